@@ -1,0 +1,27 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod edition;
+mod error;
+mod fact;
+mod finding;
+mod key;
+mod location;
+mod report;
+mod template;
+mod value;
+
+pub use edition::Edition;
+pub use error::{Error, Result};
+pub use fact::{Fact, FactKind};
+pub use finding::{Finding, Severity};
+pub use key::{CellKey, SectionKey, TableId};
+pub use location::Location;
+pub use report::{
+    Cell, Meta, Note, NoteKind, Placement, Report, Section, Table, Unplaced, UnplacedKind,
+    YearSource, YearStatement,
+};
+pub use rust_decimal::Decimal;
+pub use template::{ColumnDef, RowDef, SubTableDef, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+pub use value::{Number, Value};
