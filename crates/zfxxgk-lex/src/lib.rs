@@ -1,1 +1,12 @@
-//! placeholder
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod block;
+mod layout;
+mod line;
+mod span;
+
+pub use block::{Block, BlockKind, Cell, Layout, Row, Table};
+pub use layout::lex;
+pub use span::{LineIndex, Span};

@@ -91,6 +91,9 @@ pub enum YearSource {
     Title,
     /// The statistics period (`统计期限自2019年1月1日起至2019年12月31日止`).
     Period,
+    /// The first sentence of the narrative (`2020年，我局…`), read only when neither the
+    /// title nor the period states the year.
+    Text,
 }
 
 /// One statement of the report year.

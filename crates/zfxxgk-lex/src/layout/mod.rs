@@ -1,0 +1,88 @@
+//! The driver: classify every line once, then let each layout take the run of lines
+//! that belongs to it. Every loop consumes at least one line, so the lexer is linear.
+
+mod aligned;
+mod pipes;
+mod tabs;
+
+use crate::line::{self, Line, LineKind};
+use crate::{Block, BlockKind, Cell, Span};
+
+/// Lexes `text` into blocks that tile it.
+///
+/// Total: any string is accepted, every byte lands in exactly one block, and the
+/// blocks come in order. Tables are found in any of the [`Layout`](crate::Layout)s;
+/// what is neither a table, a heading, a page number, blank nor junk is a paragraph.
+///
+/// ```
+/// use zfxxgk_lex::{lex, BlockKind, Layout};
+///
+/// let text = "二、主动公开政府信息情况\n信息内容\t本年新制作数量\n规章\t0\n";
+/// let blocks = lex(text);
+/// assert_eq!(blocks[0].kind, BlockKind::Heading);
+/// let table = blocks[1].table().expect("a table");
+/// assert_eq!(table.layout, Layout::TabRows);
+/// assert_eq!(table.rows[1].cells[0].text, "规章");
+/// assert_eq!(&text[table.rows[1].cells[1].span.range()], "0");
+/// ```
+pub fn lex(text: &str) -> Vec<Block<'_>> {
+    let lines = line::lines(text);
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (kind, next) = match lines[i].kind {
+            LineKind::Blank => (BlockKind::Blank, run(&lines, i, |k| k == LineKind::Blank)),
+            LineKind::PipeNoise => (
+                BlockKind::Noise,
+                run(&lines, i, |k| k == LineKind::PipeNoise),
+            ),
+            LineKind::Junk => (
+                BlockKind::Unrecognized,
+                run(&lines, i, |k| k == LineKind::Junk),
+            ),
+            LineKind::PageNumber => (BlockKind::PageNumber, i + 1),
+            LineKind::Heading => (BlockKind::Heading, i + 1),
+            LineKind::PipeRow | LineKind::PipeRule => pipes::table(&lines, i),
+            LineKind::TabCell | LineKind::TabRow => tabs::table(text, &lines, i),
+            LineKind::Aligned => aligned::table(&lines, i),
+            LineKind::Text => (
+                BlockKind::Paragraph,
+                run(&lines, i, |k| k == LineKind::Text),
+            ),
+        };
+        let next = next.max(i + 1).min(lines.len());
+        let span = Span::new(lines[i].start, lines[next - 1].next);
+        blocks.push(Block {
+            kind,
+            span,
+            text: &text[span.range()],
+        });
+        i = next;
+    }
+    blocks
+}
+
+/// The index after the run of lines from `i` whose kind passes `keep`.
+fn run(lines: &[Line<'_>], i: usize, keep: impl Fn(LineKind) -> bool) -> usize {
+    let mut j = i + 1;
+    while j < lines.len() && keep(lines[j].kind) {
+        j += 1;
+    }
+    j
+}
+
+/// A cell from the byte range `start..end` of `line`, trimmed.
+fn cell<'i>(line: &Line<'i>, start: usize, end: usize) -> Cell<'i> {
+    let raw = &line.text[start..end];
+    let lead = raw.len() - raw.trim_start_matches(line::is_space).len();
+    let trimmed = line::trim(raw);
+    let s = line.start + start + lead;
+    Cell {
+        text: trimmed,
+        span: Span::new(s, s + trimmed.len()),
+        x: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

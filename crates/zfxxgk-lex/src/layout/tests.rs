@@ -1,0 +1,157 @@
+use super::lex;
+use crate::{BlockKind, Layout, Table};
+
+fn tables<'a>(blocks: &'a [crate::Block<'a>]) -> Vec<&'a Table<'a>> {
+    blocks.iter().filter_map(|b| b.table()).collect()
+}
+
+fn texts(t: &Table<'_>) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn cell_per_line_rows_split_by_blank_lines_with_wrapped_headers() {
+    let text = "二、主动公开政府信息情况\n\t第二十条第（一）项\n\n\t信息内容\n\t本年新\n制作数量\n\t对外公开总数量\n\n\t规章\n\t0\n\t 0\n\n\n三、收到";
+    let blocks = lex(text);
+    let t = tables(&blocks);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].layout, Layout::CellPerLine);
+    assert_eq!(
+        texts(t[0]),
+        [
+            vec!["第二十条第（一）项"],
+            vec!["信息内容", "本年新\n制作数量", "对外公开总数量"],
+            vec!["规章", "0", "0"],
+        ]
+    );
+    assert_eq!(blocks.last().map(|b| &b.kind), Some(&BlockKind::Heading));
+}
+
+#[test]
+fn tab_rows_keep_trailing_empty_cells() {
+    let text = "第二十条第（一）项\t\t\t\n信息内容\t本年新制作数量\t本年新公开数量\n规章\t0\t0\n";
+    let blocks = lex(text);
+    let t = tables(&blocks);
+    assert_eq!(t[0].layout, Layout::TabRows);
+    assert_eq!(texts(t[0])[0], ["第二十条第（一）项", "", "", ""]);
+    let empty = t[0].rows[0].cells[3];
+    assert!(empty.span.is_empty());
+}
+
+#[test]
+fn markdown_and_pipes() {
+    let text = "| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |\n\n| a | b |\n|||||||\n";
+    let blocks = lex(text);
+    let t = tables(&blocks);
+    assert_eq!(t[0].layout, Layout::Markdown);
+    assert_eq!(
+        texts(t[0]),
+        [vec!["信息内容", "本年制发件数"], vec!["规章", "0"]]
+    );
+    assert_eq!(t[1].layout, Layout::Pipes);
+    assert_eq!(blocks.last().map(|b| &b.kind), Some(&BlockKind::Noise));
+}
+
+#[test]
+fn aligned_table_keeps_wrapped_and_vertical_labels_inside() {
+    let text = "   三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量     3001   53\n\n      （二）部分公开（区分处理的，只计这一情\n                        447    7\n      形，不计其他情形）\n三、\n\n本    1.属于国家秘密    2    0\n\n-4-\n规章  1  0\n";
+    let blocks = lex(text);
+    assert_eq!(blocks[0].kind, BlockKind::Heading);
+    let t = tables(&blocks);
+    assert_eq!(t[0].layout, Layout::Aligned);
+    assert_eq!(
+        texts(t[0]),
+        [
+            vec!["一、本年新收政府信息公开申请数量", "3001", "53"],
+            vec!["（二）部分公开（区分处理的，只计这一情"],
+            vec!["447", "7"],
+            vec!["形，不计其他情形）"],
+            vec!["三、"],
+            vec!["本", "1.属于国家秘密", "2", "0"],
+        ]
+    );
+    assert_eq!(t[0].rows[2].cells[0].x, Some((24, 27)));
+    assert!(blocks.iter().any(|b| b.kind == BlockKind::PageNumber));
+    assert_eq!(t.len(), 2);
+}
+
+#[test]
+fn empty_input_has_no_blocks() {
+    assert!(lex("").is_empty());
+}
+
+/// Blocks tile the input; rows and cells stay inside their block, in order.
+pub(crate) fn assert_invariants(text: &str) {
+    let blocks = lex(text);
+    let mut at = 0;
+    for b in &blocks {
+        assert_eq!(b.span.start, at, "gap or overlap before {:?}", b.span);
+        assert!(b.span.end > b.span.start, "empty block");
+        assert_eq!(b.text, &text[b.span.range()]);
+        at = b.span.end;
+        if let Some(t) = b.table() {
+            let mut last = b.span.start;
+            for r in &t.rows {
+                for c in &r.cells {
+                    assert!(c.span.start >= last && c.span.end <= b.span.end);
+                    assert_eq!(c.text, &text[c.span.range()]);
+                    last = c.span.end;
+                }
+            }
+        }
+    }
+    assert_eq!(at, text.len());
+}
+
+#[test]
+fn invariants_on_odd_inputs() {
+    for text in [
+        "\n",
+        "\r\n\r\n",
+        "\t",
+        "|",
+        "a\tb\n\tc\nd",
+        "\u{feff}一、总体情况\r\n",
+        "\t\n续\n\t0",
+        "  a  b\n\n\nc",
+    ] {
+        assert_invariants(text);
+    }
+}
+
+mod prop {
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let atom = prop_oneof![
+            Just("\t".to_string()),
+            Just("\n".to_string()),
+            Just("|".to_string()),
+            Just("  ".to_string()),
+            Just("一、总体情况".to_string()),
+            Just("-4-".to_string()),
+            Just("|---|".to_string()),
+            Just("规章".to_string()),
+            Just("１２".to_string()),
+            Just("\r\n".to_string()),
+            "[a-z0-9 ]{0,5}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(atom, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn blocks_tile_any_text(text in pieces()) {
+            super::assert_invariants(&text);
+        }
+
+        #[test]
+        fn blocks_tile_any_string(text in any::<String>()) {
+            super::assert_invariants(&text);
+        }
+    }
+}
