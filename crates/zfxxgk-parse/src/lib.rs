@@ -1,1 +1,114 @@
-//! placeholder
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod context;
+mod labels;
+mod narrative;
+mod normalize;
+mod number;
+mod rows;
+mod sections;
+mod table2;
+mod table3;
+mod table4;
+
+use zfxxgk_lex::{lex, BlockKind, Span};
+use zfxxgk_model::{Edition, Meta, Report, Section, Unplaced, UnplacedKind};
+
+use context::Ctx;
+
+pub use narrative::extract_facts;
+
+/// Reads a report's decoded text into the model.
+///
+/// Never fails: whatever the text holds is read as far as it goes, and what could not
+/// be placed is kept in [`Report::unplaced`] and explained in [`Report::notes`]. The
+/// encoding in [`Meta::encoding`] is left for the caller, who decoded the bytes.
+///
+/// ```
+/// let text = "二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n";
+/// let report = zfxxgk_parse::parse(text);
+/// let key = "t2.regulations.in_force".parse()?;
+/// let cell = report.cell(key).expect("read");
+/// assert_eq!(cell.value.normalized(), "11");
+/// assert_eq!((cell.location.line, cell.location.column), (4, 8));
+/// # Ok::<(), zfxxgk_model::Error>(())
+/// ```
+pub fn parse(text: &str) -> Report {
+    let blocks = lex(text);
+    let mut ctx = Ctx::new(text);
+    let heads = sections::headings(text);
+
+    let mut sections = Vec::with_capacity(heads.len());
+    for (k, h) in heads.iter().enumerate() {
+        let body_end = heads.get(k + 1).map_or(text.len(), |n| n.start).max(h.end);
+        sections.push(Section {
+            key: h.key,
+            heading: text[h.start..h.end].to_string(),
+            location: ctx.locate(Span::new(h.start, h.end)),
+            body: ctx.locate(Span::new(h.end, body_end)),
+            text: text[h.end..body_end].to_string(),
+        });
+    }
+
+    let first_heading = heads.first().map_or(text.len(), |h| h.start);
+    let s1 = sections
+        .iter()
+        .find(|s| s.key == zfxxgk_model::SectionKey::S1)
+        .map(|s| (s.body.start, s.body.end));
+    let found = sections::meta(text, first_heading, s1);
+    let locate = |s: usize, e: usize| ctx.locate(Span::new(s, e));
+    let years = sections::statements(&found.years, &locate);
+    let year = years.first().map(|y| y.year);
+    let year_hint = year.map(Edition::for_year);
+
+    let zones = rows::zones(text, &blocks, &heads);
+    let t3 = table3::build(&mut ctx, &zones.t3, year_hint);
+    let t3_edition = t3.as_ref().and_then(|t| t.edition);
+    let t2 = table2::build(&mut ctx, &zones.t2, t3_edition.or(year_hint));
+    let mut t4 = table4::build(&mut ctx, &zones.t4);
+    let edition = t3_edition.or_else(|| t2.as_ref().and_then(|t| t.edition));
+    if let Some(t) = t4.as_mut() {
+        t.edition = edition;
+    }
+    let mut tables: Vec<_> = [t2, t3, t4].into_iter().flatten().collect();
+    tables.sort_by_key(|t| t.location.start);
+
+    let narrative: Vec<std::ops::Range<usize>> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        .map(|b| b.span.range())
+        .collect();
+    let facts = extract_facts(text, &narrative, &|s, e| ctx.locate(Span::new(s, e)));
+
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Unrecognized) {
+        ctx.unplaced.push(Unplaced {
+            kind: UnplacedKind::Unrecognized,
+            table: None,
+            text: b.text.to_string(),
+            location: ctx.locate(b.span),
+        });
+    }
+
+    let meta = Meta {
+        title: found.title.as_ref().map(|t| t.0.clone()),
+        title_location: found
+            .title
+            .as_ref()
+            .map(|t| ctx.locate(Span::new(t.1, t.2))),
+        body: found.body,
+        year,
+        years,
+        edition,
+        encoding: None,
+    };
+    Report {
+        meta,
+        sections,
+        tables,
+        facts,
+        unplaced: ctx.unplaced,
+        notes: ctx.notes,
+    }
+}

@@ -1,0 +1,112 @@
+//! Folding the variants real reports write into one form for comparison: full-width
+//! ASCII to half-width, no whitespace, one kind of quote, numbering stripped.
+
+/// Full-width ASCII (`１２（）`) to half-width; the ideographic space to a space.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '−' | '–' => '-',
+        _ => c,
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' | '『' | '』'
+    )
+}
+
+/// A label folded for comparison: half-width, no whitespace, no quotes, `、` and `.`
+/// alike.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace() && !is_quote(*c) && *c != '\u{feff}')
+        .map(|c| if c == '．' { '.' } else { c })
+        .collect()
+}
+
+fn numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Strips the numbering before a folded label: `一、`, `(一)`, `1.`, `1、`, `(1)`, `1)`.
+pub(crate) fn strip_numbering(s: &str) -> &str {
+    let mut rest = s;
+    loop {
+        let before = rest;
+        // (一) (1)
+        if let Some(r) = rest.strip_prefix('(') {
+            let inner = r.trim_start_matches(|c: char| numeral(c) || c.is_ascii_digit());
+            if inner.len() < r.len() {
+                if let Some(after) = inner.strip_prefix(')') {
+                    rest = after;
+                }
+            }
+        }
+        // 一、 1. 1、 1)
+        let digits = rest.trim_start_matches(|c: char| numeral(c) || c.is_ascii_digit());
+        if digits.len() < rest.len() {
+            for sep in ["、", ".", ")", ",", "，"] {
+                if let Some(after) = digits.strip_prefix(sep) {
+                    rest = after;
+                    break;
+                }
+            }
+        }
+        if rest == before {
+            return rest;
+        }
+    }
+}
+
+/// The Chinese numeral or digits of `第（五）项` style item numbers (1 to 19).
+pub(crate) fn item_number(s: &str) -> Option<u8> {
+    let s = s.trim();
+    if let Ok(n) = s.parse::<u8>() {
+        return Some(n);
+    }
+    let v = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3) as u8 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [c] => v(*c),
+        ['十', c] => v(*c).map(|n| 10 + n),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_widths_spaces_and_quotes() {
+        assert_eq!(fold("（二）部分 公开"), "(二)部分公开");
+        assert_eq!(fold("3.危及“三安全一稳定”"), "3.危及三安全一稳定");
+        assert_eq!(fold("１２３"), "123");
+    }
+
+    #[test]
+    fn strips_numbering() {
+        assert_eq!(strip_numbering(&fold("（一）予以公开")), "予以公开");
+        assert_eq!(strip_numbering(&fold("一、本年新收")), "本年新收");
+        assert_eq!(strip_numbering(&fold("1.属于国家秘密")), "属于国家秘密");
+        assert_eq!(strip_numbering(&fold("3、其他")), "其他");
+        assert_eq!(strip_numbering(&fold("三、（一）予以公开")), "予以公开");
+        assert_eq!(strip_numbering("规章"), "规章");
+    }
+
+    #[test]
+    fn item_numbers() {
+        assert_eq!(item_number("五"), Some(5));
+        assert_eq!(item_number("9"), Some(9));
+        assert_eq!(item_number("十一"), Some(11));
+        assert_eq!(item_number("x"), None);
+    }
+}

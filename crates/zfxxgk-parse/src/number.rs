@@ -1,0 +1,122 @@
+//! Cell values: numbers as written (full-width digits, thousands separators, signs,
+//! units), blanks (whitespace, dashes, slashes, 无), or text.
+
+use std::str::FromStr;
+
+use zfxxgk_model::{Decimal, Number, Value};
+
+use crate::normalize::fold_char;
+
+/// Units a number may carry in a cell.
+const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "次", "条", "人"];
+
+/// What a cell's text holds.
+pub(crate) fn value(raw: &str) -> Value {
+    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if is_blank(t) {
+        return Value::Blank;
+    }
+    match number(t) {
+        Some(n) => Value::Number(n),
+        None => Value::Text {
+            text: t.to_string(),
+        },
+    }
+}
+
+/// Nothing, or a dash, slash or 无 standing for nothing.
+pub(crate) fn is_blank(t: &str) -> bool {
+    t.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '—' | '–' | '－' | '─' | '/' | '／' | '\\' | '无' | '\u{feff}'
+            )
+    }) && t.chars().filter(|c| *c == '无').count() <= 1
+}
+
+/// A number as written: optional sign, digits (full-width allowed) with optional
+/// thousands separators and one decimal point, an optional unit.
+pub(crate) fn number(t: &str) -> Option<Number> {
+    let folded: String = t
+        .chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut body = folded.as_str();
+    let mut unit = None;
+    for u in UNITS {
+        if let Some(b) = body.strip_suffix(u) {
+            body = b;
+            unit = Some((*u).to_string());
+            break;
+        }
+    }
+    let (neg, digits) = match body.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, body.strip_prefix('+').unwrap_or(body)),
+    };
+    if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut plain = String::with_capacity(digits.len() + 1);
+    if neg {
+        plain.push('-');
+    }
+    let mut seen_point = false;
+    let bytes = digits.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => plain.push(b as char),
+            b'.' if !seen_point && i + 1 < bytes.len() => {
+                seen_point = true;
+                plain.push('.');
+            }
+            // A thousands separator: digits on both sides, three after.
+            b',' if !seen_point
+                && i > 0
+                && bytes.len() >= i + 4
+                && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                && bytes.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) => {}
+            _ => return None,
+        }
+    }
+    let value = Decimal::from_str(&plain).ok()?;
+    Some(Number { value, unit })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        value(s).normalized()
+    }
+
+    #[test]
+    fn numbers_as_written() {
+        assert_eq!(norm("0 "), "0");
+        assert_eq!(norm("１２"), "12");
+        assert_eq!(norm("1,234"), "1234");
+        assert_eq!(norm("81284.86元"), "81284.86");
+        assert_eq!(
+            value("3.2万元").number().and_then(|n| n.unit.clone()),
+            Some("万元".into())
+        );
+        assert_eq!(norm("96171.6"), "96171.6");
+        assert_eq!(norm("-3"), "-3");
+        assert_eq!(norm("－３"), "-3");
+    }
+
+    #[test]
+    fn blanks_and_text() {
+        for b in ["", "  ", "-", "—", "／", "无", "——"] {
+            assert_eq!(value(b), Value::Blank, "{b:?}");
+        }
+        assert!(matches!(value("1.属于国家秘密"), Value::Text { .. }));
+        assert!(matches!(value("三、"), Value::Text { .. }));
+        assert!(matches!(value("不适用"), Value::Text { .. }));
+        assert!(matches!(value("1.2.3"), Value::Text { .. }));
+        assert!(matches!(value("12,34"), Value::Text { .. }));
+    }
+}

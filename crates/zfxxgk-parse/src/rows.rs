@@ -1,0 +1,156 @@
+//! The rows of the report's tables as one stream, each given to the table whose zone it
+//! stands in. A table cut by a page number, a page footer or a heading of its own
+//! (markdown `## 表三`) is one zone, so its rows join back up; a section heading, or a
+//! row that only one table has, moves the stream to another table.
+
+use zfxxgk_lex::{Block, BlockKind, Cell, Row, Span};
+use zfxxgk_model::TableId;
+
+use crate::labels;
+use crate::normalize::fold;
+use crate::sections::Heading;
+
+/// A row and where it came from.
+#[derive(Debug, Clone)]
+pub(crate) struct TableRow<'i> {
+    pub row: Row<'i>,
+    /// A line of running text read as a row (`行政许可 97`).
+    pub from_text: bool,
+}
+
+/// The rows of each table's zone, in text order, and where the zone runs.
+#[derive(Debug, Default)]
+pub(crate) struct Zones<'i> {
+    pub t2: Vec<TableRow<'i>>,
+    pub t3: Vec<TableRow<'i>>,
+    pub t4: Vec<TableRow<'i>>,
+}
+
+impl<'i> Zones<'i> {
+    fn push(&mut self, id: TableId, row: TableRow<'i>) {
+        match id {
+            TableId::T2 => self.t2.push(row),
+            TableId::T3 => self.t3.push(row),
+            TableId::T4 => self.t4.push(row),
+        }
+    }
+}
+
+/// Longest line of running text that may be read as a table row.
+const MAX_TEXT_ROW: usize = 40;
+
+/// Splits blocks into the zones of tables 二, 三 and 四.
+pub(crate) fn zones<'i>(text: &'i str, blocks: &[Block<'i>], headings: &[Heading]) -> Zones<'i> {
+    let mut zones = Zones::default();
+    let mut current: Option<TableId> = None;
+    let mut h = 0;
+    let mut apply_headings = |upto: usize, current: &mut Option<TableId>| {
+        while h < headings.len() && headings[h].start < upto {
+            *current = headings[h].key.table();
+            h += 1;
+        }
+    };
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Table(table) => {
+                for row in &table.rows {
+                    apply_headings(row.span.start.max(block.span.start) + 1, &mut current);
+                    if let Some(id) = signature(row) {
+                        current = Some(id);
+                    }
+                    if let Some(id) = current {
+                        zones.push(
+                            id,
+                            TableRow {
+                                row: row.clone(),
+                                from_text: false,
+                            },
+                        );
+                    }
+                }
+            }
+            BlockKind::Paragraph | BlockKind::Heading => {
+                let mut start = block.span.start;
+                for line in block.text.split_inclusive('\n') {
+                    let end = start + line.len();
+                    apply_headings(end, &mut current);
+                    let t = line.trim();
+                    if !t.is_empty() && t.chars().count() <= MAX_TEXT_ROW {
+                        let row = text_row(text, start, line);
+                        if let Some(id) = signature(&row) {
+                            current = Some(id);
+                        }
+                        if let Some(id) = current {
+                            zones.push(
+                                id,
+                                TableRow {
+                                    row,
+                                    from_text: true,
+                                },
+                            );
+                        }
+                    }
+                    start = end;
+                }
+            }
+            _ => apply_headings(block.span.end, &mut current),
+        }
+    }
+    zones
+}
+
+/// A line of running text as a row: cells split at whitespace.
+fn text_row<'i>(text: &'i str, start: usize, line: &'i str) -> Row<'i> {
+    let mut cells = Vec::new();
+    let mut push = |s: usize, e: usize| {
+        let (s, e) = (start + s, start + e);
+        cells.push(Cell {
+            text: &text[s..e],
+            span: Span::new(s, e),
+            x: None,
+        });
+    };
+    let mut seg: Option<usize> = None;
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = seg.take() {
+                push(s, i);
+            }
+        } else if seg.is_none() {
+            seg = Some(i);
+        }
+    }
+    if let Some(s) = seg {
+        push(s, line.len());
+    }
+    let span = match (cells.first(), cells.last()) {
+        (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+        _ => Span::new(start, start),
+    };
+    Row { cells, span }
+}
+
+/// The table a row can only belong to, if it says.
+fn signature(row: &Row<'_>) -> Option<TableId> {
+    let joined: String = row.cells.iter().map(|c| fold(c.text)).collect();
+    if joined.contains("第二十条") {
+        return Some(TableId::T2);
+    }
+    if joined.contains("申请人情况") || joined.contains("勾稽关系") {
+        return Some(TableId::T3);
+    }
+    if joined.contains("结果维持") || (joined.contains("行政复议") && joined.contains("行政诉讼"))
+    {
+        return Some(TableId::T4);
+    }
+    let first = row.cells.iter().find(|c| !c.text.trim().is_empty())?;
+    if labels::t2_row(first.text).is_some() && row.cells.len() >= 2 {
+        return Some(TableId::T2);
+    }
+    let f = fold(first.text);
+    if f.contains("本年新收政府信息公开申请") || f.contains("上年结转政府信息公开申请")
+    {
+        return Some(TableId::T3);
+    }
+    None
+}

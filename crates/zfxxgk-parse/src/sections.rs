@@ -1,0 +1,391 @@
+//! Section headings (一、总体情况 … 六、其他需要报告的事项), found on their own line or
+//! in the middle of a line where a web page flattened the report into one paragraph;
+//! and what the report says about itself: title, issuing body, year.
+
+use zfxxgk_model::{Location, SectionKey, YearSource, YearStatement};
+
+use crate::normalize::fold_char;
+
+/// Phrases that name each section, folded; one must start within a few characters
+/// after the numeral's `、`.
+const PHRASES: &[(SectionKey, &[&str])] = &[
+    (SectionKey::S1, &["总体情况", "概述"]),
+    (SectionKey::S2, &["主动公开政府信息"]),
+    (
+        SectionKey::S3,
+        &["收到和处理政府信息公开申请", "收到和处理政府信息公开的申请"],
+    ),
+    (
+        SectionKey::S4,
+        &[
+            "政府信息公开行政复议",
+            "行政复议、行政诉讼",
+            "行政复议和行政诉讼",
+            "行政复议,行政诉讼",
+        ],
+    ),
+    (
+        SectionKey::S5,
+        &["存在的主要问题", "主要问题及改进", "存在的问题"],
+    ),
+    (SectionKey::S6, &["其他需要报告的事项", "其他需要报告事项"]),
+];
+
+/// How far after `、` (in characters) a section's phrase may start
+/// (`五、政府信息公开工作存在的主要问题…`).
+const PHRASE_SLACK: usize = 10;
+/// The longest heading, in characters.
+const MAX_HEADING: usize = 40;
+
+/// A section heading found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Heading {
+    pub key: SectionKey,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Characters of `text` from `from` on, folded, with whitespace skipped; each with the
+/// byte offset just past it.
+fn folded_from(text: &str, from: usize) -> impl Iterator<Item = (char, usize)> + '_ {
+    text[from..]
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(move |(i, c)| (fold_char(c), from + i + c.len_utf8()))
+}
+
+/// Whether `phrase` stands at `from` (whitespace in the text skipped); the byte end.
+fn phrase_at(text: &str, from: usize, phrase: &str) -> Option<usize> {
+    let mut it = folded_from(text, from);
+    let mut end = from;
+    for p in phrase.chars() {
+        let (c, e) = it.next()?;
+        if c != p {
+            return None;
+        }
+        end = e;
+    }
+    Some(end)
+}
+
+/// Every section heading, in text order.
+pub(crate) fn headings(text: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for (pos, _) in text.match_indices('、') {
+        let before = &text[..pos];
+        let num_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| numeral(*c))
+            .last()
+            .map(|(i, _)| i);
+        let Some(num_start) = num_start else { continue };
+        if before[num_start..].chars().count() > 2 {
+            continue;
+        }
+        let prev = before[..num_start].chars().next_back();
+        let at_boundary = match prev {
+            None => true,
+            Some(c) => c.is_whitespace() || "。|#：:；;\u{feff}".contains(c),
+        };
+        if !at_boundary {
+            continue;
+        }
+        let after = pos + '、'.len_utf8();
+        if let Some((key, phrase_end)) = match_phrase(text, after) {
+            let end = heading_end(text, after, phrase_end);
+            out.push(Heading {
+                key,
+                start: num_start,
+                end,
+            });
+        }
+    }
+    out
+}
+
+fn match_phrase(text: &str, after: usize) -> Option<(SectionKey, usize)> {
+    let starts: Vec<usize> = std::iter::once(after)
+        .chain(
+            text[after..]
+                .char_indices()
+                .skip(1)
+                .take(PHRASE_SLACK)
+                .take_while(|(_, c)| *c != '\n' && *c != '。')
+                .map(|(i, _)| after + i),
+        )
+        .collect();
+    for &s in &starts {
+        for (key, phrases) in PHRASES {
+            for p in *phrases {
+                if let Some(end) = phrase_at(text, s, p) {
+                    return Some((*key, end));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The heading runs to the end of its line when the line is short; in a flattened
+/// paragraph, to the first space or full stop after its phrase.
+fn heading_end(text: &str, after: usize, phrase_end: usize) -> usize {
+    let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
+    let line = text[after..line_end].trim_end();
+    if phrase_end <= line_end && line.chars().count() <= MAX_HEADING && !line.contains('。') {
+        return after + line.len();
+    }
+    let rest = &text[phrase_end..];
+    let stop = rest
+        .char_indices()
+        .take(MAX_HEADING)
+        .find(|(_, c)| c.is_whitespace() || "。：:，,|".contains(*c))
+        .map_or(0, |(i, _)| i);
+    phrase_end + stop
+}
+
+/// A year written `2020年` or `2020 年` (digits may be full-width): (year, start, end).
+fn years(text: &str) -> Vec<(u16, usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !fold_char(c).is_ascii_digit() {
+            continue;
+        }
+        let mut digits = String::from(fold_char(c));
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if fold_char(d).is_ascii_digit() {
+                digits.push(fold_char(d));
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if digits.len() != 4 || !(digits.starts_with("19") || digits.starts_with("20")) {
+            continue;
+        }
+        let rest = text[end..].trim_start_matches([' ', '\u{3000}']);
+        if rest.starts_with('年') {
+            if let Ok(y) = digits.parse() {
+                out.push((y, i, end));
+            }
+        }
+    }
+    out
+}
+
+/// Title, body and year statements.
+pub(crate) struct MetaFound {
+    pub title: Option<(String, usize, usize)>,
+    pub body: Option<String>,
+    pub years: Vec<(u16, YearSource, usize, usize)>,
+}
+
+/// Reads the title (before the first section heading), the statistics period and,
+/// failing both, the first year the narrative states.
+pub(crate) fn meta(text: &str, first_heading: usize, s1_body: Option<(usize, usize)>) -> MetaFound {
+    let head = &text[..first_heading.min(text.len())];
+    let lines: Vec<(usize, &str)> = line_spans(head);
+    let mut title = None;
+    for (n, &(start, line)) in lines.iter().enumerate().take(20) {
+        let f: String = line
+            .chars()
+            .map(fold_char)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if !(f.contains("年度报告") || (f.contains("政府信息公开") && f.contains("报告")))
+            || f.chars().count() > 60
+        {
+            continue;
+        }
+        let mut t_start = start;
+        // A title split over two lines: the body (or the year) on the line above.
+        let prev = lines[..n]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|(_, l)| !l.trim().is_empty());
+        if let Some(&(p_start, p)) = prev {
+            let pf = p.trim();
+            let joins = f.starts_with("年度报告")
+                || (starts_with_year(&f)
+                    && pf.chars().count() <= 20
+                    && !pf.ends_with(['。', '：', ':', '）', ')']));
+            if joins {
+                t_start = p_start + (p.len() - p.trim_start().len());
+            }
+        }
+        let end = start + line.trim_end().len();
+        let raw = &text[t_start..end];
+        let cleaned = raw
+            .trim()
+            .trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+        let end = t_start + (raw.len() - raw.trim_start().len()) + cleaned.len();
+        let t_start = t_start + (raw.len() - raw.trim_start().len());
+        title = Some((
+            cleaned.split_whitespace().collect::<Vec<_>>().join(" "),
+            t_start,
+            end,
+        ));
+        break;
+    }
+    let mut years_found = Vec::new();
+    let mut body = None;
+    if let Some((t, s, e)) = &title {
+        if let Some((y, ys, ye)) = years(&text[*s..*e]).into_iter().next() {
+            years_found.push((y, YearSource::Title, s + ys, s + ye));
+        }
+        body = body_of(t);
+    }
+    // The statistics period: `2019年1月1日` near the top of the report.
+    for (y, s, e) in years(text) {
+        if s > 4000 && !years_found.is_empty() {
+            break;
+        }
+        let rest: String = text[e..]
+            .chars()
+            .take(12)
+            .filter(|c| !c.is_whitespace())
+            .map(fold_char)
+            .collect();
+        if rest.starts_with("年1月1日") {
+            years_found.push((y, YearSource::Period, s, e));
+            break;
+        }
+    }
+    if years_found.is_empty() {
+        if let Some((s, e)) = s1_body {
+            if let Some((y, ys, ye)) = years(&text[s..e]).into_iter().next() {
+                years_found.push((y, YearSource::Text, s + ys, s + ye));
+            }
+        }
+    }
+    MetaFound {
+        title,
+        body,
+        years: years_found,
+    }
+}
+
+fn starts_with_year(f: &str) -> bool {
+    let b = f.as_bytes();
+    b.len() >= 5 && b[..4].iter().all(u8::is_ascii_digit)
+}
+
+/// The issuing body named in a title: before the year (`温州市民政局2020年…`), or after
+/// it (`2024年上海市科委政府信息公开…`).
+fn body_of(title: &str) -> Option<String> {
+    let f: String = title
+        .chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let gov = f.find("政府信息公开").unwrap_or(f.len());
+    let year = years(&f).into_iter().next();
+    let body = match year {
+        Some((_, 0, e)) => {
+            let after = f[e..].trim_start_matches('年').trim_start_matches('度');
+            let stop = after.find("政府信息公开").unwrap_or(0);
+            after[..stop].to_string()
+        }
+        Some((_, s, _)) => f[..s].to_string(),
+        None => f[..gov].to_string(),
+    };
+    let body = body
+        .trim_matches(|c: char| c == '|' || c.is_whitespace())
+        .to_string();
+    (!body.is_empty() && body.chars().count() <= 30).then_some(body)
+}
+
+fn line_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        out.push((start, line.trim_end_matches(['\n', '\r'])));
+        start += line.len();
+    }
+    out
+}
+
+/// Turns found statements into model values.
+pub(crate) fn statements(
+    found: &[(u16, YearSource, usize, usize)],
+    locate: &dyn Fn(usize, usize) -> Location,
+) -> Vec<YearStatement> {
+    found
+        .iter()
+        .map(|&(year, source, s, e)| YearStatement {
+            year,
+            source,
+            location: locate(s, e),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<(SectionKey, &str)> {
+        headings(text)
+            .into_iter()
+            .map(|h| (h.key, &text[h.start..h.end]))
+            .collect()
+    }
+
+    #[test]
+    fn headings_on_their_own_line_and_mid_line() {
+        let text = "一、总体情况\n2020年，我局…。 二、主动公开政府信息情况\n四、政府信息公开行政复议、行政诉讼情况\n…主渠道属性。 六、其他需要报告\n的事项 无 |";
+        assert_eq!(
+            keys(text),
+            [
+                (SectionKey::S1, "一、总体情况"),
+                (SectionKey::S2, "二、主动公开政府信息情况"),
+                (SectionKey::S4, "四、政府信息公开行政复议、行政诉讼情况"),
+                (SectionKey::S6, "六、其他需要报告\n的事项"),
+            ]
+        );
+    }
+
+    #[test]
+    fn variants_and_non_headings() {
+        let text = "五、政府信息公开工作存在的主要问题及改进措施\n三、本年度办理结果\n一是加强\n   四、政府信息公开行政复议和行政诉讼情况";
+        assert_eq!(
+            keys(text),
+            [
+                (
+                    SectionKey::S5,
+                    "五、政府信息公开工作存在的主要问题及改进措施"
+                ),
+                (SectionKey::S4, "四、政府信息公开行政复议和行政诉讼情况"),
+            ]
+        );
+    }
+
+    #[test]
+    fn title_body_and_year() {
+        let text = "\n温州市民政局\n\n2020 年政府信息公开工作年度报告\n\n(2021 年 1 月 29 日)\n统计期限为2020年1月1日至12月31日。\n一、总体情况";
+        let m = meta(text, text.find("一、").unwrap_or(0), None);
+        assert_eq!(
+            m.title.as_ref().map(|t| t.0.as_str()),
+            Some("温州市民政局 2020 年政府信息公开工作年度报告")
+        );
+        assert_eq!(m.body.as_deref(), Some("温州市民政局"));
+        let ys: Vec<(u16, YearSource)> = m.years.iter().map(|y| (y.0, y.1)).collect();
+        assert_eq!(ys, [(2020, YearSource::Title), (2020, YearSource::Period)]);
+        assert_eq!(
+            body_of("2024 年上海市科委政府信息公开工作 年度报告").as_deref(),
+            Some("上海市科委")
+        );
+        assert_eq!(body_of("政府信息公开工作年度报告"), None);
+    }
+}

@@ -1,0 +1,192 @@
+//! Table 二: sub-tables headed 第二十条第（X）项, each with a header row (信息内容 and its
+//! columns) and rows whose labels are fixed words (规章, 行政许可 …). The edition is told
+//! by the header words, the rows present, and how many values the rows carry.
+
+use zfxxgk_lex::Cell as LexCell;
+use zfxxgk_model::{CellKey, ColumnDef, Edition, Placement, Table, TableId, Template};
+
+use crate::context::{fit, split, Ctx};
+use crate::labels::{column_match, t2_row};
+use crate::normalize::{fold, item_number};
+use crate::rows::TableRow;
+
+/// Header words only one edition uses.
+const ONLY_2019: &[&str] = &[
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "采购项目数量",
+    "采购总金额",
+];
+const ONLY_2021: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额",
+];
+
+struct DataRow<'i> {
+    key: &'static str,
+    item: u8,
+    values: Vec<LexCell<'i>>,
+    header: Option<Vec<String>>,
+    span: zfxxgk_lex::Span,
+}
+
+/// `第二十条第（五）项` → 5.
+fn item_of(folded: &str) -> Option<u8> {
+    let at = folded.find("第二十条")?;
+    let rest = &folded[at + "第二十条".len()..];
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    item_number(&inner[..close])
+}
+
+pub(crate) fn build(
+    ctx: &mut Ctx<'_>,
+    rows: &[TableRow<'_>],
+    hint: Option<Edition>,
+) -> Option<Table> {
+    let mut items = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    let mut data: Vec<DataRow<'_>> = Vec::new();
+    let (mut v2019, mut v2021) = (0i32, 0i32);
+    let mut first = None;
+    let mut last = 0;
+    for tr in rows {
+        let row = &tr.row;
+        let joined: String = row.cells.iter().map(|c| fold(c.text)).collect();
+        if let Some(item) = item_of(&joined) {
+            if !items.contains(&item) {
+                items.push(item);
+            }
+            header = None;
+            first.get_or_insert(row.span.start);
+            last = row.span.end;
+            continue;
+        }
+        if joined.starts_with("信息内容") {
+            // `信息内容 | 本年制发件数 | …`, or all in one cell when the spaces were lost.
+            let cols: Vec<String> = if row.cells.len() > 1 {
+                row.cells.iter().skip(1).map(|c| fold(c.text)).collect()
+            } else {
+                vec![joined
+                    .strip_prefix("信息内容")
+                    .unwrap_or_default()
+                    .to_string()]
+            };
+            for c in &cols {
+                v2019 += i32::from(ONLY_2019.iter().any(|w| c.contains(w)));
+                v2021 += i32::from(ONLY_2021.iter().any(|w| c.contains(w)));
+            }
+            header = Some(cols);
+            continue;
+        }
+        let s = split(row);
+        let Some(label) = s.labels.first() else {
+            continue;
+        };
+        let Some((def, item)) = t2_row(label) else {
+            continue;
+        };
+        if s.labels.len() > 1 || (tr.from_text && s.numbers == 0) {
+            continue;
+        }
+        match def.key {
+            "other_services" | "procurement" => v2019 += 1,
+            "licensing" | "penalties" | "enforcement" | "fees" => {
+                if s.numbers >= 2 {
+                    v2019 += 1;
+                } else if s.values.len() == 1 {
+                    v2021 += 1;
+                }
+            }
+            _ => {}
+        }
+        first.get_or_insert(row.span.start);
+        last = row.span.end;
+        data.push(DataRow {
+            key: def.key,
+            item,
+            values: s.values,
+            header: header.clone(),
+            span: row.span,
+        });
+    }
+    if data.is_empty() && items.is_empty() {
+        return None;
+    }
+    let edition = match v2019.cmp(&v2021) {
+        std::cmp::Ordering::Greater => Edition::V2019,
+        std::cmp::Ordering::Less => Edition::V2021,
+        std::cmp::Ordering::Equal => hint.unwrap_or(Edition::V2021),
+    };
+    let template = Template::of(edition);
+    let mut cells = Vec::new();
+    for d in data {
+        let Some(sub) = template.t2_subtable(d.item) else {
+            ctx.unplaced_row(
+                TableId::T2,
+                &zfxxgk_lex::Row {
+                    cells: d.values.clone(),
+                    span: d.span,
+                },
+            );
+            continue;
+        };
+        if !sub.rows.iter().any(|r| r.key == d.key) {
+            ctx.unplaced_row(
+                TableId::T2,
+                &zfxxgk_lex::Row {
+                    cells: d.values.clone(),
+                    span: d.span,
+                },
+            );
+            continue;
+        }
+        let mut values = d.values;
+        let extra = fit(&mut values, sub.columns.len());
+        ctx.stray(TableId::T2, &extra);
+        let (columns, placement) = columns_for(&values, d.header.as_deref(), sub.columns);
+        for (c, col) in values.iter().zip(columns) {
+            let Some(col) = col else { continue };
+            if let Some(key) = CellKey::from_parts(TableId::T2, d.key, col.key) {
+                cells.push(ctx.cell(key, c, placement));
+            }
+        }
+    }
+    cells.sort_by_key(|c| c.key);
+    cells.dedup_by_key(|c| c.key);
+    let start = first.unwrap_or(0);
+    items.sort_unstable();
+    Some(Table {
+        id: TableId::T2,
+        edition: Some(edition),
+        location: ctx.locate(zfxxgk_lex::Span::new(start, last.max(start))),
+        items,
+        cells,
+    })
+}
+
+/// The column of each value: by the header's words when every header cell names a
+/// column of the sub-table, by position otherwise.
+fn columns_for(
+    values: &[LexCell<'_>],
+    header: Option<&[String]>,
+    columns: &'static [ColumnDef],
+) -> (Vec<Option<&'static ColumnDef>>, Placement) {
+    if let Some(h) = header {
+        let named: Vec<Option<&'static ColumnDef>> = h
+            .iter()
+            .map(|w| columns.iter().find(|c| column_match(w, c)))
+            .collect();
+        if named.len() >= values.len() && named.iter().take(values.len()).all(Option::is_some) {
+            return (named, Placement::Label);
+        }
+    }
+    (columns.iter().map(Some).collect(), Placement::Position)
+}

@@ -1,0 +1,319 @@
+//! Table 三: rows placed on the template by label where the label says, and by the
+//! template's row order where a converter moved or lost the label (kewei, pdftotext).
+//!
+//! Placement is one alignment of the value rows found against the template rows of
+//! each edition, solved by dynamic programming: a row whose label names a template
+//! row scores for being put there and costs a lot for being put elsewhere; a row with
+//! no label scores a little wherever the order allows; leaving a row out costs. The
+//! edition whose template the rows fit better is the table's edition.
+
+use zfxxgk_lex::Cell as LexCell;
+use zfxxgk_model::{
+    CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, T3_COLUMNS,
+};
+
+use crate::context::{fit, split, Ctx, Split};
+use crate::labels::{best_row, column_match, Match};
+use crate::normalize::fold;
+use crate::rows::TableRow;
+
+const EXACT: i64 = 10;
+const PARTIAL: i64 = 6;
+const UNLABELLED: i64 = 1;
+const CONTRADICTED: i64 = -20;
+const LEFT_OUT: i64 = -3;
+/// A line of running text in the zone counts as a row only with this many values.
+const MIN_TEXT_VALUES: usize = 5;
+
+struct ValueRow<'r, 'i> {
+    split: Split<'r, 'i>,
+}
+
+fn is_header(s: &Split<'_, '_>) -> bool {
+    if s.numbers > 0 {
+        return false;
+    }
+    let cols = s
+        .labels
+        .iter()
+        .filter(|l| T3_COLUMNS.iter().any(|c| column_match(l, c)))
+        .count();
+    let marker = s.labels.iter().any(|l| {
+        let f = fold(l);
+        f.contains("法人或其他组织") || f.contains("申请人情况") || f.contains("勾稽关系")
+    });
+    marker || cols >= 2
+}
+
+pub(crate) fn build(
+    ctx: &mut Ctx<'_>,
+    rows: &[TableRow<'_>],
+    hint: Option<Edition>,
+) -> Option<Table> {
+    let mut value_rows: Vec<ValueRow<'_, '_>> = Vec::new();
+    let mut header_seen = false;
+    for tr in rows {
+        let s = split(&tr.row);
+        if is_header(&s) {
+            header_seen = true;
+            continue;
+        }
+        if s.values.is_empty() {
+            continue;
+        }
+        if tr.from_text && s.values.len() < MIN_TEXT_VALUES {
+            continue;
+        }
+        let labelled = best_row(&s.labels, Template::of(Edition::V2021).t3_rows).is_some()
+            || best_row(&s.labels, Template::of(Edition::V2019).t3_rows).is_some();
+        if s.numbers > 0 || labelled {
+            value_rows.push(ValueRow { split: s });
+        }
+    }
+    if value_rows.is_empty() {
+        return None;
+    }
+    let (edition, plan) = choose_edition(&value_rows, hint);
+    let template = Template::of(edition).t3_rows;
+    let centers = column_centers(&value_rows);
+    let mut cells = Vec::new();
+    let mut inferred = Vec::new();
+    for (i, vr) in value_rows.iter().enumerate() {
+        let Some((j, placement)) = plan[i] else {
+            ctx.unplaced_row(TableId::T3, vr.split.row);
+            continue;
+        };
+        let row = &template[j];
+        if placement == Placement::Position {
+            inferred.push(row.key);
+        }
+        let mut values = vr.split.values.clone();
+        let extra = fit(&mut values, T3_COLUMNS.len());
+        ctx.stray(TableId::T3, &extra);
+        let columns = place_columns(&values, centers.as_deref());
+        for (k, col) in T3_COLUMNS.iter().enumerate() {
+            let Some(key) = CellKey::from_parts(TableId::T3, row.key, col.key) else {
+                continue;
+            };
+            match columns.get(k).copied().flatten() {
+                Some(c) => cells.push(ctx.cell(key, &c, placement)),
+                None if centers.is_some() && values.iter().all(|c| c.x.is_some()) => {
+                    cells.push(ctx.invisible_blank(key, vr.split.row.span.end, placement));
+                }
+                None => {}
+            }
+        }
+    }
+    if !inferred.is_empty() {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            format!(
+                "table 三: rows placed by their position, not their label: {}",
+                inferred.join(", ")
+            ),
+            None,
+        );
+    }
+    ambiguity_notes(ctx, &value_rows, &plan, template);
+    cells.sort_by_key(|c| c.key);
+    let first = value_rows
+        .first()
+        .map(|v| v.split.row.span.start)
+        .unwrap_or(0);
+    let last = value_rows
+        .last()
+        .map(|v| v.split.row.span.end)
+        .unwrap_or(first);
+    let _ = header_seen;
+    Some(Table {
+        id: TableId::T3,
+        edition: Some(edition),
+        location: ctx.locate(zfxxgk_lex::Span::new(first, last)),
+        items: Vec::new(),
+        cells,
+    })
+}
+
+type Plan = Vec<Option<(usize, Placement)>>;
+
+fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition, Plan) {
+    let mut best: Option<(i64, i64, Edition, Plan)> = None;
+    for e in Edition::ALL {
+        let template = Template::of(e).t3_rows;
+        let (score, plan) = align(rows, template);
+        // Ties: the edition whose row count the rows fill, then the hint.
+        let fits = i64::from(rows.len() == template.len()) * 2 + i64::from(Some(e) == hint);
+        let better = match &best {
+            None => true,
+            Some((s, f, _, _)) => score > *s || (score == *s && fits > *f),
+        };
+        if better {
+            best = Some((score, fits, e, plan));
+        }
+    }
+    match best {
+        Some((_, _, e, plan)) => (e, plan),
+        None => (Edition::V2021, vec![None; rows.len()]),
+    }
+}
+
+/// Aligns value rows with template rows, keeping both orders.
+fn align(rows: &[ValueRow<'_, '_>], template: &[RowDef]) -> (i64, Plan) {
+    let m = rows.len();
+    let n = template.len();
+    let cand: Vec<Option<(usize, Match)>> = rows
+        .iter()
+        .map(|r| best_row(&r.split.labels, template))
+        .collect();
+    let gain = |i: usize, j: usize| -> i64 {
+        match cand[i] {
+            Some((k, Match::Exact)) if k == j => EXACT,
+            Some((k, Match::Partial)) if k == j => PARTIAL,
+            Some(_) => CONTRADICTED,
+            None => UNLABELLED,
+        }
+    };
+    // f[i][j]: best score with the first i rows placed within the first j template rows.
+    let neg = i64::MIN / 4;
+    let mut f = vec![vec![neg; n + 1]; m + 1];
+    let mut from = vec![vec![0u8; n + 1]; m + 1]; // 1 skip template row, 2 leave row out, 3 place
+    f[0][0] = 0;
+    for i in 0..=m {
+        for j in 0..=n {
+            let here = f[i][j];
+            if here == neg {
+                continue;
+            }
+            if j < n && here > f[i][j + 1] {
+                f[i][j + 1] = here;
+                from[i][j + 1] = 1;
+            }
+            if i < m {
+                let out = here + LEFT_OUT;
+                if out > f[i + 1][j] {
+                    f[i + 1][j] = out;
+                    from[i + 1][j] = 2;
+                }
+                if j < n {
+                    let put = here + gain(i, j);
+                    if put > f[i + 1][j + 1] {
+                        f[i + 1][j + 1] = put;
+                        from[i + 1][j + 1] = 3;
+                    }
+                }
+            }
+        }
+    }
+    let mut plan = vec![None; m];
+    let (mut i, mut j) = (m, n);
+    while i > 0 || j > 0 {
+        match from[i][j] {
+            1 => j -= 1,
+            2 => i -= 1,
+            3 => {
+                let placement = match cand[i - 1] {
+                    Some((k, _)) if k == j - 1 => Placement::Label,
+                    _ => Placement::Position,
+                };
+                plan[i - 1] = Some((j - 1, placement));
+                i -= 1;
+                j -= 1;
+            }
+            _ => break,
+        }
+    }
+    (f[m][n], plan)
+}
+
+/// Says where rows placed by position had more than one place they could go.
+fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) {
+    // Runs of rows placed by position between two rows placed by label (or the ends).
+    let mut i = 0;
+    while i < rows.len() {
+        if matches!(plan[i], Some((_, Placement::Position)) | None) {
+            let start = i;
+            while i < rows.len() && matches!(plan[i], Some((_, Placement::Position)) | None) {
+                i += 1;
+            }
+            let lo = (0..start)
+                .rev()
+                .find_map(|k| plan[k].map(|(j, _)| j + 1))
+                .unwrap_or(0);
+            let hi = (i..rows.len())
+                .find_map(|k| plan[k].map(|(j, _)| j))
+                .unwrap_or(template.len());
+            let slots = hi.saturating_sub(lo);
+            if slots != i - start {
+                let span = zfxxgk_lex::Span::new(
+                    rows[start].split.row.span.start,
+                    rows[i - 1].split.row.span.end,
+                );
+                ctx.note(
+                    NoteKind::AmbiguousPlacement,
+                    format!(
+                        "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess",
+                        i - start,
+                        slots
+                    ),
+                    Some(span),
+                );
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// For space-aligned rows: the display column at the middle of each of the seven
+/// columns, from the rows that show all seven.
+fn column_centers(rows: &[ValueRow<'_, '_>]) -> Option<Vec<f64>> {
+    let full: Vec<&ValueRow<'_, '_>> = rows
+        .iter()
+        .filter(|r| {
+            r.split.values.len() == T3_COLUMNS.len() && r.split.values.iter().all(|c| c.x.is_some())
+        })
+        .collect();
+    if full.is_empty() {
+        return None;
+    }
+    let mut centers = Vec::new();
+    for k in 0..T3_COLUMNS.len() {
+        let mut xs: Vec<f64> = full
+            .iter()
+            .filter_map(|r| r.split.values[k].x.map(|(a, b)| f64::from(a + b) / 2.0))
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        centers.push(xs[xs.len() / 2]);
+    }
+    Some(centers)
+}
+
+/// Puts each value under its column: in order when the row shows all seven (or has no
+/// positions), under the nearest column center otherwise.
+fn place_columns<'i>(values: &[LexCell<'i>], centers: Option<&[f64]>) -> Vec<Option<LexCell<'i>>> {
+    let n = T3_COLUMNS.len();
+    let positioned = values.iter().all(|c| c.x.is_some());
+    match centers {
+        Some(centers) if values.len() < n && positioned => {
+            let mut out = vec![None; n];
+            let mut next = 0;
+            for c in values {
+                let Some((a, b)) = c.x else { continue };
+                let mid = f64::from(a + b) / 2.0;
+                let k = (next..n)
+                    .min_by(|&p, &q| {
+                        (centers[p] - mid)
+                            .abs()
+                            .total_cmp(&(centers[q] - mid).abs())
+                    })
+                    .unwrap_or(n);
+                if k < n {
+                    out[k] = Some(*c);
+                    next = k + 1;
+                }
+            }
+            out
+        }
+        _ => values.iter().take(n).map(|c| Some(*c)).collect(),
+    }
+}
