@@ -1,1 +1,20 @@
-//! placeholder
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod error;
+mod finding;
+mod narrative;
+mod render;
+mod rule;
+mod series;
+mod structure;
+mod sum;
+mod table2;
+mod table3;
+mod table4;
+
+pub use error::{Error, Result};
+pub use render::{render, render_all, summary, Lang};
+pub use rule::{check, Rule, RuleSet};
+pub use series::check_series;

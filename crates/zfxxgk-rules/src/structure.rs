@@ -1,0 +1,450 @@
+//! Structure: S001–S006 (sections, tables against the template, year and edition,
+//! cells that hold text).
+
+use std::collections::BTreeSet;
+
+use zfxxgk_model::{
+    CellKey, Edition, Finding, Report, SectionKey, Severity, Table, TableId, Template,
+    UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+};
+
+use crate::finding::Draft;
+use crate::rule::Builtin;
+
+pub(crate) const S001: Builtin = Builtin {
+    id: "S001",
+    severity: Severity::Error,
+    zh: "一至六六个部分齐全，各出现一次，顺序正确",
+    en: "the six sections 一 to 六 are present, each once, in order",
+    check: check_s001,
+};
+pub(crate) const S002: Builtin = Builtin {
+    id: "S002",
+    severity: Severity::Error,
+    zh: "模板规定有表格的部分（二、三、四）有其表格",
+    en: "a section that the template gives a table (二, 三, 四) has its table",
+    check: check_s002,
+};
+pub(crate) const S003: Builtin = Builtin {
+    id: "S003",
+    severity: Severity::Error,
+    zh: "表格的行和列与其版本的模板一致（指出未知行、缺少的行和列）",
+    en: "the table's rows and columns match the template of one edition (unknown rows, missing rows, missing columns)",
+    check: check_s003,
+};
+pub(crate) const S004: Builtin = Builtin {
+    id: "S004",
+    severity: Severity::Warning,
+    zh: "表格版本与报告年度相符（2019–2020年用2019版，2021年起用2021版）",
+    en: "the edition of the tables matches the report year (2019 edition for 2019–2020, 2021 edition for 2021 onward)",
+    check: check_s004,
+};
+pub(crate) const S005: Builtin = Builtin {
+    id: "S005",
+    severity: Severity::Warning,
+    zh: "报告年度前后一致（标题、统计期限、正文）",
+    en: "the report year is stated consistently (title, statistics period, text)",
+    check: check_s005,
+};
+pub(crate) const S006: Builtin = Builtin {
+    id: "S006",
+    severity: Severity::Error,
+    zh: "应填数字的单元格填了非数字文字",
+    en: "a cell that should hold a number holds text that is not a number",
+    check: check_s006,
+};
+
+pub(crate) const RULES: &[Builtin] = &[S001, S002, S003, S004, S005, S006];
+
+fn heading(key: SectionKey) -> String {
+    format!("{}、{}", key.numeral(), key.title())
+}
+
+fn check_s001(report: &Report, out: &mut Vec<Finding>) {
+    for key in SectionKey::ALL {
+        let found: Vec<_> = report.sections.iter().filter(|s| s.key == key).collect();
+        match found.len() {
+            0 => {
+                // Point at the section that follows, where the missing one belongs.
+                let next = report.sections.iter().find(|s| s.key > key);
+                let mut draft = Draft::new(
+                    &S001,
+                    format!("缺少第{}部分“{}”", key.numeral(), heading(key)),
+                    format!("section {} ({}) is missing", key.numeral(), heading(key)),
+                );
+                if let Some(next) = next {
+                    draft = draft.span(next.location).note(
+                        "缺少的部分应在此之前",
+                        "the missing section belongs before this",
+                    );
+                }
+                out.push(draft.finish());
+            }
+            1 => {}
+            n => {
+                let mut draft = Draft::new(
+                    &S001,
+                    format!("第{}部分“{}”出现{n}次", key.numeral(), heading(key)),
+                    format!(
+                        "section {} ({}) appears {n} times",
+                        key.numeral(),
+                        heading(key)
+                    ),
+                )
+                .actual(n);
+                for s in found {
+                    draft = draft.span(s.location);
+                }
+                out.push(draft.finish());
+            }
+        }
+    }
+    // Order: each section (first occurrence) after every section before it in the template.
+    let mut seen: Vec<&zfxxgk_model::Section> = Vec::new();
+    for s in &report.sections {
+        if seen.iter().any(|x| x.key == s.key) {
+            continue;
+        }
+        if let Some(later) = seen.iter().filter(|x| x.key > s.key).min_by_key(|x| x.key) {
+            out.push(
+                Draft::new(
+                    &S001,
+                    format!(
+                        "第{}部分出现在第{}部分之后，顺序不对",
+                        s.key.numeral(),
+                        later.key.numeral()
+                    ),
+                    format!(
+                        "section {} stands after section {}: out of order",
+                        s.key.numeral(),
+                        later.key.numeral()
+                    ),
+                )
+                .span(s.location)
+                .span(later.location)
+                .finish(),
+            );
+        }
+        seen.push(s);
+    }
+}
+
+fn check_s002(report: &Report, out: &mut Vec<Finding>) {
+    for key in SectionKey::ALL {
+        let (Some(section), Some(table)) = (report.section(key), key.table()) else {
+            continue;
+        };
+        if report.table(table).is_some() {
+            continue;
+        }
+        out.push(
+            Draft::new(
+                &S002,
+                format!("第{}部分“{}”没有表格", key.numeral(), heading(key)),
+                format!(
+                    "section {} ({}) has no table, though the template gives it one",
+                    key.numeral(),
+                    heading(key)
+                ),
+            )
+            .span(section.location)
+            .finish(),
+        );
+    }
+}
+
+/// The edition to judge a table by: its own, the report's, or the one its keys fit best.
+fn table_edition(report: &Report, table: &Table) -> Edition {
+    if let Some(e) = table.edition.or(report.meta.edition) {
+        return e;
+    }
+    let fit = |e: Edition| table.cells.iter().filter(|c| c.key.in_edition(e)).count();
+    if fit(Edition::V2019) > fit(Edition::V2021) {
+        Edition::V2019
+    } else {
+        Edition::V2021
+    }
+}
+
+/// The rows and columns of a table (or sub-table of table 二) in the template.
+struct Shape {
+    /// What to call it in messages.
+    name_zh: String,
+    name_en: String,
+    rows: Vec<&'static str>,
+    columns: Vec<&'static str>,
+}
+
+fn shapes(table: &Table, edition: Edition) -> Vec<Shape> {
+    let template = Template::of(edition);
+    match table.id {
+        TableId::T2 => {
+            let mut items: BTreeSet<u8> = table.items.iter().copied().collect();
+            if items.is_empty() {
+                // No sub-table header was recorded: judge the sub-tables with cells.
+                for sub in template.t2 {
+                    if table
+                        .cells
+                        .iter()
+                        .any(|c| sub.rows.iter().any(|r| r.key == c.key.row()))
+                    {
+                        items.insert(sub.item);
+                    }
+                }
+            }
+            items
+                .into_iter()
+                .filter_map(|item| template.t2_subtable(item))
+                .map(|sub| Shape {
+                    name_zh: format!("表二第二十条第（{}）项", chinese_number(sub.item)),
+                    name_en: format!("table 二, 第二十条 item ({})", sub.item),
+                    rows: sub.rows.iter().map(|r| r.key).collect(),
+                    columns: sub.columns.iter().map(|c| c.key).collect(),
+                })
+                .collect()
+        }
+        TableId::T3 => vec![Shape {
+            name_zh: "表三".into(),
+            name_en: "table 三".into(),
+            rows: template.t3_rows.iter().map(|r| r.key).collect(),
+            columns: T3_COLUMNS.iter().map(|c| c.key).collect(),
+        }],
+        TableId::T4 => vec![Shape {
+            name_zh: "表四".into(),
+            name_en: "table 四".into(),
+            rows: T4_GROUPS.iter().map(|g| g.key).collect(),
+            columns: T4_COLUMNS.iter().map(|c| c.key).collect(),
+        }],
+    }
+}
+
+fn chinese_number(item: u8) -> &'static str {
+    match item {
+        1 => "一",
+        5 => "五",
+        6 => "六",
+        8 => "八",
+        9 => "九",
+        _ => "?",
+    }
+}
+
+fn check_s003(report: &Report, out: &mut Vec<Finding>) {
+    for table in &report.tables {
+        let edition = table_edition(report, table);
+        let has = |row: &str, column: Option<&str>| {
+            table.cells.iter().any(|c| {
+                c.key.table() == table.id
+                    && c.key.row() == row
+                    && column.is_none_or(|col| c.key.column() == col)
+            })
+        };
+        for shape in shapes(table, edition) {
+            let missing_rows: Vec<&str> = shape
+                .rows
+                .iter()
+                .copied()
+                .filter(|r| !has(r, None))
+                .collect();
+            let present_rows: Vec<&str> = shape
+                .rows
+                .iter()
+                .copied()
+                .filter(|r| has(r, None))
+                .collect();
+            if present_rows.is_empty() {
+                // Nothing of this (sub-)table was placed; S002 or the parser's notes
+                // speak for it, unless the header was found (table 二).
+                if table.id != TableId::T2 {
+                    continue;
+                }
+            }
+            if !missing_rows.is_empty() {
+                let list = missing_rows.join(", ");
+                out.push(
+                    Draft::new(
+                        &S003,
+                        format!("{}（{}版）缺少行：{list}", shape.name_zh, edition),
+                        format!("{} ({} edition) lacks rows: {list}", shape.name_en, edition),
+                    )
+                    .span(table.location)
+                    .finish(),
+                );
+            }
+            let missing_columns: Vec<&str> = shape
+                .columns
+                .iter()
+                .copied()
+                .filter(|&c| !present_rows.iter().any(|r| has(r, Some(c))))
+                .collect();
+            if !missing_columns.is_empty() && !present_rows.is_empty() {
+                let list = missing_columns.join(", ");
+                out.push(
+                    Draft::new(
+                        &S003,
+                        format!("{}（{}版）缺少列：{list}", shape.name_zh, edition),
+                        format!(
+                            "{} ({} edition) lacks columns: {list}",
+                            shape.name_en, edition
+                        ),
+                    )
+                    .span(table.location)
+                    .finish(),
+                );
+            }
+            // Rows that are there but lack some of the columns the others have.
+            for row in &present_rows {
+                let lacking: Vec<&str> = shape
+                    .columns
+                    .iter()
+                    .copied()
+                    .filter(|c| !missing_columns.contains(c) && !has(row, Some(c)))
+                    .collect();
+                if lacking.is_empty() {
+                    continue;
+                }
+                let list = lacking.join(", ");
+                let mut draft = Draft::new(
+                    &S003,
+                    format!(
+                        "{}（{}版）的行 {row} 缺少单元格：{list}",
+                        shape.name_zh, edition
+                    ),
+                    format!(
+                        "{} ({} edition), row {row} lacks cells: {list}",
+                        shape.name_en, edition
+                    ),
+                );
+                if let Some(first) = table.cells.iter().find(|c| c.key.row() == *row) {
+                    draft = draft.span(first.location);
+                }
+                out.push(draft.finish());
+            }
+        }
+        // Cells of rows the edition does not have.
+        let foreign: BTreeSet<&str> = table
+            .cells
+            .iter()
+            .filter(|c| !c.key.in_edition(edition))
+            .map(|c| c.key.row())
+            .collect();
+        for row in foreign {
+            let cells: Vec<_> = table.cells.iter().filter(|c| c.key.row() == row).collect();
+            out.push(
+                Draft::new(
+                    &S003,
+                    format!("{}版模板没有行 {row}", edition),
+                    format!("row {row} is not in the {} edition's template", edition),
+                )
+                .cells(cells)
+                .finish(),
+            );
+        }
+        for unknown in report
+            .unplaced
+            .iter()
+            .filter(|u| u.kind == UnplacedKind::UnknownRow && u.table == Some(table.id))
+        {
+            let text: String = unknown.text.chars().take(40).collect();
+            out.push(
+                Draft::new(
+                    &S003,
+                    format!("{}中有模板没有的行：“{text}”", table.id.title()),
+                    format!(
+                        "table {} has a row the template does not: “{text}”",
+                        table.id
+                    ),
+                )
+                .span(unknown.location)
+                .finish(),
+            );
+        }
+    }
+}
+
+fn check_s004(report: &Report, out: &mut Vec<Finding>) {
+    let Some(year) = report.meta.year else {
+        return;
+    };
+    let edition = report
+        .meta
+        .edition
+        .or_else(|| report.tables.iter().find_map(|t| t.edition));
+    let Some(edition) = edition else {
+        return;
+    };
+    let expected = Edition::for_year(year);
+    if edition == expected {
+        return;
+    }
+    let mut draft = Draft::new(
+        &S004,
+        format!("{year}年度报告应使用{expected}版表格，实为{edition}版"),
+        format!("a report for {year} should use the {expected} edition of the tables, but uses the {edition} edition"),
+    )
+    .values(expected, edition);
+    if let Some(title) = report.meta.title_location {
+        draft = draft.span(title);
+    }
+    for t in report.tables.iter().filter(|t| t.edition == Some(edition)) {
+        draft = draft.span(t.location);
+    }
+    out.push(draft.finish());
+}
+
+fn check_s005(report: &Report, out: &mut Vec<Finding>) {
+    let years: BTreeSet<u16> = report.meta.years.iter().map(|y| y.year).collect();
+    if years.len() < 2 {
+        return;
+    }
+    let said: Vec<String> = report
+        .meta
+        .years
+        .iter()
+        .map(|y| {
+            let source = match y.source {
+                YearSource::Title => "title",
+                YearSource::Period => "period",
+                YearSource::Text => "text",
+            };
+            format!("{source} {}", y.year)
+        })
+        .collect();
+    let list: Vec<String> = years.iter().map(u16::to_string).collect();
+    let mut draft = Draft::new(
+        &S005,
+        format!("报告年度前后不一：{}", list.join("、")),
+        format!(
+            "the report year is stated inconsistently: {}",
+            said.join(", ")
+        ),
+    );
+    if let Some(year) = report.meta.year {
+        draft = draft.actual(year);
+    }
+    for y in &report.meta.years {
+        draft = draft.span(y.location);
+    }
+    out.push(draft.finish());
+}
+
+fn check_s006(report: &Report, out: &mut Vec<Finding>) {
+    let mut cells: Vec<_> = report.cells().collect();
+    cells.sort_by_key(|c| c.key);
+    for cell in cells {
+        let Value::Text { text } = &cell.value else {
+            continue;
+        };
+        let key: CellKey = cell.key;
+        out.push(
+            Draft::new(
+                &S006,
+                format!("{key}：应为数字，实为文字“{text}”"),
+                format!("{key}: should hold a number, holds the text “{text}”"),
+            )
+            .cell(cell)
+            .actual(text)
+            .finish(),
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! Table 二 (主动公开): T201–T203.
+
+use zfxxgk_model::{Edition, Finding, Report, Severity, TableId, Value};
+
+use crate::finding::{key, Draft};
+use crate::rule::Builtin;
+use crate::sum::value;
+
+pub(crate) const T201: Builtin = Builtin {
+    id: "T201",
+    severity: Severity::Error,
+    zh: "表二件数为整数，除“本年增/减”外不为负",
+    en: "table 二: counts are integers, non-negative except 本年增/减",
+    check: check_t201,
+};
+pub(crate) const T202: Builtin = Builtin {
+    id: "T202",
+    severity: Severity::Warning,
+    zh: "2019版：对外公开总数量 ≥ 本年新公开数量；2021版：现行有效件数 ≥ 0",
+    en: "2019 edition: 对外公开总数量 ≥ 本年新公开数量; 2021 edition: 现行有效件数 ≥ 0",
+    check: check_t202,
+};
+pub(crate) const T203: Builtin = Builtin {
+    id: "T203",
+    severity: Severity::Info,
+    zh: "金额未写单位且表头也未写明（采购总金额按元、本年收费金额按万元理解）",
+    en: "an amount carries no unit and its header states none (元 is assumed for 采购总金额, 万元 for 本年收费金额)",
+    check: check_t203,
+};
+
+pub(crate) const RULES: &[Builtin] = &[T201, T202, T203];
+
+/// Columns of table 二 that hold amounts of money, not counts.
+fn is_amount(column: &str) -> bool {
+    matches!(column, "amount" | "amount_10k_yuan")
+}
+
+fn check_t201(report: &Report, out: &mut Vec<Finding>) {
+    let Some(table) = report.table(TableId::T2) else {
+        return;
+    };
+    for cell in &table.cells {
+        let Value::Number(n) = &cell.value else {
+            continue;
+        };
+        let column = cell.key.column();
+        let negative = n.value.is_sign_negative() && !n.value.is_zero();
+        let (zh, en) = if is_amount(column) {
+            if !negative {
+                continue;
+            }
+            ("金额为负数", "an amount is negative")
+        } else if !n.is_integer() {
+            ("件数不是整数", "a count is not an integer")
+        } else if negative && column != "items_change" {
+            ("件数为负数", "a count is negative")
+        } else {
+            continue;
+        };
+        out.push(
+            Draft::new(
+                &T201,
+                format!("{}：{zh}", cell.key),
+                format!("{}: {en}", cell.key),
+            )
+            .cell(cell)
+            .actual(n.value)
+            .finish(),
+        );
+    }
+}
+
+fn check_t202(report: &Report, out: &mut Vec<Finding>) {
+    let Some(table) = report.table(TableId::T2) else {
+        return;
+    };
+    for row in ["regulations", "normative_documents"] {
+        let cell_of = |column: &str| key(&format!("t2.{row}.{column}")).and_then(|k| table.cell(k));
+        // 2019 edition: 对外公开总数量 ≥ 本年新公开数量.
+        if let (Some(total), Some(new)) = (cell_of("published_total"), cell_of("published")) {
+            if let (Some(t), Some(n)) = (value(total), value(new)) {
+                if t < n {
+                    let mut draft = Draft::new(
+                        &T202,
+                        format!("{}：对外公开总数量小于本年新公开数量", total.key),
+                        format!(
+                            "{}: 对外公开总数量 (published in total) is less than 本年新公开数量 (published this year)",
+                            total.key
+                        ),
+                    )
+                    .cell(total)
+                    .cell(new)
+                    .values(format!("≥ {n}"), t);
+                    if total.value.is_blank() {
+                        draft = draft.note("空白按0计", "blank counted as 0");
+                    }
+                    out.push(draft.finish());
+                }
+            }
+        }
+        // 2021 edition: 现行有效件数 ≥ 0.
+        if let Some(in_force) = cell_of("in_force") {
+            if let Some(v) = in_force.value.number() {
+                if v.value.is_sign_negative() && !v.value.is_zero() {
+                    out.push(
+                        Draft::new(
+                            &T202,
+                            format!("{}：现行有效件数为负数", in_force.key),
+                            format!("{}: 现行有效件数 (in force) is negative", in_force.key),
+                        )
+                        .cell(in_force)
+                        .values("≥ 0", v.value)
+                        .finish(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_t203(report: &Report, out: &mut Vec<Finding>) {
+    let Some(table) = report.table(TableId::T2) else {
+        return;
+    };
+    let edition = table.edition.or(report.meta.edition);
+    for cell in &table.cells {
+        let Value::Number(n) = &cell.value else {
+            continue;
+        };
+        if n.unit.is_some() || n.value.is_zero() {
+            continue;
+        }
+        let (zh_unit, en_unit) = match cell.key.column() {
+            "amount" => ("元", "元 (yuan)"),
+            // The 2021 template's header states the unit: 本年收费金额（单位：万元）.
+            "amount_10k_yuan" if edition != Some(Edition::V2019) => continue,
+            "amount_10k_yuan" => ("万元", "万元 (10,000 yuan)"),
+            _ => continue,
+        };
+        out.push(
+            Draft::new(
+                &T203,
+                format!("{}：金额未写单位，表头也未写明，按{zh_unit}理解", cell.key),
+                format!(
+                    "{}: the amount carries no unit and its header states none; {en_unit} is assumed",
+                    cell.key
+                ),
+            )
+            .cell(cell)
+            .actual(n.value)
+            .finish(),
+        );
+    }
+}

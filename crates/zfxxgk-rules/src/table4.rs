@@ -1,0 +1,85 @@
+//! Table 四 (行政复议、行政诉讼): T401–T404.
+
+use zfxxgk_model::{Finding, Report, Severity, TableId, T4_COLUMNS, T4_GROUPS};
+
+use crate::finding::Draft;
+use crate::rule::Builtin;
+use crate::sum::{blank_notes, one, sum};
+use crate::table3::non_negative_integers;
+
+pub(crate) const T401: Builtin = Builtin {
+    id: "T401",
+    severity: Severity::Error,
+    zh: "行政复议：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    en: "行政复议 (reviews): 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    check: check_t401,
+};
+pub(crate) const T402: Builtin = Builtin {
+    id: "T402",
+    severity: Severity::Error,
+    zh: "行政诉讼·未经复议直接起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    en: "行政诉讼 未经复议直接起诉 (direct lawsuits): the same sum",
+    check: check_t402,
+};
+pub(crate) const T403: Builtin = Builtin {
+    id: "T403",
+    severity: Severity::Error,
+    zh: "行政诉讼·复议后起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    en: "行政诉讼 复议后起诉 (lawsuits after review): the same sum",
+    check: check_t403,
+};
+pub(crate) const T404: Builtin = Builtin {
+    id: "T404",
+    severity: Severity::Error,
+    zh: "表四每个数都是非负整数",
+    en: "table 四: every count is a non-negative integer",
+    check: check_t404,
+};
+
+pub(crate) const RULES: &[Builtin] = &[T401, T402, T403, T404];
+
+fn group_sum(rule: &Builtin, group: &str, report: &Report, out: &mut Vec<Finding>) {
+    if report.table(TableId::T4).is_none() {
+        return;
+    }
+    let total_name = format!("t4.{group}.total");
+    let parts = T4_COLUMNS
+        .iter()
+        .filter(|c| c.key != "total")
+        .map(|c| format!("t4.{group}.{}", c.key));
+    let (Some(total), Some(parts)) = (one(report, &total_name), sum(report, parts)) else {
+        return;
+    };
+    if total.value == parts.value {
+        return;
+    }
+    let label = T4_GROUPS
+        .iter()
+        .find(|g| g.key == group)
+        .map_or(group, |g| g.label);
+    let draft = Draft::new(
+        rule,
+        format!("{label}：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
+        format!("{label} ({group}): 总计 (total) ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (upheld + corrected + other + pending)"),
+    )
+    .cells(total.cells.iter().copied())
+    .cells(parts.cells.iter().copied())
+    .values(parts.value, total.value);
+    out.push(blank_notes(draft, &total, &parts).finish());
+}
+
+fn check_t401(report: &Report, out: &mut Vec<Finding>) {
+    group_sum(&T401, "review", report, out);
+}
+
+fn check_t402(report: &Report, out: &mut Vec<Finding>) {
+    group_sum(&T402, "litigation_direct", report, out);
+}
+
+fn check_t403(report: &Report, out: &mut Vec<Finding>) {
+    group_sum(&T403, "litigation_after_review", report, out);
+}
+
+fn check_t404(report: &Report, out: &mut Vec<Finding>) {
+    non_negative_integers(&T404, report, TableId::T4, out);
+}

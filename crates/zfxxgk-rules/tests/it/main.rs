@@ -1,0 +1,29 @@
+//! Integration tests of zfxxgk-rules: each rule firing and not firing on reports built
+//! by hand (`fixture`), a property test over consistent random reports, and snapshots
+//! of rendered diagnostics.
+
+mod fixture;
+mod narrative;
+mod props;
+mod render;
+mod ruleset;
+mod series;
+mod structure;
+mod table2;
+mod table3;
+mod table4;
+
+use zfxxgk_model::{Finding, Report};
+
+/// The findings of rule `id` on `report`.
+pub fn fired(report: &Report, id: &str) -> Vec<Finding> {
+    zfxxgk_rules::check(report)
+        .into_iter()
+        .filter(|f| f.rule == id)
+        .collect()
+}
+
+/// The keys a finding names, as strings.
+pub fn keys(f: &Finding) -> Vec<&'static str> {
+    f.keys.iter().map(|k| k.as_str()).collect()
+}

@@ -1,0 +1,122 @@
+use zfxxgk_model::{Edition, FactKind, Value};
+
+use crate::fixture::consistent;
+use crate::{fired, keys};
+
+#[test]
+fn n001_fires_when_the_text_and_table_3_disagree() {
+    let ok = consistent(Edition::V2021);
+    assert!(!ok.report.facts.is_empty());
+    assert!(fired(&ok.report, "N001").is_empty());
+    let new = ok.value("t3.new_received.total");
+    let f = ok.clone().stating(&[(FactKind::NewReceived, new + 1)]);
+    let found = fired(&f.report, "N001");
+    assert_eq!(found.len(), 1);
+    assert_eq!(keys(&found[0]), ["t3.new_received.total"]);
+    // The cell's place, then the sentence's.
+    assert_eq!(found[0].spans.len(), 2);
+    assert_eq!(found[0].spans[1], f.report.facts[0].location);
+    assert_eq!(found[0].expected, Some((new + 1).to_string()));
+    assert_eq!(found[0].actual, Some(new.to_string()));
+}
+
+#[test]
+fn n001_sums_result_kinds_and_says_when_blank_counted() {
+    let ok = consistent(Edition::V2021);
+    let withheld: i64 = [
+        "state_secret",
+        "law_forbidden",
+        "security_stability",
+        "third_party",
+        "internal_affairs",
+        "process_info",
+        "enforcement_files",
+        "inquiry",
+    ]
+    .iter()
+    .map(|r| ok.value(&format!("t3.withheld.{r}.total")))
+    .sum();
+    let other: i64 = ["no_correction", "no_fee", "other"]
+        .iter()
+        .map(|r| ok.value(&format!("t3.other.{r}.total")))
+        .sum();
+    let f = ok.clone().stating(&[
+        (FactKind::Withheld, withheld),
+        (FactKind::OtherHandling, other),
+    ]);
+    assert!(fired(&f.report, "N001").is_empty());
+    let carried = ok.value("t3.carried_forward.total");
+    assert!(carried > 0);
+    // Kewei 2024: the text says 1 carried forward, the table leaves the total blank.
+    let f = ok
+        .with("t3.carried_forward.total", Value::Blank)
+        .stating(&[(FactKind::CarriedForward, carried)]);
+    let found = fired(&f.report, "N001");
+    assert_eq!(found.len(), 1);
+    assert!(found[0]
+        .notes
+        .iter()
+        .any(|n| n.contains("blank counted as 0")));
+}
+
+#[test]
+fn n002_fires_when_the_text_and_table_4_disagree() {
+    let ok = consistent(Edition::V2019);
+    assert!(fired(&ok.report, "N002").is_empty());
+    let lawsuits =
+        ok.value("t4.litigation_direct.total") + ok.value("t4.litigation_after_review.total");
+    let reviews = ok.value("t4.review.total");
+    let f = ok.clone().stating(&[
+        (FactKind::Lawsuits, lawsuits),
+        (FactKind::ReviewsAndLawsuits, lawsuits + reviews),
+    ]);
+    assert!(fired(&f.report, "N002").is_empty());
+    let f = ok.stating(&[(FactKind::Lawsuits, lawsuits + 5)]);
+    let found = fired(&f.report, "N002");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        keys(&found[0]),
+        [
+            "t4.litigation_direct.total",
+            "t4.litigation_after_review.total"
+        ]
+    );
+}
+
+#[test]
+fn n003_fires_when_the_text_says_none_but_the_table_has_some() {
+    let ok = consistent(Edition::V2021);
+    assert!(ok.value("t3.new_received.total") > 0);
+    let f = ok.clone().stating(&[(FactKind::NoApplications, 0)]);
+    let found = fired(&f.report, "N003");
+    assert_eq!(found.len(), 1);
+    assert_eq!(keys(&found[0]), ["t3.new_received.total"]);
+
+    let mut none = ok;
+    for c in [
+        "natural_person",
+        "commercial",
+        "research",
+        "public_interest",
+        "legal_services",
+        "other_org",
+        "total",
+    ] {
+        none = none.with(&format!("t3.new_received.{c}"), Value::Blank);
+    }
+    let none = none.stating(&[(FactKind::NoApplications, 0)]);
+    assert!(fired(&none.report, "N003").is_empty());
+}
+
+#[test]
+fn n004_reports_a_processing_fee() {
+    let ok = consistent(Edition::V2021);
+    assert!(fired(&ok.report, "N004").is_empty());
+    let zero = ok.clone().stating(&[(FactKind::ProcessingFee, 0)]);
+    assert!(fired(&zero.report, "N004").is_empty());
+    let f = ok.stating(&[(FactKind::ProcessingFee, 3940)]);
+    let found = fired(&f.report, "N004");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].spans, vec![f.report.facts[0].location]);
+    assert!(found[0].message_zh.contains("3940"));
+}
