@@ -1,1 +1,34 @@
-//! placeholder
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod error;
+mod findings;
+mod html;
+mod json;
+mod layout;
+mod markdown;
+#[cfg(feature = "parquet")]
+mod parquet;
+#[cfg(feature = "schema")]
+mod schema;
+mod tidy;
+mod wide;
+
+pub use error::{Error, Result};
+pub use findings::{write_findings_json, FindingsCsvWriter, Lang, FINDINGS_CSV_HEADER};
+pub use html::{render_html, render_html_page};
+pub use json::{
+    read_json, read_json_lines, write_json, JsonLinesReader, JsonLinesWriter, JsonStyle,
+    SourcedReport,
+};
+pub use markdown::render_markdown;
+#[cfg(feature = "parquet")]
+pub use parquet::{
+    tidy_schema, wide_schema, ParquetDataset, TidyParquetWriter, WideParquetWriter,
+    DECIMAL_PRECISION, DECIMAL_SCALE,
+};
+#[cfg(feature = "schema")]
+pub use schema::{report_schema, report_schema_json};
+pub use tidy::TidyCsvWriter;
+pub use wide::{wide_header, WideCsvWriter, META_COLUMNS};

@@ -1,0 +1,206 @@
+//! Findings of the validation rules, as CSV and as JSON.
+
+use std::io::Write;
+
+use serde::Serialize;
+use zfxxgk_model::{CellKey, Finding, Location, Severity};
+
+use crate::{Error, JsonStyle, Result};
+
+/// The language of finding messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// 中文: `Finding::message_zh`.
+    #[default]
+    Zh,
+    /// English: `Finding::message_en`.
+    En,
+}
+
+impl Lang {
+    fn message(self, finding: &Finding) -> &str {
+        match self {
+            Lang::Zh => &finding.message_zh,
+            Lang::En => &finding.message_en,
+        }
+    }
+}
+
+/// The header of the findings CSV.
+pub const FINDINGS_CSV_HEADER: [&str; 9] = [
+    "source", "rule", "severity", "keys", "expected", "actual", "line", "column", "message",
+];
+
+/// Writes findings as CSV, one line per finding, as they come.
+///
+/// Columns: `source,rule,severity,keys,expected,actual,line,column,message`. `keys`
+/// joins the cell keys with `;`; `line` and `column` are those of the finding's first
+/// span (empty when it has none); `message` is in the language asked for.
+#[derive(Debug)]
+pub struct FindingsCsvWriter<W: Write> {
+    csv: csv::Writer<W>,
+    lang: Lang,
+    wrote_header: bool,
+}
+
+impl<W: Write> FindingsCsvWriter<W> {
+    /// A writer that writes to `writer`, messages in `lang`.
+    pub fn new(writer: W, lang: Lang) -> FindingsCsvWriter<W> {
+        FindingsCsvWriter {
+            csv: csv::Writer::from_writer(writer),
+            lang,
+            wrote_header: false,
+        }
+    }
+
+    fn header(&mut self) -> Result<()> {
+        if !self.wrote_header {
+            self.csv
+                .write_record(FINDINGS_CSV_HEADER)
+                .map_err(|error| Error::Csv {
+                    source_name: "header".to_owned(),
+                    error,
+                })?;
+            self.wrote_header = true;
+        }
+        Ok(())
+    }
+
+    /// Writes the findings of the report read from `source`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] naming `source` when the writer fails.
+    pub fn write(&mut self, source: &str, findings: &[Finding]) -> Result<()> {
+        self.header()?;
+        for f in findings {
+            let keys: Vec<&str> = f.keys.iter().map(|k| k.as_str()).collect();
+            let first = f.spans.first();
+            let record = [
+                source,
+                &f.rule,
+                f.severity.as_str(),
+                &keys.join(";"),
+                f.expected.as_deref().unwrap_or(""),
+                f.actual.as_deref().unwrap_or(""),
+                &first.map(|s| s.line.to_string()).unwrap_or_default(),
+                &first.map(|s| s.column.to_string()).unwrap_or_default(),
+                self.lang.message(f),
+            ];
+            self.csv.write_record(record).map_err(|error| Error::Csv {
+                source_name: source.to_owned(),
+                error,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Writes the header if nothing came, flushes, and hands back the writer.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] or [`Error::Io`] when writing or flushing fails.
+    pub fn finish(mut self) -> Result<W> {
+        self.header()?;
+        self.csv.flush()?;
+        self.csv.into_inner().map_err(|e| Error::Io(e.into_error()))
+    }
+}
+
+#[derive(Serialize)]
+struct FindingsDoc<'a> {
+    findings: Vec<FindingOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    source: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    keys: &'a [CellKey],
+    expected: Option<&'a str>,
+    actual: Option<&'a str>,
+    spans: &'a [Location],
+    culprit: Option<CellKey>,
+    notes: &'a [String],
+}
+
+/// Writes findings as one JSON object `{"findings": [...]}`, followed by a newline.
+///
+/// Each finding has `source`, `rule`, `severity` (`error`, `warning`, `info`),
+/// `message` in `lang`, `keys`, `expected` and `actual` (`null` when the rule has
+/// none), `spans` (each `{start, end, line, column}`), `culprit` and `notes`.
+///
+/// ```
+/// use zfxxgk_export::{write_findings_json, JsonStyle, Lang};
+/// use zfxxgk_model::{Finding, Severity};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let f = Finding {
+///     rule: "T301".into(),
+///     severity: Severity::Error,
+///     message_zh: "总计不等于各项之和".into(),
+///     message_en: "total is not the sum of its parts".into(),
+///     keys: vec!["t3.granted.total".parse()?],
+///     expected: Some("12".into()),
+///     actual: Some("13".into()),
+///     spans: vec![],
+///     culprit: None,
+///     notes: vec![],
+/// };
+/// let mut out = Vec::new();
+/// write_findings_json(&mut out, [("a.txt", &f)], Lang::En, JsonStyle::Compact)?;
+/// let json: serde_json::Value = serde_json::from_slice(&out)?;
+/// assert_eq!(json["findings"][0]["message"], "total is not the sum of its parts");
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Io`] when the writer fails.
+pub fn write_findings_json<'a, W, I>(
+    mut writer: W,
+    findings: I,
+    lang: Lang,
+    style: JsonStyle,
+) -> Result<()>
+where
+    W: Write,
+    I: IntoIterator<Item = (&'a str, &'a Finding)>,
+{
+    let doc = FindingsDoc {
+        findings: findings
+            .into_iter()
+            .map(|(source, f)| FindingOut {
+                source,
+                rule: &f.rule,
+                severity: f.severity,
+                message: lang.message(f),
+                keys: &f.keys,
+                expected: f.expected.as_deref(),
+                actual: f.actual.as_deref(),
+                spans: &f.spans,
+                culprit: f.culprit,
+                notes: &f.notes,
+            })
+            .collect(),
+    };
+    let written = match style {
+        JsonStyle::Pretty => serde_json::to_writer_pretty(&mut writer, &doc),
+        JsonStyle::Compact => serde_json::to_writer(&mut writer, &doc),
+    };
+    written.map_err(|error| {
+        if error.is_io() {
+            Error::Io(error.into())
+        } else {
+            Error::JsonWrite {
+                source_name: "findings".to_owned(),
+                error,
+            }
+        }
+    })?;
+    writer.write_all(b"\n")?;
+    writer.flush()?;
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Findings as CSV and JSON.
+
+use zfxxgk_export::{write_findings_json, FindingsCsvWriter, JsonStyle, Lang, FINDINGS_CSV_HEADER};
+
+use crate::fixtures::findings;
+use crate::TestResult;
+
+fn findings_csv(lang: Lang) -> Result<String, Box<dyn std::error::Error>> {
+    let findings = findings();
+    let mut out = FindingsCsvWriter::new(Vec::new(), lang);
+    out.write("2019.txt", &findings[..1])?;
+    out.write("2021.txt", &findings[1..])?;
+    out.write("clean.txt", &[])?;
+    Ok(String::from_utf8(out.finish()?)?)
+}
+
+#[test]
+fn csv_has_one_line_per_finding() -> TestResult {
+    let text = findings_csv(Lang::En)?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers()?, FINDINGS_CSV_HEADER.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
+    assert_eq!(rows.len(), 2);
+    let first: Vec<&str> = rows[0].iter().collect();
+    assert_eq!(
+        first,
+        [
+            "2019.txt",
+            "T301",
+            "error",
+            "t3.new_received.natural_person;t3.new_received.total",
+            "12",
+            "13",
+            "48",
+            "32",
+            "total ≠ natural persons + organisations (expected 12, found 13)",
+        ]
+    );
+    let second: Vec<&str> = rows[1].iter().collect();
+    assert_eq!(
+        second,
+        [
+            "2021.txt",
+            "S004",
+            "warning",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "a report for 2021 or later uses the 2019 tables, \"old\" style",
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn csv_snapshot_in_chinese() -> TestResult {
+    insta::assert_snapshot!(findings_csv(Lang::Zh)?);
+    Ok(())
+}
+
+#[test]
+fn csv_header_without_findings() -> TestResult {
+    let out = FindingsCsvWriter::new(Vec::new(), Lang::Zh).finish()?;
+    assert_eq!(
+        String::from_utf8(out)?,
+        FINDINGS_CSV_HEADER.join(",") + "\n"
+    );
+    Ok(())
+}
+
+#[test]
+fn json_object_with_findings_in_the_language_asked() -> TestResult {
+    let findings = findings();
+    for (lang, message) in [
+        (
+            Lang::Zh,
+            "总计 ≠ 自然人 + 法人或其他组织（应为 12，实为 13）",
+        ),
+        (
+            Lang::En,
+            "total ≠ natural persons + organisations (expected 12, found 13)",
+        ),
+    ] {
+        let mut out = Vec::new();
+        let items = [("2019.txt", &findings[0]), ("2021.txt", &findings[1])];
+        write_findings_json(&mut out, items, lang, JsonStyle::Pretty)?;
+        let json: serde_json::Value = serde_json::from_slice(&out)?;
+        let list = json["findings"].as_array().ok_or("no findings array")?;
+        assert_eq!(list.len(), 2);
+        let f = &list[0];
+        assert_eq!(f["source"], "2019.txt");
+        assert_eq!(f["rule"], "T301");
+        assert_eq!(f["severity"], "error");
+        assert_eq!(f["message"], message);
+        assert_eq!(
+            f["keys"],
+            serde_json::json!(["t3.new_received.natural_person", "t3.new_received.total"])
+        );
+        assert_eq!(f["expected"], "12");
+        assert_eq!(f["actual"], "13");
+        assert_eq!(
+            f["spans"][0],
+            serde_json::json!({"start": 4832, "end": 4834, "line": 48, "column": 32})
+        );
+        assert_eq!(f["spans"].as_array().map(Vec::len), Some(2));
+        assert_eq!(f["culprit"], "t3.new_received.total");
+        let g = &list[1];
+        assert_eq!(g["severity"], "warning");
+        assert!(g["expected"].is_null() && g["actual"].is_null());
+        assert_eq!(g["keys"], serde_json::json!([]));
+        assert_eq!(g["spans"], serde_json::json!([]));
+    }
+    let mut out = Vec::new();
+    write_findings_json(&mut out, [], Lang::En, JsonStyle::Compact)?;
+    assert_eq!(out, b"{\"findings\":[]}\n");
+    Ok(())
+}
