@@ -70,10 +70,12 @@ pub(super) fn table<'i>(text: &'i str, lines: &[Line<'i>], i: usize) -> (BlockKi
     (BlockKind::Table(table), end)
 }
 
-/// The cells of a tabbed line: the text between tabs; a leading tab opens the first cell.
-fn split<'i>(line: &Line<'i>) -> Vec<Cell<'i>> {
+/// The cells of a tabbed line: the text between tabs. With `opener`, a leading tab
+/// opens the first cell (one cell per line behind a tab); without, it closes an empty
+/// first cell (one row per line).
+fn split<'i>(line: &Line<'i>, opener: bool) -> Vec<Cell<'i>> {
     let mut bounds: Vec<usize> = line.text.match_indices('\t').map(|(k, _)| k).collect();
-    let skip_first = bounds.first() == Some(&0);
+    let skip_first = opener && bounds.first() == Some(&0);
     let mut cells = Vec::new();
     if !skip_first {
         bounds.insert(0, usize::MAX); // a virtual tab before the line
@@ -128,7 +130,7 @@ fn cell_per_line<'i>(text: &'i str, region: &[Line<'i>]) -> Table<'i> {
                 if cells.is_empty() {
                     row_start = line.start;
                 }
-                cells.extend(split(line));
+                cells.extend(split(line, true));
                 row_end = line.start + line.text.len();
             }
             _ => {
@@ -154,7 +156,7 @@ fn tab_rows<'i>(text: &'i str, region: &[Line<'i>]) -> Table<'i> {
             LineKind::TabCell | LineKind::TabRow => {
                 let end = line.start + line.text.len();
                 rows.push(Row {
-                    cells: split(line),
+                    cells: split(line, false),
                     span: Span::new(line.start, end),
                 });
             }

@@ -42,6 +42,15 @@ fn tab_rows_keep_trailing_empty_cells() {
 }
 
 #[test]
+fn tab_rows_keep_leading_empty_cells() {
+    // Found by the facade's round-trip property test: a table 四 row whose first
+    // value is blank.
+    let text = "结果维持\t结果纠正\t总计\n\t3\t3\n";
+    let t = lex(text);
+    assert_eq!(texts(tables(&t)[0])[1], ["", "3", "3"]);
+}
+
+#[test]
 fn markdown_and_pipes() {
     let text = "| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |\n\n| a | b |\n|||||||\n";
     let blocks = lex(text);
