@@ -91,10 +91,9 @@ pub(crate) fn headings(text: &str) -> Vec<Heading> {
             continue;
         }
         let prev = before[..num_start].chars().next_back();
-        let at_boundary = match prev {
-            None => true,
-            Some(c) => c.is_whitespace() || "。|#：:；;\u{feff}".contains(c),
-        };
+        // Not inside a word or a number: `第一、二` and `十二、` are no headings, while
+        // `。 一、`, `| 二、` and a converter's `[bookmark: _GoBack]六、` are.
+        let at_boundary = prev.is_none_or(|c| !c.is_alphanumeric() && c != '、');
         if !at_boundary {
             continue;
         }
@@ -358,7 +357,7 @@ mod tests {
 
     #[test]
     fn variants_and_non_headings() {
-        let text = "五、政府信息公开工作存在的主要问题及改进措施\n三、本年度办理结果\n一是加强\n   四、政府信息公开行政复议和行政诉讼情况";
+        let text = "五、政府信息公开工作存在的主要问题及改进措施\n三、本年度办理结果\n一是加强\n   四、政府信息公开行政复议和行政诉讼情况\n[bookmark: _GoBack]六、其他需要报告的事项\n第一、二、总体情况";
         assert_eq!(
             keys(text),
             [
@@ -367,6 +366,7 @@ mod tests {
                     "五、政府信息公开工作存在的主要问题及改进措施"
                 ),
                 (SectionKey::S4, "四、政府信息公开行政复议和行政诉讼情况"),
+                (SectionKey::S6, "六、其他需要报告的事项"),
             ]
         );
     }

@@ -187,14 +187,27 @@ fn annotations(finding: &Finding, text: &str, lang: Lang) -> Vec<Annotation> {
             continue;
         };
         let key = if aligned { finding.keys.get(i) } else { None };
-        let label = match key {
-            Some(k) if finding.culprit == Some(*k) => match lang {
+        let culprit = key.is_some_and(|k| finding.culprit == Some(*k));
+        // A blank cell has nothing to underline: it is shown when the finding is about
+        // it (the first place, or the culprit); the others are counted in the notes.
+        let blank = start == end;
+        if blank && i > 0 && !culprit {
+            continue;
+        }
+        let mut label = match key {
+            Some(k) if culprit => match lang {
                 Lang::Zh => format!("{k}（疑为笔误）"),
                 Lang::En => format!("{k} (likely typo)"),
             },
             Some(k) => k.to_string(),
             None => String::new(),
         };
+        if blank && key.is_some() {
+            label.push_str(match lang {
+                Lang::Zh => "（空白）",
+                Lang::En => " (blank)",
+            });
+        }
         out.push(Annotation { start, end, label });
     }
     out
