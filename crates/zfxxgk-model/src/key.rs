@@ -336,6 +336,22 @@ impl<'de> Deserialize<'de> for CellKey {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CellKey {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CellKey".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let keys: Vec<&str> = CellKey::all().map(|k| k.as_str()).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A canonical cell key of REPORT_FORMAT.md",
+            "enum": keys,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,21 +395,5 @@ mod tests {
             CellKey::from_parts(TableId::T4, "review", "corrected").map(|k| k.as_str()),
             Some("t4.review.corrected")
         );
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for CellKey {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "CellKey".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let keys: Vec<&str> = CellKey::all().map(|k| k.as_str()).collect();
-        schemars::json_schema!({
-            "type": "string",
-            "description": "A canonical cell key of REPORT_FORMAT.md",
-            "enum": keys,
-        })
     }
 }

@@ -1,0 +1,203 @@
+//! The bytes of a file → the UTF-8 text the lexer reads.
+//!
+//! [`read_input`] looks at the content (not only the name) to tell what the file is:
+//!
+//! - **text** (plain or markdown) is decoded by [`decode_text`]: BOM, UTF-16 without
+//!   BOM, UTF-8, GBK/GB18030; HTML `<table>`s embedded in markdown become pipe rows;
+//! - an **HTML** page is decoded by its BOM or `<meta charset>`, and only its article
+//!   is kept: block elements as lines, tables as `| c1 | c2 |` rows with row and
+//!   column spans expanded into a full grid;
+//! - a **.docx** gives the paragraphs and tables of `word/document.xml`, tables as for
+//!   HTML;
+//! - a **PDF** is run through poppler's `pdftotext -layout`, which must be installed.
+//!
+//! Anything else (images, old `.doc`, other archives, programs) is an
+//! [`InputError::UnsupportedKind`] whose message says what the file is and what to do.
+//! In every case line ends are LF, and the text handed over is the text that spans
+//! point into.
+
+mod archive;
+mod charset;
+mod decode;
+mod docx;
+mod embedded;
+mod error;
+mod grid;
+mod html;
+mod nesting;
+mod pdf;
+mod sniff;
+mod text;
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use decode::{decode_text, Decoded};
+pub use error::{InputError, PDF_TOOL_HINT};
+
+use error::Result;
+use sniff::Sniffed;
+
+/// How [`read_input`] reads a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputOptions {
+    /// Largest file accepted, and largest text produced, in bytes (default 64 MiB).
+    pub max_bytes: usize,
+    /// The `pdftotext` program to run for PDFs; `None` looks it up on `PATH`.
+    pub pdftotext: Option<PathBuf>,
+    /// The file's name, if known. Content decides the kind; the name only breaks
+    /// ties (a fragment of tags in `x.html` is HTML, in `x.txt` it is text).
+    pub name_hint: Option<String>,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        Self {
+            max_bytes: 64 * 1024 * 1024,
+            pdftotext: None,
+            name_hint: None,
+        }
+    }
+}
+
+/// What kind of file the text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// Plain text or markdown.
+    Text,
+    /// An HTML page.
+    Html,
+    /// A Word .docx document.
+    Docx,
+    /// A PDF, read with `pdftotext -layout`.
+    Pdf,
+}
+
+impl InputKind {
+    /// A short English name: "text", "HTML page", ".docx document", "PDF".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Html => "HTML page",
+            Self::Docx => ".docx document",
+            Self::Pdf => "PDF",
+        }
+    }
+}
+
+impl fmt::Display for InputKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The text of a file, ready for the lexer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The text, with LF line ends; tables from HTML and .docx as pipe rows.
+    pub text: String,
+    /// What the file was.
+    pub kind: InputKind,
+    /// The encoding its text was read in: "UTF-8", "UTF-16LE", "UTF-16BE", "GBK",
+    /// "GB18030" (PDFs: the UTF-8 that `pdftotext` was asked for).
+    pub encoding: &'static str,
+    /// `true` when decoding had to replace malformed bytes with U+FFFD.
+    pub replaced: bool,
+}
+
+/// Turns the bytes of a report file into text.
+///
+/// ```
+/// use zfxxgk::{read_input, InputKind, InputOptions};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let page = "<html><body><p>一、总体情况</p><table><tr><td rowspan=2>结果</td>\
+///             <td>予以公开</td><td>9</td></tr><tr><td>不予公开</td><td>1</td></tr></table>";
+/// let input = read_input(page.as_bytes(), &InputOptions::default())?;
+/// assert_eq!(input.kind, InputKind::Html);
+/// assert_eq!(input.text, "一、总体情况\n\n| 结果 | 予以公开 | 9 |\n| 结果 | 不予公开 | 1 |\n");
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+///
+/// [`InputError::TooLarge`] past [`InputOptions::max_bytes`];
+/// [`InputError::UnsupportedKind`] for images, `.doc`, archives, programs and other
+/// binary files, and for PDFs without text; [`InputError::PdfToolMissing`] and
+/// [`InputError::PdfToolFailed`] for PDFs when `pdftotext` is absent or fails;
+/// [`InputError::Docx`] for a damaged .docx; [`InputError::Expanded`] when the text
+/// would exceed `max_bytes`; [`InputError::Io`] when a temporary file cannot be
+/// written. Malformed bytes in text are not an error: see [`Input::replaced`].
+pub fn read_input(bytes: &[u8], opts: &InputOptions) -> Result<Input, InputError> {
+    let max = opts.max_bytes;
+    if bytes.len() > max {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
+    }
+    let name = opts.name_hint.as_deref();
+    match sniff::sniff(bytes, name) {
+        Sniffed::Unsupported { kind, hint } => Err(InputError::UnsupportedKind { kind, hint }),
+        Sniffed::Pdf => {
+            let (text, replaced) = pdf::pdf_to_text(bytes, opts.pdftotext.as_deref(), max)?;
+            Ok(Input {
+                text,
+                kind: InputKind::Pdf,
+                encoding: "UTF-8",
+                replaced,
+            })
+        }
+        Sniffed::Zip => {
+            let docx_named = name.is_some_and(|n| n.to_ascii_lowercase().ends_with(".docx"));
+            match archive::open(bytes, max, docx_named)? {
+                archive::Archive::Docx(xml) => {
+                    let decoded = docx::document_text(&xml, max)?;
+                    Ok(Input {
+                        text: decoded.text,
+                        kind: InputKind::Docx,
+                        encoding: decoded.encoding,
+                        replaced: decoded.replaced,
+                    })
+                }
+                archive::Archive::Other { kind, hint } => {
+                    Err(InputError::UnsupportedKind { kind, hint })
+                }
+            }
+        }
+        Sniffed::Html => from_html(charset::decode_html(bytes), max),
+        Sniffed::Text => {
+            let decoded = decode_text(bytes);
+            if sniff::looks_like_html(decoded.text.as_bytes(), name) {
+                return from_html(decoded, max);
+            }
+            let text =
+                embedded::embedded_tables(&decoded.text, max).ok_or(InputError::Expanded {
+                    kind: InputKind::Text,
+                    what: "tables",
+                    max,
+                })?;
+            Ok(Input {
+                text,
+                kind: InputKind::Text,
+                encoding: decoded.encoding,
+                replaced: decoded.replaced,
+            })
+        }
+    }
+}
+
+fn from_html(decoded: Decoded, max: usize) -> Result<Input> {
+    let text = html::html_to_text(&decoded.text, max).ok_or(InputError::Expanded {
+        kind: InputKind::Html,
+        what: "text",
+        max,
+    })?;
+    Ok(Input {
+        text,
+        kind: InputKind::Html,
+        encoding: decoded.encoding,
+        replaced: decoded.replaced,
+    })
+}

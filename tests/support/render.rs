@@ -1,0 +1,266 @@
+//! Renders a table model as report text in each layout real reports arrive in, for
+//! round-trip tests and benchmarks: model → text → read → the same cells.
+
+use std::collections::BTreeMap;
+
+use zfxxgk::model::{Edition, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+
+/// The five layouts of the lexer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    CellPerLine,
+    TabRows,
+    Pipes,
+    Markdown,
+    Aligned,
+}
+
+pub const LAYOUTS: [Layout; 5] = [
+    Layout::CellPerLine,
+    Layout::TabRows,
+    Layout::Pipes,
+    Layout::Markdown,
+    Layout::Aligned,
+];
+
+/// A report's tables as canonical key → cell text ("" for blank).
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub edition: Edition,
+    pub year: u16,
+    pub cells: BTreeMap<String, String>,
+}
+
+impl Model {
+    /// key → normalized value, as the tidy export writes it.
+    pub fn expected(&self) -> BTreeMap<String, String> {
+        self.cells
+            .iter()
+            .map(|(k, v)| (k.clone(), normalize(v)))
+            .collect()
+    }
+}
+
+fn normalize(v: &str) -> String {
+    let v = v.trim();
+    if v.is_empty() || v == "-" {
+        return String::new();
+    }
+    v.trim_end_matches('元').trim_end_matches('万').to_string()
+}
+
+type Grid = Vec<Vec<String>>;
+
+fn value(m: &Model, key: &str, layout: Layout) -> String {
+    let v = m.cells.get(key).cloned().unwrap_or_default();
+    if v.is_empty() && layout == Layout::Aligned {
+        // A space-aligned table cannot show an empty cell; reports write a dash.
+        "-".to_string()
+    } else {
+        v
+    }
+}
+
+fn t2_grids(m: &Model, layout: Layout) -> Vec<Grid> {
+    let mut out = Vec::new();
+    for sub in Template::of(m.edition).t2 {
+        let mut g: Grid = vec![vec![format!("第二十条第（{}）项", numeral(sub.item))]];
+        let mut header = vec!["信息内容".to_string()];
+        header.extend(sub.columns.iter().map(|c| c.label.to_string()));
+        g.push(header);
+        for r in sub.rows {
+            let mut row = vec![r.label.to_string()];
+            for c in sub.columns {
+                row.push(value(m, &format!("t2.{}.{}", r.key, c.key), layout));
+            }
+            g.push(row);
+        }
+        out.push(g);
+    }
+    out
+}
+
+fn numeral(n: u8) -> &'static str {
+    ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        .get(usize::from(n))
+        .copied()
+        .unwrap_or("")
+}
+
+fn t3_grid(m: &Model, layout: Layout) -> Grid {
+    let mut g: Grid = vec![
+        vec![
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".into(),
+            "申请人情况".into(),
+        ],
+        vec![
+            "".into(),
+            "自然人".into(),
+            "法人或其他组织".into(),
+            "总计".into(),
+        ],
+        {
+            let mut r = vec!["".to_string(), "".to_string()];
+            r.extend(T3_COLUMNS[1..6].iter().map(|c| c.label.to_string()));
+            r.push(String::new());
+            r
+        },
+    ];
+    let mut last_group = None;
+    for r in Template::of(m.edition).t3_rows {
+        let mut row = Vec::new();
+        match r.group {
+            Some(group) if r.number.starts_with('（') => {
+                // （一）予以公开 … （七）总计 stand under 三、本年度办理结果.
+                let first = if last_group.is_none() {
+                    "三、本年度办理结果"
+                } else {
+                    ""
+                };
+                row.push(first.to_string());
+                row.push(format!("{}{}", r.number, r.label));
+                last_group = Some(group);
+            }
+            Some(group) => {
+                let opened = last_group != Some(group);
+                row.push(String::new());
+                row.push(if opened {
+                    format!("（{}）{group}", group_number(group))
+                } else {
+                    String::new()
+                });
+                row.push(format!("{}{}", r.number, r.label));
+                last_group = Some(group);
+            }
+            None => row.push(format!("{}{}", r.number, r.label)),
+        }
+        for c in T3_COLUMNS {
+            row.push(value(m, &format!("t3.{}.{}", r.key, c.key), layout));
+        }
+        g.push(row);
+    }
+    g
+}
+
+fn group_number(group: &str) -> &'static str {
+    match group {
+        "不予公开" => "三",
+        "无法提供" => "四",
+        "不予处理" => "五",
+        _ => "六",
+    }
+}
+
+fn t4_grid(m: &Model, layout: Layout) -> Grid {
+    let mut groups = vec![];
+    let mut cols = vec![];
+    let mut values = vec![];
+    for g in T4_GROUPS {
+        groups.push(g.label.to_string());
+        for c in T4_COLUMNS {
+            cols.push(c.label.to_string());
+            values.push(value(m, &format!("t4.{}.{}", g.key, c.key), layout));
+        }
+    }
+    vec![
+        vec!["行政复议".into(), "行政诉讼".into()],
+        groups,
+        cols,
+        values,
+    ]
+}
+
+fn render_grid(g: &Grid, layout: Layout, out: &mut String) {
+    match layout {
+        Layout::CellPerLine => {
+            for row in g {
+                for c in row {
+                    out.push('\t');
+                    out.push_str(c);
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+        }
+        Layout::TabRows => {
+            for row in g {
+                out.push_str(&row.join("\t"));
+                out.push('\n');
+            }
+        }
+        Layout::Pipes | Layout::Markdown => {
+            for (i, row) in g.iter().enumerate() {
+                out.push_str("| ");
+                out.push_str(&row.join(" | "));
+                out.push_str(" |\n");
+                if i == 0 && layout == Layout::Markdown {
+                    out.push('|');
+                    out.push_str(&"---|".repeat(row.len()));
+                    out.push('\n');
+                }
+            }
+        }
+        Layout::Aligned => {
+            for row in g {
+                let cells: Vec<&str> = row
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                out.push_str("  ");
+                out.push_str(&cells.join("    "));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// The whole report text: title, six sections, tables in `layout`.
+pub fn render(m: &Model, layout: Layout) -> String {
+    let mut out = format!("某某市某某局{}年政府信息公开工作年度报告\n\n一、总体情况\n{}年，本局认真贯彻落实《条例》。\n\n二、主动公开政府信息情况\n", m.year, m.year);
+    for g in t2_grids(m, layout) {
+        render_grid(&g, layout, &mut out);
+        if layout != Layout::CellPerLine {
+            out.push('\n');
+        }
+    }
+    out.push_str("\n三、收到和处理政府信息公开申请情况\n");
+    render_grid(&t3_grid(m, layout), layout, &mut out);
+    out.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n");
+    render_grid(&t4_grid(m, layout), layout, &mut out);
+    out.push_str("\n五、存在的主要问题及改进情况\n无。\n\n六、其他需要报告的事项\n无。\n");
+    out
+}
+
+/// Every key of an edition's three tables.
+pub fn keys(edition: Edition) -> Vec<String> {
+    let t = Template::of(edition);
+    let mut keys = Vec::new();
+    for table in zfxxgk::TableId::ALL {
+        keys.extend(t.keys(table));
+    }
+    keys
+}
+
+/// The encodings a report may arrive in, with the bytes of `text` in each.
+pub fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let mut out = vec![("UTF-8", text.as_bytes().to_vec())];
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(text.as_bytes());
+    out.push(("UTF-8 with BOM", bom));
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in &units {
+        le.extend_from_slice(&u.to_le_bytes());
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    out.push(("UTF-16LE", le));
+    out.push(("UTF-16BE", be));
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+    assert!(!unmappable, "the rendered text is all in GBK");
+    out.push(("GBK", gbk.into_owned()));
+    let crlf = text.replace('\n', "\r\n");
+    out.push(("UTF-8 CRLF", crlf.into_bytes()));
+    out
+}
