@@ -1,1 +1,71 @@
-fn main() {}
+//! The `zfxxgk` command. All logic lives in the libraries; this is the command line,
+//! the batch loop and the output.
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod batch;
+mod check;
+mod demo;
+mod inputs;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => demo::run(),
+        Some(Command::Parse(a)) => output::parse(a),
+        Some(Command::Check(a)) => check::run(a),
+        Some(Command::Rules { lang }) => check::list_rules(lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zfxxgk: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.to_string().contains("Broken pipe")
+    })
+}
+
+/// Options for reading input, from the shared arguments.
+fn input_options(a: &args::InputArgs) -> zfxxgk::InputOptions {
+    zfxxgk::InputOptions {
+        max_bytes: a.max_mib.saturating_mul(1024 * 1024),
+        pdftotext: a.pdftotext.clone(),
+        ..zfxxgk::InputOptions::default()
+    }
+}
+
+/// The sources named on the command line; inputs that name nothing are reported.
+fn sources(a: &args::InputArgs) -> (Vec<inputs::Source>, usize) {
+    let (sources, problems) = inputs::expand(&a.inputs);
+    for p in &problems {
+        eprintln!("zfxxgk: {p}");
+    }
+    (sources, problems.len())
+}
+
+/// Where data goes: the file of `-o`, or standard output.
+fn writer(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::io::Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}

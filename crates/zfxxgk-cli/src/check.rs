@@ -1,0 +1,187 @@
+//! `zfxxgk check` and `zfxxgk rules`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use zfxxgk::{Finding, Report, Severity};
+use zfxxgk_export as export;
+use zfxxgk_rules::{Lang, RuleSet};
+
+use crate::args::{CheckArgs, CheckFormat, LangArg};
+use crate::batch::Batch;
+
+fn lang(l: LangArg) -> Lang {
+    match l {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    }
+}
+
+fn export_lang(l: LangArg) -> export::Lang {
+    match l {
+        LangArg::Zh => export::Lang::Zh,
+        LangArg::En => export::Lang::En,
+    }
+}
+
+/// Counts by severity.
+#[derive(Debug, Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl Tally {
+    fn add(&mut self, findings: &[Finding]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// What of a report the cross-year rule (T305) needs: its metadata and table 三's
+/// carried-over and carried-forward rows. Kept for every report of a run, so it is
+/// kept small.
+fn series_part(report: &Report) -> Report {
+    let mut part = Report {
+        meta: report.meta.clone(),
+        ..Report::default()
+    };
+    if let Some(t3) = report.table(zfxxgk::TableId::T3) {
+        let mut t = t3.clone();
+        t.cells
+            .retain(|c| matches!(c.key.row(), "carried_over" | "carried_forward"));
+        part.tables.push(t);
+    }
+    part
+}
+
+pub fn rule_set(a: &CheckArgs) -> anyhow::Result<RuleSet> {
+    let allow: Vec<&str> = a.allow.iter().map(String::as_str).collect();
+    let only: Vec<&str> = a.only.iter().map(String::as_str).collect();
+    let set = RuleSet::builtin();
+    if let Err(e) = set.ensure_known(&allow) {
+        bail!("--allow: {e}");
+    }
+    let mut set = set.allow(&allow);
+    if !only.is_empty() {
+        set = set.only(&only);
+    }
+    Ok(set)
+}
+
+pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
+    let set = rule_set(&a)?;
+    let (sources, missing) = crate::sources(&a.input);
+    let batch = Batch::new(
+        a.input.jobs,
+        a.input.no_progress,
+        crate::input_options(&a.input),
+    )?;
+    let mut tally = Tally::default();
+    let mut out = crate::writer(a.input.output.as_deref())?;
+    let mut csv = match a.format {
+        CheckFormat::Csv => Some(export::FindingsCsvWriter::new(
+            std::mem::replace(&mut out, Box::new(std::io::sink())),
+            export_lang(a.lang),
+        )),
+        _ => None,
+    };
+    let mut json: Vec<(String, Finding)> = Vec::new();
+    let mut series: Vec<(String, Report)> = Vec::new();
+    let stderr = std::io::stderr();
+    let stats = batch.run(&sources, |o| {
+        let Ok(doc) = o.result else { return Ok(()) };
+        let findings = set.check(&doc.report);
+        tally.add(&findings);
+        match a.format {
+            CheckFormat::Human => {
+                let mut e = stderr.lock();
+                e.write_all(
+                    zfxxgk_rules::render_all(&findings, &o.source, &doc.text, lang(a.lang))
+                        .as_bytes(),
+                )?;
+            }
+            CheckFormat::Json => json.extend(findings.into_iter().map(|f| (o.source.clone(), f))),
+            CheckFormat::Csv => {
+                if let Some(w) = csv.as_mut() {
+                    w.write(&o.source, &findings)?;
+                }
+            }
+        }
+        if set.contains("T305") {
+            series.push((o.source.clone(), series_part(&doc.report)));
+        }
+        Ok(())
+    })?;
+    // T305 compares a body's consecutive years, so it runs once all are read.
+    let refs: Vec<(&str, &Report)> = series.iter().map(|(s, r)| (s.as_str(), r)).collect();
+    for (i, f) in set.check_series(&refs) {
+        let source = refs.get(i).map_or("", |r| r.0);
+        tally.add(std::slice::from_ref(&f));
+        match a.format {
+            CheckFormat::Human => {
+                eprintln!("{}", zfxxgk_rules::render(&f, source, "", lang(a.lang)))
+            }
+            CheckFormat::Json => json.push((source.to_string(), f)),
+            CheckFormat::Csv => {
+                if let Some(w) = csv.as_mut() {
+                    w.write(source, std::slice::from_ref(&f))?;
+                }
+            }
+        }
+    }
+    match a.format {
+        CheckFormat::Json => {
+            export::write_findings_json(
+                &mut out,
+                json.iter().map(|(s, f)| (s.as_str(), f)),
+                export_lang(a.lang),
+                export::JsonStyle::Pretty,
+            )?;
+            out.write_all(b"\n")?;
+        }
+        CheckFormat::Csv => {
+            if let Some(w) = csv.take() {
+                w.finish()?.flush()?;
+            }
+        }
+        CheckFormat::Human => {}
+    }
+    out.flush()?;
+    eprintln!(
+        "zfxxgk: {}; {} errors, {} warnings, {} infos",
+        crate::output::summary_line(&stats),
+        tally.errors,
+        tally.warnings,
+        tally.infos
+    );
+    Ok(
+        if stats.unreadable > 0 || missing > 0 || sources.is_empty() {
+            ExitCode::from(2)
+        } else if tally.errors > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+pub fn list_rules(l: LangArg) -> anyhow::Result<ExitCode> {
+    let mut out = crate::writer(None)?;
+    for r in RuleSet::builtin().rules() {
+        let d = match l {
+            LangArg::Zh => r.description_zh(),
+            LangArg::En => r.description_en(),
+        };
+        writeln!(out, "{}\t{}\t{}", r.id(), r.severity(), d)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,172 @@
+//! `zfxxgk parse`: reads reports and writes what was read, in the format asked for.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use zfxxgk::Report;
+use zfxxgk_export as export;
+
+use crate::args::{ParseArgs, ParseFormat};
+use crate::batch::{Batch, Stats};
+
+/// Where each report goes.
+enum Sink {
+    Json {
+        w: Box<dyn Write>,
+        many: bool,
+        first: bool,
+    },
+    Jsonl(export::JsonLinesWriter<Box<dyn Write>>),
+    Tidy(export::TidyCsvWriter<Box<dyn Write>>),
+    Wide(export::WideCsvWriter<Box<dyn Write>>),
+    ParquetFile(Box<export::WideParquetWriter<std::fs::File>>),
+    ParquetDir(Box<export::ParquetDataset>),
+    Markdown(Box<dyn Write>),
+    Html {
+        w: Box<dyn Write>,
+        reports: Vec<(String, Report)>,
+    },
+}
+
+impl Sink {
+    fn new(a: &ParseArgs, many: bool) -> anyhow::Result<Sink> {
+        let out = a.input.output.as_deref();
+        Ok(match a.format {
+            ParseFormat::Json => {
+                let mut w = crate::writer(out)?;
+                if many {
+                    w.write_all(b"[\n")?;
+                }
+                Sink::Json {
+                    w,
+                    many,
+                    first: true,
+                }
+            }
+            ParseFormat::Jsonl => Sink::Jsonl(export::JsonLinesWriter::new(crate::writer(out)?)),
+            ParseFormat::Facts | ParseFormat::CsvTidy => {
+                Sink::Tidy(export::TidyCsvWriter::new(crate::writer(out)?))
+            }
+            ParseFormat::CsvWide => Sink::Wide(export::WideCsvWriter::new(crate::writer(out)?)),
+            ParseFormat::Parquet => {
+                let Some(path) = out else {
+                    bail!("--format parquet needs -o FILE.parquet (the wide table) or -o FOLDER (wide and tidy tables)");
+                };
+                let is_file = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+                if is_file {
+                    let f =
+                        std::fs::File::create(path).with_context(|| path.display().to_string())?;
+                    Sink::ParquetFile(Box::new(export::WideParquetWriter::new(f)?))
+                } else {
+                    Sink::ParquetDir(Box::new(export::ParquetDataset::create(path)?))
+                }
+            }
+            ParseFormat::Markdown => Sink::Markdown(crate::writer(out)?),
+            ParseFormat::Html => Sink::Html {
+                w: crate::writer(out)?,
+                reports: Vec::new(),
+            },
+        })
+    }
+
+    fn write(&mut self, source: &str, report: Report) -> anyhow::Result<()> {
+        match self {
+            Sink::Json { w, many, first } => {
+                if *many {
+                    if !*first {
+                        w.write_all(b",\n")?;
+                    }
+                    let item = export::SourcedReport {
+                        source: source.to_string(),
+                        report,
+                    };
+                    serde_json::to_writer_pretty(&mut *w, &item)?;
+                } else {
+                    export::write_json(&mut *w, &report, export::JsonStyle::Pretty)?;
+                    w.write_all(b"\n")?;
+                }
+                *first = false;
+            }
+            Sink::Jsonl(w) => w.write(source, &report)?,
+            Sink::Tidy(w) => w.write(source, &report)?,
+            Sink::Wide(w) => w.write(source, &report)?,
+            Sink::ParquetFile(w) => w.write(source, &report)?,
+            Sink::ParquetDir(w) => w.write(source, &report)?,
+            Sink::Markdown(w) => {
+                w.write_all(export::render_markdown(source, &report).as_bytes())?;
+                w.write_all(b"\n")?;
+            }
+            Sink::Html { reports, .. } => reports.push((source.to_string(), report)),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Json { mut w, many, .. } => {
+                if many {
+                    w.write_all(b"\n]\n")?;
+                }
+                w.flush()?;
+            }
+            Sink::Jsonl(w) => w.finish()?.flush()?,
+            Sink::Tidy(w) => w.finish()?.flush()?,
+            Sink::Wide(w) => w.finish()?.flush()?,
+            Sink::ParquetFile(w) => {
+                w.finish()?;
+            }
+            Sink::ParquetDir(w) => w.finish()?,
+            Sink::Markdown(mut w) => w.flush()?,
+            Sink::Html { mut w, reports } => {
+                let page = export::render_html_page(reports.iter().map(|(s, r)| (s.as_str(), r)));
+                w.write_all(page.as_bytes())?;
+                w.flush()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
+    let (sources, missing) = crate::sources(&a.input);
+    let batch = Batch::new(
+        a.input.jobs,
+        a.input.no_progress,
+        crate::input_options(&a.input),
+    )?;
+    let mut sink = Sink::new(&a, sources.len() != 1)?;
+    let stats = batch.run(&sources, |o| match o.result {
+        Ok(doc) => sink.write(&o.source, doc.report),
+        Err(_) => Ok(()),
+    })?;
+    sink.finish()?;
+    if sources.len() > 1 {
+        summary(&stats);
+    }
+    Ok(
+        if stats.unreadable > 0 || missing > 0 || sources.is_empty() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+fn summary(s: &Stats) {
+    eprintln!("zfxxgk: {}", summary_line(s));
+}
+
+pub fn summary_line(s: &Stats) -> String {
+    format!(
+        "{} files, {} reports read, {} unreadable; {:.1} MB in {:.2}s ({:.1} MB/s)",
+        s.files,
+        s.reports,
+        s.unreadable,
+        s.bytes as f64 / 1e6,
+        s.elapsed.as_secs_f64(),
+        s.mb_per_s()
+    )
+}

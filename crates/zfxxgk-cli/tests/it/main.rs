@@ -1,0 +1,6 @@
+//! Integration tests of the `zfxxgk` binary.
+
+mod check;
+mod formats;
+mod parse;
+mod support;
