@@ -18,13 +18,6 @@ fn lang(l: LangArg) -> Lang {
     }
 }
 
-fn export_lang(l: LangArg) -> export::Lang {
-    match l {
-        LangArg::Zh => export::Lang::Zh,
-        LangArg::En => export::Lang::En,
-    }
-}
-
 /// Counts by severity.
 #[derive(Debug, Default)]
 struct Tally {
@@ -89,7 +82,7 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut csv = match a.format {
         CheckFormat::Csv => Some(export::FindingsCsvWriter::new(
             std::mem::replace(&mut out, Box::new(std::io::sink())),
-            export_lang(a.lang),
+            lang(a.lang),
         )),
         _ => None,
     };
@@ -142,7 +135,7 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
             export::write_findings_json(
                 &mut out,
                 json.iter().map(|(s, f)| (s.as_str(), f)),
-                export_lang(a.lang),
+                lang(a.lang),
                 export::JsonStyle::Pretty,
             )?;
             out.write_all(b"\n")?;

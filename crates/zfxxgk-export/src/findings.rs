@@ -3,28 +3,9 @@
 use std::io::Write;
 
 use serde::Serialize;
-use zfxxgk_model::{CellKey, Finding, Location, Severity};
+use zfxxgk_model::{CellKey, Finding, Lang, Location, Severity};
 
 use crate::{Error, JsonStyle, Result};
-
-/// The language of finding messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// 中文: `Finding::message_zh`.
-    #[default]
-    Zh,
-    /// English: `Finding::message_en`.
-    En,
-}
-
-impl Lang {
-    fn message(self, finding: &Finding) -> &str {
-        match self {
-            Lang::Zh => &finding.message_zh,
-            Lang::En => &finding.message_en,
-        }
-    }
-}
 
 /// The header of the findings CSV.
 pub const FINDINGS_CSV_HEADER: [&str; 9] = [
@@ -85,7 +66,7 @@ impl<W: Write> FindingsCsvWriter<W> {
                 f.actual.as_deref().unwrap_or(""),
                 &first.map(|s| s.line.to_string()).unwrap_or_default(),
                 &first.map(|s| s.column.to_string()).unwrap_or_default(),
-                self.lang.message(f),
+                f.message(self.lang),
             ];
             self.csv.write_record(record).map_err(|error| Error::Csv {
                 source_name: source.to_owned(),
@@ -176,7 +157,7 @@ where
                 source,
                 rule: &f.rule,
                 severity: f.severity,
-                message: lang.message(f),
+                message: f.message(lang),
                 keys: &f.keys,
                 expected: f.expected.as_deref(),
                 actual: f.actual.as_deref(),

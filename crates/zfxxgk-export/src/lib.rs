@@ -16,7 +16,7 @@ mod tidy;
 mod wide;
 
 pub use error::{Error, Result};
-pub use findings::{write_findings_json, FindingsCsvWriter, Lang, FINDINGS_CSV_HEADER};
+pub use findings::{write_findings_json, FindingsCsvWriter, FINDINGS_CSV_HEADER};
 pub use html::{render_html, render_html_page};
 pub use json::{
     read_json, read_json_lines, write_json, JsonLinesReader, JsonLinesWriter, JsonStyle,
@@ -32,3 +32,4 @@ pub use parquet::{
 pub use schema::{report_schema, report_schema_json};
 pub use tidy::TidyCsvWriter;
 pub use wide::{wide_header, WideCsvWriter, META_COLUMNS};
+pub use zfxxgk_model::Lang;

@@ -72,12 +72,31 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The message in the language asked for (`zh` or anything else for English).
-    pub fn message(&self, lang: &str) -> &str {
-        if lang == "zh" {
-            &self.message_zh
-        } else {
-            &self.message_en
+    /// The message in the language asked for.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message_en,
+        }
+    }
+}
+
+/// The language messages are shown in: every finding carries both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// 中文, the language of the reports and of the people who review them.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `"zh"` or `"en"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
         }
     }
 }

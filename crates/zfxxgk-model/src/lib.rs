@@ -15,7 +15,7 @@ mod value;
 pub use edition::Edition;
 pub use error::{Error, Result};
 pub use fact::{Fact, FactKind};
-pub use finding::{Finding, Severity};
+pub use finding::{Finding, Lang, Severity};
 pub use key::{CellKey, SectionKey, TableId};
 pub use location::Location;
 pub use report::{

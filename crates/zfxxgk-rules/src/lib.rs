@@ -15,6 +15,7 @@ mod table3;
 mod table4;
 
 pub use error::{Error, Result};
-pub use render::{render, render_all, summary, Lang};
+pub use render::{render, render_all, summary};
 pub use rule::{check, Rule, RuleSet};
 pub use series::check_series;
+pub use zfxxgk_model::Lang;

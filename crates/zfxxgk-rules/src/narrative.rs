@@ -5,7 +5,7 @@ use zfxxgk_model::{Fact, FactKind, Finding, Report, Severity, TableId};
 
 use crate::finding::Draft;
 use crate::rule::Builtin;
-use crate::sum::{sum, Sum};
+use crate::sum::{blanks_counted, sum, Sum};
 
 pub(crate) const N001: Builtin = Builtin {
     id: "N001",
@@ -191,16 +191,7 @@ fn compare(rule: &Builtin, report: &Report, fact: &Fact, out: &mut Vec<Finding>)
         &format!("正文：“{}”", quoted(fact)),
         &format!("text: “{}”", quoted(fact)),
     );
-    let blanks = cells.blanks();
-    if blanks > 0 {
-        draft = draft.note(
-            &format!("空白按0计（{blanks}个空白单元格）"),
-            &format!(
-                "blank counted as 0 ({blanks} blank cell{})",
-                if blanks == 1 { "" } else { "s" }
-            ),
-        );
-    }
+    draft = blanks_counted(draft, cells.blanks());
     out.push(draft.finish());
 }
 

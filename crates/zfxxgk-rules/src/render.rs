@@ -14,29 +14,9 @@
 use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
-use zfxxgk_model::{Finding, Location, Severity};
+use zfxxgk_model::{Finding, Lang, Location, Severity};
 
 use crate::finding::NOTE_SEPARATOR;
-
-/// The language to render findings in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// 中文.
-    Zh,
-    /// English.
-    #[default]
-    En,
-}
-
-impl Lang {
-    /// `"zh"` or `"en"`, as [`Finding::message`] takes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-}
 
 /// At most this many places are drawn; the rest are counted in a note.
 const MAX_ANNOTATIONS: usize = 8;
@@ -68,7 +48,7 @@ pub fn render(finding: &Finding, source: &str, text: &str, lang: Lang) -> String
         "{}[{}]: {}",
         finding.severity,
         finding.rule,
-        finding.message(lang.as_str())
+        finding.message(lang)
     );
     match (&finding.expected, &finding.actual, lang) {
         (Some(e), Some(a), Lang::En) => {

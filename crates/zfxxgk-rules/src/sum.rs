@@ -54,19 +54,24 @@ pub(crate) fn one<'r>(report: &'r Report, name: &str) -> Option<Sum<'r>> {
     sum(report, [name])
 }
 
+/// Adds the note that `blanks` blank cells were counted as 0, if any were.
+pub(crate) fn blanks_counted(draft: Draft, blanks: usize) -> Draft {
+    if blanks == 0 {
+        return draft;
+    }
+    draft.note(
+        &format!("空白按0计（{blanks}个空白单元格）"),
+        &format!(
+            "blank counted as 0 ({blanks} blank cell{})",
+            if blanks == 1 { "" } else { "s" }
+        ),
+    )
+}
+
 /// Adds the notes a failed equation `total = parts` deserves: blanks counted as 0, and
 /// what a blank total should be.
 pub(crate) fn blank_notes(mut draft: Draft, total: &Sum<'_>, parts: &Sum<'_>) -> Draft {
-    let blanks = total.blanks() + parts.blanks();
-    if blanks > 0 {
-        draft = draft.note(
-            &format!("空白按0计（{blanks}个空白单元格）"),
-            &format!(
-                "blank counted as 0 ({blanks} blank cell{})",
-                if blanks == 1 { "" } else { "s" }
-            ),
-        );
-    }
+    draft = blanks_counted(draft, total.blanks() + parts.blanks());
     if total.cells.len() == 1 && total.blanks() == 1 && parts.blanks() < parts.cells.len() {
         if let Some(cell) = total.cells.first() {
             draft = draft.note(

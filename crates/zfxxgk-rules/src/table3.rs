@@ -7,7 +7,7 @@ use zfxxgk_model::{
 
 use crate::finding::{key, Draft};
 use crate::rule::Builtin;
-use crate::sum::{blank_notes, one, sum, Sum};
+use crate::sum::{blank_notes, blanks_counted, one, sum, Sum};
 
 pub(crate) const T301: Builtin = Builtin {
     id: "T301",
@@ -214,6 +214,28 @@ fn first_cells(culprit: Option<CellKey>, report: &Report) -> Vec<&Cell> {
     culprit.and_then(|k| report.cell(k)).into_iter().collect()
 }
 
+/// The finding of a failed row or column equation of table 三, naming the culprit where
+/// a row and a column fail by the same amount.
+fn equation_finding(
+    report: &Report,
+    rule: &'static Builtin,
+    eq: &Equation<'_>,
+    culprit: Option<CellKey>,
+) -> (Finding, String, String) {
+    let draft = Draft::new(rule, String::new(), String::new());
+    let (draft, zh_tail, en_tail) = culprit_notes(draft, culprit);
+    let draft = draft
+        .cells(first_cells(culprit, report))
+        .cells(eq.total.cells.iter().copied())
+        .cells(eq.parts.cells.iter().copied())
+        .values(eq.parts.value, eq.total.value);
+    (
+        blank_notes(draft, &eq.total, &eq.parts).finish(),
+        zh_tail,
+        en_tail,
+    )
+}
+
 fn check_t301(report: &Report, out: &mut Vec<Finding>) {
     let rows = row_equations(report);
     let columns = column_equations(report);
@@ -222,15 +244,7 @@ fn check_t301(report: &Report, out: &mut Vec<Finding>) {
             (row.to_owned(), column.to_owned())
         });
         let label = row_label(eq.line);
-        let draft = Draft::new(&T301, String::new(), String::new());
-        let (draft, zh_tail, en_tail) = culprit_notes(draft, culprit);
-        let mut draft = draft
-            .cells(first_cells(culprit, report))
-            .cells(eq.total.cells.iter().copied())
-            .cells(eq.parts.cells.iter().copied())
-            .values(eq.parts.value, eq.total.value);
-        draft = blank_notes(draft, &eq.total, &eq.parts);
-        let mut f = draft.finish();
+        let (mut f, zh_tail, en_tail) = equation_finding(report, &T301, eq, culprit);
         f.message_zh = format!("{label}：总计 ≠ 自然人 + 法人或其他组织{zh_tail}");
         f.message_en = format!(
             "row {label} ({}): 总计 (total) ≠ 自然人 + 法人或其他组织 (the six applicant columns){en_tail}",
@@ -248,15 +262,7 @@ fn check_t302(report: &Report, out: &mut Vec<Finding>) {
             (row.to_owned(), column.to_owned())
         });
         let label = column_label(eq.line);
-        let draft = Draft::new(&T302, String::new(), String::new());
-        let (draft, zh_tail, en_tail) = culprit_notes(draft, culprit);
-        let mut draft = draft
-            .cells(first_cells(culprit, report))
-            .cells(eq.total.cells.iter().copied())
-            .cells(eq.parts.cells.iter().copied())
-            .values(eq.parts.value, eq.total.value);
-        draft = blank_notes(draft, &eq.total, &eq.parts);
-        let mut f = draft.finish();
+        let (mut f, zh_tail, en_tail) = equation_finding(report, &T302, eq, culprit);
         f.message_zh = format!("“{label}”列：（七）总计 ≠ （一）至（六）各项之和{zh_tail}");
         f.message_en = format!(
             "column {label} ({}): （七）总计 (results total) ≠ the sum of （一） to （六）{en_tail}",
@@ -299,16 +305,7 @@ fn check_t303(report: &Report, out: &mut Vec<Finding>) {
         .cells(received.cells.iter().copied())
         .cells(answered.cells.iter().copied())
         .values(received.value, answered.value);
-        let blanks = received.blanks() + answered.blanks();
-        if blanks > 0 {
-            draft = draft.note(
-                &format!("空白按0计（{blanks}个空白单元格）"),
-                &format!(
-                    "blank counted as 0 ({blanks} blank cell{})",
-                    if blanks == 1 { "" } else { "s" }
-                ),
-            );
-        }
+        draft = blanks_counted(draft, received.blanks() + answered.blanks());
         if let Some(eq) = columns.iter().find(|e| e.line == c.key) {
             let total_blank = eq.total.blanks() == 1;
             if total_blank && eq.parts.blanks() < eq.parts.cells.len() && !eq.parts.value.is_zero()
