@@ -47,10 +47,21 @@ fn series_part(report: &Report) -> Report {
         ..Report::default()
     };
     if let Some(t3) = report.table(zfxxgk::TableId::T3) {
-        let mut t = t3.clone();
-        t.cells
-            .retain(|c| matches!(c.key.row(), "carried_over" | "carried_forward"));
-        part.tables.push(t);
+        // Only the cells kept are cloned: a clone of the whole table trimmed afterwards
+        // would keep the whole table's capacity for every report of the run.
+        let cells = t3
+            .cells
+            .iter()
+            .filter(|c| matches!(c.key.row(), "carried_over" | "carried_forward"))
+            .cloned()
+            .collect();
+        part.tables.push(zfxxgk::model::Table {
+            id: t3.id,
+            edition: t3.edition,
+            location: t3.location,
+            items: Vec::new(),
+            cells,
+        });
     }
     part
 }
