@@ -19,8 +19,8 @@ pub use finding::{Finding, Lang, Severity};
 pub use key::{CellKey, SectionKey, TableId};
 pub use location::Location;
 pub use report::{
-    Cell, Meta, Note, NoteKind, Placement, Report, Section, Table, Unplaced, UnplacedKind,
-    YearSource, YearStatement,
+    Block, BlockKind, Cell, Meta, Note, NoteKind, Placement, Report, Section, Table, Unplaced,
+    UnplacedKind, YearSource, YearStatement,
 };
 pub use rust_decimal::Decimal;
 pub use template::{ColumnDef, RowDef, SubTableDef, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};

@@ -23,6 +23,12 @@ pub struct Report {
     pub unplaced: Vec<Unplaced>,
     /// What the parser inferred, guessed or had to repair, for a reviewer to know.
     pub notes: Vec<Note>,
+    /// The outline of the text: the blocks the lexer cut it into, in order. They tile
+    /// the text (each starts where the previous ended, the first at 0, the last at the
+    /// end), so every byte read belongs to a heading, a paragraph, a table, a blank,
+    /// noise, a page number or an unrecognized block.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
 }
 
 impl Report {
@@ -192,6 +198,9 @@ pub enum UnplacedKind {
     StrayCells,
     /// A block the lexer could not read as text, heading or table.
     Unrecognized,
+    /// A table row with numbers that no table of the template took: a table other than
+    /// 二, 三 and 四, or rows their readers passed over.
+    UnreadRow,
 }
 
 /// Text from a table that is kept because it could not be placed.
@@ -236,4 +245,36 @@ pub struct Note {
     /// Where it applies, if somewhere in particular.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+}
+
+/// What kind of text a [`Block`] of the outline holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A short line that reads as a heading (`一、总体情况`, `## 表三`).
+    Heading,
+    /// Lines of running text.
+    Paragraph,
+    /// A table grid, in any layout.
+    Table,
+    /// Blank lines.
+    Blank,
+    /// Lines of nothing but `|` (web-page residue).
+    Noise,
+    /// A page number on a line of its own (`-4-`, `— 5 —`).
+    PageNumber,
+    /// Lines that cannot be read as text (mostly control characters); their text is
+    /// also kept in [`Report::unplaced`].
+    Unrecognized,
+}
+
+/// One block of the text's outline: what it is and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Its bytes, line ends included.
+    pub location: Location,
 }

@@ -4,8 +4,8 @@
 use std::str::FromStr;
 
 use zfxxgk_model::{
-    Cell, CellKey, Decimal, Edition, Finding, Location, Meta, Number, Placement, Report, Section,
-    SectionKey, Severity, Table, TableId, Value,
+    Block, BlockKind, Cell, CellKey, Decimal, Edition, Finding, Location, Meta, Number, Placement,
+    Report, Section, SectionKey, Severity, Table, TableId, Value,
 };
 
 /// What a cell holds, in a short form for the fixtures.
@@ -159,6 +159,16 @@ pub fn report_2019() -> Report {
         facts: vec![],
         unplaced: vec![],
         notes: vec![],
+        blocks: vec![
+            Block {
+                kind: BlockKind::Heading,
+                location: location(1, 1),
+            },
+            Block {
+                kind: BlockKind::Table,
+                location: location(12, 1),
+            },
+        ],
     }
 }
 
@@ -220,6 +230,7 @@ pub fn report_2021() -> Report {
         facts: vec![],
         unplaced: vec![],
         notes: vec![],
+        blocks: vec![],
     }
 }
 

@@ -278,6 +278,7 @@ impl Fixture {
             facts,
             unplaced: Vec::new(),
             notes: Vec::new(),
+            blocks: Vec::new(),
         };
         self.text = w.text;
         self
