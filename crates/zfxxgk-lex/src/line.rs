@@ -105,7 +105,7 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if page_number(t) {
         return LineKind::PageNumber;
     }
-    if aligned_segments(line).len() >= 2 {
+    if two_segments(line) {
         return LineKind::Aligned;
     }
     if heading(t) {
@@ -115,11 +115,13 @@ pub(crate) fn classify(line: &str) -> LineKind {
 }
 
 fn is_junk(t: &str) -> bool {
-    let total = t.chars().count();
-    let control = t
-        .chars()
-        .filter(|&c| (c.is_control() && !is_space(c)) || c == '\u{fffd}')
-        .count();
+    let (mut total, mut control) = (0usize, 0usize);
+    for c in t.chars() {
+        total += 1;
+        if (c.is_control() && !is_space(c)) || c == '\u{fffd}' {
+            control += 1;
+        }
+    }
     total >= 4 && control * 3 > total
 }
 
@@ -177,8 +179,8 @@ fn heading(t: &str) -> bool {
         ),
         take_while1(|_| true),
     );
-    let short = t.chars().count() <= 40 && !t.contains('。');
-    (short && full(numbered, t)) || full(markdown, t)
+    let short = || t.chars().nth(40).is_none() && !t.contains('。');
+    (full(numbered, t) && short()) || full(markdown, t)
 }
 
 /// `|---|:---:|` (at least one dash)
@@ -247,6 +249,25 @@ pub(crate) fn aligned_segments(line: &str) -> Vec<Segment> {
     out
 }
 
+/// Whether [`aligned_segments`] finds two or more segments in `line`: some text, a
+/// run of two or more blanks, then more text. Told without measuring widths.
+pub(crate) fn two_segments(line: &str) -> bool {
+    let mut seen_text = false;
+    let mut gap = 0usize;
+    for c in line.chars() {
+        if is_space(c) {
+            gap += 1;
+        } else {
+            if seen_text && gap >= 2 {
+                return true;
+            }
+            seen_text = true;
+            gap = 0;
+        }
+    }
+    false
+}
+
 /// Display width of a string (CJK 2 columns).
 pub(crate) fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -299,5 +320,20 @@ mod tests {
         assert_eq!(texts, ["结 果", "结果", "其他结"]);
         assert_eq!(segs[0].x0, 3);
         assert_eq!(segs[1].x0, 3 + 5 + 3);
+        for line in [
+            "   结 果   结果    其他结",
+            "a  b",
+            "a b",
+            "  a",
+            "",
+            "a\t\tb",
+            "本    1",
+        ] {
+            assert_eq!(
+                two_segments(line),
+                aligned_segments(line).len() >= 2,
+                "{line:?}"
+            );
+        }
     }
 }
