@@ -6,7 +6,7 @@ use zfxxgk_model::{
     Cell, CellKey, Location, Note, NoteKind, Placement, TableId, Unplaced, UnplacedKind, Value,
 };
 
-use crate::number;
+use crate::number::{self, Kind};
 
 pub(crate) struct Ctx<'i> {
     pub text: &'i str,
@@ -98,8 +98,10 @@ pub(crate) struct Split<'r, 'i> {
 }
 
 pub(crate) fn split<'r, 'i>(row: &'r Row<'i>) -> Split<'r, 'i> {
-    let kinds: Vec<Value> = row.cells.iter().map(|c| number::value(c.text)).collect();
-    let last_text = kinds.iter().rposition(|v| matches!(v, Value::Text { .. }));
+    let last_text = row
+        .cells
+        .iter()
+        .rposition(|c| number::kind(c.text) == Kind::Text);
     let (label_cells, value_cells) = match last_text {
         Some(i) => row.cells.split_at(i + 1),
         None => row.cells.split_at(0),
@@ -109,9 +111,9 @@ pub(crate) fn split<'r, 'i>(row: &'r Row<'i>) -> Split<'r, 'i> {
         .map(|c| c.text)
         .filter(|t| !t.trim().is_empty())
         .collect();
-    let numbers = kinds[label_cells.len()..]
+    let numbers = value_cells
         .iter()
-        .filter(|v| v.number().is_some())
+        .filter(|c| number::kind(c.text) == Kind::Number)
         .count();
     Split {
         labels,

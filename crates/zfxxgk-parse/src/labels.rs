@@ -2,13 +2,15 @@
 //! half-width brackets and digits, spaces inside labels, 合计/总计, 规范性文件/行政规范性
 //! 文件, missing or different numbering, labels cut by a line break.
 
+use std::borrow::Cow;
+
 use zfxxgk_model::{ColumnDef, Edition, RowDef, Template};
 
-use crate::normalize::{fold, strip_numbering};
+use crate::normalize::{fold_cow, strip_numbering};
 
 /// A table 二 row by its label: the row and the 第二十条 item its sub-table has.
 pub(crate) fn t2_row(label: &str) -> Option<(&'static RowDef, u8)> {
-    let f = fold(label);
+    let f = fold_cow(label);
     let core = strip_numbering(&f);
     // The edition's own wording first: 行政规范性文件 is a 2021 label, 规范性文件 a 2019 one,
     // and each edition lists the other as an alias.
@@ -45,24 +47,54 @@ pub(crate) enum Match {
 /// Shortest text (in characters) that may match a row by its beginning alone.
 const MIN_PREFIX: usize = 4;
 
-/// How well `label` names `row`.
-pub(crate) fn row_match(label: &str, row: &RowDef) -> Option<Match> {
-    let f = fold(label);
-    let core = strip_numbering(&f);
+/// A label folded once, to be matched against many template rows.
+pub(crate) struct Folded<'a> {
+    folded: Cow<'a, str>,
+    /// Where the label's core (numbering stripped) starts in `folded`.
+    core_start: usize,
+    core_chars: usize,
+}
+
+impl<'a> Folded<'a> {
+    pub(crate) fn new(label: &'a str) -> Folded<'a> {
+        let folded = fold_cow(label);
+        let core = strip_numbering(&folded);
+        let core_start = folded.len() - core.len();
+        let core_chars = core.chars().count();
+        Folded {
+            folded,
+            core_start,
+            core_chars,
+        }
+    }
+
+    fn core(&self) -> &str {
+        self.folded.get(self.core_start..).unwrap_or_default()
+    }
+}
+
+/// Folds each label of a row once.
+pub(crate) fn fold_labels<'a>(labels: &[&'a str]) -> Vec<Folded<'a>> {
+    labels.iter().map(|l| Folded::new(l)).collect()
+}
+
+/// How well a folded label names `row`.
+fn folded_match(label: &Folded<'_>, row: &RowDef) -> Option<Match> {
+    let core = label.core();
     if core.is_empty() {
         return None;
     }
     let names = std::iter::once(row.label).chain(row.aliases.iter().copied());
     let mut best = None;
     for name in names {
-        let name = fold(name);
+        let name = fold_cow(name);
         if core == name {
             return Some(Match::Exact);
         }
-        let long = core.chars().count() >= MIN_PREFIX;
+        let long = label.core_chars >= MIN_PREFIX;
         if long
             && (name.starts_with(core)
-                || (core.contains(name.as_str()) && name.chars().count() >= MIN_PREFIX))
+                || (core.contains(&*name) && name.chars().count() >= MIN_PREFIX))
         {
             best = Some(Match::Partial);
         }
@@ -72,11 +104,17 @@ pub(crate) fn row_match(label: &str, row: &RowDef) -> Option<Match> {
 
 /// The template row of `rows` that `labels` (the text cells of one table row) name best,
 /// if exactly one row is named best.
+#[cfg(test)]
 pub(crate) fn best_row(labels: &[&str], rows: &[RowDef]) -> Option<(usize, Match)> {
+    best_row_folded(&fold_labels(labels), rows)
+}
+
+/// [`best_row`] for labels folded with [`fold_labels`].
+pub(crate) fn best_row_folded(labels: &[Folded<'_>], rows: &[RowDef]) -> Option<(usize, Match)> {
     let mut best: Option<(usize, Match)> = None;
     let mut tie = false;
     for (i, row) in rows.iter().enumerate() {
-        let m = labels.iter().filter_map(|l| row_match(l, row)).max();
+        let m = labels.iter().filter_map(|l| folded_match(l, row)).max();
         if let Some(m) = m {
             match best {
                 Some((_, b)) if b > m => {}
@@ -97,17 +135,16 @@ pub(crate) fn best_row(labels: &[&str], rows: &[RowDef]) -> Option<(usize, Match
 
 /// Whether a header cell names this column.
 pub(crate) fn column_match(label: &str, col: &ColumnDef) -> bool {
-    let f = fold(label);
+    let f = fold_cow(label);
     if f.is_empty() {
         return false;
     }
+    let long = f.chars().count() >= 4;
     std::iter::once(col.label)
         .chain(col.aliases.iter().copied())
         .any(|name| {
-            let name = fold(name);
-            f == name
-                || (f.chars().count() >= 4
-                    && (name.contains(f.as_str()) || f.contains(name.as_str())))
+            let name = fold_cow(name);
+            f == name || (long && (name.contains(&*f) || f.contains(&*name)))
         })
 }
 

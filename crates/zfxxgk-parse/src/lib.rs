@@ -12,9 +12,13 @@ mod sections;
 mod table2;
 mod table3;
 mod table4;
+mod unread;
 
 use zfxxgk_lex::{lex, BlockKind, Span};
-use zfxxgk_model::{Edition, Meta, Report, Section, Unplaced, UnplacedKind};
+use zfxxgk_model::{
+    Block, BlockKind as OutlineKind, Edition, Location, Meta, Report, Section, Unplaced,
+    UnplacedKind,
+};
 
 use context::Ctx;
 
@@ -74,6 +78,7 @@ pub fn parse(text: &str) -> Report {
     }
     let mut tables: Vec<_> = [t2, t3, t4].into_iter().flatten().collect();
     tables.sort_by_key(|t| t.location.start);
+    unread::keep_unread(&mut ctx, &blocks, &tables);
 
     let narrative: Vec<std::ops::Range<usize>> = blocks
         .iter()
@@ -103,6 +108,7 @@ pub fn parse(text: &str) -> Report {
         edition,
         encoding: None,
     };
+    let blocks = outline(&ctx, &blocks);
     Report {
         meta,
         sections,
@@ -110,5 +116,49 @@ pub fn parse(text: &str) -> Report {
         facts,
         unplaced: ctx.unplaced,
         notes: ctx.notes,
+        blocks,
+    }
+}
+
+/// The lexed blocks as the report's outline. Blocks start at line starts and come in
+/// order, so their lines are counted as they go rather than looked up one by one.
+fn outline(ctx: &Ctx<'_>, blocks: &[zfxxgk_lex::Block<'_>]) -> Vec<Block> {
+    let mut line = 1u32;
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let at_line_start =
+            b.span.start == 0 || ctx.text.as_bytes().get(b.span.start - 1) == Some(&b'\n');
+        let location = if at_line_start {
+            Location {
+                start: b.span.start,
+                end: b.span.end,
+                line,
+                column: 1,
+            }
+        } else {
+            ctx.locate(b.span)
+        };
+        line = location.line.saturating_add(
+            u32::try_from(memchr::memchr_iter(b'\n', b.text.as_bytes()).count())
+                .unwrap_or(u32::MAX),
+        );
+        out.push(Block {
+            kind: outline_kind(b),
+            location,
+        });
+    }
+    out
+}
+
+/// What a lexed block is, in the model's words.
+fn outline_kind(b: &zfxxgk_lex::Block<'_>) -> OutlineKind {
+    match b.kind {
+        BlockKind::Heading => OutlineKind::Heading,
+        BlockKind::Paragraph => OutlineKind::Paragraph,
+        BlockKind::Table(_) => OutlineKind::Table,
+        BlockKind::Blank => OutlineKind::Blank,
+        BlockKind::Noise => OutlineKind::Noise,
+        BlockKind::PageNumber => OutlineKind::PageNumber,
+        BlockKind::Unrecognized => OutlineKind::Unrecognized,
     }
 }

@@ -26,10 +26,11 @@ pub fn extract_facts(
 ) -> Vec<Fact> {
     let stream = Stream::new(text, ranges);
     let mut facts = Vec::new();
+    let mut plain = String::new();
     let mut i = 0;
     while i < stream.chars.len() {
         if stream.digit(i) {
-            let (end, value) = stream.number(i);
+            let (end, value) = stream.number(i, &mut plain);
             if let Some(found) = read_number(&stream, i, end, value) {
                 let location = locate(found.number.start, found.number.end);
                 facts.push(Fact {
@@ -168,10 +169,10 @@ impl Stream {
     }
 
     /// The number starting at `i`: digits, thousands separators (`1,234`) and a
-    /// decimal point. Returns the index after it and its value.
-    fn number(&self, i: usize) -> (usize, Option<Decimal>) {
+    /// decimal point. Returns the index after it and its value; `plain` is scratch.
+    fn number(&self, i: usize, plain: &mut String) -> (usize, Option<Decimal>) {
         let mut j = i;
-        let mut plain = String::new();
+        plain.clear();
         let mut seen_point = false;
         while let Some(&c) = self.chars.get(j) {
             if c.is_ascii_digit() {
@@ -191,7 +192,7 @@ impl Stream {
                 break;
             }
         }
-        (j, Decimal::from_str(&plain).ok())
+        (j, Decimal::from_str(plain).ok())
     }
 
     /// The text between indices `a..b` of the stream, as normalised.

@@ -1,6 +1,8 @@
 //! Folding the variants real reports write into one form for comparison: full-width
 //! ASCII to half-width, no whitespace, one kind of quote, numbering stripped.
 
+use std::borrow::Cow;
+
 /// Full-width ASCII (`１２（）`) to half-width; the ideographic space to a space.
 pub(crate) fn fold_char(c: char) -> char {
     match c {
@@ -21,11 +23,34 @@ fn is_quote(c: char) -> bool {
 /// A label folded for comparison: half-width, no whitespace, no quotes, `、` and `.`
 /// alike.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .map(fold_char)
-        .filter(|c| !c.is_whitespace() && !is_quote(*c) && *c != '\u{feff}')
-        .map(|c| if c == '．' { '.' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_onto(s, &mut out);
+    out
+}
+
+/// Appends `s` folded as [`fold`] does, so that one buffer serves many labels.
+pub(crate) fn fold_onto(s: &str, out: &mut String) {
+    out.extend(
+        s.chars()
+            .map(fold_char)
+            .filter(|c| !c.is_whitespace() && !is_quote(*c) && *c != '\u{feff}')
+            .map(|c| if c == '．' { '.' } else { c }),
+    );
+}
+
+/// Whether [`fold`] keeps `c` as it is.
+fn folds_to_itself(c: char) -> bool {
+    fold_char(c) == c && !c.is_whitespace() && !is_quote(c) && c != '\u{feff}' && c != '．'
+}
+
+/// [`fold`], borrowing `s` when folding would not change it (most labels and the
+/// template's wordings): comparing labels then allocates nothing.
+pub(crate) fn fold_cow(s: &str) -> Cow<'_, str> {
+    if s.chars().all(folds_to_itself) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold(s))
+    }
 }
 
 fn numeral(c: char) -> bool {
@@ -90,6 +115,17 @@ mod tests {
         assert_eq!(fold("（二）部分 公开"), "(二)部分公开");
         assert_eq!(fold("3.危及“三安全一稳定”"), "3.危及三安全一稳定");
         assert_eq!(fold("１２３"), "123");
+        for label in [
+            "（二）部分 公开",
+            "规章",
+            "3.危及“三安全一稳定”",
+            "１．",
+            "a\u{feff}b",
+            "",
+        ] {
+            assert_eq!(fold_cow(label), fold(label), "{label:?}");
+        }
+        assert!(matches!(fold_cow("属于国家秘密"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Cell values: numbers as written (full-width digits, thousands separators, signs,
 //! units), blanks (whitespace, dashes, slashes, 无), or text.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use zfxxgk_model::{Decimal, Number, Value};
@@ -12,7 +13,7 @@ const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "次", "条", "�
 
 /// What a cell's text holds.
 pub(crate) fn value(raw: &str) -> Value {
-    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let t = trim(raw);
     if is_blank(t) {
         return Value::Blank;
     }
@@ -22,6 +23,30 @@ pub(crate) fn value(raw: &str) -> Value {
             text: t.to_string(),
         },
     }
+}
+
+/// The kind of [`Value`] a cell's text holds, without building it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Blank,
+    Number,
+    Text,
+}
+
+/// What [`value`] would give, told without allocating.
+pub(crate) fn kind(raw: &str) -> Kind {
+    let t = trim(raw);
+    if is_blank(t) {
+        Kind::Blank
+    } else if number(t).is_some() {
+        Kind::Number
+    } else {
+        Kind::Text
+    }
+}
+
+fn trim(raw: &str) -> &str {
+    raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
 /// Nothing, or a dash, slash or 无 standing for nothing.
@@ -38,17 +63,26 @@ pub(crate) fn is_blank(t: &str) -> bool {
 /// A number as written: optional sign, digits (full-width allowed) with optional
 /// thousands separators and one decimal point, an optional unit.
 pub(crate) fn number(t: &str) -> Option<Number> {
-    let folded: String = t
-        .chars()
-        .map(fold_char)
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let mut body = folded.as_str();
+    // Most cells are plain ASCII digits: fold (and allocate) only when needed.
+    let folded: Cow<'_, str> = if t.chars().all(|c| fold_char(c) == c && !c.is_whitespace()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(
+            t.chars()
+                .map(fold_char)
+                .filter(|c| !c.is_whitespace())
+                .collect(),
+        )
+    };
+    if !folded.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut body = &*folded;
     let mut unit = None;
     for u in UNITS {
         if let Some(b) = body.strip_suffix(u) {
             body = b;
-            unit = Some((*u).to_string());
+            unit = Some(*u);
             break;
         }
     }
@@ -59,30 +93,39 @@ pub(crate) fn number(t: &str) -> Option<Number> {
     if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let mut plain = String::with_capacity(digits.len() + 1);
-    if neg {
-        plain.push('-');
-    }
     let mut seen_point = false;
+    let mut separators = false;
     let bytes = digits.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'0'..=b'9' => plain.push(b as char),
-            b'.' if !seen_point && i + 1 < bytes.len() => {
-                seen_point = true;
-                plain.push('.');
-            }
+            b'0'..=b'9' => {}
+            b'.' if !seen_point && i + 1 < bytes.len() => seen_point = true,
             // A thousands separator: digits on both sides, three after.
             b',' if !seen_point
                 && i > 0
                 && bytes.len() >= i + 4
                 && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-                && bytes.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) => {}
+                && bytes.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) =>
+            {
+                separators = true;
+            }
             _ => return None,
         }
     }
-    let value = Decimal::from_str(&plain).ok()?;
-    Some(Number { value, unit })
+    let value = if neg || separators {
+        let mut plain = String::with_capacity(digits.len() + 1);
+        if neg {
+            plain.push('-');
+        }
+        plain.extend(digits.chars().filter(|&c| c != ','));
+        Decimal::from_str(&plain).ok()?
+    } else {
+        Decimal::from_str(digits).ok()?
+    };
+    Some(Number {
+        value,
+        unit: unit.map(str::to_string),
+    })
 }
 
 #[cfg(test)]
@@ -106,6 +149,24 @@ mod tests {
         assert_eq!(norm("96171.6"), "96171.6");
         assert_eq!(norm("-3"), "-3");
         assert_eq!(norm("－３"), "-3");
+        for raw in [
+            "0 ",
+            "１２",
+            "1,234",
+            "-1,234.5",
+            "3.2万元",
+            "无",
+            "1.属于",
+            "",
+            "x1",
+        ] {
+            let want = match value(raw) {
+                Value::Blank => Kind::Blank,
+                Value::Number(_) => Kind::Number,
+                Value::Text { .. } => Kind::Text,
+            };
+            assert_eq!(kind(raw), want, "{raw:?}");
+        }
     }
 
     #[test]

@@ -3,17 +3,20 @@
 //! (markdown `## 表三`) is one zone, so its rows join back up; a section heading, or a
 //! row that only one table has, moves the stream to another table.
 
+use std::borrow::Cow;
+
 use zfxxgk_lex::{Block, BlockKind, Cell, Row, Span};
 use zfxxgk_model::TableId;
 
 use crate::labels;
-use crate::normalize::fold;
+use crate::normalize::{fold_cow, fold_onto};
 use crate::sections::Heading;
 
-/// A row and where it came from.
+/// A row and where it came from: a table's row is borrowed from the lexed blocks, a
+/// line of running text read as a row is owned.
 #[derive(Debug, Clone)]
 pub(crate) struct TableRow<'i> {
-    pub row: Row<'i>,
+    pub row: Cow<'i, Row<'i>>,
     /// A line of running text read as a row (`行政许可 97`).
     pub from_text: bool,
 }
@@ -40,8 +43,11 @@ impl<'i> Zones<'i> {
 const MAX_TEXT_ROW: usize = 40;
 
 /// Splits blocks into the zones of tables 二, 三 and 四.
-pub(crate) fn zones<'i>(text: &'i str, blocks: &[Block<'i>], headings: &[Heading]) -> Zones<'i> {
+pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Heading]) -> Zones<'i> {
     let mut zones = Zones::default();
+    // Scratch buffers, reused for every row and line.
+    let mut folded = String::new();
+    let mut line_cells: Vec<Cell<'i>> = Vec::new();
     let mut current: Option<TableId> = None;
     let mut h = 0;
     let mut apply_headings = |upto: usize, current: &mut Option<TableId>| {
@@ -55,14 +61,14 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &[Block<'i>], headings: &[Heading
             BlockKind::Table(table) => {
                 for row in &table.rows {
                     apply_headings(row.span.start.max(block.span.start) + 1, &mut current);
-                    if let Some(id) = signature(row) {
+                    if let Some(id) = signature(&row.cells, &mut folded) {
                         current = Some(id);
                     }
                     if let Some(id) = current {
                         zones.push(
                             id,
                             TableRow {
-                                row: row.clone(),
+                                row: Cow::Borrowed(row),
                                 from_text: false,
                             },
                         );
@@ -75,16 +81,21 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &[Block<'i>], headings: &[Heading
                     let end = start + line.len();
                     apply_headings(end, &mut current);
                     let t = line.trim();
-                    if !t.is_empty() && t.chars().count() <= MAX_TEXT_ROW {
-                        let row = text_row(text, start, line);
-                        if let Some(id) = signature(&row) {
+                    // At most MAX_TEXT_ROW characters, told without counting a long line.
+                    if !t.is_empty() && t.chars().nth(MAX_TEXT_ROW).is_none() {
+                        let span = text_cells(text, start, line, &mut line_cells);
+                        if let Some(id) = signature(&line_cells, &mut folded) {
                             current = Some(id);
                         }
                         if let Some(id) = current {
+                            let row = Row {
+                                cells: line_cells.clone(),
+                                span,
+                            };
                             zones.push(
                                 id,
                                 TableRow {
-                                    row,
+                                    row: Cow::Owned(row),
                                     from_text: true,
                                 },
                             );
@@ -99,9 +110,10 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &[Block<'i>], headings: &[Heading
     zones
 }
 
-/// A line of running text as a row: cells split at whitespace.
-fn text_row<'i>(text: &'i str, start: usize, line: &'i str) -> Row<'i> {
-    let mut cells = Vec::new();
+/// A line of running text as the cells of a row, split at whitespace, into `cells`;
+/// returns the row's span.
+fn text_cells<'i>(text: &'i str, start: usize, line: &'i str, cells: &mut Vec<Cell<'i>>) -> Span {
+    cells.clear();
     let mut push = |s: usize, e: usize| {
         let (s, e) = (start + s, start + e);
         cells.push(Cell {
@@ -123,16 +135,18 @@ fn text_row<'i>(text: &'i str, start: usize, line: &'i str) -> Row<'i> {
     if let Some(s) = seg {
         push(s, line.len());
     }
-    let span = match (cells.first(), cells.last()) {
+    match (cells.first(), cells.last()) {
         (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
         _ => Span::new(start, start),
-    };
-    Row { cells, span }
+    }
 }
 
-/// The table a row can only belong to, if it says.
-fn signature(row: &Row<'_>) -> Option<TableId> {
-    let joined: String = row.cells.iter().map(|c| fold(c.text)).collect();
+/// The table a row of `cells` can only belong to, if it says; `joined` is scratch.
+fn signature(cells: &[Cell<'_>], joined: &mut String) -> Option<TableId> {
+    joined.clear();
+    for c in cells {
+        fold_onto(c.text, joined);
+    }
     if joined.contains("第二十条") {
         return Some(TableId::T2);
     }
@@ -143,11 +157,11 @@ fn signature(row: &Row<'_>) -> Option<TableId> {
     {
         return Some(TableId::T4);
     }
-    let first = row.cells.iter().find(|c| !c.text.trim().is_empty())?;
-    if labels::t2_row(first.text).is_some() && row.cells.len() >= 2 {
+    let first = cells.iter().find(|c| !c.text.trim().is_empty())?;
+    if labels::t2_row(first.text).is_some() && cells.len() >= 2 {
         return Some(TableId::T2);
     }
-    let f = fold(first.text);
+    let f = fold_cow(first.text);
     if f.contains("本年新收政府信息公开申请") || f.contains("上年结转政府信息公开申请")
     {
         return Some(TableId::T3);

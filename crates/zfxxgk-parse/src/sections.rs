@@ -136,10 +136,8 @@ fn match_phrase(text: &str, after: usize) -> Option<(SectionKey, usize)> {
 /// The heading runs to the end of its line when the line is short; in a flattened
 /// paragraph, to the first space or full stop after its phrase.
 fn heading_end(text: &str, after: usize, phrase_end: usize) -> usize {
-    let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
-    let line = text[after..line_end].trim_end();
-    if phrase_end <= line_end && line.chars().count() <= MAX_HEADING && !line.contains('。') {
-        return after + line.len();
+    if let Some(end) = short_line_end(text, after, phrase_end) {
+        return end;
     }
     let rest = &text[phrase_end..];
     let stop = rest
@@ -150,36 +148,67 @@ fn heading_end(text: &str, after: usize, phrase_end: usize) -> usize {
     phrase_end + stop
 }
 
-/// A year written `2020年` or `2020 年` (digits may be full-width): (year, start, end).
-fn years(text: &str) -> Vec<(u16, usize, usize)> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !fold_char(c).is_ascii_digit() {
+/// Where the line from `after` ends, trailing whitespace left out, when it is short
+/// (at most `MAX_HEADING` characters, no `。`) and holds the phrase. Reads no further
+/// than that: a report flattened into one line holds every heading on it.
+fn short_line_end(text: &str, after: usize, phrase_end: usize) -> Option<usize> {
+    let rest = text.get(after..)?;
+    let mut end = after;
+    let mut line_end = text.len();
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if c == '\n' {
+            line_end = after + i;
+            break;
+        }
+        if c.is_whitespace() {
             continue;
         }
-        let mut digits = String::from(fold_char(c));
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if fold_char(d).is_ascii_digit() {
-                digits.push(fold_char(d));
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+        if n >= MAX_HEADING || c == '。' {
+            return None;
         }
-        if digits.len() != 4 || !(digits.starts_with("19") || digits.starts_with("20")) {
-            continue;
-        }
-        let rest = text[end..].trim_start_matches([' ', '\u{3000}']);
-        if rest.starts_with('年') {
-            if let Ok(y) = digits.parse() {
-                out.push((y, i, end));
-            }
-        }
+        end = after + i + c.len_utf8();
     }
-    out
+    (phrase_end <= line_end).then_some(end)
+}
+
+/// A year written `2020年` or `2020 年` (digits may be full-width): (year, start, end),
+/// found lazily, so that a caller who wants the first stops there.
+fn years(text: &str) -> impl Iterator<Item = (u16, usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let Some(first) = fold_char(c).to_digit(10) else {
+                continue;
+            };
+            // The run of digits: its length, and its value while it is short.
+            let mut len = 1usize;
+            let mut value = first;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let d2 = fold_char(d);
+                if d2.is_ascii_digit() {
+                    len += 1;
+                    if len <= 4 {
+                        value = value * 10 + d2.to_digit(10).unwrap_or(0);
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if len != 4 || !(value / 100 == 19 || value / 100 == 20) {
+                continue;
+            }
+            let rest = text[end..].trim_start_matches([' ', '\u{3000}']);
+            if rest.starts_with('年') {
+                if let Ok(y) = u16::try_from(value) {
+                    return Some((y, i, end));
+                }
+            }
+        }
+        None
+    })
 }
 
 /// Title, body and year statements.
@@ -240,7 +269,7 @@ pub(crate) fn meta(text: &str, first_heading: usize, s1_body: Option<(usize, usi
     let mut years_found = Vec::new();
     let mut body = None;
     if let Some((t, s, e)) = &title {
-        if let Some((y, ys, ye)) = years(&text[*s..*e]).into_iter().next() {
+        if let Some((y, ys, ye)) = years(&text[*s..*e]).next() {
             years_found.push((y, YearSource::Title, s + ys, s + ye));
         }
         body = body_of(t);
@@ -263,7 +292,7 @@ pub(crate) fn meta(text: &str, first_heading: usize, s1_body: Option<(usize, usi
     }
     if years_found.is_empty() {
         if let Some((s, e)) = s1_body {
-            if let Some((y, ys, ye)) = years(&text[s..e]).into_iter().next() {
+            if let Some((y, ys, ye)) = years(&text[s..e]).next() {
                 years_found.push((y, YearSource::Text, s + ys, s + ye));
             }
         }
@@ -289,7 +318,7 @@ fn body_of(title: &str) -> Option<String> {
         .filter(|c| !c.is_whitespace())
         .collect();
     let gov = f.find("政府信息公开").unwrap_or(f.len());
-    let year = years(&f).into_iter().next();
+    let year = years(&f).next();
     let body = match year {
         Some((_, 0, e)) => {
             let after = f[e..].trim_start_matches('年').trim_start_matches('度');

@@ -7,7 +7,8 @@ use zfxxgk_model::{CellKey, ColumnDef, Edition, Placement, Table, TableId, Templ
 
 use crate::context::{fit, split, Ctx};
 use crate::labels::{column_match, t2_row};
-use crate::normalize::{fold, item_number};
+use crate::normalize::{fold, fold_onto, item_number};
+use crate::number::is_blank;
 use crate::rows::TableRow;
 
 /// Header words only one edition uses.
@@ -57,9 +58,13 @@ pub(crate) fn build(
     let (mut v2019, mut v2021) = (0i32, 0i32);
     let mut first = None;
     let mut last = 0;
+    let mut joined = String::new();
     for tr in rows {
         let row = &tr.row;
-        let joined: String = row.cells.iter().map(|c| fold(c.text)).collect();
+        joined.clear();
+        for c in &row.cells {
+            fold_onto(c.text, &mut joined);
+        }
         if let Some(item) = item_of(&joined) {
             if !items.contains(&item) {
                 items.push(item);
@@ -96,12 +101,13 @@ pub(crate) fn build(
         if s.labels.len() > 1 || (tr.from_text && s.numbers == 0) {
             continue;
         }
+        let (values, above) = under_header(s.values, header.as_deref(), row.cells.len());
         match def.key {
             "other_services" | "procurement" => v2019 += 1,
             "licensing" | "penalties" | "enforcement" | "fees" => {
                 if s.numbers >= 2 {
                     v2019 += 1;
-                } else if s.values.len() == 1 {
+                } else if values.len() == 1 {
                     v2021 += 1;
                 }
             }
@@ -112,8 +118,8 @@ pub(crate) fn build(
         data.push(DataRow {
             key: def.key,
             item,
-            values: s.values,
-            header: header.clone(),
+            values,
+            header: above,
             span: row.span,
         });
     }
@@ -128,26 +134,18 @@ pub(crate) fn build(
     let template = Template::of(edition);
     let mut cells = Vec::new();
     for d in data {
-        let Some(sub) = template.t2_subtable(d.item) else {
-            ctx.unplaced_row(
-                TableId::T2,
-                &zfxxgk_lex::Row {
-                    cells: d.values.clone(),
-                    span: d.span,
-                },
-            );
+        // A row of the other edition (其他对外管理服务事项 in a 2021 table) has no place.
+        let sub = template
+            .t2_subtable(d.item)
+            .filter(|sub| sub.rows.iter().any(|r| r.key == d.key));
+        let Some(sub) = sub else {
+            let row = zfxxgk_lex::Row {
+                cells: d.values,
+                span: d.span,
+            };
+            ctx.unplaced_row(TableId::T2, &row);
             continue;
         };
-        if !sub.rows.iter().any(|r| r.key == d.key) {
-            ctx.unplaced_row(
-                TableId::T2,
-                &zfxxgk_lex::Row {
-                    cells: d.values.clone(),
-                    span: d.span,
-                },
-            );
-            continue;
-        }
         let mut values = d.values;
         let extra = fit(&mut values, sub.columns.len());
         ctx.stray(TableId::T2, &extra);
@@ -172,6 +170,52 @@ pub(crate) fn build(
     })
 }
 
+/// The values of a row and the header cells above them. When the header row is as
+/// wide as the row (a grid from HTML, DOCX or pipes), each value stands under its own
+/// header cell, and a grid column under an empty header cell belongs to the header
+/// cell on its left (a header spanning columns): of the cells under one header, the
+/// one with a value is its value. So `| 本年增/减 |  |` over `|  | 15 |  |` gives 15 to
+/// 本年增/减, and `| 0 |  | 0 |` under `| 上一年项目数量 | 本年增/减 |  |`, whose value
+/// cell spans columns its header does not, gives 0 to 本年增/减.
+fn under_header<'i>(
+    values: Vec<LexCell<'i>>,
+    header: Option<&[String]>,
+    width: usize,
+) -> (Vec<LexCell<'i>>, Option<Vec<String>>) {
+    let Some(h) = header else {
+        return (values, None);
+    };
+    if h.len() + 1 != width || values.len() > h.len() {
+        return (values, Some(h.to_vec()));
+    }
+    let first = h.len() - values.len();
+    let mut kept: Vec<LexCell<'i>> = Vec::with_capacity(values.len());
+    let mut above: Vec<String> = Vec::with_capacity(values.len());
+    // Whether the last kept value may still take a value from a column its header spans.
+    let mut open = false;
+    for (v, col) in values.into_iter().zip(h.iter().skip(first)) {
+        let blank = is_blank(v.text);
+        if col.is_empty() && open {
+            if !blank {
+                if let Some(last) = kept.last_mut().filter(|l| is_blank(l.text)) {
+                    *last = v;
+                } else {
+                    kept.push(v);
+                    above.push(String::new());
+                }
+            }
+            continue;
+        }
+        if col.is_empty() && blank {
+            continue;
+        }
+        open = !col.is_empty();
+        kept.push(v);
+        above.push(col.clone());
+    }
+    (kept, Some(above))
+}
+
 /// The column of each value: by the header's words when every header cell names a
 /// column of the sub-table, by position otherwise.
 fn columns_for(
@@ -189,4 +233,62 @@ fn columns_for(
         }
     }
     (columns.iter().map(Some).collect(), Placement::Position)
+}
+
+#[cfg(test)]
+mod tests {
+    fn facts(text: &str) -> Vec<(String, String)> {
+        crate::parse(text)
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect()
+    }
+
+    fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+        want.iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_value_spanning_columns_its_header_does_not_goes_to_that_header() {
+        // 2019年上海市人民政府办公厅 (web page): five grid columns; 本年增/减 spans two
+        // in the header row, but in the rows below the first value cell does.
+        let text = "二、主动公开政府信息情况\n\n\
+                    | 第二十条第（五）项 |  |  |  |  |\n\
+                    | 信息内容 | 上一年项目数量 | 本年增/减 |  | 处理决定数量 |\n\
+                    | 行政许可 | 4 |  | 2 | 7 |\n\n\
+                    三、收到和处理政府信息公开申请情况\n";
+        assert_eq!(
+            facts(text),
+            pairs(&[
+                ("t2.licensing.items_last_year", "4"),
+                ("t2.licensing.items_change", "2"),
+                ("t2.licensing.decisions", "7"),
+            ])
+        );
+    }
+
+    #[test]
+    fn values_stay_under_their_header_when_a_span_left_blanks() {
+        // An HTML table four columns wide: the last column of 第（八）项 and 第（九）项
+        // spans two grid columns, and 上一年项目数量 is blank.
+        let text = "二、主动公开政府信息情况\n\n\
+                    | 第二十条第（八）项 |  |  |  |\n\
+                    | 信息内容 | 上一年项目数量 | 本年增/减 |  |\n\
+                    | 行政事业性收费 |  | 15 |  |\n\
+                    | 第二十条第（九）项 |  |  |  |\n\
+                    | 信息内容 | 采购项目数量 | 采购总金额 |  |\n\
+                    | 政府集中采购 | 3 |  |  |\n\n\
+                    三、收到和处理政府信息公开申请情况\n";
+        assert_eq!(
+            facts(text),
+            pairs(&[
+                ("t2.fees.items_last_year", ""),
+                ("t2.fees.items_change", "15"),
+                ("t2.procurement.items", "3"),
+                ("t2.procurement.amount", ""),
+            ])
+        );
+    }
 }

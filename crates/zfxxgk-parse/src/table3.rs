@@ -13,8 +13,8 @@ use zfxxgk_model::{
 };
 
 use crate::context::{fit, split, Ctx, Split};
-use crate::labels::{best_row, column_match, Match};
-use crate::normalize::fold;
+use crate::labels::{best_row_folded, column_match, fold_labels, Folded, Match};
+use crate::normalize::{fold_cow, strip_numbering};
 use crate::rows::TableRow;
 
 const EXACT: i64 = 10;
@@ -27,19 +27,26 @@ const MIN_TEXT_VALUES: usize = 5;
 
 struct ValueRow<'r, 'i> {
     split: Split<'r, 'i>,
+    /// The split's labels, folded once for matching against both templates.
+    labels: Vec<Folded<'i>>,
 }
 
 fn is_header(s: &Split<'_, '_>) -> bool {
     if s.numbers > 0 {
         return false;
     }
+    // A numbered label (`（六）其他处理`, `3.其他`) names a row, never a column, though
+    // it may contain a column's word (其他): a row of blanks under it is not a header.
     let cols = s
         .labels
         .iter()
-        .filter(|l| T3_COLUMNS.iter().any(|c| column_match(l, c)))
+        .filter(|l| {
+            let f = fold_cow(l);
+            strip_numbering(&f).len() == f.len() && T3_COLUMNS.iter().any(|c| column_match(l, c))
+        })
         .count();
     let marker = s.labels.iter().any(|l| {
-        let f = fold(l);
+        let f = fold_cow(l);
         f.contains("法人或其他组织") || f.contains("申请人情况") || f.contains("勾稽关系")
     });
     marker || cols >= 2
@@ -64,10 +71,13 @@ pub(crate) fn build(
         if tr.from_text && s.values.len() < MIN_TEXT_VALUES {
             continue;
         }
-        let labelled = best_row(&s.labels, Template::of(Edition::V2021).t3_rows).is_some()
-            || best_row(&s.labels, Template::of(Edition::V2019).t3_rows).is_some();
-        if s.numbers > 0 || labelled {
-            value_rows.push(ValueRow { split: s });
+        let labels = fold_labels(&s.labels);
+        let labelled = || {
+            best_row_folded(&labels, Template::of(Edition::V2021).t3_rows).is_some()
+                || best_row_folded(&labels, Template::of(Edition::V2019).t3_rows).is_some()
+        };
+        if s.numbers > 0 || labelled() {
+            value_rows.push(ValueRow { split: s, labels });
         }
     }
     if value_rows.is_empty() {
@@ -163,7 +173,7 @@ fn align(rows: &[ValueRow<'_, '_>], template: &[RowDef]) -> (i64, Plan) {
     let n = template.len();
     let cand: Vec<Option<(usize, Match)>> = rows
         .iter()
-        .map(|r| best_row(&r.split.labels, template))
+        .map(|r| best_row_folded(&r.labels, template))
         .collect();
     let gain = |i: usize, j: usize| -> i64 {
         match cand[i] {
@@ -315,5 +325,34 @@ fn place_columns<'i>(values: &[LexCell<'i>], centers: Option<&[f64]>) -> Vec<Opt
             out
         }
         _ => values.iter().take(n).map(|c| Some(*c)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_blank_row_named_other_is_not_a_header() {
+        // The official Word template, empty: （六）其他处理 / 3.其他 holds the column word
+        // 其他 twice, and its cells are all blank.
+        let results = "三、本年度办理结果";
+        let blanks = " |".repeat(7);
+        let text = format!(
+            "三、收到和处理政府信息公开申请情况\n\n\
+             | 申请人情况 |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计 |\n\
+             | 申请人情况 |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n\
+             | 一、本年新收政府信息公开申请数量 |  | |{blanks}\n\
+             | {results} | （六）其他处理 | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |{blanks}\n\
+             | {results} | （六）其他处理 | 3.其他 |{blanks}\n\
+             | {results} | （七）总计 | |{blanks}\n\n\
+             四、政府信息公开行政复议、行政诉讼情况\n"
+        );
+        let report = crate::parse(&text);
+        let other: Vec<String> = report
+            .tidy()
+            .map(|(k, v)| format!("{}={v}", k.as_str()))
+            .filter(|kv| kv.starts_with("t3.other.other."))
+            .collect();
+        assert_eq!(other.len(), 7, "{other:?}");
+        assert!(other.iter().all(|kv| kv.ends_with('=')), "{other:?}");
     }
 }
