@@ -1,6 +1,8 @@
 //! Building findings: the cells a finding names come first, each with its span, so that
 //! `spans[i]` is the place of `keys[i]`; other places (headings, sentences) follow.
 
+use std::collections::HashSet;
+
 use zfxxgk_model::{Cell, CellKey, Finding, Location};
 
 use crate::rule::Builtin;
@@ -12,6 +14,9 @@ pub(crate) const NOTE_SEPARATOR: &str = " | ";
 pub(crate) struct Draft {
     finding: Finding,
     extra: Vec<Location>,
+    /// The places in `extra`, so that adding one stays cheap when a finding names
+    /// thousands (a section written over and over).
+    seen: HashSet<Location>,
 }
 
 impl Draft {
@@ -31,6 +36,7 @@ impl Draft {
                 notes: Vec::new(),
             },
             extra: Vec::new(),
+            seen: HashSet::new(),
         }
     }
 
@@ -53,7 +59,7 @@ impl Draft {
 
     /// Adds a place that is not a cell (a heading, a sentence).
     pub(crate) fn span(mut self, location: Location) -> Draft {
-        if !self.extra.contains(&location) {
+        if self.seen.insert(location) {
             self.extra.push(location);
         }
         self

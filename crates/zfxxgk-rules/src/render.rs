@@ -42,6 +42,12 @@ struct Annotation {
 /// `source` names the report (a path), `text` is the decoded text the finding's
 /// locations point into. Places outside `text` are left out, never a panic.
 pub fn render(finding: &Finding, source: &str, text: &str, lang: Lang) -> String {
+    render_in(finding, source, &Lines::new(text), lang)
+}
+
+/// [`render`] with the text's lines indexed once for all findings.
+fn render_in(finding: &Finding, source: &str, lines: &Lines<'_>, lang: Lang) -> String {
+    let text = lines.text;
     let mut out = String::new();
     let _ = write!(
         out,
@@ -86,12 +92,12 @@ pub fn render(finding: &Finding, source: &str, text: &str, lang: Lang) -> String
 
     let gutter;
     if let Some(primary) = shown.first() {
-        let (line, column) = line_column(text, primary.start);
+        let (line, column) = lines.line_column(primary.start);
         let _ = writeln!(out, "  --> {source}:{line}:{column}");
         shown.sort_by_key(|a| (a.start, a.end));
-        let last_line = shown.last().map_or(line, |a| line_column(text, a.start).0);
+        let last_line = shown.last().map_or(line, |a| lines.line_column(a.start).0);
         gutter = digits(last_line.max(line));
-        draw(&mut out, text, &shown, gutter);
+        draw(&mut out, lines, &shown, gutter);
     } else {
         gutter = 1;
     }
@@ -108,9 +114,10 @@ pub fn render(finding: &Finding, source: &str, text: &str, lang: Lang) -> String
 /// Renders findings one after another, separated by blank lines, followed by the
 /// [`summary`] line.
 pub fn render_all(findings: &[Finding], source: &str, text: &str, lang: Lang) -> String {
+    let lines = Lines::new(text);
     let mut out = String::new();
     for f in findings {
-        out.push_str(&render(f, source, text, lang));
+        out.push_str(&render_in(f, source, &lines, lang));
         out.push('\n');
     }
     out.push_str(&summary(source, findings, lang));
@@ -206,30 +213,55 @@ fn clamp(span: &Location, text: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// 1-based line and column (in characters) of byte `offset`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, column)
+/// Where the lines of a text start, found once, so that a place is looked up by a
+/// binary search instead of a count from the start: rendering the findings of a
+/// large report stays linear in its size.
+struct Lines<'t> {
+    text: &'t str,
+    /// The byte offset of each line's first byte.
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
+    }
+
+    /// The 0-based line holding byte `offset`, and where it starts.
+    fn find(&self, offset: usize) -> (usize, usize) {
+        let i = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        (i, self.starts.get(i).copied().unwrap_or(0))
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let (i, start) = self.find(offset);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (i + 1, column)
+    }
+
+    /// The bytes `start..end` of the line holding byte `offset` (without its newline).
+    fn bounds(&self, offset: usize) -> (usize, usize) {
+        let (i, start) = self.find(offset);
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        (start, end.max(start))
+    }
 }
 
 fn digits(n: usize) -> usize {
     n.to_string().len()
-}
-
-/// The bytes `start..end` of the line holding byte `offset` (without its newline).
-fn line_bounds(text: &str, offset: usize) -> (usize, usize) {
-    let start = text
-        .get(..offset)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(offset..)
-        .and_then(|s| s.find('\n'))
-        .map_or(text.len(), |i| offset + i);
-    (start, end)
 }
 
 /// The text as drawn: tabs as spaces, carriage returns and other controls left out.
@@ -247,6 +279,18 @@ fn visible(s: &str) -> String {
 
 fn width(s: &str) -> usize {
     UnicodeWidthStr::width(visible(s).as_str())
+}
+
+/// Whether `s` is drawn in at most `max` columns; reads no further than needed to tell.
+fn fits(s: &str, max: usize) -> bool {
+    let mut used = 0;
+    for c in s.chars() {
+        used += width(c.encode_utf8(&mut [0; 4]));
+        if used > max {
+            return false;
+        }
+    }
+    true
 }
 
 /// Moves from byte `from` by up to `columns` display columns, backwards or forwards,
@@ -276,19 +320,20 @@ fn walk(text: &str, from: usize, columns: usize, lo: usize, hi: usize, back: boo
     }
 }
 
-fn draw(out: &mut String, text: &str, annotations: &[&Annotation], gutter: usize) {
+fn draw(out: &mut String, lines: &Lines<'_>, annotations: &[&Annotation], gutter: usize) {
+    let text = lines.text;
     let _ = writeln!(out, "{:gutter$} |", "");
     let mut previous_line: Option<usize> = None;
     let mut i = 0;
     while let Some(first) = annotations.get(i) {
-        let (line_start, line_end) = line_bounds(text, first.start);
+        let (line_start, line_end) = lines.bounds(first.start);
         let on_line: Vec<&Annotation> = annotations[i..]
             .iter()
             .take_while(|a| a.start <= line_end)
             .copied()
             .collect();
         i += on_line.len().max(1);
-        let (line, _) = line_column(text, first.start);
+        let (line, _) = lines.line_column(first.start);
         if let Some(p) = previous_line {
             if line > p + 1 {
                 let _ = writeln!(out, "{:gutter$}...", "");
@@ -304,7 +349,7 @@ fn draw(out: &mut String, text: &str, annotations: &[&Annotation], gutter: usize
             .max()
             .unwrap_or(line_end);
         let whole = text.get(line_start..line_end).unwrap_or("");
-        let (from, to) = if width(whole) <= MAX_LINE_WIDTH {
+        let (from, to) = if fits(whole, MAX_LINE_WIDTH) {
             (line_start, line_end)
         } else {
             (
