@@ -51,7 +51,12 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
     // Chinese UTF-16 with no ASCII at all has no NULs to find it by; GB18030 would
     // read its bytes as ASCII and mojibake without complaint, so look at it first.
     if bytes.len() % 2 == 0 {
-        for encoding in [UTF_16LE, UTF_16BE] {
+        for (encoding, big_endian) in [(UTF_16LE, false), (UTF_16BE, true)] {
+            // GBK bytes read as UTF-16 almost always pair surrogates badly: tell that
+            // by looking at the code units before decoding them.
+            if !utf16_well_formed(bytes, big_endian) {
+                continue;
+            }
             let (text, bad) = decode_with(encoding, bytes);
             if !bad && reads_as_chinese(&text) {
                 return finish(text, encoding_name(encoding, bytes), false);
@@ -60,10 +65,9 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
     }
     // UTF-8 with a few bad bytes (a truncated file, one stray byte) stays UTF-8:
     // GBK text almost never forms valid multi-byte UTF-8 sequences.
-    let (utf8, _) = decode_with(UTF_8, bytes);
-    let (utf8_bad, utf8_good) = utf8_counts(&utf8);
+    let (utf8_bad, utf8_good) = utf8_counts_of(bytes);
     if utf8_good >= 10 * utf8_bad {
-        return finish(utf8, "UTF-8", true);
+        return finish(decode_with(UTF_8, bytes).0, "UTF-8", true);
     }
     let (gb, gb_bad) = decode_with(GB18030, bytes);
     if !gb_bad {
@@ -72,8 +76,44 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
     if replacements(&gb) <= utf8_bad {
         finish(gb, encoding_name(GB18030, bytes), true)
     } else {
-        finish(utf8, "UTF-8", true)
+        finish(decode_with(UTF_8, bytes).0, "UTF-8", true)
     }
+}
+
+/// [`utf8_counts`] of the lossy UTF-8 decoding of `bytes`, counted without decoding:
+/// each invalid sequence that [`Utf8Chunks`](std::str::Utf8Chunks) reports is one
+/// U+FFFD in encoding_rs's decoder too (both replace maximal subparts, as the Unicode
+/// standard and WHATWG say).
+fn utf8_counts_of(bytes: &[u8]) -> (usize, usize) {
+    let (mut bad, mut good) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        let (b, g) = utf8_counts(chunk.valid());
+        bad += b + usize::from(!chunk.invalid().is_empty());
+        good += g;
+    }
+    (bad, good)
+}
+
+/// Whether `bytes` (of even length) are UTF-16 that decodes without replacement: every
+/// surrogate in a high-low pair.
+fn utf16_well_formed(bytes: &[u8], big_endian: bool) -> bool {
+    let mut high = false;
+    for pair in bytes.chunks_exact(2) {
+        let &[a, b] = pair else { return false };
+        let unit = if big_endian {
+            u16::from_be_bytes([a, b])
+        } else {
+            u16::from_le_bytes([a, b])
+        };
+        match unit {
+            0xD800..=0xDBFF if !high => high = true,
+            0xDC00..=0xDFFF if high => high = false,
+            0xD800..=0xDFFF => return false,
+            _ if high => return false,
+            _ => {}
+        }
+    }
+    !high && bytes.len() % 2 == 0
 }
 
 /// Replacement characters and other non-ASCII characters in lossily decoded UTF-8.
@@ -381,6 +421,35 @@ mod tests {
         let d = decode_text(&bytes);
         assert_eq!(d.encoding, "UTF-16LE");
         assert!(d.replaced);
+    }
+
+    /// The shortcuts agree with decoding: counts of lossy UTF-8, UTF-16 well-formedness.
+    #[test]
+    fn shortcuts_agree_with_decoding() {
+        let gbk = encoding_rs::GBK.encode(SAMPLE_TEXT).0.into_owned();
+        let cases: Vec<Vec<u8>> = vec![
+            gbk.clone(),
+            b"abc\xff\xfe\xc0\x80\xe4\xb8\xef\xbf\xbd\xf0\x9f\x98".to_vec(),
+            b"\xed\xa0\x80\xf4\x90\x80\x80\xe0\x80\xaf\xc3".to_vec(),
+            SAMPLE_TEXT.as_bytes().to_vec(),
+            utf16(SAMPLE_TEXT, false, false),
+            utf16(SAMPLE_TEXT, true, false),
+            utf16("𠀀\u{d7ff}\u{e000}", false, false),
+            vec![0x00, 0xD8, 0x41, 0x00],
+            vec![0x00, 0xDC],
+            vec![0x3D, 0xD8, 0x00, 0xDE],
+            Vec::new(),
+        ];
+        for bytes in cases {
+            let (utf8, _) = decode_with(UTF_8, &bytes);
+            assert_eq!(utf8_counts_of(&bytes), utf8_counts(&utf8), "{bytes:x?}");
+            if bytes.len() % 2 == 0 {
+                for (encoding, big_endian) in [(UTF_16LE, false), (UTF_16BE, true)] {
+                    let (_, bad) = decode_with(encoding, &bytes);
+                    assert_eq!(utf16_well_formed(&bytes, big_endian), !bad, "{bytes:x?}");
+                }
+            }
+        }
     }
 
     #[test]

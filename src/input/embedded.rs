@@ -6,13 +6,27 @@ use super::grid;
 use super::html::table_rows;
 use super::nesting::{limit_nesting, MAX_NESTING};
 
+/// Whether `text` holds both `<table` and `</table` (ASCII case ignored), found by
+/// memchr without lowercasing a copy: text without them is handed on as it is.
+pub(crate) fn has_tables(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let has = |tag: &[u8]| {
+        memchr::memchr_iter(b'<', bytes).any(|at| {
+            bytes
+                .get(at..at + tag.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(tag))
+        })
+    };
+    has(b"<table") && has(b"</table")
+}
+
 /// Replaces each `<table>…</table>` in a text file (markdown from PDF converters often
 /// carries HTML tables) with pipe rows; other text is left as it is.
 pub(crate) fn embedded_tables(text: &str, budget: usize) -> Option<String> {
-    let lower = text.to_ascii_lowercase();
-    if !lower.contains("<table") || !lower.contains("</table") {
+    if !has_tables(text) {
         return Some(text.to_owned());
     }
+    let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     while let Some(start) = lower

@@ -172,12 +172,15 @@ pub fn read_input(bytes: &[u8], opts: &InputOptions) -> Result<Input, InputError
             if sniff::looks_like_html(decoded.text.as_bytes(), name) {
                 return from_html(decoded, max);
             }
-            let text =
+            let text = if embedded::has_tables(&decoded.text) {
                 embedded::embedded_tables(&decoded.text, max).ok_or(InputError::Expanded {
                     kind: InputKind::Text,
                     what: "tables",
                     max,
-                })?;
+                })?
+            } else {
+                decoded.text
+            };
             Ok(Input {
                 text,
                 kind: InputKind::Text,

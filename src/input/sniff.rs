@@ -156,34 +156,42 @@ pub(crate) fn looks_like_html(bytes: &[u8], name: Option<&str>) -> bool {
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .map_or(&[][..], |i| head.get(i..).unwrap_or_default());
-    let lower: Vec<u8> = start.iter().map(u8::to_ascii_lowercase).collect();
-    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+    if starts_with_ignore_case(start, b"<!doctype html") || starts_with_ignore_case(start, b"<html")
+    {
         return true;
     }
-    let tags = [
-        &b"<body"[..],
-        b"<table",
-        b"<p>",
-        b"<p ",
-        b"<div",
-        b"<br",
-        b"<tr",
-        b"<td",
-    ]
-    .iter()
-    .filter(|t| contains(&lower, t))
-    .count();
+    // Each tag, ASCII case ignored, wherever a `<` stands (found with memchr).
+    const TAGS: [&[u8]; 8] = [
+        b"<body", b"<table", b"<p>", b"<p ", b"<div", b"<br", b"<tr", b"<td",
+    ];
+    let mut found = [false; TAGS.len()];
+    for at in memchr::memchr_iter(b'<', start) {
+        let rest = start.get(at..).unwrap_or_default();
+        for (seen, tag) in found.iter_mut().zip(TAGS) {
+            *seen = *seen || starts_with_ignore_case(rest, tag);
+        }
+        if found.iter().all(|&f| f) {
+            break;
+        }
+    }
+    let tags = found.iter().filter(|&&f| f).count();
     let html_name = name.is_some_and(|n| {
         let n = n.to_ascii_lowercase();
         [".html", ".htm", ".shtml", ".xhtml"]
             .iter()
             .any(|e| n.ends_with(e))
     });
-    (lower.starts_with(b"<") && tags >= 2) || (html_name && tags >= 1)
+    (start.starts_with(b"<") && tags >= 2) || (html_name && tags >= 1)
+}
+
+fn starts_with_ignore_case(bytes: &[u8], prefix: &[u8]) -> bool {
+    bytes
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 #[cfg(test)]
