@@ -1,0 +1,293 @@
+//! The whole pipeline on any input — read, parse, check, render and every exporter —
+//! with the invariants of issue 7 checked on the way: nothing read is lost, every
+//! location points into the text, and the JSON export reads back to the same report.
+//!
+//! Shared by `tests/robust.rs` and the fuzz targets in `fuzz/` (which include this file
+//! by path), so a crash found by either is replayed by both. Parquet is left out: the
+//! facade does not enable zfxxgk-export's `parquet` feature.
+
+use std::path::PathBuf;
+
+use zfxxgk::lex::{lex, BlockKind as LexKind, LineIndex};
+use zfxxgk::model::{BlockKind, Location, Report};
+use zfxxgk::{Finding, InputOptions};
+use zfxxgk_export as export;
+
+/// Options that read every kind of file except PDF: `pdftotext` is not run (it is
+/// another program, and slow), so a PDF is an `InputError`.
+pub fn options() -> InputOptions {
+    InputOptions {
+        pdftotext: Some(PathBuf::from("/nonexistent/zfxxgk-fuzz/pdftotext")),
+        ..InputOptions::default()
+    }
+}
+
+/// Bytes through [`zfxxgk::read`], then the rest of the pipeline on what was read.
+///
+/// # Errors
+/// A sentence naming the invariant that failed.
+pub fn run_bytes(bytes: &[u8]) -> Result<(), String> {
+    match zfxxgk::read(bytes, &options()) {
+        Ok(doc) => run_report(&doc.text, &doc.report),
+        Err(e) => {
+            // An input error must still say something.
+            if e.to_string().is_empty() {
+                return Err(format!("empty message for {e:?}"));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Text through [`zfxxgk::parse_text`], then the rest of the pipeline.
+///
+/// # Errors
+/// A sentence naming the invariant that failed.
+pub fn run_text(text: &str) -> Result<(), String> {
+    let report = zfxxgk::parse_text(text);
+    run_report(text, &report)
+}
+
+/// Checks the report read from `text`, then runs the rules, the renderer and every
+/// exporter on it.
+///
+/// # Errors
+/// A sentence naming the invariant that failed.
+pub fn run_report(text: &str, report: &Report) -> Result<(), String> {
+    blocks_tile(text, report)?;
+    locations_in_text(text, report)?;
+    numbers_kept(text, report)?;
+    let findings = zfxxgk::check(report);
+    for lang in [zfxxgk_rules::Lang::Zh, zfxxgk_rules::Lang::En] {
+        let _ = zfxxgk_rules::render_all(&findings, "fuzz.txt", text, lang);
+        let _ = zfxxgk_rules::summary("fuzz.txt", &findings, lang);
+    }
+    let earlier = Report {
+        meta: report.meta.clone(),
+        ..Report::default()
+    };
+    let _ = zfxxgk_rules::check_series(&[("a.txt", &earlier), ("b.txt", report)]);
+    let _ = zfxxgk::RuleSet::builtin().check_series(&[("a.txt", report), ("b.txt", report)]);
+    export_all(report, &findings)
+}
+
+/// Every exporter of zfxxgk-export, and the JSON and JSON Lines round trips.
+///
+/// # Errors
+/// A sentence naming the exporter that failed or the round trip that changed the report.
+pub fn export_all(report: &Report, findings: &[Finding]) -> Result<(), String> {
+    fn e(what: &'static str) -> impl Fn(export::Error) -> String {
+        move |err| format!("{what}: {err}")
+    }
+
+    for style in [export::JsonStyle::Compact, export::JsonStyle::Pretty] {
+        let mut json = Vec::new();
+        export::write_json(&mut json, report, style).map_err(e("write_json"))?;
+        let back = export::read_json(json.as_slice()).map_err(e("read_json"))?;
+        if &back != report {
+            return Err(format!(
+                "JSON ({style:?}) did not read back to the same report"
+            ));
+        }
+    }
+
+    let mut lines = export::JsonLinesWriter::new(Vec::new());
+    lines.write("a.txt", report).map_err(e("json lines"))?;
+    lines
+        .write("b\n\"x\".txt", report)
+        .map_err(e("json lines"))?;
+    let lines = lines.finish().map_err(e("json lines"))?;
+    let back: Vec<export::SourcedReport> = export::read_json_lines(lines.as_slice())
+        .collect::<Result<_, _>>()
+        .map_err(e("read_json_lines"))?;
+    if back.len() != 2 || back.iter().any(|s| &s.report != report) {
+        return Err("JSON Lines did not read back to the same reports".to_owned());
+    }
+
+    let mut wide = export::WideCsvWriter::new(Vec::new());
+    wide.write("a.txt", report).map_err(e("wide csv"))?;
+    wide.finish().map_err(e("wide csv"))?;
+    let mut tidy = export::TidyCsvWriter::new(Vec::new());
+    tidy.write("a.txt", report).map_err(e("tidy csv"))?;
+    tidy.finish().map_err(e("tidy csv"))?;
+    let mut keys = export::TidyCsvWriter::keys_only(Vec::new());
+    keys.write("a.txt", report)
+        .map_err(e("tidy csv, keys only"))?;
+    keys.finish().map_err(e("tidy csv, keys only"))?;
+
+    for lang in [export::Lang::Zh, export::Lang::En] {
+        let mut csv = export::FindingsCsvWriter::new(Vec::new(), lang);
+        csv.write("a.txt", findings).map_err(e("findings csv"))?;
+        csv.finish().map_err(e("findings csv"))?;
+        let mut json = Vec::new();
+        export::write_findings_json(
+            &mut json,
+            findings.iter().map(|f| ("a.txt", f)),
+            lang,
+            export::JsonStyle::Compact,
+        )
+        .map_err(e("findings json"))?;
+        serde_json::from_slice::<serde_json::Value>(&json)
+            .map_err(|err| format!("findings JSON is not JSON: {err}"))?;
+    }
+
+    let _ = export::render_markdown("a.txt", report);
+    let _ = export::render_html("a.txt", report);
+    let _ = export::render_html_page([("a.txt", report), ("b.txt", report)]);
+    Ok(())
+}
+
+/// The report's blocks tile the text: each starts where the previous ended, the first
+/// at 0 and the last at the end, none is empty, and each has its right line and column.
+///
+/// # Errors
+/// Where the tiling breaks.
+pub fn blocks_tile(text: &str, report: &Report) -> Result<(), String> {
+    let index = LineIndex::new(text);
+    let mut at = 0;
+    for (i, b) in report.blocks.iter().enumerate() {
+        let l = &b.location;
+        if (l.line, l.column) != index.line_col(l.start) {
+            return Err(format!(
+                "block {i} at {} says line {}, column {}; it is at {:?}",
+                l.start,
+                l.line,
+                l.column,
+                index.line_col(l.start)
+            ));
+        }
+        if b.location.start != at || b.location.end <= at {
+            return Err(format!(
+                "block {i} ({:?}) covers {:?}, expected to start at {at}",
+                b.kind,
+                b.location.range()
+            ));
+        }
+        at = b.location.end;
+    }
+    if at != text.len() {
+        return Err(format!(
+            "the blocks end at {at}, the text at {}",
+            text.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Every location in the report is a slice of the text (in bounds, on character
+/// boundaries).
+///
+/// # Errors
+/// The first location that is not.
+pub fn locations_in_text(text: &str, report: &Report) -> Result<(), String> {
+    let check = |what: &str, l: &Location| {
+        if text.get(l.range()).is_none() {
+            return Err(format!(
+                "{what} at {:?} is not a slice of the text",
+                l.range()
+            ));
+        }
+        Ok(())
+    };
+    for b in &report.blocks {
+        check("block", &b.location)?;
+    }
+    for s in &report.sections {
+        check("section heading", &s.location)?;
+        check("section body", &s.body)?;
+    }
+    for t in &report.tables {
+        check("table", &t.location)?;
+        for c in &t.cells {
+            check(c.key.as_str(), &c.location)?;
+        }
+    }
+    for f in &report.facts {
+        check("fact", &f.location)?;
+    }
+    for u in &report.unplaced {
+        check("unplaced", &u.location)?;
+    }
+    for n in &report.notes {
+        if let Some(l) = &n.location {
+            check("note", l)?;
+        }
+    }
+    if let Some(l) = &report.meta.title_location {
+        check("title", l)?;
+    }
+    Ok(())
+}
+
+/// A cell that certainly reads as a number: one to nine ASCII digits.
+fn plain_number(t: &str) -> bool {
+    (1..=9).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Nothing is lost: in every table block, each number among a row's values (the cells
+/// after its last cell of text) is a cell of a table or stands inside an unplaced
+/// entry; what is left is label and header text, inside a block of kind `Table`.
+///
+/// # Errors
+/// The first number that was dropped.
+pub fn numbers_kept(text: &str, report: &Report) -> Result<(), String> {
+    let mut placed: Vec<(usize, usize)> = report
+        .cells()
+        .map(|c| (c.location.start, c.location.end))
+        .collect();
+    placed.sort_unstable();
+    let mut kept: Vec<(usize, usize)> = report
+        .unplaced
+        .iter()
+        .map(|u| (u.location.start, u.location.end))
+        .collect();
+    kept.sort_unstable();
+    let table_blocks: Vec<(usize, usize)> = report
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Table)
+        .map(|b| (b.location.start, b.location.end))
+        .collect();
+    for block in lex(text) {
+        let LexKind::Table(table) = &block.kind else {
+            continue;
+        };
+        let (s, e) = (block.span.start, block.span.end);
+        if table_blocks.binary_search(&(s, e)).is_err() {
+            return Err(format!(
+                "table block {s}..{e} is not in the report's outline"
+            ));
+        }
+        for row in &table.rows {
+            // Anything that is neither blank nor a plain number may be text.
+            let values_from = row
+                .cells
+                .iter()
+                .rposition(|c| !c.text.trim().is_empty() && !plain_number(c.text.trim()))
+                .map_or(0, |i| i + 1);
+            for c in row.cells.iter().skip(values_from) {
+                if !plain_number(c.text.trim()) {
+                    continue;
+                }
+                let span = (c.span.start, c.span.end);
+                let is_cell = placed.binary_search(&span).is_ok();
+                if !is_cell && !inside(&kept, span) {
+                    return Err(format!(
+                        "the number {:?} at {}..{} (row {:?}) is neither a table cell nor unplaced",
+                        c.text,
+                        span.0,
+                        span.1,
+                        text.get(row.span.range()).unwrap_or(""),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `span` lies inside one of the sorted ranges.
+fn inside(ranges: &[(usize, usize)], span: (usize, usize)) -> bool {
+    let upto = ranges.partition_point(|r| r.0 <= span.0);
+    ranges[..upto].iter().rev().any(|r| r.1 >= span.1)
+}
