@@ -9,7 +9,6 @@ use zfxxgk_export as export;
 use zfxxgk_rules::{Lang, RuleSet};
 
 use crate::args::{CheckArgs, CheckFormat, LangArg};
-use crate::batch::Batch;
 
 fn lang(l: LangArg) -> Lang {
     match l {
@@ -82,12 +81,7 @@ pub fn rule_set(a: &CheckArgs) -> anyhow::Result<RuleSet> {
 
 pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let set = rule_set(&a)?;
-    let (sources, missing) = crate::sources(&a.input);
-    let batch = Batch::new(
-        a.input.jobs,
-        a.input.no_progress,
-        crate::input_options(&a.input),
-    )?;
+    let run = crate::Run::new(&a.input)?;
     let mut tally = Tally::default();
     let mut out = crate::writer(a.input.output.as_deref())?;
     let mut csv = match a.format {
@@ -100,7 +94,7 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut json: Vec<(String, Finding)> = Vec::new();
     let mut series: Vec<(String, Report)> = Vec::new();
     let stderr = std::io::stderr();
-    let stats = batch.run(&sources, |o| {
+    let stats = run.batch.run(&run.sources, |o| {
         let Ok(doc) = o.result else { return Ok(()) };
         let findings = set.check(&doc.report);
         tally.add(&findings);
@@ -166,15 +160,13 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         tally.warnings,
         tally.infos
     );
-    Ok(
-        if stats.unreadable > 0 || missing > 0 || sources.is_empty() {
-            ExitCode::from(2)
-        } else if tally.errors > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    Ok(if run.input_failed(&stats) {
+        ExitCode::from(2)
+    } else if tally.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn list_rules(l: LangArg) -> anyhow::Result<ExitCode> {

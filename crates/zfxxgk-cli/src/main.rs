@@ -51,13 +51,32 @@ fn input_options(a: &args::InputArgs) -> zfxxgk::InputOptions {
     }
 }
 
-/// The sources named on the command line; inputs that name nothing are reported.
-fn sources(a: &args::InputArgs) -> (Vec<inputs::Source>, usize) {
-    let (sources, problems) = inputs::expand(&a.inputs);
-    for p in &problems {
-        eprintln!("zfxxgk: {p}");
+/// What to read and how: the sources named on the command line (inputs that name
+/// nothing are reported, and counted) and the batch that reads them.
+struct Run {
+    sources: Vec<inputs::Source>,
+    missing: usize,
+    batch: batch::Batch,
+}
+
+impl Run {
+    fn new(a: &args::InputArgs) -> anyhow::Result<Run> {
+        let (sources, problems) = inputs::expand(&a.inputs);
+        for p in &problems {
+            eprintln!("zfxxgk: {p}");
+        }
+        let batch = batch::Batch::new(a.jobs, a.no_progress, input_options(a))?;
+        Ok(Run {
+            sources,
+            missing: problems.len(),
+            batch,
+        })
     }
-    (sources, problems.len())
+
+    /// Whether some input could not be read at all (exit code 2).
+    fn input_failed(&self, stats: &batch::Stats) -> bool {
+        stats.unreadable > 0 || self.missing > 0 || self.sources.is_empty()
+    }
 }
 
 /// Where data goes: the file of `-o`, or standard output.

@@ -8,7 +8,7 @@ use zfxxgk::Report;
 use zfxxgk_export as export;
 
 use crate::args::{ParseArgs, ParseFormat};
-use crate::batch::{Batch, Stats};
+use crate::batch::Stats;
 
 /// Where each report goes.
 enum Sink {
@@ -131,28 +131,21 @@ impl Sink {
 }
 
 pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
-    let (sources, missing) = crate::sources(&a.input);
-    let batch = Batch::new(
-        a.input.jobs,
-        a.input.no_progress,
-        crate::input_options(&a.input),
-    )?;
-    let mut sink = Sink::new(&a, sources.len() != 1)?;
-    let stats = batch.run(&sources, |o| match o.result {
+    let run = crate::Run::new(&a.input)?;
+    let mut sink = Sink::new(&a, run.sources.len() != 1)?;
+    let stats = run.batch.run(&run.sources, |o| match o.result {
         Ok(doc) => sink.write(&o.source, doc.report),
         Err(_) => Ok(()),
     })?;
     sink.finish()?;
-    if sources.len() > 1 {
+    if run.sources.len() > 1 {
         summary(&stats);
     }
-    Ok(
-        if stats.unreadable > 0 || missing > 0 || sources.is_empty() {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    Ok(if run.input_failed(&stats) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn summary(s: &Stats) {
