@@ -13,11 +13,11 @@ use crate::inputs::Source;
 /// Files read in parallel before their results are written out, per thread.
 const CHUNK_PER_THREAD: usize = 32;
 
-/// What reading one file gave.
-pub struct Outcome {
+/// What reading one file gave, after the run's per-file work (`T`) on the workers.
+pub struct Outcome<T = Document> {
     pub source: String,
     pub bytes: u64,
-    pub result: Result<Document, String>,
+    pub result: Result<T, String>,
 }
 
 /// How a run went, for the closing summary.
@@ -89,11 +89,15 @@ impl Batch {
         }
     }
 
-    /// Reads every source, calling `sink` with each outcome in input order.
-    pub fn run(
+    /// Reads every source and turns each document into a `T` with `work`, both on the
+    /// pool's threads, then calls `sink` with each outcome in input order on this one.
+    ///
+    /// Reading runs ahead of `sink` by at most one chunk.
+    pub fn run<T: Send>(
         &self,
         sources: &[Source],
-        mut sink: impl FnMut(Outcome) -> anyhow::Result<()>,
+        work: impl Fn(&str, Document) -> T + Sync,
+        mut sink: impl FnMut(Outcome<T>) -> anyhow::Result<()>,
     ) -> anyhow::Result<Stats> {
         let start = Instant::now();
         let bar = if self.progress {
@@ -108,26 +112,50 @@ impl Batch {
             ProgressBar::hidden()
         };
         let mut stats = Stats::default();
-        let chunk = CHUNK_PER_THREAD * self.pool.current_num_threads();
-        for part in sources.chunks(chunk.max(1)) {
-            let outcomes: Vec<Outcome> = self.pool.install(|| {
-                use rayon::prelude::*;
-                part.par_iter().map(|s| self.read_one(s)).collect()
-            });
-            for o in outcomes {
-                stats.files += 1;
-                stats.bytes += o.bytes;
-                match &o.result {
-                    Ok(_) => stats.reports += 1,
-                    Err(e) => {
-                        stats.unreadable += 1;
-                        bar.suspend(|| eprintln!("zfxxgk: {e}"));
+        let chunk = (CHUNK_PER_THREAD * self.pool.current_num_threads()).max(1);
+        // The pool reads the next chunk while this thread writes the last one out; the
+        // channel holds one chunk, so at most two are in memory whatever the count.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome<T>>>(1);
+        let work = &work;
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            scope.spawn(move || {
+                for part in sources.chunks(chunk) {
+                    let outcomes: Vec<Outcome<T>> = self.pool.install(|| {
+                        use rayon::prelude::*;
+                        part.par_iter()
+                            .map(|s| {
+                                let o = self.read_one(s);
+                                let result = o.result.map(|doc| work(&o.source, doc));
+                                Outcome {
+                                    source: o.source,
+                                    bytes: o.bytes,
+                                    result,
+                                }
+                            })
+                            .collect()
+                    });
+                    if tx.send(outcomes).is_err() {
+                        break; // the writer stopped (an error): stop reading
                     }
                 }
-                sink(o)?;
-                bar.inc(1);
+            });
+            for outcomes in rx {
+                for o in outcomes {
+                    stats.files += 1;
+                    stats.bytes += o.bytes;
+                    match &o.result {
+                        Ok(_) => stats.reports += 1,
+                        Err(e) => {
+                            stats.unreadable += 1;
+                            bar.suspend(|| eprintln!("zfxxgk: {e}"));
+                        }
+                    }
+                    sink(o)?;
+                    bar.inc(1);
+                }
             }
-        }
+            Ok(())
+        })?;
         bar.finish_and_clear();
         stats.elapsed = start.elapsed();
         Ok(stats)

@@ -94,18 +94,26 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut json: Vec<(String, Finding)> = Vec::new();
     let mut series: Vec<(String, Report)> = Vec::new();
     let stderr = std::io::stderr();
-    let stats = run.batch.run(&run.sources, |o| {
-        let Ok(doc) = o.result else { return Ok(()) };
+    let human = a.format == CheckFormat::Human;
+    let keep_series = set.contains("T305");
+    // On the workers: the rules, the rendering, and what T305 keeps of the report.
+    let work = |source: &str, doc: zfxxgk::Document| {
         let findings = set.check(&doc.report);
+        let rendered =
+            human.then(|| zfxxgk_rules::render_all(&findings, source, &doc.text, lang(a.lang)));
+        let part = keep_series.then(|| series_part(&doc.report));
+        (findings, rendered, part)
+    };
+    let stats = run.batch.run(&run.sources, work, |o| {
+        let Ok((findings, rendered, part)) = o.result else {
+            return Ok(());
+        };
         tally.add(&findings);
+        if let Some(text) = rendered {
+            stderr.lock().write_all(text.as_bytes())?;
+        }
         match a.format {
-            CheckFormat::Human => {
-                let mut e = stderr.lock();
-                e.write_all(
-                    zfxxgk_rules::render_all(&findings, &o.source, &doc.text, lang(a.lang))
-                        .as_bytes(),
-                )?;
-            }
+            CheckFormat::Human => {}
             CheckFormat::Json => json.extend(findings.into_iter().map(|f| (o.source.clone(), f))),
             CheckFormat::Csv => {
                 if let Some(w) = csv.as_mut() {
@@ -113,8 +121,8 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        if set.contains("T305") {
-            series.push((o.source.clone(), series_part(&doc.report)));
+        if let Some(part) = part {
+            series.push((o.source, part));
         }
         Ok(())
     })?;

@@ -133,10 +133,14 @@ impl Sink {
 pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
     let run = crate::Run::new(&a.input)?;
     let mut sink = Sink::new(&a, run.sources.len() != 1)?;
-    let stats = run.batch.run(&run.sources, |o| match o.result {
-        Ok(doc) => sink.write(&o.source, doc.report),
-        Err(_) => Ok(()),
-    })?;
+    let stats = run.batch.run(
+        &run.sources,
+        |_, doc| doc.report,
+        |o| match o.result {
+            Ok(report) => sink.write(&o.source, report),
+            Err(_) => Ok(()),
+        },
+    )?;
     sink.finish()?;
     if run.sources.len() > 1 {
         summary(&stats);
