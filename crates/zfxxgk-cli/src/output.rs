@@ -10,16 +10,45 @@ use zfxxgk_export as export;
 use crate::args::{ParseArgs, ParseFormat};
 use crate::batch::Stats;
 
+/// What the workers hand the writer: the report, or, for the formats that are rows of
+/// text, its rows already encoded (so that the writer only copies bytes in order).
+enum Encoded {
+    Report(Box<Report>),
+    Rows(Vec<u8>),
+}
+
+/// Encodes a report's rows, without header, on a worker, for the formats that are rows.
+fn encode(format: ParseFormat, source: &str, report: Report) -> Result<Encoded, export::Error> {
+    let rows = match format {
+        ParseFormat::Facts | ParseFormat::CsvTidy => {
+            let mut w = export::TidyCsvWriter::new(Vec::new()).without_header();
+            w.write(source, &report)?;
+            w.finish()?
+        }
+        ParseFormat::CsvWide => {
+            let mut w = export::WideCsvWriter::new(Vec::new()).without_header();
+            w.write(source, &report)?;
+            w.finish()?
+        }
+        ParseFormat::Jsonl => {
+            let mut w = export::JsonLinesWriter::new(Vec::new());
+            w.write(source, &report)?;
+            w.finish()?
+        }
+        _ => return Ok(Encoded::Report(Box::new(report))),
+    };
+    Ok(Encoded::Rows(rows))
+}
+
 /// Where each report goes.
 enum Sink {
+    /// Rows encoded by the workers, after the header written when the sink was made.
+    Rows(Box<dyn Write>),
     Json {
         w: Box<dyn Write>,
         many: bool,
         first: bool,
     },
-    Jsonl(export::JsonLinesWriter<Box<dyn Write>>),
-    Tidy(export::TidyCsvWriter<Box<dyn Write>>),
-    Wide(export::WideCsvWriter<Box<dyn Write>>),
     ParquetFile(Box<export::WideParquetWriter<std::fs::File>>),
     ParquetDir(Box<export::ParquetDataset>),
     Markdown(Box<dyn Write>),
@@ -44,11 +73,16 @@ impl Sink {
                     first: true,
                 }
             }
-            ParseFormat::Jsonl => Sink::Jsonl(export::JsonLinesWriter::new(crate::writer(out)?)),
+            ParseFormat::Jsonl => Sink::Rows(crate::writer(out)?),
             ParseFormat::Facts | ParseFormat::CsvTidy => {
-                Sink::Tidy(export::TidyCsvWriter::new(crate::writer(out)?))
+                // The header alone: a writer finished before any report.
+                Sink::Rows(Box::new(
+                    export::TidyCsvWriter::new(crate::writer(out)?).finish()?,
+                ))
             }
-            ParseFormat::CsvWide => Sink::Wide(export::WideCsvWriter::new(crate::writer(out)?)),
+            ParseFormat::CsvWide => Sink::Rows(Box::new(
+                export::WideCsvWriter::new(crate::writer(out)?).finish()?,
+            )),
             ParseFormat::Parquet => {
                 let Some(path) = out else {
                     bail!("--format parquet needs -o FILE.parquet (the wide table) or -o FOLDER (wide and tidy tables)");
@@ -72,8 +106,14 @@ impl Sink {
         })
     }
 
-    fn write(&mut self, source: &str, report: Report) -> anyhow::Result<()> {
+    fn write(&mut self, source: &str, item: Encoded) -> anyhow::Result<()> {
+        let report = match (&mut *self, item) {
+            (Sink::Rows(w), Encoded::Rows(bytes)) => return Ok(w.write_all(&bytes)?),
+            (_, Encoded::Report(report)) => *report,
+            (_, Encoded::Rows(_)) => anyhow::bail!("{source}: rows for a format that is not rows"),
+        };
         match self {
+            Sink::Rows(_) => {}
             Sink::Json { w, many, first } => {
                 if *many {
                     if !*first {
@@ -90,9 +130,6 @@ impl Sink {
                 }
                 *first = false;
             }
-            Sink::Jsonl(w) => w.write(source, &report)?,
-            Sink::Tidy(w) => w.write(source, &report)?,
-            Sink::Wide(w) => w.write(source, &report)?,
             Sink::ParquetFile(w) => w.write(source, &report)?,
             Sink::ParquetDir(w) => w.write(source, &report)?,
             Sink::Markdown(w) => {
@@ -106,15 +143,13 @@ impl Sink {
 
     fn finish(self) -> anyhow::Result<()> {
         match self {
+            Sink::Rows(mut w) => w.flush()?,
             Sink::Json { mut w, many, .. } => {
                 if many {
                     w.write_all(b"\n]\n")?;
                 }
                 w.flush()?;
             }
-            Sink::Jsonl(w) => w.finish()?.flush()?,
-            Sink::Tidy(w) => w.finish()?.flush()?,
-            Sink::Wide(w) => w.finish()?.flush()?,
             Sink::ParquetFile(w) => {
                 w.finish()?;
             }
@@ -135,9 +170,10 @@ pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
     let mut sink = Sink::new(&a, run.sources.len() != 1)?;
     let stats = run.batch.run(
         &run.sources,
-        |_, doc| doc.report,
+        |source, doc| encode(a.format, source, doc.report),
         |o| match o.result {
-            Ok(report) => sink.write(&o.source, report),
+            Ok(Ok(item)) => sink.write(&o.source, item),
+            Ok(Err(e)) => Err(e.into()),
             Err(_) => Ok(()),
         },
     )?;

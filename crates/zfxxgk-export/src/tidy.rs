@@ -77,6 +77,14 @@ impl<W: Write> TidyCsvWriter<W> {
         Ok(())
     }
 
+    /// The same writer for output that already has its header: rows only. For
+    /// reports encoded apart (on several threads, say) and joined in order after one
+    /// header.
+    pub fn without_header(mut self) -> TidyCsvWriter<W> {
+        self.wrote_header = true;
+        self
+    }
+
     /// Writes the lines of `report`, read from `source` (and the header first, once).
     ///
     /// # Errors

@@ -80,6 +80,14 @@ impl<W: Write> WideCsvWriter<W> {
         Ok(())
     }
 
+    /// The same writer for output that already has its header: rows only. For
+    /// reports encoded apart (on several threads, say) and joined in order after one
+    /// header.
+    pub fn without_header(mut self) -> WideCsvWriter<W> {
+        self.wrote_header = true;
+        self
+    }
+
     /// Writes the row of `report`, read from `source` (and the header first, once).
     ///
     /// # Errors

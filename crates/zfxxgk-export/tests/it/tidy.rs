@@ -183,3 +183,26 @@ fn keys_only_has_no_source_column() -> TestResult {
     assert!(!text.contains("ignored.txt"));
     Ok(())
 }
+
+#[test]
+fn rows_encoded_apart_join_to_the_same_output() {
+    let reports = [
+        crate::fixtures::report_2019(),
+        crate::fixtures::report_2021(),
+    ];
+    let mut whole = TidyCsvWriter::new(Vec::new());
+    for (i, r) in reports.iter().enumerate() {
+        whole.write(&format!("r{i}"), r).unwrap();
+    }
+    let whole = whole.finish().unwrap();
+    let mut joined = TidyCsvWriter::new(Vec::new()).finish().unwrap();
+    for (i, r) in reports.iter().enumerate() {
+        let mut part = TidyCsvWriter::new(Vec::new()).without_header();
+        part.write(&format!("r{i}"), r).unwrap();
+        joined.extend(part.finish().unwrap());
+    }
+    assert_eq!(
+        String::from_utf8(joined).unwrap(),
+        String::from_utf8(whole).unwrap()
+    );
+}

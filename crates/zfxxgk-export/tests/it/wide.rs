@@ -88,3 +88,24 @@ fn snapshot() -> TestResult {
     insta::assert_snapshot!(listing);
     Ok(())
 }
+
+#[test]
+fn wide_rows_encoded_apart_join_to_the_same_output() {
+    use zfxxgk_export::WideCsvWriter;
+    let reports = [
+        crate::fixtures::report_2019(),
+        crate::fixtures::report_2021(),
+    ];
+    let mut whole = WideCsvWriter::new(Vec::new());
+    for (i, r) in reports.iter().enumerate() {
+        whole.write(&format!("r{i}"), r).unwrap();
+    }
+    let whole = whole.finish().unwrap();
+    let mut joined = WideCsvWriter::new(Vec::new()).finish().unwrap();
+    for (i, r) in reports.iter().enumerate() {
+        let mut part = WideCsvWriter::new(Vec::new()).without_header();
+        part.write(&format!("r{i}"), r).unwrap();
+        joined.extend(part.finish().unwrap());
+    }
+    assert_eq!(joined, whole);
+}
