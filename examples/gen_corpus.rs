@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use render::{Layout, Model, LAYOUTS};
-use zfxxgk::model::{Edition, Template, T4_COLUMNS, T4_GROUPS};
+use zfxxgk::model::{Edition, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
 /// xorshift64*: small, deterministic, good enough to vary reports.
 struct Rng(u64);
@@ -34,15 +34,6 @@ impl Rng {
         self.next() % n.max(1)
     }
 }
-
-const COLUMNS: [&str; 6] = [
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_services",
-    "other_org",
-];
 
 fn model(rng: &mut Rng, year: u16, carried: &mut [u64; 6]) -> Model {
     let edition = Edition::for_year(year);
@@ -76,7 +67,8 @@ fn model(rng: &mut Rng, year: u16, carried: &mut [u64; 6]) -> Model {
         })
         .collect();
     let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
-    for (n, col) in COLUMNS.into_iter().enumerate() {
+    // The six applicant columns; 总计 is summed from them below.
+    for (n, col) in T3_COLUMNS[..6].iter().map(|c| c.key).enumerate() {
         let scale = if col == "natural_person" { 200 } else { 8 };
         let received = rng.below(scale);
         // Last year's carried forward is this year's carried over (T305).

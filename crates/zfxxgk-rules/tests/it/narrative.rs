@@ -1,4 +1,4 @@
-use zfxxgk_model::{Edition, FactKind, Value};
+use zfxxgk_model::{Edition, FactKind, Value, T3_COLUMNS};
 
 use crate::fixture::consistent;
 use crate::{fired, keys};
@@ -93,15 +93,7 @@ fn n003_fires_when_the_text_says_none_but_the_table_has_some() {
     assert_eq!(keys(&found[0]), ["t3.new_received.total"]);
 
     let mut none = ok;
-    for c in [
-        "natural_person",
-        "commercial",
-        "research",
-        "public_interest",
-        "legal_services",
-        "other_org",
-        "total",
-    ] {
+    for c in T3_COLUMNS.iter().map(|c| c.key) {
         none = none.with(&format!("t3.new_received.{c}"), Value::Blank);
     }
     let none = none.stating(&[(FactKind::NoApplications, 0)]);

@@ -1,4 +1,4 @@
-use zfxxgk_model::Edition;
+use zfxxgk_model::{Edition, T3_COLUMNS};
 use zfxxgk_rules::{check_series, RuleSet};
 
 use crate::fixture::{consistent, num};
@@ -9,15 +9,7 @@ fn t305_compares_carried_over_with_last_years_carried_forward() {
     let mut last = this.clone();
     last.report.meta.year = Some(2022);
     // Last year carried forward exactly what this year carried over.
-    for c in [
-        "natural_person",
-        "commercial",
-        "research",
-        "public_interest",
-        "legal_services",
-        "other_org",
-        "total",
-    ] {
+    for c in T3_COLUMNS.iter().map(|c| c.key) {
         let v = this.value(&format!("t3.carried_over.{c}"));
         last = last.with(&format!("t3.carried_forward.{c}"), num(v));
     }

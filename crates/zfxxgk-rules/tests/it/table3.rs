@@ -1,4 +1,4 @@
-use zfxxgk_model::{Edition, Value};
+use zfxxgk_model::{Edition, Value, T3_COLUMNS};
 
 use crate::fixture::{consistent, key, num};
 use crate::{fired, keys};
@@ -59,15 +59,7 @@ fn no_culprit_when_row_and_column_disagree() {
 fn t302_and_t303_on_a_blank_results_total_say_blank_counted_as_0_see_seed_002() {
     // Seed 002: （七）总计 left blank while （一） is not.
     let mut f = consistent(Edition::V2019);
-    for c in [
-        "natural_person",
-        "commercial",
-        "research",
-        "public_interest",
-        "legal_services",
-        "other_org",
-        "total",
-    ] {
+    for c in T3_COLUMNS.iter().map(|c| c.key) {
         f = f.with(&format!("t3.results_total.{c}"), Value::Blank);
     }
     assert!(
