@@ -97,15 +97,16 @@ pub(crate) struct Split<'r, 'i> {
     pub row: &'r Row<'i>,
 }
 
-pub(crate) fn split<'r, 'i>(row: &'r Row<'i>) -> Split<'r, 'i> {
-    let last_text = row
-        .cells
+/// Where a row's values start: after its last cell of text (0 when it has none).
+pub(crate) fn values_start(row: &Row<'_>) -> usize {
+    row.cells
         .iter()
-        .rposition(|c| number::kind(c.text) == Kind::Text);
-    let (label_cells, value_cells) = match last_text {
-        Some(i) => row.cells.split_at(i + 1),
-        None => row.cells.split_at(0),
-    };
+        .rposition(|c| number::kind(c.text) == Kind::Text)
+        .map_or(0, |i| i + 1)
+}
+
+pub(crate) fn split<'r, 'i>(row: &'r Row<'i>) -> Split<'r, 'i> {
+    let (label_cells, value_cells) = row.cells.split_at(values_start(row));
     let labels = label_cells
         .iter()
         .map(|c| c.text)

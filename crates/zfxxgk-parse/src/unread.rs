@@ -3,10 +3,10 @@
 //! over) is kept in [`Report::unplaced`](zfxxgk_model::Report::unplaced).
 
 use zfxxgk_lex::{Block, BlockKind, Span};
-use zfxxgk_model::{Table, Unplaced, UnplacedKind, Value};
+use zfxxgk_model::{Table, Unplaced, UnplacedKind};
 
-use crate::context::Ctx;
-use crate::number;
+use crate::context::{values_start, Ctx};
+use crate::number::{self, Kind};
 
 /// Keeps, as [`UnplacedKind::UnreadRow`], every row of a table block with a number
 /// among its values that is neither a cell of `tables` nor inside what is already
@@ -25,17 +25,12 @@ pub(crate) fn keep_unread(ctx: &mut Ctx<'_>, blocks: &[Block<'_>], tables: &[Tab
             continue;
         };
         for row in &table.rows {
-            // The values: the cells after the last cell of text, as `split` has them
-            // (without copying the row, which may hold millions of empty cells).
-            let from = row
-                .cells
-                .iter()
-                .rposition(|c| matches!(number::value(c.text), Value::Text { .. }))
-                .map_or(0, |i| i + 1);
-            let values = row.cells.get(from..).unwrap_or_default();
+            // The values as `split` has them, borrowed: a row may hold millions of
+            // empty cells.
+            let values = row.cells.get(values_start(row)..).unwrap_or_default();
             let lost = values
                 .iter()
-                .any(|c| number::value(c.text).number().is_some() && !inside(&taken, c.span));
+                .any(|c| number::kind(c.text) == Kind::Number && !inside(&taken, c.span));
             if lost {
                 let text = ctx
                     .text
