@@ -72,3 +72,24 @@ pub enum Error {
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Writes `record` as the header of `csv` unless `wrote` says it was written already.
+pub(crate) fn header_once<W, I, T>(
+    csv: &mut csv::Writer<W>,
+    wrote: &mut bool,
+    record: I,
+) -> Result<()>
+where
+    W: std::io::Write,
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    if !*wrote {
+        csv.write_record(record).map_err(|error| Error::Csv {
+            source_name: "header".to_owned(),
+            error,
+        })?;
+        *wrote = true;
+    }
+    Ok(())
+}

@@ -35,16 +35,7 @@ impl<W: Write> FindingsCsvWriter<W> {
     }
 
     fn header(&mut self) -> Result<()> {
-        if !self.wrote_header {
-            self.csv
-                .write_record(FINDINGS_CSV_HEADER)
-                .map_err(|error| Error::Csv {
-                    source_name: "header".to_owned(),
-                    error,
-                })?;
-            self.wrote_header = true;
-        }
-        Ok(())
+        crate::error::header_once(&mut self.csv, &mut self.wrote_header, FINDINGS_CSV_HEADER)
     }
 
     /// Writes the findings of the report read from `source`.

@@ -62,19 +62,12 @@ impl<W: Write> TidyCsvWriter<W> {
     }
 
     fn header(&mut self) -> Result<()> {
-        if !self.wrote_header {
-            self.wrote_header = true;
-            let written = if self.with_source {
-                self.csv.write_record(["source", "key", "value"])
-            } else {
-                self.csv.write_record(["key", "value"])
-            };
-            written.map_err(|error| Error::Csv {
-                source_name: "header".to_owned(),
-                error,
-            })?;
-        }
-        Ok(())
+        let record: &[&str] = if self.with_source {
+            &["source", "key", "value"]
+        } else {
+            &["key", "value"]
+        };
+        crate::error::header_once(&mut self.csv, &mut self.wrote_header, record)
     }
 
     /// The same writer for output that already has its header: rows only. For

@@ -68,16 +68,7 @@ impl<W: Write> WideCsvWriter<W> {
     }
 
     fn header(&mut self) -> Result<()> {
-        if !self.wrote_header {
-            self.csv
-                .write_record(wide_header())
-                .map_err(|error| Error::Csv {
-                    source_name: "header".to_owned(),
-                    error,
-                })?;
-            self.wrote_header = true;
-        }
-        Ok(())
+        crate::error::header_once(&mut self.csv, &mut self.wrote_header, wide_header())
     }
 
     /// The same writer for output that already has its header: rows only. For
