@@ -154,6 +154,8 @@ struct KeyInfo {
 struct Catalog {
     keys: Vec<KeyInfo>,
     by_name: HashMap<String, u16>,
+    /// `(table, row, column)` of every key, sorted, for lookups that build no string.
+    by_parts: Vec<(TableId, &'static str, &'static str, u16)>,
 }
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(build_catalog);
@@ -234,7 +236,17 @@ fn build_catalog() -> Catalog {
         .enumerate()
         .map(|(i, k)| (k.key.clone(), i as u16))
         .collect();
-    Catalog { keys, by_name }
+    let mut by_parts: Vec<_> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.table, k.row, k.column, i as u16))
+        .collect();
+    by_parts.sort_unstable();
+    Catalog {
+        keys,
+        by_name,
+        by_parts,
+    }
 }
 
 /// The canonical key of a table cell, such as `t3.granted.natural_person`.
@@ -259,8 +271,12 @@ impl CellKey {
 
     /// Looks a key up by its table, row and column parts.
     pub fn from_parts(table: TableId, row: &str, column: &str) -> Option<CellKey> {
-        let name = format!("{}.{}.{}", table.as_str(), row, column);
-        CATALOG.by_name.get(&name).copied().map(CellKey)
+        let parts = &CATALOG.by_parts;
+        parts
+            .binary_search_by(|&(t, r, c, _)| (t, r, c).cmp(&(table, row, column)))
+            .ok()
+            .and_then(|i| parts.get(i))
+            .map(|&(.., k)| CellKey(k))
     }
 
     fn info(self) -> &'static KeyInfo {
@@ -395,5 +411,10 @@ mod tests {
             CellKey::from_parts(TableId::T4, "review", "corrected").map(|k| k.as_str()),
             Some("t4.review.corrected")
         );
+        for k in CellKey::all() {
+            assert_eq!(CellKey::from_parts(k.table(), k.row(), k.column()), Some(k));
+        }
+        assert_eq!(CellKey::from_parts(TableId::T3, "granted", "nobody"), None);
+        assert_eq!(CellKey::from_parts(TableId::T2, "granted", "total"), None);
     }
 }
