@@ -3,37 +3,44 @@
 //! 文件, missing or different numbering, labels cut by a line break.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use zfxxgk_model::{ColumnDef, Edition, RowDef, Template};
+use memchr::memmem;
+
+use zfxxgk_model::{ColumnDef, Edition, RowDef, Template, T3_COLUMNS};
 
 use crate::normalize::{fold_cow, strip_numbering};
 
 /// A table 二 row by its label: the row and the 第二十条 item its sub-table has.
 pub(crate) fn t2_row(label: &str) -> Option<(&'static RowDef, u8)> {
     let f = fold_cow(label);
-    let core = strip_numbering(&f);
-    // The edition's own wording first: 行政规范性文件 is a 2021 label, 规范性文件 a 2019 one,
-    // and each edition lists the other as an alias.
+    T2_LABELS.get(strip_numbering(&f)).copied()
+}
+
+/// Table 二's rows by wording. The edition's own wording comes first: 行政规范性文件 is
+/// a 2021 label, 规范性文件 a 2019 one, and each edition lists the other as an alias, so
+/// labels are entered before aliases and the first entry of a wording stays.
+static T2_LABELS: LazyLock<HashMap<&'static str, (&'static RowDef, u8)>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
     for e in [Edition::V2021, Edition::V2019] {
         for sub in Template::of(e).t2 {
             for r in sub.rows {
-                if core == r.label {
-                    return Some((r, sub.item));
-                }
+                map.entry(r.label).or_insert((r, sub.item));
             }
         }
     }
     for e in Edition::ALL {
         for sub in Template::of(e).t2 {
             for r in sub.rows {
-                if r.aliases.contains(&core) {
-                    return Some((r, sub.item));
+                for &alias in r.aliases {
+                    map.entry(alias).or_insert((r, sub.item));
                 }
             }
         }
     }
-    None
-}
+    map
+});
 
 /// How well a label names a template row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,6 +78,16 @@ impl<'a> Folded<'a> {
     fn core(&self) -> &str {
         self.folded.get(self.core_start..).unwrap_or_default()
     }
+
+    /// The whole label, folded.
+    pub(crate) fn text(&self) -> &str {
+        &self.folded
+    }
+
+    /// Whether the label starts with numbering (`（六）`, `3.`).
+    pub(crate) fn numbered(&self) -> bool {
+        self.core_start > 0
+    }
 }
 
 /// Folds each label of a row once.
@@ -78,23 +95,84 @@ pub(crate) fn fold_labels<'a>(labels: &[&'a str]) -> Vec<Folded<'a>> {
     labels.iter().map(|l| Folded::new(l)).collect()
 }
 
-/// How well a folded label names `row`.
-fn folded_match(label: &Folded<'_>, row: &RowDef) -> Option<Match> {
+/// A template wording folded once per process.
+struct Name {
+    text: String,
+    chars: usize,
+    /// Finds the wording inside longer labels.
+    finder: memmem::Finder<'static>,
+}
+
+impl Name {
+    fn new(wording: &str) -> Name {
+        let text = fold_cow(wording).into_owned();
+        let chars = text.chars().count();
+        let finder = memmem::Finder::new(&text).into_owned();
+        Name {
+            text,
+            chars,
+            finder,
+        }
+    }
+}
+
+/// A template row or column with its wordings (label, then aliases) folded once per
+/// process, so that matching a report's label against it folds nothing.
+pub(crate) struct Names(Vec<Name>);
+
+impl Names {
+    fn of(label: &str, aliases: &[&str]) -> Names {
+        Names(
+            std::iter::once(label)
+                .chain(aliases.iter().copied())
+                .map(Name::new)
+                .collect(),
+        )
+    }
+}
+
+fn fold_rows(rows: &[RowDef]) -> Vec<Names> {
+    rows.iter().map(|r| Names::of(r.label, r.aliases)).collect()
+}
+
+static T3_ROWS_2019: LazyLock<Vec<Names>> =
+    LazyLock::new(|| fold_rows(Template::of(Edition::V2019).t3_rows));
+static T3_ROWS_2021: LazyLock<Vec<Names>> =
+    LazyLock::new(|| fold_rows(Template::of(Edition::V2021).t3_rows));
+static T3_COLUMNS_FOLDED: LazyLock<Vec<Names>> = LazyLock::new(|| {
+    T3_COLUMNS
+        .iter()
+        .map(|c| Names::of(c.label, c.aliases))
+        .collect()
+});
+
+/// Table 三's template rows of `edition`, folded: index `i` is
+/// `Template::of(edition).t3_rows[i]`.
+pub(crate) fn t3_rows(edition: Edition) -> &'static [Names] {
+    match edition {
+        Edition::V2019 => &T3_ROWS_2019,
+        Edition::V2021 => &T3_ROWS_2021,
+    }
+}
+
+/// How well a folded label names a row of folded wordings.
+fn folded_match(label: &Folded<'_>, row: &Names) -> Option<Match> {
     let core = label.core();
     if core.is_empty() {
         return None;
     }
-    let names = std::iter::once(row.label).chain(row.aliases.iter().copied());
+    let long = label.core_chars >= MIN_PREFIX;
     let mut best = None;
-    for name in names {
-        let name = fold_cow(name);
-        if core == name {
+    for name in &row.0 {
+        let name_text = name.text.as_str();
+        if core == name_text {
             return Some(Match::Exact);
         }
-        let long = label.core_chars >= MIN_PREFIX;
         if long
-            && (name.starts_with(core)
-                || (core.contains(&*name) && name.chars().count() >= MIN_PREFIX))
+            && (name_text.starts_with(core)
+                || (name.chars >= MIN_PREFIX
+                    && name_text.len() < core.len()
+                    && name.finder.find(core.as_bytes()).is_some()))
         {
             best = Some(Match::Partial);
         }
@@ -105,12 +183,12 @@ fn folded_match(label: &Folded<'_>, row: &RowDef) -> Option<Match> {
 /// The template row of `rows` that `labels` (the text cells of one table row) name best,
 /// if exactly one row is named best.
 #[cfg(test)]
-pub(crate) fn best_row(labels: &[&str], rows: &[RowDef]) -> Option<(usize, Match)> {
+pub(crate) fn best_row(labels: &[&str], rows: &[Names]) -> Option<(usize, Match)> {
     best_row_folded(&fold_labels(labels), rows)
 }
 
 /// [`best_row`] for labels folded with [`fold_labels`].
-pub(crate) fn best_row_folded(labels: &[Folded<'_>], rows: &[RowDef]) -> Option<(usize, Match)> {
+pub(crate) fn best_row_folded(labels: &[Folded<'_>], rows: &[Names]) -> Option<(usize, Match)> {
     let mut best: Option<(usize, Match)> = None;
     let mut tie = false;
     for (i, row) in rows.iter().enumerate() {
@@ -133,19 +211,33 @@ pub(crate) fn best_row_folded(labels: &[Folded<'_>], rows: &[RowDef]) -> Option<
     }
 }
 
+/// Whether a folded header cell names one of table 三's columns (by index in
+/// `T3_COLUMNS`).
+pub(crate) fn t3_column_match(label: &Folded<'_>, column: usize) -> bool {
+    T3_COLUMNS_FOLDED
+        .get(column)
+        .is_some_and(|names| folded_column_match(label.text(), names))
+}
+
+fn folded_column_match(f: &str, names: &Names) -> bool {
+    let long = f.chars().count() >= 4;
+    !f.is_empty() && names.0.iter().any(|name| names_column(f, long, &name.text))
+}
+
+/// Whether the folded header text `f` names a column by the folded wording `name`:
+/// equal, or, when `f` is four characters or more, one contains the other.
+fn names_column(f: &str, long: bool, name: &str) -> bool {
+    f == name || (long && (name.contains(f) || f.contains(name)))
+}
+
 /// Whether a header cell names this column.
 pub(crate) fn column_match(label: &str, col: &ColumnDef) -> bool {
     let f = fold_cow(label);
-    if f.is_empty() {
-        return false;
-    }
     let long = f.chars().count() >= 4;
-    std::iter::once(col.label)
-        .chain(col.aliases.iter().copied())
-        .any(|name| {
-            let name = fold_cow(name);
-            f == name || (long && (name.contains(&*f) || f.contains(&*name)))
-        })
+    !f.is_empty()
+        && std::iter::once(col.label)
+            .chain(col.aliases.iter().copied())
+            .any(|name| names_column(&f, long, &fold_cow(name)))
 }
 
 #[cfg(test)]
@@ -172,7 +264,9 @@ mod tests {
     #[test]
     fn t3_rows_exact_partial_and_ambiguous() {
         let rows = Template::of(Edition::V2021).t3_rows;
-        let key = |labels: &[&str]| best_row(labels, rows).map(|(i, m)| (rows[i].key, m));
+        let key = |labels: &[&str]| {
+            best_row(labels, t3_rows(Edition::V2021)).map(|(i, m)| (rows[i].key, m))
+        };
         assert_eq!(
             key(&["1.属于国家秘密"]),
             Some(("withheld.state_secret", Match::Exact))

@@ -30,16 +30,41 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Appends `s` folded as [`fold`] does, so that one buffer serves many labels.
 pub(crate) fn fold_onto(s: &str, out: &mut String) {
-    out.extend(
-        s.chars()
-            .map(fold_char)
-            .filter(|c| !c.is_whitespace() && !is_quote(*c) && *c != '\u{feff}')
-            .map(|c| if c == '．' { '.' } else { c }),
-    );
+    for c in s.chars() {
+        if folds_to_itself(c) {
+            out.push(c);
+            continue;
+        }
+        let c = fold_char(c);
+        if !c.is_whitespace() && !is_quote(c) && c != '\u{feff}' {
+            out.push(if c == '．' { '.' } else { c });
+        }
+    }
 }
+
+/// Whether the text `$hay` contains the literal `$phrase`; the phrase's searcher is
+/// built once per process, where `str::contains` prepares one on every call (which
+/// costs more than searching the short text of a table cell).
+macro_rules! has {
+    ($hay:expr, $phrase:literal) => {{
+        static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new($phrase));
+        FINDER
+            .find(AsRef::<str>::as_ref(&$hay).as_bytes())
+            .is_some()
+    }};
+}
+pub(crate) use has;
 
 /// Whether [`fold`] keeps `c` as it is.
 fn folds_to_itself(c: char) -> bool {
+    // Fast paths for what labels are made of: CJK ideographs and visible ASCII.
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        return true;
+    }
+    if c.is_ascii() {
+        return c.is_ascii_graphic() && c != '"' && c != '\'';
+    }
     fold_char(c) == c && !c.is_whitespace() && !is_quote(c) && c != '\u{feff}' && c != '．'
 }
 
@@ -126,6 +151,29 @@ mod tests {
             assert_eq!(fold_cow(label), fold(label), "{label:?}");
         }
         assert!(matches!(fold_cow("属于国家秘密"), Cow::Borrowed(_)));
+    }
+
+    proptest::proptest! {
+        /// The fast paths fold as the plain definition does: every character through
+        /// `fold_char`, whitespace, quotes and BOMs dropped, `．` as `.`.
+        #[test]
+        fn fast_paths_fold_as_defined(s in "(\\PC|[ 　\t“”'\"．\u{feff}１（）a-z一-龥])*") {
+            let plain: String = s
+                .chars()
+                .map(fold_char)
+                .filter(|c| !c.is_whitespace() && !is_quote(*c) && *c != '\u{feff}')
+                .map(|c| if c == '．' { '.' } else { c })
+                .collect();
+            proptest::prop_assert_eq!(&fold(&s), &plain);
+            proptest::prop_assert_eq!(fold_cow(&s), plain);
+        }
+    }
+
+    #[test]
+    fn has_finds_phrases() {
+        assert!(has!("（一）第二十条第", "第二十条"));
+        assert!(has!(String::from("第二十条"), "第二十条"));
+        assert!(!has!("第二十", "第二十条"));
     }
 
     #[test]

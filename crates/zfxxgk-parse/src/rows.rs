@@ -9,7 +9,7 @@ use zfxxgk_lex::{Block, BlockKind, Cell, Row, Span};
 use zfxxgk_model::TableId;
 
 use crate::labels;
-use crate::normalize::{fold_cow, fold_onto};
+use crate::normalize::{fold_cow, fold_onto, has};
 use crate::sections::Heading;
 
 /// A row and where it came from: a table's row is borrowed from the lexed blocks, a
@@ -147,13 +147,13 @@ fn signature(cells: &[Cell<'_>], joined: &mut String) -> Option<TableId> {
     for c in cells {
         fold_onto(c.text, joined);
     }
-    if joined.contains("第二十条") {
+    if has!(joined, "第二十条") {
         return Some(TableId::T2);
     }
-    if joined.contains("申请人情况") || joined.contains("勾稽关系") {
+    if has!(joined, "申请人情况") || has!(joined, "勾稽关系") {
         return Some(TableId::T3);
     }
-    if joined.contains("结果维持") || (joined.contains("行政复议") && joined.contains("行政诉讼"))
+    if has!(joined, "结果维持") || (has!(joined, "行政复议") && has!(joined, "行政诉讼"))
     {
         return Some(TableId::T4);
     }
@@ -162,7 +162,7 @@ fn signature(cells: &[Cell<'_>], joined: &mut String) -> Option<TableId> {
         return Some(TableId::T2);
     }
     let f = fold_cow(first.text);
-    if f.contains("本年新收政府信息公开申请") || f.contains("上年结转政府信息公开申请")
+    if has!(f, "本年新收政府信息公开申请") || has!(f, "上年结转政府信息公开申请")
     {
         return Some(TableId::T3);
     }

@@ -7,14 +7,16 @@
 //! no label scores a little wherever the order allows; leaving a row out costs. The
 //! edition whose template the rows fit better is the table's edition.
 
+use std::sync::LazyLock;
+
 use zfxxgk_lex::Cell as LexCell;
 use zfxxgk_model::{
     CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, T3_COLUMNS,
 };
 
 use crate::context::{fit, split, Ctx, Split};
-use crate::labels::{best_row_folded, column_match, fold_labels, Folded, Match};
-use crate::normalize::{fold_cow, strip_numbering};
+use crate::labels::{best_row_folded, fold_labels, t3_column_match, t3_rows, Folded, Match};
+use crate::normalize::has;
 use crate::rows::TableRow;
 
 const EXACT: i64 = 10;
@@ -27,27 +29,24 @@ const MIN_TEXT_VALUES: usize = 5;
 
 struct ValueRow<'r, 'i> {
     split: Split<'r, 'i>,
-    /// The split's labels, folded once for matching against both templates.
-    labels: Vec<Folded<'i>>,
+    /// The template row the split's labels name best, in each edition of
+    /// `Edition::ALL`.
+    cand: [Option<(usize, Match)>; 2],
 }
 
-fn is_header(s: &Split<'_, '_>) -> bool {
+fn is_header(s: &Split<'_, '_>, labels: &[Folded<'_>]) -> bool {
     if s.numbers > 0 {
         return false;
     }
     // A numbered label (`（六）其他处理`, `3.其他`) names a row, never a column, though
     // it may contain a column's word (其他): a row of blanks under it is not a header.
-    let cols = s
-        .labels
+    let cols = labels
         .iter()
-        .filter(|l| {
-            let f = fold_cow(l);
-            strip_numbering(&f).len() == f.len() && T3_COLUMNS.iter().any(|c| column_match(l, c))
-        })
+        .filter(|l| !l.numbered() && (0..T3_COLUMNS.len()).any(|k| t3_column_match(l, k)))
         .count();
-    let marker = s.labels.iter().any(|l| {
-        let f = fold_cow(l);
-        f.contains("法人或其他组织") || f.contains("申请人情况") || f.contains("勾稽关系")
+    let marker = labels.iter().any(|l| {
+        let f = l.text();
+        has!(f, "法人或其他组织") || has!(f, "申请人情况") || has!(f, "勾稽关系")
     });
     marker || cols >= 2
 }
@@ -61,7 +60,8 @@ pub(crate) fn build(
     let mut header_seen = false;
     for tr in rows {
         let s = split(&tr.row);
-        if is_header(&s) {
+        let labels = fold_labels(&s.labels);
+        if is_header(&s, &labels) {
             header_seen = true;
             continue;
         }
@@ -71,13 +71,9 @@ pub(crate) fn build(
         if tr.from_text && s.values.len() < MIN_TEXT_VALUES {
             continue;
         }
-        let labels = fold_labels(&s.labels);
-        let labelled = || {
-            best_row_folded(&labels, Template::of(Edition::V2021).t3_rows).is_some()
-                || best_row_folded(&labels, Template::of(Edition::V2019).t3_rows).is_some()
-        };
-        if s.numbers > 0 || labelled() {
-            value_rows.push(ValueRow { split: s, labels });
+        let cand = Edition::ALL.map(|e| best_row_folded(&labels, t3_rows(e)));
+        if s.numbers > 0 || cand.iter().any(Option::is_some) {
+            value_rows.push(ValueRow { split: s, cand });
         }
     }
     if value_rows.is_empty() {
@@ -101,8 +97,11 @@ pub(crate) fn build(
         let extra = fit(&mut values, T3_COLUMNS.len());
         ctx.stray(TableId::T3, &extra);
         let columns = place_columns(&values, centers.as_deref());
-        for (k, col) in T3_COLUMNS.iter().enumerate() {
-            let Some(key) = CellKey::from_parts(TableId::T3, row.key, col.key) else {
+        let keys = T3_KEYS[edition_index(edition)]
+            .get(j)
+            .map_or(&[][..], Vec::as_slice);
+        for (k, key) in keys.iter().enumerate() {
+            let Some(key) = *key else {
                 continue;
             };
             match columns.get(k).copied().flatten() {
@@ -146,11 +145,33 @@ pub(crate) fn build(
 
 type Plan = Vec<Option<(usize, Placement)>>;
 
+/// Where `edition` stands in `Edition::ALL`.
+fn edition_index(edition: Edition) -> usize {
+    Edition::ALL.iter().position(|&e| e == edition).unwrap_or(0)
+}
+
+/// Table 三's cell keys of each edition (in `Edition::ALL` order), by template row and
+/// column, looked up once per process.
+static T3_KEYS: LazyLock<[Vec<Vec<Option<CellKey>>>; 2]> = LazyLock::new(|| {
+    Edition::ALL.map(|e| {
+        Template::of(e)
+            .t3_rows
+            .iter()
+            .map(|r| {
+                T3_COLUMNS
+                    .iter()
+                    .map(|c| CellKey::from_parts(TableId::T3, r.key, c.key))
+                    .collect()
+            })
+            .collect()
+    })
+});
+
 fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition, Plan) {
     let mut best: Option<(i64, i64, Edition, Plan)> = None;
     for e in Edition::ALL {
         let template = Template::of(e).t3_rows;
-        let (score, plan) = align(rows, template);
+        let (score, plan) = align(rows, e, template.len());
         // Ties: the edition whose row count the rows fill, then the hint.
         let fits = i64::from(rows.len() == template.len()) * 2 + i64::from(Some(e) == hint);
         let better = match &best {
@@ -168,13 +189,10 @@ fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition,
 }
 
 /// Aligns value rows with template rows, keeping both orders.
-fn align(rows: &[ValueRow<'_, '_>], template: &[RowDef]) -> (i64, Plan) {
+fn align(rows: &[ValueRow<'_, '_>], edition: Edition, n: usize) -> (i64, Plan) {
     let m = rows.len();
-    let n = template.len();
-    let cand: Vec<Option<(usize, Match)>> = rows
-        .iter()
-        .map(|r| best_row_folded(&r.labels, template))
-        .collect();
+    let e = edition_index(edition);
+    let cand: Vec<Option<(usize, Match)>> = rows.iter().map(|r| r.cand[e]).collect();
     let gain = |i: usize, j: usize| -> i64 {
         match cand[i] {
             Some((k, Match::Exact)) if k == j => EXACT,

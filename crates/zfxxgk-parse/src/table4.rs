@@ -4,7 +4,7 @@
 use zfxxgk_model::{CellKey, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
 
 use crate::context::{split, Ctx};
-use crate::normalize::fold_cow;
+use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
 
 pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
@@ -15,7 +15,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     for tr in rows {
         let s = split(&tr.row);
         if !s.labels.is_empty() {
-            if s.labels.iter().any(|l| fold_cow(l).contains("维持")) {
+            if s.labels.iter().any(|l| has!(fold_cow(l), "维持")) {
                 header = true;
             }
             if values.is_empty() {
