@@ -180,7 +180,8 @@ fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
 /// The reading must also look like text (binary data can have the same NUL pattern).
 pub(crate) fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
-    if sample.len() < 2 {
+    // Most files have no NUL at all: one memchr pass says so.
+    if sample.len() < 2 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);

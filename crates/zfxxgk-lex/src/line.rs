@@ -50,7 +50,12 @@ pub(crate) struct Line<'i> {
 }
 
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    match c {
+        '\t'..='\r' | ' ' => true,
+        // Fast paths for the rest of ASCII and the CJK ideographs.
+        '\0'..='\x7f' | '\u{4e00}'..='\u{9fff}' => false,
+        _ => c.is_whitespace() || c == '\u{feff}',
+    }
 }
 
 pub(crate) fn trim(s: &str) -> &str {
@@ -115,6 +120,14 @@ pub(crate) fn classify(line: &str) -> LineKind {
 }
 
 fn is_junk(t: &str) -> bool {
+    // Control characters are ASCII below 0x20 or 0x7F, or C1 (UTF-8 `C2 80`..`C2 9F`);
+    // U+FFFD is `EF BF BD`. A line with none of those lead bytes is not junk.
+    if !t
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF)
+    {
+        return false;
+    }
     let (mut total, mut control) = (0usize, 0usize);
     for c in t.chars() {
         total += 1;
@@ -308,6 +321,16 @@ mod tests {
             LineKind::Text
         );
         assert_eq!(classify("\u{1}\u{2}\u{3}\u{4}ab"), LineKind::Junk);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_definitions() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace() || c == '\u{feff}', "{c:?}");
+            let s = format!("{c}{c}{c}{c}");
+            let slow = (c.is_control() && !is_space(c)) || c == '\u{fffd}';
+            assert_eq!(is_junk(&s), slow, "{c:?}");
+        }
     }
 
     #[test]
