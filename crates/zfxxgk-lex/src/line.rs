@@ -82,6 +82,18 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Most cells one row of a table may have. A line that splits into more is running text:
+/// no report's row has more than a few dozen cells, and a lexed cell per separator
+/// would cost some fifty bytes of memory per byte of a line of tabs or pipes.
+pub(crate) const MAX_ROW_CELLS: usize = 1024;
+
+/// How many times `b` occurs in `s`, counting no further than `MAX_ROW_CELLS + 1`.
+fn separators(s: &str, b: u8) -> usize {
+    memchr::memchr_iter(b, s.as_bytes())
+        .take(MAX_ROW_CELLS + 1)
+        .count()
+}
+
 pub(crate) fn classify(line: &str) -> LineKind {
     let t = trim(line);
     if t.is_empty() && !line.contains('\t') {
@@ -97,12 +109,18 @@ pub(crate) fn classify(line: &str) -> LineKind {
         if markdown_rule(t) {
             return LineKind::PipeRule;
         }
-        return LineKind::PipeRow;
+        return if separators(t, b'|') > MAX_ROW_CELLS {
+            LineKind::Text
+        } else {
+            LineKind::PipeRow
+        };
     }
     if line.contains('\t') {
-        let tabs = line.bytes().filter(|&b| b == b'\t').count();
+        let tabs = separators(line, b'\t');
         return if tabs == 1 && line.starts_with('\t') {
             LineKind::TabCell
+        } else if tabs > MAX_ROW_CELLS {
+            LineKind::Text
         } else {
             LineKind::TabRow
         };
@@ -321,6 +339,12 @@ mod tests {
             LineKind::Text
         );
         assert_eq!(classify("\u{1}\u{2}\u{3}\u{4}ab"), LineKind::Junk);
+        let many = MAX_ROW_CELLS + 1;
+        assert_eq!(classify(&"\t".repeat(MAX_ROW_CELLS)), LineKind::TabRow);
+        assert_eq!(classify(&"\t1".repeat(many)), LineKind::Text);
+        assert_eq!(classify(&"| 1 ".repeat(MAX_ROW_CELLS)), LineKind::PipeRow);
+        assert_eq!(classify(&"| 1 ".repeat(many)), LineKind::Text);
+        assert_eq!(classify(&"|".repeat(many)), LineKind::PipeNoise);
     }
 
     #[test]
