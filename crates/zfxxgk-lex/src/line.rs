@@ -350,6 +350,17 @@ mod tests {
     #[test]
     fn fast_paths_agree_with_the_definitions() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for line in [
+                format!("a{c}{c}b"),
+                format!("{c}a  b{c}"),
+                format!("a{c} b"),
+            ] {
+                assert_eq!(
+                    two_segments(&line),
+                    aligned_segments(&line).len() >= 2,
+                    "{line:?}"
+                );
+            }
             assert_eq!(is_space(c), c.is_whitespace() || c == '\u{feff}', "{c:?}");
             let s = format!("{c}{c}{c}{c}");
             let slow = (c.is_control() && !is_space(c)) || c == '\u{fffd}';

@@ -30,16 +30,20 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Appends `s` folded as [`fold`] does, so that one buffer serves many labels.
 pub(crate) fn fold_onto(s: &str, out: &mut String) {
-    for c in s.chars() {
+    // Runs of characters that fold to themselves are copied whole.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
         if folds_to_itself(c) {
-            out.push(c);
             continue;
         }
+        out.push_str(s.get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
         let c = fold_char(c);
         if !c.is_whitespace() && !is_quote(c) && c != '\u{feff}' {
             out.push(if c == '．' { '.' } else { c });
         }
     }
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// Whether the text `$hay` contains the literal `$phrase`; the phrase's searcher is
