@@ -96,9 +96,3 @@ impl Draft {
         self.finding
     }
 }
-
-/// The canonical key with this name; the names used by the rules are all canonical,
-/// so `None` only means a rule asks for a key no edition has.
-pub(crate) fn key(name: &str) -> Option<CellKey> {
-    name.parse().ok()
-}

@@ -2,8 +2,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod context;
 mod error;
 mod finding;
+mod keys;
 mod narrative;
 mod render;
 mod rule;

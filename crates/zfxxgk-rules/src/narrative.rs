@@ -1,9 +1,13 @@
 //! Text against tables: N001–N004 compare the facts the narrative states
 //! (`Report::facts`) with the table cells they restate.
 
-use zfxxgk_model::{Fact, FactKind, Finding, Report, Severity, TableId};
+use std::sync::LazyLock;
 
+use zfxxgk_model::{CellKey, Fact, FactKind, Finding, Severity, TableId};
+
+use crate::context::{Cells, Context};
 use crate::finding::Draft;
+use crate::keys::keys;
 use crate::rule::Builtin;
 use crate::sum::{blanks_counted, sum, Sum};
 
@@ -38,114 +42,172 @@ pub(crate) const N004: Builtin = Builtin {
 
 pub(crate) const RULES: &[Builtin] = &[N001, N002, N003, N004];
 
-fn t3_rows(rows: &[&str]) -> Vec<String> {
-    rows.iter().map(|r| format!("t3.{r}.total")).collect()
+/// What a kind of fact restates: the cells that add up to it, and how it is named.
+struct Restates {
+    kind: FactKind,
+    /// The rows of `table` whose totals add up to it.
+    table: TableId,
+    rows: &'static [&'static str],
+    zh: &'static str,
+    en: &'static str,
 }
 
-const WITHHELD: [&str; 8] = [
-    "withheld.state_secret",
-    "withheld.law_forbidden",
-    "withheld.security_stability",
-    "withheld.third_party",
-    "withheld.internal_affairs",
-    "withheld.process_info",
-    "withheld.enforcement_files",
-    "withheld.inquiry",
+/// Every kind of fact that restates table cells. （六）其他处理 is one row in the 2019
+/// edition and three in the 2021 edition: a fact is compared with the first entry of its
+/// kind whose cells the report has.
+const RESTATES: &[Restates] = &[
+    Restates {
+        kind: FactKind::NewReceived,
+        table: TableId::T3,
+        rows: &["new_received"],
+        zh: "本年新收申请",
+        en: "applications newly received",
+    },
+    Restates {
+        kind: FactKind::ReceivedWithCarriedOver,
+        table: TableId::T3,
+        rows: &["new_received", "carried_over"],
+        zh: "收到申请（含上年结转）",
+        en: "applications received, counting those carried over",
+    },
+    Restates {
+        kind: FactKind::CarriedOver,
+        table: TableId::T3,
+        rows: &["carried_over"],
+        zh: "上年结转申请",
+        en: "applications carried over from last year",
+    },
+    Restates {
+        kind: FactKind::ResultsTotal,
+        table: TableId::T3,
+        rows: &["results_total"],
+        zh: "办理（答复）申请",
+        en: "applications answered",
+    },
+    Restates {
+        kind: FactKind::Granted,
+        table: TableId::T3,
+        rows: &["granted"],
+        zh: "予以公开",
+        en: "予以公开 (granted)",
+    },
+    Restates {
+        kind: FactKind::PartlyGranted,
+        table: TableId::T3,
+        rows: &["partly_granted"],
+        zh: "部分公开",
+        en: "部分公开 (partly granted)",
+    },
+    Restates {
+        kind: FactKind::GrantedOrPartlyGranted,
+        table: TableId::T3,
+        rows: &["granted", "partly_granted"],
+        zh: "予以公开及部分公开",
+        en: "予以公开 and 部分公开 (granted or partly granted)",
+    },
+    Restates {
+        kind: FactKind::Withheld,
+        table: TableId::T3,
+        rows: &[
+            "withheld.state_secret",
+            "withheld.law_forbidden",
+            "withheld.security_stability",
+            "withheld.third_party",
+            "withheld.internal_affairs",
+            "withheld.process_info",
+            "withheld.enforcement_files",
+            "withheld.inquiry",
+        ],
+        zh: "不予公开",
+        en: "不予公开 (withheld)",
+    },
+    Restates {
+        kind: FactKind::Unavailable,
+        table: TableId::T3,
+        rows: &[
+            "unavailable.not_held",
+            "unavailable.needs_creation",
+            "unavailable.unclear",
+        ],
+        zh: "无法提供",
+        en: "无法提供 (unavailable)",
+    },
+    Restates {
+        kind: FactKind::NotProcessed,
+        table: TableId::T3,
+        rows: &[
+            "not_processed.complaint",
+            "not_processed.duplicate",
+            "not_processed.publication",
+            "not_processed.excessive",
+            "not_processed.confirmation",
+        ],
+        zh: "不予处理",
+        en: "不予处理 (not processed)",
+    },
+    Restates {
+        kind: FactKind::OtherHandling,
+        table: TableId::T3,
+        rows: &["other"],
+        zh: "其他处理",
+        en: "其他处理 (other handling)",
+    },
+    Restates {
+        kind: FactKind::OtherHandling,
+        table: TableId::T3,
+        rows: &["other.no_correction", "other.no_fee", "other.other"],
+        zh: "其他处理",
+        en: "其他处理 (other handling)",
+    },
+    Restates {
+        kind: FactKind::CarriedForward,
+        table: TableId::T3,
+        rows: &["carried_forward"],
+        zh: "结转下年度",
+        en: "applications carried forward to next year",
+    },
+    Restates {
+        kind: FactKind::Reviews,
+        table: TableId::T4,
+        rows: &["review"],
+        zh: "行政复议",
+        en: "administrative reviews",
+    },
+    Restates {
+        kind: FactKind::Lawsuits,
+        table: TableId::T4,
+        rows: &["litigation_direct", "litigation_after_review"],
+        zh: "行政诉讼",
+        en: "lawsuits",
+    },
+    Restates {
+        kind: FactKind::ReviewsAndLawsuits,
+        table: TableId::T4,
+        rows: &["review", "litigation_direct", "litigation_after_review"],
+        zh: "行政复议和行政诉讼",
+        en: "reviews and lawsuits together",
+    },
 ];
-const UNAVAILABLE: [&str; 3] = [
-    "unavailable.not_held",
-    "unavailable.needs_creation",
-    "unavailable.unclear",
-];
-const NOT_PROCESSED: [&str; 5] = [
-    "not_processed.complaint",
-    "not_processed.duplicate",
-    "not_processed.publication",
-    "not_processed.excessive",
-    "not_processed.confirmation",
-];
-const OTHER_2021: [&str; 3] = ["other.no_correction", "other.no_fee", "other.other"];
 
-/// The cells a fact restates, and how the fact is named (zh, en).
-fn cells_of(kind: FactKind, report: &Report) -> Option<(Vec<String>, &'static str, &'static str)> {
-    use FactKind::*;
-    let (names, zh, en) = match kind {
-        NewReceived => (
-            t3_rows(&["new_received"]),
-            "本年新收申请",
-            "applications newly received",
-        ),
-        ReceivedWithCarriedOver => (
-            t3_rows(&["new_received", "carried_over"]),
-            "收到申请（含上年结转）",
-            "applications received, counting those carried over",
-        ),
-        CarriedOver => (
-            t3_rows(&["carried_over"]),
-            "上年结转申请",
-            "applications carried over from last year",
-        ),
-        ResultsTotal => (
-            t3_rows(&["results_total"]),
-            "办理（答复）申请",
-            "applications answered",
-        ),
-        Granted => (t3_rows(&["granted"]), "予以公开", "予以公开 (granted)"),
-        PartlyGranted => (
-            t3_rows(&["partly_granted"]),
-            "部分公开",
-            "部分公开 (partly granted)",
-        ),
-        GrantedOrPartlyGranted => (
-            t3_rows(&["granted", "partly_granted"]),
-            "予以公开及部分公开",
-            "予以公开 and 部分公开 (granted or partly granted)",
-        ),
-        Withheld => (t3_rows(&WITHHELD), "不予公开", "不予公开 (withheld)"),
-        Unavailable => (t3_rows(&UNAVAILABLE), "无法提供", "无法提供 (unavailable)"),
-        NotProcessed => (
-            t3_rows(&NOT_PROCESSED),
-            "不予处理",
-            "不予处理 (not processed)",
-        ),
-        OtherHandling => {
-            let rows: &[&str] = if sum(report, ["t3.other.total"]).is_some() {
-                &["other"]
-            } else {
-                &OTHER_2021
-            };
-            (t3_rows(rows), "其他处理", "其他处理 (other handling)")
-        }
-        CarriedForward => (
-            t3_rows(&["carried_forward"]),
-            "结转下年度",
-            "applications carried forward to next year",
-        ),
-        Reviews => (
-            vec!["t4.review.total".into()],
-            "行政复议",
-            "administrative reviews",
-        ),
-        Lawsuits => (
-            vec![
-                "t4.litigation_direct.total".into(),
-                "t4.litigation_after_review.total".into(),
-            ],
-            "行政诉讼",
-            "lawsuits",
-        ),
-        ReviewsAndLawsuits => (
-            vec![
-                "t4.review.total".into(),
-                "t4.litigation_direct.total".into(),
-                "t4.litigation_after_review.total".into(),
-            ],
-            "行政复议和行政诉讼",
-            "reviews and lawsuits together",
-        ),
-        _ => return None,
-    };
-    Some((names, zh, en))
+/// The keys of each entry of [`RESTATES`], resolved once per process.
+static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
+    RESTATES
+        .iter()
+        .map(|r| keys(r.table, r.rows.iter().map(|&row| (row, "total"))))
+        .collect()
+});
+
+/// 一、本年新收申请's total, which N003 prefers to the applicant columns.
+static NEW_RECEIVED_TOTAL: LazyLock<Option<Vec<CellKey>>> =
+    LazyLock::new(|| keys(TableId::T3, [("new_received", "total")]));
+
+/// What `kind` restates and the sum of those cells, if the report has them.
+fn restated<'a>(kind: FactKind, cells: &'a Cells<'a>) -> Option<(&'static Restates, Sum<'a>)> {
+    RESTATES
+        .iter()
+        .zip(RESTATED_KEYS.iter())
+        .filter(|(r, _)| r.kind == kind)
+        .find_map(|(r, keys)| Some((r, sum(cells, keys.as_deref()?)?)))
 }
 
 /// The words of a fact on one line: wrapped PDF lines joined.
@@ -160,19 +222,17 @@ fn is_t4(kind: FactKind) -> bool {
     )
 }
 
-fn compare(rule: &Builtin, report: &Report, fact: &Fact, out: &mut Vec<Finding>) {
-    let Some((names, zh, en)) = cells_of(fact.kind, report) else {
-        return;
-    };
-    let Some(cells): Option<Sum<'_>> = sum(report, &names) else {
+fn compare(rule: &Builtin, cx: &Context<'_>, fact: &Fact, out: &mut Vec<Finding>) {
+    let Some((restates, cells)) = restated(fact.kind, cx.cells()) else {
         return;
     };
     if cells.value == fact.value {
         return;
     }
+    let (zh, en) = (restates.zh, restates.en);
     let table = if is_t4(fact.kind) { "四" } else { "三" };
-    let keys: Vec<&str> = names.iter().map(String::as_str).collect();
-    let joined = keys.join(" + ");
+    let names: Vec<&str> = cells.keys().iter().map(|k| k.as_str()).collect();
+    let joined = names.join(" + ");
     let mut draft = Draft::new(
         rule,
         format!(
@@ -184,7 +244,7 @@ fn compare(rule: &Builtin, report: &Report, fact: &Fact, out: &mut Vec<Finding>)
             fact.value, cells.value
         ),
     )
-    .cells(cells.cells.iter().copied())
+    .cells(cells.cells())
     .span(fact.location)
     .values(fact.value, cells.value)
     .note(
@@ -195,25 +255,26 @@ fn compare(rule: &Builtin, report: &Report, fact: &Fact, out: &mut Vec<Finding>)
     out.push(draft.finish());
 }
 
-fn check_n001(report: &Report, out: &mut Vec<Finding>) {
-    if report.table(TableId::T3).is_none() {
+fn check_n001(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if cx.report.table(TableId::T3).is_none() {
         return;
     }
-    for fact in report.facts.iter().filter(|f| !is_t4(f.kind)) {
-        compare(&N001, report, fact, out);
+    for fact in cx.report.facts.iter().filter(|f| !is_t4(f.kind)) {
+        compare(&N001, cx, fact, out);
     }
 }
 
-fn check_n002(report: &Report, out: &mut Vec<Finding>) {
-    if report.table(TableId::T4).is_none() {
+fn check_n002(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if cx.report.table(TableId::T4).is_none() {
         return;
     }
-    for fact in report.facts.iter().filter(|f| is_t4(f.kind)) {
-        compare(&N002, report, fact, out);
+    for fact in cx.report.facts.iter().filter(|f| is_t4(f.kind)) {
+        compare(&N002, cx, fact, out);
     }
 }
 
-fn check_n003(report: &Report, out: &mut Vec<Finding>) {
+fn check_n003(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     let Some(table) = report.table(TableId::T3) else {
         return;
     };
@@ -223,12 +284,11 @@ fn check_n003(report: &Report, out: &mut Vec<Finding>) {
         .filter(|f| f.kind == FactKind::NoApplications)
     {
         // Prefer the total; without it, any applicant column of 一、本年新收.
-        let nonzero: Vec<_> = match sum(report, ["t3.new_received.total"]) {
-            Some(total) => total
-                .cells
-                .into_iter()
-                .filter(|_| !total.value.is_zero())
-                .collect(),
+        let total = NEW_RECEIVED_TOTAL
+            .as_deref()
+            .and_then(|keys| sum(cx.cells(), keys));
+        let nonzero: Vec<_> = match total {
+            Some(total) => total.cells().filter(|_| !total.value.is_zero()).collect(),
             None => table
                 .cells
                 .iter()
@@ -260,8 +320,9 @@ fn check_n003(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_n004(report: &Report, out: &mut Vec<Finding>) {
-    for fact in report
+fn check_n004(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for fact in cx
+        .report
         .facts
         .iter()
         .filter(|f| f.kind == FactKind::ProcessingFee && !f.value.is_zero())

@@ -4,6 +4,7 @@ use std::fmt;
 
 use zfxxgk_model::{Finding, Report, Severity};
 
+use crate::context::Context;
 use crate::{narrative, series, structure, table2, table3, table4, Error, Result};
 
 /// A validation rule: an ID, a severity, a description, and a check.
@@ -32,7 +33,7 @@ pub(crate) struct Builtin {
     pub(crate) severity: Severity,
     pub(crate) zh: &'static str,
     pub(crate) en: &'static str,
-    pub(crate) check: fn(&Report, &mut Vec<Finding>),
+    pub(crate) check: fn(&Context<'_>, &mut Vec<Finding>),
 }
 
 impl Rule for Builtin {
@@ -53,7 +54,23 @@ impl Rule for Builtin {
     }
 
     fn check(&self, report: &Report, out: &mut Vec<Finding>) {
-        (self.check)(report, out);
+        (self.check)(&Context::new(report), out);
+    }
+}
+
+/// A rule of a set: a built-in one, which shares its report's [`Context`] with the
+/// other built-in rules, or one added downstream.
+enum Entry {
+    Builtin(&'static Builtin),
+    Added(Box<dyn Rule>),
+}
+
+impl Entry {
+    fn rule(&self) -> &dyn Rule {
+        match self {
+            Entry::Builtin(b) => *b,
+            Entry::Added(r) => r.as_ref(),
+        }
     }
 }
 
@@ -67,25 +84,24 @@ impl Rule for Builtin {
 /// assert_eq!(ids, ["T201", "T203", "T301", "T302", "T303", "T304", "T305"]);
 /// ```
 pub struct RuleSet {
-    rules: Vec<Box<dyn Rule>>,
+    rules: Vec<Entry>,
 }
 
 impl RuleSet {
     /// Every built-in rule of RULES.md, in the order of RULES.md's ID families
     /// (S, T2, T3, T4, N).
     pub fn builtin() -> RuleSet {
-        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
-        for family in [
+        let rules = [
             structure::RULES,
             table2::RULES,
             table3::RULES,
             table4::RULES,
             narrative::RULES,
-        ] {
-            for r in family {
-                rules.push(Box::new(*r));
-            }
-        }
+        ]
+        .into_iter()
+        .flatten()
+        .map(Entry::Builtin)
+        .collect();
         RuleSet { rules }
     }
 
@@ -98,7 +114,7 @@ impl RuleSet {
     // A builder method like `allow` and `only`, not arithmetic.
     #[allow(clippy::should_implement_trait)]
     pub fn add(mut self, rule: Box<dyn Rule>) -> RuleSet {
-        self.rules.push(rule);
+        self.rules.push(Entry::Added(rule));
         self
     }
 
@@ -106,14 +122,14 @@ impl RuleSet {
     /// disables every table 三 rule).
     pub fn allow(mut self, ids: &[&str]) -> RuleSet {
         self.rules
-            .retain(|r| !ids.iter().any(|id| r.id().starts_with(id)));
+            .retain(|r| !ids.iter().any(|id| r.rule().id().starts_with(id)));
         self
     }
 
     /// Keeps only the rules whose ID starts with one of `prefixes`.
     pub fn only(mut self, prefixes: &[&str]) -> RuleSet {
         self.rules
-            .retain(|r| prefixes.iter().any(|p| r.id().starts_with(p)));
+            .retain(|r| prefixes.iter().any(|p| r.rule().id().starts_with(p)));
         self
     }
 
@@ -125,7 +141,7 @@ impl RuleSet {
     /// [`Error::UnknownRule`] with the first ID that names no rule.
     pub fn ensure_known(&self, ids: &[&str]) -> Result<()> {
         for id in ids {
-            if !self.rules.iter().any(|r| r.id().starts_with(id)) {
+            if !self.rules().any(|r| r.id().starts_with(id)) {
                 return Err(Error::UnknownRule {
                     id: (*id).to_owned(),
                 });
@@ -136,20 +152,24 @@ impl RuleSet {
 
     /// The rules of the set, in order.
     pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
-        self.rules.iter().map(|r| r.as_ref())
+        self.rules.iter().map(Entry::rule)
     }
 
     /// True when the set has a rule with exactly this ID.
     pub fn contains(&self, id: &str) -> bool {
-        self.rules.iter().any(|r| r.id() == id)
+        self.rules().any(|r| r.id() == id)
     }
 
     /// Runs every rule of the set on `report`; findings come rule by rule, in the
     /// order of the set.
     pub fn check(&self, report: &Report) -> Vec<Finding> {
+        let cx = Context::new(report);
         let mut out = Vec::new();
-        for rule in &self.rules {
-            rule.check(report, &mut out);
+        for entry in &self.rules {
+            match entry {
+                Entry::Builtin(b) => (b.check)(&cx, &mut out),
+                Entry::Added(r) => r.check(report, &mut out),
+            }
         }
         out
     }
@@ -175,7 +195,7 @@ impl Default for RuleSet {
 impl fmt::Debug for RuleSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list()
-            .entries(self.rules.iter().map(|r| r.id()))
+            .entries(self.rules().map(|r| r.id()))
             .finish()
     }
 }

@@ -1,10 +1,35 @@
 //! T305 across reports: this year's 二、上年结转 against last year's 四、结转下年度.
 
-use zfxxgk_model::{Finding, Report, T3_COLUMNS};
+use std::sync::LazyLock;
 
+use zfxxgk_model::{CellKey, ColumnDef, Finding, Report, TableId, T3_COLUMNS};
+
+use crate::context::Cells;
 use crate::finding::Draft;
-use crate::sum::one;
+use crate::keys::keys;
+use crate::sum::sum;
 use crate::table3::{column_label, T305};
+
+/// One column of T305: this year's `t3.carried_over.*` and last year's
+/// `t3.carried_forward.*`, resolved once per process.
+struct CarryDef {
+    column: &'static ColumnDef,
+    carried_over: Vec<CellKey>,
+    carried_forward: Vec<CellKey>,
+}
+
+static CARRIES: LazyLock<Vec<CarryDef>> = LazyLock::new(|| {
+    T3_COLUMNS
+        .iter()
+        .filter_map(|c| {
+            Some(CarryDef {
+                column: c,
+                carried_over: keys(TableId::T3, [("carried_over", c.key)])?,
+                carried_forward: keys(TableId::T3, [("carried_forward", c.key)])?,
+            })
+        })
+        .collect()
+});
 
 /// Checks a batch of reports with the cross-report rule `T305`.
 ///
@@ -42,17 +67,19 @@ pub(crate) fn carried_over_series(reports: &[(&str, &Report)]) -> Vec<(usize, Fi
         if same_year != 1 {
             continue;
         }
-        for c in T3_COLUMNS {
+        let (cells, last_cells) = (Cells::of_report(report), Cells::of_report(last_report));
+        for def in CARRIES.iter() {
+            let c = def.column;
             let (Some(now), Some(then)) = (
-                one(report, &format!("t3.carried_over.{}", c.key)),
-                one(last_report, &format!("t3.carried_forward.{}", c.key)),
+                sum(&cells, &def.carried_over),
+                sum(&last_cells, &def.carried_forward),
             ) else {
                 continue;
             };
             if now.value == then.value {
                 continue;
             }
-            let Some(then_cell) = then.cells.first() else {
+            let Some(then_cell) = then.cells().next() else {
                 continue;
             };
             let label = column_label(c.key);
@@ -68,7 +95,7 @@ pub(crate) fn carried_over_series(reports: &[(&str, &Report)]) -> Vec<(usize, Fi
                     c.key, now.value, then.value
                 ),
             )
-            .cells(now.cells.iter().copied())
+            .cells(now.cells())
             .values(then.value, now.value)
             .note(
                 &format!(

@@ -2,13 +2,16 @@
 //! cells that hold text).
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use zfxxgk_model::{
     CellKey, Edition, Finding, Report, SectionKey, Severity, Table, TableId, Template,
     UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
+use crate::context::{Context, KeySet};
 use crate::finding::Draft;
+use crate::keys::{row_keys, PerEdition};
 use crate::rule::Builtin;
 
 pub(crate) const S001: Builtin = Builtin {
@@ -60,10 +63,11 @@ fn heading(key: SectionKey) -> String {
     format!("{}、{}", key.numeral(), key.title())
 }
 
-fn check_s001(report: &Report, out: &mut Vec<Finding>) {
+fn check_s001(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     for key in SectionKey::ALL {
-        let found: Vec<_> = report.sections.iter().filter(|s| s.key == key).collect();
-        match found.len() {
+        let found = || report.sections.iter().filter(|s| s.key == key);
+        match found().count() {
             0 => {
                 // Point at the section that follows, where the missing one belongs.
                 let next = report.sections.iter().find(|s| s.key > key);
@@ -92,7 +96,7 @@ fn check_s001(report: &Report, out: &mut Vec<Finding>) {
                     ),
                 )
                 .actual(n);
-                for s in found {
+                for s in found() {
                     draft = draft.span(s.location);
                 }
                 out.push(draft.finish());
@@ -129,7 +133,8 @@ fn check_s001(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_s002(report: &Report, out: &mut Vec<Finding>) {
+fn check_s002(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     for key in SectionKey::ALL {
         let (Some(section), Some(table)) = (report.section(key), key.table()) else {
             continue;
@@ -166,55 +171,130 @@ fn table_edition(report: &Report, table: &Table) -> Edition {
     }
 }
 
-/// The rows and columns of a table (or sub-table of table 二) in the template.
+/// A table, or a sub-table of table 二, of one edition's template, its keys resolved
+/// once per process: what S003 holds a table against.
 struct Shape {
+    /// Table 二's sub-tables: the item of 第二十条 (0 for tables 三 and 四).
+    item: u8,
     /// What to call it in messages.
+    name_zh: String,
+    name_en: String,
+    rows: Vec<ShapeRow>,
+    columns: Vec<&'static str>,
+    /// The keys, of any table, whose row is one of `rows`: a table 二 whose sub-table
+    /// headers were not recorded has this sub-table when it holds one of them.
+    rows_anywhere: Vec<CellKey>,
+}
+
+/// A row of a [`Shape`].
+struct ShapeRow {
+    key: &'static str,
+    /// The catalog's keys of this table and row, whatever their column.
+    keys: &'static [CellKey],
+    /// The key of each of the shape's columns in this row, where the catalog has one.
+    cells: Vec<Option<CellKey>>,
+}
+
+/// The shapes of one edition's template.
+struct Shapes {
+    /// Table 二's sub-tables, by item.
+    t2: Vec<Shape>,
+    t3: Shape,
+    t4: Shape,
+}
+
+static SHAPES: LazyLock<PerEdition<Shapes>> = LazyLock::new(|| PerEdition::new(shapes_of));
+
+fn shapes_of(edition: Edition) -> Shapes {
+    let template = Template::of(edition);
+    let mut items: Vec<u8> = template.t2.iter().map(|s| s.item).collect();
+    items.sort_unstable();
+    items.dedup();
+    Shapes {
+        t2: items
+            .into_iter()
+            .filter_map(|item| template.t2_subtable(item))
+            .map(|sub| {
+                shape(
+                    TableId::T2,
+                    sub.item,
+                    format!("表二第二十条第（{}）项", chinese_number(sub.item)),
+                    format!("table 二, 第二十条 item ({})", sub.item),
+                    sub.rows.iter().map(|r| r.key).collect(),
+                    sub.columns.iter().map(|c| c.key).collect(),
+                )
+            })
+            .collect(),
+        t3: shape(
+            TableId::T3,
+            0,
+            "表三".into(),
+            "table 三".into(),
+            template.t3_rows.iter().map(|r| r.key).collect(),
+            T3_COLUMNS.iter().map(|c| c.key).collect(),
+        ),
+        t4: shape(
+            TableId::T4,
+            0,
+            "表四".into(),
+            "table 四".into(),
+            T4_GROUPS.iter().map(|g| g.key).collect(),
+            T4_COLUMNS.iter().map(|c| c.key).collect(),
+        ),
+    }
+}
+
+fn shape(
+    table: TableId,
+    item: u8,
     name_zh: String,
     name_en: String,
     rows: Vec<&'static str>,
     columns: Vec<&'static str>,
+) -> Shape {
+    let rows_anywhere = rows
+        .iter()
+        .flat_map(|&row| TableId::ALL.into_iter().flat_map(move |t| row_keys(t, row)))
+        .copied()
+        .collect();
+    let rows = rows
+        .into_iter()
+        .map(|row| ShapeRow {
+            key: row,
+            keys: row_keys(table, row),
+            cells: columns
+                .iter()
+                .map(|&column| CellKey::from_parts(table, row, column))
+                .collect(),
+        })
+        .collect();
+    Shape {
+        item,
+        name_zh,
+        name_en,
+        rows,
+        columns,
+        rows_anywhere,
+    }
 }
 
-fn shapes(table: &Table, edition: Edition) -> Vec<Shape> {
-    let template = Template::of(edition);
+/// The shapes a table is judged by: tables 三 and 四 by their own, table 二 by the
+/// sub-tables whose headers were found (or, when none was recorded, that hold cells).
+fn shapes<'s>(table: &Table, present: &KeySet, shapes: &'s Shapes) -> Vec<&'s Shape> {
     match table.id {
-        TableId::T2 => {
-            let mut items: BTreeSet<u8> = table.items.iter().copied().collect();
-            if items.is_empty() {
-                // No sub-table header was recorded: judge the sub-tables with cells.
-                for sub in template.t2 {
-                    if table
-                        .cells
-                        .iter()
-                        .any(|c| sub.rows.iter().any(|r| r.key == c.key.row()))
-                    {
-                        items.insert(sub.item);
-                    }
+        TableId::T2 => shapes
+            .t2
+            .iter()
+            .filter(|s| {
+                if table.items.is_empty() {
+                    s.rows_anywhere.iter().any(|&k| present.contains(k))
+                } else {
+                    table.items.contains(&s.item)
                 }
-            }
-            items
-                .into_iter()
-                .filter_map(|item| template.t2_subtable(item))
-                .map(|sub| Shape {
-                    name_zh: format!("表二第二十条第（{}）项", chinese_number(sub.item)),
-                    name_en: format!("table 二, 第二十条 item ({})", sub.item),
-                    rows: sub.rows.iter().map(|r| r.key).collect(),
-                    columns: sub.columns.iter().map(|c| c.key).collect(),
-                })
-                .collect()
-        }
-        TableId::T3 => vec![Shape {
-            name_zh: "表三".into(),
-            name_en: "table 三".into(),
-            rows: template.t3_rows.iter().map(|r| r.key).collect(),
-            columns: T3_COLUMNS.iter().map(|c| c.key).collect(),
-        }],
-        TableId::T4 => vec![Shape {
-            name_zh: "表四".into(),
-            name_en: "table 四".into(),
-            rows: T4_GROUPS.iter().map(|g| g.key).collect(),
-            columns: T4_COLUMNS.iter().map(|c| c.key).collect(),
-        }],
+            })
+            .collect(),
+        TableId::T3 => vec![&shapes.t3],
+        TableId::T4 => vec![&shapes.t4],
     }
 }
 
@@ -229,29 +309,24 @@ fn chinese_number(item: u8) -> &'static str {
     }
 }
 
-fn check_s003(report: &Report, out: &mut Vec<Finding>) {
+fn check_s003(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     for table in &report.tables {
         let edition = table_edition(report, table);
-        let has = |row: &str, column: Option<&str>| {
-            table.cells.iter().any(|c| {
-                c.key.table() == table.id
-                    && c.key.row() == row
-                    && column.is_none_or(|col| c.key.column() == col)
-            })
+        let present = KeySet::of_table(table);
+        // Whether the table has a cell of the row, in the shape's column `column` or in
+        // any column.
+        let has = |row: &ShapeRow, column: Option<usize>| match column {
+            None => row.keys.iter().any(|&k| present.contains(k)),
+            Some(i) => row
+                .cells
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|k| present.contains(k)),
         };
-        for shape in shapes(table, edition) {
-            let missing_rows: Vec<&str> = shape
-                .rows
-                .iter()
-                .copied()
-                .filter(|r| !has(r, None))
-                .collect();
-            let present_rows: Vec<&str> = shape
-                .rows
-                .iter()
-                .copied()
-                .filter(|r| has(r, None))
-                .collect();
+        for shape in shapes(table, &present, SHAPES.get(edition)) {
+            let present_rows: Vec<&ShapeRow> = shape.rows.iter().filter(|r| has(r, None)).collect();
             if present_rows.is_empty() {
                 // Nothing of this (sub-)table was placed; S002 or the parser's notes
                 // speak for it, unless the header was found (table 二).
@@ -259,8 +334,14 @@ fn check_s003(report: &Report, out: &mut Vec<Finding>) {
                     continue;
                 }
             }
-            if !missing_rows.is_empty() {
-                let list = missing_rows.join(", ");
+            if present_rows.len() < shape.rows.len() {
+                let list = shape
+                    .rows
+                    .iter()
+                    .filter(|r| !has(r, None))
+                    .map(|r| r.key)
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 out.push(
                     Draft::new(
                         &S003,
@@ -274,8 +355,9 @@ fn check_s003(report: &Report, out: &mut Vec<Finding>) {
             let missing_columns: Vec<&str> = shape
                 .columns
                 .iter()
-                .copied()
-                .filter(|&c| !present_rows.iter().any(|r| has(r, Some(c))))
+                .enumerate()
+                .filter(|&(i, _)| !present_rows.iter().any(|r| has(r, Some(i))))
+                .map(|(_, &c)| c)
                 .collect();
             if !missing_columns.is_empty() && !present_rows.is_empty() {
                 let list = missing_columns.join(", ");
@@ -297,13 +379,15 @@ fn check_s003(report: &Report, out: &mut Vec<Finding>) {
                 let lacking: Vec<&str> = shape
                     .columns
                     .iter()
-                    .copied()
-                    .filter(|c| !missing_columns.contains(c) && !has(row, Some(c)))
+                    .enumerate()
+                    .filter(|&(i, c)| !missing_columns.contains(c) && !has(row, Some(i)))
+                    .map(|(_, &c)| c)
                     .collect();
                 if lacking.is_empty() {
                     continue;
                 }
                 let list = lacking.join(", ");
+                let row = row.key;
                 let mut draft = Draft::new(
                     &S003,
                     format!(
@@ -315,7 +399,7 @@ fn check_s003(report: &Report, out: &mut Vec<Finding>) {
                         shape.name_en, edition
                     ),
                 );
-                if let Some(first) = table.cells.iter().find(|c| c.key.row() == *row) {
+                if let Some(first) = table.cells.iter().find(|c| c.key.row() == row) {
                     draft = draft.span(first.location);
                 }
                 out.push(draft.finish());
@@ -362,7 +446,8 @@ fn check_s003(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_s004(report: &Report, out: &mut Vec<Finding>) {
+fn check_s004(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     let Some(year) = report.meta.year else {
         return;
     };
@@ -392,7 +477,8 @@ fn check_s004(report: &Report, out: &mut Vec<Finding>) {
     out.push(draft.finish());
 }
 
-fn check_s005(report: &Report, out: &mut Vec<Finding>) {
+fn check_s005(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     let years: BTreeSet<u16> = report.meta.years.iter().map(|y| y.year).collect();
     if years.len() < 2 {
         return;
@@ -428,8 +514,13 @@ fn check_s005(report: &Report, out: &mut Vec<Finding>) {
     out.push(draft.finish());
 }
 
-fn check_s006(report: &Report, out: &mut Vec<Finding>) {
-    let mut cells: Vec<_> = report.cells().collect();
+fn check_s006(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
+    // Sorting is stable, so picking the text cells first keeps their order.
+    let mut cells: Vec<_> = report
+        .cells()
+        .filter(|c| matches!(c.value, Value::Text { .. }))
+        .collect();
     cells.sort_by_key(|c| c.key);
     for cell in cells {
         let Value::Text { text } = &cell.value else {

@@ -1,7 +1,8 @@
 //! Sums of cells where a blank counts as 0, remembering which blanks mattered.
 
-use zfxxgk_model::{Cell, CellKey, Decimal, Report, Value};
+use zfxxgk_model::{Cell, CellKey, Decimal, Value};
 
+use crate::context::Cells;
 use crate::finding::Draft;
 
 /// The value of a cell for arithmetic: a number, blank as 0, text as `None`.
@@ -14,44 +15,44 @@ pub(crate) fn value(cell: &Cell) -> Option<Decimal> {
 }
 
 /// A sum of cells that the report has.
-pub(crate) struct Sum<'r> {
+pub(crate) struct Sum<'a> {
     /// The sum, blank counted as 0.
     pub(crate) value: Decimal,
-    /// The cells summed, in order.
-    pub(crate) cells: Vec<&'r Cell>,
+    keys: &'a [CellKey],
+    cells: &'a Cells<'a>,
 }
 
-impl<'r> Sum<'r> {
+impl<'a> Sum<'a> {
+    /// The keys of the cells summed, in order.
+    pub(crate) fn keys(&self) -> &'a [CellKey] {
+        self.keys
+    }
+
+    /// The cells summed, in order.
+    pub(crate) fn cells(&self) -> impl Iterator<Item = &'a Cell> + Clone {
+        let cells = self.cells;
+        self.keys.iter().filter_map(move |&k| cells.get(k))
+    }
+
     /// How many of the summed cells are blank.
     pub(crate) fn blanks(&self) -> usize {
-        self.cells.iter().filter(|c| c.value.is_blank()).count()
+        self.cells().filter(|c| c.value.is_blank()).count()
     }
 }
 
-/// Sums the cells named `names`. `None` when the report lacks one of them or one holds
-/// text (those are other rules' business: S003, S006), so a rule never judges a sum it
+/// Sums the cells `keys`. `None` when the report lacks one of them or one holds text
+/// (those are other rules' business: S003, S006), so a rule never judges a sum it
 /// cannot compute.
-pub(crate) fn sum<'r, S: AsRef<str>>(
-    report: &'r Report,
-    names: impl IntoIterator<Item = S>,
-) -> Option<Sum<'r>> {
+pub(crate) fn sum<'a>(cells: &'a Cells<'a>, keys: &'a [CellKey]) -> Option<Sum<'a>> {
     let mut total = Decimal::ZERO;
-    let mut cells = Vec::new();
-    for name in names {
-        let key: CellKey = name.as_ref().parse().ok()?;
-        let cell = report.cell(key)?;
-        total += value(cell)?;
-        cells.push(cell);
+    for &key in keys {
+        total += value(cells.get(key)?)?;
     }
     Some(Sum {
         value: total,
+        keys,
         cells,
     })
-}
-
-/// One cell, as a sum of one.
-pub(crate) fn one<'r>(report: &'r Report, name: &str) -> Option<Sum<'r>> {
-    sum(report, [name])
 }
 
 /// Adds the note that `blanks` blank cells were counted as 0, if any were.
@@ -72,13 +73,13 @@ pub(crate) fn blanks_counted(draft: Draft, blanks: usize) -> Draft {
 /// what a blank total should be.
 pub(crate) fn blank_notes(mut draft: Draft, total: &Sum<'_>, parts: &Sum<'_>) -> Draft {
     draft = blanks_counted(draft, total.blanks() + parts.blanks());
-    if total.cells.len() == 1 && total.blanks() == 1 && parts.blanks() < parts.cells.len() {
-        if let Some(cell) = total.cells.first() {
+    if let [key] = total.keys() {
+        if total.blanks() == 1 && parts.blanks() < parts.keys().len() {
             draft = draft.note(
-                &format!("{} 为空白，按其各项之和应为 {}", cell.key, parts.value),
+                &format!("{key} 为空白，按其各项之和应为 {}", parts.value),
                 &format!(
-                    "{} is blank; from its parts it should be {}",
-                    cell.key, parts.value
+                    "{key} is blank; from its parts it should be {}",
+                    parts.value
                 ),
             );
         }

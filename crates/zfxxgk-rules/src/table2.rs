@@ -1,8 +1,11 @@
 //! Table 二 (主动公开): T201–T203.
 
-use zfxxgk_model::{Edition, Finding, Report, Severity, TableId, Value};
+use std::sync::LazyLock;
 
-use crate::finding::{key, Draft};
+use zfxxgk_model::{CellKey, Edition, Finding, Severity, TableId, Value};
+
+use crate::context::Context;
+use crate::finding::Draft;
 use crate::rule::Builtin;
 use crate::sum::value;
 
@@ -35,8 +38,8 @@ fn is_amount(column: &str) -> bool {
     matches!(column, "amount" | "amount_10k_yuan")
 }
 
-fn check_t201(report: &Report, out: &mut Vec<Finding>) {
-    let Some(table) = report.table(TableId::T2) else {
+fn check_t201(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(table) = cx.report.table(TableId::T2) else {
         return;
     };
     for cell in &table.cells {
@@ -70,14 +73,27 @@ fn check_t201(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_t202(report: &Report, out: &mut Vec<Finding>) {
-    let Some(table) = report.table(TableId::T2) else {
+/// The cells of T202, for each of its rows: 对外公开总数量 and 本年新公开数量 (2019
+/// edition), 现行有效件数 (2021 edition).
+static T202_CELLS: LazyLock<Vec<[Option<CellKey>; 3]>> = LazyLock::new(|| {
+    ["regulations", "normative_documents"]
+        .into_iter()
+        .map(|row| {
+            ["published_total", "published", "in_force"]
+                .map(|column| CellKey::from_parts(TableId::T2, row, column))
+        })
+        .collect()
+});
+
+fn check_t202(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if cx.report.table(TableId::T2).is_none() {
         return;
-    };
-    for row in ["regulations", "normative_documents"] {
-        let cell_of = |column: &str| key(&format!("t2.{row}.{column}")).and_then(|k| table.cell(k));
+    }
+    let cells = cx.cells();
+    for &[published_total, published, in_force] in T202_CELLS.iter() {
+        let cell_of = |key: Option<CellKey>| key.and_then(|k| cells.get(k));
         // 2019 edition: 对外公开总数量 ≥ 本年新公开数量.
-        if let (Some(total), Some(new)) = (cell_of("published_total"), cell_of("published")) {
+        if let (Some(total), Some(new)) = (cell_of(published_total), cell_of(published)) {
             if let (Some(t), Some(n)) = (value(total), value(new)) {
                 if t < n {
                     let mut draft = Draft::new(
@@ -99,7 +115,7 @@ fn check_t202(report: &Report, out: &mut Vec<Finding>) {
             }
         }
         // 2021 edition: 现行有效件数 ≥ 0.
-        if let Some(in_force) = cell_of("in_force") {
+        if let Some(in_force) = cell_of(in_force) {
             if let Some(v) = in_force.value.number() {
                 if v.value.is_sign_negative() && !v.value.is_zero() {
                     out.push(
@@ -118,7 +134,8 @@ fn check_t202(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_t203(report: &Report, out: &mut Vec<Finding>) {
+fn check_t203(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     let Some(table) = report.table(TableId::T2) else {
         return;
     };

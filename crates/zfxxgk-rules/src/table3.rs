@@ -1,13 +1,17 @@
 //! Table 三 (依申请公开): T301–T305. T305 needs last year's report; see `series.rs`.
 
+use std::sync::LazyLock;
+
 use zfxxgk_model::{
-    Cell, CellKey, Decimal, Edition, Finding, Report, Severity, Table, TableId, Template, Value,
+    CellKey, ColumnDef, Decimal, Edition, Finding, Report, Severity, TableId, Template, Value,
     T3_COLUMNS,
 };
 
-use crate::finding::{key, Draft};
+use crate::context::{Cells, Context};
+use crate::finding::Draft;
+use crate::keys::{keys, PerEdition};
 use crate::rule::Builtin;
-use crate::sum::{blank_notes, blanks_counted, one, sum, Sum};
+use crate::sum::{blank_notes, blanks_counted, sum, Sum};
 
 pub(crate) const T301: Builtin = Builtin {
     id: "T301",
@@ -52,15 +56,9 @@ fn part_columns() -> impl Iterator<Item = &'static str> {
     T3_COLUMNS.iter().map(|c| c.key).filter(|&c| c != "total")
 }
 
-/// The rows of 三、本年度办理结果 that add up to （七）总计, as the table has them:
+/// The rows of 三、本年度办理结果 that add up to （七）总计 in an edition's template:
 /// （六）其他处理 is one row in the 2019 edition and three in the 2021 edition.
-fn result_rows(table: &Table) -> Vec<&'static str> {
-    let has_single_other = table.cells.iter().any(|c| c.key.row() == "other");
-    let edition = if has_single_other {
-        Edition::V2019
-    } else {
-        Edition::V2021
-    };
+fn result_rows(edition: Edition) -> impl Iterator<Item = &'static str> {
     Template::of(edition)
         .t3_rows
         .iter()
@@ -71,20 +69,6 @@ fn result_rows(table: &Table) -> Vec<&'static str> {
                 "new_received" | "carried_over" | "results_total" | "carried_forward"
             )
         })
-        .collect()
-}
-
-/// The rows the table has, in key order.
-fn rows_present(table: &Table) -> Vec<&'static str> {
-    let mut keys: Vec<CellKey> = table.cells.iter().map(|c| c.key).collect();
-    keys.sort();
-    let mut rows: Vec<&'static str> = Vec::new();
-    for k in keys {
-        if k.table() == TableId::T3 && !rows.contains(&k.row()) {
-            rows.push(k.row());
-        }
-    }
-    rows
 }
 
 /// The template's label of a table 三 row (`（一）予以公开`, `（三）不予公开 1.属于国家秘密`).
@@ -111,19 +95,78 @@ pub(crate) fn column_label(column: &str) -> &'static str {
         .map_or("", |c| c.label)
 }
 
-fn t3(row: &str, column: &str) -> String {
-    format!("t3.{row}.{column}")
-}
-
-/// One equation `total = Σ parts` that could be computed.
-struct Equation<'r> {
+/// An equation `total = Σ parts` of table 三, its keys resolved once per process.
+struct EquationDef {
     /// The row (T301) or column (T302) it is about.
     line: &'static str,
-    total: Sum<'r>,
-    parts: Sum<'r>,
+    total: Vec<CellKey>,
+    parts: Vec<CellKey>,
 }
 
-impl Equation<'_> {
+impl EquationDef {
+    /// The equation of `line`, its cells given as rows and columns; `None` if one is
+    /// in no edition.
+    fn new(
+        line: &'static str,
+        total: (&'static str, &'static str),
+        parts: impl IntoIterator<Item = (&'static str, &'static str)>,
+    ) -> Option<EquationDef> {
+        Some(EquationDef {
+            line,
+            total: keys(TableId::T3, [total])?,
+            parts: keys(TableId::T3, parts)?,
+        })
+    }
+
+    /// The equation over a report's cells, if the report has them all, as numbers or
+    /// blanks.
+    fn eval<'a>(&'a self, cells: &'a Cells<'a>) -> Option<Equation<'a>> {
+        Some(Equation {
+            line: self.line,
+            total: sum(cells, &self.total)?,
+            parts: sum(cells, &self.parts)?,
+        })
+    }
+}
+
+/// T301's equations: one per row of either edition, in key order.
+static ROW_EQUATIONS: LazyLock<Vec<EquationDef>> = LazyLock::new(|| {
+    let mut rows: Vec<&'static str> = Vec::new();
+    for k in CellKey::all().filter(|k| k.table() == TableId::T3) {
+        if !rows.contains(&k.row()) {
+            rows.push(k.row());
+        }
+    }
+    rows.into_iter()
+        .filter_map(|row| EquationDef::new(row, (row, "total"), part_columns().map(|c| (row, c))))
+        .collect()
+});
+
+/// T302's equations: one per column, over each edition's result rows.
+static COLUMN_EQUATIONS: LazyLock<PerEdition<Vec<EquationDef>>> = LazyLock::new(|| {
+    PerEdition::new(|edition| {
+        T3_COLUMNS
+            .iter()
+            .filter_map(|c| {
+                EquationDef::new(
+                    c.key,
+                    ("results_total", c.key),
+                    result_rows(edition).map(|r| (r, c.key)),
+                )
+            })
+            .collect()
+    })
+});
+
+/// One equation `total = Σ parts` that could be computed.
+struct Equation<'a> {
+    /// The row (T301) or column (T302) it is about.
+    line: &'static str,
+    total: Sum<'a>,
+    parts: Sum<'a>,
+}
+
+impl<'a> Equation<'a> {
     /// `total − Σ parts`.
     fn diff(&self) -> Decimal {
         self.total.value - self.parts.value
@@ -132,51 +175,45 @@ impl Equation<'_> {
     fn fails(&self) -> bool {
         !self.diff().is_zero()
     }
+
+    /// The keys of its cells: the total's, then the parts'.
+    fn keys(&self) -> impl Iterator<Item = &'a CellKey> {
+        self.total.keys().iter().chain(self.parts.keys())
+    }
 }
 
-/// T301's equations: one per row the table has.
-fn row_equations(report: &Report) -> Vec<Equation<'_>> {
-    let Some(table) = report.table(TableId::T3) else {
+/// T301's equations: one per row the table has (a row's equation needs its cells).
+fn row_equations<'a>(cx: &'a Context<'_>) -> Vec<Equation<'a>> {
+    if cx.report.table(TableId::T3).is_none() {
         return Vec::new();
-    };
-    rows_present(table)
-        .into_iter()
-        .filter_map(|row| {
-            Some(Equation {
-                line: row,
-                total: one(report, &t3(row, "total"))?,
-                parts: sum(report, part_columns().map(|c| t3(row, c)))?,
-            })
-        })
-        .collect()
+    }
+    let cells = cx.cells();
+    ROW_EQUATIONS.iter().filter_map(|e| e.eval(cells)).collect()
 }
 
-/// T302's equations: one per column.
-fn column_equations(report: &Report) -> Vec<Equation<'_>> {
-    let Some(table) = report.table(TableId::T3) else {
+/// T302's equations: one per column, over the result rows of the edition the table
+/// follows (one row （六）其他处理 or three).
+fn column_equations<'a>(cx: &'a Context<'_>) -> Vec<Equation<'a>> {
+    let Some(table) = cx.report.table(TableId::T3) else {
         return Vec::new();
     };
-    let rows = result_rows(table);
-    T3_COLUMNS
+    let has_single_other = table.cells.iter().any(|c| c.key.row() == "other");
+    let edition = if has_single_other {
+        Edition::V2019
+    } else {
+        Edition::V2021
+    };
+    let cells = cx.cells();
+    COLUMN_EQUATIONS
+        .get(edition)
         .iter()
-        .filter_map(|c| {
-            Some(Equation {
-                line: c.key,
-                total: one(report, &t3("results_total", c.key))?,
-                parts: sum(report, rows.iter().map(|r| t3(r, c.key)))?,
-            })
-        })
+        .filter_map(|e| e.eval(cells))
         .collect()
 }
 
 /// The cell where a failing row and a failing column cross, when exactly one failing
 /// equation of the other direction fails by the same amount.
-fn crossing(
-    report: &Report,
-    failing: &Equation<'_>,
-    others: &[Equation<'_>],
-    row_of: impl Fn(&str, &str) -> (String, String),
-) -> Option<CellKey> {
+fn crossing(failing: &Equation<'_>, others: &[Equation<'_>]) -> Option<CellKey> {
     let amount = failing.diff().abs();
     let mut matches = others
         .iter()
@@ -185,18 +222,12 @@ fn crossing(
     if matches.next().is_some() {
         return None;
     }
-    let (row, column) = row_of(failing.line, other.line);
-    let k = key(&t3(&row, &column))?;
-    // The cell must be part of both equations.
-    let in_row = failing.total.cells.iter().chain(&failing.parts.cells);
-    let in_both = in_row.clone().any(|c| c.key == k)
-        && other
-            .total
-            .cells
-            .iter()
-            .chain(&other.parts.cells)
-            .any(|c| c.key == k);
-    (in_both && report.cell(k).is_some()).then_some(k)
+    // A row's cells and a column's share at most one: where they cross, if both
+    // equations count it. Both were computed, so the report has it.
+    failing
+        .keys()
+        .find(|&k| other.keys().any(|o| o == k))
+        .copied()
 }
 
 fn culprit_notes(draft: Draft, culprit: Option<CellKey>) -> (Draft, String, String) {
@@ -210,14 +241,10 @@ fn culprit_notes(draft: Draft, culprit: Option<CellKey>) -> (Draft, String, Stri
     }
 }
 
-fn first_cells(culprit: Option<CellKey>, report: &Report) -> Vec<&Cell> {
-    culprit.and_then(|k| report.cell(k)).into_iter().collect()
-}
-
 /// The finding of a failed row or column equation of table 三, naming the culprit where
 /// a row and a column fail by the same amount.
 fn equation_finding(
-    report: &Report,
+    cx: &Context<'_>,
     rule: &'static Builtin,
     eq: &Equation<'_>,
     culprit: Option<CellKey>,
@@ -225,9 +252,9 @@ fn equation_finding(
     let draft = Draft::new(rule, String::new(), String::new());
     let (draft, zh_tail, en_tail) = culprit_notes(draft, culprit);
     let draft = draft
-        .cells(first_cells(culprit, report))
-        .cells(eq.total.cells.iter().copied())
-        .cells(eq.parts.cells.iter().copied())
+        .cells(culprit.and_then(|k| cx.cells().get(k)))
+        .cells(eq.total.cells())
+        .cells(eq.parts.cells())
         .values(eq.parts.value, eq.total.value);
     (
         blank_notes(draft, &eq.total, &eq.parts).finish(),
@@ -236,15 +263,16 @@ fn equation_finding(
     )
 }
 
-fn check_t301(report: &Report, out: &mut Vec<Finding>) {
-    let rows = row_equations(report);
-    let columns = column_equations(report);
+fn check_t301(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let rows = row_equations(cx);
+    if !rows.iter().any(Equation::fails) {
+        return;
+    }
+    let columns = column_equations(cx);
     for eq in rows.iter().filter(|e| e.fails()) {
-        let culprit = crossing(report, eq, &columns, |row, column| {
-            (row.to_owned(), column.to_owned())
-        });
+        let culprit = crossing(eq, &columns);
         let label = row_label(eq.line);
-        let (mut f, zh_tail, en_tail) = equation_finding(report, &T301, eq, culprit);
+        let (mut f, zh_tail, en_tail) = equation_finding(cx, &T301, eq, culprit);
         f.message_zh = format!("{label}：总计 ≠ 自然人 + 法人或其他组织{zh_tail}");
         f.message_en = format!(
             "row {label} ({}): 总计 (total) ≠ 自然人 + 法人或其他组织 (the six applicant columns){en_tail}",
@@ -254,15 +282,16 @@ fn check_t301(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_t302(report: &Report, out: &mut Vec<Finding>) {
-    let rows = row_equations(report);
-    let columns = column_equations(report);
+fn check_t302(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let columns = column_equations(cx);
+    if !columns.iter().any(Equation::fails) {
+        return;
+    }
+    let rows = row_equations(cx);
     for eq in columns.iter().filter(|e| e.fails()) {
-        let culprit = crossing(report, eq, &rows, |column, row| {
-            (row.to_owned(), column.to_owned())
-        });
+        let culprit = crossing(eq, &rows);
         let label = column_label(eq.line);
-        let (mut f, zh_tail, en_tail) = equation_finding(report, &T302, eq, culprit);
+        let (mut f, zh_tail, en_tail) = equation_finding(cx, &T302, eq, culprit);
         f.message_zh = format!("“{label}”列：（七）总计 ≠ （一）至（六）各项之和{zh_tail}");
         f.message_en = format!(
             "column {label} ({}): （七）总计 (results total) ≠ the sum of （一） to （六）{en_tail}",
@@ -272,22 +301,44 @@ fn check_t302(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_t303(report: &Report, out: &mut Vec<Finding>) {
-    if report.table(TableId::T3).is_none() {
+/// T303's balance of one column: 一 + 二 (received) against 三（七）总计 + 四 (answered
+/// and carried forward), its keys resolved once per process.
+struct BalanceDef {
+    column: &'static ColumnDef,
+    received: Vec<CellKey>,
+    answered: Vec<CellKey>,
+}
+
+static BALANCES: LazyLock<Vec<BalanceDef>> = LazyLock::new(|| {
+    T3_COLUMNS
+        .iter()
+        .filter_map(|c| {
+            Some(BalanceDef {
+                column: c,
+                received: keys(
+                    TableId::T3,
+                    [("new_received", c.key), ("carried_over", c.key)],
+                )?,
+                answered: keys(
+                    TableId::T3,
+                    [("results_total", c.key), ("carried_forward", c.key)],
+                )?,
+            })
+        })
+        .collect()
+});
+
+fn check_t303(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if cx.report.table(TableId::T3).is_none() {
         return;
     }
-    let columns = column_equations(report);
-    for c in T3_COLUMNS {
-        let (Some(received), Some(answered)) = (
-            sum(
-                report,
-                [t3("new_received", c.key), t3("carried_over", c.key)],
-            ),
-            sum(
-                report,
-                [t3("results_total", c.key), t3("carried_forward", c.key)],
-            ),
-        ) else {
+    let cells = cx.cells();
+    // T302's equations, for the note on a blank total; computed once a column fails.
+    let mut columns: Option<Vec<Equation<'_>>> = None;
+    for b in BALANCES.iter() {
+        let c = b.column;
+        let (Some(received), Some(answered)) = (sum(cells, &b.received), sum(cells, &b.answered))
+        else {
             continue;
         };
         if received.value == answered.value {
@@ -302,15 +353,17 @@ fn check_t303(report: &Report, out: &mut Vec<Finding>) {
                 c.key
             ),
         )
-        .cells(received.cells.iter().copied())
-        .cells(answered.cells.iter().copied())
+        .cells(received.cells())
+        .cells(answered.cells())
         .values(received.value, answered.value);
         draft = blanks_counted(draft, received.blanks() + answered.blanks());
-        if let Some(eq) = columns.iter().find(|e| e.line == c.key) {
-            let total_blank = eq.total.blanks() == 1;
-            if total_blank && eq.parts.blanks() < eq.parts.cells.len() && !eq.parts.value.is_zero()
+        let columns = columns.get_or_insert_with(|| column_equations(cx));
+        let eq = columns.iter().find(|e| e.line == c.key);
+        if let Some((eq, [k])) = eq.map(|eq| (eq, eq.total.keys())) {
+            if eq.total.blanks() == 1
+                && eq.parts.blanks() < eq.parts.keys().len()
+                && !eq.parts.value.is_zero()
             {
-                let k = t3("results_total", c.key);
                 draft = draft.note(
                     &format!("{k} 为空白，按其各项之和应为 {}", eq.parts.value),
                     &format!(
@@ -361,9 +414,9 @@ pub(crate) fn non_negative_integers(
     }
 }
 
-fn check_t304(report: &Report, out: &mut Vec<Finding>) {
-    non_negative_integers(&T304, report, TableId::T3, out);
+fn check_t304(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    non_negative_integers(&T304, cx.report, TableId::T3, out);
 }
 
 /// T305 compares two reports; on one report alone there is nothing to check.
-fn check_t305(_report: &Report, _out: &mut Vec<Finding>) {}
+fn check_t305(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}

@@ -1,10 +1,14 @@
 //! Table 四 (行政复议、行政诉讼): T401–T404.
 
-use zfxxgk_model::{Finding, Report, Severity, TableId, T4_COLUMNS, T4_GROUPS};
+use std::sync::LazyLock;
 
+use zfxxgk_model::{CellKey, ColumnDef, Finding, Severity, TableId, T4_COLUMNS, T4_GROUPS};
+
+use crate::context::Context;
 use crate::finding::Draft;
+use crate::keys::keys;
 use crate::rule::Builtin;
-use crate::sum::{blank_notes, one, sum};
+use crate::sum::{blank_notes, sum};
 use crate::table3::non_negative_integers;
 
 pub(crate) const T401: Builtin = Builtin {
@@ -38,48 +42,71 @@ pub(crate) const T404: Builtin = Builtin {
 
 pub(crate) const RULES: &[Builtin] = &[T401, T402, T403, T404];
 
-fn group_sum(rule: &Builtin, group: &str, report: &Report, out: &mut Vec<Finding>) {
-    if report.table(TableId::T4).is_none() {
+/// The equation of one group of table 四, `total = Σ parts`, its keys resolved once per
+/// process.
+struct GroupDef {
+    group: &'static ColumnDef,
+    total: Vec<CellKey>,
+    parts: Vec<CellKey>,
+}
+
+static GROUPS: LazyLock<Vec<GroupDef>> = LazyLock::new(|| {
+    T4_GROUPS
+        .iter()
+        .filter_map(|g| {
+            Some(GroupDef {
+                group: g,
+                total: keys(TableId::T4, [(g.key, "total")])?,
+                parts: keys(
+                    TableId::T4,
+                    T4_COLUMNS
+                        .iter()
+                        .filter(|c| c.key != "total")
+                        .map(|c| (g.key, c.key)),
+                )?,
+            })
+        })
+        .collect()
+});
+
+fn group_sum(rule: &Builtin, group: &str, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if cx.report.table(TableId::T4).is_none() {
         return;
     }
-    let total_name = format!("t4.{group}.total");
-    let parts = T4_COLUMNS
-        .iter()
-        .filter(|c| c.key != "total")
-        .map(|c| format!("t4.{group}.{}", c.key));
-    let (Some(total), Some(parts)) = (one(report, &total_name), sum(report, parts)) else {
+    let Some(def) = GROUPS.iter().find(|d| d.group.key == group) else {
+        return;
+    };
+    let cells = cx.cells();
+    let (Some(total), Some(parts)) = (sum(cells, &def.total), sum(cells, &def.parts)) else {
         return;
     };
     if total.value == parts.value {
         return;
     }
-    let label = T4_GROUPS
-        .iter()
-        .find(|g| g.key == group)
-        .map_or(group, |g| g.label);
+    let label = def.group.label;
     let draft = Draft::new(
         rule,
         format!("{label}：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
         format!("{label} ({group}): 总计 (total) ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (upheld + corrected + other + pending)"),
     )
-    .cells(total.cells.iter().copied())
-    .cells(parts.cells.iter().copied())
+    .cells(total.cells())
+    .cells(parts.cells())
     .values(parts.value, total.value);
     out.push(blank_notes(draft, &total, &parts).finish());
 }
 
-fn check_t401(report: &Report, out: &mut Vec<Finding>) {
-    group_sum(&T401, "review", report, out);
+fn check_t401(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    group_sum(&T401, "review", cx, out);
 }
 
-fn check_t402(report: &Report, out: &mut Vec<Finding>) {
-    group_sum(&T402, "litigation_direct", report, out);
+fn check_t402(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    group_sum(&T402, "litigation_direct", cx, out);
 }
 
-fn check_t403(report: &Report, out: &mut Vec<Finding>) {
-    group_sum(&T403, "litigation_after_review", report, out);
+fn check_t403(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    group_sum(&T403, "litigation_after_review", cx, out);
 }
 
-fn check_t404(report: &Report, out: &mut Vec<Finding>) {
-    non_negative_integers(&T404, report, TableId::T4, out);
+fn check_t404(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    non_negative_integers(&T404, cx.report, TableId::T4, out);
 }
