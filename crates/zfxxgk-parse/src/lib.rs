@@ -9,6 +9,7 @@ mod normalize;
 mod number;
 mod rows;
 mod sections;
+mod stream;
 mod table2;
 mod table3;
 mod table4;

@@ -1,17 +1,17 @@
 //! Facts stated in the narrative: numbers of applications, results, reviews, lawsuits
 //! and fees that the text restates (RULES.md N001–N004).
 //!
-//! The text is first normalised into a stream of characters without whitespace (PDF
-//! text wraps sentences over lines and puts spaces around numbers), full-width digits
-//! made ASCII, and every character keeps its byte offset, so that a fact's location is
-//! the number as written. Then each number followed by `件` (or `元`, `万元` for fees)
-//! is classified by the words of its clause. Precision comes first: a number whose
-//! clause is ambiguous, a subset (`其中…`) or a change (`较上年增加…`) is not a fact.
+//! The text is read as a stream of characters without whitespace, in windows around
+//! the characters a fact is read from (see the `stream` module). Then each number
+//! followed by `件` (or `元`, `万元` for fees) is classified by the words of its clause.
+//! Precision comes first: a number whose clause is ambiguous, a subset (`其中…`) or a
+//! change (`较上年增加…`) is not a fact.
 
 use std::ops::Range;
-use std::str::FromStr;
 
 use zfxxgk_model::{Decimal, Fact, FactKind, Location};
+
+use crate::stream::{self, Mark, Skim, Stream, BREAK};
 
 /// Extracts the facts stated in `text` within the byte `ranges` (narrative paragraphs).
 ///
@@ -24,256 +24,102 @@ pub fn extract_facts(
     ranges: &[Range<usize>],
     locate: &dyn Fn(usize, usize) -> Location,
 ) -> Vec<Fact> {
-    let stream = Stream::new(text, ranges);
     let mut facts = Vec::new();
     let mut plain = String::new();
-    let mut i = 0;
-    while i < stream.chars.len() {
-        if stream.digit(i) {
-            let (end, value) = stream.number(i, &mut plain);
-            if let Some(found) = read_number(&stream, i, end, value) {
+    stream::windows(text, ranges, &SKIM, |s, core| {
+        read_window(text, s, core, locate, &mut plain, &mut facts);
+    });
+    facts
+}
+
+/// Where facts are read from, and how far around it `context` and `no_applications`
+/// look. A fact is a number right before `件`, `元` or `万元` (all in one segment), or a
+/// negation that starts one of `NONE_RECEIVED` or `无` + `NONE_LISTED`. Ahead, `context`
+/// reads at most the `MAX_CLAUSE` characters after the unit (the clause, or a
+/// parenthetical), `no_applications` 30 after the negation. Behind the number,
+/// `context` reads back to the start of the sentence before it, at most
+/// 4 × `MAX_CLAUSE` characters for each of the two sentences; never further than
+/// `MAX_CLAUSE` + 4 characters otherwise (the clause before it with a parenthetical
+/// jumped over, and `其中` before the clause's comma). So a window with that many
+/// characters before its first number, two of them sentence ends, reads each number as
+/// the whole stream does.
+const SKIM: Skim = Skim {
+    marks: &[
+        Mark {
+            c: '件',
+            before: true,
+            next_to: written_digit,
+        },
+        Mark {
+            c: '元',
+            before: true,
+            next_to: |c| written_digit(c) || c == '万',
+        },
+        Mark {
+            c: '未',
+            before: false,
+            next_to: |c| matches!(c, '收' | '接' | '受'),
+        },
+        Mark {
+            c: '没',
+            before: false,
+            next_to: |c| c == '有',
+        },
+        Mark {
+            c: '无',
+            before: false,
+            next_to: |c| matches!(c, '政' | '信' | '依'),
+        },
+    ],
+    ahead: MAX_CLAUSE,
+    behind: 8 * MAX_CLAUSE,
+    near: MAX_CLAUSE + 4,
+    stops: 2,
+    stop: sentence_end,
+};
+
+/// A digit as written, before the stream makes it ASCII.
+fn written_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '０'..='９')
+}
+
+/// Reads the facts that start at indices `core` of the window `s`.
+fn read_window(
+    text: &str,
+    s: &Stream,
+    core: Range<usize>,
+    locate: &dyn Fn(usize, usize) -> Location,
+    plain: &mut String,
+    facts: &mut Vec<Fact>,
+) {
+    let mut i = core.start;
+    while i < core.end {
+        if s.digit(i) {
+            let (end, value) = s.number(i, plain);
+            if let Some(found) = read_number(s, i, end, value) {
                 let location = locate(found.number.start, found.number.end);
                 facts.push(Fact {
                     kind: found.kind,
                     value: found.value,
                     unit: Some(found.unit.to_owned()),
                     location,
-                    text: stream.original(text, found.text),
+                    text: s.original(text, found.text),
                 });
             }
             i = end.max(i + 1);
         } else {
-            if let Some((at, words)) = no_applications(&stream, i) {
+            if let Some((at, words)) = no_applications(s, i) {
                 facts.push(Fact {
                     kind: FactKind::NoApplications,
                     value: Decimal::ZERO,
                     unit: None,
                     location: locate(at.start, at.end),
-                    text: stream.original(text, words),
+                    text: s.original(text, words),
                 });
             }
             i += 1;
         }
     }
-    facts
-}
-
-/// Marks the gap between two ranges that do not touch: no sentence crosses it.
-const BREAK: char = '\u{0}';
-
-/// The narrative as one stream of characters without whitespace, each with its byte
-/// range in the text.
-struct Stream {
-    chars: Vec<char>,
-    spans: Vec<Range<usize>>,
-}
-
-impl Stream {
-    fn new(text: &str, ranges: &[Range<usize>]) -> Stream {
-        let mut s = Stream {
-            chars: Vec::new(),
-            spans: Vec::new(),
-        };
-        let mut sorted: Vec<Range<usize>> = ranges
-            .iter()
-            .filter(|r| {
-                r.start <= r.end
-                    && r.end <= text.len()
-                    && text.is_char_boundary(r.start)
-                    && text.is_char_boundary(r.end)
-            })
-            .cloned()
-            .collect();
-        sorted.sort_by_key(|r| (r.start, r.end));
-        let mut last_end: Option<usize> = None;
-        for r in sorted {
-            let start = match last_end {
-                Some(e) if r.end <= e => continue,
-                Some(e) if r.start < e => e,
-                _ => r.start,
-            };
-            if let Some(e) = last_end {
-                let between = text.get(e..start).unwrap_or("x");
-                if !between.chars().all(char::is_whitespace) {
-                    s.push(BREAK, e..e);
-                }
-            }
-            s.read(text, start, r.end);
-            last_end = Some(r.end);
-        }
-        s
-    }
-
-    fn push(&mut self, c: char, span: Range<usize>) {
-        self.chars.push(c);
-        self.spans.push(span);
-    }
-
-    /// Reads `text[start..end]`: whitespace, page numbers (`-4-` alone on a line) and
-    /// HTML tags left out, full-width digits and points made ASCII. A heading line
-    /// (`四、政府信息公开申请情况`) stands apart: no sentence runs into or out of it.
-    fn read(&mut self, text: &str, start: usize, end: usize) {
-        let Some(part) = text.get(start..end) else {
-            return;
-        };
-        let mut iter = part.char_indices().peekable();
-        let mut line_start = true;
-        let mut in_heading = false;
-        while let Some((off, c)) = iter.next() {
-            let at = start + off;
-            if line_start {
-                let rest = part.get(off..).unwrap_or("");
-                if let Some(skip) = page_number(rest) {
-                    // Skip the marker's bytes.
-                    while iter.peek().is_some_and(|(o, _)| *o < off + skip) {
-                        iter.next();
-                    }
-                    continue;
-                }
-                if heading_line(rest) {
-                    self.push(BREAK, at..at);
-                    in_heading = true;
-                }
-            }
-            line_start = c == '\n';
-            if c == '\n' && in_heading {
-                self.push(BREAK, at..at);
-                in_heading = false;
-            }
-            if c.is_whitespace() || c == '\u{feff}' {
-                continue;
-            }
-            if c == '<' {
-                if let Some(len) = html_tag(part.get(off..).unwrap_or("")) {
-                    while iter.peek().is_some_and(|(o, _)| *o < off + len) {
-                        iter.next();
-                    }
-                    continue;
-                }
-            }
-            let len = c.len_utf8();
-            let c = match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                '．' => '.',
-                other => other,
-            };
-            self.push(c, at..at + len);
-        }
-        if in_heading {
-            self.push(BREAK, end..end);
-        }
-    }
-
-    fn digit(&self, i: usize) -> bool {
-        self.chars.get(i).is_some_and(char::is_ascii_digit)
-    }
-
-    /// The number starting at `i`: digits, thousands separators (`1,234`) and a
-    /// decimal point. Returns the index after it and its value; `plain` is scratch.
-    fn number(&self, i: usize, plain: &mut String) -> (usize, Option<Decimal>) {
-        let mut j = i;
-        plain.clear();
-        let mut seen_point = false;
-        while let Some(&c) = self.chars.get(j) {
-            if c.is_ascii_digit() {
-                plain.push(c);
-                j += 1;
-            } else if c == ','
-                && (1..=3).all(|k| self.digit(j + k))
-                && !self.digit(j + 4)
-                && !seen_point
-            {
-                j += 1;
-            } else if c == '.' && !seen_point && self.digit(j + 1) {
-                seen_point = true;
-                plain.push('.');
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        (j, Decimal::from_str(plain).ok())
-    }
-
-    /// The text between indices `a..b` of the stream, as normalised.
-    fn slice(&self, r: Range<usize>) -> String {
-        self.chars
-            .get(r)
-            .map(|cs| cs.iter().collect())
-            .unwrap_or_default()
-    }
-
-    /// The original text of stream indices `r`, as written.
-    fn original(&self, text: &str, r: Range<usize>) -> String {
-        let (Some(first), Some(last)) = (
-            self.spans.get(r.start),
-            r.end.checked_sub(1).and_then(|e| self.spans.get(e)),
-        ) else {
-            return String::new();
-        };
-        text.get(first.start..last.end.max(first.start))
-            .unwrap_or("")
-            .to_owned()
-    }
-
-    fn byte_range(&self, r: Range<usize>) -> Range<usize> {
-        let start = self.spans.get(r.start).map_or(0, |s| s.start);
-        let end = r
-            .end
-            .checked_sub(1)
-            .and_then(|e| self.spans.get(e))
-            .map_or(start, |s| s.end);
-        start..end.max(start)
-    }
-}
-
-/// `-4-` or `- 4 -` alone on a line (pdftotext page numbers): its length in bytes,
-/// newline excluded.
-fn page_number(rest: &str) -> Option<usize> {
-    let line = rest.split('\n').next().unwrap_or("");
-    let t = line.trim();
-    let inner = t.strip_prefix('-')?.strip_suffix('-')?.trim();
-    (!inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit()))
-        .then_some(line.len())
-}
-
-/// A short line that reads as a heading: `四、…`, `（三）…`, `(三)…` or a markdown `#`,
-/// with no sentence punctuation inside.
-fn heading_line(rest: &str) -> bool {
-    let line = rest.split('\n').next().unwrap_or("").trim();
-    if line.chars().count() > 40 || line.is_empty() {
-        return false;
-    }
-    let body = line.trim_end_matches(['。', '：', ':']);
-    if body.contains(['，', ',', '。', '；', ';']) {
-        return false;
-    }
-    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-    let numbered = |s: &str, close: char| {
-        let n = s.chars().take_while(|c| NUMERALS.contains(c)).count();
-        n > 0 && s.chars().nth(n) == Some(close)
-    };
-    line.starts_with('#')
-        || numbered(line, '、')
-        || line.strip_prefix('（').is_some_and(|s| numbered(s, '）'))
-        || line.strip_prefix('(').is_some_and(|s| numbered(s, ')'))
-}
-
-/// An HTML tag (`<p style="…">`, `</p>`, `<br/>`) at the start of `rest`: its length.
-fn html_tag(rest: &str) -> Option<usize> {
-    let mut chars = rest.char_indices().skip(1);
-    let (_, first) = chars.next()?;
-    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
-        return None;
-    }
-    for (i, c) in chars.take(400) {
-        match c {
-            '>' => return Some(i + 1),
-            '<' => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Ends a clause: the words that decide what a number counts stand within one.
@@ -634,22 +480,20 @@ const NONE_RECEIVED: &[&str] = &[
     "没有受理",
 ];
 
+/// What may follow `无` to say that no application was received.
+const NONE_LISTED: &[&str] = &["政府信息公开申请", "信息公开申请", "依申请公开"];
+
 /// `未收到…申请` at stream index `i`: the location of the negation and the words.
 fn no_applications(s: &Stream, i: usize) -> Option<(Range<usize>, Range<usize>)> {
     let first = *s.chars.get(i)?;
     if !matches!(first, '未' | '没' | '无') {
         return None;
     }
-    let head = s.slice(i..(i + 5).min(s.chars.len()));
-    let negation_len = if let Some(w) = NONE_RECEIVED.iter().find(|w| head.starts_with(**w)) {
+    let negation_len = if let Some(w) = NONE_RECEIVED.iter().find(|w| s.starts_with(i, w)) {
         w.chars().count()
     } else if first == '无' {
         // `无政府信息公开申请`, `无依申请公开` only.
-        let rest = s.slice(i + 1..(i + 12).min(s.chars.len()));
-        if !(rest.starts_with("政府信息公开申请")
-            || rest.starts_with("信息公开申请")
-            || rest.starts_with("依申请公开"))
-        {
+        if !NONE_LISTED.iter().any(|w| s.starts_with(i + 1, w)) {
             return None;
         }
         1
@@ -935,7 +779,366 @@ mod tests {
         }
     }
 
+    /// What the whole stream says, read as one window: the facts `extract_facts` must
+    /// find in its windows.
+    fn read_whole(text: &str, ranges: &[Range<usize>]) -> Vec<Fact> {
+        let s = stream::whole(text, ranges);
+        let mut facts = Vec::new();
+        let all = 0..s.chars.len();
+        read_window(text, &s, all, &locate, &mut String::new(), &mut facts);
+        facts
+    }
+
+    /// Filler without marks, sentence ends or digits.
+    const FILLER: &str = "本机关持续推进政务公开标准化规范化建设进一步完善工作机制";
+
+    /// `n` characters of filler.
+    fn filler(n: usize) -> String {
+        FILLER.chars().cycle().take(n).collect()
+    }
+
+    /// A clause: words that decide what a number counts, filler of up to more than a
+    /// window reads on either side, maybe a number and a unit, and words after it.
+    fn clause() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        use proptest::sample::select;
+        const LEADS: &[&str] = &[
+            "",
+            "全年共收到政府信息公开申请",
+            "本年度受理依申请公开",
+            "答复",
+            "办结",
+            "其中",
+            "其中予以公开",
+            "部分公开",
+            "不予公开",
+            "无法提供",
+            "不予处理",
+            "其他处理",
+            "上年结转",
+            "另有",
+            "政府信息公开行政复议",
+            "行政诉讼",
+            "信息处理费",
+            "收到投诉",
+            "较上年增加",
+            "第",
+            "约",
+            "未收到",
+            "没有收到信息",
+            "无",
+            "无政府信息公开申请",
+            "未<i>收到",
+            "没\n- 3 -\n有收到",
+            "无<br>\n政府信息公开申请",
+            "(",
+            "（含上年结转）",
+        ];
+        const NUMBERS: &[&str] = &[
+            "", "", "3", "12", "１２", "0", "1,234", "12,34", "2.5", "7.",
+        ];
+        const UNITS: &[&str] = &["件", "件", "元", "万元", "万", "件次", "", "条"];
+        const TAILS: &[&str] = &[
+            "",
+            "",
+            "申请",
+            "政府信息公开申请",
+            "顺延到下年度答复",
+            "行政复议",
+            "咨询",
+            "（含上年结转申请2件）",
+            "（含上年",
+            "结转）",
+            "较上年增加",
+            ")",
+        ];
+        let filler = prop_oneof![
+            3 => 0usize..12,
+            2 => 0usize..120,
+            1 => 200usize..800,
+        ]
+        .prop_map(filler);
+        (
+            select(LEADS),
+            filler.clone(),
+            select(NUMBERS),
+            select(UNITS),
+            filler,
+            select(TAILS),
+        )
+            .prop_map(|(lead, f1, n, unit, f2, tail)| [lead, &f1, n, unit, &f2, tail].concat())
+    }
+
+    /// One number and its unit, with words that decide what it counts at distances up
+    /// to more than a window reads, before and after it, and line breaks, tags and page
+    /// numbers inside the number and before its unit.
+    fn far_context() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        use proptest::sample::select;
+        const WORDS: &[&str] = &[
+            "",
+            "政府信息公开申请",
+            "信息公开",
+            "申请",
+            "全年共收到政府信息公开申请",
+            "其中，",
+            "另有",
+            "予以公开",
+            "行政复议",
+            "信息公开行政诉讼",
+            "信息处理费",
+            "投诉",
+            "较上年增加",
+            "（含上年结转申请",
+            "）",
+            "（",
+        ];
+        const ENDS: &[&str] = &["", "。", "，", "！", "\n", "\n三、标题\n", "<p>", "件"];
+        const NUMBERS: &[&str] = &[
+            "3",
+            "１２",
+            "1,234",
+            "1,\n234",
+            "2.\n5",
+            "2．\n5",
+            "１\n２",
+            "1\n- 2 -\n3",
+        ];
+        const SEPARATORS: &[&str] = &[
+            "",
+            "",
+            " ",
+            "\n",
+            "\n\n",
+            "<br>\n",
+            "<b\n>",
+            "\n- 3 -\n",
+            "\u{feff}\n",
+        ];
+        const UNITS: &[&str] = &["件", "元", "万元", "万\n元", "万<br>\n元", "件\n次"];
+        // Distances around what `context` reads: clauses, sentences, both sentences.
+        let gap =
+            || prop_oneof![0usize..8, 40usize..100, 150usize..340, 560usize..700].prop_map(filler);
+        let words = || (gap(), select(WORDS), select(ENDS)).prop_map(|(f, w, e)| f + w + e);
+        let before = (gap(), select(WORDS)).prop_map(|(f, w)| f + w);
+        let number = (
+            select(NUMBERS),
+            select(SEPARATORS),
+            select(UNITS),
+            select(SEPARATORS),
+        )
+            .prop_map(|(n, s1, u, s2)| [n, s1, u, s2].concat());
+        let after = select(WORDS).prop_map(str::to_owned);
+        (
+            words(),
+            words(),
+            words(),
+            before,
+            number,
+            after,
+            words(),
+            words(),
+        )
+            .prop_map(|(a, b, c, d, n, e, f, g)| [a, b, c, d, n, e, f, g].concat())
+    }
+
+    /// Narrative: sentences of clauses, and what stands between them; or one fact far
+    /// from its words.
+    fn narrative() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::prop_oneof![sentences(), far_context()]
+    }
+
+    /// Sentences of clauses, and what stands between them.
+    fn sentences() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        use proptest::sample::select;
+        const BETWEEN: &[&str] = &[
+            "，",
+            "，",
+            "；",
+            "。",
+            "。",
+            "！",
+            "：",
+            "、",
+            "",
+            "\n",
+            "\n\n",
+            " ",
+            "　",
+            "<p>",
+            "</p>",
+            "<br\n/>",
+            "<",
+            ">",
+            "-",
+            "\u{feff}",
+            "\n- 4 -\n",
+            "\n-4-",
+            "\n四、政府信息公开申请情况\n",
+            "\n（二）行政复议情况\n",
+            "\n# 三、收费\n",
+            "\n五、复议情况。\n",
+            "\n六、诉讼情况。：\n",
+            "\n七、收费<b\n>",
+            "<p title=\"。\">",
+            "<i\n>",
+        ];
+        proptest::collection::vec((clause(), select(BETWEEN)), 0..24).prop_map(|parts| {
+            parts
+                .into_iter()
+                .flat_map(|(c, b)| [c, b.to_owned()])
+                .collect()
+        })
+    }
+
+    /// `text` wrapped as PDF text is: a line break every `width` characters (none for
+    /// 0), and line breaks, blanks and page numbers put in at the characters `at`
+    /// (taken modulo its length).
+    fn wrap(text: &str, width: usize, at: &[(usize, u8)]) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut breaks: Vec<(usize, u8)> = at
+            .iter()
+            .map(|&(k, b)| (k % (chars.len() + 1), b))
+            .collect();
+        breaks.sort_unstable();
+        let mut out = String::new();
+        let mut next = breaks.iter().peekable();
+        for (k, c) in chars.iter().enumerate() {
+            if width > 0 && k > 0 && k % width == 0 {
+                out.push('\n');
+            }
+            while let Some((_, b)) = next.next_if(|(j, _)| *j == k) {
+                out.push_str(match b % 6 {
+                    0..=2 => "\n",
+                    3 => " \n  ",
+                    4 => "\n\n- 2 -\n\n",
+                    _ => " ",
+                });
+            }
+            out.push(*c);
+        }
+        out
+    }
+
+    /// The marks that windows are read around stand next to the characters that
+    /// `no_applications` and `read_number` read.
+    #[test]
+    fn marks_cover_what_facts_are_read_from() {
+        let mark = |c: char| SKIM.marks.iter().find(|m| m.c == c);
+        let negations = NONE_RECEIVED
+            .iter()
+            .map(|w| w.to_string())
+            .chain(NONE_LISTED.iter().map(|w| format!("无{w}")));
+        for w in negations {
+            let mut cs = w.chars();
+            let (first, second) = (cs.next(), cs.next());
+            let m = first.and_then(mark);
+            assert!(
+                m.is_some_and(|m| !m.before && second.is_some_and(m.next_to)),
+                "{w}"
+            );
+        }
+        for (unit, before) in [('件', '3'), ('件', '３'), ('元', '９'), ('元', '万')] {
+            assert!(mark(unit).is_some_and(|m| m.before && (m.next_to)(before)));
+        }
+    }
+
+    /// Facts whose words stand as far from the number as `context` and
+    /// `no_applications` read, in text wrapped at every width: the windows hold them.
+    #[test]
+    fn windows_hold_all_that_context_reads() {
+        /// A name, and the text for a distance.
+        type Template = (&'static str, fn(usize) -> String);
+        let templates: [Template; 5] = [
+            // The sentence before, back to its start.
+            ("previous sentence", |d| {
+                let (d1, d2) = (d % 23 * 14, 330 - d % 11 * 9);
+                format!(
+                    "政府信息公开申请{}。{}予以公开3件。",
+                    filler(d1),
+                    filler(d2)
+                )
+            }),
+            // No sentence end: 4 × MAX_CLAUSE back, then 4 × MAX_CLAUSE more.
+            ("long sentence", |d| {
+                format!("政府信息公开申请{}予以公开3件。", filler(450 + d))
+            }),
+            // `其中，` before a parenthetical that holds two sentence ends.
+            ("parenthetical", |d| {
+                let (d1, d2) = (d % 10, 50 + d / 10);
+                let (f1, f2) = (filler(d1), filler(d2));
+                format!("其中，（全年共收到政府信息公开申请{f1}。。{f2}）3件。")
+            }),
+            // The clause after the unit.
+            ("after", |d| {
+                format!("全年共收到政府信息公开申请3件{}投诉。", filler(d % 90))
+            }),
+            // What follows a negation.
+            ("negation", |d| {
+                format!("。本年度未收到{}信息公开申请。", filler(d % 40))
+            }),
+        ];
+        for (name, template) in templates {
+            for d in 0..230 {
+                let text = format!(
+                    "{}。{}{}",
+                    filler(d % 3 * 150),
+                    template(d),
+                    filler(d % 2 * 90)
+                );
+                for width in [0, 1, 2, 5, 13] {
+                    let text = wrap(&text, width, &[]);
+                    let whole = 0..text.len();
+                    let ranges = std::slice::from_ref(&whole);
+                    assert_eq!(
+                        extract_facts(&text, ranges, &locate),
+                        read_whole(&text, ranges),
+                        "{name}, d = {d}, width = {width}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        #[test]
+        fn windows_read_what_the_whole_stream_reads(
+            text in narrative(),
+            width in proptest::prop_oneof![proptest::strategy::Just(0usize), 1usize..40],
+            at in proptest::collection::vec((0usize..100_000, 0u8..6), 0..40),
+            cuts in proptest::collection::vec(0usize..100_000, 0..6),
+            gaps in proptest::collection::vec(proptest::bool::ANY, 6),
+        ) {
+            let text = wrap(&text, width, &at);
+            // The whole text, or ranges between cut points (moved to character
+            // boundaries), some left out so that what is between them breaks sentences.
+            let mut points: Vec<usize> = cuts
+                .iter()
+                .map(|c| {
+                    let mut at = c % (text.len() + 1);
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                })
+                .collect();
+            points.push(0);
+            points.push(text.len());
+            points.sort_unstable();
+            let ranges: Vec<Range<usize>> = points
+                .windows(2)
+                .zip(gaps.iter().cycle())
+                .filter(|(_, gap)| !**gap)
+                .map(|(w, _)| w[0]..w[1])
+                .collect();
+            proptest::prop_assert_eq!(
+                extract_facts(&text, &ranges, &locate),
+                read_whole(&text, &ranges)
+            );
+        }
+
         #[test]
         fn never_panics_on_any_text_or_range(
             text in "[0-9０-９,.件元万申请收到受理答复结转上下一年度顺延复议诉讼其中予以部分不公开未无，。；（）()<>p/ \n-]{0,80}|\\PC{0,80}",
