@@ -1114,19 +1114,7 @@ mod tests {
             let text = wrap(&text, width, &at);
             // The whole text, or ranges between cut points (moved to character
             // boundaries), some left out so that what is between them breaks sentences.
-            let mut points: Vec<usize> = cuts
-                .iter()
-                .map(|c| {
-                    let mut at = c % (text.len() + 1);
-                    while !text.is_char_boundary(at) {
-                        at -= 1;
-                    }
-                    at
-                })
-                .collect();
-            points.push(0);
-            points.push(text.len());
-            points.sort_unstable();
+            let points = crate::stream::tests::cut_points(&text, &cuts);
             let ranges: Vec<Range<usize>> = points
                 .windows(2)
                 .zip(gaps.iter().cycle())

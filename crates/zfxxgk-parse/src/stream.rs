@@ -589,7 +589,7 @@ fn html_tag(rest: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Text where every rule of reading applies: blanks, line breaks, sentence ends,
@@ -651,18 +651,7 @@ mod tests {
             text in text(),
             cuts in proptest::collection::vec(0usize..1000, 0..4),
         ) {
-            let mut points: Vec<usize> = cuts
-                .iter()
-                .map(|c| {
-                    let mut at = c % (text.len() + 1);
-                    while !text.is_char_boundary(at) {
-                        at -= 1;
-                    }
-                    at
-                })
-                .collect();
-            points.extend([0, text.len()]);
-            points.sort_unstable();
+            let points = cut_points(&text, &cuts);
             // Every third range left out: what is between breaks sentences.
             let ranges: Vec<Range<usize>> = points
                 .windows(2)
@@ -682,5 +671,23 @@ mod tests {
             proptest::prop_assert_eq!(&pieces.chars, &whole.chars);
             proptest::prop_assert_eq!(&pieces.spans, &whole.spans);
         }
+    }
+
+    /// `0`, `text.len()` and each cut (taken modulo the length and moved back to a
+    /// character boundary), sorted: the bounds of ranges a test cuts `text` into.
+    pub(crate) fn cut_points(text: &str, cuts: &[usize]) -> Vec<usize> {
+        let mut points: Vec<usize> = cuts
+            .iter()
+            .map(|c| {
+                let mut at = c % (text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            })
+            .collect();
+        points.extend([0, text.len()]);
+        points.sort_unstable();
+        points
     }
 }
