@@ -20,12 +20,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 println!(
                     "line {line}: table ({:?}, {} rows)",
                     table.layout,
-                    table.rows.len()
+                    table.len()
                 );
-                for row in &table.rows {
+                for row in table.rows() {
                     let cells: Vec<String> = row
-                        .cells
-                        .iter()
+                        .cells()
                         .map(|c| format!("[{}]", c.text.replace('\n', "⏎")))
                         .collect();
                     println!("    {}", cells.join(" "));

@@ -32,8 +32,7 @@ fn lexed_cells(text: &str) -> u64 {
     zfxxgk::lex::lex(text)
         .iter()
         .filter_map(|b| b.table())
-        .flat_map(|t| &t.rows)
-        .map(|r| r.cells.len() as u64)
+        .map(|t| t.cell_count() as u64)
         .sum()
 }
 

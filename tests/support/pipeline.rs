@@ -258,14 +258,13 @@ pub fn numbers_kept(text: &str, report: &Report) -> Result<(), String> {
                 "table block {s}..{e} is not in the report's outline"
             ));
         }
-        for row in &table.rows {
+        for row in table.rows() {
             // Anything that is neither blank nor a plain number may be text.
             let values_from = row
-                .cells
-                .iter()
+                .cells()
                 .rposition(|c| !c.text.trim().is_empty() && !plain_number(c.text.trim()))
                 .map_or(0, |i| i + 1);
-            for c in row.cells.iter().skip(values_from) {
+            for c in row.cells().skip(values_from) {
                 if !plain_number(c.text.trim()) {
                     continue;
                 }
@@ -277,7 +276,7 @@ pub fn numbers_kept(text: &str, report: &Report) -> Result<(), String> {
                         c.text,
                         span.0,
                         span.1,
-                        text.get(row.span.range()).unwrap_or(""),
+                        text.get(row.span().range()).unwrap_or(""),
                     ));
                 }
             }

@@ -1,3 +1,5 @@
+use std::ops::Range;
+
 use crate::Span;
 
 /// How a table was laid out in the text.
@@ -29,22 +31,293 @@ pub struct Cell<'i> {
     pub x: Option<(u32, u32)>,
 }
 
-/// One row of a table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row<'i> {
-    /// The cells, left to right.
-    pub cells: Vec<Cell<'i>>,
-    /// From the row's first byte to its last.
-    pub span: Span,
+/// Largest table the lexer builds, in bytes: cells are kept as 32-bit offsets from the
+/// table's start, so a longer run of table lines goes on in a new table block.
+pub(crate) const MAX_TABLE_BYTES: usize = 1 << 30;
+
+/// A cell as stored: its trimmed text's byte range, counted from the table's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stored {
+    start: u32,
+    end: u32,
+}
+
+/// A row as stored: one past its last cell, and its byte range from the table's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StoredRow {
+    cells_end: u32,
+    start: u32,
+    end: u32,
 }
 
 /// A table: rows of cells, as laid out.
+///
+/// Kept compact, since a text of tiny rows makes many: all cells of the table sit in
+/// one array of 32-bit offsets (8 bytes a cell, 12 a row, no allocation per row), and
+/// [`Row`]s and [`Cell`]s are views made on demand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table<'i> {
     /// How it was laid out.
     pub layout: Layout,
+    /// The text of the table's block.
+    text: &'i str,
+    /// Where `text` starts in the input.
+    base: usize,
+    cells: Vec<Stored>,
+    /// Aligned layout: each cell's display columns, beside `cells`; empty otherwise.
+    columns: Vec<(u32, u32)>,
+    rows: Vec<StoredRow>,
+}
+
+impl<'i> Table<'i> {
     /// Its rows, top to bottom (a markdown rule row is not a row).
-    pub rows: Vec<Row<'i>>,
+    pub fn rows(&self) -> Rows<'_, 'i> {
+        Rows {
+            table: self,
+            range: 0..self.rows.len(),
+        }
+    }
+
+    /// Row `i`, counted from 0 at the top.
+    pub fn row(&self, i: usize) -> Option<Row<'_, 'i>> {
+        let stored = self.rows.get(i)?;
+        let first = match i.checked_sub(1) {
+            Some(p) => self.rows[p].cells_end as usize,
+            None => 0,
+        };
+        Some(Row {
+            table: self,
+            cells: first..stored.cells_end as usize,
+            span: Span::new(
+                self.base + stored.start as usize,
+                self.base + stored.end as usize,
+            ),
+        })
+    }
+
+    /// How many rows it has.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when it has no row.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// How many cells its rows have in all.
+    pub fn cell_count(&self) -> usize {
+        self.cells.len()
+    }
+
+    fn cell(&self, k: usize) -> Cell<'i> {
+        let s = self.cells[k];
+        let (start, end) = (s.start as usize, s.end as usize);
+        Cell {
+            text: self.text.get(start..end).unwrap_or_default(),
+            span: Span::new(self.base + start, self.base + end),
+            x: self.columns.get(k).copied(),
+        }
+    }
+}
+
+/// The rows of a [`Table`], top to bottom.
+#[derive(Debug, Clone)]
+pub struct Rows<'t, 'i> {
+    table: &'t Table<'i>,
+    range: Range<usize>,
+}
+
+impl<'t, 'i> Iterator for Rows<'t, 'i> {
+    type Item = Row<'t, 'i>;
+
+    fn next(&mut self) -> Option<Row<'t, 'i>> {
+        let i = self.range.next()?;
+        self.table.row(i)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Rows<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let i = self.range.next_back()?;
+        self.table.row(i)
+    }
+}
+
+impl ExactSizeIterator for Rows<'_, '_> {}
+
+/// One row of a table: a view into the [`Table`].
+#[derive(Debug, Clone)]
+pub struct Row<'t, 'i> {
+    table: &'t Table<'i>,
+    cells: Range<usize>,
+    span: Span,
+}
+
+impl<'t, 'i> Row<'t, 'i> {
+    /// From the row's first byte to its last.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// How many cells it has.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// True when it has no cell.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// Cell `k`, counted from 0 at the left.
+    pub fn cell(&self, k: usize) -> Option<Cell<'i>> {
+        (k < self.cells.len()).then(|| self.table.cell(self.cells.start + k))
+    }
+
+    /// The cells, left to right.
+    pub fn cells(&self) -> Cells<'t, 'i> {
+        Cells {
+            table: self.table,
+            range: self.cells.clone(),
+        }
+    }
+}
+
+/// The cells of a [`Row`], left to right.
+#[derive(Debug, Clone)]
+pub struct Cells<'t, 'i> {
+    table: &'t Table<'i>,
+    range: Range<usize>,
+}
+
+impl<'i> Iterator for Cells<'_, 'i> {
+    type Item = Cell<'i>;
+
+    fn next(&mut self) -> Option<Cell<'i>> {
+        self.range.next().map(|k| self.table.cell(k))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Cells<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.range.next_back().map(|k| self.table.cell(k))
+    }
+}
+
+impl ExactSizeIterator for Cells<'_, '_> {}
+
+/// Builds a [`Table`] row by row; offsets are absolute until stored.
+#[derive(Debug)]
+pub(crate) struct TableBuilder<'i> {
+    table: Table<'i>,
+    /// First cell of the row being built.
+    open: usize,
+}
+
+impl<'i> TableBuilder<'i> {
+    /// A builder for a table of `layout` starting at byte `base` of `input`.
+    pub fn new(layout: Layout, input: &'i str, base: usize) -> TableBuilder<'i> {
+        TableBuilder {
+            table: Table {
+                layout,
+                text: input.get(base..).unwrap_or_default(),
+                base,
+                cells: Vec::new(),
+                columns: Vec::new(),
+                rows: Vec::new(),
+            },
+            open: 0,
+        }
+    }
+
+    fn offset(&self, at: usize) -> u32 {
+        // The layouts end a table before MAX_TABLE_BYTES, which fits in a u32.
+        u32::try_from(at.saturating_sub(self.table.base)).unwrap_or(u32::MAX)
+    }
+
+    /// Adds a cell at `span` (its trimmed text) to the open row.
+    pub fn cell(&mut self, span: Span) {
+        let stored = Stored {
+            start: self.offset(span.start),
+            end: self.offset(span.end),
+        };
+        self.table.cells.push(stored);
+    }
+
+    /// Adds a cell of an aligned table, with the display columns it covers.
+    pub fn aligned_cell(&mut self, span: Span, x: (u32, u32)) {
+        self.cell(span);
+        self.table.columns.push(x);
+    }
+
+    /// The span of the open row's last cell, if it has one.
+    pub fn last_cell(&self) -> Option<Span> {
+        (self.table.cells.len() > self.open).then(|| {
+            let s = self.table.cells[self.table.cells.len() - 1];
+            let base = self.table.base;
+            Span::new(base + s.start as usize, base + s.end as usize)
+        })
+    }
+
+    /// Moves the open row's last cell to `span` (a cell that wrapped onto more lines).
+    pub fn set_last_cell(&mut self, span: Span) {
+        let (start, end) = (self.offset(span.start), self.offset(span.end));
+        if self.table.cells.len() > self.open {
+            if let Some(last) = self.table.cells.last_mut() {
+                *last = Stored { start, end };
+            }
+        }
+    }
+
+    /// Whether the open row has no cell yet.
+    pub fn row_is_empty(&self) -> bool {
+        self.table.cells.len() == self.open
+    }
+
+    /// Closes the open row, spanning `span`; a row with no cell is not kept.
+    pub fn end_row(&mut self, span: Span) {
+        if self.row_is_empty() {
+            return;
+        }
+        let row = StoredRow {
+            cells_end: u32::try_from(self.table.cells.len()).unwrap_or(u32::MAX),
+            start: self.offset(span.start),
+            end: self.offset(span.end),
+        };
+        self.table.rows.push(row);
+        self.open = self.table.cells.len();
+    }
+
+    /// Reopens the last row to add cells or grow its last cell; `None` when there is
+    /// none. Returns the row's span.
+    pub fn reopen_last_row(&mut self) -> Option<Span> {
+        let row = self.table.rows.pop()?;
+        self.open = match self.table.rows.last() {
+            Some(prev) => prev.cells_end as usize,
+            None => 0,
+        };
+        let base = self.table.base;
+        Some(Span::new(
+            base + row.start as usize,
+            base + row.end as usize,
+        ))
+    }
+
+    /// The table, its text cut to the block's `end`.
+    pub fn finish(mut self, end: usize) -> Table<'i> {
+        let len = end.saturating_sub(self.table.base);
+        self.table.text = self.table.text.get(..len).unwrap_or(self.table.text);
+        self.table
+    }
 }
 
 /// What a block is.

@@ -7,6 +7,6 @@ mod layout;
 mod line;
 mod span;
 
-pub use block::{Block, BlockKind, Cell, Layout, Row, Table};
+pub use block::{Block, BlockKind, Cell, Cells, Layout, Row, Rows, Table};
 pub use layout::lex;
 pub use span::{LineIndex, Span};

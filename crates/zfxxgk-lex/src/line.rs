@@ -102,6 +102,10 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if is_junk(t) {
         return LineKind::Junk;
     }
+    if line.len() + 1 >= crate::block::MAX_TABLE_BYTES {
+        // Too long for a table's offsets, and for any row or heading.
+        return LineKind::Text;
+    }
     if t.starts_with('|') {
         if t.chars().all(|c| c == '|' || is_space(c)) {
             return LineKind::PipeNoise;

@@ -1,12 +1,13 @@
 //! What every table builder needs: the text, positions, and where to put notes and
 //! whatever could not be placed.
 
-use zfxxgk_lex::{Cell as LexCell, LineIndex, Row, Span};
+use zfxxgk_lex::{Cell as LexCell, LineIndex, Span};
 use zfxxgk_model::{
     Cell, CellKey, Location, Note, NoteKind, Placement, TableId, Unplaced, UnplacedKind, Value,
 };
 
 use crate::number::{self, Kind};
+use crate::rows::Row;
 
 pub(crate) struct Ctx<'i> {
     pub text: &'i str,
@@ -98,15 +99,17 @@ pub(crate) struct Split<'r, 'i> {
 }
 
 /// Where a row's values start: after its last cell of text (0 when it has none).
-pub(crate) fn values_start(row: &Row<'_>) -> usize {
-    row.cells
-        .iter()
+pub(crate) fn values_start<'i, I>(mut cells: I) -> usize
+where
+    I: DoubleEndedIterator<Item = LexCell<'i>> + ExactSizeIterator,
+{
+    cells
         .rposition(|c| number::kind(c.text) == Kind::Text)
         .map_or(0, |i| i + 1)
 }
 
 pub(crate) fn split<'r, 'i>(row: &'r Row<'i>) -> Split<'r, 'i> {
-    let (label_cells, value_cells) = row.cells.split_at(values_start(row));
+    let (label_cells, value_cells) = row.cells.split_at(values_start(row.cells.iter().copied()));
     let labels = label_cells
         .iter()
         .map(|c| c.text)

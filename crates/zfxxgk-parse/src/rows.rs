@@ -3,20 +3,26 @@
 //! (markdown `## 表三`) is one zone, so its rows join back up; a section heading, or a
 //! row that only one table has, moves the stream to another table.
 
-use std::borrow::Cow;
-
-use zfxxgk_lex::{Block, BlockKind, Cell, Row, Span};
+use zfxxgk_lex::{Block, BlockKind, Cell, Span};
 use zfxxgk_model::TableId;
 
 use crate::labels;
 use crate::normalize::{fold_cow, fold_onto, has};
 use crate::sections::Heading;
 
-/// A row and where it came from: a table's row is borrowed from the lexed blocks, a
-/// line of running text read as a row is owned.
+/// One row of cells, taken out of a lexed table or read from a line of running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Row<'i> {
+    /// The cells, left to right.
+    pub cells: Vec<Cell<'i>>,
+    /// From the row's first byte to its last.
+    pub span: Span,
+}
+
+/// A row of a table's zone and where it came from.
 #[derive(Debug, Clone)]
 pub(crate) struct TableRow<'i> {
-    pub row: Cow<'i, Row<'i>>,
+    pub row: Row<'i>,
     /// A line of running text read as a row (`行政许可 97`).
     pub from_text: bool,
 }
@@ -59,16 +65,22 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
     for block in blocks {
         match &block.kind {
             BlockKind::Table(table) => {
-                for row in &table.rows {
-                    apply_headings(row.span.start.max(block.span.start) + 1, &mut current);
-                    if let Some(id) = signature(&row.cells, &mut folded) {
+                for row in table.rows() {
+                    apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
+                    line_cells.clear();
+                    line_cells.extend(row.cells());
+                    if let Some(id) = signature(&line_cells, &mut folded) {
                         current = Some(id);
                     }
                     if let Some(id) = current {
+                        let row = Row {
+                            cells: line_cells.clone(),
+                            span: row.span(),
+                        };
                         zones.push(
                             id,
                             TableRow {
-                                row: Cow::Borrowed(row),
+                                row,
                                 from_text: false,
                             },
                         );
@@ -95,7 +107,7 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
                             zones.push(
                                 id,
                                 TableRow {
-                                    row: Cow::Owned(row),
+                                    row,
                                     from_text: true,
                                 },
                             );

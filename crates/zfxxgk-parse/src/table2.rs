@@ -139,7 +139,7 @@ pub(crate) fn build(
             .t2_subtable(d.item)
             .filter(|sub| sub.rows.iter().any(|r| r.key == d.key));
         let Some(sub) = sub else {
-            let row = zfxxgk_lex::Row {
+            let row = crate::rows::Row {
                 cells: d.values,
                 span: d.span,
             };

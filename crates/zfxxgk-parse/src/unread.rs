@@ -24,20 +24,20 @@ pub(crate) fn keep_unread(ctx: &mut Ctx<'_>, blocks: &[Block<'_>], tables: &[Tab
         let BlockKind::Table(table) = &block.kind else {
             continue;
         };
-        for row in &table.rows {
-            // The values as `split` has them, borrowed: a row may hold millions of
-            // empty cells.
-            let values = row.cells.get(values_start(row)..).unwrap_or_default();
-            let lost = values
-                .iter()
+        for row in table.rows() {
+            // The values as `split` has them, read in place: a row may hold millions
+            // of empty cells.
+            let lost = row
+                .cells()
+                .skip(values_start(row.cells()))
                 .any(|c| number::kind(c.text) == Kind::Number && !inside(&taken, c.span));
             if lost {
                 let text = ctx
                     .text
-                    .get(row.span.range())
+                    .get(row.span().range())
                     .unwrap_or_default()
                     .to_owned();
-                let location = ctx.locate(row.span);
+                let location = ctx.locate(row.span());
                 ctx.unplaced.push(Unplaced {
                     kind: UnplacedKind::UnreadRow,
                     table: None,

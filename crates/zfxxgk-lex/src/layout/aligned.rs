@@ -4,19 +4,26 @@
 //! and labels written vertically one character a line, stay inside the table as rows
 //! of one cell.
 
+use super::Fits;
+use crate::block::TableBuilder;
 use crate::line::{self, Line, LineKind};
-use crate::{BlockKind, Cell, Layout, Row, Span, Table};
+use crate::{BlockKind, Layout, Span};
 
 /// How many lines of one cell may stand between two aligned lines of one table.
 const MAX_GAP_LINES: usize = 8;
 /// A line of one cell longer than this (display columns) is running text, not a label.
 const MAX_LABEL_WIDTH: usize = 60;
 
-pub(super) fn table<'i>(lines: &[Line<'i>], i: usize) -> (BlockKind<'i>, usize) {
+pub(super) fn table<'i>(
+    text: &'i str,
+    lines: &[Line<'i>],
+    i: usize,
+    fits: Fits<'_>,
+) -> (BlockKind<'i>, usize) {
     let mut last_aligned = i;
     let mut gap = 0;
     let mut j = i + 1;
-    while j < lines.len() {
+    while j < lines.len() && fits(i, j) {
         match lines[j].kind {
             LineKind::Aligned => {
                 last_aligned = j;
@@ -34,33 +41,21 @@ pub(super) fn table<'i>(lines: &[Line<'i>], i: usize) -> (BlockKind<'i>, usize) 
         j += 1;
     }
     let end = last_aligned + 1;
-    let rows = lines[i..end]
-        .iter()
-        .filter(|l| l.kind != LineKind::Blank)
-        .map(row)
-        .collect();
-    (
-        BlockKind::Table(Table {
-            layout: Layout::Aligned,
-            rows,
-        }),
-        end,
-    )
+    let mut table = TableBuilder::new(Layout::Aligned, text, lines[i].start);
+    for l in lines[i..end].iter().filter(|l| l.kind != LineKind::Blank) {
+        row(&mut table, l);
+    }
+    (BlockKind::Table(table.finish(lines[end - 1].next)), end)
 }
 
-fn row<'i>(l: &Line<'i>) -> Row<'i> {
-    let cells: Vec<Cell<'i>> = line::aligned_segments(l.text)
-        .into_iter()
-        .map(|s| Cell {
-            text: &l.text[s.start..s.end],
-            span: Span::new(l.start + s.start, l.start + s.end),
-            x: Some((s.x0, s.x1)),
-        })
-        .collect();
-    let start = cells.first().map_or(l.start, |c| c.span.start);
-    let end = cells.last().map_or(l.start, |c| c.span.end);
-    Row {
-        cells,
-        span: Span::new(start, end),
+fn row(table: &mut TableBuilder<'_>, l: &Line<'_>) {
+    let (mut start, mut end) = (None, l.start);
+    for s in line::aligned_segments(l.text) {
+        let span = Span::new(l.start + s.start, l.start + s.end);
+        start.get_or_insert(span.start);
+        end = span.end;
+        table.aligned_cell(span, (s.x0, s.x1));
     }
+    let start = start.unwrap_or(l.start);
+    table.end_row(Span::new(start, end.max(start)));
 }

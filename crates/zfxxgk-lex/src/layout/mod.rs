@@ -6,7 +6,7 @@ mod pipes;
 mod tabs;
 
 use crate::line::{self, Line, LineKind};
-use crate::{Block, BlockKind, Cell, Span};
+use crate::{Block, BlockKind, Span};
 
 /// Lexes `text` into blocks that tile it.
 ///
@@ -22,11 +22,19 @@ use crate::{Block, BlockKind, Cell, Span};
 /// assert_eq!(blocks[0].kind, BlockKind::Heading);
 /// let table = blocks[1].table().expect("a table");
 /// assert_eq!(table.layout, Layout::TabRows);
-/// assert_eq!(table.rows[1].cells[0].text, "规章");
-/// assert_eq!(&text[table.rows[1].cells[1].span.range()], "0");
+/// let row = table.row(1).expect("a second row");
+/// assert_eq!(row.cell(0).map(|c| c.text), Some("规章"));
+/// let value = row.cell(1).expect("a value");
+/// assert_eq!(&text[value.span.range()], "0");
 /// ```
 pub fn lex(text: &str) -> Vec<Block<'_>> {
+    lex_tables_up_to(text, crate::block::MAX_TABLE_BYTES)
+}
+
+/// [`lex`], with tables of fewer than `max` bytes.
+fn lex_tables_up_to(text: &str, max: usize) -> Vec<Block<'_>> {
     let lines = line::lines(text);
+    let fits = |i: usize, j: usize| lines[j].next - lines[i].start < max;
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -42,9 +50,9 @@ pub fn lex(text: &str) -> Vec<Block<'_>> {
             ),
             LineKind::PageNumber => (BlockKind::PageNumber, i + 1),
             LineKind::Heading => (BlockKind::Heading, i + 1),
-            LineKind::PipeRow | LineKind::PipeRule => pipes::table(&lines, i),
-            LineKind::TabCell | LineKind::TabRow => tabs::table(text, &lines, i),
-            LineKind::Aligned => aligned::table(&lines, i),
+            LineKind::PipeRow | LineKind::PipeRule => pipes::table(text, &lines, i, &fits),
+            LineKind::TabCell | LineKind::TabRow => tabs::table(text, &lines, i, &fits),
+            LineKind::Aligned => aligned::table(text, &lines, i, &fits),
             LineKind::Text => (
                 BlockKind::Paragraph,
                 run(&lines, i, |k| k == LineKind::Text),
@@ -71,17 +79,18 @@ fn run(lines: &[Line<'_>], i: usize, keep: impl Fn(LineKind) -> bool) -> usize {
     j
 }
 
-/// A cell from the byte range `start..end` of `line`, trimmed.
-fn cell<'i>(line: &Line<'i>, start: usize, end: usize) -> Cell<'i> {
+/// Whether line `j` may still join a table that starts at line `i`: tables stay below
+/// [`MAX_TABLE_BYTES`](crate::block::MAX_TABLE_BYTES), and a longer run of table lines
+/// goes on in the next block.
+type Fits<'a> = &'a dyn Fn(usize, usize) -> bool;
+
+/// The span of the byte range `start..end` of `line`, trimmed.
+fn cell(line: &Line<'_>, start: usize, end: usize) -> Span {
     let raw = &line.text[start..end];
     let lead = raw.len() - raw.trim_start_matches(line::is_space).len();
     let trimmed = line::trim(raw);
     let s = line.start + start + lead;
-    Cell {
-        text: trimmed,
-        span: Span::new(s, s + trimmed.len()),
-        x: None,
-    }
+    Span::new(s, s + trimmed.len())
 }
 
 #[cfg(test)]

@@ -1,48 +1,56 @@
 //! Pipe rows from web pages (`| a | b |`) and markdown tables (with a `|---|` rule).
 
-use super::cell;
+use super::{cell, Fits};
+use crate::block::TableBuilder;
 use crate::line::{Line, LineKind};
-use crate::{BlockKind, Layout, Row, Span, Table};
+use crate::{BlockKind, Layout, Span};
 
 /// `| cell | cell | … |` lines, with or without `|---|` rules, from line `i` on.
-pub(super) fn table<'i>(lines: &[Line<'i>], i: usize) -> (BlockKind<'i>, usize) {
+pub(super) fn table<'i>(
+    text: &'i str,
+    lines: &[Line<'i>],
+    i: usize,
+    fits: Fits<'_>,
+) -> (BlockKind<'i>, usize) {
     let mut j = i;
-    let mut rows = Vec::new();
     let mut rule = false;
-    while j < lines.len() && matches!(lines[j].kind, LineKind::PipeRow | LineKind::PipeRule) {
+    let mut table = TableBuilder::new(Layout::Pipes, text, lines[i].start);
+    while j < lines.len()
+        && matches!(lines[j].kind, LineKind::PipeRow | LineKind::PipeRule)
+        && fits(i, j)
+    {
         let line = &lines[j];
         if line.kind == LineKind::PipeRule {
             rule = true;
         } else {
-            rows.push(row(line));
+            row(&mut table, line);
         }
         j += 1;
     }
-    let layout = if rule {
-        Layout::Markdown
-    } else {
-        Layout::Pipes
-    };
-    (BlockKind::Table(Table { layout, rows }), j)
+    let end = j.max(i + 1);
+    let mut table = table.finish(lines[end - 1].next);
+    if rule {
+        table.layout = Layout::Markdown;
+    }
+    (BlockKind::Table(table), end)
 }
 
 /// The cells between the pipes of one line; the empty text before the first pipe and
 /// after the last one is not a cell.
-fn row<'i>(line: &Line<'i>) -> Row<'i> {
-    let bounds: Vec<usize> = line.text.match_indices('|').map(|(k, _)| k).collect();
-    let mut cells = Vec::new();
-    for w in bounds.windows(2) {
-        cells.push(cell(line, w[0] + 1, w[1]));
+fn row(table: &mut TableBuilder<'_>, line: &Line<'_>) {
+    let mut prev: Option<usize> = None;
+    for p in memchr::memchr_iter(b'|', line.text.as_bytes()) {
+        if let Some(q) = prev {
+            table.cell(cell(line, q + 1, p));
+        }
+        prev = Some(p);
     }
-    if let Some(&last) = bounds.last() {
+    if let Some(last) = prev {
         let tail = &line.text[last + 1..];
         if !crate::line::trim(tail).is_empty() {
-            cells.push(cell(line, last + 1, line.text.len()));
+            table.cell(cell(line, last + 1, line.text.len()));
         }
     }
     let end = line.start + line.text.trim_end_matches(crate::line::is_space).len();
-    Row {
-        cells,
-        span: Span::new(line.start, end),
-    }
+    table.end_row(Span::new(line.start, end));
 }

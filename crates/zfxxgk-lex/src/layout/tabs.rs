@@ -3,9 +3,10 @@
 //! text converters. In both, a cell's text may wrap onto a line with no tab: such a
 //! continuation line belongs to the cell above when a tabbed line follows it directly.
 
-use super::cell;
+use super::{cell, Fits};
+use crate::block::TableBuilder;
 use crate::line::{Line, LineKind};
-use crate::{BlockKind, Cell, Layout, Row, Span, Table};
+use crate::{BlockKind, Layout, Span};
 
 /// A wrapped cell's tail that a blank line follows is taken only when this short
 /// (display columns): longer text there is a paragraph between two tables.
@@ -20,12 +21,17 @@ fn continuation(k: LineKind) -> bool {
     matches!(k, LineKind::Text | LineKind::Aligned)
 }
 
-pub(super) fn table<'i>(text: &'i str, lines: &[Line<'i>], i: usize) -> (BlockKind<'i>, usize) {
+pub(super) fn table<'i>(
+    text: &'i str,
+    lines: &[Line<'i>],
+    i: usize,
+    fits: Fits<'_>,
+) -> (BlockKind<'i>, usize) {
     // The region: tabbed lines, blank lines between them, and continuation lines that
     // sit between a tabbed line and the next one with no blank line around them.
     let mut end = i + 1; // one past the last tabbed line taken
     let mut j = i + 1;
-    while j < lines.len() {
+    while j < lines.len() && fits(i, j) {
         let k = lines[j].kind;
         if tabbed(k) {
             end = j + 1;
@@ -34,7 +40,7 @@ pub(super) fn table<'i>(text: &'i str, lines: &[Line<'i>], i: usize) -> (BlockKi
             j += 1;
         } else if continuation(k) && j == end {
             let mut m = j;
-            while m < lines.len() && continuation(lines[m].kind) {
+            while m < lines.len() && continuation(lines[m].kind) && fits(i, m) {
                 m += 1;
             }
             let short = lines[j..m]
@@ -62,116 +68,91 @@ pub(super) fn table<'i>(text: &'i str, lines: &[Line<'i>], i: usize) -> (BlockKi
         .filter(|l| l.kind == LineKind::TabCell)
         .count();
     let row_lines = region.iter().filter(|l| l.kind == LineKind::TabRow).count();
-    let table = if cell_lines >= row_lines {
-        cell_per_line(text, region)
+    let layout = if cell_lines >= row_lines {
+        Layout::CellPerLine
     } else {
-        tab_rows(text, region)
+        Layout::TabRows
     };
-    (BlockKind::Table(table), end)
+    let mut table = TableBuilder::new(layout, text, lines[i].start);
+    match layout {
+        Layout::CellPerLine => cell_per_line(&mut table, region),
+        _ => tab_rows(&mut table, region),
+    }
+    (BlockKind::Table(table.finish(lines[end - 1].next)), end)
 }
 
-/// The cells of a tabbed line: the text between tabs. With `opener`, a leading tab
-/// opens the first cell (one cell per line behind a tab); without, it closes an empty
-/// first cell (one row per line).
-fn split<'i>(line: &Line<'i>, opener: bool) -> Vec<Cell<'i>> {
-    let mut bounds: Vec<usize> = line.text.match_indices('\t').map(|(k, _)| k).collect();
-    let skip_first = opener && bounds.first() == Some(&0);
-    let mut cells = Vec::new();
-    if !skip_first {
-        bounds.insert(0, usize::MAX); // a virtual tab before the line
+/// Adds the cells of a tabbed line, the text between tabs, to the open row. With
+/// `opener`, a leading tab opens the first cell (one cell per line behind a tab);
+/// without, it closes an empty first cell (one row per line).
+fn split(table: &mut TableBuilder<'_>, line: &Line<'_>, opener: bool) {
+    let mut tabs = memchr::memchr_iter(b'\t', line.text.as_bytes()).peekable();
+    let mut from = 0;
+    if opener && tabs.peek() == Some(&0) {
+        tabs.next();
+        from = 1;
     }
-    for (n, &b) in bounds.iter().enumerate() {
-        let from = if b == usize::MAX { 0 } else { b + 1 };
-        let to = bounds.get(n + 1).copied().unwrap_or(line.text.len());
-        cells.push(cell(line, from, to));
+    for t in tabs {
+        table.cell(cell(line, from, t));
+        from = t + 1;
     }
-    cells
+    table.cell(cell(line, from, line.text.len()));
 }
 
-/// Grows `cell` to take in a continuation line.
-fn extend<'i>(text: &'i str, cell: &mut Cell<'i>, line: &Line<'i>) {
-    let c = cell_of_line(line);
-    if c.text.is_empty() {
-        return;
-    }
-    let start = if cell.text.is_empty() {
-        c.span.start
-    } else {
-        cell.span.start
+/// Grows the open row's last cell to take in a continuation line; false when the row
+/// has no cell.
+fn extend(table: &mut TableBuilder<'_>, line: &Line<'_>) -> bool {
+    let Some(last) = table.last_cell() else {
+        return false;
     };
-    cell.span = Span::new(start, c.span.end);
-    cell.text = &text[cell.span.range()];
-}
-
-fn cell_of_line<'i>(line: &Line<'i>) -> Cell<'i> {
-    cell(line, 0, line.text.len())
-}
-
-fn finish<'i>(rows: &mut Vec<Row<'i>>, cells: &mut Vec<Cell<'i>>, start: usize, end: usize) {
-    if !cells.is_empty() {
-        rows.push(Row {
-            cells: std::mem::take(cells),
-            span: Span::new(start, end),
-        });
+    let c = cell(line, 0, line.text.len());
+    if !c.is_empty() {
+        let start = if last.is_empty() { c.start } else { last.start };
+        table.set_last_cell(Span::new(start, c.end));
     }
+    true
 }
 
-fn cell_per_line<'i>(text: &'i str, region: &[Line<'i>]) -> Table<'i> {
-    let mut rows = Vec::new();
-    let mut cells: Vec<Cell<'i>> = Vec::new();
+fn cell_per_line(table: &mut TableBuilder<'_>, region: &[Line<'_>]) {
     let mut row_start = region.first().map_or(0, |l| l.start);
     let mut row_end = row_start;
     for line in region {
         match line.kind {
-            LineKind::Blank => {
-                finish(&mut rows, &mut cells, row_start, row_end);
-            }
+            LineKind::Blank => table.end_row(Span::new(row_start, row_end)),
             LineKind::TabCell | LineKind::TabRow => {
-                if cells.is_empty() {
+                if table.row_is_empty() {
                     row_start = line.start;
                 }
-                cells.extend(split(line, true));
+                split(table, line, true);
                 row_end = line.start + line.text.len();
             }
             _ => {
-                if let Some(last) = cells.last_mut() {
-                    extend(text, last, line);
+                if extend(table, line) {
                     row_end = line.start + line.text.len();
                 }
             }
         }
     }
-    finish(&mut rows, &mut cells, row_start, row_end);
-    Table {
-        layout: Layout::CellPerLine,
-        rows,
-    }
+    table.end_row(Span::new(row_start, row_end));
 }
 
-fn tab_rows<'i>(text: &'i str, region: &[Line<'i>]) -> Table<'i> {
-    let mut rows: Vec<Row<'i>> = Vec::new();
+fn tab_rows(table: &mut TableBuilder<'_>, region: &[Line<'_>]) {
     for line in region {
         match line.kind {
             LineKind::Blank => {}
             LineKind::TabCell | LineKind::TabRow => {
-                let end = line.start + line.text.len();
-                rows.push(Row {
-                    cells: split(line, false),
-                    span: Span::new(line.start, end),
-                });
+                split(table, line, false);
+                table.end_row(Span::new(line.start, line.start + line.text.len()));
             }
             _ => {
-                if let Some(row) = rows.last_mut() {
-                    if let Some(last) = row.cells.last_mut() {
-                        extend(text, last, line);
-                        row.span.end = line.start + line.text.len();
-                    }
+                if let Some(span) = table.reopen_last_row() {
+                    let end = if extend(table, line) {
+                        line.start + line.text.len()
+                    } else {
+                        span.end
+                    };
+                    table.end_row(Span::new(span.start, end));
                 }
             }
         }
-    }
-    Table {
-        layout: Layout::TabRows,
-        rows,
     }
 }

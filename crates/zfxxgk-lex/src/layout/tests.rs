@@ -1,15 +1,18 @@
-use super::lex;
-use crate::{BlockKind, Layout, Table};
+use super::{lex, lex_tables_up_to};
+use crate::{BlockKind, Cell, Layout, Table};
 
 fn tables<'a>(blocks: &'a [crate::Block<'a>]) -> Vec<&'a Table<'a>> {
     blocks.iter().filter_map(|b| b.table()).collect()
 }
 
 fn texts(t: &Table<'_>) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+    t.rows()
+        .map(|r| r.cells().map(|c| c.text.to_string()).collect())
         .collect()
+}
+
+fn cell<'i>(t: &Table<'i>, row: usize, k: usize) -> Cell<'i> {
+    t.row(row).and_then(|r| r.cell(k)).expect("a cell there")
 }
 
 #[test]
@@ -37,7 +40,7 @@ fn tab_rows_keep_trailing_empty_cells() {
     let t = tables(&blocks);
     assert_eq!(t[0].layout, Layout::TabRows);
     assert_eq!(texts(t[0])[0], ["第二十条第（一）项", "", "", ""]);
-    let empty = t[0].rows[0].cells[3];
+    let empty = cell(t[0], 0, 3);
     assert!(empty.span.is_empty());
 }
 
@@ -82,7 +85,7 @@ fn aligned_table_keeps_wrapped_and_vertical_labels_inside() {
             vec!["本", "1.属于国家秘密", "2", "0"],
         ]
     );
-    assert_eq!(t[0].rows[2].cells[0].x, Some((24, 27)));
+    assert_eq!(cell(t[0], 2, 0).x, Some((24, 27)));
     assert!(blocks.iter().any(|b| b.kind == BlockKind::PageNumber));
     assert_eq!(t.len(), 2);
 }
@@ -103,16 +106,68 @@ pub(crate) fn assert_invariants(text: &str) {
         at = b.span.end;
         if let Some(t) = b.table() {
             let mut last = b.span.start;
-            for r in &t.rows {
-                for c in &r.cells {
+            let mut cells = 0;
+            assert_eq!(t.rows().len(), t.len());
+            for (i, r) in t.rows().enumerate() {
+                assert!(!r.is_empty(), "a row without cells");
+                assert!(r.span().start >= b.span.start && r.span().end <= b.span.end);
+                assert_eq!(r.cells().len(), r.len());
+                assert_eq!(t.row(i).map(|x| x.span()), Some(r.span()));
+                for (k, c) in r.cells().enumerate() {
                     assert!(c.span.start >= last && c.span.end <= b.span.end);
                     assert_eq!(c.text, &text[c.span.range()]);
+                    assert_eq!(r.cell(k), Some(c));
+                    assert_eq!(c.x.is_some(), t.layout == Layout::Aligned);
                     last = c.span.end;
                 }
+                assert_eq!(r.cell(r.len()), None);
+                let backwards: Vec<Cell<'_>> = r.cells().rev().collect();
+                assert!(backwards
+                    .iter()
+                    .rev()
+                    .eq(r.cells().collect::<Vec<_>>().iter()));
+                cells += r.len();
             }
+            assert_eq!(cells, t.cell_count());
+            assert!(t.row(t.len()).is_none());
         }
     }
     assert_eq!(at, text.len());
+}
+
+#[test]
+fn a_table_longer_than_the_limit_goes_on_in_the_next_block() {
+    let row = "规章\t1\t2\n"; // 13 bytes
+    let text = row.repeat(10);
+    let blocks = lex_tables_up_to(&text, 40);
+    let tables: Vec<&Table<'_>> = tables(&blocks);
+    assert_eq!(blocks.len(), 4, "{blocks:?}");
+    assert_eq!(
+        tables.iter().map(|t| t.len()).collect::<Vec<_>>(),
+        [3, 3, 3, 1]
+    );
+    for (b, t) in blocks.iter().zip(&tables) {
+        assert!(b.span.len() < 40);
+        let first = t.row(0).and_then(|r| r.cell(0)).expect("a cell");
+        assert_eq!(first.text, "规章");
+        assert_eq!(&text[first.span.range()], "规章");
+    }
+    for text in [
+        "| a | b |\n".repeat(20),
+        "a  1  2\n".repeat(20),
+        "\ta\n\t1\n\n".repeat(20),
+    ] {
+        let blocks = lex_tables_up_to(&text, 40);
+        assert!(blocks.len() > 3, "{text:?}");
+        for b in &blocks {
+            assert!(b.span.len() < 40);
+            assert!(b.table().is_some() || b.kind == BlockKind::Blank, "{b:?}");
+        }
+        assert_eq!(
+            blocks.iter().map(|b| b.span.len()).sum::<usize>(),
+            text.len()
+        );
+    }
 }
 
 #[test]
