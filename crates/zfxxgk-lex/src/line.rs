@@ -44,8 +44,6 @@ pub(crate) enum LineKind {
 pub(crate) struct Line<'i> {
     pub text: &'i str,
     pub start: usize,
-    /// Start of the next line (after the `\n`), or the end of input.
-    pub next: usize,
     pub kind: LineKind,
 }
 
@@ -62,24 +60,68 @@ pub(crate) fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Splits `text` into classified lines. Every byte belongs to exactly one line.
-pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    while start < text.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
-        let next = if end < text.len() { end + 1 } else { end };
-        let line = &text[start..end];
-        out.push(Line {
-            text: line,
-            start,
-            next,
-            kind: classify(line),
-        });
-        start = next;
+/// The lines of a text, each classified once: 9 bytes a line (its start and its kind),
+/// with the [`Line`] made on demand.
+pub(crate) struct Lines<'i> {
+    text: &'i str,
+    starts: Vec<usize>,
+    kinds: Vec<LineKind>,
+}
+
+impl<'i> Lines<'i> {
+    /// Splits `text` into classified lines. Every byte belongs to exactly one line.
+    pub fn new(text: &'i str) -> Lines<'i> {
+        let mut starts = Vec::new();
+        let mut kinds = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            starts.push(start);
+            kinds.push(classify(&text[start..end]));
+            start = if end < text.len() { end + 1 } else { end };
+        }
+        Lines {
+            text,
+            starts,
+            kinds,
+        }
     }
-    out
+
+    /// How many lines there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The kind of line `j`.
+    pub fn kind(&self, j: usize) -> LineKind {
+        self.kinds[j]
+    }
+
+    /// Where line `j` starts.
+    pub fn start(&self, j: usize) -> usize {
+        self.starts[j]
+    }
+
+    /// Where the line after line `j` starts (after the `\n`), or the end of the text.
+    pub fn next(&self, j: usize) -> usize {
+        self.starts.get(j + 1).copied().unwrap_or(self.text.len())
+    }
+
+    /// Line `j`.
+    pub fn at(&self, j: usize) -> Line<'i> {
+        let (start, next) = (self.start(j), self.next(j));
+        let end = if self.text.as_bytes()[..next].ends_with(b"\n") && next > start {
+            next - 1
+        } else {
+            next
+        };
+        Line {
+            text: &self.text[start..end],
+            start,
+            kind: self.kinds[j],
+        }
+    }
 }
 
 /// Most cells one row of a table may have. A line that splits into more is running text:

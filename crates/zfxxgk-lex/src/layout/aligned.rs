@@ -6,7 +6,7 @@
 
 use super::Fits;
 use crate::block::TableBuilder;
-use crate::line::{self, Line, LineKind};
+use crate::line::{self, Line, LineKind, Lines};
 use crate::{BlockKind, Layout, Span};
 
 /// How many lines of one cell may stand between two aligned lines of one table.
@@ -16,7 +16,7 @@ const MAX_LABEL_WIDTH: usize = 60;
 
 pub(super) fn table<'i>(
     text: &'i str,
-    lines: &[Line<'i>],
+    lines: &Lines<'i>,
     i: usize,
     fits: Fits<'_>,
 ) -> (BlockKind<'i>, usize) {
@@ -24,13 +24,13 @@ pub(super) fn table<'i>(
     let mut gap = 0;
     let mut j = i + 1;
     while j < lines.len() && fits(i, j) {
-        match lines[j].kind {
+        match lines.kind(j) {
             LineKind::Aligned => {
                 last_aligned = j;
                 gap = 0;
             }
             LineKind::Blank => {}
-            LineKind::Text if line::width(line::trim(lines[j].text)) <= MAX_LABEL_WIDTH => {
+            LineKind::Text if line::width(line::trim(lines.at(j).text)) <= MAX_LABEL_WIDTH => {
                 gap += 1;
                 if gap > MAX_GAP_LINES {
                     break;
@@ -41,11 +41,14 @@ pub(super) fn table<'i>(
         j += 1;
     }
     let end = last_aligned + 1;
-    let mut table = TableBuilder::new(Layout::Aligned, text, lines[i].start);
-    for l in lines[i..end].iter().filter(|l| l.kind != LineKind::Blank) {
-        row(&mut table, l);
+    let mut table = TableBuilder::new(Layout::Aligned, text, lines.start(i));
+    for l in (i..end)
+        .map(|k| lines.at(k))
+        .filter(|l| l.kind != LineKind::Blank)
+    {
+        row(&mut table, &l);
     }
-    (BlockKind::Table(table.finish(lines[end - 1].next)), end)
+    (BlockKind::Table(table.finish(lines.next(end - 1))), end)
 }
 
 fn row(table: &mut TableBuilder<'_>, l: &Line<'_>) {

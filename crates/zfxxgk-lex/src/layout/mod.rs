@@ -5,7 +5,7 @@ mod aligned;
 mod pipes;
 mod tabs;
 
-use crate::line::{self, Line, LineKind};
+use crate::line::{self, Line, LineKind, Lines};
 use crate::{Block, BlockKind, Span};
 
 /// Lexes `text` into blocks that tile it.
@@ -33,12 +33,12 @@ pub fn lex(text: &str) -> Vec<Block<'_>> {
 
 /// [`lex`], with tables of fewer than `max` bytes.
 fn lex_tables_up_to(text: &str, max: usize) -> Vec<Block<'_>> {
-    let lines = line::lines(text);
-    let fits = |i: usize, j: usize| lines[j].next - lines[i].start < max;
+    let lines = Lines::new(text);
+    let fits = |i: usize, j: usize| lines.next(j) - lines.start(i) < max;
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let (kind, next) = match lines[i].kind {
+        let (kind, next) = match lines.kind(i) {
             LineKind::Blank => (BlockKind::Blank, run(&lines, i, |k| k == LineKind::Blank)),
             LineKind::PipeNoise => (
                 BlockKind::Noise,
@@ -59,7 +59,7 @@ fn lex_tables_up_to(text: &str, max: usize) -> Vec<Block<'_>> {
             ),
         };
         let next = next.max(i + 1).min(lines.len());
-        let span = Span::new(lines[i].start, lines[next - 1].next);
+        let span = Span::new(lines.start(i), lines.next(next - 1));
         blocks.push(Block {
             kind,
             span,
@@ -71,9 +71,9 @@ fn lex_tables_up_to(text: &str, max: usize) -> Vec<Block<'_>> {
 }
 
 /// The index after the run of lines from `i` whose kind passes `keep`.
-fn run(lines: &[Line<'_>], i: usize, keep: impl Fn(LineKind) -> bool) -> usize {
+fn run(lines: &Lines<'_>, i: usize, keep: impl Fn(LineKind) -> bool) -> usize {
     let mut j = i + 1;
-    while j < lines.len() && keep(lines[j].kind) {
+    while j < lines.len() && keep(lines.kind(j)) {
         j += 1;
     }
     j

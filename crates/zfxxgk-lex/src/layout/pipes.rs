@@ -2,24 +2,24 @@
 
 use super::{cell, Fits};
 use crate::block::TableBuilder;
-use crate::line::{Line, LineKind};
+use crate::line::{Line, LineKind, Lines};
 use crate::{BlockKind, Layout, Span};
 
 /// `| cell | cell | … |` lines, with or without `|---|` rules, from line `i` on.
 pub(super) fn table<'i>(
     text: &'i str,
-    lines: &[Line<'i>],
+    lines: &Lines<'i>,
     i: usize,
     fits: Fits<'_>,
 ) -> (BlockKind<'i>, usize) {
     let mut j = i;
     let mut rule = false;
-    let mut table = TableBuilder::new(Layout::Pipes, text, lines[i].start);
+    let mut table = TableBuilder::new(Layout::Pipes, text, lines.start(i));
     while j < lines.len()
-        && matches!(lines[j].kind, LineKind::PipeRow | LineKind::PipeRule)
+        && matches!(lines.kind(j), LineKind::PipeRow | LineKind::PipeRule)
         && fits(i, j)
     {
-        let line = &lines[j];
+        let line = &lines.at(j);
         if line.kind == LineKind::PipeRule {
             rule = true;
         } else {
@@ -28,7 +28,7 @@ pub(super) fn table<'i>(
         j += 1;
     }
     let end = j.max(i + 1);
-    let mut table = table.finish(lines[end - 1].next);
+    let mut table = table.finish(lines.next(end - 1));
     if rule {
         table.layout = Layout::Markdown;
     }

@@ -5,7 +5,7 @@
 
 use super::{cell, Fits};
 use crate::block::TableBuilder;
-use crate::line::{Line, LineKind};
+use crate::line::{Line, LineKind, Lines};
 use crate::{BlockKind, Layout, Span};
 
 /// A wrapped cell's tail that a blank line follows is taken only when this short
@@ -23,7 +23,7 @@ fn continuation(k: LineKind) -> bool {
 
 pub(super) fn table<'i>(
     text: &'i str,
-    lines: &[Line<'i>],
+    lines: &Lines<'i>,
     i: usize,
     fits: Fits<'_>,
 ) -> (BlockKind<'i>, usize) {
@@ -32,7 +32,7 @@ pub(super) fn table<'i>(
     let mut end = i + 1; // one past the last tabbed line taken
     let mut j = i + 1;
     while j < lines.len() && fits(i, j) {
-        let k = lines[j].kind;
+        let k = lines.kind(j);
         if tabbed(k) {
             end = j + 1;
             j += 1;
@@ -40,18 +40,18 @@ pub(super) fn table<'i>(
             j += 1;
         } else if continuation(k) && j == end {
             let mut m = j;
-            while m < lines.len() && continuation(lines[m].kind) && fits(i, m) {
+            while m < lines.len() && continuation(lines.kind(m)) && fits(i, m) {
                 m += 1;
             }
-            let short = lines[j..m]
-                .iter()
+            let short = (j..m)
+                .map(|k| lines.at(k))
                 .all(|l| crate::line::width(crate::line::trim(l.text)) <= MAX_WRAP_WIDTH);
             let mut after = m;
-            while after < lines.len() && lines[after].kind == LineKind::Blank {
+            while after < lines.len() && lines.kind(after) == LineKind::Blank {
                 after += 1;
             }
-            let tab_next = m < lines.len() && tabbed(lines[m].kind);
-            let tab_after_blank = short && after < lines.len() && tabbed(lines[after].kind);
+            let tab_next = m < lines.len() && tabbed(lines.kind(m));
+            let tab_after_blank = short && after < lines.len() && tabbed(lines.kind(after));
             if tab_next || tab_after_blank {
                 j = m;
                 end = m;
@@ -62,23 +62,24 @@ pub(super) fn table<'i>(
             break;
         }
     }
-    let region = &lines[i..end];
-    let cell_lines = region
-        .iter()
-        .filter(|l| l.kind == LineKind::TabCell)
+    let region = (i..end).map(|k| lines.at(k));
+    let cell_lines = (i..end)
+        .filter(|&k| lines.kind(k) == LineKind::TabCell)
         .count();
-    let row_lines = region.iter().filter(|l| l.kind == LineKind::TabRow).count();
+    let row_lines = (i..end)
+        .filter(|&k| lines.kind(k) == LineKind::TabRow)
+        .count();
     let layout = if cell_lines >= row_lines {
         Layout::CellPerLine
     } else {
         Layout::TabRows
     };
-    let mut table = TableBuilder::new(layout, text, lines[i].start);
+    let mut table = TableBuilder::new(layout, text, lines.start(i));
     match layout {
         Layout::CellPerLine => cell_per_line(&mut table, region),
         _ => tab_rows(&mut table, region),
     }
-    (BlockKind::Table(table.finish(lines[end - 1].next)), end)
+    (BlockKind::Table(table.finish(lines.next(end - 1))), end)
 }
 
 /// Adds the cells of a tabbed line, the text between tabs, to the open row. With
@@ -112,10 +113,12 @@ fn extend(table: &mut TableBuilder<'_>, line: &Line<'_>) -> bool {
     true
 }
 
-fn cell_per_line(table: &mut TableBuilder<'_>, region: &[Line<'_>]) {
-    let mut row_start = region.first().map_or(0, |l| l.start);
+fn cell_per_line<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<'i>>) {
+    let mut region = region.peekable();
+    let mut row_start = region.peek().map_or(0, |l| l.start);
     let mut row_end = row_start;
     for line in region {
+        let line = &line;
         match line.kind {
             LineKind::Blank => table.end_row(Span::new(row_start, row_end)),
             LineKind::TabCell | LineKind::TabRow => {
@@ -135,8 +138,9 @@ fn cell_per_line(table: &mut TableBuilder<'_>, region: &[Line<'_>]) {
     table.end_row(Span::new(row_start, row_end));
 }
 
-fn tab_rows(table: &mut TableBuilder<'_>, region: &[Line<'_>]) {
+fn tab_rows<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<'i>>) {
     for line in region {
+        let line = &line;
         match line.kind {
             LineKind::Blank => {}
             LineKind::TabCell | LineKind::TabRow => {
