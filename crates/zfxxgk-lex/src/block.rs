@@ -351,9 +351,9 @@ pub struct Block<'i> {
     pub text: &'i str,
 }
 
-impl Block<'_> {
+impl<'i> Block<'i> {
     /// The table, if this block is one.
-    pub fn table(&self) -> Option<&Table<'_>> {
+    pub fn table(&self) -> Option<&Table<'i>> {
         match &self.kind {
             BlockKind::Table(t) => Some(t),
             _ => None,

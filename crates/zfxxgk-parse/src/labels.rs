@@ -3,26 +3,31 @@
 //! 文件, missing or different numbering, labels cut by a line break.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use memchr::memmem;
 
 use zfxxgk_model::{ColumnDef, Edition, RowDef, Template, T3_COLUMNS};
 
+use rustc_hash::FxHashMap;
+
 use crate::normalize::{fold_cow, strip_numbering};
 
 /// A table 二 row by its label: the row and the 第二十条 item its sub-table has.
 pub(crate) fn t2_row(label: &str) -> Option<(&'static RowDef, u8)> {
-    let f = fold_cow(label);
-    T2_LABELS.get(strip_numbering(&f)).copied()
+    t2_row_folded(&fold_cow(label))
+}
+
+/// [`t2_row`] of a label already folded.
+pub(crate) fn t2_row_folded(folded: &str) -> Option<(&'static RowDef, u8)> {
+    T2_LABELS.get(strip_numbering(folded)).copied()
 }
 
 /// Table 二's rows by wording. The edition's own wording comes first: 行政规范性文件 is
 /// a 2021 label, 规范性文件 a 2019 one, and each edition lists the other as an alias, so
 /// labels are entered before aliases and the first entry of a wording stays.
-static T2_LABELS: LazyLock<HashMap<&'static str, (&'static RowDef, u8)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static T2_LABELS: LazyLock<FxHashMap<&'static str, (&'static RowDef, u8)>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for e in [Edition::V2021, Edition::V2019] {
         for sub in Template::of(e).t2 {
             for r in sub.rows {

@@ -69,7 +69,8 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
                     line_cells.clear();
                     line_cells.extend(row.cells());
-                    if let Some(id) = signature(&line_cells, &mut folded) {
+                    let raw = text.get(row.span().range()).unwrap_or_default();
+                    if let Some(id) = signature(&line_cells, raw, &mut folded) {
                         current = Some(id);
                     }
                     if let Some(id) = current {
@@ -96,7 +97,7 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
                     // At most MAX_TEXT_ROW characters, told without counting a long line.
                     if !t.is_empty() && t.chars().nth(MAX_TEXT_ROW).is_none() {
                         let span = text_cells(text, start, line, &mut line_cells);
-                        if let Some(id) = signature(&line_cells, &mut folded) {
+                        if let Some(id) = signature(&line_cells, line, &mut folded) {
                             current = Some(id);
                         }
                         if let Some(id) = current {
@@ -153,30 +154,75 @@ fn text_cells<'i>(text: &'i str, start: usize, line: &'i str, cells: &mut Vec<Ce
     }
 }
 
-/// The table a row of `cells` can only belong to, if it says; `joined` is scratch.
-fn signature(cells: &[Cell<'_>], joined: &mut String) -> Option<TableId> {
-    joined.clear();
-    for c in cells {
-        fold_onto(c.text, joined);
-    }
-    if has!(joined, "第二十条") {
-        return Some(TableId::T2);
-    }
-    if has!(joined, "申请人情况") || has!(joined, "勾稽关系") {
-        return Some(TableId::T3);
-    }
-    if has!(joined, "结果维持") || (has!(joined, "行政复议") && has!(joined, "行政诉讼"))
+/// The table a row of `cells` can only belong to, if it says; `raw` is the row's text
+/// (its cells and what stands between them), `joined` is scratch.
+fn signature(cells: &[Cell<'_>], raw: &str, joined: &mut String) -> Option<TableId> {
+    // Each phrase looked for in the joined cells holds one of these characters, which
+    // folding leaves as they are: a row whose text has none (most rows, a label and
+    // numbers) is not folded.
+    if raw
+        .chars()
+        .any(|c| matches!(c, '条' | '申' | '稽' | '维' | '复'))
     {
-        return Some(TableId::T4);
+        joined.clear();
+        for c in cells {
+            fold_onto(c.text, joined);
+        }
+        if has!(joined, "第二十条") {
+            return Some(TableId::T2);
+        }
+        if has!(joined, "申请人情况") || has!(joined, "勾稽关系") {
+            return Some(TableId::T3);
+        }
+        if has!(joined, "结果维持") || (has!(joined, "行政复议") && has!(joined, "行政诉讼"))
+        {
+            return Some(TableId::T4);
+        }
     }
     let first = cells.iter().find(|c| !c.text.trim().is_empty())?;
-    if labels::t2_row(first.text).is_some() && cells.len() >= 2 {
+    let f = fold_cow(first.text);
+    if cells.len() >= 2 && labels::t2_row_folded(&f).is_some() {
         return Some(TableId::T2);
     }
-    let f = fold_cow(first.text);
     if has!(f, "本年新收政府信息公开申请") || has!(f, "上年结转政府信息公开申请")
     {
         return Some(TableId::T3);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row's cells as the lexer gives them, and the text they stand in.
+    fn row(text: &str) -> Vec<Cell<'_>> {
+        let blocks = zfxxgk_lex::lex(text);
+        let table = blocks[0]
+            .table()
+            .unwrap_or_else(|| panic!("no table: {text:?}"));
+        let row = table.row(0).expect("a row");
+        row.cells().collect()
+    }
+
+    #[test]
+    fn signatures_read_phrases_across_cells_and_through_spaces() {
+        let mut scratch = String::new();
+        for (text, want) in [
+            ("第二十条第（一）项\t\t\n", Some(TableId::T2)),
+            ("| 申请人 | 情况 |\n", Some(TableId::T3)),
+            ("申 请 人 情 况\t1\n", Some(TableId::T3)),
+            ("行政复议\t行政诉讼\n", Some(TableId::T4)),
+            ("结果“维持”\t3\n", Some(TableId::T4)),
+            ("规章\t0\t0\n", Some(TableId::T2)),
+            ("\t规章\n", None),
+            ("一、本年新收政府信息公开申请数量\t3\n", Some(TableId::T3)),
+            ("（一）予以公开\t3\n", None),
+            ("行政复议\t3\n", None),
+        ] {
+            let cells = row(text);
+            let raw = &text[cells[0].span.start..cells[cells.len() - 1].span.end];
+            assert_eq!(signature(&cells, raw, &mut scratch), want, "{text:?}");
+        }
+    }
 }

@@ -115,6 +115,7 @@ pub(crate) fn assert_invariants(text: &str) {
                 assert_eq!(t.row(i).map(|x| x.span()), Some(r.span()));
                 for (k, c) in r.cells().enumerate() {
                     assert!(c.span.start >= last && c.span.end <= b.span.end);
+                    assert!(c.span.start >= r.span().start && c.span.end <= r.span().end);
                     assert_eq!(c.text, &text[c.span.range()]);
                     assert_eq!(r.cell(k), Some(c));
                     assert_eq!(c.x.is_some(), t.layout == Layout::Aligned);
