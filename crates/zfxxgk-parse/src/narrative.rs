@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use zfxxgk_model::{Decimal, Fact, FactKind, Location};
 
+use crate::normalize::{char_bits, has_any};
 use crate::stream::{self, Mark, Skim, Stream, BREAK};
 
 /// Extracts the facts stated in `text` within the byte `ranges` (narrative paragraphs).
@@ -26,8 +27,9 @@ pub fn extract_facts(
 ) -> Vec<Fact> {
     let mut facts = Vec::new();
     let mut plain = String::new();
+    let mut words = String::new();
     stream::windows(text, ranges, &SKIM, |s, core| {
-        read_window(text, s, core, locate, &mut plain, &mut facts);
+        read_window(text, s, core, locate, &mut plain, &mut words, &mut facts);
     });
     facts
 }
@@ -83,20 +85,22 @@ fn written_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '０'..='９')
 }
 
-/// Reads the facts that start at indices `core` of the window `s`.
+/// Reads the facts that start at indices `core` of the window `s`; `plain` and `words`
+/// are scratch.
 fn read_window(
     text: &str,
     s: &Stream,
     core: Range<usize>,
     locate: &dyn Fn(usize, usize) -> Location,
     plain: &mut String,
+    words: &mut String,
     facts: &mut Vec<Fact>,
 ) {
     let mut i = core.start;
     while i < core.end {
         if s.digit(i) {
             let (end, value) = s.number(i, plain);
-            if let Some(found) = read_number(s, i, end, value) {
+            if let Some(found) = read_number(s, i, end, value, words) {
                 let location = locate(found.number.start, found.number.end);
                 facts.push(Fact {
                     kind: found.kind,
@@ -146,7 +150,8 @@ fn clause_end(c: char) -> bool {
 
 /// Ends a sentence.
 fn sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '!' | '？' | '?' | BREAK)
+    // Most characters are ideographs, which end nothing.
+    !('\u{4e00}'..='\u{9fff}').contains(&c) && matches!(c, '。' | '！' | '!' | '？' | '?' | BREAK)
 }
 
 /// At most this many characters of a clause are read on either side of a number.
@@ -162,26 +167,55 @@ struct Found {
     text: Range<usize>,
 }
 
-/// What the stream says around the number at `start..end`.
-struct Context {
+/// What the stream says around the number at `start..end`: its characters, borrowed.
+struct Context<'a> {
     /// The clause before the number, back to a clause end or another number.
-    near: String,
+    near: Words<'a>,
     /// The clause before the number, back to a clause end.
-    clause: String,
+    clause: &'a [char],
     /// The clause after the unit, up to a clause end or another number.
-    after: String,
+    after: Words<'a>,
+    /// `near` and `after` as one text, without the number between them.
+    near_after: &'a str,
     /// The sentence up to the number, and the sentence before it.
-    sentence: String,
-    previous: String,
+    sentence: &'a [char],
+    previous: &'a [char],
     /// A parenthetical right after the unit (`（含上年结转2件）`).
-    paren_after: String,
+    paren_after: &'a [char],
     /// The clause follows `其中，`: it counts a part of something.
     after_qizhong: bool,
+    /// `near` holds none of `KIND_WORDS`: the words after the number say what it
+    /// counts.
+    number_first: bool,
     near_start: usize,
     after_end: usize,
 }
 
-fn context(s: &Stream, start: usize, unit_end: usize) -> Context {
+/// Characters of the stream, and the same as text (for the clauses that many words
+/// are looked for in) with its [`char_bits`].
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    chars: &'a [char],
+    text: &'a str,
+    bits: u64,
+}
+
+/// Whether the [`Words`] `$w` hold any of the phrases `$words`.
+macro_rules! says {
+    ($w:expr, $words:expr) => {{
+        let w: Words = $w;
+        has_any!(w.text, bits: w.bits, $words)
+    }};
+}
+
+/// The context of the number at `start` whose unit ends at `unit_end`; `scratch` holds
+/// the text of its `near` and `after`.
+fn context<'a>(
+    s: &'a Stream,
+    start: usize,
+    unit_end: usize,
+    scratch: &'a mut String,
+) -> Context<'a> {
     // Back to a clause end or a digit; a parenthetical right before the number is
     // read as part of the clause (`申请（含上年结转）200件`).
     let mut a = start;
@@ -219,13 +253,14 @@ fn context(s: &Stream, start: usize, unit_end: usize) -> Context {
     {
         b += 1;
     }
-    let mut paren_after = String::new();
+    let chars = |r: Range<usize>| s.chars.get(r).unwrap_or_default();
+    let mut paren_after: &[char] = &[];
     if matches!(s.chars.get(unit_end), Some('（' | '(')) {
         let mut e = unit_end + 1;
         while e < s.chars.len() && e - unit_end < MAX_CLAUSE && !matches!(s.chars[e], '）' | ')') {
             e += 1;
         }
-        paren_after = s.slice(unit_end + 1..e);
+        paren_after = chars(unit_end + 1..e);
     }
     let mut q = start;
     while q > 0 && start - q < 4 * MAX_CLAUSE && !sentence_end(s.chars[q - 1]) {
@@ -236,17 +271,35 @@ fn context(s: &Stream, start: usize, unit_end: usize) -> Context {
         p -= 1;
     }
     let previous = if q > 0 && s.chars[q - 1] != BREAK {
-        s.slice(p..q)
+        chars(p..q)
     } else {
-        String::new()
+        &[]
     };
-    let after_qizhong = c0 >= 3 && s.slice(c0 - 3..c0 - 1) == "其中";
+    let after_qizhong = c0 >= 3 && s.chars.get(c0 - 3..c0 - 1) == Some(&['其', '中'][..]);
+    let (near, after) = (chars(a..start), chars(unit_end..b));
+    scratch.clear();
+    scratch.extend(near);
+    let split = scratch.len();
+    scratch.extend(after);
+    let near_after: &'a str = scratch;
+    let near = Words {
+        chars: near,
+        text: near_after.get(..split).unwrap_or_default(),
+        bits: char_bits(near.iter().copied()),
+    };
+    let after = Words {
+        chars: after,
+        text: near_after.get(split..).unwrap_or_default(),
+        bits: char_bits(after.iter().copied()),
+    };
     Context {
         after_qizhong,
-        near: s.slice(a..start),
-        clause: s.slice(c0..start),
-        after: s.slice(unit_end..b),
-        sentence: s.slice(q..start),
+        number_first: !says!(near, KIND_WORDS),
+        near,
+        clause: chars(c0..start),
+        after,
+        near_after,
+        sentence: chars(q..start),
         previous,
         paren_after,
         near_start: a,
@@ -254,15 +307,24 @@ fn context(s: &Stream, start: usize, unit_end: usize) -> Context {
     }
 }
 
-fn any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.contains(w))
+/// Whether the characters `cs` hold `word`.
+fn holds(cs: &[char], word: &[char]) -> bool {
+    let Some((first, rest)) = word.split_first() else {
+        return true;
+    };
+    cs.iter()
+        .enumerate()
+        .any(|(i, c)| c == first && cs.get(i + 1..).is_some_and(|r| r.starts_with(rest)))
 }
 
-/// `申请` as a noun about applications, not `申请人`.
-fn mentions_application(text: &str) -> bool {
-    text.match_indices("申请")
-        .any(|(i, w)| !text[i + w.len()..].starts_with('人'))
-        || text.contains("依申请")
+/// `申请` as a noun about applications, not `申请人` (but `依申请人…` is).
+fn mentions_application(cs: &[char]) -> bool {
+    cs.iter().enumerate().any(|(i, c)| {
+        *c == '申'
+            && cs.get(i + 1) == Some(&'请')
+            && (cs.get(i + 2) != Some(&'人')
+                || i.checked_sub(1).and_then(|h| cs.get(h)) == Some(&'依'))
+    })
 }
 
 const RECEIVE: &[&str] = &["收到", "受理", "接收", "新收", "接到", "收悉"];
@@ -300,7 +362,13 @@ const KIND_WORDS: &[&str] = &[
     "申请", "公开", "提供", "处理", "结转", "顺延", "复议", "诉讼", "答复", "办结",
 ];
 
-fn read_number(s: &Stream, start: usize, end: usize, value: Option<Decimal>) -> Option<Found> {
+fn read_number(
+    s: &Stream,
+    start: usize,
+    end: usize,
+    value: Option<Decimal>,
+    scratch: &mut String,
+) -> Option<Found> {
     let value = value?;
     // The unit right after the number.
     let (unit, unit_end) = match (s.chars.get(end), s.chars.get(end + 1)) {
@@ -318,10 +386,10 @@ fn read_number(s: &Stream, start: usize, end: usize, value: Option<Decimal>) -> 
     if start > 0 && matches!(s.chars[start - 1], '第' | '-' | '.' | '约' | '近' | '超') {
         return None;
     }
-    let cx = context(s, start, unit_end);
+    let cx = context(s, start, unit_end, scratch);
     let number = s.byte_range(start..end);
     // The words read: the clause before, and the words after when they decided.
-    let words_end = if any(&cx.near, KIND_WORDS) {
+    let words_end = if !cx.number_first {
         unit_end
     } else {
         cx.after_end.max(unit_end)
@@ -335,13 +403,13 @@ fn read_number(s: &Stream, start: usize, end: usize, value: Option<Decimal>) -> 
         text: words.clone(),
     };
     if unit != "件" {
-        let fee = any(&cx.near, &["处理费"]) && !any(&cx.near, &["未", "无", "不", "免"]);
+        let fee = says!(cx.near, ["处理费"]) && !says!(cx.near, ["未", "无", "不", "免"]);
         return fee.then(|| found(FactKind::ProcessingFee));
     }
     if !value.fract().is_zero() || value.is_sign_negative() {
         return None;
     }
-    if any(&cx.near, CHANGE) || any(&cx.after, CHANGE) {
+    if says!(cx.near, CHANGE) || says!(cx.after, CHANGE) {
         return None;
     }
     classify(&cx).map(found)
@@ -350,28 +418,28 @@ fn read_number(s: &Stream, start: usize, end: usize, value: Option<Decimal>) -> 
 fn classify(cx: &Context) -> Option<FactKind> {
     // The words that say what is counted: before the number, or after it when the
     // clause puts the number first (`另有2件申请…顺延到下年度答复`).
-    let number_first = !any(&cx.near, KIND_WORDS);
-    let k: &str = if number_first { &cx.after } else { &cx.near };
-    let all = format!("{}{}", cx.near, cx.after);
-    if any(&all, NOT_APPLICATIONS) {
+    let number_first = cx.number_first;
+    let k = if number_first { cx.after } else { cx.near };
+    if has_any!(cx.near_after, bits: cx.near.bits | cx.after.bits, NOT_APPLICATIONS) {
         return None;
     }
-    let about_disclosure = any(&cx.clause, &["信息公开"])
-        || any(&cx.after, &["信息公开"])
-        || any(&cx.sentence, &["信息公开"])
-        || any(&cx.previous, &["信息公开"]);
 
     // Reviews and lawsuits.
-    if any(k, &["复议", "诉讼"]) {
-        if !about_disclosure || any(k, &["起诉", "结果", "纠正", "维持", "审结"]) {
+    if says!(k, ["复议", "诉讼"]) {
+        const DISCLOSURE: &[char] = &['信', '息', '公', '开'];
+        let about_disclosure = holds(cx.clause, DISCLOSURE)
+            || says!(cx.after, ["信息公开"])
+            || holds(cx.sentence, DISCLOSURE)
+            || holds(cx.previous, DISCLOSURE);
+        if !about_disclosure || says!(k, ["起诉", "结果", "纠正", "维持", "审结"]) {
             return None;
         }
-        let review = k.contains("行政复议");
-        let lawsuit = k.contains("诉讼");
+        let review = says!(k, ["行政复议"]);
+        let lawsuit = says!(k, ["诉讼"]);
         return match (review, lawsuit) {
-            (true, true) => any(
+            (true, true) => says!(
                 k,
-                &[
+                [
                     "复议和诉讼",
                     "复议、诉讼",
                     "复议及诉讼",
@@ -380,45 +448,47 @@ fn classify(cx: &Context) -> Option<FactKind> {
                     "复议、行政诉讼",
                     "复议及行政诉讼",
                     "复议与行政诉讼",
-                ],
+                ]
             )
             .then_some(FactKind::ReviewsAndLawsuits),
             (true, false) => Some(FactKind::Reviews),
-            (false, true) if k.contains("行政诉讼") => Some(FactKind::Lawsuits),
+            (false, true) if says!(k, ["行政诉讼"]) => Some(FactKind::Lawsuits),
             _ => None,
         };
     }
 
     // Applications: the clause, its sentence or (for a sentence that goes on with
     // `其中，…`) the sentence before must be about them.
-    let in_sentence = mentions_application(&cx.clause)
-        || mentions_application(&cx.after)
-        || mentions_application(&cx.sentence);
-    if !in_sentence && !mentions_application(&cx.previous) {
+    let in_sentence = mentions_application(cx.clause)
+        || mentions_application(cx.after.chars)
+        || mentions_application(cx.sentence);
+    if !in_sentence && !mentions_application(cx.previous) {
         return None;
     }
-    let subset = cx.after_qizhong || cx.clause.starts_with("其中") || cx.near.starts_with("其中");
+    let subset = cx.after_qizhong
+        || cx.clause.starts_with(&['其', '中'])
+        || cx.near.text.starts_with("其中");
 
-    // Carried forward to next year.
-    if any(k, &["顺延", "结转", "转入", "转至", "转到", "转"])
-        && any(k, &["下年", "下一年", "下一个年度", "次年", "明年"])
+    // Carried forward to next year (`结转`, `转入`, `转至`, `转到` all hold `转`).
+    if says!(k, ["顺延", "转"]) && says!(k, ["下年", "下一年", "下一个年度", "次年", "明年"])
     {
         return Some(FactKind::CarriedForward);
     }
     // Carried over from last year.
-    if k.contains("结转") && any(k, &["上年", "上一年", "去年", "上一个年度"]) {
-        if any(k, RECEIVE) && k.contains('含') {
+    if says!(k, ["结转"]) && says!(k, ["上年", "上一年", "去年", "上一个年度"]) {
+        let with = k.chars.contains(&'含');
+        if says!(k, RECEIVE) && with {
             return (!subset).then_some(FactKind::ReceivedWithCarriedOver);
         }
-        if k.contains('含') && any(k, ANSWER) {
+        if with && says!(k, ANSWER) {
             return None;
         }
         return Some(FactKind::CarriedOver);
     }
 
     // Results: exactly one kind named.
-    let partly = k.contains("部分公开");
-    let full = any(k, &["予以公开", "同意公开", "全部公开", "准予公开"]);
+    let partly = says!(k, ["部分公开"]);
+    let full = says!(k, ["予以公开", "同意公开", "全部公开", "准予公开"]);
     let mut kinds = Vec::new();
     match (full, partly) {
         (true, true) => kinds.push(FactKind::GrantedOrPartlyGranted),
@@ -426,16 +496,16 @@ fn classify(cx: &Context) -> Option<FactKind> {
         (false, true) => kinds.push(FactKind::PartlyGranted),
         (false, false) => {}
     }
-    if k.contains("不予公开") {
+    if says!(k, ["不予公开"]) {
         kinds.push(FactKind::Withheld);
     }
-    if k.contains("无法提供") {
+    if says!(k, ["无法提供"]) {
         kinds.push(FactKind::Unavailable);
     }
-    if k.contains("不予处理") {
+    if says!(k, ["不予处理"]) {
         kinds.push(FactKind::NotProcessed);
     }
-    if k.contains("其他处理") {
+    if says!(k, ["其他处理"]) {
         kinds.push(FactKind::OtherHandling);
     }
     match kinds.as_slice() {
@@ -449,15 +519,18 @@ fn classify(cx: &Context) -> Option<FactKind> {
 
     // Received or answered. In a number-first clause the verb stands before the
     // number (`本年度新收1件政府信息公开申请并答复`).
-    let verb: &str = if number_first { &cx.near } else { k };
-    let receive = any(verb, RECEIVE);
-    let answer = any(verb, ANSWER);
-    let application_here = mentions_application(k) || mentions_application(verb);
+    let verb = if number_first { cx.near } else { k };
+    let receive = says!(verb, RECEIVE);
+    let answer = says!(verb, ANSWER);
+    let application_here = mentions_application(k.chars) || mentions_application(verb.chars);
     match (receive, answer) {
         (true, false) if application_here => {
-            let with_carried = cx.paren_after.starts_with('含')
-                && cx.paren_after.contains("结转")
-                && any(&cx.paren_after, &["上年", "上一年", "去年"]);
+            let paren = cx.paren_after;
+            let with_carried = paren.first() == Some(&'含')
+                && holds(paren, &['结', '转'])
+                && (holds(paren, &['上', '年'])
+                    || holds(paren, &['上', '一', '年'])
+                    || holds(paren, &['去', '年']));
             Some(if with_carried {
                 FactKind::ReceivedWithCarriedOver
             } else {
@@ -505,11 +578,12 @@ fn no_applications(s: &Stream, i: usize) -> Option<(Range<usize>, Range<usize>)>
     while e < s.chars.len() && e - i < 30 && !clause_end(s.chars[e]) {
         e += 1;
     }
+    let words = s.chars.get(i + negation_len..e).unwrap_or_default();
     let clause = s.slice(i + negation_len..e);
     let upto = clause.find("申请").map(|p| &clause[..p]).unwrap_or(&clause);
-    if !mentions_application(&clause)
-        || any(upto, &["复议", "诉讼", "投诉", "咨询", "留言", "结转"])
-        || !any(&clause, &["信息公开", "依申请"])
+    if !mentions_application(words)
+        || has_any!(upto, ["复议", "诉讼", "投诉", "咨询", "留言", "结转"])
+        || !has_any!(clause, ["信息公开", "依申请"])
     {
         return None;
     }
@@ -785,7 +859,8 @@ mod tests {
         let s = stream::whole(text, ranges);
         let mut facts = Vec::new();
         let all = 0..s.chars.len();
-        read_window(text, &s, all, &locate, &mut String::new(), &mut facts);
+        let (mut plain, mut words) = (String::new(), String::new());
+        read_window(text, &s, all, &locate, &mut plain, &mut words, &mut facts);
         facts
     }
 
@@ -1098,6 +1173,51 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn sentence_ends_as_listed() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let listed = matches!(c, '。' | '！' | '!' | '？' | '?' | BREAK);
+            assert_eq!(sentence_end(c), listed, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The searches over characters, and those that bits may skip, find what
+        /// `str::contains` finds.
+        #[test]
+        fn searches_agree_with_contains(
+            text in "[申请人依信息公开其中转结上年下一个度去含收到受理答复办复议诉讼投诉咨询占增加处理费，。 a1]{0,24}"
+        ) {
+            use proptest::prop_assert_eq;
+            let cs: Vec<char> = text.chars().collect();
+            let application = text
+                .match_indices("申请")
+                .any(|(i, w)| !text[i + w.len()..].starts_with('人'))
+                || text.contains("依申请");
+            prop_assert_eq!(mentions_application(&cs), application);
+            for word in ["信息公开", "结转", "上一年", "申请", "其中", "含", ""] {
+                let w: Vec<char> = word.chars().collect();
+                prop_assert_eq!(holds(&cs, &w), text.contains(word), "{}", word);
+            }
+            let bits = char_bits(cs.iter().copied());
+            let any = |words: &[&str]| words.iter().any(|w| text.contains(w));
+            // One call site for each list: a site's searchers are built for its first.
+            prop_assert_eq!(has_any!(text, bits: bits, KIND_WORDS), any(KIND_WORDS));
+            prop_assert_eq!(has_any!(text, bits: bits, CHANGE), any(CHANGE));
+            prop_assert_eq!(has_any!(text, bits: bits, NOT_APPLICATIONS), any(NOT_APPLICATIONS));
+            prop_assert_eq!(has_any!(text, bits: bits, RECEIVE), any(RECEIVE));
+            prop_assert_eq!(has_any!(text, bits: bits, ANSWER), any(ANSWER));
+            prop_assert_eq!(
+                has_any!(text, bits: bits, ["下年", "下一年", "下一个年度", "次年", "明年"]),
+                any(&["下年", "下一年", "下一个年度", "次年", "明年"])
+            );
+            prop_assert_eq!(
+                has_any!(text, bits: bits, ["顺延", "转"]),
+                any(&["顺延", "结转", "转入", "转至", "转到", "转"])
+            );
         }
     }
 

@@ -38,7 +38,7 @@ pub(crate) fn kind(raw: &str) -> Kind {
     let t = trim(raw);
     if is_blank(t) {
         Kind::Blank
-    } else if number(t).is_some() {
+    } else if plain_integer(t).is_some() || number(t).is_some() {
         Kind::Number
     } else {
         Kind::Text
@@ -46,11 +46,24 @@ pub(crate) fn kind(raw: &str) -> Kind {
 }
 
 fn trim(raw: &str) -> &str {
+    // Most cells start and end with a visible ASCII character: nothing to trim.
+    let bytes = raw.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_graphic)
+        && bytes.last().is_some_and(u8::is_ascii_graphic)
+    {
+        return raw;
+    }
     raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
 /// Nothing, or a dash, slash or 无 standing for nothing.
 pub(crate) fn is_blank(t: &str) -> bool {
+    // Most cells start with a digit or a letter, which stand for something.
+    !t.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) && blank_as_written(t)
+}
+
+/// [`is_blank`], its fast path aside.
+fn blank_as_written(t: &str) -> bool {
     t.chars().all(|c| {
         c.is_whitespace()
             || matches!(
@@ -63,6 +76,48 @@ pub(crate) fn is_blank(t: &str) -> bool {
 /// A number as written: optional sign, digits (full-width allowed) with optional
 /// thousands separators and one decimal point, an optional unit.
 pub(crate) fn number(t: &str) -> Option<Number> {
+    if let Some(value) = plain_integer(t) {
+        return Some(Number::new(value));
+    }
+    if !starts_like_number(t) {
+        return None;
+    }
+    as_written(t)
+}
+
+/// Whether `t` folded starts with a sign or a digit, as every number does: text is
+/// told at its first character.
+fn starts_like_number(t: &str) -> bool {
+    let first = t.chars().map(fold_char).find(|c| !c.is_whitespace());
+    first.is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '+')
+}
+
+/// The value [`as_written`] reads from plain ASCII digits (at most 18, which fit an
+/// `i64`) after an optional `+` or `-`, as most cells are, without folding or
+/// `Decimal::from_str`; `None` for anything else.
+fn plain_integer(t: &str) -> Option<Decimal> {
+    let (neg, digits) = match t.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(b - b'0');
+    }
+    // `-0` as well: `Decimal::from_str` reads it as 0.
+    Some(Decimal::from(if neg { -n } else { n }))
+}
+
+/// [`number`] for any text, the fast paths aside: folded, then read by
+/// `Decimal::from_str`.
+fn as_written(t: &str) -> Option<Number> {
     // Most cells are plain ASCII digits: fold (and allocate) only when needed.
     let folded: Cow<'_, str> = if t.chars().all(|c| fold_char(c) == c && !c.is_whitespace()) {
         Cow::Borrowed(t)
@@ -166,6 +221,85 @@ mod tests {
                 Value::Text { .. } => Kind::Text,
             };
             assert_eq!(kind(raw), want, "{raw:?}");
+        }
+    }
+
+    /// A number exactly, unit and all: `Decimal`'s `==` ignores the scale.
+    fn exact(n: Option<Number>) -> Option<([u8; 16], String, Option<String>)> {
+        n.map(|n| (n.value.serialize(), n.value.to_string(), n.unit))
+    }
+
+    /// Each fast path agrees with the general one, [`as_written`], on `t`.
+    fn agrees(t: &str) {
+        let general = as_written(t);
+        assert_eq!(exact(number(t)), exact(general.clone()), "{t:?}");
+        if let Some(v) = plain_integer(t) {
+            assert_eq!(exact(Some(Number::new(v))), exact(general.clone()), "{t:?}");
+        }
+        if !starts_like_number(t) {
+            assert_eq!(general, None, "{t:?}");
+        }
+        assert_eq!(
+            trim(t),
+            t.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        );
+        assert_eq!(is_blank(t), blank_as_written(t), "{t:?}");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_path() {
+        for t in [
+            "0",
+            "00",
+            "007",
+            "-0",
+            "-00",
+            "+0",
+            "-7",
+            "+7",
+            "-007",
+            "123456789012345678",
+            "999999999999999999",
+            "-999999999999999999",
+            "+999999999999999999",
+            "1234567890123456789",
+            "-9223372036854775808",
+            "99999999999999999999999999999",
+            "",
+            "-",
+            "+",
+            "--1",
+            "+-1",
+            "-+1",
+            "1-",
+            "1 2",
+            " 12",
+            "12 ",
+            "\u{b}12",
+            "12\u{feff}",
+            "1,234",
+            "1.5",
+            "1.",
+            "１２",
+            "－３",
+            "12件",
+            "a1",
+            "无",
+            "无无",
+            "-/",
+            "　1",
+            "\u{3000}－1",
+        ] {
+            agrees(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_on_any_cell(
+            t in "[-+]?[0-9]{0,20}|[-+ ,.0-9０-９－件元万无/—\u{3000}\u{feff}\u{b}a]{0,8}|\\PC{0,6}"
+        ) {
+            agrees(&t);
         }
     }
 
