@@ -160,6 +160,49 @@ pub(crate) fn t3_rows(edition: Edition) -> &'static [Names] {
     }
 }
 
+/// Each folded wording of table 三's rows, and the rows it is a wording of.
+type Wordings = FxHashMap<&'static str, Vec<usize>>;
+
+fn wordings(rows: &'static [Names]) -> Wordings {
+    let mut map = Wordings::default();
+    for (i, row) in rows.iter().enumerate() {
+        for name in &row.0 {
+            let at: &mut Vec<usize> = map.entry(name.text.as_str()).or_default();
+            if !at.contains(&i) {
+                at.push(i);
+            }
+        }
+    }
+    map
+}
+
+static T3_WORDINGS_2019: LazyLock<Wordings> = LazyLock::new(|| wordings(t3_rows(Edition::V2019)));
+static T3_WORDINGS_2021: LazyLock<Wordings> = LazyLock::new(|| wordings(t3_rows(Edition::V2021)));
+
+/// [`best_row_folded`] over table 三's rows of `edition`. Labels that are a row's
+/// wording exactly (as most are) are looked up: one row named exactly is the best, and
+/// two are a tie that no partial match can break; only when no label is exact are
+/// the rows searched.
+pub(crate) fn best_t3_row(labels: &[Folded<'_>], edition: Edition) -> Option<(usize, Match)> {
+    let index: &Wordings = match edition {
+        Edition::V2019 => &T3_WORDINGS_2019,
+        Edition::V2021 => &T3_WORDINGS_2021,
+    };
+    let mut exact: Option<usize> = None;
+    for l in labels.iter().filter(|l| !l.core().is_empty()) {
+        for &i in index.get(l.core()).map_or(&[][..], Vec::as_slice) {
+            match exact {
+                Some(j) if j != i => return None,
+                _ => exact = Some(i),
+            }
+        }
+    }
+    match exact {
+        Some(i) => Some((i, Match::Exact)),
+        None => best_row_folded(labels, t3_rows(edition)),
+    }
+}
+
 /// How well a folded label names a row of folded wordings.
 fn folded_match(label: &Folded<'_>, row: &Names) -> Option<Match> {
     let core = label.core();
@@ -248,6 +291,42 @@ pub(crate) fn column_match(label: &str, col: &ColumnDef) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn t3_rows_looked_up_as_searched() {
+        for e in Edition::ALL {
+            let template = Template::of(e).t3_rows;
+            let mut labels: Vec<String> = template
+                .iter()
+                .flat_map(|r| std::iter::once(r.label).chain(r.aliases.iter().copied()))
+                .map(str::to_string)
+                .collect();
+            let words: Vec<String> = labels.clone();
+            for w in &words {
+                let chars: Vec<char> = w.chars().collect();
+                labels.push(chars[..chars.len().min(5)].iter().collect());
+                labels.push(format!("（三）{w}"));
+                labels.push(format!("{w}合计"));
+            }
+            labels.extend(["", "（一）", "其他", "合计", "本年度", "申请"].map(String::from));
+            for a in &labels {
+                for b in [
+                    None,
+                    Some("其他"),
+                    Some("商业企业"),
+                    Some(words[0].as_str()),
+                ] {
+                    let row: Vec<&str> = std::iter::once(a.as_str()).chain(b).collect();
+                    let folded = fold_labels(&row);
+                    assert_eq!(
+                        best_t3_row(&folded, e),
+                        best_row_folded(&folded, t3_rows(e)),
+                        "{e:?} {row:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn t2_rows_in_both_wordings() {

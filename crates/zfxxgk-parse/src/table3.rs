@@ -15,7 +15,7 @@ use zfxxgk_model::{
 };
 
 use crate::context::{fit, split, Ctx, Split};
-use crate::labels::{best_row_folded, fold_labels, t3_column_match, t3_rows, Folded, Match};
+use crate::labels::{best_t3_row, fold_labels, t3_column_match, Folded, Match};
 use crate::normalize::has;
 use crate::rows::TableRow;
 
@@ -71,7 +71,7 @@ pub(crate) fn build(
         if tr.from_text && s.values.len() < MIN_TEXT_VALUES {
             continue;
         }
-        let cand = Edition::ALL.map(|e| best_row_folded(&labels, t3_rows(e)));
+        let cand = Edition::ALL.map(|e| best_t3_row(&labels, e));
         if s.numbers > 0 || cand.iter().any(Option::is_some) {
             value_rows.push(ValueRow { split: s, cand });
         }
