@@ -122,7 +122,7 @@ impl<'i> Table<'i> {
 }
 
 /// The rows of a [`Table`], top to bottom.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Rows<'t, 'i> {
     table: &'t Table<'i>,
     range: Range<usize>,
@@ -151,7 +151,7 @@ impl DoubleEndedIterator for Rows<'_, '_> {
 impl ExactSizeIterator for Rows<'_, '_> {}
 
 /// One row of a table: a view into the [`Table`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Row<'t, 'i> {
     table: &'t Table<'i>,
     cells: Range<usize>,
@@ -189,7 +189,7 @@ impl<'t, 'i> Row<'t, 'i> {
 }
 
 /// The cells of a [`Row`], left to right.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Cells<'t, 'i> {
     table: &'t Table<'i>,
     range: Range<usize>,
@@ -214,6 +214,28 @@ impl DoubleEndedIterator for Cells<'_, '_> {
 }
 
 impl ExactSizeIterator for Cells<'_, '_> {}
+
+// The views show what they stand for, not the whole table they borrow.
+impl std::fmt::Debug for Rows<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
+
+impl std::fmt::Debug for Row<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Row")
+            .field("cells", &self.cells())
+            .field("span", &self.span)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Cells<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
 
 /// Builds a [`Table`] row by row; offsets are absolute until stored.
 #[derive(Debug)]

@@ -45,6 +45,19 @@ fn tab_rows_keep_trailing_empty_cells() {
 }
 
 #[test]
+fn row_views_debug_as_their_cells() {
+    let blocks = lex("规章\t0\n行政许可\t7\n");
+    let table = blocks[0].table().expect("a table");
+    let shown = format!("{:?}", table.rows().nth(1).expect("a second row"));
+    assert!(
+        shown.starts_with("Row { cells: [Cell { text: \"行政许可\""),
+        "{shown}"
+    );
+    assert!(!shown.contains("规章"), "{shown}");
+    assert_eq!(format!("{:?}", table.rows()).matches("Row {").count(), 2);
+}
+
+#[test]
 fn tab_rows_keep_leading_empty_cells() {
     // Found by the facade's round-trip property test: a table 四 row whose first
     // value is blank.
