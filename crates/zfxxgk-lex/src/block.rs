@@ -88,11 +88,13 @@ impl<'i> Table<'i> {
         Some(Row {
             table: self,
             cells: first..stored.cells_end as usize,
-            span: Span::new(
-                self.base + stored.start as usize,
-                self.base + stored.end as usize,
-            ),
+            span: self.span_of(stored.start, stored.end),
         })
+    }
+
+    /// The input's span of the offsets `start..end` from the table's start.
+    fn span_of(&self, start: u32, end: u32) -> Span {
+        Span::new(self.base + start as usize, self.base + end as usize)
     }
 
     /// How many rows it has.
@@ -112,10 +114,12 @@ impl<'i> Table<'i> {
 
     fn cell(&self, k: usize) -> Cell<'i> {
         let s = self.cells[k];
-        let (start, end) = (s.start as usize, s.end as usize);
         Cell {
-            text: self.text.get(start..end).unwrap_or_default(),
-            span: Span::new(self.base + start, self.base + end),
+            text: self
+                .text
+                .get(s.start as usize..s.end as usize)
+                .unwrap_or_default(),
+            span: self.span_of(s.start, s.end),
             x: self.columns.get(k).copied(),
         }
     }
@@ -266,12 +270,17 @@ impl<'i> TableBuilder<'i> {
         u32::try_from(at.saturating_sub(self.table.base)).unwrap_or(u32::MAX)
     }
 
-    /// Adds a cell at `span` (its trimmed text) to the open row.
-    pub fn cell(&mut self, span: Span) {
-        let stored = Stored {
+    /// A cell at `span` as stored.
+    fn stored(&self, span: Span) -> Stored {
+        Stored {
             start: self.offset(span.start),
             end: self.offset(span.end),
-        };
+        }
+    }
+
+    /// Adds a cell at `span` (its trimmed text) to the open row.
+    pub fn cell(&mut self, span: Span) {
+        let stored = self.stored(span);
         self.table.cells.push(stored);
     }
 
@@ -283,19 +292,16 @@ impl<'i> TableBuilder<'i> {
 
     /// The span of the open row's last cell, if it has one.
     pub fn last_cell(&self) -> Option<Span> {
-        (self.table.cells.len() > self.open).then(|| {
-            let s = self.table.cells[self.table.cells.len() - 1];
-            let base = self.table.base;
-            Span::new(base + s.start as usize, base + s.end as usize)
-        })
+        let s = self.table.cells.last().filter(|_| !self.row_is_empty())?;
+        Some(self.table.span_of(s.start, s.end))
     }
 
     /// Moves the open row's last cell to `span` (a cell that wrapped onto more lines).
     pub fn set_last_cell(&mut self, span: Span) {
-        let (start, end) = (self.offset(span.start), self.offset(span.end));
-        if self.table.cells.len() > self.open {
+        let stored = self.stored(span);
+        if !self.row_is_empty() {
             if let Some(last) = self.table.cells.last_mut() {
-                *last = Stored { start, end };
+                *last = stored;
             }
         }
     }
@@ -327,11 +333,7 @@ impl<'i> TableBuilder<'i> {
             Some(prev) => prev.cells_end as usize,
             None => 0,
         };
-        let base = self.table.base;
-        Some(Span::new(
-            base + row.start as usize,
-            base + row.end as usize,
-        ))
+        Some(self.table.span_of(row.start, row.end))
     }
 
     /// The table, its text cut to the block's `end`.
