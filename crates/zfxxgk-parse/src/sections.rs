@@ -211,6 +211,9 @@ fn years(text: &str) -> impl Iterator<Item = (u16, usize, usize)> + '_ {
     })
 }
 
+/// How many lines from the top of a report may hold its title.
+const TITLE_LINES: usize = 20;
+
 /// Title, body and year statements.
 pub(crate) struct MetaFound {
     pub title: Option<(String, usize, usize)>,
@@ -222,9 +225,10 @@ pub(crate) struct MetaFound {
 /// failing both, the first year the narrative states.
 pub(crate) fn meta(text: &str, first_heading: usize, s1_body: Option<(usize, usize)>) -> MetaFound {
     let head = &text[..first_heading.min(text.len())];
-    let lines: Vec<(usize, &str)> = line_spans(head);
+    // Only the first lines can hold the title: the rest are not kept.
+    let lines: Vec<(usize, &str)> = line_spans(head).take(TITLE_LINES).collect();
     let mut title = None;
-    for (n, &(start, line)) in lines.iter().enumerate().take(20) {
+    for (n, &(start, line)) in lines.iter().enumerate() {
         let f: String = line
             .chars()
             .map(fold_char)
@@ -334,14 +338,13 @@ fn body_of(title: &str) -> Option<String> {
     (!body.is_empty() && body.chars().count() <= 30).then_some(body)
 }
 
-fn line_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        out.push((start, line.trim_end_matches(['\n', '\r'])));
-        start += line.len();
-    }
-    out
+/// The lines of `text`, each with where it starts, without its line end.
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |start, line| {
+        let at = *start;
+        *start += line.len();
+        Some((at, line.trim_end_matches(['\n', '\r'])))
+    })
 }
 
 /// Turns found statements into model values.
