@@ -48,7 +48,10 @@ pub(super) fn table<'i>(
     {
         row(&mut table, &l);
     }
-    (BlockKind::Table(table.finish(lines.next(end - 1))), end)
+    (
+        BlockKind::Table(Box::new(table.finish(lines.next(end - 1)))),
+        end,
+    )
 }
 
 fn row(table: &mut TableBuilder<'_>, l: &Line<'_>) {

@@ -32,7 +32,7 @@ pub(super) fn table<'i>(
     if rule {
         table.layout = Layout::Markdown;
     }
-    (BlockKind::Table(table), end)
+    (BlockKind::Table(Box::new(table)), end)
 }
 
 /// The cells between the pipes of one line; the empty text before the first pipe and

@@ -79,7 +79,10 @@ pub(super) fn table<'i>(
         Layout::CellPerLine => cell_per_line(&mut table, region),
         _ => tab_rows(&mut table, region),
     }
-    (BlockKind::Table(table.finish(lines.next(end - 1))), end)
+    (
+        BlockKind::Table(Box::new(table.finish(lines.next(end - 1)))),
+        end,
+    )
 }
 
 /// Adds the cells of a tabbed line, the text between tabs, to the open row. With
