@@ -265,6 +265,15 @@ impl<'i> TableBuilder<'i> {
         }
     }
 
+    /// Makes room for `cells` more cells and `rows` more rows: a layout that knows its
+    /// table's lines before reading them reserves what they hold, so that a table of a
+    /// million rows is not copied as its arrays double, nor left with half of them
+    /// unused.
+    pub fn reserve(&mut self, cells: usize, rows: usize) {
+        self.table.cells.reserve_exact(cells);
+        self.table.rows.reserve_exact(rows);
+    }
+
     fn offset(&self, at: usize) -> u32 {
         // The layouts end a table before MAX_TABLE_BYTES, which fits in a u32.
         u32::try_from(at.saturating_sub(self.table.base)).unwrap_or(u32::MAX)

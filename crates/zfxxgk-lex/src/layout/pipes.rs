@@ -13,19 +13,26 @@ pub(super) fn table<'i>(
     fits: Fits<'_>,
 ) -> (BlockKind<'i>, usize) {
     let mut j = i;
-    let mut rule = false;
-    let mut table = TableBuilder::new(Layout::Pipes, text, lines.start(i));
     while j < lines.len()
         && matches!(lines.kind(j), LineKind::PipeRow | LineKind::PipeRule)
         && fits(i, j)
     {
-        let line = &lines.at(j);
+        j += 1;
+    }
+    let mut table = TableBuilder::new(Layout::Pipes, text, lines.start(i));
+    // A row has a cell fewer than its pipes, or as many with text after the last one.
+    let bytes = text
+        .as_bytes()
+        .get(lines.start(i)..lines.next(j.max(i + 1) - 1));
+    let pipes = memchr::memchr_iter(b'|', bytes.unwrap_or_default()).count();
+    table.reserve(pipes, j - i);
+    let mut rule = false;
+    for line in (i..j).map(|k| lines.at(k)) {
         if line.kind == LineKind::PipeRule {
             rule = true;
         } else {
-            row(&mut table, line);
+            row(&mut table, &line);
         }
-        j += 1;
     }
     let end = j.max(i + 1);
     let mut table = table.finish(lines.next(end - 1));

@@ -75,6 +75,16 @@ pub(super) fn table<'i>(
         Layout::TabRows
     };
     let mut table = TableBuilder::new(layout, text, lines.start(i));
+    // A tabbed line makes a cell more than it has tabs; a row takes a line, or in one
+    // cell per line, the lines up to a blank one.
+    let bytes = text.as_bytes().get(lines.start(i)..lines.next(end - 1));
+    let tabs = memchr::memchr_iter(b'\t', bytes.unwrap_or_default()).count();
+    let tabbed = cell_lines + row_lines;
+    let rows = match layout {
+        Layout::CellPerLine => tabbed.min(end - i - tabbed + 1),
+        _ => tabbed,
+    };
+    table.reserve(tabs + tabbed, rows);
     match layout {
         Layout::CellPerLine => cell_per_line(&mut table, region),
         _ => tab_rows(&mut table, region),
