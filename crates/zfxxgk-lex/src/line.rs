@@ -71,8 +71,10 @@ pub(crate) struct Lines<'i> {
 impl<'i> Lines<'i> {
     /// Splits `text` into classified lines. Every byte belongs to exactly one line.
     pub fn new(text: &'i str) -> Lines<'i> {
-        let mut starts = Vec::new();
-        let mut kinds = Vec::new();
+        // Counted first, so that the arrays are made once at their size.
+        let count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let mut starts = Vec::with_capacity(count);
+        let mut kinds = Vec::with_capacity(count);
         let mut start = 0;
         while start < text.len() {
             let end =
