@@ -96,6 +96,7 @@ impl<'a> Folded<'a> {
 }
 
 /// Folds each label of a row once.
+#[cfg(test)]
 pub(crate) fn fold_labels<'a>(labels: &[&'a str]) -> Vec<Folded<'a>> {
     labels.iter().map(|l| Folded::new(l)).collect()
 }
@@ -235,7 +236,7 @@ pub(crate) fn best_row(labels: &[&str], rows: &[Names]) -> Option<(usize, Match)
     best_row_folded(&fold_labels(labels), rows)
 }
 
-/// [`best_row`] for labels folded with [`fold_labels`].
+/// [`best_row`] for labels folded with [`Folded::new`].
 pub(crate) fn best_row_folded(labels: &[Folded<'_>], rows: &[Names]) -> Option<(usize, Match)> {
     let mut best: Option<(usize, Match)> = None;
     let mut tie = false;

@@ -14,8 +14,8 @@ use zfxxgk_model::{
     CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, T3_COLUMNS,
 };
 
-use crate::context::{fit, split, Ctx, Split};
-use crate::labels::{best_t3_row, fold_labels, t3_column_match, Folded, Match};
+use crate::context::{fitted, parts, Ctx, Parts};
+use crate::labels::{best_t3_row, t3_column_match, Folded, Match};
 use crate::normalize::has;
 use crate::rows::TableRow;
 
@@ -28,27 +28,26 @@ const LEFT_OUT: i64 = -3;
 const MIN_TEXT_VALUES: usize = 5;
 
 struct ValueRow<'r, 'i> {
-    split: Split<'r, 'i>,
-    /// The template row the split's labels name best, in each edition of
+    parts: Parts<'r, 'i>,
+    /// The template row the row's labels name best, in each edition of
     /// `Edition::ALL`.
     cand: [Option<(usize, Match)>; 2],
 }
 
-fn is_header(s: &Split<'_, '_>, labels: &[Folded<'_>]) -> bool {
-    if s.numbers > 0 {
+fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
+    if p.numbers > 0 {
         return false;
     }
-    // A numbered label (`（六）其他处理`, `3.其他`) names a row, never a column, though
-    // it may contain a column's word (其他): a row of blanks under it is not a header.
-    let cols = labels
-        .iter()
-        .filter(|l| !l.numbered() && (0..T3_COLUMNS.len()).any(|k| t3_column_match(l, k)))
-        .count();
     let marker = labels.iter().any(|l| {
         let f = l.text();
         has!(f, "法人或其他组织") || has!(f, "申请人情况") || has!(f, "勾稽关系")
     });
-    marker || cols >= 2
+    // A numbered label (`（六）其他处理`, `3.其他`) names a row, never a column, though
+    // it may contain a column's word (其他): a row of blanks under it is not a header.
+    let mut cols = labels
+        .iter()
+        .filter(|l| !l.numbered() && (0..T3_COLUMNS.len()).any(|k| t3_column_match(l, k)));
+    marker || cols.nth(1).is_some()
 }
 
 pub(crate) fn build(
@@ -57,23 +56,23 @@ pub(crate) fn build(
     hint: Option<Edition>,
 ) -> Option<Table> {
     let mut value_rows: Vec<ValueRow<'_, '_>> = Vec::new();
-    let mut header_seen = false;
+    // The labels of the row at hand, folded; the buffer serves every row.
+    let mut labels: Vec<Folded<'_>> = Vec::new();
     for tr in rows {
-        let s = split(&tr.row);
-        let labels = fold_labels(&s.labels);
-        if is_header(&s, &labels) {
-            header_seen = true;
+        let p = parts(&tr.row);
+        // Rows without values, and lines of text with too few, are passed over before
+        // their labels are folded.
+        if p.values.is_empty() || (tr.from_text && p.values.len() < MIN_TEXT_VALUES) {
             continue;
         }
-        if s.values.is_empty() {
-            continue;
-        }
-        if tr.from_text && s.values.len() < MIN_TEXT_VALUES {
+        labels.clear();
+        labels.extend(p.labels().map(Folded::new));
+        if is_header(&p, &labels) {
             continue;
         }
         let cand = Edition::ALL.map(|e| best_t3_row(&labels, e));
-        if s.numbers > 0 || cand.iter().any(Option::is_some) {
-            value_rows.push(ValueRow { split: s, cand });
+        if p.numbers > 0 || cand.iter().any(Option::is_some) {
+            value_rows.push(ValueRow { parts: p, cand });
         }
     }
     if value_rows.is_empty() {
@@ -82,32 +81,34 @@ pub(crate) fn build(
     let (edition, plan) = choose_edition(&value_rows, hint);
     let template = Template::of(edition).t3_rows;
     let centers = column_centers(&value_rows);
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
     for (i, vr) in value_rows.iter().enumerate() {
         let Some((j, placement)) = plan[i] else {
-            ctx.unplaced_row(TableId::T3, vr.split.row);
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
             continue;
         };
         let row = &template[j];
         if placement == Placement::Position {
             inferred.push(row.key);
         }
-        let mut values = vr.split.values.clone();
-        let extra = fit(&mut values, T3_COLUMNS.len());
-        ctx.stray(TableId::T3, &extra);
-        let columns = place_columns(&values, centers.as_deref());
+        let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
+        ctx.stray(TableId::T3, extra);
+        let columns = place_columns(values, centers.as_deref());
+        // Columns the row does not show are blank when the row's cells are placed by
+        // their position under the columns.
+        let invisible = centers.is_some() && values.iter().all(|c| c.x.is_some());
         let keys = T3_KEYS[edition_index(edition)]
             .get(j)
             .map_or(&[][..], Vec::as_slice);
-        for (k, key) in keys.iter().enumerate() {
+        for (key, column) in keys.iter().zip(columns) {
             let Some(key) = *key else {
                 continue;
             };
-            match columns.get(k).copied().flatten() {
+            match column {
                 Some(c) => cells.push(ctx.cell(key, &c, placement)),
-                None if centers.is_some() && values.iter().all(|c| c.x.is_some()) => {
-                    cells.push(ctx.invisible_blank(key, vr.split.row.span.end, placement));
+                None if invisible => {
+                    cells.push(ctx.invisible_blank(key, vr.parts.row.span.end, placement));
                 }
                 None => {}
             }
@@ -127,13 +128,12 @@ pub(crate) fn build(
     cells.sort_by_key(|c| c.key);
     let first = value_rows
         .first()
-        .map(|v| v.split.row.span.start)
+        .map(|v| v.parts.row.span.start)
         .unwrap_or(0);
     let last = value_rows
         .last()
-        .map(|v| v.split.row.span.end)
+        .map(|v| v.parts.row.span.end)
         .unwrap_or(first);
-    let _ = header_seen;
     Some(Table {
         id: TableId::T3,
         edition: Some(edition),
@@ -171,7 +171,9 @@ fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition,
     let mut best: Option<(i64, i64, Edition, Plan)> = None;
     for e in Edition::ALL {
         let template = Template::of(e).t3_rows;
-        let (score, plan) = align(rows, e, template.len());
+        let cand: Vec<Option<(usize, Match)>> =
+            rows.iter().map(|r| r.cand[edition_index(e)]).collect();
+        let (score, plan) = align(&cand, template.len());
         // Ties: the edition whose row count the rows fill, then the hint.
         let fits = i64::from(rows.len() == template.len()) * 2 + i64::from(Some(e) == hint);
         let better = match &best {
@@ -188,54 +190,51 @@ fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition,
     }
 }
 
-/// Aligns value rows with template rows, keeping both orders.
-fn align(rows: &[ValueRow<'_, '_>], edition: Edition, n: usize) -> (i64, Plan) {
-    let m = rows.len();
-    let e = edition_index(edition);
-    let cand: Vec<Option<(usize, Match)>> = rows.iter().map(|r| r.cand[e]).collect();
-    let gain = |i: usize, j: usize| -> i64 {
-        match cand[i] {
-            Some((k, Match::Exact)) if k == j => EXACT,
-            Some((k, Match::Partial)) if k == j => PARTIAL,
-            Some(_) => CONTRADICTED,
-            None => UNLABELLED,
-        }
-    };
-    // f[i][j]: best score with the first i rows placed within the first j template rows.
-    let neg = i64::MIN / 4;
-    let mut f = vec![vec![neg; n + 1]; m + 1];
-    let mut from = vec![vec![0u8; n + 1]; m + 1]; // 1 skip template row, 2 leave row out, 3 place
-    f[0][0] = 0;
-    for i in 0..=m {
-        for j in 0..=n {
-            let here = f[i][j];
-            if here == neg {
-                continue;
+/// What placing a row whose labels name `cand` on template row `j` scores.
+fn gain(cand: Option<(usize, Match)>, j: usize) -> i64 {
+    match cand {
+        Some((k, Match::Exact)) if k == j => EXACT,
+        Some((k, Match::Partial)) if k == j => PARTIAL,
+        Some(_) => CONTRADICTED,
+        None => UNLABELLED,
+    }
+}
+
+/// Aligns value rows, by the template row each names (`cand`, in order), with `n`
+/// template rows, keeping both orders.
+fn align(cand: &[Option<(usize, Match)>], n: usize) -> (i64, Plan) {
+    let m = cand.len();
+    // f[i][j]: best score with the first i rows placed within the first j template rows,
+    // kept at f[i * w + j]; from[i * w + j]: the step that got there (1 skip template
+    // row, 2 leave row out, 3 place). Of steps that score the same, placing wins, then
+    // leaving out.
+    let w = n + 1;
+    let mut f = vec![0i64; (m + 1) * w];
+    let mut from = vec![0u8; (m + 1) * w];
+    // No row placed yet: template rows skipped.
+    from[1..w].fill(1);
+    for (i, &c) in cand.iter().enumerate() {
+        let (above, below) = f.split_at_mut((i + 1) * w);
+        let (prev, cur) = (&above[i * w..], &mut below[..w]);
+        let steps = &mut from[(i + 1) * w..(i + 2) * w];
+        cur[0] = prev[0] + LEFT_OUT;
+        steps[0] = 2;
+        for j in 1..w {
+            let (mut best, mut step) = (prev[j - 1] + gain(c, j - 1), 3);
+            if prev[j] + LEFT_OUT > best {
+                (best, step) = (prev[j] + LEFT_OUT, 2);
             }
-            if j < n && here > f[i][j + 1] {
-                f[i][j + 1] = here;
-                from[i][j + 1] = 1;
+            if cur[j - 1] > best {
+                (best, step) = (cur[j - 1], 1);
             }
-            if i < m {
-                let out = here + LEFT_OUT;
-                if out > f[i + 1][j] {
-                    f[i + 1][j] = out;
-                    from[i + 1][j] = 2;
-                }
-                if j < n {
-                    let put = here + gain(i, j);
-                    if put > f[i + 1][j + 1] {
-                        f[i + 1][j + 1] = put;
-                        from[i + 1][j + 1] = 3;
-                    }
-                }
-            }
+            cur[j] = best;
+            steps[j] = step;
         }
     }
     let mut plan = vec![None; m];
     let (mut i, mut j) = (m, n);
     while i > 0 || j > 0 {
-        match from[i][j] {
+        match from[i * w + j] {
             1 => j -= 1,
             2 => i -= 1,
             3 => {
@@ -250,7 +249,7 @@ fn align(rows: &[ValueRow<'_, '_>], edition: Edition, n: usize) -> (i64, Plan) {
             _ => break,
         }
     }
-    (f[m][n], plan)
+    (f[m * w + n], plan)
 }
 
 /// Says where rows placed by position had more than one place they could go.
@@ -273,8 +272,8 @@ fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, te
             let slots = hi.saturating_sub(lo);
             if slots != i - start {
                 let span = zfxxgk_lex::Span::new(
-                    rows[start].split.row.span.start,
-                    rows[i - 1].split.row.span.end,
+                    rows[start].parts.row.span.start,
+                    rows[i - 1].parts.row.span.end,
                 );
                 ctx.note(
                     NoteKind::AmbiguousPlacement,
@@ -298,7 +297,7 @@ fn column_centers(rows: &[ValueRow<'_, '_>]) -> Option<Vec<f64>> {
     let full: Vec<&ValueRow<'_, '_>> = rows
         .iter()
         .filter(|r| {
-            r.split.values.len() == T3_COLUMNS.len() && r.split.values.iter().all(|c| c.x.is_some())
+            r.parts.values.len() == T3_COLUMNS.len() && r.parts.values.iter().all(|c| c.x.is_some())
         })
         .collect();
     if full.is_empty() {
@@ -308,7 +307,7 @@ fn column_centers(rows: &[ValueRow<'_, '_>]) -> Option<Vec<f64>> {
     for k in 0..T3_COLUMNS.len() {
         let mut xs: Vec<f64> = full
             .iter()
-            .filter_map(|r| r.split.values[k].x.map(|(a, b)| f64::from(a + b) / 2.0))
+            .filter_map(|r| r.parts.values[k].x.map(|(a, b)| f64::from(a + b) / 2.0))
             .collect();
         xs.sort_by(f64::total_cmp);
         centers.push(xs[xs.len() / 2]);
@@ -316,14 +315,20 @@ fn column_centers(rows: &[ValueRow<'_, '_>]) -> Option<Vec<f64>> {
     Some(centers)
 }
 
+/// Table 三's number of columns.
+const N_COLUMNS: usize = T3_COLUMNS.len();
+
 /// Puts each value under its column: in order when the row shows all seven (or has no
 /// positions), under the nearest column center otherwise.
-fn place_columns<'i>(values: &[LexCell<'i>], centers: Option<&[f64]>) -> Vec<Option<LexCell<'i>>> {
-    let n = T3_COLUMNS.len();
+fn place_columns<'i>(
+    values: &[LexCell<'i>],
+    centers: Option<&[f64]>,
+) -> [Option<LexCell<'i>>; N_COLUMNS] {
+    let n = N_COLUMNS;
     let positioned = values.iter().all(|c| c.x.is_some());
+    let mut out = [None; N_COLUMNS];
     match centers {
         Some(centers) if values.len() < n && positioned => {
-            let mut out = vec![None; n];
             let mut next = 0;
             for c in values {
                 let Some((a, b)) = c.x else { continue };
@@ -340,14 +345,92 @@ fn place_columns<'i>(values: &[LexCell<'i>], centers: Option<&[f64]>) -> Vec<Opt
                     next = k + 1;
                 }
             }
-            out
         }
-        _ => values.iter().take(n).map(|c| Some(*c)).collect(),
+        _ => {
+            for (slot, c) in out.iter_mut().zip(values) {
+                *slot = Some(*c);
+            }
+        }
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// [`align`] as first written: each reached cell pushes its score on to the cells
+    /// one step on.
+    fn align_by_pushing(cand: &[Option<(usize, Match)>], n: usize) -> (i64, Plan) {
+        let m = cand.len();
+        let neg = i64::MIN / 4;
+        let mut f = vec![vec![neg; n + 1]; m + 1];
+        let mut from = vec![vec![0u8; n + 1]; m + 1];
+        f[0][0] = 0;
+        for i in 0..=m {
+            for j in 0..=n {
+                let here = f[i][j];
+                if here == neg {
+                    continue;
+                }
+                if j < n && here > f[i][j + 1] {
+                    f[i][j + 1] = here;
+                    from[i][j + 1] = 1;
+                }
+                if i < m {
+                    let out = here + LEFT_OUT;
+                    if out > f[i + 1][j] {
+                        f[i + 1][j] = out;
+                        from[i + 1][j] = 2;
+                    }
+                    if j < n {
+                        let put = here + gain(cand[i], j);
+                        if put > f[i + 1][j + 1] {
+                            f[i + 1][j + 1] = put;
+                            from[i + 1][j + 1] = 3;
+                        }
+                    }
+                }
+            }
+        }
+        let mut plan = vec![None; m];
+        let (mut i, mut j) = (m, n);
+        while i > 0 || j > 0 {
+            match from[i][j] {
+                1 => j -= 1,
+                2 => i -= 1,
+                3 => {
+                    let placement = match cand[i - 1] {
+                        Some((k, _)) if k == j - 1 => Placement::Label,
+                        _ => Placement::Position,
+                    };
+                    plan[i - 1] = Some((j - 1, placement));
+                    i -= 1;
+                    j -= 1;
+                }
+                _ => break,
+            }
+        }
+        (f[m][n], plan)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn aligned_as_by_pushing(
+            n in 0usize..12,
+            cand in proptest::collection::vec(
+                proptest::option::of((0usize..14, proptest::bool::ANY)),
+                0..16,
+            ),
+        ) {
+            let cand: Vec<Option<(usize, Match)>> = cand
+                .into_iter()
+                .map(|c| c.map(|(k, exact)| (k, if exact { Match::Exact } else { Match::Partial })))
+                .collect();
+            proptest::prop_assert_eq!(align(&cand, n), align_by_pushing(&cand, n));
+        }
+    }
+
     #[test]
     fn a_blank_row_named_other_is_not_a_header() {
         // The official Word template, empty: （六）其他处理 / 3.其他 holds the column word

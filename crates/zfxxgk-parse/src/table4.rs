@@ -1,9 +1,11 @@
 //! Table 四: three groups of five columns, in one row of fifteen numbers (sometimes cut
 //! into several rows); the header words stand in rows above it.
 
+use std::sync::LazyLock;
+
 use zfxxgk_model::{CellKey, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
 
-use crate::context::{split, Ctx};
+use crate::context::{fitted, parts, Ctx};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
 
@@ -13,9 +15,13 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let mut values = Vec::new();
     let mut spans = Vec::new();
     for tr in rows {
-        let s = split(&tr.row);
-        if !s.labels.is_empty() {
-            if s.labels.iter().any(|l| has!(fold_cow(l), "维持")) {
+        let s = parts(&tr.row);
+        if s.labels().next().is_some() {
+            // Folding leaves 维 as it is and turns nothing else into it: a label
+            // without 维 cannot fold to one holding 维持, and is not folded.
+            if s.labels()
+                .any(|l| l.contains('维') && has!(fold_cow(l), "维持"))
+            {
                 header = true;
             }
             if values.is_empty() {
@@ -31,23 +37,21 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
             continue;
         }
         spans.push(tr.row.span);
-        values.extend(s.values);
+        values.extend_from_slice(s.values);
     }
     if values.is_empty() {
         return None;
     }
-    let extra = crate::context::fit(&mut values, want);
-    ctx.stray(TableId::T4, &extra);
+    let (values, extra) = fitted(&values, want);
+    ctx.stray(TableId::T4, extra);
     let placement = if header {
         Placement::Label
     } else {
         Placement::Position
     };
-    let mut cells = Vec::new();
-    for (i, c) in values.iter().enumerate() {
-        let g = &T4_GROUPS[i / T4_COLUMNS.len()];
-        let col = &T4_COLUMNS[i % T4_COLUMNS.len()];
-        if let Some(key) = CellKey::from_parts(TableId::T4, g.key, col.key) {
+    let mut cells = Vec::with_capacity(values.len());
+    for (c, key) in values.iter().zip(T4_KEYS.iter()) {
+        if let Some(key) = *key {
             cells.push(ctx.cell(key, c, placement));
         }
     }
@@ -62,3 +66,16 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         cells,
     })
 }
+
+/// Table 四's cell keys in the order its fifteen values stand (group by group, column
+/// by column), looked up once per process.
+static T4_KEYS: LazyLock<Vec<Option<CellKey>>> = LazyLock::new(|| {
+    T4_GROUPS
+        .iter()
+        .flat_map(|g| {
+            T4_COLUMNS
+                .iter()
+                .map(|c| CellKey::from_parts(TableId::T4, g.key, c.key))
+        })
+        .collect()
+});
