@@ -86,11 +86,9 @@ type Fits<'a> = &'a dyn Fn(usize, usize) -> bool;
 
 /// The span of the byte range `start..end` of `line`, trimmed.
 fn cell(line: &Line<'_>, start: usize, end: usize) -> Span {
-    let raw = &line.text[start..end];
-    let lead = raw.len() - raw.trim_start_matches(line::is_space).len();
-    let trimmed = line::trim(raw);
-    let s = line.start + start + lead;
-    Span::new(s, s + trimmed.len())
+    let (lead, trail) = line::trim_bounds(&line.text[start..end]);
+    let s = line.start + start;
+    Span::new(s + lead, s + trail)
 }
 
 #[cfg(test)]
