@@ -30,20 +30,21 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Appends `s` folded as [`fold`] does, so that one buffer serves many labels.
 pub(crate) fn fold_onto(s: &str, out: &mut String) {
-    // Runs of characters that fold to themselves are copied whole.
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if folds_to_itself(c) {
-            continue;
-        }
-        out.push_str(s.get(run..i).unwrap_or_default());
-        run = i + c.len_utf8();
+    let mut rest = s;
+    loop {
+        // Runs of characters that fold to themselves are copied whole.
+        let (kept, tail) = rest
+            .split_at_checked(kept_prefix(rest))
+            .unwrap_or(("", rest));
+        out.push_str(kept);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { return };
         let c = fold_char(c);
         if !c.is_whitespace() && !is_quote(c) && c != '\u{feff}' {
             out.push(if c == '．' { '.' } else { c });
         }
+        rest = chars.as_str();
     }
-    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// Whether the text `$hay` contains the literal `$phrase`; the phrase's searcher is
@@ -110,13 +111,43 @@ fn folds_to_itself(c: char) -> bool {
     fold_char(c) == c && !c.is_whitespace() && !is_quote(c) && c != '\u{feff}' && c != '．'
 }
 
+/// How many bytes at the start of `s` hold characters that [`fold`] keeps as they are.
+///
+/// Reads bytes, not characters: visible ASCII and the CJK ideographs U+4E00..=U+9FFF
+/// (which are most of a label) are told by their first byte or two without being
+/// decoded; any other character is decoded and asked [`folds_to_itself`].
+fn kept_prefix(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += match b {
+            b'"' | b'\'' => break,
+            b'!'..=b'~' => 1,
+            // Three-byte sequences E5 80 80 (U+5000) to E9 BF BF (U+9FFF), and from
+            // E4 B8 80 (U+4E00) on.
+            0xE5..=0xE9 => 3,
+            0xE4 if bytes.get(i + 1).is_some_and(|&b1| b1 >= 0xB8) => 3,
+            _ => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if folds_to_itself(c) => c.len_utf8(),
+                _ => break,
+            },
+        };
+    }
+    i
+}
+
 /// [`fold`], borrowing `s` when folding would not change it (most labels and the
 /// template's wordings): comparing labels then allocates nothing.
 pub(crate) fn fold_cow(s: &str) -> Cow<'_, str> {
-    if s.chars().all(folds_to_itself) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(fold(s))
+    match s.split_at_checked(kept_prefix(s)) {
+        Some((_, "")) => Cow::Borrowed(s),
+        Some((kept, tail)) => {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(kept);
+            fold_onto(tail, &mut out);
+            Cow::Owned(out)
+        }
+        None => Cow::Owned(fold(s)),
     }
 }
 
@@ -208,6 +239,19 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(&fold(&s), &plain);
             proptest::prop_assert_eq!(fold_cow(&s), plain);
+        }
+
+        /// The byte scan of `kept_prefix` stops where the first character that
+        /// `folds_to_itself` refuses stands, CJK and ASCII edges included.
+        #[test]
+        fn kept_prefix_stops_at_the_first_folded_character(
+            s in "(\\PC|[ 　\t“”'\"．\u{feff}１（）a-z~!一-龥\u{3400}-\u{4dff}\u{9fff}\u{a000}])*"
+        ) {
+            let want = s
+                .char_indices()
+                .find(|&(_, c)| !folds_to_itself(c))
+                .map_or(s.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(kept_prefix(&s), want);
         }
     }
 

@@ -7,7 +7,7 @@ use zfxxgk_lex::{Block, BlockKind, Cell, Span};
 use zfxxgk_model::TableId;
 
 use crate::labels;
-use crate::normalize::{fold_cow, fold_onto, has};
+use crate::normalize::{fold_onto, has};
 use crate::sections::Heading;
 
 /// One row of cells, taken out of a lexed table or read from a line of running text.
@@ -51,7 +51,7 @@ const MAX_TEXT_ROW: usize = 40;
 /// Splits blocks into the zones of tables 二, 三 and 四.
 pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Heading]) -> Zones<'i> {
     let mut zones = Zones::default();
-    // Scratch buffers, reused for every row and line.
+    // Scratch buffers, reused for every line and row.
     let mut folded = String::new();
     let mut line_cells: Vec<Cell<'i>> = Vec::new();
     let mut current: Option<TableId> = None;
@@ -67,15 +67,15 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
             BlockKind::Table(table) => {
                 for row in table.rows() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
-                    line_cells.clear();
-                    line_cells.extend(row.cells());
+                    let cells: Vec<Cell<'i>> = row.cells().collect();
                     let raw = text.get(row.span().range()).unwrap_or_default();
-                    if let Some(id) = signature(&line_cells, raw, &mut folded) {
+                    let marks = Marks::of(raw);
+                    if let Some(id) = signature(&cells, marks, &mut folded) {
                         current = Some(id);
                     }
                     if let Some(id) = current {
                         let row = Row {
-                            cells: line_cells.clone(),
+                            cells,
                             span: row.span(),
                         };
                         zones.push(
@@ -90,14 +90,11 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
             }
             BlockKind::Paragraph | BlockKind::Heading => {
                 let mut start = block.span.start;
-                for line in block.text.split_inclusive('\n') {
+                for line in lines(block.text) {
                     let end = start + line.len();
                     apply_headings(end, &mut current);
-                    let t = line.trim();
-                    // At most MAX_TEXT_ROW characters, told without counting a long line.
-                    if !t.is_empty() && t.chars().nth(MAX_TEXT_ROW).is_none() {
-                        let span = text_cells(text, start, line, &mut line_cells);
-                        if let Some(id) = signature(&line_cells, line, &mut folded) {
+                    if let Some((span, marks)) = text_cells(text, start, line, &mut line_cells) {
+                        if let Some(id) = signature(&line_cells, marks, &mut folded) {
                             current = Some(id);
                         }
                         if let Some(id) = current {
@@ -123,9 +120,31 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
     zones
 }
 
-/// A line of running text as the cells of a row, split at whitespace, into `cells`;
-/// returns the row's span.
-fn text_cells<'i>(text: &'i str, start: usize, line: &'i str, cells: &mut Vec<Cell<'i>>) -> Span {
+/// The lines of `text`, each with its line end, as `str::split_inclusive('\n')` gives
+/// them; found with `memchr`, which passes over a long line faster.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
+        rest = tail;
+        Some(line)
+    })
+}
+
+/// A line of running text as the cells of a row, split at whitespace, into `cells`:
+/// the row's span, and the [`Marks`] of the line. `None` when the line, trimmed, is
+/// empty or longer than [`MAX_TEXT_ROW`] characters; a long line is read no further
+/// than that.
+fn text_cells<'i>(
+    text: &'i str,
+    start: usize,
+    line: &'i str,
+    cells: &mut Vec<Cell<'i>>,
+) -> Option<(Span, Marks)> {
     cells.clear();
     let mut push = |s: usize, e: usize| {
         let (s, e) = (start + s, start + e);
@@ -136,55 +155,113 @@ fn text_cells<'i>(text: &'i str, start: usize, line: &'i str, cells: &mut Vec<Ce
         });
     };
     let mut seg: Option<usize> = None;
+    // Characters read since the first that is not whitespace, that one included.
+    let mut len = 0;
+    let mut marks = Marks::default();
     for (i, c) in line.char_indices() {
         if c.is_whitespace() {
+            len += usize::from(len > 0);
             if let Some(s) = seg.take() {
                 push(s, i);
             }
-        } else if seg.is_none() {
-            seg = Some(i);
+        } else {
+            len += 1;
+            if len > MAX_TEXT_ROW {
+                return None;
+            }
+            marks = marks.with(c);
+            if seg.is_none() {
+                seg = Some(i);
+            }
         }
     }
     if let Some(s) = seg {
         push(s, line.len());
     }
     match (cells.first(), cells.last()) {
-        (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
-        _ => Span::new(start, start),
+        (Some(f), Some(l)) => Some((Span::new(f.span.start, l.span.end), marks)),
+        _ => None,
     }
 }
 
-/// The table a row of `cells` can only belong to, if it says; `raw` is the row's text
-/// (its cells and what stands between them), `joined` is scratch.
-fn signature(cells: &[Cell<'_>], raw: &str, joined: &mut String) -> Option<TableId> {
-    // Each phrase looked for in the joined cells holds one of these characters, which
-    // folding leaves as they are: a row whose text has none (most rows, a label and
-    // numbers) is not folded.
-    if raw
-        .chars()
-        .any(|c| matches!(c, '条' | '申' | '稽' | '维' | '复'))
-    {
-        joined.clear();
-        for c in cells {
-            fold_onto(c.text, joined);
+/// The characters that the phrases [`signature`] looks for across a row's cells hold, one
+/// or more each; folding leaves them as they are, and makes none of them.
+const MARKS: [char; 5] = ['条', '申', '稽', '维', '复'];
+
+/// Which of the [`MARKS`] a row's text holds, one bit each: a phrase is looked for only
+/// in a row that holds its mark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks(u8);
+
+impl Marks {
+    /// The marks `s` holds.
+    fn of(s: &str) -> Marks {
+        s.chars().fold(Marks::default(), Marks::with)
+    }
+
+    /// These marks, and `c` if it is one.
+    fn with(self, c: char) -> Marks {
+        match MARKS.iter().position(|&m| m == c) {
+            Some(i) => Marks(self.0 | 1 << i),
+            None => self,
         }
-        if has!(joined, "第二十条") {
+    }
+
+    /// Whether the mark `c` is among these.
+    fn has(self, c: char) -> bool {
+        MARKS
+            .iter()
+            .position(|&m| m == c)
+            .is_some_and(|i| self.0 & 1 << i != 0)
+    }
+}
+
+/// The table a row of `cells` can only belong to, if it says. `marks` are those of the
+/// row's text (its cells and what stands between them): a row without any (most rows,
+/// a label and numbers) can only be told by a label of table 二, and only its first
+/// cell is folded. `scratch` is a buffer.
+fn signature(cells: &[Cell<'_>], marks: Marks, scratch: &mut String) -> Option<TableId> {
+    let first = cells
+        .iter()
+        .position(|c| c.text.chars().any(|ch| !ch.is_whitespace()));
+    scratch.clear();
+    // Where the first cell with text stands in `scratch`, folded.
+    let mut label = 0..0;
+    if marks != Marks::default() {
+        // The cells folded and joined, so that a phrase cut across cells is found.
+        for (k, c) in cells.iter().enumerate() {
+            let at = scratch.len();
+            fold_onto(c.text, scratch);
+            if Some(k) == first {
+                label = at..scratch.len();
+            }
+        }
+        let joined = scratch.as_str();
+        if marks.has('条') && has!(joined, "第二十条") {
             return Some(TableId::T2);
         }
-        if has!(joined, "申请人情况") || has!(joined, "勾稽关系") {
+        if (marks.has('申') && has!(joined, "申请人情况"))
+            || (marks.has('稽') && has!(joined, "勾稽关系"))
+        {
             return Some(TableId::T3);
         }
-        if has!(joined, "结果维持") || (has!(joined, "行政复议") && has!(joined, "行政诉讼"))
+        if (marks.has('维') && has!(joined, "结果维持"))
+            || (marks.has('复') && has!(joined, "行政复议") && has!(joined, "行政诉讼"))
         {
             return Some(TableId::T4);
         }
+    } else if cells.len() >= 2 {
+        fold_onto(cells.get(first?)?.text, scratch);
+        label = 0..scratch.len();
     }
-    let first = cells.iter().find(|c| !c.text.trim().is_empty())?;
-    let f = fold_cow(first.text);
-    if cells.len() >= 2 && labels::t2_row_folded(&f).is_some() {
+    first?;
+    let f = scratch.get(label).unwrap_or_default();
+    if cells.len() >= 2 && labels::t2_row_folded(f).is_some() {
         return Some(TableId::T2);
     }
-    if has!(f, "本年新收政府信息公开申请") || has!(f, "上年结转政府信息公开申请")
+    // Both phrases hold 申.
+    if marks.has('申')
+        && (has!(f, "本年新收政府信息公开申请") || has!(f, "上年结转政府信息公开申请"))
     {
         return Some(TableId::T3);
     }
@@ -222,7 +299,65 @@ mod tests {
         ] {
             let cells = row(text);
             let raw = &text[cells[0].span.start..cells[cells.len() - 1].span.end];
-            assert_eq!(signature(&cells, raw, &mut scratch), want, "{text:?}");
+            assert_eq!(
+                signature(&cells, Marks::of(raw), &mut scratch),
+                want,
+                "{text:?}"
+            );
+            assert_eq!(signature(&cells, ALL_MARKS, &mut scratch), want, "{text:?}");
+        }
+    }
+
+    /// Marks that let every phrase be looked for.
+    const ALL_MARKS: Marks = Marks(0b1_1111);
+
+    #[test]
+    fn marks_are_the_marks_a_text_holds() {
+        assert_eq!(Marks::of("规章 0 0"), Marks::default());
+        let m = Marks::of("申请人 行政复议");
+        assert!(m.has('申') && m.has('复'));
+        assert!(!m.has('条') && !m.has('稽') && !m.has('维'));
+        assert_eq!(Marks::of(&MARKS.iter().collect::<String>()), ALL_MARKS);
+        assert!(!ALL_MARKS.has('规'));
+    }
+
+    proptest::proptest! {
+        /// Lines of running text read as rows as the plain definition does: trimmed,
+        /// at most MAX_TEXT_ROW characters, split at whitespace; and the marks a row is
+        /// given only spare work, never change its signature.
+        #[test]
+        fn text_rows_as_defined(
+            line in "[ 　\t a1１（）“”条申请人情况稽维复议诉讼规章行政许可第二十勾关系结果持本上年新收转政府信息公开]{0,50}\n?",
+            at in 0usize..3,
+        ) {
+            let text = format!("{}{line}", "x".repeat(at));
+            let mut cells = Vec::new();
+            let got = text_cells(&text, at, &line, &mut cells);
+            let t = line.trim();
+            if t.is_empty() || t.chars().count() > MAX_TEXT_ROW {
+                proptest::prop_assert_eq!(got, None);
+            } else {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                let texts: Vec<&str> = cells.iter().map(|c| c.text).collect();
+                proptest::prop_assert_eq!(texts, words);
+                for c in &cells {
+                    proptest::prop_assert_eq!(&text[c.span.range()], c.text);
+                }
+                let start = at + (line.len() - line.trim_start().len());
+                let span = Span::new(start, start + t.len());
+                proptest::prop_assert_eq!(got, Some((span, Marks::of(&line))));
+                let mut scratch = String::new();
+                let with_marks = signature(&cells, Marks::of(&line), &mut scratch);
+                proptest::prop_assert_eq!(with_marks, signature(&cells, ALL_MARKS, &mut scratch));
+            }
+        }
+
+        /// `lines` splits as `split_inclusive('\n')` does.
+        #[test]
+        fn lines_split_as_split_inclusive(text in "[a条\n\r ]{0,20}") {
+            let got: Vec<&str> = lines(&text).collect();
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }

@@ -2,6 +2,9 @@
 //! in the middle of a line where a web page flattened the report into one paragraph;
 //! and what the report says about itself: title, issuing body, year.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use zfxxgk_model::{Location, SectionKey, YearSource, YearStatement};
 
 use crate::normalize::fold_char;
@@ -30,6 +33,11 @@ const PHRASES: &[(SectionKey, &[&str])] = &[
     ),
     (SectionKey::S6, &["其他需要报告的事项", "其他需要报告事项"]),
 ];
+
+/// Whether `c` may begin one of the [`PHRASES`] (the first character of each).
+fn begins_a_phrase(c: char) -> bool {
+    matches!(c, '总' | '概' | '主' | '收' | '政' | '行' | '存' | '其')
+}
 
 /// How far after `、` (in characters) a section's phrase may start
 /// (`五、政府信息公开工作存在的主要问题…`).
@@ -77,8 +85,9 @@ fn phrase_at(text: &str, from: usize, phrase: &str) -> Option<usize> {
 
 /// Every section heading, in text order.
 pub(crate) fn headings(text: &str) -> Vec<Heading> {
+    static COMMA: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("、"));
     let mut out = Vec::new();
-    for (pos, _) in text.match_indices('、') {
+    for pos in COMMA.find_iter(text.as_bytes()) {
         let before = &text[..pos];
         let num_start = before
             .char_indices()
@@ -111,19 +120,25 @@ pub(crate) fn headings(text: &str) -> Vec<Heading> {
 }
 
 fn match_phrase(text: &str, after: usize) -> Option<(SectionKey, usize)> {
-    let starts: Vec<usize> = std::iter::once(after)
-        .chain(
-            text[after..]
-                .char_indices()
-                .skip(1)
-                .take(PHRASE_SLACK)
-                .take_while(|(_, c)| *c != '\n' && *c != '。')
-                .map(|(i, _)| after + i),
-        )
-        .collect();
-    for &s in &starts {
+    let starts = std::iter::once(after).chain(
+        text[after..]
+            .char_indices()
+            .skip(1)
+            .take(PHRASE_SLACK)
+            .take_while(|(_, c)| *c != '\n' && *c != '。')
+            .map(|(i, _)| after + i),
+    );
+    for s in starts {
+        // Most starts begin no phrase, as their first character tells; and the rest
+        // are read against the phrases that begin with it.
+        let Some((first, _)) = folded_from(text, s).next() else {
+            continue;
+        };
+        if !begins_a_phrase(first) {
+            continue;
+        }
         for (key, phrases) in PHRASES {
-            for p in *phrases {
+            for p in phrases.iter().filter(|p| p.starts_with(first)) {
                 if let Some(end) = phrase_at(text, s, p) {
                     return Some((*key, end));
                 }
@@ -172,47 +187,44 @@ fn short_line_end(text: &str, after: usize, phrase_end: usize) -> Option<usize> 
 }
 
 /// A year written `2020年` or `2020 年` (digits may be full-width): (year, start, end),
-/// found lazily, so that a caller who wants the first stops there.
+/// found lazily, so that a caller who wants the first stops there. Each `年` is found
+/// by a search and read back to its digits.
 fn years(text: &str) -> impl Iterator<Item = (u16, usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            let Some(first) = fold_char(c).to_digit(10) else {
-                continue;
-            };
-            // The run of digits: its length, and its value while it is short.
-            let mut len = 1usize;
-            let mut value = first;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let d2 = fold_char(d);
-                if d2.is_ascii_digit() {
-                    len += 1;
-                    if len <= 4 {
-                        value = value * 10 + d2.to_digit(10).unwrap_or(0);
-                    }
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if len != 4 || !(value / 100 == 19 || value / 100 == 20) {
-                continue;
-            }
-            let rest = text[end..].trim_start_matches([' ', '\u{3000}']);
-            if rest.starts_with('年') {
-                if let Ok(y) = u16::try_from(value) {
-                    return Some((y, i, end));
-                }
-            }
+    static YEAR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("年"));
+    YEAR.find_iter(text.as_bytes())
+        .filter_map(|at| year_before(text, at))
+}
+
+/// The year written before the `年` at byte `at`, spaces between allowed: a run of
+/// exactly four digits (full-width or not) from 1900 to 2099, with no digit before it.
+/// (year, start, end) of the digits.
+fn year_before(text: &str, at: usize) -> Option<(u16, usize, usize)> {
+    let before = text.get(..at)?.trim_end_matches([' ', '\u{3000}']);
+    let end = before.len();
+    let mut start = end;
+    let mut value = 0;
+    let mut place = 1;
+    for (i, c) in before.char_indices().rev() {
+        let Some(d) = fold_char(c).to_digit(10) else {
+            break;
+        };
+        if place == 10_000 {
+            return None;
         }
-        None
-    })
+        value += d * place;
+        place *= 10;
+        start = i;
+    }
+    if place != 10_000 || !(value / 100 == 19 || value / 100 == 20) {
+        return None;
+    }
+    Some((u16::try_from(value).ok()?, start, end))
 }
 
 /// How many lines from the top of a report may hold its title.
 const TITLE_LINES: usize = 20;
+/// The longest title, in characters, whitespace left out.
+const MAX_TITLE: usize = 60;
 
 /// Title, body and year statements.
 pub(crate) struct MetaFound {
@@ -229,13 +241,22 @@ pub(crate) fn meta(text: &str, first_heading: usize, s1_body: Option<(usize, usi
     let lines: Vec<(usize, &str)> = line_spans(head).take(TITLE_LINES).collect();
     let mut title = None;
     for (n, &(start, line)) in lines.iter().enumerate() {
+        // Each wording a title is told by holds 报, which folding makes from nothing else.
+        if !line.contains('报') {
+            continue;
+        }
+        // Longer than a title, whitespace left out (folding keeps a character whitespace
+        // or not): told without folding the line.
+        let mut visible = line.chars().filter(|c| !c.is_whitespace());
+        if visible.nth(MAX_TITLE).is_some() {
+            continue;
+        }
         let f: String = line
             .chars()
             .map(fold_char)
             .filter(|c| !c.is_whitespace())
             .collect();
         if !(f.contains("年度报告") || (f.contains("政府信息公开") && f.contains("报告")))
-            || f.chars().count() > 60
         {
             continue;
         }
@@ -283,13 +304,13 @@ pub(crate) fn meta(text: &str, first_heading: usize, s1_body: Option<(usize, usi
         if s > 4000 && !years_found.is_empty() {
             break;
         }
-        let rest: String = text[e..]
+        // The next 12 characters, whitespace left out and folded, begin 年1月1日.
+        let mut rest = text[e..]
             .chars()
             .take(12)
             .filter(|c| !c.is_whitespace())
-            .map(fold_char)
-            .collect();
-        if rest.starts_with("年1月1日") {
+            .map(fold_char);
+        if "年1月1日".chars().all(|p| rest.next() == Some(p)) {
             years_found.push((y, YearSource::Period, s, e));
             break;
         }
@@ -400,6 +421,73 @@ mod tests {
                 (SectionKey::S4, "四、政府信息公开行政复议和行政诉讼情况"),
                 (SectionKey::S6, "六、其他需要报告的事项"),
             ]
+        );
+    }
+
+    /// Years as the plain definition finds them: each run of digits read forward, kept
+    /// when it is four digits long, from 1900 to 2099 and followed by `年` (spaces
+    /// between allowed).
+    fn years_by_scan(text: &str) -> Vec<(u16, usize, usize)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let Some(first) = fold_char(c).to_digit(10) else {
+                continue;
+            };
+            let (mut len, mut value, mut end) = (1, first, i + c.len_utf8());
+            while let Some(&(j, d)) = chars.peek() {
+                let Some(v) = fold_char(d).to_digit(10) else {
+                    break;
+                };
+                len += 1;
+                if len <= 4 {
+                    value = value * 10 + v;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let rest = text[end..].trim_start_matches([' ', '\u{3000}']);
+            if len == 4 && (value / 100 == 19 || value / 100 == 20) && rest.starts_with('年') {
+                out.push((u16::try_from(value).unwrap_or(0), i, end));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn years_read_back_from_their_nian() {
+        let text = "2020年，２０２１ 年、12020年 1999年 2100年　2019　年1月 203年";
+        let want = [(2020, 0, 4), (2021, 10, 22), (1999, 38, 42), (2019, 56, 60)];
+        assert_eq!(years(text).collect::<Vec<_>>(), want);
+        assert_eq!(years_by_scan(text), want);
+    }
+
+    proptest::proptest! {
+        /// `years` finds what the plain forward scan finds.
+        #[test]
+        fn years_as_defined(text in "[0129１２０ 　年a一]{0,24}") {
+            proptest::prop_assert_eq!(years(&text).collect::<Vec<_>>(), years_by_scan(&text));
+        }
+    }
+
+    #[test]
+    fn every_phrase_begins_with_a_character_begins_a_phrase_knows() {
+        for (_, phrases) in PHRASES {
+            for p in *phrases {
+                let first = p.chars().next().unwrap_or_default();
+                assert!(begins_a_phrase(first), "{p}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_a_title_is_no_title() {
+        let intro = format!("根据条例编制本年度报告，{}。", "内容".repeat(30));
+        let text = format!("{intro}\n某某局2023年政府信息公开工作年度报告\n一、总体情况");
+        let m = meta(&text, text.find("一、").unwrap_or(0), None);
+        assert_eq!(
+            m.title.as_ref().map(|t| t.0.as_str()),
+            Some("某某局2023年政府信息公开工作年度报告")
         );
     }
 

@@ -2,12 +2,15 @@
 //! columns) and rows whose labels are fixed words (规章, 行政许可 …). The edition is told
 //! by the header words, the rows present, and how many values the rows carry.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use zfxxgk_lex::Cell as LexCell;
 use zfxxgk_model::{CellKey, ColumnDef, Edition, Placement, Table, TableId, Template};
 
 use crate::context::{fit, split, Ctx};
 use crate::labels::{column_match, t2_row};
-use crate::normalize::{fold, fold_onto, item_number};
+use crate::normalize::{char_bits, fold, fold_onto, has_any, item_number};
 use crate::number::is_blank;
 use crate::rows::TableRow;
 
@@ -39,7 +42,8 @@ struct DataRow<'i> {
 
 /// `第二十条第（五）项` → 5.
 fn item_of(folded: &str) -> Option<u8> {
-    let at = folded.find("第二十条")?;
+    static ARTICLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("第二十条"));
+    let at = ARTICLE.find(folded.as_bytes())?;
     let rest = &folded[at + "第二十条".len()..];
     let rest = rest.strip_prefix('第').unwrap_or(rest);
     let inner = rest.strip_prefix('(')?;
@@ -85,8 +89,9 @@ pub(crate) fn build(
                     .to_string()]
             };
             for c in &cols {
-                v2019 += i32::from(ONLY_2019.iter().any(|w| c.contains(w)));
-                v2021 += i32::from(ONLY_2021.iter().any(|w| c.contains(w)));
+                let bits = char_bits(c.chars());
+                v2019 += i32::from(has_any!(c, bits: bits, ONLY_2019));
+                v2021 += i32::from(has_any!(c, bits: bits, ONLY_2021));
             }
             header = Some(cols);
             continue;
@@ -133,6 +138,7 @@ pub(crate) fn build(
     };
     let template = Template::of(edition);
     let mut cells = Vec::new();
+    let mut named = Named::default();
     for d in data {
         // A row of the other edition (其他对外管理服务事项 in a 2021 table) has no place.
         let sub = template
@@ -149,7 +155,7 @@ pub(crate) fn build(
         let mut values = d.values;
         let extra = fit(&mut values, sub.columns.len());
         ctx.stray(TableId::T2, &extra);
-        let (columns, placement) = columns_for(&values, d.header.as_deref(), sub.columns);
+        let (columns, placement) = columns_for(&values, d.header, sub.columns, &mut named);
         for (c, col) in values.iter().zip(columns) {
             let Some(col) = col else { continue };
             if let Some(key) = CellKey::from_parts(TableId::T2, d.key, col.key) {
@@ -220,19 +226,48 @@ fn under_header<'i>(
 /// column of the sub-table, by position otherwise.
 fn columns_for(
     values: &[LexCell<'_>],
-    header: Option<&[String]>,
+    header: Option<Vec<String>>,
     columns: &'static [ColumnDef],
+    named: &mut Named,
 ) -> (Vec<Option<&'static ColumnDef>>, Placement) {
     if let Some(h) = header {
-        let named: Vec<Option<&'static ColumnDef>> = h
-            .iter()
-            .map(|w| columns.iter().find(|c| column_match(w, c)))
-            .collect();
+        let named = named.get(h, columns);
         if named.len() >= values.len() && named.iter().take(values.len()).all(Option::is_some) {
-            return (named, Placement::Label);
+            return (named.to_vec(), Placement::Label);
         }
     }
     (columns.iter().map(Some).collect(), Placement::Position)
+}
+
+/// The column of a sub-table each word of a header names, if any, with the header and
+/// columns it was found for: the rows under one header most often ask the same again.
+#[derive(Default)]
+struct Named {
+    /// The header's words, folded.
+    header: Vec<String>,
+    /// The sub-table's columns.
+    columns: &'static [ColumnDef],
+    /// The column each word names.
+    named: Vec<Option<&'static ColumnDef>>,
+}
+
+impl Named {
+    /// The column of `columns` each word of `header` names.
+    fn get(
+        &mut self,
+        header: Vec<String>,
+        columns: &'static [ColumnDef],
+    ) -> &[Option<&'static ColumnDef>] {
+        if header != self.header || !std::ptr::eq(columns, self.columns) {
+            self.named = header
+                .iter()
+                .map(|w| columns.iter().find(|c| column_match(w, c)))
+                .collect();
+            self.header = header;
+            self.columns = columns;
+        }
+        &self.named
+    }
 }
 
 #[cfg(test)]
