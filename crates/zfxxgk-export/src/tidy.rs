@@ -28,6 +28,8 @@ pub struct TidyCsvWriter<W: Write> {
     csv: csv::Writer<W>,
     with_source: bool,
     wrote_header: bool,
+    /// The value being written, reused from cell to cell.
+    value: String,
 }
 
 impl<W: Write> TidyCsvWriter<W> {
@@ -37,6 +39,7 @@ impl<W: Write> TidyCsvWriter<W> {
             csv: csv::Writer::from_writer(writer),
             with_source: true,
             wrote_header: false,
+            value: String::new(),
         }
     }
 
@@ -85,9 +88,13 @@ impl<W: Write> TidyCsvWriter<W> {
     /// [`Error::Csv`] naming `source` when the writer fails.
     pub fn write(&mut self, source: &str, report: &Report) -> Result<()> {
         self.header()?;
-        for (key, value) in report.tidy() {
-            self.record(source, key.as_str(), &value)?;
+        let mut value = std::mem::take(&mut self.value);
+        for cell in report.cells() {
+            value.clear();
+            cell.value.push_normalized(&mut value);
+            self.record(source, cell.key.as_str(), &value)?;
         }
+        self.value = value;
         Ok(())
     }
 

@@ -1,3 +1,4 @@
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -161,19 +162,31 @@ struct Catalog {
 static CATALOG: LazyLock<Catalog> = LazyLock::new(build_catalog);
 
 fn build_catalog() -> Catalog {
-    let mut keys: Vec<KeyInfo> = Vec::new();
+    // Room for every key of both editions (226), so that neither grows as it fills.
+    let mut keys: Vec<KeyInfo> = Vec::with_capacity(256);
+    let mut by_name: HashMap<String, u16> = HashMap::with_capacity(256);
     let mut push = |table: TableId, row: &'static str, column: &'static str, edition: Edition| {
-        let key = format!("{}.{}.{}", table.as_str(), row, column);
-        if let Some(k) = keys.iter_mut().find(|k| k.key == key) {
-            k.editions |= edition.bit();
-        } else {
-            keys.push(KeyInfo {
-                key,
-                table,
-                row,
-                column,
-                editions: edition.bit(),
-            });
+        let table_str = table.as_str();
+        let mut key = String::with_capacity(table_str.len() + row.len() + column.len() + 2);
+        for part in [table_str, ".", row, ".", column] {
+            key.push_str(part);
+        }
+        match by_name.entry(key) {
+            Entry::Occupied(seen) => {
+                if let Some(k) = keys.get_mut(usize::from(*seen.get())) {
+                    k.editions |= edition.bit();
+                }
+            }
+            Entry::Vacant(new) => {
+                keys.push(KeyInfo {
+                    key: new.key().clone(),
+                    table,
+                    row,
+                    column,
+                    editions: edition.bit(),
+                });
+                new.insert((keys.len() - 1) as u16);
+            }
         }
     };
     // Table 二: sub-table by sub-table; within one, rows of both editions, and for each
@@ -231,11 +244,6 @@ fn build_catalog() -> Catalog {
             }
         }
     }
-    let by_name = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.key.clone(), i as u16))
-        .collect();
     let mut by_parts: Vec<_> = keys
         .iter()
         .enumerate()
