@@ -205,14 +205,16 @@ impl<'r, 'i> Parts<'r, 'i> {
     }
 }
 
-/// Where a row's values start: after its last cell of text (0 when it has none).
-pub(crate) fn values_start<'i, I>(mut cells: I) -> usize
+/// A row's values (the cells after its last cell of text), last first, each with its
+/// kind: read from the row's end, each cell's kind told once.
+pub(crate) fn values_from_end<'i, I>(cells: I) -> impl Iterator<Item = (Kind, LexCell<'i>)>
 where
-    I: DoubleEndedIterator<Item = LexCell<'i>> + ExactSizeIterator,
+    I: DoubleEndedIterator<Item = LexCell<'i>>,
 {
     cells
-        .rposition(|c| number::kind(c.text) == Kind::Text)
-        .map_or(0, |i| i + 1)
+        .rev()
+        .map(|c| (number::kind(c.text), c))
+        .take_while(|(kind, _)| *kind != Kind::Text)
 }
 
 /// Parts a row into labels and values, telling each value cell's kind once.
@@ -350,10 +352,7 @@ mod tests {
             assert_eq!(s.labels, labels, "{texts:?}");
             assert_eq!(s.values, p.values, "{texts:?}");
             assert_eq!(s.numbers, numbers, "{texts:?}");
-            assert_eq!(
-                values_start(row.cells.iter().copied()),
-                texts.len() - values
-            );
+            assert_eq!(values_from_end(row.cells.iter().copied()).count(), values);
         }
     }
 

@@ -5,8 +5,8 @@
 use zfxxgk_lex::{Block, BlockKind, Span};
 use zfxxgk_model::{Table, Unplaced, UnplacedKind};
 
-use crate::context::{values_start, Ctx};
-use crate::number::{self, Kind};
+use crate::context::{values_from_end, Ctx};
+use crate::number::Kind;
 
 /// Keeps, as [`UnplacedKind::UnreadRow`], every row of a table block with a number
 /// among its values that is neither a cell of `tables` nor inside what is already
@@ -27,10 +27,8 @@ pub(crate) fn keep_unread(ctx: &mut Ctx<'_>, blocks: &[Block<'_>], tables: &[Tab
         for row in table.rows() {
             // The values as `split` has them, read in place: a row may hold millions
             // of empty cells.
-            let lost = row
-                .cells()
-                .skip(values_start(row.cells()))
-                .any(|c| number::kind(c.text) == Kind::Number && !inside(&taken, c.span));
+            let lost = values_from_end(row.cells())
+                .any(|(kind, c)| kind == Kind::Number && !inside(&taken, c.span));
             if lost {
                 let text = ctx
                     .text
