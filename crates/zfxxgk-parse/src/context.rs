@@ -219,20 +219,12 @@ where
 
 /// Parts a row into labels and values, telling each value cell's kind once.
 pub(crate) fn parts<'r, 'i>(row: &'r Row<'i>) -> Parts<'r, 'i> {
-    // From the right: numbers are counted until the last cell of text.
-    let mut numbers = 0;
-    let mut start = 0;
-    for (i, c) in row.cells.iter().enumerate().rev() {
-        match number::kind(c.text) {
-            Kind::Text => {
-                start = i + 1;
-                break;
-            }
-            Kind::Number => numbers += 1,
-            Kind::Blank => {}
-        }
+    let (mut count, mut numbers) = (0, 0);
+    for (kind, _) in values_from_end(row.cells.iter().copied()) {
+        count += 1;
+        numbers += usize::from(kind == Kind::Number);
     }
-    let (label_cells, values) = row.cells.split_at(start);
+    let (label_cells, values) = row.cells.split_at(row.cells.len() - count);
     Parts {
         label_cells,
         values,
