@@ -7,6 +7,7 @@ mod labels;
 mod narrative;
 mod normalize;
 mod number;
+mod plausible;
 mod ran_together;
 mod rows;
 mod sections;
@@ -101,6 +102,8 @@ pub fn parse(text: &str) -> Report {
     let mut tables: Vec<_> = [t2, t3, t4].into_iter().flatten().collect();
     tables.sort_by_key(|t| t.location.start);
     unread::keep_unread(&mut ctx, &blocks, &tables);
+    unread::keep_unread_tables(&mut ctx, &sections, &tables);
+    plausible::note_implausible(&mut ctx, &tables);
 
     let narrative: Vec<std::ops::Range<usize>> = blocks
         .iter()
