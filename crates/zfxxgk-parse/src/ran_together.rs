@@ -286,17 +286,19 @@ fn leave(ctx: &mut Ctx<'_>, table: TableId, f: &Found<'_>, why: String) {
 
 /// Why a row's splits do not decide it, for its note.
 fn why(f: &Found<'_>, cells: usize) -> String {
+    let list = |s: &[Vec<usize>]| {
+        s.iter()
+            .map(|l| written(&f.run, l))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match &f.splits {
         Splits::Found(s) if s.is_empty() => format!("no split into {cells} cells fits"),
-        Splits::Found(s) => format!(
-            "{} splits into {cells} cells fit: {}",
-            s.len(),
-            s.iter()
-                .map(|l| written(&f.run, l))
-                .collect::<Vec<_>>()
-                .join(", ")
+        Splits::Found(s) => format!("{} splits into {cells} cells fit: {}", s.len(), list(s)),
+        Splits::TooMany(first) => format!(
+            "more than {MAX_CANDIDATES} splits into {cells} cells fit: {}, …",
+            list(first)
         ),
-        Splits::TooMany => format!("more than {MAX_CANDIDATES} splits into {cells} cells fit"),
         Splits::GaveUp => "the search for a split was given up (too many digits)".to_string(),
     }
 }
