@@ -505,6 +505,9 @@ struct Labelled {
     rows: [Option<(usize, Match)>; 2],
 }
 
+/// Most runs of digits read as rows of table 三 (the template has 26 rows).
+const MAX_ROWS: usize = 64;
+
 /// Table 三's number of columns.
 const T3_CELLS: usize = zfxxgk_model::T3_COLUMNS.len();
 
@@ -559,8 +562,21 @@ pub(crate) fn t3<'i>(
         cells: T3_CELLS,
         summed: true,
     }];
+    // Each row's search is bounded; so is the number of rows searched.
+    let most = MAX_ROWS.min(last + 1 - first);
+    if last + 1 - first > most {
+        let span = labelled.get(first + most).map(|l| l.run.span);
+        ctx.note(
+            NoteKind::AmbiguousSplit,
+            format!(
+                "table 三: {} runs of digits stand among its rows, more than {MAX_ROWS}; those after the {MAX_ROWS}th were not read",
+                last + 1 - first
+            ),
+            span,
+        );
+    }
     let mut rows: Vec<(Option<usize>, Found<'i>)> = Vec::new();
-    for l in labelled.into_iter().take(last + 1).skip(first) {
+    for l in labelled.into_iter().skip(first).take(most) {
         let row = row_of(&l).map(|(j, _)| j);
         let name = match row.and_then(|j| template.get(j)) {
             Some(r) => format!("table 三, row {}", r.key),
@@ -946,6 +962,21 @@ mod tests {
         assert!(
             notes[0].contains("（七）总计 = the result rows") && notes[0].contains("blank cell"),
             "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn rows_past_the_most_a_table_has_are_not_searched() {
+        let text = format!(
+            "三、收到和处理政府信息公开申请情况{}四、政府信息公开行政复议、行政诉讼情况",
+            "（一）予以公开1000001".repeat(1000)
+        );
+        let report = crate::parse(&text);
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            notes.contains(&"table 三: 1000 runs of digits stand among its rows, more than 64; those after the 64th were not read"),
+            "{:?}",
+            &notes[..notes.len().min(3)]
         );
     }
 
