@@ -34,8 +34,15 @@
 //! A row is read only when exactly one split fits. Otherwise its text is kept in
 //! [`Report::unplaced`](zfxxgk_model::Report::unplaced) as
 //! [`UnplacedKind::RanTogether`] and a note lists the splits that fit (or says none
-//! does). Runs in the narrative stay untouched: a table's rows begin at the first
-//! segment that names one of its rows exactly.
+//! does). Runs in the narrative stay untouched: table 二 begins at its first
+//! 第二十条, table 三 at the first segment that names one of its rows exactly (and ends
+//! at the last that names one), table 四 at its header.
+//!
+//! The sums decide a split only as far as the report keeps them and fills every
+//! cell: a blank cell leaves no digit, and a row with one may still split one way, a
+//! wrong one (`10`, `12`, blank, `0`, `0`, `0`, `22` runs together as `101200022`, which
+//! splits only as `1|0|1|20|0|0|22`). Where the column sums of table 三 then fail, a
+//! note says that a typo or a blank cell may have shifted a split.
 
 use std::ops::Range;
 
@@ -112,16 +119,15 @@ fn pairs(text: &str, range: Range<usize>) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut seg_start = range.start;
     let mut k = 0;
-    while k < chars.len() {
-        if digit(chars[k].1).is_none() {
+    while let Some(&(_, c)) = chars.get(k) {
+        if digit(c).is_none() {
             k += 1;
             continue;
         }
         let start = k;
         let mut decimal = false;
         let mut end = k;
-        while end < chars.len() {
-            let c = chars[end].1;
+        while let Some(&(_, c)) = chars.get(end) {
             if digit(c).is_some() {
                 end += 1;
             } else if !decimal
@@ -211,7 +217,7 @@ fn parts(text: &str, segment: Span) -> Vec<Span> {
     cuts.push(segment.end);
     cuts.windows(2)
         .filter_map(|w| {
-            let (a, b) = (w[0], w[1]);
+            let &[a, b] = w else { return None };
             let t = text.get(a..b)?;
             let lead = t.len() - t.trim_start().len();
             let trimmed = t.trim();
@@ -487,7 +493,7 @@ pub(crate) fn t4<'i>(ctx: &mut Ctx<'i>, range: Range<usize>) -> Vec<TableRow<'i>
                 text_row(run_cells(text, &f.run, lengths)),
             ],
             None => {
-                let cells = shape.len() * shape[0].cells;
+                let cells = shape.iter().map(|g| g.cells).sum();
                 let why = why(&f, cells);
                 leave(ctx, TableId::T4, &f, why);
                 Vec::new()
