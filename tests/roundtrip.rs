@@ -276,3 +276,204 @@ fn one_report_in_each_layout() {
         assert_eq!(edition, Some(Edition::V2021));
     }
 }
+
+/// A small count, as most cells of these tables hold: zero most often.
+fn count() -> BoxedStrategy<u64> {
+    prop_oneof![3 => Just(0u64), 2 => 1u64..10, 1 => 10u64..300].boxed()
+}
+
+/// A report of `edition` whose sums all hold (each row of table 三 and each group of
+/// table 四 adds up; （七）总计 is the sum of the results; 一 + 二 = （七） + 四) and
+/// whose tables 三 and 四 have no blank cell, drawing its counts from `draws` in turn.
+fn consistent(edition: Edition, year: u16, draws: &[u64], cents: u32) -> Model {
+    let mut next = draws.iter().copied().cycle();
+    let mut draw = move || next.next().unwrap_or(0);
+    let mut cells = BTreeMap::new();
+    let template = zfxxgk::model::Template::of(edition);
+    for sub in template.t2 {
+        for r in sub.rows {
+            for c in sub.columns {
+                let v = if c.key.starts_with("amount") {
+                    format!("{}.{cents:02}", draw())
+                } else {
+                    draw().to_string()
+                };
+                cells.insert(format!("t2.{}.{}", r.key, c.key), v);
+            }
+        }
+    }
+    let columns: Vec<&str> = zfxxgk::model::T3_COLUMNS.iter().map(|c| c.key).collect();
+    let (free, total) = columns.split_at(6);
+    let ends = [
+        "new_received",
+        "carried_over",
+        "results_total",
+        "carried_forward",
+    ];
+    let put = |cells: &mut BTreeMap<String, String>, row: &str, values: &[u64]| {
+        for (c, v) in free.iter().zip(values) {
+            cells.insert(format!("t3.{row}.{c}"), v.to_string());
+        }
+        cells.insert(
+            format!("t3.{row}.{}", total[0]),
+            values.iter().sum::<u64>().to_string(),
+        );
+    };
+    let mut results = [0u64; 6];
+    for r in template.t3_rows.iter().filter(|r| !ends.contains(&r.key)) {
+        let values: Vec<u64> = (0..6).map(|_| draw()).collect();
+        for (s, v) in results.iter_mut().zip(&values) {
+            *s += v;
+        }
+        put(&mut cells, r.key, &values);
+    }
+    let forward: Vec<u64> = (0..6).map(|_| draw()).collect();
+    let over: Vec<u64> = (0..6)
+        .map(|c| draw() % (results[c] + forward[c] + 1))
+        .collect();
+    let new: Vec<u64> = (0..6).map(|c| results[c] + forward[c] - over[c]).collect();
+    put(&mut cells, "results_total", &results);
+    put(&mut cells, "carried_forward", &forward);
+    put(&mut cells, "carried_over", &over);
+    put(&mut cells, "new_received", &new);
+    for g in zfxxgk::model::T4_GROUPS {
+        let values: Vec<u64> = (0..4).map(|_| draw()).collect();
+        for (c, v) in zfxxgk::model::T4_COLUMNS.iter().zip(&values) {
+            cells.insert(format!("t4.{}.{}", g.key, c.key), v.to_string());
+        }
+        cells.insert(
+            format!("t4.{}.total", g.key),
+            values.iter().sum::<u64>().to_string(),
+        );
+    }
+    Model {
+        edition,
+        year,
+        cells,
+    }
+}
+
+/// How many ways (0, 1, or 2 for more) `digits` splits into groups of `(cells,
+/// summed)`: cells of at most nine digits with no leading zero, a summed group's last
+/// cell the sum of the others. Tried every way, as the definition says.
+fn ways(digits: &[u8], groups: &[(usize, bool)]) -> usize {
+    fn go(d: &[u8], groups: &[(usize, bool)], k: usize, sum: u64) -> usize {
+        let Some(&(cells, summed)) = groups.first() else {
+            return usize::from(d.is_empty());
+        };
+        if k == cells {
+            return go(d, &groups[1..], 0, 0);
+        }
+        if summed && k + 1 == cells {
+            let want = sum.to_string();
+            return match d.strip_prefix(want.as_bytes()) {
+                Some(rest) => go(rest, &groups[1..], 0, 0),
+                None => 0,
+            };
+        }
+        let mut n = 0;
+        for len in 1..=d.len().min(9) {
+            if len > 1 && d[0] == b'0' {
+                break;
+            }
+            let v: u64 = std::str::from_utf8(&d[..len])
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            n += go(&d[len..], groups, k + 1, sum + v);
+            if n >= 2 {
+                return 2;
+            }
+        }
+        n
+    }
+    go(digits, groups, 0, 0)
+}
+
+/// The rows of a model's tables as the crawler runs them together: the keys of each
+/// row's cells, its digits, and whether its own digits split one way only.
+fn ran_rows(m: &Model) -> Vec<(Vec<String>, String, bool)> {
+    let template = zfxxgk::model::Template::of(m.edition);
+    let mut rows = Vec::new();
+    let mut push = |keys: Vec<String>, groups: &[(usize, bool)]| {
+        let run: String = keys.iter().map(|k| m.cells[k].as_str()).collect();
+        let alone = if keys.len() == 1 {
+            true
+        } else {
+            !run.contains('.') && ways(run.as_bytes(), groups) == 1
+        };
+        rows.push((keys, run, alone));
+    };
+    for sub in template.t2 {
+        for r in sub.rows {
+            let keys: Vec<String> = sub
+                .columns
+                .iter()
+                .map(|c| format!("t2.{}.{}", r.key, c.key))
+                .collect();
+            push(keys, &[(sub.columns.len(), false)]);
+        }
+    }
+    for r in template.t3_rows {
+        let keys = zfxxgk::model::T3_COLUMNS
+            .iter()
+            .map(|c| format!("t3.{}.{}", r.key, c.key))
+            .collect();
+        push(keys, &[(7, true)]);
+    }
+    let keys = zfxxgk::model::T4_GROUPS
+        .iter()
+        .flat_map(|g| {
+            zfxxgk::model::T4_COLUMNS
+                .iter()
+                .map(move |c| format!("t4.{}.{}", g.key, c.key))
+        })
+        .collect();
+    push(keys, &[(5, true); 3]);
+    rows
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Issue 17: tables whose cells ran together read back every row its own sums
+    /// split one way only (and rows the column sums decide), never a wrong value, and
+    /// keep every row they do not read in `unplaced` with a note naming the splits.
+    #[test]
+    fn ran_together_reads_what_the_sums_decide(
+        edition in prop_oneof![Just(Edition::V2019), Just(Edition::V2021)],
+        year in 2019u16..2026,
+        draws in prop::collection::vec(count(), 64),
+        cents in 0u32..100,
+    ) {
+        let m = consistent(edition, year, &draws, cents);
+        let text = support::render::render_ran_together(&m);
+        let doc = zfxxgk::read(text.as_bytes(), &zfxxgk::InputOptions::default()).expect("readable");
+        let got: BTreeMap<String, String> = doc
+            .report
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect();
+        let want = m.expected();
+        for (k, v) in &got {
+            prop_assert_eq!(Some(v), want.get(k), "{} read wrong\n{}", k, text);
+        }
+        for (keys, run, alone) in ran_rows(&m) {
+            let read = keys.iter().filter(|k| got.contains_key(*k)).count();
+            prop_assert!(read == 0 || read == keys.len(), "{:?} read in part\n{}", keys, text);
+            if alone {
+                prop_assert_eq!(read, keys.len(), "{:?} ({}) not read\n{}", keys, run, text);
+            }
+            if read == 0 {
+                let kept = doc.report.unplaced.iter().any(|u| {
+                    u.kind == zfxxgk::model::UnplacedKind::RanTogether && u.text.ends_with(&run)
+                });
+                prop_assert!(kept, "{:?} ({}) neither read nor kept\n{}", keys, run, text);
+                let noted = doc.report.notes.iter().any(|n| {
+                    n.kind == zfxxgk::model::NoteKind::AmbiguousSplit && n.message.contains(&format!("`{run}`"))
+                });
+                prop_assert!(noted, "{:?} ({}) not noted\n{}", keys, run, text);
+            }
+        }
+    }
+}

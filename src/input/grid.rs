@@ -95,14 +95,16 @@ pub(crate) fn pad(rows: &mut [Vec<String>]) {
     }
 }
 
-/// Writes one `| c1 | c2 | ... |` line per row that has any text; `|` inside a cell
-/// becomes `｜`. Returns `false` (writing nothing more) once `budget` bytes are spent.
+/// Writes one `| c1 | c2 | ... |` line per row from the first that has any text on:
+/// a row of empty cells below it is a row all blank (the value row of the blank
+/// template's table 四), not nothing. `|` inside a cell becomes `｜`. Returns `false`
+/// (writing nothing more) once `budget` bytes are spent.
 pub(crate) fn write_pipe_rows(rows: &[Vec<String>], out: &mut String, budget: usize) -> bool {
     let start = out.len();
-    for row in rows {
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
+    let first = rows
+        .iter()
+        .position(|row| row.iter().any(|c| !c.trim().is_empty()));
+    for row in rows.iter().skip(first.unwrap_or(rows.len())) {
         out.push('|');
         for cell in row {
             out.push(' ');
@@ -173,14 +175,18 @@ mod tests {
     }
 
     #[test]
-    fn pipe_rows_escape_and_skip_empty() {
+    fn pipe_rows_escape_and_skip_empty_leading_rows() {
         let mut out = String::new();
         let rows = vec![
+            vec![String::new(), String::new()],
             vec!["a|b".to_owned(), String::new()],
             vec![String::new(), " ".to_owned()],
         ];
         assert!(write_pipe_rows(&rows, &mut out, 100));
-        assert_eq!(out, "| a｜b |  |\n");
+        assert_eq!(out, "| a｜b |  |\n|  |  |\n");
         assert!(!write_pipe_rows(&rows, &mut out, 3));
+        out.clear();
+        assert!(write_pipe_rows(&rows[..1], &mut out, 100));
+        assert_eq!(out, "");
     }
 }

@@ -232,6 +232,37 @@ pub fn render(m: &Model, layout: Layout) -> String {
     out
 }
 
+/// The report as a crawler saves a web page's text: the tags stripped with nothing put
+/// in their place, so that the sections run on in one line and each table row's cells
+/// run together (`行政规范性文件77132470`, `一、本年新收政府信息公开申请数量801000081`).
+/// A blank cell leaves nothing, so the model should have none in tables 三 and 四.
+pub fn render_ran_together(m: &Model) -> String {
+    let mut out = format!(
+        "标题: 某某市某某局{}年政府信息公开工作年度报告\n==================== 正文 ====================\n",
+        m.year
+    );
+    out.push_str(&format!(
+        "一、总体情况{}年，本局共收到申请12件，予以公开3件，行政复议1件。二、主动公开政府信息情况",
+        m.year
+    ));
+    let flat = |g: &Grid, out: &mut String| {
+        for row in g {
+            for c in row {
+                out.push_str(c);
+            }
+        }
+    };
+    for g in t2_grids(m, Layout::Pipes) {
+        flat(&g, &mut out);
+    }
+    out.push_str("三、收到和处理政府信息公开申请情况");
+    flat(&t3_grid(m, Layout::Pipes), &mut out);
+    out.push_str("四、政府信息公开行政复议、行政诉讼情况");
+    flat(&t4_grid(m, Layout::Pipes), &mut out);
+    out.push_str("五、存在的主要问题及改进情况无。六、其他需要报告的事项无。\n");
+    out
+}
+
 /// Every key of an edition's three tables.
 pub fn keys(edition: Edition) -> Vec<String> {
     let t = Template::of(edition);

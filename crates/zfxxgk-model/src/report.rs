@@ -201,6 +201,11 @@ pub enum UnplacedKind {
     /// A table row with numbers that no table of the template took: a table other than
     /// 二, 三 and 四, or rows their readers passed over.
     UnreadRow,
+    /// A row whose cells ran together with nothing between them (`规章77132470`), which
+    /// the template's sums do not split one way only; a note names the splits that fit.
+    RanTogether,
+    /// A table that stands in its section but could not be read: its text.
+    UnreadTable,
 }
 
 /// Text from a table that is kept because it could not be placed.
@@ -232,6 +237,12 @@ pub enum NoteKind {
     AmbiguousPlacement,
     /// The table's edition could not be told from its rows and columns.
     EditionUndecided,
+    /// A row's cells ran together and more than one split (or none) fits the
+    /// template's sums: the row was not placed, and the note names the splits.
+    AmbiguousSplit,
+    /// A cell holds a value no report of this kind holds (a million applications in one
+    /// cell): it is kept, but two cells may have run together.
+    ImplausibleValue,
 }
 
 /// Something the parser inferred, guessed or repaired.

@@ -23,6 +23,11 @@ pub(crate) fn t2_row_folded(folded: &str) -> Option<(&'static RowDef, u8)> {
     T2_LABELS.get(strip_numbering(folded)).copied()
 }
 
+/// Every wording of table 二's rows (folded), with the row it names.
+pub(crate) fn t2_wordings() -> impl Iterator<Item = (&'static str, &'static RowDef)> {
+    T2_LABELS.iter().map(|(w, (r, _))| (*w, *r))
+}
+
 /// Table 二's rows by wording. The edition's own wording comes first: 行政规范性文件 is
 /// a 2021 label, 规范性文件 a 2019 one, and each edition lists the other as an alias, so
 /// labels are entered before aliases and the first entry of a wording stays.

@@ -7,8 +7,11 @@ mod labels;
 mod narrative;
 mod normalize;
 mod number;
+mod plausible;
+mod ran_together;
 mod rows;
 mod sections;
+mod split;
 mod stream;
 mod table2;
 mod table3;
@@ -17,8 +20,8 @@ mod unread;
 
 use zfxxgk_lex::{lex, BlockKind, Span};
 use zfxxgk_model::{
-    Block, BlockKind as OutlineKind, Edition, Location, Meta, Report, Section, Unplaced,
-    UnplacedKind,
+    Block, BlockKind as OutlineKind, Edition, Location, Meta, Report, Section, SectionKey,
+    Unplaced, UnplacedKind,
 };
 
 use context::Ctx;
@@ -60,7 +63,7 @@ pub fn parse(text: &str) -> Report {
     let first_heading = heads.first().map_or(text.len(), |h| h.start);
     let s1 = sections
         .iter()
-        .find(|s| s.key == zfxxgk_model::SectionKey::S1)
+        .find(|s| s.key == SectionKey::S1)
         .map(|s| (s.body.start, s.body.end));
     let found = sections::meta(text, first_heading, s1);
     let locate = |s: usize, e: usize| ctx.locate(Span::new(s, e));
@@ -69,10 +72,29 @@ pub fn parse(text: &str) -> Report {
     let year_hint = year.map(Edition::for_year);
 
     let zones = rows::zones(text, &blocks, &heads);
-    let t3 = table3::build(&mut ctx, &zones.t3, year_hint);
+    // A section whose table no reader found may hold it with its cells run together.
+    let body = |key: SectionKey| {
+        sections
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.body.start..s.body.end)
+    };
+    let mut t3 = table3::build(&mut ctx, &zones.t3, year_hint);
+    if let (None, Some(range)) = (&t3, body(SectionKey::S3)) {
+        let rows = ran_together::t3(&mut ctx, range, year_hint);
+        t3 = table3::build(&mut ctx, &rows, year_hint);
+    }
     let t3_edition = t3.as_ref().and_then(|t| t.edition);
-    let t2 = table2::build(&mut ctx, &zones.t2, t3_edition.or(year_hint));
+    let mut t2 = table2::build(&mut ctx, &zones.t2, t3_edition.or(year_hint));
+    if let (None, Some(range)) = (&t2, body(SectionKey::S2)) {
+        let rows = ran_together::t2(&mut ctx, range, t3_edition.or(year_hint));
+        t2 = table2::build(&mut ctx, &rows, t3_edition.or(year_hint));
+    }
     let mut t4 = table4::build(&mut ctx, &zones.t4);
+    if let (None, Some(range)) = (&t4, body(SectionKey::S4)) {
+        let rows = ran_together::t4(&mut ctx, range);
+        t4 = table4::build(&mut ctx, &rows);
+    }
     let edition = t3_edition.or_else(|| t2.as_ref().and_then(|t| t.edition));
     if let Some(t) = t4.as_mut() {
         t.edition = edition;
@@ -80,6 +102,8 @@ pub fn parse(text: &str) -> Report {
     let mut tables: Vec<_> = [t2, t3, t4].into_iter().flatten().collect();
     tables.sort_by_key(|t| t.location.start);
     unread::keep_unread(&mut ctx, &blocks, &tables);
+    unread::keep_unread_tables(&mut ctx, &sections, &tables);
+    plausible::note_implausible(&mut ctx, &tables);
 
     let narrative: Vec<std::ops::Range<usize>> = blocks
         .iter()

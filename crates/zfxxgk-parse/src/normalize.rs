@@ -158,6 +158,18 @@ fn numeral(c: char) -> bool {
     )
 }
 
+/// Where the folded `phrase` starts in `s`, whitespace in `s` skipped.
+pub(crate) fn find_folded(s: &str, phrase: &str) -> Option<usize> {
+    let first = phrase.chars().next()?;
+    s.char_indices()
+        .filter(|&(_, c)| fold_char(c) == first)
+        .find(|&(i, _)| {
+            let mut have = s[i..].chars().filter(|c| !c.is_whitespace()).map(fold_char);
+            phrase.chars().all(|p| have.next() == Some(p))
+        })
+        .map(|(i, _)| i)
+}
+
 /// Strips the numbering before a folded label: `一、`, `(一)`, `1.`, `1、`, `(1)`, `1)`.
 pub(crate) fn strip_numbering(s: &str) -> &str {
     let mut rest = s;
@@ -207,6 +219,13 @@ pub(crate) fn item_number(s: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn found_folded_through_spaces_and_widths() {
+        assert_eq!(find_folded("a结 果维持", "结果维持"), Some(1));
+        assert_eq!(find_folded("第二十条第（五）项", "第(五)项"), Some(12));
+        assert_eq!(find_folded("结果", "结果维持"), None);
+    }
 
     #[test]
     fn folds_widths_spaces_and_quotes() {

@@ -100,9 +100,12 @@ pub(crate) fn headings(text: &str) -> Vec<Heading> {
             continue;
         }
         let prev = before[..num_start].chars().next_back();
-        // Not inside a word or a number: `第一、二` and `十二、` are no headings, while
-        // `。 一、`, `| 二、` and a converter's `[bookmark: _GoBack]六、` are.
-        let at_boundary = prev.is_none_or(|c| !c.is_alphanumeric() && c != '、');
+        // Not inside a word or a numeral: `第一、二` and `十二、` are no headings, while
+        // `。 一、`, `| 二、` and a converter's `[bookmark: _GoBack]六、` are. A digit may
+        // stand right before: a crawler's text runs a table's last cell into the next
+        // heading (`…5949.088667三、收到和处理…`).
+        let at_boundary = prev
+            .is_none_or(|c| (!c.is_alphanumeric() && c != '、') || fold_char(c).is_ascii_digit());
         if !at_boundary {
             continue;
         }

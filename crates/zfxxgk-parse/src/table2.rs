@@ -15,7 +15,7 @@ use crate::number::is_blank;
 use crate::rows::TableRow;
 
 /// Header words only one edition uses.
-const ONLY_2019: &[&str] = &[
+pub(crate) const ONLY_2019: &[&str] = &[
     "本年新制作数量",
     "本年新公开数量",
     "对外公开总数量",
@@ -24,7 +24,7 @@ const ONLY_2019: &[&str] = &[
     "采购项目数量",
     "采购总金额",
 ];
-const ONLY_2021: &[&str] = &[
+pub(crate) const ONLY_2021: &[&str] = &[
     "本年制发件数",
     "本年废止件数",
     "现行有效件数",

@@ -14,6 +14,8 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let mut header = false;
     let mut values = Vec::new();
     let mut spans = Vec::new();
+    // The rows whose values are read, with how many values each has.
+    let mut taken = Vec::new();
     for tr in rows {
         let s = parts(&tr.row);
         if s.labels().next().is_some() {
@@ -24,7 +26,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
             {
                 header = true;
             }
-            if values.is_empty() {
+            if taken.is_empty() {
                 continue;
             }
             break;
@@ -32,12 +34,20 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         if s.values.is_empty() || (tr.from_text && s.values.len() < T4_COLUMNS.len()) {
             continue;
         }
+        taken.push((tr, s.values.len(), s.numbers));
+    }
+    // A row of blanks only (a grid's empty row) gives way when the rows hold more
+    // values than the table has cells; alone, it is the table's row (a blank form).
+    if taken.iter().map(|t| t.1).sum::<usize>() > want {
+        taken.retain(|t| t.2 > 0);
+    }
+    for (tr, _, _) in taken {
         if values.len() >= want {
             ctx.unplaced_row(TableId::T4, &tr.row);
             continue;
         }
         spans.push(tr.row.span);
-        values.extend_from_slice(s.values);
+        values.extend_from_slice(parts(&tr.row).values);
     }
     if values.is_empty() {
         return None;

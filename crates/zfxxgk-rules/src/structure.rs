@@ -142,6 +142,30 @@ fn check_s002(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if report.table(table).is_some() {
             continue;
         }
+        // The table is there, but could not be read: say so, not that there is none.
+        if let Some(unread) = report.unplaced.iter().find(|u| u.table == Some(table)) {
+            out.push(
+                Draft::new(
+                    &S002,
+                    format!(
+                        "第{}部分“{}”有表{}，但未能读出（其文字保留在未放置内容中）",
+                        key.numeral(),
+                        heading(key),
+                        key.numeral()
+                    ),
+                    format!(
+                        "section {} ({}): its table {} is there but could not be read; its text is kept in unplaced",
+                        key.numeral(),
+                        heading(key),
+                        key.numeral()
+                    ),
+                )
+                .span(section.location)
+                .span(unread.location)
+                .finish(),
+            );
+            continue;
+        }
         out.push(
             Draft::new(
                 &S002,

@@ -14,7 +14,8 @@ pub(super) fn table<'i>(
 ) -> (BlockKind<'i>, usize) {
     let mut j = i;
     while j < lines.len()
-        && matches!(lines.kind(j), LineKind::PipeRow | LineKind::PipeRule)
+        && (matches!(lines.kind(j), LineKind::PipeRow | LineKind::PipeRule)
+            || (j > i && blank_row(lines, j)))
         && fits(i, j)
     {
         j += 1;
@@ -40,6 +41,14 @@ pub(super) fn table<'i>(
         table.layout = Layout::Markdown;
     }
     (BlockKind::Table(Box::new(table)), end)
+}
+
+/// Whether line `j`, nothing but pipes and spaces, is a row of blank cells of the
+/// table above it: it has as many pipes as the line above (a row of the grid that a
+/// DOCX or HTML table leaves empty), where web-page residue (`|||||`) has not.
+fn blank_row(lines: &Lines<'_>, j: usize) -> bool {
+    let pipes = |k: usize| memchr::memchr_iter(b'|', lines.at(k).text.as_bytes()).count();
+    lines.kind(j) == LineKind::PipeNoise && pipes(j) > 2 && pipes(j) == pipes(j - 1)
 }
 
 /// The cells between the pipes of one line; the empty text before the first pipe and

@@ -81,6 +81,16 @@ fn markdown_and_pipes() {
 }
 
 #[test]
+fn a_pipe_row_of_empty_cells_under_rows_as_wide_is_a_row() {
+    // The blank template's table 四 (template-2021.docx): its value row is all empty.
+    let text = "| 结果维持 | 总计 |\n|  |  |\n| | | |\n";
+    let blocks = lex(text);
+    let t = tables(&blocks);
+    assert_eq!(texts(t[0]), [vec!["结果维持", "总计"], vec!["", ""]]);
+    assert_eq!(blocks.last().map(|b| &b.kind), Some(&BlockKind::Noise));
+}
+
+#[test]
 fn aligned_table_keeps_wrapped_and_vertical_labels_inside() {
     let text = "   三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量     3001   53\n\n      （二）部分公开（区分处理的，只计这一情\n                        447    7\n      形，不计其他情形）\n三、\n\n本    1.属于国家秘密    2    0\n\n-4-\n规章  1  0\n";
     let blocks = lex(text);

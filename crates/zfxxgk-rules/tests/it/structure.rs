@@ -64,6 +64,43 @@ fn s002_fires_on_a_heading_without_its_table() {
 }
 
 #[test]
+fn s002_says_which_table_was_seen_and_not_read() {
+    // Issue 17: a table that stands in its section but could not be read is no
+    // missing table.
+    let ok = consistent(Edition::V2021);
+    let mut unread = ok.clone();
+    unread.report.tables.retain(|t| t.id != TableId::T4);
+    let kept = Location {
+        start: 40,
+        end: 52,
+        line: 3,
+        column: 1,
+    };
+    unread.report.unplaced.push(Unplaced {
+        kind: UnplacedKind::UnreadTable,
+        table: Some(TableId::T4),
+        text: "┌──┬──┐".into(),
+        location: kept,
+    });
+    let f = fired(&unread.report, "S002");
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message_en
+            .contains("its table 四 is there but could not be read"),
+        "{}",
+        f[0].message_en
+    );
+    assert!(
+        f[0].message_zh.contains("有表四，但未能读出"),
+        "{}",
+        f[0].message_zh
+    );
+    assert!(!f[0].message_zh.contains("没有表格"));
+    let heading = ok.report.section(SectionKey::S4).expect("s4").location;
+    assert_eq!(f[0].spans, vec![heading, kept]);
+}
+
+#[test]
 fn s003_names_missing_rows_missing_columns_unknown_and_foreign_rows() {
     let ok = consistent(Edition::V2021);
     assert!(fired(&ok.report, "S003").is_empty());

@@ -1,0 +1,996 @@
+//! Tables whose cells ran together: a crawler's text of a web page with the tags
+//! stripped and nothing put between the cells, each table flattened into its section's
+//! running text (`规章000行政规范性文件77132470第二十条第（五）项…`,
+//! `一、本年新收政府信息公开申请数量801000081二、上年结转…`).
+//!
+//! # Grammar
+//!
+//! A section's body, read when the ordinary readers found no table in it:
+//!
+//! ```text
+//! body    = ( segment run )* segment?
+//! run     = digit+ ( "." digit+ )?      ; digits ASCII or full-width
+//! segment = the text between two runs   ; ends with the row's label
+//! ```
+//!
+//! A run's last digit followed by `.`, `．` or `、` and then a character that is no
+//! digit is the numbering of the next row's label (`00000002.其他法律…` is the run
+//! `0000000` and the label `2.其他法律…`). A run counts as a row's values only when the
+//! character after it begins a label, not a sign, a unit or a separator
+//! (`行政许可2629件` in the narrative is no row).
+//!
+//! - Table 二: a segment that ends with a row's wording (`行政规范性文件`) labels the run
+//!   after it, split into the cells of that row of the edition's sub-table (a free
+//!   group: only the number grammar of [`crate::split`] decides); what stands before
+//!   the wording (`第二十条第（五）项信息内容…`) is a row of its own, so the sub-table's
+//!   item is read.
+//! - Table 三: the segment's last labelled part (cut before each numbering: `一、`,
+//!   `（一）`, `1.`) names the row; the run is a summed group of seven. Rows the row
+//!   sums leave open are decided, where they can be, by the sums down each column:
+//!   （七）总计 is the sum of the result rows, and 一 + 二 = （七） + 四.
+//! - Table 四: the run after a segment that holds 结果维持 and ends with 总计 is three
+//!   summed groups of five.
+//!
+//! A row is read only when exactly one split fits. Otherwise its text is kept in
+//! [`Report::unplaced`](zfxxgk_model::Report::unplaced) as
+//! [`UnplacedKind::RanTogether`] and a note lists the splits that fit (or says none
+//! does). Runs in the narrative stay untouched: table 二 begins at its first
+//! 第二十条, table 三 at the first segment that names one of its rows exactly (and ends
+//! at the last that names one), table 四 at its header.
+//!
+//! The sums decide a split only as far as the report keeps them and fills every
+//! cell: a blank cell leaves no digit, and a row with one may still split one way, a
+//! wrong one (`10`, `12`, blank, `0`, `0`, `0`, `22` runs together as `101200022`, which
+//! splits only as `1|0|1|20|0|0|22`). Where the column sums of table 三 then fail, a
+//! note says that a typo or a blank cell may have shifted a split.
+
+use std::ops::Range;
+
+use zfxxgk_lex::{Cell, Span};
+use zfxxgk_model::{Edition, NoteKind, RowDef, TableId, Template, Unplaced, UnplacedKind};
+
+use crate::context::Ctx;
+use crate::labels::{best_t3_row, t2_wordings, Folded, Match};
+use crate::normalize::{find_folded, fold_char};
+use crate::rows::{Row, TableRow};
+use crate::split::{splits, values, Group, Splits, MAX_CANDIDATES};
+
+/// A run of digits as it stands in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    span: Span,
+    /// Each digit's value, one per character (the decimal point left out).
+    digits: Vec<u8>,
+    /// Where each character of the run starts, and the run's end last.
+    bounds: Vec<usize>,
+    /// Whether the run holds a decimal point.
+    decimal: bool,
+}
+
+/// A segment of text and the run after it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pair {
+    segment: Span,
+    run: Option<Run>,
+}
+
+fn digit(c: char) -> Option<u8> {
+    fold_char(c).to_digit(10).and_then(|d| u8::try_from(d).ok())
+}
+
+/// Characters that may not follow a row's values: a sign, a separator, a unit.
+fn dirty_after(c: char) -> bool {
+    matches!(
+        fold_char(c),
+        '-' | '+'
+            | '.'
+            | ','
+            | '，'
+            | '。'
+            | ';'
+            | '；'
+            | ':'
+            | '：'
+            | '、'
+            | ')'
+            | '）'
+            | '%'
+            | '万'
+            | '元'
+            | '件'
+            | '个'
+            | '项'
+            | '次'
+            | '条'
+            | '人'
+    )
+}
+
+/// The segments and runs of `text[range]`, as the module's grammar reads them.
+fn pairs(text: &str, range: Range<usize>) -> Vec<Pair> {
+    let Some(body) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let chars: Vec<(usize, char)> = body
+        .char_indices()
+        .map(|(i, c)| (range.start + i, c))
+        .collect();
+    let at = |k: usize| chars.get(k).map_or(range.end, |&(i, _)| i);
+    let mut out = Vec::new();
+    let mut seg_start = range.start;
+    let mut k = 0;
+    while let Some(&(_, c)) = chars.get(k) {
+        if digit(c).is_none() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut decimal = false;
+        let mut end = k;
+        while let Some(&(_, c)) = chars.get(end) {
+            if digit(c).is_some() {
+                end += 1;
+            } else if !decimal
+                && matches!(fold_char(c), '.')
+                && chars.get(end + 1).is_some_and(|n| digit(n.1).is_some())
+            {
+                decimal = true;
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // The next label's numbering: `…02.其他`.
+        let numbering = !decimal
+            && chars
+                .get(end)
+                .is_some_and(|c| matches!(fold_char(c.1), '.' | '、'))
+            && chars.get(end + 1).is_none_or(|c| digit(c.1).is_none());
+        let run_end = if numbering { end - 1 } else { end };
+        if run_end > start {
+            let digits = chars[start..run_end]
+                .iter()
+                .filter_map(|&(_, c)| digit(c))
+                .collect();
+            let bounds = (start..=run_end).map(at).collect();
+            out.push(Pair {
+                segment: Span::new(seg_start, at(start)),
+                run: Some(Run {
+                    span: Span::new(at(start), at(run_end)),
+                    digits,
+                    bounds,
+                    decimal,
+                }),
+            });
+            seg_start = at(run_end);
+        }
+        k = end.max(k + 1);
+    }
+    if seg_start < range.end {
+        out.push(Pair {
+            segment: Span::new(seg_start, range.end),
+            run: None,
+        });
+    }
+    out
+}
+
+/// Whether the run ends where a label may begin: at the end of the text, or before
+/// a character that is no sign, separator or unit.
+fn clean_end(text: &str, run: &Run) -> bool {
+    text.get(run.span.end..)
+        .and_then(|r| r.chars().find(|c| !c.is_whitespace()))
+        .is_none_or(|c| !dirty_after(c))
+}
+
+/// The parts of a segment, cut before each numbering (`一、`, `（一）`, `1.`): spans,
+/// trimmed, empty ones left out.
+fn parts(text: &str, segment: Span) -> Vec<Span> {
+    let Some(s) = text.get(segment.range()) else {
+        return Vec::new();
+    };
+    let chars: Vec<(usize, char)> = s
+        .char_indices()
+        .map(|(i, c)| (segment.start + i, fold_char(c)))
+        .collect();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut cuts = vec![segment.start];
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|x| x.1);
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
+        let after_next = chars.get(k + 2).map(|x| x.1);
+        let starts = match c {
+            // （一）
+            '(' => next.is_some_and(numeral) && after_next == Some(')'),
+            // 一、 at a boundary
+            c if numeral(c) => next == Some('、') && prev.is_none_or(|p| !numeral(p)),
+            // 1. 1、
+            c if c.is_ascii_digit() => {
+                matches!(next, Some('.' | '、')) && prev.is_none_or(|p| !p.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if starts && i > segment.start {
+            cuts.push(i);
+        }
+    }
+    cuts.push(segment.end);
+    cuts.windows(2)
+        .filter_map(|w| {
+            let &[a, b] = w else { return None };
+            let t = text.get(a..b)?;
+            let lead = t.len() - t.trim_start().len();
+            let trimmed = t.trim();
+            (!trimmed.is_empty()).then(|| Span::new(a + lead, a + lead + trimmed.len()))
+        })
+        .collect()
+}
+
+/// A cell of the text.
+fn cell(text: &str, span: Span) -> Cell<'_> {
+    Cell {
+        text: text.get(span.range()).unwrap_or_default(),
+        span,
+        x: None,
+    }
+}
+
+/// The cells of a run cut at `lengths` (in characters).
+fn run_cells<'i>(text: &'i str, run: &Run, lengths: &[usize]) -> Vec<Cell<'i>> {
+    let mut pos = 0;
+    lengths
+        .iter()
+        .filter_map(|&len| {
+            let s = *run.bounds.get(pos)?;
+            let e = *run.bounds.get(pos + len)?;
+            pos += len;
+            Some(cell(text, Span::new(s, e)))
+        })
+        .collect()
+}
+
+/// A split written out for a person: `2|20|0|0|0|0|22`.
+fn written(run: &Run, lengths: &[usize]) -> String {
+    values(&run.digits, lengths)
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// What is known of one row's run.
+struct Found<'i> {
+    /// The row's label, as a cell.
+    label: Cell<'i>,
+    /// What stood before the label in its segment, if anything.
+    before: Option<Span>,
+    run: Run,
+    /// The row's name in messages (`t3 granted`).
+    name: String,
+    splits: Splits,
+}
+
+/// Keeps a row that could not be split for certain, and says why.
+fn leave(ctx: &mut Ctx<'_>, table: TableId, f: &Found<'_>, why: String) {
+    let span = Span::new(f.label.span.start, f.run.span.end);
+    ctx.unplaced.push(Unplaced {
+        kind: UnplacedKind::RanTogether,
+        table: Some(table),
+        text: ctx.text.get(span.range()).unwrap_or_default().to_string(),
+        location: ctx.locate(span),
+    });
+    let digits = ctx.text.get(f.run.span.range()).unwrap_or_default();
+    ctx.note(
+        NoteKind::AmbiguousSplit,
+        format!(
+            "{}: the cells ran together as `{digits}` and were not placed: {why}",
+            f.name
+        ),
+        Some(f.run.span),
+    );
+}
+
+/// Why a row's splits do not decide it, for its note.
+fn why(f: &Found<'_>, cells: usize) -> String {
+    let list = |s: &[Vec<usize>]| {
+        s.iter()
+            .map(|l| written(&f.run, l))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &f.splits {
+        Splits::Found(s) if s.is_empty() => format!("no split into {cells} cells fits"),
+        Splits::Found(s) => format!("{} splits into {cells} cells fit: {}", s.len(), list(s)),
+        Splits::TooMany(first) => format!(
+            "more than {MAX_CANDIDATES} splits into {cells} cells fit: {}, …",
+            list(first)
+        ),
+        Splits::GaveUp => "the search for a split was given up (too many digits)".to_string(),
+    }
+}
+
+/// The one split of a row, if exactly one fits.
+fn only(splits: &Splits) -> Option<&[usize]> {
+    match splits {
+        Splits::Found(s) if s.len() == 1 => s.first().map(Vec::as_slice),
+        _ => None,
+    }
+}
+
+/// Table 二's rows read from a section body whose cells ran together.
+pub(crate) fn t2<'i>(
+    ctx: &mut Ctx<'i>,
+    range: Range<usize>,
+    hint: Option<Edition>,
+) -> Vec<TableRow<'i>> {
+    let text = ctx.text;
+    // The table begins at its first sub-table's heading, 第二十条.
+    let body = text.get(range.clone()).unwrap_or_default();
+    let Some(at) = find_folded(body, "第二十条") else {
+        return Vec::new();
+    };
+    let range = range.start + at..range.end;
+    let edition = t2_edition(text.get(range.clone()).unwrap_or_default()).or(hint);
+    let mut out = Vec::new();
+    let mut found = Vec::new();
+    for p in pairs(text, range) {
+        let Some(run) = p.run else { continue };
+        let Some((wording, label_start)) = t2_label(text, p.segment) else {
+            continue;
+        };
+        if !clean_end(text, &run) {
+            continue;
+        }
+        let label = cell(text, Span::new(label_start, p.segment.end));
+        let before =
+            (label_start > p.segment.start).then(|| Span::new(p.segment.start, label_start));
+        let name = format!("table 二, row {}", wording.key);
+        let columns = edition
+            .and_then(|e| {
+                Template::of(e)
+                    .t2
+                    .iter()
+                    .find(|s| s.rows.iter().any(|r| r.key == wording.key))
+            })
+            .map(|s| s.columns.len());
+        let splits = match columns {
+            Some(1) => Splits::Found(vec![vec![run.bounds.len() - 1]]),
+            Some(n) if !run.decimal => splits(
+                &run.digits,
+                &[Group {
+                    cells: n,
+                    summed: false,
+                }],
+            ),
+            _ => Splits::Found(Vec::new()),
+        };
+        found.push((
+            Found {
+                label,
+                before,
+                run,
+                name,
+                splits,
+            },
+            columns.unwrap_or(0),
+        ));
+    }
+    for (f, columns) in found {
+        if let Some(b) = f.before {
+            let c = cell(text, b);
+            if !c.text.trim().is_empty() {
+                out.push(text_row(vec![c]));
+            }
+        }
+        let one_cell = columns == 1;
+        match only(&f.splits) {
+            Some(lengths) if one_cell || !f.run.decimal => {
+                let mut cells = vec![f.label];
+                if one_cell {
+                    cells.push(cell(text, f.run.span));
+                } else {
+                    cells.extend(run_cells(text, &f.run, lengths));
+                }
+                out.push(text_row(cells));
+            }
+            _ => {
+                let why = if columns == 0 {
+                    "the edition of table 二, and so the row's cells, could not be told".to_string()
+                } else {
+                    why(&f, columns)
+                };
+                leave(ctx, TableId::T2, &f, why);
+            }
+        }
+    }
+    out
+}
+
+/// A row of cells made from running text.
+fn text_row(cells: Vec<Cell<'_>>) -> TableRow<'_> {
+    let start = cells.first().map_or(0, |c| c.span.start);
+    let end = cells.last().map_or(start, |c| c.span.end);
+    TableRow {
+        row: Row {
+            cells,
+            span: Span::new(start, end),
+        },
+        from_text: false,
+    }
+}
+
+/// The edition table 二's header words in `body` name, if only one.
+fn t2_edition(body: &str) -> Option<Edition> {
+    let f = crate::normalize::fold(body);
+    let v2019 = crate::table2::ONLY_2019.iter().any(|w| f.contains(w));
+    let v2021 = crate::table2::ONLY_2021.iter().any(|w| f.contains(w));
+    match (v2019, v2021) {
+        (true, false) => Some(Edition::V2019),
+        (false, true) => Some(Edition::V2021),
+        _ => None,
+    }
+}
+
+/// The table 二 row whose wording the segment ends with (the longest), and where the
+/// wording starts in the text.
+fn t2_label(text: &str, segment: Span) -> Option<(&'static RowDef, usize)> {
+    let s = text.get(segment.range())?;
+    let mut best: Option<(&'static RowDef, usize, usize)> = None;
+    for (wording, row) in t2_wordings() {
+        let Some(start) = ends_with_folded(s, wording) else {
+            continue;
+        };
+        let len = wording.chars().count();
+        if best.is_none_or(|b| len > b.2) {
+            best = Some((row, segment.start + start, len));
+        }
+    }
+    best.map(|(r, start, _)| (r, start))
+}
+
+/// Where in `s` the folded `wording` starts, when `s` ends with it (whitespace in `s`
+/// skipped).
+fn ends_with_folded(s: &str, wording: &str) -> Option<usize> {
+    let mut want = wording.chars().rev();
+    let mut start = None;
+    let mut have = s.char_indices().rev().filter(|(_, c)| !c.is_whitespace());
+    for w in want.by_ref() {
+        let (i, c) = have.next()?;
+        if fold_char(c) != w {
+            return None;
+        }
+        start = Some(i);
+    }
+    start
+}
+
+/// Table 四's row read from a section body whose cells ran together.
+pub(crate) fn t4<'i>(ctx: &mut Ctx<'i>, range: Range<usize>) -> Vec<TableRow<'i>> {
+    let text = ctx.text;
+    let shape = [Group {
+        cells: zfxxgk_model::T4_COLUMNS.len(),
+        summed: true,
+    }; 3];
+    for p in pairs(text, range) {
+        let Some(run) = p.run else { continue };
+        let seg = text.get(p.segment.range()).unwrap_or_default();
+        let folded = crate::normalize::fold(seg);
+        if !(folded.contains("结果维持") && folded.ends_with("总计") && clean_end(text, &run))
+        {
+            continue;
+        }
+        let header = cell(text, p.segment);
+        let f = Found {
+            label: header,
+            before: None,
+            splits: splits(&run.digits, &shape),
+            run,
+            name: "table 四".to_string(),
+        };
+        return match only(&f.splits).filter(|_| !f.run.decimal) {
+            Some(lengths) => vec![
+                text_row(vec![header]),
+                text_row(run_cells(text, &f.run, lengths)),
+            ],
+            None => {
+                let cells = shape.iter().map(|g| g.cells).sum();
+                let why = why(&f, cells);
+                leave(ctx, TableId::T4, &f, why);
+                Vec::new()
+            }
+        };
+    }
+    Vec::new()
+}
+
+/// A run of table 三 with the last part of its segment (its label), and the row that
+/// label names in each edition of `Edition::ALL`.
+struct Labelled {
+    run: Run,
+    label: Span,
+    rows: [Option<(usize, Match)>; 2],
+}
+
+/// Most runs of digits read as rows of table 三 (the template has 26 rows).
+const MAX_ROWS: usize = 64;
+
+/// Table 三's number of columns.
+const T3_CELLS: usize = zfxxgk_model::T3_COLUMNS.len();
+
+/// Table 三's rows read from a section body whose cells ran together.
+pub(crate) fn t3<'i>(
+    ctx: &mut Ctx<'i>,
+    range: Range<usize>,
+    hint: Option<Edition>,
+) -> Vec<TableRow<'i>> {
+    let text = ctx.text;
+    let mut labelled: Vec<Labelled> = Vec::new();
+    for p in pairs(text, range) {
+        // A run followed by a sign or a unit is no row's values.
+        let Some(run) = p.run.filter(|r| clean_end(text, r)) else {
+            continue;
+        };
+        let Some(&label) = parts(text, p.segment).last() else {
+            continue;
+        };
+        let folded = [Folded::new(text.get(label.range()).unwrap_or_default())];
+        let rows = Edition::ALL.map(|e| best_t3_row(&folded, e));
+        labelled.push(Labelled { run, label, rows });
+    }
+    let exact = |e: usize| {
+        labelled
+            .iter()
+            .filter(|l| matches!(l.rows.get(e), Some(Some((_, Match::Exact)))))
+            .count()
+    };
+    let index = |edition: Edition| Edition::ALL.iter().position(|&x| x == edition);
+    let e = match exact(0).cmp(&exact(1)) {
+        std::cmp::Ordering::Greater => 0,
+        std::cmp::Ordering::Less => 1,
+        std::cmp::Ordering::Equal => hint
+            .and_then(index)
+            .or_else(|| index(Edition::V2021))
+            .unwrap_or(0),
+    };
+    let edition = Edition::ALL.get(e).copied().unwrap_or(Edition::V2021);
+    let template = Template::of(edition).t3_rows;
+    let row_of = |l: &Labelled| l.rows.get(e).copied().flatten();
+    // The table runs from the first run whose label names a row exactly to the last
+    // run whose label names one.
+    let first = labelled
+        .iter()
+        .position(|l| matches!(row_of(l), Some((_, Match::Exact))));
+    let last = labelled.iter().rposition(|l| row_of(l).is_some());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let shape = [Group {
+        cells: T3_CELLS,
+        summed: true,
+    }];
+    // Each row's search is bounded; so is the number of rows searched.
+    let most = MAX_ROWS.min(last + 1 - first);
+    if last + 1 - first > most {
+        let span = labelled.get(first + most).map(|l| l.run.span);
+        ctx.note(
+            NoteKind::AmbiguousSplit,
+            format!(
+                "table 三: {} runs of digits stand among its rows, more than {MAX_ROWS}; those after the {MAX_ROWS}th were not read",
+                last + 1 - first
+            ),
+            span,
+        );
+    }
+    let mut rows: Vec<(Option<usize>, Found<'i>)> = Vec::new();
+    for l in labelled.into_iter().skip(first).take(most) {
+        let row = row_of(&l).map(|(j, _)| j);
+        let name = match row.and_then(|j| template.get(j)) {
+            Some(r) => format!("table 三, row {}", r.key),
+            None => "table 三, a row whose label names no row of the template".to_string(),
+        };
+        let splits = if l.run.decimal || row.is_none() {
+            Splits::Found(Vec::new())
+        } else {
+            splits(&l.run.digits, &shape)
+        };
+        rows.push((
+            row,
+            Found {
+                label: cell(text, l.label),
+                before: None,
+                run: l.run,
+                name,
+                splits,
+            },
+        ));
+    }
+    let cands = candidates(&rows);
+    let sums = equations(&rows, template);
+    let chosen = resolve(&cands, &sums);
+    check_sums(ctx, &rows, &cands, &chosen, &sums);
+    let mut out = Vec::new();
+    for ((_, f), choice) in rows.iter().zip(chosen) {
+        let lengths = match (&f.splits, choice) {
+            (Splits::Found(s), Some(k)) => s.get(k),
+            _ => None,
+        };
+        match lengths {
+            Some(lengths) => {
+                let mut cells = vec![f.label];
+                cells.extend(run_cells(text, &f.run, lengths));
+                out.push(text_row(cells));
+            }
+            None => {
+                let why = why(f, T3_CELLS);
+                leave(ctx, TableId::T3, f, why);
+            }
+        }
+    }
+    out
+}
+
+/// Most combinations of the open rows' splits tried against the column sums.
+const MAX_COMBINATIONS: usize = 4096;
+
+/// A sum down each column of table 三, over rows by their place among the rows read:
+/// the rows of `plus` add up to the rows of `minus`.
+struct Equation {
+    plus: Vec<usize>,
+    minus: Vec<usize>,
+    /// The sum, for a person.
+    name: &'static str,
+}
+
+impl Equation {
+    fn names(&self, i: usize) -> bool {
+        self.plus.contains(&i) || self.minus.contains(&i)
+    }
+
+    /// Whether the sum holds in every column, each row's values given by `value`.
+    fn holds(&self, value: impl Fn(usize, usize) -> u64) -> bool {
+        (0..T3_CELLS).all(|col| {
+            let p: u64 = self.plus.iter().map(|&i| value(i, col)).sum();
+            let m: u64 = self.minus.iter().map(|&i| value(i, col)).sum();
+            p == m
+        })
+    }
+}
+
+/// The sums down table 三's columns that hold among `rows` (the template row each
+/// names): （七）总计 = the result rows, and 一 + 二 = （七） + 四; none when a row is
+/// named twice, and only those whose rows are all there.
+fn equations(rows: &[(Option<usize>, Found<'_>)], template: &[RowDef]) -> Vec<Equation> {
+    // Where each template row stands among `rows`.
+    let mut at: Vec<Option<usize>> = vec![None; template.len()];
+    for (i, (row, _)) in rows.iter().enumerate() {
+        if let Some(j) = *row {
+            match at.get_mut(j) {
+                Some(slot @ None) => *slot = Some(i),
+                _ => return Vec::new(),
+            }
+        }
+    }
+    let by_key = |key: &str| {
+        template
+            .iter()
+            .position(|r| r.key == key)
+            .and_then(|j| at.get(j).copied().flatten())
+    };
+    let ends = [
+        "new_received",
+        "carried_over",
+        "results_total",
+        "carried_forward",
+    ];
+    let mut out = Vec::new();
+    let results: Option<Vec<usize>> = template
+        .iter()
+        .filter(|r| !ends.contains(&r.key))
+        .map(|r| by_key(r.key))
+        .collect();
+    if let (Some(plus), Some(total)) = (results, by_key("results_total")) {
+        out.push(Equation {
+            plus,
+            minus: vec![total],
+            name: "（七）总计 = the result rows",
+        });
+    }
+    if let (Some(n), Some(c), Some(t), Some(f)) = (
+        by_key("new_received"),
+        by_key("carried_over"),
+        by_key("results_total"),
+        by_key("carried_forward"),
+    ) {
+        out.push(Equation {
+            plus: vec![n, c],
+            minus: vec![t, f],
+            name: "一 + 二 = （七）总计 + 四",
+        });
+    }
+    out
+}
+
+/// Each row's splits, as values.
+fn candidates(rows: &[(Option<usize>, Found<'_>)]) -> Vec<Vec<Vec<u64>>> {
+    rows.iter()
+        .map(|(_, f)| match &f.splits {
+            Splits::Found(s) => s.iter().map(|l| values(&f.run.digits, l)).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// Which split of each row to read: the only one, or the one that the column sums
+/// leave where every row those sums name has its splits found. `None` for a row left
+/// open.
+fn resolve(cands: &[Vec<Vec<u64>>], equations: &[Equation]) -> Vec<Option<usize>> {
+    let mut chosen: Vec<Option<usize>> =
+        cands.iter().map(|c| (c.len() == 1).then_some(0)).collect();
+    let count = |i: usize| cands.get(i).map_or(0, Vec::len);
+    // The sums whose rows all have their splits found.
+    let usable: Vec<&Equation> = equations
+        .iter()
+        .filter(|e| e.plus.iter().chain(&e.minus).all(|&i| count(i) > 0))
+        .collect();
+    let open: Vec<usize> = (0..cands.len())
+        .filter(|&i| count(i) > 1 && usable.iter().any(|e| e.names(i)))
+        .collect();
+    let combinations = open
+        .iter()
+        .try_fold(1usize, |n, &i| n.checked_mul(count(i)))
+        .filter(|&n| n <= MAX_COMBINATIONS);
+    if open.is_empty() || combinations.is_none() {
+        return chosen;
+    }
+    // Every combination of the open rows' splits; the splits each open row takes in
+    // the combinations that every usable sum holds for.
+    let mut pick: Vec<usize> = vec![0; open.len()];
+    let mut seen: Vec<Vec<bool>> = open.iter().map(|&i| vec![false; count(i)]).collect();
+    loop {
+        let value = |i: usize, col: usize| -> u64 {
+            let k = open.iter().position(|&o| o == i).map_or(0, |p| pick[p]);
+            cands
+                .get(i)
+                .and_then(|c| c.get(k))
+                .and_then(|v| v.get(col))
+                .copied()
+                .unwrap_or(0)
+        };
+        if usable.iter().all(|e| e.holds(value)) {
+            for (s, &k) in seen.iter_mut().zip(&pick) {
+                if let Some(slot) = s.get_mut(k) {
+                    *slot = true;
+                }
+            }
+        }
+        // The next combination, as an odometer.
+        let mut d = 0;
+        loop {
+            let Some(p) = pick.get_mut(d) else {
+                for (&i, s) in open.iter().zip(&seen) {
+                    let mut kept = s.iter().enumerate().filter(|(_, &b)| b).map(|(k, _)| k);
+                    if let (Some(k), None) = (kept.next(), kept.next()) {
+                        chosen[i] = Some(k);
+                    }
+                }
+                return chosen;
+            };
+            *p += 1;
+            if *p < open.get(d).map_or(0, |&i| count(i)) {
+                break;
+            }
+            *p = 0;
+            d += 1;
+        }
+    }
+}
+
+/// Says where a column sum fails with the splits read: the report may have a typo,
+/// or a blank cell, which leaves no digit, may have shifted a row's split.
+fn check_sums(
+    ctx: &mut Ctx<'_>,
+    rows: &[(Option<usize>, Found<'_>)],
+    cands: &[Vec<Vec<u64>>],
+    chosen: &[Option<usize>],
+    equations: &[Equation],
+) {
+    let value = |i: usize, col: usize| -> u64 {
+        chosen
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| cands.get(i)?.get(k)?.get(col).copied())
+            .unwrap_or(0)
+    };
+    for e in equations {
+        let all_read = e
+            .plus
+            .iter()
+            .chain(&e.minus)
+            .all(|&i| chosen.get(i).copied().flatten().is_some());
+        if !all_read || e.holds(value) {
+            continue;
+        }
+        let span = match (rows.first(), rows.last()) {
+            (Some(a), Some(b)) => Some(Span::new(a.1.label.span.start, b.1.run.span.end)),
+            _ => None,
+        };
+        ctx.note(
+            NoteKind::AmbiguousSplit,
+            format!(
+                "table 三: the cells ran together, and with the splits read the column sum {} does not hold: the report may have a typo, or a blank cell (which leaves no digit) may have shifted a split",
+                e.name
+            ),
+            span,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(String, Option<String>)> {
+        pairs(text, 0..text.len())
+            .into_iter()
+            .map(|p| {
+                (
+                    text[p.segment.range()].to_string(),
+                    p.run.map(|r| text[r.span.range()].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairs_give_numbering_to_the_label_after() {
+        let text = "（三）不予公开1.属于国家秘密00000002.其他法律0000000收费5949.08三、";
+        assert_eq!(
+            texts(text),
+            [
+                (
+                    "（三）不予公开1.属于国家秘密".to_string(),
+                    Some("0000000".to_string())
+                ),
+                ("2.其他法律".to_string(), Some("0000000".to_string())),
+                ("收费".to_string(), Some("5949.08".to_string())),
+                ("三、".to_string(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_are_cut_before_numbering() {
+        let text = "勾稽关系）申请人情况一、本年新收（三）不予公开1.属于国家秘密第一项";
+        let got: Vec<&str> = parts(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "勾稽关系）申请人情况",
+                "一、本年新收",
+                "（三）不予公开",
+                "1.属于国家秘密第一项"
+            ]
+        );
+    }
+
+    /// Table 三 of the 2021 edition as a crawler runs it together, each row's seven
+    /// cells given by `row` (by template row key), written as they stand.
+    fn t3_text(row: impl Fn(&str) -> String) -> String {
+        let mut text = "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他".to_string();
+        for r in Template::of(Edition::V2021).t3_rows {
+            text.push_str(r.number);
+            text.push_str(r.label);
+            text.push_str(&row(r.key));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况");
+        text
+    }
+
+    fn cells(report: &zfxxgk_model::Report, prefix: &str) -> Vec<String> {
+        report
+            .tidy()
+            .filter(|(k, _)| k.as_str().starts_with(prefix))
+            .map(|(_, v)| v)
+            .collect()
+    }
+
+    #[test]
+    fn the_column_sums_decide_rows_their_own_sum_leaves_open() {
+        // pingtan-2023-crawler: 220000022 is 2|20|…|22 or 22|0|…|22, and 191000020 is
+        // 1|9|10|…|20 or 19|1|0|…|20; the column sums leave one of each.
+        let text = t3_text(|key| {
+            match key {
+                "new_received" | "results_total" => "801000081",
+                "granted" => "220000022",
+                "partly_granted" => "191000020",
+                "withheld.inquiry" => "2000002",
+                "unavailable.not_held" => "310000031",
+                "withheld.third_party"
+                | "withheld.process_info"
+                | "withheld.enforcement_files"
+                | "not_processed.duplicate"
+                | "other.no_correction"
+                | "other.other" => "1000001",
+                _ => "0000000",
+            }
+            .to_string()
+        });
+        let report = crate::parse(&text);
+        assert_eq!(
+            cells(&report, "t3.granted."),
+            ["22", "0", "0", "0", "0", "0", "22"]
+        );
+        assert_eq!(
+            cells(&report, "t3.partly_granted."),
+            ["19", "1", "0", "0", "0", "0", "20"]
+        );
+        assert!(report.notes.is_empty(), "{:?}", report.notes);
+        // Without （七）总计 the first sum is gone, and 一 + 二 = （七） + 四 with it: the two
+        // rows are left open, with their splits named.
+        let cut = text.replace("（七）总计801000081", "（七）总计");
+        let report = crate::parse(&cut);
+        assert!(cells(&report, "t3.granted.").is_empty());
+        assert!(cells(&report, "t3.results_total.").is_empty());
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            notes.iter().any(|n| n.contains("`220000022`")
+                && n.contains("2 splits into 7 cells fit: 2|20|0|0|0|0|22, 22|0|0|0|0|0|22")),
+            "{notes:?}"
+        );
+        let kept: Vec<&str> = report.unplaced.iter().map(|u| u.text.as_str()).collect();
+        assert!(kept.contains(&"（一）予以公开220000022"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_blank_cell_that_shifts_a_split_is_told_by_the_column_sums() {
+        // 予以公开 10, 12, blank, 0, 0, 0, 22 runs together as 101200022, which splits
+        // one way only, and wrongly: 1|0|1|20|0|0|22. The column sums do not hold with
+        // it, and a note says so.
+        let text = t3_text(|key| {
+            match key {
+                "new_received" | "results_total" => "1012000022",
+                "granted" => "101200022",
+                _ => "0000000",
+            }
+            .to_string()
+        });
+        let report = crate::parse(&text);
+        assert_eq!(
+            cells(&report, "t3.new_received."),
+            ["10", "12", "0", "0", "0", "0", "22"]
+        );
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].contains("（七）总计 = the result rows") && notes[0].contains("blank cell"),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn rows_past_the_most_a_table_has_are_not_searched() {
+        let text = format!(
+            "三、收到和处理政府信息公开申请情况{}四、政府信息公开行政复议、行政诉讼情况",
+            "（一）予以公开1000001".repeat(1000)
+        );
+        let report = crate::parse(&text);
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            notes.contains(&"table 三: 1000 runs of digits stand among its rows, more than 64; those after the 64th were not read"),
+            "{:?}",
+            &notes[..notes.len().min(3)]
+        );
+    }
+
+    #[test]
+    fn numbers_in_the_narrative_are_no_rows() {
+        let text = "二、主动公开政府信息情况全年作出行政许可2629件，行政处罚1330件。";
+        let mut ctx = Ctx::new(text);
+        assert!(t2(&mut ctx, 0..text.len(), Some(Edition::V2021)).is_empty());
+        assert!(ctx.notes.is_empty() && ctx.unplaced.is_empty());
+    }
+}
