@@ -23,6 +23,11 @@ pub(crate) enum LineKind {
     PipeRule,
     /// `| a | b |`
     PipeRow,
+    /// A line of a box-drawn grid: it begins with a box character that has a vertical
+    /// stroke (`│`, `├`, `┌`, `└`, `┃`, `║`, `╔`, …).
+    Box,
+    /// `+----+====+`: a rule of an ASCII grid.
+    GridRule,
     /// A tab at the start and no other: one cell.
     TabCell,
     /// Cells split by tabs.
@@ -335,6 +340,12 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
         // Too long for a table's offsets, and for any row or heading.
         return LineKind::Text;
     }
+    if t.chars().next().is_some_and(box_bar) {
+        return LineKind::Box;
+    }
+    if t.starts_with('+') && grid_rule(t) {
+        return LineKind::GridRule;
+    }
     if t.starts_with('|') {
         if t.chars().all(|c| c == '|' || is_space(c)) {
             return LineKind::PipeNoise;
@@ -455,6 +466,65 @@ fn titled<'a, O>(
     t: &'a str,
 ) -> bool {
     mark.parse(t).is_ok_and(|(title, _)| !title.is_empty())
+}
+
+/// A box-drawing character (U+2500 to U+257F) with nothing but horizontal strokes:
+/// `─ ━ ═ ┄ ╌ ╴ ╼`, …
+pub(crate) fn box_horizontal(c: char) -> bool {
+    matches!(
+        c,
+        '─' | '━'
+            | '┄'
+            | '┅'
+            | '┈'
+            | '┉'
+            | '╌'
+            | '╍'
+            | '═'
+            | '╴'
+            | '╶'
+            | '╸'
+            | '╺'
+            | '╼'
+            | '╾'
+    )
+}
+
+/// A box-drawing character with a vertical stroke: a wall (`│ ┃ ║`) or a corner or
+/// junction (`┌ ├ ┼ ╬ ╪`, …).
+pub(crate) fn box_bar(c: char) -> bool {
+    ('\u{2500}'..='\u{257f}').contains(&c) && !box_horizontal(c)
+}
+
+/// A box-drawing wall with no horizontal stroke: `│ ┃ ║ ┆ ╎ ╵ ╷`, …
+pub(crate) fn box_wall(c: char) -> bool {
+    matches!(
+        c,
+        '│' | '┃'
+            | '║'
+            | '┆'
+            | '┇'
+            | '┊'
+            | '┋'
+            | '╎'
+            | '╏'
+            | '╵'
+            | '╷'
+            | '╹'
+            | '╻'
+            | '╽'
+            | '╿'
+    )
+}
+
+/// `+---+===+:--+`: a plus, then one or more runs of dashes, equals signs or colons
+/// each closed by a plus, then spaces.
+fn grid_rule(t: &str) -> bool {
+    let run = take_while1(|c| matches!(c, '-' | '=' | ':'));
+    full(
+        (ch('+'), nom::multi::many1_count((run, ch('+'))), spaces),
+        t,
+    )
 }
 
 /// `|---|:---:|` (at least one dash)
@@ -641,6 +711,12 @@ mod tests {
         }
         if line.len() + 1 >= crate::block::MAX_TABLE_BYTES {
             return LineKind::Text;
+        }
+        if t.chars().next().is_some_and(box_bar) {
+            return LineKind::Box;
+        }
+        if t.starts_with('+') && grid_rule(t) {
+            return LineKind::GridRule;
         }
         if t.starts_with('|') {
             if t.chars().all(|c| c == '|' || is_space(c)) {

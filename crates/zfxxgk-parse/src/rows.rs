@@ -45,11 +45,48 @@ impl<'i> Zones<'i> {
     }
 }
 
+/// The whole text of every cell that wrapped onto lines shared with other cells (a
+/// box-drawn grid), which no slice of the input holds: made once, before the rows
+/// borrow it, and found by where the cell starts.
+#[derive(Debug, Default)]
+pub(crate) struct Wrapped(std::collections::BTreeMap<usize, String>);
+
+impl Wrapped {
+    /// The wrapped cells of every table among `blocks`.
+    pub(crate) fn of(blocks: &[Block<'_>]) -> Wrapped {
+        let mut out = std::collections::BTreeMap::new();
+        for table in blocks.iter().filter_map(Block::table) {
+            for row in table.rows() {
+                for k in (0..row.len()).filter(|&k| row.wrapped(k)) {
+                    if let (Some(c), Some(joined)) = (row.cell(k), row.joined(k)) {
+                        out.entry(c.span.start)
+                            .or_insert_with(|| joined.into_owned());
+                    }
+                }
+            }
+        }
+        Wrapped(out)
+    }
+
+    /// `cell`, with its whole text if it wrapped.
+    fn whole<'a>(&'a self, cell: Cell<'a>) -> Cell<'a> {
+        match self.0.get(&cell.span.start) {
+            Some(text) if !cell.span.is_empty() => Cell { text, ..cell },
+            _ => cell,
+        }
+    }
+}
+
 /// Longest line of running text that may be read as a table row.
 const MAX_TEXT_ROW: usize = 40;
 
 /// Splits blocks into the zones of tables 二, 三 and 四.
-pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Heading]) -> Zones<'i> {
+pub(crate) fn zones<'i>(
+    text: &'i str,
+    blocks: &'i [Block<'i>],
+    headings: &[Heading],
+    wrapped: &'i Wrapped,
+) -> Zones<'i> {
     let mut zones = Zones::default();
     // Scratch buffers, reused for every line and row.
     let mut folded = String::new();
@@ -67,7 +104,7 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
             BlockKind::Table(table) => {
                 for row in table.rows() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
-                    let cells: Vec<Cell<'i>> = row.cells().collect();
+                    let cells: Vec<Cell<'i>> = row.cells().map(|c| wrapped.whole(c)).collect();
                     let raw = text.get(row.span().range()).unwrap_or_default();
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {
