@@ -20,6 +20,9 @@ pub enum Layout {
     /// or ASCII (`+---+` and `|`, from pandoc, psql, tabulate). A cell that wrapped
     /// onto several lines between two rules is one cell: see [`Row::joined`].
     BoxDrawn,
+    /// Pipe rows with no pipe before the first cell nor after the last, of uneven
+    /// length (`规章| 89| 11`, as Python's html2text writes them; psql's ` a | b `).
+    OpenPipes,
 }
 
 /// One cell of a table row.
@@ -211,7 +214,8 @@ impl<'t, 'i> Row<'t, 'i> {
     /// The whole text of cell `k`. In a [`Layout::BoxDrawn`] table a cell's text may
     /// wrap onto several lines with other cells' text between; [`Cell::text`] is then
     /// its first line's piece, and this joins every piece with `\n`, as a wrapped cell
-    /// of the other layouts reads. Borrowed when the cell did not wrap.
+    /// of the other layouts reads (an empty first piece left out). Borrowed when the
+    /// cell did not wrap.
     ///
     /// ```
     /// use zfxxgk_lex::{lex, Layout};
@@ -233,7 +237,9 @@ impl<'t, 'i> Row<'t, 'i> {
         }
         let mut text = first.text.to_string();
         for piece in more {
-            text.push('\n');
+            if !text.is_empty() {
+                text.push('\n');
+            }
             text.push_str(piece.text);
         }
         Some(std::borrow::Cow::Owned(text))

@@ -28,6 +28,10 @@ pub(crate) enum LineKind {
     Box,
     /// `+----+====+`: a rule of an ASCII grid.
     GridRule,
+    /// `规章| 89| 11`: cells split by pipes, with none before the first cell.
+    OpenPipeRow,
+    /// `---|---`, `----+----`: the rule under the header of such rows.
+    OpenPipeRule,
     /// A tab at the start and no other: one cell.
     TabCell,
     /// Cells split by tabs.
@@ -359,6 +363,9 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
             LineKind::PipeRow
         };
     }
+    if let Some(open) = open_pipes(t) {
+        return open;
+    }
     if scan.tabs > 0 {
         return if scan.tabs == 1 && line.starts_with('\t') {
             LineKind::TabCell
@@ -525,6 +532,38 @@ fn grid_rule(t: &str) -> bool {
         (ch('+'), nom::multi::many1_count((run, ch('+'))), spaces),
         t,
     )
+}
+
+/// Longest cell of a row of open pipes, in characters: longer text is running text
+/// with a `|` in it.
+const MAX_OPEN_CELL: usize = 80;
+
+/// `t`, trimmed and not starting with `|`, as a row or rule of open pipes: a rule is
+/// runs of dashes (and colons) split by `|` or `+`; a row is two or more cells split
+/// by `|`, each at most [`MAX_OPEN_CELL`] characters without a `。`, two or more of
+/// them holding text.
+fn open_pipes(t: &str) -> Option<LineKind> {
+    let rule = |c: char| matches!(c, '-' | ':' | '|' | '+' | ' ');
+    let bytes = t.as_bytes();
+    if memchr::memchr2(b'|', b'+', bytes).is_some() && t.chars().all(rule) && t.contains("--") {
+        return Some(LineKind::OpenPipeRule);
+    }
+    if !bytes.contains(&b'|') {
+        return None;
+    }
+    if separators(t, b'|') > MAX_ROW_CELLS {
+        return None;
+    }
+    let cells = t.strip_suffix('|').unwrap_or(t).split('|');
+    let mut filled = 0;
+    for c in cells {
+        let c = trim(c);
+        if c.chars().nth(MAX_OPEN_CELL).is_some() || c.contains('。') {
+            return None;
+        }
+        filled += usize::from(!c.is_empty());
+    }
+    (filled >= 2).then_some(LineKind::OpenPipeRow)
 }
 
 /// `|---|:---:|` (at least one dash)
@@ -730,6 +769,9 @@ mod tests {
             } else {
                 LineKind::PipeRow
             };
+        }
+        if let Some(open) = open_pipes(t) {
+            return open;
         }
         if line.contains('\t') {
             let tabs = separators(line, b'\t');

@@ -47,20 +47,20 @@ impl<'i> Zones<'i> {
 
 /// The whole text of every cell that wrapped onto lines shared with other cells (a
 /// box-drawn grid), which no slice of the input holds: made once, before the rows
-/// borrow it, and found by where the cell starts.
+/// borrow it, and found by the cell's table (where its block starts), row and column.
 #[derive(Debug, Default)]
-pub(crate) struct Wrapped(std::collections::BTreeMap<usize, String>);
+pub(crate) struct Wrapped(std::collections::BTreeMap<(usize, usize, usize), String>);
 
 impl Wrapped {
     /// The wrapped cells of every table among `blocks`.
     pub(crate) fn of(blocks: &[Block<'_>]) -> Wrapped {
         let mut out = std::collections::BTreeMap::new();
-        for table in blocks.iter().filter_map(Block::table) {
-            for row in table.rows() {
+        for block in blocks {
+            let Some(table) = block.table() else { continue };
+            for (r, row) in table.rows().enumerate() {
                 for k in (0..row.len()).filter(|&k| row.wrapped(k)) {
-                    if let (Some(c), Some(joined)) = (row.cell(k), row.joined(k)) {
-                        out.entry(c.span.start)
-                            .or_insert_with(|| joined.into_owned());
+                    if let Some(joined) = row.joined(k) {
+                        out.insert((block.span.start, r, k), joined.into_owned());
                     }
                 }
             }
@@ -68,11 +68,12 @@ impl Wrapped {
         Wrapped(out)
     }
 
-    /// `cell`, with its whole text if it wrapped.
-    fn whole<'a>(&'a self, cell: Cell<'a>) -> Cell<'a> {
-        match self.0.get(&cell.span.start) {
-            Some(text) if !cell.span.is_empty() => Cell { text, ..cell },
-            _ => cell,
+    /// Cell `k` of row `r` of the table whose block starts at `block`, with its whole
+    /// text if it wrapped. Its span stays that of its first line's piece.
+    fn whole<'a>(&'a self, block: usize, r: usize, k: usize, cell: Cell<'a>) -> Cell<'a> {
+        match self.0.get(&(block, r, k)) {
+            Some(text) => Cell { text, ..cell },
+            None => cell,
         }
     }
 }
@@ -102,9 +103,13 @@ pub(crate) fn zones<'i>(
     for block in blocks {
         match &block.kind {
             BlockKind::Table(table) => {
-                for row in table.rows() {
+                for (r, row) in table.rows().enumerate() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
-                    let cells: Vec<Cell<'i>> = row.cells().map(|c| wrapped.whole(c)).collect();
+                    let cells: Vec<Cell<'i>> = row
+                        .cells()
+                        .enumerate()
+                        .map(|(k, c)| wrapped.whole(block.span.start, r, k, c))
+                        .collect();
                     let raw = text.get(row.span().range()).unwrap_or_default();
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {

@@ -18,10 +18,12 @@
 //! that wrapped onto several lines is one cell whose further pieces are kept (see
 //! `Row::joined`), and a cell spanning several columns or rows is one cell.
 //!
-//! The grid is given as a web page's table would be: a row for each line where a cell
-//! begins, with a cell for every column up to the line's end; a cell that spans rows
-//! stands in each of them, and one that spans columns stands in its first column with
-//! empty cells after it. A bar that stands on no boundary is text of its cell.
+//! A cell's text is its piece on the line it begins on (which may be empty), and its
+//! further pieces are kept beside it. The grid is given as rows of equal columns: a row for each line where a cell
+//! begins, with a cell for every column up to the line's end. A cell stands in the
+//! row and column it begins in; the other rows and columns it spans hold empty cells
+//! (at the end of its piece on that row's line). A bar that stands on no boundary
+//! is text of its cell.
 
 use super::Fits;
 use crate::block::TableBuilder;
@@ -95,13 +97,22 @@ fn chars(line: &str) -> Vec<Char> {
 struct BoxCell {
     /// The columns it covers.
     cols: (usize, usize),
-    /// Where its first line's piece starts: an empty cell stands there.
-    at: usize,
-    /// Its non-empty pieces, trimmed, top to bottom.
+    /// The row it begins in.
+    row: usize,
+    /// Its piece on that row's line, trimmed: empty when the text begins lower down.
+    first: Span,
+    /// Its further non-empty pieces, trimmed, top to bottom.
     pieces: Vec<Span>,
 }
 
-/// Reads the lines of `grid` (each line's start and characters) into `table`.
+/// A line where a cell begins: where it stands among the grid's lines, and for each
+/// column the line reaches, the cell over it and where the line's piece there ends.
+struct BoxRow {
+    line: usize,
+    over: Vec<(Option<usize>, usize)>,
+}
+
+/// Reads the lines of `grid` (each line and its characters) into `table`.
 fn build(table: &mut TableBuilder<'_>, grid: &[(Line<'_>, Vec<Char>)]) {
     // Column boundaries: where the rule lines have their bars.
     let mut bounds: Vec<u32> = grid
@@ -115,90 +126,98 @@ fn build(table: &mut TableBuilder<'_>, grid: &[(Line<'_>, Vec<Char>)]) {
     let mut cells: Vec<BoxCell> = Vec::new();
     // The cell open over each column.
     let mut open: Vec<Option<usize>> = vec![None; columns];
-    // Each line where a cell begins: the line and the cells over its columns.
-    let mut rows: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
-    for (l, cs) in grid {
-        let (start, line_text) = (&l.start, l.text);
+    let mut rows: Vec<BoxRow> = Vec::new();
+    // Where each column's piece of the line being read ends, trimmed: an empty cell
+    // there stands after the cells to its left.
+    let mut at: Vec<usize> = vec![0; columns];
+    for (n, (l, cs)) in grid.iter().enumerate() {
         let mut began = false;
         // The bars on boundaries, as (index in cs, boundary index).
         let bars: Vec<(usize, usize)> = cs
             .iter()
             .enumerate()
             .filter(|(_, c)| bar(c.2))
-            .filter_map(|(n, c)| bounds.binary_search(&c.1).ok().map(|b| (n, b)))
+            .filter_map(|(k, c)| bounds.binary_search(&c.1).ok().map(|b| (k, b)))
             .collect();
+        // Columns left of the line's first bar stand at its start (each has a
+        // character of indentation there, so this costs no more than the line).
+        let first_bar = bars.first().map_or(0, |b| b.1);
+        for a in at.get_mut(..first_bar).unwrap_or_default() {
+            *a = l.start;
+        }
         for w in bars.windows(2) {
-            let [(n0, b0), (n1, b1)] = [w[0], w[1]];
+            let [(k0, b0), (k1, b1)] = [w[0], w[1]];
             if b1 <= b0 {
                 continue;
             }
-            let from = cs.get(n0).map_or(0, |c| c.0 + c.2.len_utf8());
-            let to = cs.get(n1).map_or(from, |c| c.0);
-            let piece = line_text.get(from..to).unwrap_or_default();
-            let cols = (b0, b1);
+            let from = cs.get(k0).map_or(0, |c| c.0 + c.2.len_utf8());
+            let to = cs.get(k1).map_or(from, |c| c.0);
+            let piece = l.text.get(from..to).unwrap_or_default();
+            let (lead, trail) = line::trim_bounds(piece);
+            for a in at.get_mut(b0..b1).unwrap_or_default() {
+                *a = l.start + from + trail;
+            }
             if !piece.is_empty() && piece.chars().all(rule_char) {
                 for o in open.get_mut(b0..b1).unwrap_or_default() {
                     *o = None;
                 }
                 continue;
             }
-            let (lead, trail) = line::trim_bounds(piece);
-            let span = Span::new(start + from + lead, start + from + trail);
+            let span = Span::new(l.start + from + lead, l.start + from + trail);
+            let cols = (b0, b1);
             let same = open
                 .get(b0)
                 .copied()
                 .flatten()
                 .filter(|&id| cells.get(id).is_some_and(|c| c.cols == cols));
-            let id = match same {
-                Some(id) => id,
-                None => {
-                    cells.push(BoxCell {
-                        cols,
-                        at: start + from,
-                        pieces: Vec::new(),
-                    });
-                    for o in open.get_mut(b0..b1).unwrap_or_default() {
-                        *o = Some(cells.len() - 1);
-                    }
-                    began = true;
-                    cells.len() - 1
+            let id = same.unwrap_or_else(|| {
+                cells.push(BoxCell {
+                    cols,
+                    row: rows.len(),
+                    first: span,
+                    pieces: Vec::new(),
+                });
+                for o in open.get_mut(b0..b1).unwrap_or_default() {
+                    *o = Some(cells.len() - 1);
                 }
-            };
-            if !span.is_empty() {
-                if let Some(c) = cells.get_mut(id) {
-                    c.pieces.push(span);
-                }
+                began = true;
+                cells.len() - 1
+            });
+            if let (Some(c), true) = (cells.get_mut(id), same.is_some() && !span.is_empty()) {
+                c.pieces.push(span);
             }
         }
         if began {
             // A row has a cell for each column the line reaches.
             let reach = bars.last().map_or(0, |b| b.1);
-            rows.push((
-                *start + line_text.len(),
-                open.get(..reach).unwrap_or_default().to_vec(),
-            ));
+            let over = open.iter().zip(&at).take(reach);
+            rows.push(BoxRow {
+                line: n,
+                over: over.map(|(o, a)| (*o, *a)).collect(),
+            });
         }
     }
-    let mut row_start = grid.first().map_or(0, |g| g.0.start);
-    for (end, over) in rows {
-        let mut prev = None;
-        for id in over {
-            let cell = id.and_then(|id| cells.get(id));
-            match cell {
-                Some(c) if prev != id => {
-                    let mut pieces = c.pieces.iter();
-                    table.cell(pieces.next().copied().unwrap_or(Span::new(c.at, c.at)));
-                    for p in pieces {
+    for (r, row) in rows.iter().enumerate() {
+        for (s, &(id, pos)) in row.over.iter().enumerate() {
+            match id.and_then(|id| cells.get(id)) {
+                // A cell stands in the row and column it begins in; the others it
+                // covers are empty.
+                Some(c) if c.row == r && c.cols.0 == s => {
+                    table.cell(c.first);
+                    for p in &c.pieces {
                         table.piece(*p);
                     }
                 }
-                Some(c) => table.cell(Span::new(c.at, c.at)),
-                None => table.cell(Span::new(row_start, row_start)),
+                _ => table.cell(Span::new(pos, pos)),
             }
-            prev = id;
         }
-        table.end_row(Span::new(row_start, end));
-        row_start = end;
+        // The row runs from its line to the line before the next row's.
+        let last = rows.get(r + 1).map_or(grid.len(), |next| next.line);
+        let start = grid.get(row.line).map_or(0, |g| g.0.start);
+        let end = grid
+            .get(last.saturating_sub(1).max(row.line))
+            .map_or(start, |g| g.0.start + g.0.text.len());
+        table.end_row(Span::new(start, end));
     }
 }
 
@@ -253,12 +272,17 @@ mod tests {
         );
         let row = t.row(2).expect("a row");
         assert!(row.wrapped(0) && !row.wrapped(1));
+        // Text that begins below the cell's first line.
+        let text2 = "+----+--+\n|    |a |\n|结果|  |\n|维持|  |\n+----+--+\n";
+        let blocks2 = lex(text2);
+        let t2 = blocks2[0].table().expect("a table");
+        assert_eq!(joined(t2), [vec!["结果\n维持", "a"]]);
+        assert_eq!(t2.row(0).and_then(|r| r.cell(0)).map(|c| c.text), Some(""));
         let value = row.cell(1).expect("a cell");
         assert_eq!(&text[value.span.range()], "80");
-        // A cell spanning rows stands in each of them.
-        let first = t.row(0).and_then(|r| r.cell(0)).expect("a cell");
+        // A cell spanning rows stands in the first of them.
         let again = t.row(1).and_then(|r| r.cell(0)).expect("a cell");
-        assert_eq!(first.span, again.span);
+        assert!(again.span.is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod aligned;
 mod boxed;
+mod open_pipes;
 mod pipes;
 mod tabs;
 
@@ -55,6 +56,9 @@ fn lex_tables_up_to(text: &str, max: usize) -> Vec<Block<'_>> {
             LineKind::TabCell | LineKind::TabRow => tabs::table(text, &lines, i, &fits),
             LineKind::Aligned => aligned::table(text, &lines, i, &fits),
             LineKind::Box | LineKind::GridRule => boxed::table(text, &lines, i, &fits),
+            LineKind::OpenPipeRow | LineKind::OpenPipeRule => {
+                open_pipes::table(text, &lines, i, &fits)
+            }
             LineKind::Text => (
                 BlockKind::Paragraph,
                 run(&lines, i, |k| k == LineKind::Text),

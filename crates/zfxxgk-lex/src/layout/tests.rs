@@ -131,6 +131,9 @@ pub(crate) fn assert_invariants(text: &str) {
                     assert!(c.span.start >= r.span().start && c.span.end <= r.span().end);
                     assert_eq!(c.text, &text[c.span.range()]);
                     assert_eq!(r.cell(k), Some(c));
+                    let joined = r.joined(k).unwrap_or_default();
+                    assert!(r.wrapped(k) || joined == c.text);
+                    assert!(joined.len() <= b.text.len());
                     assert_eq!(c.x.is_some(), t.layout == Layout::Aligned);
                     last = c.span.end;
                 }
@@ -215,6 +218,11 @@ mod prop {
             Just("规章".to_string()),
             Just("１２".to_string()),
             Just("\r\n".to_string()),
+            Just("┌─┬".to_string()),
+            Just("│".to_string()),
+            Just("├──┼".to_string()),
+            Just("+--+".to_string()),
+            Just("申请".to_string()),
             "[a-z0-9 ]{0,5}",
             any::<char>().prop_map(|c| c.to_string()),
         ];
