@@ -112,6 +112,9 @@ fn generated(layout: render::Layout) -> Input {
         render::Layout::Pipes => "pipes",
         render::Layout::Markdown => "markdown",
         render::Layout::Aligned => "aligned",
+        render::Layout::BoxDrawn => "box-drawn",
+        render::Layout::AsciiGrid => "ascii-grid",
+        render::Layout::OpenPipes => "open-pipes",
     };
     Input {
         name: name.to_string(),

@@ -1,4 +1,5 @@
-//! Property tests: a random report rendered in each of the five layouts, and in each
+//! Property tests: a random report rendered in each of the five layouts and in the
+//! forms converters leave (box-drawn and ASCII grids, open pipes), and in each
 //! encoding, reads back to the same cells and the same edition; so does the report
 //! published as an HTML page or a .docx with merged cells.
 
@@ -8,7 +9,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use support::office::{self, Style};
-use support::render::{encodings, keys, render, Layout, Model, LAYOUTS};
+use support::render::{encodings, keys, render, Layout, Model, CONVERTED, LAYOUTS};
 use zfxxgk::{Edition, InputKind};
 
 fn cell_value(key: &str) -> BoxedStrategy<String> {
@@ -105,6 +106,20 @@ fn diff(want: &BTreeMap<String, String>, got: &BTreeMap<String, String>) -> Vec<
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Issue 17: the forms converters leave (box-drawn and ASCII grids with wrapped
+    /// labels, pipes without outer pipes) read back to the same cells.
+    #[test]
+    fn every_converted_form_reads_back_the_same_cells(m in model()) {
+        let want = expected_for(&m);
+        for layout in CONVERTED {
+            let text = render(&m, layout);
+            let (edition, got, _) = read_back(text.as_bytes());
+            let d = diff(&want, &got);
+            prop_assert!(d.is_empty(), "{layout:?}: {} differences:\n{}\n--- text:\n{text}", d.len(), d.join("\n"));
+            prop_assert_eq!(edition, Some(m.edition), "{:?}", layout);
+        }
+    }
 
     #[test]
     fn every_layout_reads_back_the_same_cells(m in model()) {

@@ -548,22 +548,25 @@ fn open_pipes(t: &str) -> Option<LineKind> {
     if memchr::memchr2(b'|', b'+', bytes).is_some() && t.chars().all(rule) && t.contains("--") {
         return Some(LineKind::OpenPipeRule);
     }
-    if !bytes.contains(&b'|') {
+    let filled = open_pipe_cells(t)?;
+    (filled >= 2).then_some(LineKind::OpenPipeRow)
+}
+
+/// `t`, trimmed, as cells split by one or more `|` (a last `|` opens no cell), none
+/// over [`MAX_OPEN_CELL`] characters or holding a `。`: how many hold text.
+pub(crate) fn open_pipe_cells(t: &str) -> Option<usize> {
+    if !t.as_bytes().contains(&b'|') || separators(t, b'|') > MAX_ROW_CELLS {
         return None;
     }
-    if separators(t, b'|') > MAX_ROW_CELLS {
-        return None;
-    }
-    let cells = t.strip_suffix('|').unwrap_or(t).split('|');
     let mut filled = 0;
-    for c in cells {
+    for c in t.strip_suffix('|').unwrap_or(t).split('|') {
         let c = trim(c);
         if c.chars().nth(MAX_OPEN_CELL).is_some() || c.contains('。') {
             return None;
         }
         filled += usize::from(!c.is_empty());
     }
-    (filled >= 2).then_some(LineKind::OpenPipeRow)
+    Some(filled)
 }
 
 /// `|---|:---:|` (at least one dash)

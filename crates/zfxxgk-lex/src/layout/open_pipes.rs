@@ -4,11 +4,11 @@
 //!
 //! ```text
 //! table = (row | rule)+
-//! row   = cell ('|' cell)+       ; two or more cells with text, none over 80
-//!                                ; characters or holding a `。`; a row that begins
-//!                                ; with `|` inside such a table has an empty first
-//!                                ; cell, and text after the last `|` (even none)
-//!                                ; is the last cell
+//! row   = cell ('|' cell)+       ; none over 80 characters or holding a `。`; two
+//!                                ; or more with text to begin a table, any number
+//!                                ; after; a row that begins with `|` has an empty
+//!                                ; first cell, and text after the last `|` (even
+//!                                ; none) is the last cell
 //! rule  = [-:]+ ([|+] [-:]+)*    ; `---|---`, `----+----`: not a row
 //! ```
 
@@ -17,13 +17,13 @@ use crate::block::TableBuilder;
 use crate::line::{self, Line, LineKind, Lines};
 use crate::{BlockKind, Layout, Span};
 
-/// Whether line `j` continues a table of open pipes: a row or rule of its own, or a
-/// pipe row whose first cell is empty (it begins with `|`) and that does not close
-/// its last cell with a `|`, as a framed row would.
+/// Whether line `j` continues a table of open pipes: a row or rule of its own, a
+/// pipe row (its first cell is empty), or a line of short cells split by pipes with
+/// fewer than two holding text (`x| | `, as html2text writes a row of blanks).
 fn continues(lines: &Lines<'_>, j: usize) -> bool {
     match lines.kind(j) {
-        LineKind::OpenPipeRow | LineKind::OpenPipeRule => true,
-        LineKind::PipeRow => !line::trim(lines.at(j).text).ends_with('|'),
+        LineKind::OpenPipeRow | LineKind::OpenPipeRule | LineKind::PipeRow => true,
+        LineKind::Text => line::open_pipe_cells(line::trim(lines.at(j).text)).is_some(),
         _ => false,
     }
 }
