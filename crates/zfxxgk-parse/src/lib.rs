@@ -68,8 +68,8 @@ pub fn parse(text: &str) -> Report {
     let year = years.first().map(|y| y.year);
     let year_hint = year.map(Edition::for_year);
 
-    let wrapped = rows::Wrapped::of(&blocks);
-    let zones = rows::zones(text, &blocks, &heads, &wrapped);
+    let cell_texts = rows::CellTexts::of(&blocks);
+    let zones = rows::zones(text, &blocks, &heads, &cell_texts);
     let t3 = table3::build(&mut ctx, &zones.t3, year_hint);
     let t3_edition = t3.as_ref().and_then(|t| t.edition);
     let t2 = table2::build(&mut ctx, &zones.t2, t3_edition.or(year_hint));
