@@ -7,6 +7,7 @@ mod labels;
 mod narrative;
 mod normalize;
 mod number;
+mod paragraphs;
 mod rows;
 mod sections;
 mod stream;
@@ -69,7 +70,8 @@ pub fn parse(text: &str) -> Report {
     let year_hint = year.map(Edition::for_year);
 
     let cell_texts = rows::CellTexts::of(&blocks);
-    let zones = rows::zones(text, &blocks, &heads, &cell_texts);
+    let mut zones = rows::zones(text, &blocks, &heads, &cell_texts);
+    paragraphs::regroup(&mut zones);
     let t3 = table3::build(&mut ctx, &zones.t3, year_hint);
     let t3_edition = t3.as_ref().and_then(|t| t.edition);
     let t2 = table2::build(&mut ctx, &zones.t2, t3_edition.or(year_hint));
