@@ -115,6 +115,8 @@ fn generated(layout: render::Layout) -> Input {
         render::Layout::BoxDrawn => "box-drawn",
         render::Layout::AsciiGrid => "ascii-grid",
         render::Layout::OpenPipes => "open-pipes",
+        render::Layout::CellPerParagraph => "cell-per-paragraph",
+        render::Layout::CellPerParagraphLossy => "cell-per-paragraph-lossy",
     };
     Input {
         name: name.to_string(),

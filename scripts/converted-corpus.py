@@ -13,6 +13,7 @@ under an <h3> heading (issue 17, point 7). Each goes through:
   python -m html2text       pipe rows without outer pipes (规章| 0| 0| 0)
   pandoc -t gfm             markdown pipe tables, raw <table> HTML where a table
                             has merged cells
+  lynx -dump -nolist        one cell per paragraph, centred, blank lines between
 
 No form loses a cell of this report, so every output's ground truth is the page's
 own (../shared/corpus/real/expected/pingtan-2023.csv, read by hand), and its rules
@@ -93,12 +94,18 @@ CONVERTERS = [
     ("w3m", "txt", ["w3m", "-dump", "-T", "text/html", "-cols", "200", "-O", "UTF-8"]),
     ("html2text", "md", [sys.executable, "-m", "html2text"]),
     ("pandoc-gfm", "md", ["pandoc", "-f", "html", "-t", "gfm"]),
+    (
+        "lynx",
+        "txt",
+        ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    ),
 ]
 
 VERSIONS = [
     ("w3m", ["w3m", "-version"]),
     ("html2text (Python)", [sys.executable, "-m", "html2text", "--version"]),
     ("pandoc", ["pandoc", "--version"]),
+    ("lynx", ["lynx", "-version"]),
 ]
 
 

@@ -1,5 +1,6 @@
 //! Property tests: a random report rendered in each of the five layouts and in the
-//! forms converters leave (box-drawn and ASCII grids, open pipes), and in each
+//! forms converters leave (box-drawn and ASCII grids, open pipes, one cell per
+//! paragraph), and in each
 //! encoding, reads back to the same cells and the same edition; so does the report
 //! published as an HTML page or a .docx with merged cells.
 
@@ -118,6 +119,29 @@ proptest! {
             let d = diff(&want, &got);
             prop_assert!(d.is_empty(), "{layout:?}: {} differences:\n{}\n--- text:\n{text}", d.len(), d.join("\n"));
             prop_assert_eq!(edition, Some(m.edition), "{:?}", layout);
+        }
+    }
+
+    /// lynx writes nothing for an empty cell: a row with a blank value is left
+    /// unread, and every cell that is read is right.
+    #[test]
+    fn one_cell_per_paragraph_without_blanks_reads_no_wrong_cell(m in model()) {
+        let want = expected_for(&m);
+        let text = render(&m, Layout::CellPerParagraphLossy);
+        let (_, got, _) = read_back(text.as_bytes());
+        let wrong: Vec<String> = got
+            .iter()
+            .filter(|(k, v)| want.get(*k) != Some(v))
+            .map(|(k, v)| format!("{k}: want {:?}, got {v:?}", want.get(k)))
+            .collect();
+        prop_assert!(wrong.is_empty(), "{} wrong:\n{}\n--- text:\n{text}", wrong.len(), wrong.join("\n"));
+        // Rows with no blank value are all read.
+        let full_rows = m.cells.keys().filter(|k| {
+            let row = k.rsplit_once('.').map_or(k.as_str(), |r| r.0);
+            m.cells.iter().all(|(k2, v)| k2.rsplit_once('.').map_or(k2.as_str(), |r| r.0) != row || !v.is_empty())
+        });
+        for k in full_rows.filter(|k| !k.starts_with("t4.")) {
+            prop_assert!(got.contains_key(k), "{k} not read\n--- text:\n{text}");
         }
     }
 

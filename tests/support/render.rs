@@ -20,10 +20,21 @@ pub enum Layout {
     AsciiGrid,
     /// Python html2text: `规章| 89| 11`, a `---|---` rule under the first row.
     OpenPipes,
+    /// `lynx -dump`: each cell centred on a line of its own, blank lines between; an
+    /// empty cell writes nothing, so blank values are written `-` here.
+    CellPerParagraph,
+    /// As lynx writes it: an empty cell is not written at all, so a row with a
+    /// blank value cannot be told apart (cells read must still be right).
+    CellPerParagraphLossy,
 }
 
 /// The layouts converters leave.
-pub const CONVERTED: [Layout; 3] = [Layout::BoxDrawn, Layout::AsciiGrid, Layout::OpenPipes];
+pub const CONVERTED: [Layout; 4] = [
+    Layout::BoxDrawn,
+    Layout::AsciiGrid,
+    Layout::OpenPipes,
+    Layout::CellPerParagraph,
+];
 
 pub const LAYOUTS: [Layout; 5] = [
     Layout::CellPerLine,
@@ -63,7 +74,7 @@ type Grid = Vec<Vec<String>>;
 
 fn value(m: &Model, key: &str, layout: Layout) -> String {
     let v = m.cells.get(key).cloned().unwrap_or_default();
-    if v.is_empty() && layout == Layout::Aligned {
+    if v.is_empty() && matches!(layout, Layout::Aligned | Layout::CellPerParagraph) {
         // A space-aligned table cannot show an empty cell; reports write a dash.
         "-".to_string()
     } else {
@@ -208,6 +219,13 @@ fn render_grid(g: &Grid, layout: Layout, out: &mut String) {
                     out.push_str(&"---|".repeat(row.len()));
                     out.push('\n');
                 }
+            }
+        }
+        Layout::CellPerParagraph | Layout::CellPerParagraphLossy => {
+            for c in g.iter().flatten().filter(|c| !c.is_empty()) {
+                out.push_str("        ");
+                out.push_str(c);
+                out.push_str("\n\n");
             }
         }
         Layout::BoxDrawn => draw_grid(g, &BOX, out),
