@@ -111,6 +111,12 @@ fn untagged(text: &str) -> Option<String> {
     found.then(|| out.trim().to_string())
 }
 
+/// Whether a cell of the row holds U+FFFD, which decoding put for bytes that were no
+/// character.
+fn garbled(row: &zfxxgk_lex::Row<'_, '_>) -> bool {
+    row.cells().any(|c| c.text.contains('\u{fffd}'))
+}
+
 /// Longest line of running text that may be read as a table row.
 const MAX_TEXT_ROW: usize = 40;
 
@@ -138,6 +144,13 @@ pub(crate) fn zones<'i>(
             BlockKind::Table(table) => {
                 for (r, row) in table.rows().enumerate() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
+                    if garbled(&row) {
+                        // A character cut in half (Debian html2text counts bytes, not
+                        // characters) may have taken a cell's digits or its border
+                        // with it: no value of the row can be placed for sure. Its
+                        // numbers are kept as an unread row.
+                        continue;
+                    }
                     let cells: Vec<Cell<'i>> = row
                         .cells()
                         .enumerate()

@@ -104,6 +104,20 @@ fn aligned_table_keeps_wrapped_and_vertical_labels_inside() {
 }
 
 #[test]
+fn pipe_cells_padded_with_underscores() {
+    // Debian html2text, a CJK character cut in half by its byte widths already
+    // replaced by U+FFFD when the text was decoded.
+    let text = "|规章____|0_____|_12_|\n|行政许可_|\u{fffd}_|______|\n";
+    let blocks = lex(text);
+    let t = tables(&blocks);
+    assert_eq!(
+        texts(t[0]),
+        [vec!["规章", "0", "12"], vec!["行政许可", "\u{fffd}", ""]]
+    );
+    assert_invariants(text);
+}
+
+#[test]
 fn empty_input_has_no_blocks() {
     assert!(lex("").is_empty());
 }
