@@ -363,9 +363,6 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
             LineKind::PipeRow
         };
     }
-    if let Some(open) = open_pipes(t) {
-        return open;
-    }
     if scan.tabs > 0 {
         return if scan.tabs == 1 && line.starts_with('\t') {
             LineKind::TabCell
@@ -374,6 +371,9 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
         } else {
             LineKind::TabRow
         };
+    }
+    if let Some(open) = open_pipes(t) {
+        return open;
     }
     if page_number(t) {
         return LineKind::PageNumber;
@@ -773,9 +773,6 @@ mod tests {
                 LineKind::PipeRow
             };
         }
-        if let Some(open) = open_pipes(t) {
-            return open;
-        }
         if line.contains('\t') {
             let tabs = separators(line, b'\t');
             return if tabs == 1 && line.starts_with('\t') {
@@ -785,6 +782,9 @@ mod tests {
             } else {
                 LineKind::TabRow
             };
+        }
+        if let Some(open) = open_pipes(t) {
+            return open;
         }
         if page_number_reference(t) {
             return LineKind::PageNumber;

@@ -123,6 +123,9 @@ mod tests {
                 "{text:?}"
             );
         }
+        // A tab row with a pipe in a cell stays a tab row.
+        let blocks = lex("规章\t0|1\t2\n许可\t3\t4\n");
+        assert_eq!(blocks[0].table().map(|t| t.layout), Some(Layout::TabRows));
         // A framed pipe table stays one of its own.
         let blocks = lex("| a | b |\n| c | d |\n");
         assert_eq!(blocks[0].table().map(|t| t.layout), Some(Layout::Pipes));
