@@ -74,10 +74,13 @@ pub(super) fn table<'i>(
         .collect();
     let mut table = TableBuilder::new(Layout::BoxDrawn, text, lines.start(i));
     build(&mut table, &grid);
-    (
-        BlockKind::Table(Box::new(table.finish(lines.next(j - 1)))),
-        j,
-    )
+    let table = table.finish(lines.next(j - 1));
+    if table.is_empty() {
+        // Box characters that draw no cell (`├─ 一、总体情况` as a tree's bullet)
+        // are running text.
+        return (BlockKind::Paragraph, j);
+    }
+    (BlockKind::Table(Box::new(table)), j)
 }
 
 /// The characters of `line` with their display columns.
@@ -328,6 +331,13 @@ mod tests {
         let text = "+----+----+\n| a|b| 1  |\n+----+----+\n";
         let t = lex(text);
         assert_eq!(joined(t[0].table().expect("a table")), [vec!["a|b", "1"]]);
+    }
+
+    #[test]
+    fn box_characters_drawing_no_cell_are_text() {
+        let blocks = lex("├─ 一、总体情况\n└─ 二、主动公开政府信息情况\n");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].kind, crate::BlockKind::Paragraph);
     }
 
     #[test]
