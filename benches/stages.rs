@@ -112,6 +112,11 @@ fn generated(layout: render::Layout) -> Input {
         render::Layout::Pipes => "pipes",
         render::Layout::Markdown => "markdown",
         render::Layout::Aligned => "aligned",
+        render::Layout::BoxDrawn => "box-drawn",
+        render::Layout::AsciiGrid => "ascii-grid",
+        render::Layout::OpenPipes => "open-pipes",
+        render::Layout::CellPerParagraph => "cell-per-paragraph",
+        render::Layout::CellPerParagraphLossy => "cell-per-paragraph-lossy",
     };
     Input {
         name: name.to_string(),

@@ -1,4 +1,6 @@
-//! Property tests: a random report rendered in each of the five layouts, and in each
+//! Property tests: a random report rendered in each of the five layouts and in the
+//! forms converters leave (box-drawn and ASCII grids, open pipes, one cell per
+//! paragraph), and in each
 //! encoding, reads back to the same cells and the same edition; so does the report
 //! published as an HTML page or a .docx with merged cells.
 
@@ -8,7 +10,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use support::office::{self, Style};
-use support::render::{encodings, keys, render, Layout, Model, LAYOUTS};
+use support::render::{encodings, keys, render, Layout, Model, CONVERTED, LAYOUTS};
 use zfxxgk::{Edition, InputKind};
 
 fn cell_value(key: &str) -> BoxedStrategy<String> {
@@ -105,6 +107,43 @@ fn diff(want: &BTreeMap<String, String>, got: &BTreeMap<String, String>) -> Vec<
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Issue 17: the forms converters leave (box-drawn and ASCII grids with wrapped
+    /// labels, pipes without outer pipes) read back to the same cells.
+    #[test]
+    fn every_converted_form_reads_back_the_same_cells(m in model()) {
+        let want = expected_for(&m);
+        for layout in CONVERTED {
+            let text = render(&m, layout);
+            let (edition, got, _) = read_back(text.as_bytes());
+            let d = diff(&want, &got);
+            prop_assert!(d.is_empty(), "{layout:?}: {} differences:\n{}\n--- text:\n{text}", d.len(), d.join("\n"));
+            prop_assert_eq!(edition, Some(m.edition), "{:?}", layout);
+        }
+    }
+
+    /// lynx writes nothing for an empty cell: a row with a blank value is left
+    /// unread, and every cell that is read is right.
+    #[test]
+    fn one_cell_per_paragraph_without_blanks_reads_no_wrong_cell(m in model()) {
+        let want = expected_for(&m);
+        let text = render(&m, Layout::CellPerParagraphLossy);
+        let (_, got, _) = read_back(text.as_bytes());
+        let wrong: Vec<String> = got
+            .iter()
+            .filter(|(k, v)| want.get(*k) != Some(v))
+            .map(|(k, v)| format!("{k}: want {:?}, got {v:?}", want.get(k)))
+            .collect();
+        prop_assert!(wrong.is_empty(), "{} wrong:\n{}\n--- text:\n{text}", wrong.len(), wrong.join("\n"));
+        // Rows with no blank value are all read.
+        let full_rows = m.cells.keys().filter(|k| {
+            let row = k.rsplit_once('.').map_or(k.as_str(), |r| r.0);
+            m.cells.iter().all(|(k2, v)| k2.rsplit_once('.').map_or(k2.as_str(), |r| r.0) != row || !v.is_empty())
+        });
+        for k in full_rows.filter(|k| !k.starts_with("t4.")) {
+            prop_assert!(got.contains_key(k), "{k} not read\n--- text:\n{text}");
+        }
+    }
 
     #[test]
     fn every_layout_reads_back_the_same_cells(m in model()) {

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use zfxxgk::model::{Edition, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
-/// The five layouts of the lexer.
+/// The layouts of the lexer: the five of the original text forms, and those
+/// converters leave (`CONVERTED`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     CellPerLine,
@@ -13,7 +14,27 @@ pub enum Layout {
     Pipes,
     Markdown,
     Aligned,
+    /// `w3m -dump`: a grid of box characters, long labels wrapped inside their cells.
+    BoxDrawn,
+    /// pandoc's and tabulate's `+---+` grid, long labels wrapped inside their cells.
+    AsciiGrid,
+    /// Python html2text: `规章| 89| 11`, a `---|---` rule under the first row.
+    OpenPipes,
+    /// `lynx -dump`: each cell centred on a line of its own, blank lines between; an
+    /// empty cell writes nothing, so blank values are written `-` here.
+    CellPerParagraph,
+    /// As lynx writes it: an empty cell is not written at all, so a row with a
+    /// blank value cannot be told apart (cells read must still be right).
+    CellPerParagraphLossy,
 }
+
+/// The layouts converters leave.
+pub const CONVERTED: [Layout; 4] = [
+    Layout::BoxDrawn,
+    Layout::AsciiGrid,
+    Layout::OpenPipes,
+    Layout::CellPerParagraph,
+];
 
 pub const LAYOUTS: [Layout; 5] = [
     Layout::CellPerLine,
@@ -53,7 +74,7 @@ type Grid = Vec<Vec<String>>;
 
 fn value(m: &Model, key: &str, layout: Layout) -> String {
     let v = m.cells.get(key).cloned().unwrap_or_default();
-    if v.is_empty() && layout == Layout::Aligned {
+    if v.is_empty() && matches!(layout, Layout::Aligned | Layout::CellPerParagraph) {
         // A space-aligned table cannot show an empty cell; reports write a dash.
         "-".to_string()
     } else {
@@ -200,6 +221,25 @@ fn render_grid(g: &Grid, layout: Layout, out: &mut String) {
                 }
             }
         }
+        Layout::CellPerParagraph | Layout::CellPerParagraphLossy => {
+            for c in g.iter().flatten().filter(|c| !c.is_empty()) {
+                out.push_str("        ");
+                out.push_str(c);
+                out.push_str("\n\n");
+            }
+        }
+        Layout::BoxDrawn => draw_grid(g, &BOX, out),
+        Layout::AsciiGrid => draw_grid(g, &ASCII, out),
+        Layout::OpenPipes => {
+            for (i, row) in g.iter().enumerate() {
+                out.push_str(&row.join("| "));
+                out.push_str("  \n");
+                if i == 0 {
+                    out.push_str(&vec!["---"; row.len()].join("|"));
+                    out.push_str("  \n");
+                }
+            }
+        }
         Layout::Aligned => {
             for row in g {
                 let cells: Vec<&str> = row
@@ -212,6 +252,106 @@ fn render_grid(g: &Grid, layout: Layout, out: &mut String) {
                 out.push('\n');
             }
         }
+    }
+}
+
+/// The characters a grid is drawn with: rules (top, between rows, bottom) as
+/// (left, horizontal, junction, right), and the wall.
+struct Strokes {
+    top: [char; 4],
+    middle: [char; 4],
+    bottom: [char; 4],
+    wall: char,
+}
+
+const BOX: Strokes = Strokes {
+    top: ['┌', '─', '┬', '┐'],
+    middle: ['├', '─', '┼', '┤'],
+    bottom: ['└', '─', '┴', '┘'],
+    wall: '│',
+};
+
+const ASCII: Strokes = Strokes {
+    top: ['+', '-', '+', '+'],
+    middle: ['+', '-', '+', '+'],
+    bottom: ['+', '-', '+', '+'],
+    wall: '|',
+};
+
+/// Display width: CJK characters are 2 columns.
+fn width(s: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    s.width()
+}
+
+/// `text` cut into lines of at most `w` display columns.
+fn wrap(text: &str, w: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for c in text.chars() {
+        let last = lines.last_mut().expect("a line");
+        if width(last) + width(&c.to_string()) > w {
+            lines.push(c.to_string());
+        } else {
+            last.push(c);
+        }
+    }
+    lines
+}
+
+/// Longest line of a label cell in a drawn grid: longer labels wrap, as a browser
+/// wraps them in a narrow column. Numbers never wrap.
+const LABEL_WIDTH: usize = 12;
+
+/// Draws `g` as a grid of equal columns, every row padded to the widest; a cell's
+/// text wraps onto more lines within its column.
+fn draw_grid(g: &Grid, s: &Strokes, out: &mut String) {
+    let columns = g.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![1; columns];
+    for row in g {
+        let lacking = columns - row.len();
+        let at = |k: usize| if k == 0 { 0 } else { k + lacking };
+        for (k, c) in row.iter().enumerate() {
+            let k = at(k);
+            let w = if c.is_ascii() {
+                width(c)
+            } else {
+                width(c).min(LABEL_WIDTH)
+            };
+            widths[k] = widths[k].max(w);
+        }
+    }
+    let rule = |ends: [char; 4], out: &mut String| {
+        out.push(ends[0]);
+        let parts: Vec<String> = widths
+            .iter()
+            .map(|w| ends[1].to_string().repeat(*w))
+            .collect();
+        out.push_str(&parts.join(&ends[2].to_string()));
+        out.push(ends[3]);
+        out.push('\n');
+    };
+    rule(s.top, out);
+    for (r, row) in g.iter().enumerate() {
+        // A short row's first cell spans the columns it lacks, as a label does in a
+        // page's table: its values stay under their headers.
+        let mut row = row.clone();
+        let lacking = columns - row.len();
+        row.splice(1..1, std::iter::repeat_n(String::new(), lacking));
+        let cells: Vec<Vec<String>> = (0..columns)
+            .map(|k| wrap(row.get(k).map_or("", String::as_str), widths[k]))
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        for line in 0..height {
+            out.push(s.wall);
+            for (k, c) in cells.iter().enumerate() {
+                let piece = c.get(line).map_or("", String::as_str);
+                out.push_str(piece);
+                out.push_str(&" ".repeat(widths[k] - width(piece)));
+                out.push(s.wall);
+            }
+            out.push('\n');
+        }
+        rule(if r + 1 == g.len() { s.bottom } else { s.middle }, out);
     }
 }
 

@@ -16,6 +16,13 @@ pub enum Layout {
     Markdown,
     /// Columns aligned with runs of spaces, as `pdftotext -layout` writes them.
     Aligned,
+    /// A grid drawn with box characters (`┌─┬─┐ │ ├─┼─┤`, as `w3m -dump` writes it)
+    /// or ASCII (`+---+` and `|`, from pandoc, psql, tabulate). A cell that wrapped
+    /// onto several lines between two rules is one cell: see [`Row::joined`].
+    BoxDrawn,
+    /// Pipe rows with no pipe before the first cell nor after the last, of uneven
+    /// length (`规章| 89| 11`, as Python's html2text writes them; psql's ` a | b `).
+    OpenPipes,
 }
 
 /// One cell of a table row.
@@ -67,6 +74,9 @@ pub struct Table<'i> {
     /// Aligned layout: each cell's display columns, beside `cells`; empty otherwise.
     columns: Vec<(u32, u32)>,
     rows: Vec<StoredRow>,
+    /// The further pieces of cells that wrapped onto more lines (box-drawn tables),
+    /// each with the index of its cell, in the order of their cells.
+    pieces: Vec<(u32, Stored)>,
 }
 
 impl<'i> Table<'i> {
@@ -122,6 +132,24 @@ impl<'i> Table<'i> {
             span: self.span_of(s.start, s.end),
             x: self.columns.get(k).copied(),
         }
+    }
+
+    /// The further pieces of cell `k`, below its first line.
+    fn more(&self, k: usize) -> impl Iterator<Item = Cell<'i>> + '_ {
+        let first = self.pieces.partition_point(|p| (p.0 as usize) < k);
+        self.pieces
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |p| p.0 as usize == k)
+            .map(|p| Cell {
+                text: self
+                    .text
+                    .get(p.1.start as usize..p.1.end as usize)
+                    .unwrap_or_default(),
+                span: self.span_of(p.1.start, p.1.end),
+                x: None,
+            })
     }
 }
 
@@ -181,6 +209,46 @@ impl<'t, 'i> Row<'t, 'i> {
     /// Cell `k`, counted from 0 at the left.
     pub fn cell(&self, k: usize) -> Option<Cell<'i>> {
         (k < self.cells.len()).then(|| self.table.cell(self.cells.start + k))
+    }
+
+    /// The whole text of cell `k`. In a [`Layout::BoxDrawn`] table a cell's text may
+    /// wrap onto several lines with other cells' text between; [`Cell::text`] is then
+    /// its first line's piece, and this joins every piece with `\n`, as a wrapped cell
+    /// of the other layouts reads (an empty first piece left out). Borrowed when the
+    /// cell did not wrap.
+    ///
+    /// ```
+    /// use zfxxgk_lex::{lex, Layout};
+    ///
+    /// let text = "┌────┬──┐\n│信息│规│\n│内容│章│\n└────┴──┘\n";
+    /// let blocks = lex(text);
+    /// let table = blocks[0].table().expect("a table");
+    /// assert_eq!(table.layout, Layout::BoxDrawn);
+    /// let row = table.row(0).expect("a row");
+    /// assert_eq!(row.cell(0).map(|c| c.text), Some("信息"));
+    /// assert_eq!(row.joined(0).as_deref(), Some("信息\n内容"));
+    /// ```
+    pub fn joined(&self, k: usize) -> Option<std::borrow::Cow<'i, str>> {
+        let first = self.cell(k)?;
+        let index = self.cells.start + k;
+        let mut more = self.table.more(index).peekable();
+        if more.peek().is_none() {
+            return Some(std::borrow::Cow::Borrowed(first.text));
+        }
+        let mut text = first.text.to_string();
+        for piece in more {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(piece.text);
+        }
+        Some(std::borrow::Cow::Owned(text))
+    }
+
+    /// Whether cell `k` wrapped onto more lines, so that [`Row::joined`] differs from
+    /// its [`Cell::text`].
+    pub fn wrapped(&self, k: usize) -> bool {
+        k < self.cells.len() && self.table.more(self.cells.start + k).next().is_some()
     }
 
     /// The cells, left to right.
@@ -260,6 +328,7 @@ impl<'i> TableBuilder<'i> {
                 cells: Vec::new(),
                 columns: Vec::new(),
                 rows: Vec::new(),
+                pieces: Vec::new(),
             },
             open: 0,
         }
@@ -291,6 +360,15 @@ impl<'i> TableBuilder<'i> {
     pub fn cell(&mut self, span: Span) {
         let stored = self.stored(span);
         self.table.cells.push(stored);
+    }
+
+    /// Adds a further piece, below its first line, to the last cell added.
+    pub fn piece(&mut self, span: Span) {
+        let stored = self.stored(span);
+        let k = self.table.cells.len().saturating_sub(1);
+        self.table
+            .pieces
+            .push((u32::try_from(k).unwrap_or(u32::MAX), stored));
     }
 
     /// Adds a cell of an aligned table, with the display columns it covers.

@@ -23,6 +23,15 @@ pub(crate) enum LineKind {
     PipeRule,
     /// `| a | b |`
     PipeRow,
+    /// A line of a box-drawn grid: it begins with a box character that has a vertical
+    /// stroke (`│`, `├`, `┌`, `└`, `┃`, `║`, `╔`, …).
+    Box,
+    /// `+----+====+`: a rule of an ASCII grid.
+    GridRule,
+    /// `规章| 89| 11`: cells split by pipes, with none before the first cell.
+    OpenPipeRow,
+    /// `---|---`, `----+----`: the rule under the header of such rows.
+    OpenPipeRule,
     /// A tab at the start and no other: one cell.
     TabCell,
     /// Cells split by tabs.
@@ -335,6 +344,12 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
         // Too long for a table's offsets, and for any row or heading.
         return LineKind::Text;
     }
+    if t.chars().next().is_some_and(box_bar) {
+        return LineKind::Box;
+    }
+    if t.starts_with('+') && grid_rule(t) {
+        return LineKind::GridRule;
+    }
     if t.starts_with('|') {
         if t.chars().all(|c| c == '|' || is_space(c)) {
             return LineKind::PipeNoise;
@@ -356,6 +371,9 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
         } else {
             LineKind::TabRow
         };
+    }
+    if let Some(open) = open_pipes(t) {
+        return open;
     }
     if page_number(t) {
         return LineKind::PageNumber;
@@ -455,6 +473,100 @@ fn titled<'a, O>(
     t: &'a str,
 ) -> bool {
     mark.parse(t).is_ok_and(|(title, _)| !title.is_empty())
+}
+
+/// A box-drawing character (U+2500 to U+257F) with nothing but horizontal strokes:
+/// `─ ━ ═ ┄ ╌ ╴ ╼`, …
+pub(crate) fn box_horizontal(c: char) -> bool {
+    matches!(
+        c,
+        '─' | '━'
+            | '┄'
+            | '┅'
+            | '┈'
+            | '┉'
+            | '╌'
+            | '╍'
+            | '═'
+            | '╴'
+            | '╶'
+            | '╸'
+            | '╺'
+            | '╼'
+            | '╾'
+    )
+}
+
+/// A box-drawing character with a vertical stroke: a wall (`│ ┃ ║`) or a corner or
+/// junction (`┌ ├ ┼ ╬ ╪`, …).
+pub(crate) fn box_bar(c: char) -> bool {
+    ('\u{2500}'..='\u{257f}').contains(&c) && !box_horizontal(c)
+}
+
+/// A box-drawing wall with no horizontal stroke: `│ ┃ ║ ┆ ╎ ╵ ╷`, …
+pub(crate) fn box_wall(c: char) -> bool {
+    matches!(
+        c,
+        '│' | '┃'
+            | '║'
+            | '┆'
+            | '┇'
+            | '┊'
+            | '┋'
+            | '╎'
+            | '╏'
+            | '╵'
+            | '╷'
+            | '╹'
+            | '╻'
+            | '╽'
+            | '╿'
+    )
+}
+
+/// `+---+===+:--+`: a plus, then one or more runs of dashes, equals signs or colons
+/// each closed by a plus, then spaces.
+fn grid_rule(t: &str) -> bool {
+    let run = take_while1(|c| matches!(c, '-' | '=' | ':'));
+    full(
+        (ch('+'), nom::multi::many1_count((run, ch('+'))), spaces),
+        t,
+    )
+}
+
+/// Longest cell of a row of open pipes, in characters: longer text is running text
+/// with a `|` in it.
+const MAX_OPEN_CELL: usize = 80;
+
+/// `t`, trimmed and not starting with `|`, as a row or rule of open pipes: a rule is
+/// runs of dashes (and colons) split by `|` or `+`; a row is two or more cells split
+/// by `|`, each at most [`MAX_OPEN_CELL`] characters without a `。`, two or more of
+/// them holding text.
+fn open_pipes(t: &str) -> Option<LineKind> {
+    let rule = |c: char| matches!(c, '-' | ':' | '|' | '+' | ' ');
+    let bytes = t.as_bytes();
+    if memchr::memchr2(b'|', b'+', bytes).is_some() && t.chars().all(rule) && t.contains("--") {
+        return Some(LineKind::OpenPipeRule);
+    }
+    let filled = open_pipe_cells(t)?;
+    (filled >= 2).then_some(LineKind::OpenPipeRow)
+}
+
+/// `t`, trimmed, as cells split by one or more `|` (a last `|` opens no cell), none
+/// over [`MAX_OPEN_CELL`] characters or holding a `。`: how many hold text.
+pub(crate) fn open_pipe_cells(t: &str) -> Option<usize> {
+    if !t.as_bytes().contains(&b'|') || separators(t, b'|') > MAX_ROW_CELLS {
+        return None;
+    }
+    let mut filled = 0;
+    for c in t.strip_suffix('|').unwrap_or(t).split('|') {
+        let c = trim(c);
+        if c.chars().nth(MAX_OPEN_CELL).is_some() || c.contains('。') {
+            return None;
+        }
+        filled += usize::from(!c.is_empty());
+    }
+    Some(filled)
 }
 
 /// `|---|:---:|` (at least one dash)
@@ -642,6 +754,12 @@ mod tests {
         if line.len() + 1 >= crate::block::MAX_TABLE_BYTES {
             return LineKind::Text;
         }
+        if t.chars().next().is_some_and(box_bar) {
+            return LineKind::Box;
+        }
+        if t.starts_with('+') && grid_rule(t) {
+            return LineKind::GridRule;
+        }
         if t.starts_with('|') {
             if t.chars().all(|c| c == '|' || is_space(c)) {
                 return LineKind::PipeNoise;
@@ -664,6 +782,9 @@ mod tests {
             } else {
                 LineKind::TabRow
             };
+        }
+        if let Some(open) = open_pipes(t) {
+            return open;
         }
         if page_number_reference(t) {
             return LineKind::PageNumber;

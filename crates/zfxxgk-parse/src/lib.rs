@@ -7,6 +7,7 @@ mod labels;
 mod narrative;
 mod normalize;
 mod number;
+mod paragraphs;
 mod plausible;
 mod ran_together;
 mod rows;
@@ -71,7 +72,9 @@ pub fn parse(text: &str) -> Report {
     let year = years.first().map(|y| y.year);
     let year_hint = year.map(Edition::for_year);
 
-    let zones = rows::zones(text, &blocks, &heads);
+    let cell_texts = rows::CellTexts::of(&blocks);
+    let mut zones = rows::zones(text, &blocks, &heads, &cell_texts);
+    paragraphs::regroup(&mut zones);
     // A section whose table no reader found may hold it with its cells run together.
     let body = |key: SectionKey| {
         sections

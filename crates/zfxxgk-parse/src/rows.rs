@@ -45,11 +45,88 @@ impl<'i> Zones<'i> {
     }
 }
 
+/// Cell texts that no slice of the input holds, made once, before the rows borrow
+/// them, and found by the cell's table (where its block starts), row and column: the
+/// whole text of a cell that wrapped onto lines shared with other cells (a box-drawn
+/// grid), and the text of a cell wrapped in inline HTML tags (`<span lang="EN-US">89
+/// </span>`, as markdown from an online editor has it), the tags taken out.
+#[derive(Debug, Default)]
+pub(crate) struct CellTexts(std::collections::BTreeMap<(usize, usize, usize), String>);
+
+impl CellTexts {
+    /// The rewritten cells of every table among `blocks`.
+    pub(crate) fn of(blocks: &[Block<'_>]) -> CellTexts {
+        let mut out = std::collections::BTreeMap::new();
+        for block in blocks {
+            let Some(table) = block.table() else { continue };
+            let tags = memchr::memchr(b'<', block.text.as_bytes()).is_some();
+            for (r, row) in table.rows().enumerate() {
+                for k in 0..row.len() {
+                    let text = match row.joined(k) {
+                        Some(joined) if row.wrapped(k) => joined.into_owned(),
+                        Some(joined) if tags && joined.contains('<') => joined.into_owned(),
+                        _ => continue,
+                    };
+                    let text = match untagged(&text) {
+                        Some(plain) => plain,
+                        None => text,
+                    };
+                    out.insert((block.span.start, r, k), text);
+                }
+            }
+        }
+        CellTexts(out)
+    }
+
+    /// Cell `k` of row `r` of the table whose block starts at `block`, with its text
+    /// rewritten if it is. Its span stays where it is written.
+    fn of_cell<'a>(&'a self, block: usize, r: usize, k: usize, cell: Cell<'a>) -> Cell<'a> {
+        match self.0.get(&(block, r, k)) {
+            Some(text) => Cell { text, ..cell },
+            None => cell,
+        }
+    }
+}
+
+/// `text` without its HTML tags, trimmed; `None` when it has none.
+fn untagged(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut found = false;
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
+        let (before, from) = rest.split_at(lt);
+        out.push_str(before);
+        match crate::stream::html_tag(from) {
+            Some(len) => {
+                found = true;
+                rest = from.get(len..).unwrap_or_default();
+            }
+            None => {
+                out.push('<');
+                rest = from.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    found.then(|| out.trim().to_string())
+}
+
+/// Whether a cell of the row holds U+FFFD, which decoding put for bytes that were no
+/// character.
+fn garbled(row: &zfxxgk_lex::Row<'_, '_>) -> bool {
+    row.cells().any(|c| c.text.contains('\u{fffd}'))
+}
+
 /// Longest line of running text that may be read as a table row.
 const MAX_TEXT_ROW: usize = 40;
 
 /// Splits blocks into the zones of tables 二, 三 and 四.
-pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Heading]) -> Zones<'i> {
+pub(crate) fn zones<'i>(
+    text: &'i str,
+    blocks: &'i [Block<'i>],
+    headings: &[Heading],
+    texts: &'i CellTexts,
+) -> Zones<'i> {
     let mut zones = Zones::default();
     // Scratch buffers, reused for every line and row.
     let mut folded = String::new();
@@ -65,9 +142,20 @@ pub(crate) fn zones<'i>(text: &'i str, blocks: &'i [Block<'i>], headings: &[Head
     for block in blocks {
         match &block.kind {
             BlockKind::Table(table) => {
-                for row in table.rows() {
+                for (r, row) in table.rows().enumerate() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
-                    let cells: Vec<Cell<'i>> = row.cells().collect();
+                    if garbled(&row) {
+                        // A character cut in half (Debian html2text counts bytes, not
+                        // characters) may have taken a cell's digits or its border
+                        // with it: no value of the row can be placed for sure. Its
+                        // numbers are kept as an unread row.
+                        continue;
+                    }
+                    let cells: Vec<Cell<'i>> = row
+                        .cells()
+                        .enumerate()
+                        .map(|(k, c)| texts.of_cell(block.span.start, r, k, c))
+                        .collect();
                     let raw = text.get(row.span().range()).unwrap_or_default();
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {
@@ -280,6 +368,29 @@ mod tests {
             .unwrap_or_else(|| panic!("no table: {text:?}"));
         let row = table.row(0).expect("a row");
         row.cells().collect()
+    }
+
+    #[test]
+    fn tags_are_taken_out_of_cells() {
+        assert_eq!(
+            untagged("<span lang=\"EN-US\">89</span>").as_deref(),
+            Some("89")
+        );
+        assert_eq!(untagged(" <b>规</b><i>章</i> ").as_deref(), Some("规章"));
+        assert_eq!(untagged("a < b"), None);
+        assert_eq!(untagged("1<2").as_deref(), None);
+        let text = "| <span>规章</span> | <span lang=\"EN-US\">3</span> |\n";
+        let blocks = zfxxgk_lex::lex(text);
+        let texts = CellTexts::of(&blocks);
+        let zones = zones(text, &blocks, &[], &texts);
+        // The label, untagged, tells the row's table.
+        let row = zones.t2.first().expect("a row of table 二");
+        let cells: Vec<&str> = row.row.cells.iter().map(|c| c.text).collect();
+        assert_eq!(
+            &text[row.row.cells[1].span.range()],
+            "<span lang=\"EN-US\">3</span>"
+        );
+        assert_eq!(cells, ["规章", "3"]);
     }
 
     #[test]

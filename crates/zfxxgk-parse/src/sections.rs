@@ -29,7 +29,13 @@ const PHRASES: &[(SectionKey, &[&str])] = &[
     ),
     (
         SectionKey::S5,
-        &["存在的主要问题", "主要问题及改进", "存在的问题"],
+        &[
+            "存在的主要问题",
+            "主要问题及改进",
+            "存在的问题",
+            "存在问题",
+            "主要问题及整改",
+        ],
     ),
     (SectionKey::S6, &["其他需要报告的事项", "其他需要报告事项"]),
 ];
@@ -178,7 +184,9 @@ fn short_line_end(text: &str, after: usize, phrase_end: usize) -> Option<usize> 
             line_end = after + i;
             break;
         }
-        if c.is_whitespace() {
+        // Spaces, and a converter's closing marks (`**** 一、总体情况 ****`), end
+        // no heading.
+        if c.is_whitespace() || matches!(c, '*' | '#') {
             continue;
         }
         if n >= MAX_HEADING || c == '。' {
@@ -425,6 +433,30 @@ mod tests {
                 (SectionKey::S6, "六、其他需要报告的事项"),
             ]
         );
+    }
+
+    /// Issue 17, point 7: headings as converters dress them (html2text's `****`,
+    /// markdown's `###`, bold) and in local wording.
+    #[test]
+    fn headings_in_converter_dress() {
+        let text = "**** 一、总体情况 ****\n### 二、主动公开政府信息情况\n**三、收到和处理政府信息公开申请情况**\n  * 四、政府信息公开行政复议、行政诉讼情况\n五、存在问题及改进情况\n六、其他需要报告的事项";
+        assert_eq!(
+            keys(text),
+            [
+                (SectionKey::S1, "一、总体情况"),
+                (SectionKey::S2, "二、主动公开政府信息情况"),
+                (SectionKey::S3, "三、收到和处理政府信息公开申请情况"),
+                (SectionKey::S4, "四、政府信息公开行政复议、行政诉讼情况"),
+                (SectionKey::S5, "五、存在问题及改进情况"),
+                (SectionKey::S6, "六、其他需要报告的事项"),
+            ]
+        );
+        for (text, want) in [
+            ("五、主要问题及整改措施", SectionKey::S5),
+            ("五、政府信息公开工作主要问题及整改措施", SectionKey::S5),
+        ] {
+            assert_eq!(keys(text).first().map(|k| k.0), Some(want), "{text}");
+        }
     }
 
     /// Years as the plain definition finds them: each run of digits read forward, kept

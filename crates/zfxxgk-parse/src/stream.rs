@@ -572,7 +572,7 @@ fn first_on_line(rest: &str) -> Option<char> {
 }
 
 /// An HTML tag (`<p style="…">`, `</p>`, `<br/>`) at the start of `rest`: its length.
-fn html_tag(rest: &str) -> Option<usize> {
+pub(crate) fn html_tag(rest: &str) -> Option<usize> {
     let mut chars = rest.char_indices().skip(1);
     let (_, first) = chars.next()?;
     if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {

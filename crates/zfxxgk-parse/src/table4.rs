@@ -16,23 +16,44 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let mut spans = Vec::new();
     // The rows whose values are read, with how many values each has.
     let mut taken = Vec::new();
+    // Table 四 written as three small tables: the group whose heading was just read
+    // after the groups before it, whose five values come next.
+    let mut named: Option<usize> = None;
     for tr in rows {
         let s = parts(&tr.row);
+        let read: usize = taken
+            .iter()
+            .map(|t: &(&TableRow<'_>, usize, usize)| t.1)
+            .sum();
         if s.labels().next().is_some() {
             // Folding leaves 维 as it is and turns nothing else into it: a label
             // without 维 cannot fold to one holding 维持, and is not folded.
-            if s.labels()
-                .any(|l| l.contains('维') && has!(fold_cow(l), "维持"))
-            {
-                header = true;
-            }
+            let columns = s
+                .labels()
+                .any(|l| l.contains('维') && has!(fold_cow(l), "维持"));
+            header |= columns;
             if taken.is_empty() {
+                continue;
+            }
+            let next = read / T4_COLUMNS.len();
+            if named.is_none() && read % T4_COLUMNS.len() == 0 && names(&s, next) {
+                named = Some(next);
+                continue;
+            }
+            if named.is_some() && columns {
                 continue;
             }
             break;
         }
         if s.values.is_empty() || (tr.from_text && s.values.len() < T4_COLUMNS.len()) {
             continue;
+        }
+        if let Some(g) = named.take() {
+            // A small table's row holds its group's five values, or it is not read.
+            if s.values.len() != T4_COLUMNS.len() || read != g * T4_COLUMNS.len() {
+                ctx.unplaced_row(TableId::T4, &tr.row);
+                break;
+            }
         }
         taken.push((tr, s.values.len(), s.numbers));
     }
@@ -77,6 +98,15 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     })
 }
 
+/// Whether a row of labels names group `g` of table 四 (after the first): the heading
+/// of its own small table (`行政诉讼（未经复议直接起诉）`).
+fn names(s: &crate::context::Parts<'_, '_>, g: usize) -> bool {
+    let Some(group) = T4_GROUPS.get(g).filter(|_| g > 0) else {
+        return false;
+    };
+    s.labels().any(|l| fold_cow(l).contains(group.label))
+}
+
 /// Table 四's cell keys in the order its fifteen values stand (group by group, column
 /// by column), looked up once per process.
 static T4_KEYS: LazyLock<Vec<Option<CellKey>>> = LazyLock::new(|| {
@@ -89,3 +119,50 @@ static T4_KEYS: LazyLock<Vec<Option<CellKey>>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+#[cfg(test)]
+mod tests {
+    /// Table 四 as three small tables, each under its group's heading (issue 17), as
+    /// Python html2text writes them.
+    fn three_tables(second: &str, third: &str) -> String {
+        let table = |values: &str| {
+            format!(
+                "结果维持| 结果纠正| 其他结果| 尚未审结| 总计\n---|---|---|---|---\n{values}\n\n"
+            )
+        };
+        format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n{}{second}\n\n{}{third}\n\n{}",
+            table("1| 1| 0| 0| 2"),
+            table("4| 0| 0| 1| 5"),
+            table("1| 0| 1| 0| 2"),
+        )
+    }
+
+    fn t4(text: &str) -> Vec<(String, String)> {
+        crate::parse(text)
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .filter(|(k, _)| k.starts_with("t4."))
+            .collect()
+    }
+
+    #[test]
+    fn three_small_tables_one_per_group() {
+        let got = t4(&three_tables(
+            "行政诉讼（未经复议直接起诉）",
+            "行政诉讼（复议后起诉）",
+        ));
+        assert_eq!(got.len(), 15, "{got:?}");
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(get("t4.review.total"), Some("2"));
+        assert_eq!(get("t4.litigation_direct.pending"), Some("1"));
+        assert_eq!(get("t4.litigation_after_review.other"), Some("1"));
+    }
+
+    #[test]
+    fn small_tables_out_of_order_are_not_placed() {
+        let got = t4(&three_tables("复议后起诉", "未经复议直接起诉"));
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got.iter().all(|(k, _)| k.starts_with("t4.review.")));
+    }
+}

@@ -2,6 +2,8 @@
 //! that belongs to it. Every loop consumes at least one line, so the lexer is linear.
 
 mod aligned;
+mod boxed;
+mod open_pipes;
 mod pipes;
 mod tabs;
 
@@ -53,6 +55,10 @@ fn lex_tables_up_to(text: &str, max: usize) -> Vec<Block<'_>> {
             LineKind::PipeRow | LineKind::PipeRule => pipes::table(text, &lines, i, &fits),
             LineKind::TabCell | LineKind::TabRow => tabs::table(text, &lines, i, &fits),
             LineKind::Aligned => aligned::table(text, &lines, i, &fits),
+            LineKind::Box | LineKind::GridRule => boxed::table(text, &lines, i, &fits),
+            LineKind::OpenPipeRow | LineKind::OpenPipeRule => {
+                open_pipes::table(text, &lines, i, &fits)
+            }
             LineKind::Text => (
                 BlockKind::Paragraph,
                 run(&lines, i, |k| k == LineKind::Text),

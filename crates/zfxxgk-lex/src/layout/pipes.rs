@@ -1,4 +1,5 @@
-//! Pipe rows from web pages (`| a | b |`) and markdown tables (with a `|---|` rule).
+//! Pipe rows from web pages (`| a | b |`) and markdown tables (with a `|---|` rule);
+//! cells padded with `_`, as Debian's html2text writes them, are read without it.
 
 use super::{cell, Fits};
 use crate::block::TableBuilder;
@@ -51,20 +52,40 @@ fn blank_row(lines: &Lines<'_>, j: usize) -> bool {
     lines.kind(j) == LineKind::PipeNoise && pipes(j) > 2 && pipes(j) == pipes(j - 1)
 }
 
+/// A cell's span without the `_` that pad it: Debian's html2text fills cells out
+/// with underscores (`|80_|0_____|`), and a cell of nothing else is empty.
+fn unpadded(line: &Line<'_>, span: Span) -> Span {
+    let text = line
+        .text
+        .get(span.start - line.start..span.end - line.start)
+        .unwrap_or_default();
+    let inner = text.trim_matches('_');
+    if inner.len() == text.len() {
+        return span;
+    }
+    let lead = text.len() - text.trim_start_matches('_').len();
+    let (l, t) = crate::line::trim_bounds(inner);
+    let start = span.start + lead;
+    if inner.is_empty() {
+        return Span::new(start, start);
+    }
+    Span::new(start + l, start + t)
+}
+
 /// The cells between the pipes of one line; the empty text before the first pipe and
 /// after the last one is not a cell.
 fn row(table: &mut TableBuilder<'_>, line: &Line<'_>) {
     let mut prev: Option<usize> = None;
     for p in memchr::memchr_iter(b'|', line.text.as_bytes()) {
         if let Some(q) = prev {
-            table.cell(cell(line, q + 1, p));
+            table.cell(unpadded(line, cell(line, q + 1, p)));
         }
         prev = Some(p);
     }
     if let Some(last) = prev {
         let tail = &line.text[last + 1..];
         if !crate::line::trim(tail).is_empty() {
-            table.cell(cell(line, last + 1, line.text.len()));
+            table.cell(unpadded(line, cell(line, last + 1, line.text.len())));
         }
     }
     let end = line.start + line.text.trim_end_matches(crate::line::is_space).len();

@@ -114,6 +114,20 @@ fn aligned_table_keeps_wrapped_and_vertical_labels_inside() {
 }
 
 #[test]
+fn pipe_cells_padded_with_underscores() {
+    // Debian html2text, a CJK character cut in half by its byte widths already
+    // replaced by U+FFFD when the text was decoded.
+    let text = "|规章____|0_____|_12_|\n|行政许可_|\u{fffd}_|______|\n";
+    let blocks = lex(text);
+    let t = tables(&blocks);
+    assert_eq!(
+        texts(t[0]),
+        [vec!["规章", "0", "12"], vec!["行政许可", "\u{fffd}", ""]]
+    );
+    assert_invariants(text);
+}
+
+#[test]
 fn empty_input_has_no_blocks() {
     assert!(lex("").is_empty());
 }
@@ -141,6 +155,9 @@ pub(crate) fn assert_invariants(text: &str) {
                     assert!(c.span.start >= r.span().start && c.span.end <= r.span().end);
                     assert_eq!(c.text, &text[c.span.range()]);
                     assert_eq!(r.cell(k), Some(c));
+                    let joined = r.joined(k).unwrap_or_default();
+                    assert!(r.wrapped(k) || joined == c.text);
+                    assert!(joined.len() <= b.text.len());
                     assert_eq!(c.x.is_some(), t.layout == Layout::Aligned);
                     last = c.span.end;
                 }
@@ -225,6 +242,11 @@ mod prop {
             Just("规章".to_string()),
             Just("１２".to_string()),
             Just("\r\n".to_string()),
+            Just("┌─┬".to_string()),
+            Just("│".to_string()),
+            Just("├──┼".to_string()),
+            Just("+--+".to_string()),
+            Just("申请".to_string()),
             "[a-z0-9 ]{0,5}",
             any::<char>().prop_map(|c| c.to_string()),
         ];

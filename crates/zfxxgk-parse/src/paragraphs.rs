@@ -1,0 +1,288 @@
+//! Tables written one cell per paragraph, as `lynx -dump` writes a page's tables with
+//! merged cells and as text copied from a browser reads where each cell holds a
+//! `<p>`: `规章` / `89` / `11` / `148`, each on its own line, blank lines or a lone
+//! tab between them.
+//!
+//! Such lines look like any short paragraph, and where a cell was blank nothing at
+//! all is written, so the lexer cannot tell them from running text: they reach the
+//! zones as rows of one cell read from running text. Only here, inside a table's
+//! zone and against the template, are they put back together, and only where the
+//! template's row shape says so for certain:
+//!
+//! ```text
+//! header = 信息内容 column+   ; table 二: the cells naming its columns
+//! row    = label value{n}     ; a row of one text cell, then exactly n rows of one
+//!                             ; value each (empty rows between passed over),
+//!                             ; then a row that is no value (or the
+//!                             ; zone's end): n is 7 in table 三, and in table 二
+//!                             ; the columns of the label's sub-table, in the
+//!                             ; edition the zone's column headers name, or in
+//!                             ; both alike; the label must be one of table 二's
+//! values = value{n}           ; table 四: exactly 15 values (one row of the three
+//!                             ; groups) or 5 (one group's small table) after a
+//!                             ; row that is no value
+//! ```
+//!
+//! A run of another length (a blank cell left out, a label cut in two) is left as
+//! it was, to be left unplaced: a wrong number is worse than a missing one.
+
+use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+
+use crate::labels;
+use crate::number::{self, Kind};
+use crate::rows::{Row, TableRow, Zones};
+
+/// Puts the rows of each zone that were written one cell per paragraph back together.
+pub(crate) fn regroup(zones: &mut Zones<'_>) {
+    regroup_zone(&mut zones.t2, TableId::T2);
+    regroup_zone(&mut zones.t3, TableId::T3);
+    regroup_zone(&mut zones.t4, TableId::T4);
+}
+
+/// The one cell of a row read from running text, if it has exactly one.
+fn lone<'r, 'i>(tr: &'r TableRow<'i>) -> Option<&'r zfxxgk_lex::Cell<'i>> {
+    match tr.row.cells.as_slice() {
+        [c] if tr.from_text => Some(c),
+        _ => None,
+    }
+}
+
+/// Whether a row has nothing in it (a lone tab between two cells' lines).
+fn empty(tr: &TableRow<'_>) -> bool {
+    tr.row.cells.iter().all(|c| c.text.trim().is_empty())
+}
+
+/// Whether a row is one value written alone on its line.
+fn value(tr: &TableRow<'_>) -> bool {
+    lone(tr).is_some_and(|c| number::kind(c.text) != Kind::Text)
+}
+
+/// How many values a row of `table` labelled `label` has: in table 二, in `edition`
+/// when the zone's column headers tell it, else in every edition alike (行政许可 has
+/// three in 2019 and one in 2021: such a row is not put together).
+fn fits(table: TableId, label: &str, n: usize, edition: Option<Edition>) -> bool {
+    match table {
+        TableId::T3 => n == T3_COLUMNS.len(),
+        TableId::T2 => labels::t2_row(label).is_some_and(|(_, item)| {
+            let columns = |e: Edition| {
+                Template::of(e)
+                    .t2
+                    .iter()
+                    .find(|sub| sub.item == item)
+                    .map(|sub| sub.columns.len())
+            };
+            match edition {
+                Some(e) => columns(e) == Some(n),
+                None => Edition::ALL
+                    .iter()
+                    .filter_map(|&e| columns(e))
+                    .all(|c| c == n),
+            }
+        }),
+        TableId::T4 => false,
+    }
+}
+
+/// The edition whose table 二 the zone's column headers name, when only one's do: a
+/// header whose column key the other edition's table 二 lacks (本年新制作数量,
+/// 上一年项目数量 for 2019; 本年制发件数, 本年收费金额 for 2021).
+fn t2_edition(rows: &[TableRow<'_>]) -> Option<Edition> {
+    let keys = |e: Edition| -> Vec<&'static str> {
+        Template::of(e)
+            .t2
+            .iter()
+            .flat_map(|sub| sub.columns.iter().map(|c| c.key))
+            .collect()
+    };
+    let named: Vec<Edition> = Edition::ALL
+        .iter()
+        .copied()
+        .filter(|&e| {
+            let others: Vec<&str> = Edition::ALL
+                .iter()
+                .filter(|&&o| o != e)
+                .flat_map(|&o| keys(o))
+                .collect();
+            let own: Vec<&ColumnDef> = Template::of(e)
+                .t2
+                .iter()
+                .flat_map(|sub| sub.columns.iter())
+                .filter(|c| !others.contains(&c.key))
+                .collect();
+            rows.iter()
+                .filter_map(lone)
+                .any(|cell| own.iter().any(|c| labels::column_match(cell.text, c)))
+        })
+        .collect();
+    match named.as_slice() {
+        [e] => Some(*e),
+        _ => None,
+    }
+}
+
+/// Whether a row is one cell naming a column of table 二 (in either edition).
+fn names_t2_column(tr: &TableRow<'_>) -> bool {
+    lone(tr).is_some_and(|cell| {
+        Edition::ALL.iter().any(|&e| {
+            Template::of(e)
+                .t2
+                .iter()
+                .flat_map(|sub| sub.columns.iter())
+                .any(|c| labels::column_match(cell.text, c))
+        })
+    })
+}
+
+/// Rows `from..to` of `old` as one row (rows with nothing in them left out); `tr` is
+/// the first.
+fn joined<'i>(old: &[TableRow<'i>], from: usize, to: usize, tr: &TableRow<'i>) -> TableRow<'i> {
+    let cells: Vec<_> = old
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| !empty(r))
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    let span = match (cells.first(), cells.last()) {
+        (Some(f), Some(l)) => zfxxgk_lex::Span::new(f.span.start, l.span.end),
+        _ => tr.row.span,
+    };
+    // Put together by the template's shape, the row is read as a table's row (a row
+    // of running text with no number in it would be passed over).
+    TableRow {
+        row: Row { cells, span },
+        from_text: false,
+    }
+}
+
+fn regroup_zone(rows: &mut Vec<TableRow<'_>>, table: TableId) {
+    if !rows.iter().any(value) {
+        return;
+    }
+    let edition = (table == TableId::T2).then(|| t2_edition(rows)).flatten();
+    let old = std::mem::take(rows);
+    let mut i = 0;
+    while let Some(tr) = old.get(i) {
+        // The run of values after row `i` (or from it, for table 四's values).
+        let label = lone(tr).filter(|c| number::kind(c.text) == Kind::Text);
+        let first = if label.is_some() { i + 1 } else { i };
+        let after_value = i > 0 && old.get(i - 1).is_some_and(value);
+        // Empty rows between the values are passed over.
+        let (mut end, mut n) = (first, 0);
+        while let Some(r) = old.get(end).filter(|r| value(r) || empty(r)) {
+            n += usize::from(value(r));
+            end += 1;
+        }
+        while end > first && old.get(end - 1).is_some_and(empty) {
+            end -= 1;
+        }
+        if table == TableId::T2 && n == 0 {
+            // `信息内容` / `本年制发件数` / …: a header row, one cell a paragraph.
+            let header = label.is_some_and(|c| c.text.trim() == "信息内容");
+            let mut columns = first;
+            while header && old.get(columns).is_some_and(names_t2_column) {
+                columns += 1;
+            }
+            if columns > first {
+                rows.push(joined(&old, i, columns, tr));
+                i = columns;
+                continue;
+            }
+        }
+        let whole = match label {
+            Some(c) => n > 0 && fits(table, c.text, n, edition),
+            None => {
+                table == TableId::T4
+                    && !after_value
+                    && (n == T4_COLUMNS.len() * T4_GROUPS.len() || n == T4_COLUMNS.len())
+            }
+        };
+        if !whole {
+            rows.push(tr.clone());
+            i += 1;
+            continue;
+        }
+        rows.push(joined(&old, i, end, tr));
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn tidy(text: &str) -> Vec<(String, String)> {
+        crate::parse(text)
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect()
+    }
+
+    fn get<'a>(cells: &'a [(String, String)], key: &str) -> Option<&'a str> {
+        cells.iter().find(|c| c.0 == key).map(|c| c.1.as_str())
+    }
+
+    /// lynx -dump of a table with merged cells: each cell centred on a line of its
+    /// own, blank lines between.
+    #[test]
+    fn lynx_rows_read_back_by_the_template_shape() {
+        let cell = |t: &str| format!("        {t}\n\n");
+        let mut text =
+            String::from("某局2023年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n");
+        for t in [
+            "第二十条第（一）项",
+            "信息内容",
+            "本年制发件数",
+            "本年废止件数",
+        ] {
+            text.push_str(&cell(t));
+        }
+        for t in ["现行有效件数", "规章", "89", "11", "148", "行政许可"] {
+            text.push_str(&cell(t));
+        }
+        // A lone tab between two cells.
+        text.push_str("\t\n2629\n\n");
+        text.push_str("三、收到和处理政府信息公开申请情况\n\n");
+        for t in [
+            "申请人情况",
+            "自然人",
+            "总计",
+            "一、本年新收政府信息公开申请数量",
+        ] {
+            text.push_str(&cell(t));
+        }
+        for t in ["80", "1", "0", "0", "0", "0", "81"] {
+            text.push_str(&cell(t));
+        }
+        // A blank cell left out: six values, not seven.
+        text.push_str(&cell("二、上年结转政府信息公开申请数量"));
+        for t in ["3", "0", "0", "0", "0", "3"] {
+            text.push_str(&cell(t));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n\n");
+        for t in ["行政复议", "结果维持", "总计"] {
+            text.push_str(&cell(t));
+        }
+        for k in 0..15 {
+            text.push_str(&cell(&(k % 3).to_string()));
+        }
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t2.regulations.issued"), Some("89"));
+        assert_eq!(get(&got, "t2.regulations.in_force"), Some("148"));
+        assert_eq!(get(&got, "t2.licensing.decisions"), Some("2629"));
+        assert_eq!(get(&got, "t3.new_received.natural_person"), Some("80"));
+        assert_eq!(get(&got, "t3.new_received.total"), Some("81"));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.carried_over")),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t4.review.corrected"), Some("1"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+    }
+
+    #[test]
+    fn short_paragraphs_of_numbers_elsewhere_stay_text() {
+        let text =
+            "一、总体情况\n\n规章\n\n3\n\n5\n\n二、主动公开政府信息情况\n\n行政许可\n\n1\n\n2\n\n";
+        let got = tidy(text);
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
