@@ -4,9 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use zfxxgk::{Finding, Report, Severity};
+use zfxxgk::{Finding, Severity};
 use zfxxgk_export as export;
-use zfxxgk_rules::{Lang, RuleSet};
+use zfxxgk_rules::{Lang, RuleSet, SeriesSummary};
 
 use crate::args::{CheckArgs, CheckFormat, LangArg};
 
@@ -37,34 +37,6 @@ impl Tally {
     }
 }
 
-/// What of a report the cross-year rule (T305) needs: its metadata and table 三's
-/// carried-over and carried-forward rows. Kept for every report of a run, so it is
-/// kept small.
-fn series_part(report: &Report) -> Report {
-    let mut part = Report {
-        meta: report.meta.clone(),
-        ..Report::default()
-    };
-    if let Some(t3) = report.table(zfxxgk::TableId::T3) {
-        // Only the cells kept are cloned: a clone of the whole table trimmed afterwards
-        // would keep the whole table's capacity for every report of the run.
-        let cells = t3
-            .cells
-            .iter()
-            .filter(|c| matches!(c.key.row(), "carried_over" | "carried_forward"))
-            .cloned()
-            .collect();
-        part.tables.push(zfxxgk::model::Table {
-            id: t3.id,
-            edition: t3.edition,
-            location: t3.location,
-            items: Vec::new(),
-            cells,
-        });
-    }
-    part
-}
-
 pub fn rule_set(a: &CheckArgs) -> anyhow::Result<RuleSet> {
     let allow: Vec<&str> = a.allow.iter().map(String::as_str).collect();
     let only: Vec<&str> = a.only.iter().map(String::as_str).collect();
@@ -92,7 +64,7 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let mut json: Vec<(String, Finding)> = Vec::new();
-    let mut series: Vec<(String, Report)> = Vec::new();
+    let mut series: Vec<(String, SeriesSummary)> = Vec::new();
     let stderr = std::io::stderr();
     let human = a.format == CheckFormat::Human;
     let keep_series = set.contains("T305");
@@ -101,7 +73,7 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         let findings = set.check(&doc.report);
         let rendered =
             human.then(|| zfxxgk_rules::render_all(&findings, source, &doc.text, lang(a.lang)));
-        let part = keep_series.then(|| series_part(&doc.report));
+        let part = keep_series.then(|| SeriesSummary::of(&doc.report));
         (findings, rendered, part)
     };
     let stats = run.batch.run(&run.sources, work, |o| {
@@ -127,8 +99,8 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         Ok(())
     })?;
     // T305 compares a body's consecutive years, so it runs once all are read.
-    let refs: Vec<(&str, &Report)> = series.iter().map(|(s, r)| (s.as_str(), r)).collect();
-    for (i, f) in set.check_series(&refs) {
+    let refs: Vec<(&str, &SeriesSummary)> = series.iter().map(|(s, r)| (s.as_str(), r)).collect();
+    for (i, f) in set.check_summaries(&refs) {
         let source = refs.get(i).map_or("", |r| r.0);
         tally.add(std::slice::from_ref(&f));
         match a.format {

@@ -7,6 +7,7 @@ mod error;
 mod finding;
 mod keys;
 mod narrative;
+mod pairing;
 mod render;
 mod rule;
 mod series;
@@ -17,7 +18,8 @@ mod table3;
 mod table4;
 
 pub use error::{Error, Result};
+pub use pairing::{normalize_body, BodySeries, Pairing, Unpaired, YearReport, BODY_ABBREVIATIONS};
 pub use render::{render, render_all, summary};
 pub use rule::{check, Rule, RuleSet};
-pub use series::check_series;
+pub use series::{check_series, check_summaries, SeriesSummary};
 pub use zfxxgk_model::Lang;

@@ -55,3 +55,74 @@ fn t305_compares_carried_over_with_last_years_carried_forward() {
         .iter()
         .all(|f| f.rule != "T305"));
 }
+
+/// A report of `body` for `year` whose carried-over row is `over` and carried-forward
+/// row `forward` in the natural-person and total columns, 0 in the others.
+fn year_of(body: &str, year: u16, over: i64, forward: i64) -> zfxxgk_model::Report {
+    let mut f = consistent(Edition::V2021);
+    for c in T3_COLUMNS.iter().map(|c| c.key) {
+        let (o, w) = match c {
+            "natural_person" | "total" => (over, forward),
+            _ => (0, 0),
+        };
+        f = f
+            .with(&format!("t3.carried_over.{c}"), num(o))
+            .with(&format!("t3.carried_forward.{c}"), num(w));
+    }
+    let mut r = f.report;
+    r.meta.body = Some(body.to_owned());
+    r.meta.year = Some(year);
+    r
+}
+
+#[test]
+fn t305_pairs_every_consecutive_year_of_each_body_through_normalised_names() {
+    // Body 甲 is written three ways; its 2023 report breaks the chain with 2022, and
+    // body 乙's 2024 report breaks it with 2023. Given out of order, one hash-map pass.
+    let reports = [
+        year_of("乙区人民政府办公室", 2024, 8, 1),
+        year_of("甲局", 2022, 0, 5),
+        year_of("乙区政府办", 2023, 0, 7),
+        year_of("甲　局", 2023, 6, 2),
+        year_of("乙区政府办公室", 2022, 0, 0),
+        year_of("甲局", 2024, 2, 0),
+    ];
+    let sources = ["b24", "a22", "b23", "a23", "b22", "a24"];
+    let batch: Vec<(&str, &zfxxgk_model::Report)> =
+        sources.iter().copied().zip(reports.iter()).collect();
+    let found = check_series(&batch);
+    let at: Vec<(usize, &str)> = found.iter().map(|(i, f)| (*i, f.rule.as_str())).collect();
+    // Findings in the order of the later report: b24 (0), a23 (3).
+    assert_eq!(
+        at,
+        [(0, "T305"), (0, "T305"), (3, "T305"), (3, "T305")],
+        "natural_person and total"
+    );
+    let a23 = &found[2].1;
+    assert_eq!(a23.expected.as_deref(), Some("5"));
+    assert_eq!(a23.actual.as_deref(), Some("6"));
+    assert!(
+        a23.notes
+            .iter()
+            .any(|n| n.contains("“甲局”") && n.contains("paired as the same body")),
+        "{:?}",
+        a23.notes
+    );
+    // The pairing says what it did with each report.
+    let pairing = zfxxgk_rules::Pairing::new(
+        batch
+            .iter()
+            .map(|(_, r)| (r.meta.body.as_deref(), r.meta.year)),
+    );
+    assert_eq!(pairing.bodies.len(), 2);
+    assert_eq!(pairing.consecutive().count(), 4);
+    let explained = pairing.explain(&sources).join("\n");
+    assert!(
+        explained.contains("paired 2022 a22 -> 2023 a23"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("乙区人民政府办公室 / 乙区政府办 / 乙区政府办公室"),
+        "{explained}"
+    );
+}
