@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 mod context;
+mod diff;
 mod error;
 mod finding;
 mod keys;
@@ -17,8 +18,14 @@ mod table2;
 mod table3;
 mod table4;
 
+pub use diff::{
+    diff, series_rows, Change, ChangeKind, Diff, Figures, MissingTable, NoCounterpart, SeriesRow,
+    Side, Which,
+};
 pub use error::{Error, Result};
-pub use pairing::{normalize_body, BodySeries, Pairing, Unpaired, YearReport, BODY_ABBREVIATIONS};
+pub use pairing::{
+    normalize_body, BodySeries, Matching, Pairing, Unpaired, YearReport, BODY_ABBREVIATIONS,
+};
 pub use render::{render, render_all, summary};
 pub use rule::{check, Rule, RuleSet};
 pub use series::{check_series, check_summaries, SeriesSummary};

@@ -260,6 +260,151 @@ impl Pairing {
     }
 }
 
+/// Reports of an older and a newer collection (two folders) matched by body: what
+/// [`Matching::new`] decided, with a sentence for each decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Matching {
+    /// `(old index, new index)` of each pair, in the order of the old index.
+    pub pairs: Vec<(usize, usize)>,
+    /// Each decision in a sentence, for a person: the pairs, the names read as one
+    /// body, and every report left unpaired with the reason.
+    pub decisions: Vec<String>,
+}
+
+/// The source of report `i` of a side.
+fn source<'a>(list: &[(&'a str, Option<&str>, Option<u16>)], i: usize) -> &'a str {
+    list.get(i).map_or("?", |r| r.0)
+}
+
+/// A body's reports on each side, while matching.
+struct Sides {
+    key: String,
+    names: Vec<String>,
+    old: Vec<(usize, u16)>,
+    new: Vec<(usize, u16)>,
+}
+
+impl Matching {
+    /// Matches the `old` reports with the `new` ones, each given as `(source, body,
+    /// year)`. Bodies are compared through [`normalize_body`]. A body with one report on
+    /// each side is paired whatever the years; a body with several is paired year by
+    /// year, each old report with the new report of the year after it when there is
+    /// exactly one. Everything else is left unpaired, and [`Matching::decisions`] says
+    /// why.
+    pub fn new(
+        old: &[(&str, Option<&str>, Option<u16>)],
+        new: &[(&str, Option<&str>, Option<u16>)],
+    ) -> Matching {
+        let mut m = Matching::default();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut groups: Vec<Sides> = Vec::new();
+        for (side, list) in [("OLD", old), ("NEW", new)] {
+            for (index, &(source, body, year)) in list.iter().enumerate() {
+                let Some(body) = body.filter(|b| !b.trim().is_empty()) else {
+                    m.decisions
+                        .push(format!("not paired {side} {source}: it names no body"));
+                    continue;
+                };
+                let key = normalize_body(body);
+                let g = *by_key.entry(key.clone()).or_insert_with(|| {
+                    groups.push(Sides {
+                        key,
+                        names: Vec::new(),
+                        old: Vec::new(),
+                        new: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+                let Some(group) = groups.get_mut(g) else {
+                    continue;
+                };
+                if !group.names.iter().any(|n| n == body) {
+                    group.names.push(body.to_owned());
+                }
+                let year = year.unwrap_or(0);
+                if side == "OLD" {
+                    group.old.push((index, year));
+                } else {
+                    group.new.push((index, year));
+                }
+            }
+        }
+        let year = |y: u16| {
+            if y == 0 {
+                "no year".to_owned()
+            } else {
+                y.to_string()
+            }
+        };
+        for g in &groups {
+            if g.names.len() > 1 || g.names.first().is_some_and(|n| *n != g.key) {
+                m.decisions.push(format!(
+                    "written {}: read as one body {}",
+                    g.names.join(" / "),
+                    g.key
+                ));
+            }
+            if let ([(o, oy)], [(n, ny)]) = (g.old.as_slice(), g.new.as_slice()) {
+                m.pairs.push((*o, *n));
+                m.decisions.push(format!(
+                    "paired {} ({}) -> {} ({}): body {}",
+                    source(old, *o),
+                    year(*oy),
+                    source(new, *n),
+                    year(*ny),
+                    g.key
+                ));
+                continue;
+            }
+            let mut used = vec![false; g.new.len()];
+            for &(o, oy) in &g.old {
+                let next: Vec<usize> = g
+                    .new
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, ny))| oy != 0 && oy.checked_add(1) == Some(*ny))
+                    .map(|(j, _)| j)
+                    .collect();
+                match (next.as_slice(), g.old.iter().filter(|(_, y)| *y == oy).count()) {
+                    ([j], 1) => {
+                        if let (Some(&(n, ny)), Some(u)) = (g.new.get(*j), used.get_mut(*j)) {
+                            *u = true;
+                            m.pairs.push((o, n));
+                            m.decisions.push(format!(
+                                "paired {} ({}) -> {} ({}): body {}, the year after",
+                                source(old, o),
+                                year(oy),
+                                source(new, n),
+                                year(ny),
+                                g.key
+                            ));
+                        }
+                    }
+                    _ => m.decisions.push(format!(
+                        "not paired OLD {}: body {} has {} reports in OLD and {} in NEW, and not exactly one of each for {} and the year after",
+                        source(old, o),
+                        g.key,
+                        g.old.len(),
+                        g.new.len(),
+                        year(oy)
+                    )),
+                }
+            }
+            for (&(n, _), u) in g.new.iter().zip(&used) {
+                if !u {
+                    m.decisions.push(format!(
+                        "not paired NEW {}: body {} has no report in OLD to compare it with",
+                        source(new, n),
+                        g.key
+                    ));
+                }
+            }
+        }
+        m.pairs.sort_unstable();
+        m
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +462,36 @@ mod tests {
             "not paired r4: body 丙局 has more than one report for 2024",
             "not paired r6: it names no body",
             "not paired r7: it states no year",
+        ] {
+            assert!(text.contains(line), "{line} not in\n{text}");
+        }
+    }
+
+    #[test]
+    fn matching_two_folders() {
+        let old = [
+            ("o/a", Some("甲区人民政府办公室"), Some(2023)),
+            ("o/b", Some("乙局"), Some(2023)),
+            ("o/c", None, Some(2023)),
+            ("o/d", Some("丙局"), Some(2022)),
+            ("o/e", Some("丙局"), Some(2023)),
+        ];
+        let new = [
+            ("n/b", Some("乙局"), Some(2024)),
+            ("n/a", Some("甲区政府办"), Some(2024)),
+            ("n/f", Some("丁局"), Some(2024)),
+            ("n/e", Some("丙局"), Some(2024)),
+        ];
+        let m = Matching::new(&old, &new);
+        assert_eq!(m.pairs, [(0, 1), (1, 0), (4, 3)]);
+        let text = m.decisions.join("\n");
+        for line in [
+            "written 甲区人民政府办公室 / 甲区政府办: read as one body 甲区政府办",
+            "paired o/a (2023) -> n/a (2024): body 甲区政府办",
+            "paired o/e (2023) -> n/e (2024): body 丙局, the year after",
+            "not paired OLD o/c: it names no body",
+            "not paired OLD o/d: body 丙局 has 2 reports in OLD and 1 in NEW",
+            "not paired NEW n/f: body 丁局 has no report in OLD",
         ] {
             assert!(text.contains(line), "{line} not in\n{text}");
         }
