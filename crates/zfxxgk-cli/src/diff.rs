@@ -6,22 +6,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 use zfxxgk::model::Decimal;
 use zfxxgk::TableId;
 use zfxxgk_rules::{
-    diff, series_rows, Change, ChangeKind, Diff, Figures, Matching, Pairing, Which,
+    diff, series_rows, Change, ChangeKind, Comparisons, Diff, Figures, Matching, Pairing, Which,
 };
 
 use crate::args::{DiffArgs, DiffFormat};
 use crate::batch::Batch;
-
-/// The JSON document `--format json` writes (schema/diff.schema.json).
-#[derive(Serialize)]
-struct Comparisons<'a> {
-    comparisons: &'a [Diff],
-}
 
 /// The figures of every report `inputs` name, in input order, and whether one could
 /// not be read.
@@ -110,15 +103,13 @@ pub fn run(a: DiffArgs) -> anyhow::Result<ExitCode> {
                 .collect()
         }
     };
+    let changed = diffs
+        .iter()
+        .any(|d| !d.changes.is_empty() || !d.no_counterpart.is_empty());
     match a.format {
         DiffFormat::Human => write_human(&mut out, &diffs)?,
         DiffFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &Comparisons {
-                    comparisons: &diffs,
-                },
-            )?;
+            serde_json::to_writer_pretty(&mut out, &Comparisons { comparisons: diffs })?;
             out.write_all(b"\n")?;
         }
         DiffFormat::Csv => write_csv(&mut out, &diffs)?,
@@ -126,10 +117,7 @@ pub fn run(a: DiffArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     Ok(if old_failed || new_failed {
         ExitCode::from(2)
-    } else if diffs
-        .iter()
-        .any(|d| !d.changes.is_empty() || !d.no_counterpart.is_empty())
-    {
+    } else if changed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

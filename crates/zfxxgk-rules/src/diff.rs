@@ -12,6 +12,7 @@ const RELATIVE_PLACES: u32 = 4;
 
 /// One report of a comparison: where it came from and what it says about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Side {
     /// How the report's file is named (a path).
     pub source: String,
@@ -96,6 +97,7 @@ impl Figures {
 
 /// Which report of the two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Which {
     /// The older report (`OLD`).
@@ -106,6 +108,7 @@ pub enum Which {
 
 /// How a cell differs between the two reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ChangeKind {
@@ -131,6 +134,7 @@ pub enum ChangeKind {
 
 /// One cell that differs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// The canonical key.
     pub key: CellKey,
@@ -150,6 +154,7 @@ pub struct Change {
 /// A table that one report has and the other lacks: its cells are changes of kind
 /// [`ChangeKind::OnlyOld`] or [`ChangeKind::OnlyNew`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MissingTable {
     /// The table.
     pub table: TableId,
@@ -161,6 +166,7 @@ pub struct MissingTable {
 /// have (`t3.other.*` of 2019 against a 2021 report), so there is nothing to compare it
 /// with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoCounterpart {
     /// The canonical key.
     pub key: CellKey,
@@ -172,6 +178,7 @@ pub struct NoCounterpart {
 
 /// What changed from one report to another: see [`diff`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diff {
     /// The older report.
     pub old: Side,
@@ -213,6 +220,33 @@ impl Diff {
 
 fn cmp_abs(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
     a.map(|d| d.abs()).cmp(&b.map(|d| d.abs()))
+}
+
+/// What `zfxxgk diff --format json` writes: one [`Diff`] per pair of reports compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Comparisons {
+    /// The comparisons, in the order of the old reports.
+    pub comparisons: Vec<Diff>,
+}
+
+/// The JSON Schema (draft 2020-12) of [`Comparisons`] as serde writes it, derived from
+/// the types. The repository ships it as `schema/diff.schema.json`; a test regenerates
+/// it and fails when the shipped file is stale.
+///
+/// ```
+/// let schema = zfxxgk_rules::diff_schema();
+/// assert_eq!(schema["title"], "Comparisons");
+/// ```
+#[cfg(feature = "schema")]
+pub fn diff_schema() -> serde_json::Value {
+    schemars::schema_for!(Comparisons).to_value()
+}
+
+/// [`diff_schema`] as the shipped file holds it: pretty-printed, ending in a newline.
+#[cfg(feature = "schema")]
+pub fn diff_schema_json() -> String {
+    format!("{:#}\n", diff_schema())
 }
 
 /// Compares two reports cell by cell.
@@ -373,6 +407,7 @@ fn compare(key: CellKey, old: &Value, new: &Value) -> Option<Change> {
 /// One line of a body's series in tidy form: a cell of one year's report, and its
 /// change from the year before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeriesRow<'a> {
     /// The body, as its first report writes it.
     pub body: &'a str,

@@ -19,9 +19,11 @@ mod table3;
 mod table4;
 
 pub use diff::{
-    diff, series_rows, Change, ChangeKind, Diff, Figures, MissingTable, NoCounterpart, SeriesRow,
-    Side, Which,
+    diff, series_rows, Change, ChangeKind, Comparisons, Diff, Figures, MissingTable, NoCounterpart,
+    SeriesRow, Side, Which,
 };
+#[cfg(feature = "schema")]
+pub use diff::{diff_schema, diff_schema_json};
 pub use error::{Error, Result};
 pub use pairing::{
     normalize_body, BodySeries, Matching, Pairing, Unpaired, YearReport, BODY_ABBREVIATIONS,

@@ -49,11 +49,15 @@ fn diff_of(old: &Path, new: &Path, extra: &[&str]) -> std::process::Output {
     zfxxgk(&args)
 }
 
-/// The comparisons of `zfxxgk diff OLD NEW --format json`, and the exit code.
+/// The comparisons of `zfxxgk diff OLD NEW --format json` (checked against its JSON
+/// Schema), and the exit code.
 fn diff_json(old: &Path, new: &Path) -> (Option<i32>, serde_json::Value) {
     let o = diff_of(old, new, &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o))
         .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(&o), stderr(&o)));
+    let schema = jsonschema::validator_for(&zfxxgk_rules::diff_schema()).expect("the schema");
+    let errors: Vec<String> = schema.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "schema/diff.schema.json: {errors:?}");
     (o.status.code(), v)
 }
 
