@@ -99,6 +99,10 @@ pub struct CheckArgs {
     /// Run only rules whose ID starts with one of these (e.g. T3). Repeatable.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
+    /// Show how T305 paired the reports (which names were read as one body, which
+    /// years follow each other, which reports were left out and why) on stderr.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use zfxxgk::{Finding, Severity};
 use zfxxgk_export as export;
-use zfxxgk_rules::{Lang, RuleSet, SeriesSummary};
+use zfxxgk_rules::{Lang, Pairing, RuleSet, SeriesSummary};
 
 use crate::args::{CheckArgs, CheckFormat, LangArg};
 
@@ -100,6 +100,13 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     })?;
     // T305 compares a body's consecutive years, so it runs once all are read.
     let refs: Vec<(&str, &SeriesSummary)> = series.iter().map(|(s, r)| (s.as_str(), r)).collect();
+    if a.explain {
+        let pairing = Pairing::new(refs.iter().map(|(_, r)| (r.body(), r.year())));
+        let sources: Vec<&str> = refs.iter().map(|(s, _)| *s).collect();
+        for line in pairing.explain(&sources) {
+            eprintln!("zfxxgk: T305: {line}");
+        }
+    }
     for (i, f) in set.check_summaries(&refs) {
         let source = refs.get(i).map_or("", |r| r.0);
         tally.add(std::slice::from_ref(&f));

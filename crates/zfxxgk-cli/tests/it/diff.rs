@@ -324,7 +324,13 @@ fn check_over_a_folder_reports_t305_for_each_consecutive_pair() {
         "json",
         "-j",
         "2",
+        "--explain",
     ]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("zfxxgk: T305: body 甲区政府办: 2022 ") && err.contains("  paired 2022 "),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let found: Vec<(String, String)> = v["findings"]
         .as_array()
