@@ -137,20 +137,6 @@ fn which(w: Which) -> &'static str {
     }
 }
 
-fn kind_name(k: ChangeKind) -> &'static str {
-    match k {
-        ChangeKind::Changed => "changed",
-        ChangeKind::BlankToZero => "blank_to_zero",
-        ChangeKind::ZeroToBlank => "zero_to_blank",
-        ChangeKind::BlankToNumber => "blank_to_number",
-        ChangeKind::NumberToBlank => "number_to_blank",
-        ChangeKind::Text => "text",
-        ChangeKind::OnlyOld => "only_old",
-        ChangeKind::OnlyNew => "only_new",
-        _ => "other",
-    }
-}
-
 fn signed(d: Decimal) -> String {
     if d.is_sign_positive() && !d.is_zero() {
         format!("+{d}")
@@ -312,7 +298,7 @@ fn write_csv(out: &mut dyn Write, diffs: &[Diff]) -> anyhow::Result<()> {
                 os,
                 ns,
                 c.key.as_str(),
-                kind_name(c.kind),
+                c.kind.as_str(),
                 c.old.as_deref().unwrap_or(""),
                 c.new.as_deref().unwrap_or(""),
                 &text(c.change),

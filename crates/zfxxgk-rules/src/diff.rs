@@ -132,6 +132,22 @@ pub enum ChangeKind {
     OnlyNew,
 }
 
+impl ChangeKind {
+    /// The kind as JSON and CSV write it (`blank_to_zero`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Changed => "changed",
+            ChangeKind::BlankToZero => "blank_to_zero",
+            ChangeKind::ZeroToBlank => "zero_to_blank",
+            ChangeKind::BlankToNumber => "blank_to_number",
+            ChangeKind::NumberToBlank => "number_to_blank",
+            ChangeKind::Text => "text",
+            ChangeKind::OnlyOld => "only_old",
+            ChangeKind::OnlyNew => "only_new",
+        }
+    }
+}
+
 /// One cell that differs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -464,6 +480,22 @@ mod tests {
 
     fn num(v: &str) -> Value {
         Value::Number(Number::new(v.parse().unwrap()))
+    }
+
+    #[test]
+    fn kinds_are_written_as_serde_writes_them() {
+        for k in [
+            ChangeKind::Changed,
+            ChangeKind::BlankToZero,
+            ChangeKind::ZeroToBlank,
+            ChangeKind::BlankToNumber,
+            ChangeKind::NumberToBlank,
+            ChangeKind::Text,
+            ChangeKind::OnlyOld,
+            ChangeKind::OnlyNew,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
     }
 
     #[test]
