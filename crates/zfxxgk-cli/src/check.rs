@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use zfxxgk::{Finding, Severity};
 use zfxxgk_export as export;
-use zfxxgk_rules::{Lang, Pairing, RuleSet, SeriesSummary};
+use zfxxgk_rules::{Lang, Pairing, RuleSet, SeriesCheck, SeriesSummary};
 
 use crate::args::{CheckArgs, CheckFormat, LangArg};
 
@@ -64,7 +64,11 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let mut json: Vec<(String, Finding)> = Vec::new();
-    let mut series: Vec<(String, SeriesSummary)> = Vec::new();
+    // T305, fed each report's summary in input order; its index is the report's
+    // position in `run.sources`, for naming it at the end.
+    let mut series = SeriesCheck::new();
+    let mut position = 0usize;
+    let mut explained: Vec<(String, Option<String>, Option<u16>)> = Vec::new();
     let stderr = std::io::stderr();
     let human = a.format == CheckFormat::Human;
     let keep_series = set.contains("T305");
@@ -77,6 +81,8 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         (findings, rendered, part)
     };
     let stats = run.batch.run(&run.sources, work, |o| {
+        let index = position;
+        position += 1;
         let Ok((findings, rendered, part)) = o.result else {
             return Ok(());
         };
@@ -94,21 +100,25 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
         if let Some(part) = part {
-            series.push((o.source, part));
+            if a.explain {
+                explained.push((o.source.clone(), part.body().map(String::from), part.year()));
+            }
+            series.add(index, &o.source, part);
         }
         Ok(())
     })?;
-    // T305 compares a body's consecutive years, so it runs once all are read.
-    let refs: Vec<(&str, &SeriesSummary)> = series.iter().map(|(s, r)| (s.as_str(), r)).collect();
     if a.explain {
-        let pairing = Pairing::new(refs.iter().map(|(_, r)| (r.body(), r.year())));
-        let sources: Vec<&str> = refs.iter().map(|(s, _)| *s).collect();
+        let pairing = Pairing::new(explained.iter().map(|(_, b, y)| (b.as_deref(), *y)));
+        let sources: Vec<&str> = explained.iter().map(|(s, ..)| s.as_str()).collect();
         for line in pairing.explain(&sources) {
             eprintln!("zfxxgk: T305: {line}");
         }
     }
-    for (i, f) in set.check_summaries(&refs) {
-        let source = refs.get(i).map_or("", |r| r.0);
+    // T305's findings come once every report has been given: a pair is dropped when a
+    // second report of one body for one year comes later.
+    for (i, f) in series.finish() {
+        let source = run.sources.get(i).map(|s| s.name()).unwrap_or_default();
+        let source = source.as_str();
         tally.add(std::slice::from_ref(&f));
         match a.format {
             CheckFormat::Human => {

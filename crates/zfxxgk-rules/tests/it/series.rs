@@ -1,4 +1,4 @@
-use zfxxgk_model::{Edition, T3_COLUMNS};
+use zfxxgk_model::{Edition, Report, T3_COLUMNS};
 use zfxxgk_rules::{check_series, RuleSet};
 
 use crate::fixture::{consistent, num};
@@ -125,4 +125,65 @@ fn t305_pairs_every_consecutive_year_of_each_body_through_normalised_names() {
         explained.contains("乙区人民政府办公室 / 乙区政府办 / 乙区政府办公室"),
         "{explained}"
     );
+}
+
+/// A report with only table 三's carried cells of the natural-person column.
+fn carried(body: Option<&str>, year: Option<u16>, over: i64, forward: i64) -> Report {
+    use zfxxgk_model::{Cell, Location, Placement, Table, TableId};
+    let cell = |key: &str, v: i64| Cell {
+        key: key.parse().expect("a key"),
+        value: num(v),
+        raw: v.to_string(),
+        location: Location::default(),
+        placement: Placement::Label,
+    };
+    let mut r = Report::default();
+    r.meta.body = body.map(String::from);
+    r.meta.year = year;
+    r.tables.push(Table {
+        id: TableId::T3,
+        edition: None,
+        location: Location::default(),
+        items: Vec::new(),
+        cells: vec![
+            cell("t3.carried_over.natural_person", over),
+            cell("t3.carried_forward.natural_person", forward),
+        ],
+    });
+    r
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Whatever the order, duplicates and gaps, T305 fires on exactly the consecutive
+    /// pairs `Pairing` makes whose carried values differ, in the order of the later
+    /// report.
+    #[test]
+    fn t305_in_any_order_is_the_pairing_s_pairs(
+        reports in proptest::collection::vec(
+            (0usize..4, proptest::option::weighted(0.9, 2019u16..2024), 0i64..3, 0i64..3),
+            0..24,
+        )
+    ) {
+        let names = [Some("甲局"), Some("甲 局"), Some("乙区人民政府办公室"), None];
+        let built: Vec<Report> = reports
+            .iter()
+            .map(|&(b, y, o, f)| carried(names.get(b).copied().flatten(), y, o, f))
+            .collect();
+        let sources: Vec<String> = (0..built.len()).map(|i| format!("r{i}")).collect();
+        let batch: Vec<(&str, &Report)> =
+            sources.iter().map(String::as_str).zip(built.iter()).collect();
+        let got: Vec<usize> = check_series(&batch).into_iter().map(|(i, _)| i).collect();
+        let pairing = zfxxgk_rules::Pairing::new(
+            built.iter().map(|r| (r.meta.body.as_deref(), r.meta.year)),
+        );
+        let mut want: Vec<usize> = pairing
+            .consecutive()
+            .filter(|&(last, this)| reports[last].3 != reports[this].2)
+            .map(|(_, this)| this)
+            .collect();
+        want.sort_unstable();
+        proptest::prop_assert_eq!(got, want);
+    }
 }
