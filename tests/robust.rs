@@ -1,7 +1,7 @@
 //! Robustness (issue 7): no input breaks the pipeline, nothing read is lost.
 //!
 //! Arbitrary bytes, arbitrary strings and strings built from report-like atoms go
-//! through `zfxxgk::read`, `zfxxgk::parse_text`, the rules (`check`, `check_series`,
+//! through `zfxxgk::read`, `zfxxgk::parse_text`, the rules (`check`, `check_series`, `diff`,
 //! the renderer) and every exporter of zfxxgk-export; `support/pipeline.rs` checks on
 //! the way that the report's blocks tile the text, that every number of a table block
 //! is kept, and that the JSON export reads back to the same report.

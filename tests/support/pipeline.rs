@@ -68,7 +68,47 @@ pub fn run_report(text: &str, report: &Report) -> Result<(), String> {
     };
     let _ = zfxxgk_rules::check_series(&[("a.txt", &earlier), ("b.txt", report)]);
     let _ = zfxxgk::RuleSet::builtin().check_series(&[("a.txt", report), ("b.txt", report)]);
+    compared(report, &earlier)?;
     export_all(report, &findings)
+}
+
+/// The year-over-year comparison: a report against itself changes nothing, and against
+/// a report with none of its cells every cell is in one report only.
+///
+/// # Errors
+/// A sentence naming what the comparison got wrong.
+pub fn compared(report: &Report, empty: &Report) -> Result<(), String> {
+    let this = zfxxgk_rules::Figures::of("b.txt", report);
+    let same = zfxxgk_rules::diff(&this, &this);
+    if !same.changes.is_empty() || !same.no_counterpart.is_empty() {
+        return Err(format!(
+            "a report against itself changed: {:?}",
+            same.changes
+        ));
+    }
+    let cells = this.cells().count();
+    if same.unchanged != cells {
+        return Err(format!(
+            "{} of {cells} cells unchanged against itself",
+            same.unchanged
+        ));
+    }
+    let from_nothing = zfxxgk_rules::diff(&zfxxgk_rules::Figures::of("a.txt", empty), &this);
+    let listed = from_nothing.changes.len() + from_nothing.no_counterpart.len();
+    if listed != cells || from_nothing.unchanged != 0 {
+        return Err(format!(
+            "{listed} of {cells} cells listed against an empty report"
+        ));
+    }
+    let pairing = zfxxgk_rules::Pairing::new([
+        (report.meta.body.as_deref(), report.meta.year),
+        (
+            empty.meta.body.as_deref(),
+            empty.meta.year.map(|y| y.saturating_add(1)),
+        ),
+    ]);
+    let _ = pairing.explain(&["b.txt", "a.txt"]);
+    Ok(())
 }
 
 /// Every exporter of zfxxgk-export, and the JSON and JSON Lines round trips.

@@ -19,6 +19,9 @@ pub enum Command {
     Parse(ParseArgs),
     /// Validate reports and point at every figure that is off.
     Check(CheckArgs),
+    /// Compare reports year over year: every cell that changed (two files, or two
+    /// folders paired by body), or with --series every body's years as tidy CSV.
+    Diff(DiffArgs),
     /// List the validation rules.
     Rules {
         /// Language of the descriptions.
@@ -96,6 +99,10 @@ pub struct CheckArgs {
     /// Run only rules whose ID starts with one of these (e.g. T3). Repeatable.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
+    /// Show how T305 paired the reports (which names were read as one body, which
+    /// years follow each other, which reports were left out and why) on stderr.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +112,35 @@ pub enum CheckFormat {
     /// {"findings": [...]} on stdout.
     Json,
     /// One finding per line on stdout.
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// OLD and NEW: two report files, or two folders whose reports are paired by body
+    /// (with --series: any number of files and folders).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How to write the changes.
+    #[arg(short, long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Write every body's series as tidy CSV (body,year,key,value,change,source), each
+    /// change from the year before.
+    #[arg(long)]
+    pub series: bool,
+    /// Show each pairing decision (which reports were compared, which names were read
+    /// as one body, which reports were left out and why) on stderr.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A table per template table, largest changes first.
+    Human,
+    /// {"comparisons": [...]} on stdout (schema/diff.schema.json).
+    Json,
+    /// One change per line: old_source,new_source,key,kind,old,new,change,relative.
     Csv,
 }
 

@@ -4,9 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use zfxxgk::{Finding, Report, Severity};
+use zfxxgk::{Finding, Severity};
 use zfxxgk_export as export;
-use zfxxgk_rules::{Lang, RuleSet};
+use zfxxgk_rules::{Lang, Pairing, RuleSet, SeriesCheck, SeriesSummary};
 
 use crate::args::{CheckArgs, CheckFormat, LangArg};
 
@@ -37,34 +37,6 @@ impl Tally {
     }
 }
 
-/// What of a report the cross-year rule (T305) needs: its metadata and table 三's
-/// carried-over and carried-forward rows. Kept for every report of a run, so it is
-/// kept small.
-fn series_part(report: &Report) -> Report {
-    let mut part = Report {
-        meta: report.meta.clone(),
-        ..Report::default()
-    };
-    if let Some(t3) = report.table(zfxxgk::TableId::T3) {
-        // Only the cells kept are cloned: a clone of the whole table trimmed afterwards
-        // would keep the whole table's capacity for every report of the run.
-        let cells = t3
-            .cells
-            .iter()
-            .filter(|c| matches!(c.key.row(), "carried_over" | "carried_forward"))
-            .cloned()
-            .collect();
-        part.tables.push(zfxxgk::model::Table {
-            id: t3.id,
-            edition: t3.edition,
-            location: t3.location,
-            items: Vec::new(),
-            cells,
-        });
-    }
-    part
-}
-
 pub fn rule_set(a: &CheckArgs) -> anyhow::Result<RuleSet> {
     let allow: Vec<&str> = a.allow.iter().map(String::as_str).collect();
     let only: Vec<&str> = a.only.iter().map(String::as_str).collect();
@@ -92,7 +64,11 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let mut json: Vec<(String, Finding)> = Vec::new();
-    let mut series: Vec<(String, Report)> = Vec::new();
+    // T305, fed each report's summary in input order; its index is the report's
+    // position in `run.sources`, for naming it at the end.
+    let mut series = SeriesCheck::new();
+    let mut position = 0usize;
+    let mut explained: Vec<(String, Option<String>, Option<u16>)> = Vec::new();
     let stderr = std::io::stderr();
     let human = a.format == CheckFormat::Human;
     let keep_series = set.contains("T305");
@@ -101,10 +77,12 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         let findings = set.check(&doc.report);
         let rendered =
             human.then(|| zfxxgk_rules::render_all(&findings, source, &doc.text, lang(a.lang)));
-        let part = keep_series.then(|| series_part(&doc.report));
+        let part = keep_series.then(|| SeriesSummary::of(&doc.report));
         (findings, rendered, part)
     };
     let stats = run.batch.run(&run.sources, work, |o| {
+        let index = position;
+        position += 1;
         let Ok((findings, rendered, part)) = o.result else {
             return Ok(());
         };
@@ -122,14 +100,25 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
         if let Some(part) = part {
-            series.push((o.source, part));
+            if a.explain {
+                explained.push((o.source.clone(), part.body().map(String::from), part.year()));
+            }
+            series.add(index, &o.source, part);
         }
         Ok(())
     })?;
-    // T305 compares a body's consecutive years, so it runs once all are read.
-    let refs: Vec<(&str, &Report)> = series.iter().map(|(s, r)| (s.as_str(), r)).collect();
-    for (i, f) in set.check_series(&refs) {
-        let source = refs.get(i).map_or("", |r| r.0);
+    if a.explain {
+        let pairing = Pairing::new(explained.iter().map(|(_, b, y)| (b.as_deref(), *y)));
+        let sources: Vec<&str> = explained.iter().map(|(s, ..)| s.as_str()).collect();
+        for line in pairing.explain(&sources) {
+            eprintln!("zfxxgk: T305: {line}");
+        }
+    }
+    // T305's findings come once every report has been given: a pair is dropped when a
+    // second report of one body for one year comes later.
+    for (i, f) in series.finish() {
+        let source = run.sources.get(i).map(|s| s.name()).unwrap_or_default();
+        let source = source.as_str();
         tally.add(std::slice::from_ref(&f));
         match a.format {
             CheckFormat::Human => {

@@ -7,6 +7,7 @@ mod args;
 mod batch;
 mod check;
 mod demo;
+mod diff;
 mod inputs;
 mod output;
 
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         None => demo::run(),
         Some(Command::Parse(a)) => output::parse(a),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Diff(a)) => diff::run(a),
         Some(Command::Rules { lang }) => check::list_rules(lang),
     };
     match result {

@@ -41,10 +41,16 @@ impl Draft {
     }
 
     /// Names a cell: its key, and its place.
-    pub(crate) fn cell(mut self, cell: &Cell) -> Draft {
-        if !self.finding.keys.contains(&cell.key) {
-            self.finding.keys.push(cell.key);
-            self.finding.spans.push(cell.location);
+    pub(crate) fn cell(self, cell: &Cell) -> Draft {
+        self.key_at(cell.key, cell.location)
+    }
+
+    /// Names a cell by its key and place, for a rule that keeps no `Cell` (T305 keeps
+    /// a summary of each report).
+    pub(crate) fn key_at(mut self, key: CellKey, location: Location) -> Draft {
+        if !self.finding.keys.contains(&key) {
+            self.finding.keys.push(key);
+            self.finding.spans.push(location);
         }
         self
     }

@@ -179,7 +179,20 @@ impl RuleSet {
     /// the report it is about.
     pub fn check_series(&self, reports: &[(&str, &Report)]) -> Vec<(usize, Finding)> {
         if self.contains("T305") {
-            series::carried_over_series(reports)
+            series::check_series(reports)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Runs the cross-report rule `T305` (if the set has it) on the summaries of a
+    /// batch of reports: see [`check_summaries`](crate::check_summaries).
+    pub fn check_summaries(
+        &self,
+        reports: &[(&str, &series::SeriesSummary)],
+    ) -> Vec<(usize, Finding)> {
+        if self.contains("T305") {
+            series::check_summaries(reports)
         } else {
             Vec::new()
         }

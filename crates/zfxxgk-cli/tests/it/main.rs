@@ -1,6 +1,11 @@
 //! Integration tests of the `zfxxgk` binary.
 
 mod check;
+mod diff;
 mod formats;
 mod parse;
 mod support;
+
+#[path = "../../../../tests/support/render.rs"]
+#[allow(dead_code)]
+mod render;

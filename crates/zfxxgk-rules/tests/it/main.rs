@@ -2,6 +2,7 @@
 //! by hand (`fixture`), a property test over consistent random reports, and snapshots
 //! of rendered diagnostics.
 
+mod diff_schema;
 mod fixture;
 mod narrative;
 mod props;
