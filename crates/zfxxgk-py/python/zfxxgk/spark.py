@@ -1,0 +1,147 @@
+"""zfxxgk on Spark: the reader mapped over ``spark.read.format("binaryFile")``.
+
+>>> files = spark.read.format("binaryFile").load("hdfs:///reports/*.pdf")  # doctest: +SKIP
+>>> zfxxgk.spark.facts(files).write.parquet("hdfs:///out/facts")            # doctest: +SKIP
+
+Each function takes a DataFrame with the ``path`` and ``content`` columns of the
+``binaryFile`` source and returns a DataFrame, computed with ``mapInArrow``: the reports
+are read on the executors, in Rust, a batch of files at a time, so nothing but the
+results crosses to the driver. The ``zfxxgk`` wheel must be installed on every executor
+(and ``pdftotext``, from poppler-utils, for PDF reports).
+
+A file that cannot be read gives no facts and no findings; ``read_errors`` lists them
+with the command line's message.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator, List
+
+import pyarrow as pa
+
+import zfxxgk
+
+#: The Spark schema of ``facts``: the tidy facts of REPORT_FORMAT.md, by file.
+FACTS_SCHEMA = "path string, key string, value string"
+#: The Spark schema of ``findings``: one row per finding, its first place as
+#: ``line``/``column`` and every cell it names in ``keys``.
+FINDINGS_SCHEMA = (
+    "path string, rule string, severity string, message string, keys array<string>, "
+    "expected string, actual string, line int, column int, culprit string, "
+    "notes array<string>"
+)
+#: The Spark schema of ``read_errors``: the files that could not be read.
+READ_ERRORS_SCHEMA = "path string, error string, message string"
+
+_FACTS = pa.schema([("path", pa.string()), ("key", pa.string()), ("value", pa.string())])
+_FINDINGS = pa.schema(
+    [
+        ("path", pa.string()),
+        ("rule", pa.string()),
+        ("severity", pa.string()),
+        ("message", pa.string()),
+        ("keys", pa.list_(pa.string())),
+        ("expected", pa.string()),
+        ("actual", pa.string()),
+        ("line", pa.int32()),
+        ("column", pa.int32()),
+        ("culprit", pa.string()),
+        ("notes", pa.list_(pa.string())),
+    ]
+)
+_READ_ERRORS = pa.schema(
+    [("path", pa.string()), ("error", pa.string()), ("message", pa.string())]
+)
+
+
+def _rows_of_files(
+    schema: pa.Schema, rows: Callable[[str, bytes], List[dict]]
+) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """A ``mapInArrow`` function: ``rows(path, content)`` for every file of every batch."""
+
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            out: List[dict] = []
+            paths = batch.column(batch.schema.get_field_index("path")).to_pylist()
+            contents = batch.column(batch.schema.get_field_index("content")).to_pylist()
+            for path, content in zip(paths, contents):
+                out.extend(rows(path, content or b""))
+            yield pa.RecordBatch.from_pylist(out, schema=schema)
+
+    return run
+
+
+def _read(path: str, content: bytes):
+    try:
+        return zfxxgk.read(content, name=path)
+    except zfxxgk.ReadError:
+        return None
+
+
+def _facts(path: str, content: bytes) -> List[dict]:
+    report = _read(path, content)
+    if report is None:
+        return []
+    return [{"path": path, "key": k, "value": v} for k, v in report.facts()]
+
+
+def _findings(lang: str) -> Callable[[str, bytes], List[dict]]:
+    def rows(path: str, content: bytes) -> List[dict]:
+        report = _read(path, content)
+        if report is None:
+            return []
+        out = []
+        for f in zfxxgk.check(report, lang=lang):
+            first = f.places[0] if f.places else (None, None, None, None)
+            out.append(
+                {
+                    "path": path,
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "keys": f.keys,
+                    "expected": f.expected,
+                    "actual": f.actual,
+                    "line": first[2],
+                    "column": first[3],
+                    "culprit": f.culprit,
+                    "notes": f.notes,
+                }
+            )
+        return out
+
+    return rows
+
+
+def _read_errors(path: str, content: bytes) -> List[dict]:
+    try:
+        zfxxgk.read(content, name=path)
+    except zfxxgk.ReadError as e:
+        return [{"path": path, "error": type(e).__name__, "message": str(e)}]
+    return []
+
+
+def facts(files):
+    """The facts of every report in ``files`` (a ``binaryFile`` DataFrame): one row
+    ``(path, key, value)`` per cell, as ``zfxxgk parse --format facts`` writes them."""
+    return files.select("path", "content").mapInArrow(
+        _rows_of_files(_FACTS, _facts), FACTS_SCHEMA
+    )
+
+
+def findings(files, *, lang: str = "zh"):
+    """The findings of every report in ``files`` (a ``binaryFile`` DataFrame), as
+    ``zfxxgk check --format json`` gives them, messages in ``lang``."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f'lang must be "zh" or "en", not {lang!r}')
+    return files.select("path", "content").mapInArrow(
+        _rows_of_files(_FINDINGS, _findings(lang)), FINDINGS_SCHEMA
+    )
+
+
+def read_errors(files):
+    """The files of ``files`` that could not be read: ``(path, error, message)``, the
+    exception's class name and the command line's message."""
+    return files.select("path", "content").mapInArrow(
+        _rows_of_files(_READ_ERRORS, _read_errors), READ_ERRORS_SCHEMA
+    )

@@ -1,0 +1,178 @@
+//! `read_many`'s native half: many files read in parallel on a rayon pool without the
+//! GIL, laid out as the wide or tidy table by zfxxgk-export's Arrow builders, and
+//! handed to Python as an Arrow IPC stream, one per chunk of files.
+//!
+//! Why IPC bytes and not the Arrow C Data Interface: the stream is a stable, versioned
+//! format that every pyarrow reads (`pyarrow.ipc.open_stream`), so the wheel ties
+//! itself to no pyarrow or `arrow-pyarrow`/pyo3 version pair and needs no unsafe
+//! pointer hand-over; the price is one copy of each chunk's columns, small beside
+//! the parsing.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use arrow_ipc::writer::StreamWriter;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use rayon::prelude::*;
+use zfxxgk::{InputOptions, Report};
+use zfxxgk_export::{TidyBatchBuilder, WideBatchBuilder, WideColumns};
+
+use crate::error;
+
+/// Rayon threads' stack: as deep as a main thread's, for deeply nested input.
+const STACK_BYTES: usize = 8 * 1024 * 1024;
+
+/// A file of the chunk that could not be read, or not laid out.
+enum Failure {
+    Read(zfxxgk::ReadError),
+    Export(zfxxgk_export::Error),
+    Panic(String),
+}
+
+impl Failure {
+    fn into_py(self) -> PyErr {
+        match self {
+            Failure::Read(e) => error::read_error(&e),
+            Failure::Export(e) => error::ReadError::new_err(e.to_string()),
+            Failure::Panic(m) => error::ReadError::new_err(m),
+        }
+    }
+}
+
+/// Reads one file; a panic (a bug, never an input's fault) becomes that file's failure,
+/// so that one file cannot end a run over millions.
+fn read_one(path: &Path, opts: &InputOptions) -> Result<Report, Failure> {
+    match catch_unwind(AssertUnwindSafe(|| zfxxgk::read_file(path, opts))) {
+        Ok(Ok(doc)) => Ok(doc.report),
+        Ok(Err(e)) => Err(Failure::Read(e)),
+        Err(_) => Err(Failure::Panic(format!(
+            "{}: internal error while reading this file (a bug: please report it)",
+            path.display()
+        ))),
+    }
+}
+
+/// One of the two tables being built.
+enum Table {
+    Wide(WideBatchBuilder),
+    Tidy(TidyBatchBuilder),
+}
+
+impl Table {
+    fn new(wide: bool) -> zfxxgk_export::Result<Table> {
+        Ok(if wide {
+            Table::Wide(WideBatchBuilder::new(WideColumns::Typed)?)
+        } else {
+            Table::Tidy(TidyBatchBuilder::new()?)
+        })
+    }
+
+    fn append(&mut self, source: &str, report: &Report) -> zfxxgk_export::Result<()> {
+        match self {
+            Table::Wide(b) => b.append(source, report),
+            Table::Tidy(b) => b.append(source, report),
+        }
+    }
+
+    /// The rows as an Arrow IPC stream: the schema, one batch, the end mark.
+    fn finish_ipc(&mut self) -> Result<Vec<u8>, String> {
+        let (schema, batch) = match self {
+            Table::Wide(b) => (b.schema(), b.finish()),
+            Table::Tidy(b) => (b.schema(), b.finish()),
+        };
+        let batch = batch.map_err(|e| e.to_string())?;
+        let mut w = StreamWriter::try_new(Vec::new(), &schema).map_err(|e| e.to_string())?;
+        w.write(&batch).map_err(|e| e.to_string())?;
+        w.finish().map_err(|e| e.to_string())?;
+        w.into_inner().map_err(|e| e.to_string())
+    }
+}
+
+/// A chunk read: its Arrow IPC stream, and each file that failed with its exception.
+type Chunk<'py> = (Bound<'py, PyBytes>, Vec<(String, PyErr)>);
+
+/// Reads chunks of files on its own thread pool.
+#[pyclass(frozen, module = "zfxxgk")]
+pub struct Reader {
+    pool: rayon::ThreadPool,
+}
+
+#[pymethods]
+impl Reader {
+    /// A reader on `threads` threads (`None`: one per core).
+    #[new]
+    #[pyo3(signature = (threads = None))]
+    fn new(threads: Option<usize>) -> PyResult<Reader> {
+        let mut builder = rayon::ThreadPoolBuilder::new()
+            .stack_size(STACK_BYTES)
+            .thread_name(|i| format!("zfxxgk-{i}"));
+        match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => builder = builder.num_threads(n),
+            None => {}
+        }
+        let pool = builder
+            .build()
+            .map_err(|e| PyRuntimeError::new_err(format!("cannot start threads: {e}")))?;
+        Ok(Reader { pool })
+    }
+
+    /// The number of threads.
+    #[getter]
+    fn threads(&self) -> usize {
+        self.pool.current_num_threads()
+    }
+
+    /// Reads `paths` in parallel, without the GIL, and returns the Arrow IPC stream of
+    /// their rows (in the order given) and the exceptions of the files that could not
+    /// be read, as `(path, exception)`.
+    fn read<'py>(&self, py: Python<'py>, paths: Vec<PathBuf>, wide: bool) -> PyResult<Chunk<'py>> {
+        let (ipc, failures) = py
+            .detach(|| {
+                let opts = InputOptions::default();
+                let reports: Vec<Result<Report, Failure>> = self
+                    .pool
+                    .install(|| paths.par_iter().map(|p| read_one(p, &opts)).collect());
+                let mut table = Table::new(wide).map_err(|e| e.to_string())?;
+                let mut failures = Vec::new();
+                for (path, report) in paths.iter().zip(reports) {
+                    let source = path.display().to_string();
+                    let appended =
+                        report.and_then(|r| table.append(&source, &r).map_err(Failure::Export));
+                    if let Err(f) = appended {
+                        failures.push((source, f));
+                    }
+                }
+                table.finish_ipc().map(|ipc| (ipc, failures))
+            })
+            .map_err(PyRuntimeError::new_err)?;
+        let failures = failures
+            .into_iter()
+            .map(|(source, f)| (source, f.into_py()))
+            .collect();
+        Ok((PyBytes::new(py, &ipc), failures))
+    }
+}
+
+/// The files to read for `paths`, in order: a folder gives its report files
+/// (recursively, sorted, as `zfxxgk parse DIR` reads them), a file itself. Also the
+/// inputs that name nothing, as messages.
+#[pyfunction]
+pub(crate) fn expand(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let (found, unreadable) = zfxxgk::report_files(&path);
+            files.extend(found);
+            problems.extend(unreadable);
+        } else if path.exists() {
+            files.push(path);
+        } else {
+            problems.push(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    (files, problems)
+}
