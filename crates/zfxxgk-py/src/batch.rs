@@ -11,6 +11,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use arrow_array::RecordBatch;
 use arrow_ipc::writer::StreamWriter;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -76,18 +77,50 @@ impl Table {
         }
     }
 
-    /// The rows as an Arrow IPC stream: the schema, one batch, the end mark.
-    fn finish_ipc(&mut self) -> Result<Vec<u8>, String> {
-        let (schema, batch) = match self {
-            Table::Wide(b) => (b.schema(), b.finish()),
-            Table::Tidy(b) => (b.schema(), b.finish()),
-        };
-        let batch = batch.map_err(|e| e.to_string())?;
-        let mut w = StreamWriter::try_new(Vec::new(), &schema).map_err(|e| e.to_string())?;
-        w.write(&batch).map_err(|e| e.to_string())?;
-        w.finish().map_err(|e| e.to_string())?;
-        w.into_inner().map_err(|e| e.to_string())
+    /// The rows appended so far, as one batch.
+    fn finish(&mut self) -> zfxxgk_export::Result<RecordBatch> {
+        match self {
+            Table::Wide(b) => b.finish(),
+            Table::Tidy(b) => b.finish(),
+        }
     }
+}
+
+/// Reads `paths` one after the other into one batch of `wide` or tidy rows, and the
+/// files that failed.
+fn read_part(
+    paths: &[PathBuf],
+    wide: bool,
+    opts: &InputOptions,
+) -> zfxxgk_export::Result<(RecordBatch, Vec<(String, Failure)>)> {
+    let mut table = Table::new(wide)?;
+    let mut failures = Vec::new();
+    for path in paths {
+        let source = path.display().to_string();
+        let appended =
+            read_one(path, opts).and_then(|r| table.append(&source, &r).map_err(Failure::Export));
+        if let Err(f) = appended {
+            failures.push((source, f));
+        }
+    }
+    Ok((table.finish()?, failures))
+}
+
+/// `batches` as an Arrow IPC stream: the schema, the batches, the end mark.
+fn ipc_stream(batches: &[RecordBatch], wide: bool) -> Result<Vec<u8>, String> {
+    let schema = match batches.first() {
+        Some(b) => b.schema(),
+        None => Table::new(wide)
+            .and_then(|mut t| t.finish())
+            .map_err(|e| e.to_string())?
+            .schema(),
+    };
+    let mut w = StreamWriter::try_new(Vec::new(), &schema).map_err(|e| e.to_string())?;
+    for batch in batches {
+        w.write(batch).map_err(|e| e.to_string())?;
+    }
+    w.finish().map_err(|e| e.to_string())?;
+    w.into_inner().map_err(|e| e.to_string())
 }
 
 /// A chunk read: its Arrow IPC stream, and each file that failed with its exception.
@@ -131,21 +164,27 @@ impl Reader {
     fn read<'py>(&self, py: Python<'py>, paths: Vec<PathBuf>, wide: bool) -> PyResult<Chunk<'py>> {
         let (ipc, failures) = py
             .detach(|| {
+                // Each thread reads a part and lays its rows out itself, so that the
+                // only work left to this thread is writing the stream.
                 let opts = InputOptions::default();
-                let reports: Vec<Result<Report, Failure>> = self
-                    .pool
-                    .install(|| paths.par_iter().map(|p| read_one(p, &opts)).collect());
-                let mut table = Table::new(wide).map_err(|e| e.to_string())?;
+                let part = paths
+                    .len()
+                    .div_ceil(2 * self.pool.current_num_threads())
+                    .max(1);
+                let parts: Vec<_> = self.pool.install(|| {
+                    paths
+                        .par_chunks(part)
+                        .map(|p| read_part(p, wide, &opts))
+                        .collect()
+                });
+                let mut batches = Vec::with_capacity(parts.len());
                 let mut failures = Vec::new();
-                for (path, report) in paths.iter().zip(reports) {
-                    let source = path.display().to_string();
-                    let appended =
-                        report.and_then(|r| table.append(&source, &r).map_err(Failure::Export));
-                    if let Err(f) = appended {
-                        failures.push((source, f));
-                    }
+                for p in parts {
+                    let (batch, failed) = p.map_err(|e| e.to_string())?;
+                    batches.push(batch);
+                    failures.extend(failed);
                 }
-                table.finish_ipc().map(|ipc| (ipc, failures))
+                ipc_stream(&batches, wide).map(|ipc| (ipc, failures))
             })
             .map_err(PyRuntimeError::new_err)?;
         let failures = failures

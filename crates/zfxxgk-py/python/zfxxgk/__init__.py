@@ -52,8 +52,8 @@ __all__ = [
 PathLike = Union[str, "os.PathLike[str]"]
 
 #: Files read per thread before their rows go to Python: bounds memory whatever the
-#: number of files (the command line reads in chunks of the same size).
-CHUNK_PER_THREAD = 32
+#: number of files, with each thread laying out rows in parts of 32.
+CHUNK_PER_THREAD = 64
 
 
 class ReadWarning(UserWarning):
