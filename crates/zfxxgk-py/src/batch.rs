@@ -8,8 +8,9 @@
 //! pointer hand-over; the price is one copy of each chunk's columns, small beside
 //! the parsing.
 
+use std::ffi::OsString;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use arrow_array::RecordBatch;
 use arrow_ipc::writer::StreamWriter;
@@ -28,6 +29,7 @@ const STACK_BYTES: usize = 8 * 1024 * 1024;
 /// A file of the chunk that could not be read, or not laid out.
 enum Failure {
     Read(zfxxgk::ReadError),
+    Input(String, zfxxgk::InputError),
     Export(zfxxgk_export::Error),
     Panic(String),
 }
@@ -36,22 +38,51 @@ impl Failure {
     fn into_py(self) -> PyErr {
         match self {
             Failure::Read(e) => error::read_error(&e),
+            Failure::Input(message, e) => error::input_error(&e, message),
             Failure::Export(e) => error::ReadError::new_err(e.to_string()),
             Failure::Panic(m) => error::ReadError::new_err(m),
         }
     }
 }
 
-/// Reads one file; a panic (a bug, never an input's fault) becomes that file's failure,
-/// so that one file cannot end a run over millions.
-fn read_one(path: &Path, opts: &InputOptions) -> Result<Report, Failure> {
-    match catch_unwind(AssertUnwindSafe(|| zfxxgk::read_file(path, opts))) {
-        Ok(Ok(doc)) => Ok(doc.report),
-        Ok(Err(e)) => Err(Failure::Read(e)),
-        Err(_) => Err(Failure::Panic(format!(
-            "{}: internal error while reading this file (a bug: please report it)",
-            path.display()
-        ))),
+/// One file to read: on disk, or its bytes already in memory (Spark's `binaryFile`).
+enum Item {
+    File(PathBuf),
+    Bytes { name: String, bytes: Vec<u8> },
+}
+
+impl Item {
+    /// What the file goes by in the table and in messages.
+    fn source(&self) -> String {
+        match self {
+            Item::File(path) => path.display().to_string(),
+            Item::Bytes { name, .. } => name.clone(),
+        }
+    }
+
+    /// Reads the file; a panic (a bug, never an input's fault) becomes this file's
+    /// failure, so that one file cannot end a run over millions.
+    fn read(&self, opts: &InputOptions) -> Result<Report, Failure> {
+        let read = || match self {
+            Item::File(path) => zfxxgk::read_file(path, opts)
+                .map(|d| d.report)
+                .map_err(Failure::Read),
+            Item::Bytes { name, bytes } => {
+                let opts = InputOptions {
+                    name_hint: Some(name.clone()),
+                    ..opts.clone()
+                };
+                zfxxgk::read(bytes, &opts)
+                    .map(|d| d.report)
+                    .map_err(|e| Failure::Input(format!("{name}: {e}"), e))
+            }
+        };
+        catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|_| {
+            Err(Failure::Panic(format!(
+                "{}: internal error while reading this file (a bug: please report it)",
+                self.source()
+            )))
+        })
     }
 }
 
@@ -86,19 +117,20 @@ impl Table {
     }
 }
 
-/// Reads `paths` one after the other into one batch of `wide` or tidy rows, and the
+/// Reads `items` one after the other into one batch of `wide` or tidy rows, and the
 /// files that failed.
 fn read_part(
-    paths: &[PathBuf],
+    items: &[Item],
     wide: bool,
     opts: &InputOptions,
 ) -> zfxxgk_export::Result<(RecordBatch, Vec<(String, Failure)>)> {
     let mut table = Table::new(wide)?;
     let mut failures = Vec::new();
-    for path in paths {
-        let source = path.display().to_string();
-        let appended =
-            read_one(path, opts).and_then(|r| table.append(&source, &r).map_err(Failure::Export));
+    for item in items {
+        let source = item.source();
+        let appended = item
+            .read(opts)
+            .and_then(|r| table.append(&source, &r).map_err(Failure::Export));
         if let Err(f) = appended {
             failures.push((source, f));
         }
@@ -162,17 +194,48 @@ impl Reader {
     /// their rows (in the order given) and the exceptions of the files that could not
     /// be read, as `(path, exception)`.
     fn read<'py>(&self, py: Python<'py>, paths: Vec<PathBuf>, wide: bool) -> PyResult<Chunk<'py>> {
+        let items = paths.into_iter().map(Item::File).collect();
+        self.run(py, items, wide)
+    }
+
+    /// As `read`, for files already in memory: `names[i]` is what `contents[i]` goes
+    /// by (the `source` column, and the name in messages).
+    fn read_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        names: Vec<String>,
+        contents: Vec<Vec<u8>>,
+        wide: bool,
+    ) -> PyResult<Chunk<'py>> {
+        if names.len() != contents.len() {
+            return Err(PyValueError::new_err(format!(
+                "{} names for {} contents",
+                names.len(),
+                contents.len()
+            )));
+        }
+        let items = names
+            .into_iter()
+            .zip(contents)
+            .map(|(name, bytes)| Item::Bytes { name, bytes })
+            .collect();
+        self.run(py, items, wide)
+    }
+}
+
+impl Reader {
+    fn run<'py>(&self, py: Python<'py>, items: Vec<Item>, wide: bool) -> PyResult<Chunk<'py>> {
         let (ipc, failures) = py
             .detach(|| {
                 // Each thread reads a part and lays its rows out itself, so that the
                 // only work left to this thread is writing the stream.
                 let opts = InputOptions::default();
-                let part = paths
+                let part = items
                     .len()
                     .div_ceil(2 * self.pool.current_num_threads())
                     .max(1);
                 let parts: Vec<_> = self.pool.install(|| {
-                    paths
+                    items
                         .par_chunks(part)
                         .map(|p| read_part(p, wide, &opts))
                         .collect()
@@ -198,17 +261,20 @@ impl Reader {
 /// The files to read for `paths`, in order: a folder gives its report files
 /// (recursively, sorted, as `zfxxgk parse DIR` reads them), a file itself. Also the
 /// inputs that name nothing, as messages.
+///
+/// Files come back as `str` (undecodable bytes as surrogate escapes, as `os.fsdecode`
+/// writes them): a `pathlib.Path` per file would weigh on a list of millions.
 #[pyfunction]
-pub(crate) fn expand(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<String>) {
+pub(crate) fn expand(paths: Vec<PathBuf>) -> (Vec<OsString>, Vec<String>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         if path.is_dir() {
             let (found, unreadable) = zfxxgk::report_files(&path);
-            files.extend(found);
+            files.extend(found.into_iter().map(PathBuf::into_os_string));
             problems.extend(unreadable);
         } else if path.exists() {
-            files.push(path);
+            files.push(path.into_os_string());
         } else {
             problems.push(format!("{}: no such file or folder", path.display()));
         }

@@ -6,6 +6,7 @@ import warnings
 from decimal import Decimal
 
 import pyarrow as pa
+import pyarrow.ipc
 import pytest
 
 import zfxxgk
@@ -86,3 +87,28 @@ def test_unreadable_files_warn_raise_or_pass(tmp_path):
         zfxxgk.read_many([tmp_path / "a.txt", tmp_path / "nowhere.txt"])
     with pytest.raises(ValueError):
         zfxxgk.read_many(tmp_path, threads=0)
+
+
+def test_iter_batches_gives_the_rows_of_read_many():
+    corpus = corpus_dir()
+    table = zfxxgk.read_many(corpus, threads=2)
+    batches = list(zfxxgk.iter_batches(corpus, threads=2))
+    assert pa.Table.from_batches(batches).equals(table)
+
+
+def test_bytes_in_memory_read_as_the_files_do():
+    from zfxxgk import _zfxxgk
+
+    files = [str(p) for p in sorted((corpus_dir() / "seeds").glob("*.txt"))]
+    reader = _zfxxgk.Reader(2)
+    from_files, _ = reader.read(files, True)
+    contents = [open(f, "rb").read() for f in files]
+    from_bytes, failures = reader.read_bytes(files, contents, True)
+    assert failures == []
+    assert pa.ipc.open_stream(from_bytes).read_all().equals(
+        pa.ipc.open_stream(from_files).read_all()
+    )
+    _, failures = reader.read_bytes(["x.png"], [b"\x89PNG\r\n\x1a\n" + bytes(32)], True)
+    assert [(name, type(e)) for name, e in failures] == [("x.png", zfxxgk.UnsupportedFileError)]
+    with pytest.raises(ValueError, match="2 names for 1 contents"):
+        reader.read_bytes(["a", "b"], [b""], True)

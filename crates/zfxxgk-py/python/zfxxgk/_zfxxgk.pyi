@@ -141,7 +141,13 @@ class Reader:
     def threads(self) -> int: ...
     def read(
         self, paths: List[str], wide: bool
-    ) -> Tuple[bytes, List[Tuple[str, ReadError]]]: ...
+    ) -> Tuple[bytes, List[Tuple[str, ReadError]]]:
+        """Reads ``paths`` in parallel without the GIL: the Arrow IPC stream of their
+        rows, and ``(path, exception)`` for each file that failed."""
+    def read_bytes(
+        self, names: List[str], contents: List[bytes], wide: bool
+    ) -> Tuple[bytes, List[Tuple[str, ReadError]]]:
+        """As ``read``, for files already in memory, ``names[i]`` naming ``contents[i]``."""
 
 def read(source: Source, /, *, name: Optional[str] = None) -> Report:
     """Reads one report from a path or from the bytes of a file; ``ReadError`` when it

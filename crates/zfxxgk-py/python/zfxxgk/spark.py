@@ -5,8 +5,9 @@
 
 Each function takes a DataFrame with the ``path`` and ``content`` columns of the
 ``binaryFile`` source and returns a DataFrame, computed with ``mapInArrow``: the reports
-are read on the executors, in Rust, a batch of files at a time, so nothing but the
-results crosses to the driver. The ``zfxxgk`` wheel must be installed on every executor
+are read on the executors, in Rust, a batch of files at a time (facts go from Rust to
+Arrow with no Python object per cell), so nothing but the results crosses to the
+driver. The ``zfxxgk`` wheel must be installed on every executor
 (and ``pdftotext``, from poppler-utils, for PDF reports).
 
 A file that cannot be read gives no facts and no findings; ``read_errors`` lists them
@@ -20,6 +21,7 @@ from typing import Callable, Iterator, List
 import pyarrow as pa
 
 import zfxxgk
+from zfxxgk import _zfxxgk
 
 #: The Spark schema of ``facts``: the tidy facts of REPORT_FORMAT.md, by file.
 FACTS_SCHEMA = "path string, key string, value string"
@@ -62,13 +64,43 @@ def _rows_of_files(
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             out: List[dict] = []
-            paths = batch.column(batch.schema.get_field_index("path")).to_pylist()
-            contents = batch.column(batch.schema.get_field_index("content")).to_pylist()
-            for path, content in zip(paths, contents):
-                out.extend(rows(path, content or b""))
+            for path, content in zip(*_files(batch)):
+                out.extend(rows(path, content))
             yield pa.RecordBatch.from_pylist(out, schema=schema)
 
     return run
+
+
+def _files(batch: pa.RecordBatch):
+    """The paths and contents of a ``binaryFile`` batch."""
+    paths = batch.column(batch.schema.get_field_index("path")).to_pylist()
+    contents = batch.column(batch.schema.get_field_index("content")).to_pylist()
+    return paths, [c or b"" for c in contents]
+
+
+def _read_in_rust(batches: Iterator[pa.RecordBatch]):
+    """For each batch of files, read in Rust (one thread: Spark runs a task per core):
+    the tidy table of their cells and the files that failed, ``(path, exception)``."""
+    import pyarrow.ipc
+
+    reader = _zfxxgk.Reader(1)
+    for batch in batches:
+        ipc, failures = reader.read_bytes(*_files(batch), False)
+        yield pa.ipc.open_stream(ipc).read_all(), failures
+
+
+def _facts_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    for tidy, _failures in _read_in_rust(batches):
+        facts = tidy.select(["source", "key", "value"]).rename_columns(_FACTS.names)
+        yield from facts.cast(_FACTS).to_batches()
+
+
+def _read_errors_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    for _tidy, failures in _read_in_rust(batches):
+        rows = [
+            {"path": path, "error": type(e).__name__, "message": str(e)} for path, e in failures
+        ]
+        yield pa.RecordBatch.from_pylist(rows, schema=_READ_ERRORS)
 
 
 def _read(path: str, content: bytes):
@@ -76,13 +108,6 @@ def _read(path: str, content: bytes):
         return zfxxgk.read(content, name=path)
     except zfxxgk.ReadError:
         return None
-
-
-def _facts(path: str, content: bytes) -> List[dict]:
-    report = _read(path, content)
-    if report is None:
-        return []
-    return [{"path": path, "key": k, "value": v} for k, v in report.facts()]
 
 
 def _findings(lang: str) -> Callable[[str, bytes], List[dict]]:
@@ -113,20 +138,10 @@ def _findings(lang: str) -> Callable[[str, bytes], List[dict]]:
     return rows
 
 
-def _read_errors(path: str, content: bytes) -> List[dict]:
-    try:
-        zfxxgk.read(content, name=path)
-    except zfxxgk.ReadError as e:
-        return [{"path": path, "error": type(e).__name__, "message": str(e)}]
-    return []
-
-
 def facts(files):
     """The facts of every report in ``files`` (a ``binaryFile`` DataFrame): one row
     ``(path, key, value)`` per cell, as ``zfxxgk parse --format facts`` writes them."""
-    return files.select("path", "content").mapInArrow(
-        _rows_of_files(_FACTS, _facts), FACTS_SCHEMA
-    )
+    return files.select("path", "content").mapInArrow(_facts_batches, FACTS_SCHEMA)
 
 
 def findings(files, *, lang: str = "zh"):
@@ -142,6 +157,4 @@ def findings(files, *, lang: str = "zh"):
 def read_errors(files):
     """The files of ``files`` that could not be read: ``(path, error, message)``, the
     exception's class name and the command line's message."""
-    return files.select("path", "content").mapInArrow(
-        _rows_of_files(_READ_ERRORS, _read_errors), READ_ERRORS_SCHEMA
-    )
+    return files.select("path", "content").mapInArrow(_read_errors_batches, READ_ERRORS_SCHEMA)
