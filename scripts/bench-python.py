@@ -44,7 +44,7 @@ os.environ["PYSPARK_PYTHON"] = sys.executable
 from pyspark.sql import SparkSession
 import zfxxgk.spark
 spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
-         .getOrCreate())
+         .config("spark.sql.files.openCostInBytes", str(64 * 1024)).getOrCreate())
 spark.sparkContext.setLogLevel("ERROR")
 files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
          .load(sys.argv[1]))
