@@ -38,7 +38,7 @@ const SAMPLE: usize = 8 * 1024;
 /// Decides what `bytes` are. `name` is the file name, if known; it only breaks ties
 /// (an `.html` name makes tag-bearing text HTML).
 pub(crate) fn sniff(bytes: &[u8], name: Option<&str>) -> Sniffed {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if strip_bom(bytes).is_empty() {
         return Sniffed::Unsupported {
             kind: "file with no text in it",
             hint: EMPTY_HINT,
@@ -237,7 +237,7 @@ mod tests {
             (b"\x1f\x8b\x08\0", "gzip archive"),
             (b"{\\rtf1\\ansi", "RTF document"),
             (b"", "file with no text in it"),
-            (b" \r\n\t\n", "file with no text in it"),
+            (b"\xef\xbb\xbf", "file with no text in it"),
         ];
         for (bytes, expected) in cases {
             assert_eq!(kind(bytes), Some(*expected));
