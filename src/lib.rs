@@ -2,9 +2,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod files;
 pub mod input;
 mod read;
 
+pub use files::{report_files, REPORT_ENDINGS};
 pub use input::{read_input, Input, InputError, InputKind, InputOptions};
 pub use read::{read, read_file, Document, ReadError};
 pub use zfxxgk_lex as lex;

@@ -28,6 +28,8 @@ const OLE2_HINT: &str = "this is an old Word (.doc), Excel (.xls) or WPS file: o
      it as .docx, or convert it (libreoffice --headless --convert-to docx FILE.doc)";
 const ARCHIVE_HINT: &str = "unpack it and pass the report inside";
 const PROGRAM_HINT: &str = "pass the report file itself (.txt, .html, .docx or .pdf)";
+const EMPTY_HINT: &str = "the download or the conversion may have failed: fetch or convert the \
+     report again";
 const RTF_HINT: &str = "open it and save it as .docx, or copy its text into a .txt file";
 
 /// Leading bytes the binary-or-text guess looks at.
@@ -36,6 +38,12 @@ const SAMPLE: usize = 8 * 1024;
 /// Decides what `bytes` are. `name` is the file name, if known; it only breaks ties
 /// (an `.html` name makes tag-bearing text HTML).
 pub(crate) fn sniff(bytes: &[u8], name: Option<&str>) -> Sniffed {
+    if strip_bom(bytes).is_empty() {
+        return Sniffed::Unsupported {
+            kind: "file with no text in it",
+            hint: EMPTY_HINT,
+        };
+    }
     if let Some(found) = magic(bytes) {
         return found;
     }
@@ -228,6 +236,8 @@ mod tests {
             (&pe, "executable (Windows PE)"),
             (b"\x1f\x8b\x08\0", "gzip archive"),
             (b"{\\rtf1\\ansi", "RTF document"),
+            (b"", "file with no text in it"),
+            (b"\xef\xbb\xbf", "file with no text in it"),
         ];
         for (bytes, expected) in cases {
             assert_eq!(kind(bytes), Some(*expected));

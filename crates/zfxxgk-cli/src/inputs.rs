@@ -2,12 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-/// File name endings read when walking a folder. Files named explicitly are read
-/// whatever their name: the kind is told from the content.
-const REPORT_ENDINGS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "shtml", "xhtml", "pdf", "docx",
-];
-
 /// One input to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -36,9 +30,8 @@ pub fn expand(inputs: &[String]) -> (Vec<Source>, Vec<String>) {
         }
         let path = Path::new(input);
         if path.is_dir() {
-            let mut files = Vec::new();
-            walk(path, &mut files, &mut problems);
-            files.sort();
+            let (files, unreadable) = zfxxgk::report_files(path);
+            problems.extend(unreadable);
             out.extend(files.into_iter().map(Source::File));
         } else if path.exists() {
             out.push(Source::File(path.to_path_buf()));
@@ -59,36 +52,4 @@ pub fn expand(inputs: &[String]) -> (Vec<Source>, Vec<String>) {
         }
     }
     (out, problems)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(format!("{}: {e}", dir.display()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files, problems);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| REPORT_ENDINGS.iter().any(|r| e.eq_ignore_ascii_case(r)))
-            && !path
-                .file_name()
-                .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
-        {
-            files.push(path);
-        }
-    }
 }

@@ -44,8 +44,9 @@ pub enum Error {
         #[source]
         error: csv::Error,
     },
-    /// A number has more decimal places than the Parquet decimal column holds.
-    #[cfg(feature = "parquet")]
+    /// A number has more decimal places than the decimal column (Arrow, Parquet)
+    /// holds.
+    #[cfg(feature = "arrow")]
     #[error(
         "{source_name}: {key} = {value} has more than {max_scale} decimal places, \
          which the Parquet column DECIMAL(38, {max_scale}) cannot hold exactly"
@@ -57,7 +58,7 @@ pub enum Error {
         key: String,
         /// The value as normalized.
         value: String,
-        /// The scale of the Parquet decimal columns.
+        /// The scale of the decimal columns.
         max_scale: u32,
     },
     /// The Parquet writer failed.
@@ -65,7 +66,7 @@ pub enum Error {
     #[error("cannot write Parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
     /// An Arrow array could not be built.
-    #[cfg(feature = "parquet")]
+    #[cfg(feature = "arrow")]
     #[error("cannot build an Arrow batch: {0}")]
     Arrow(#[from] arrow_schema::ArrowError),
 }

@@ -2,6 +2,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "arrow")]
+mod arrow;
 mod error;
 mod findings;
 mod html;
@@ -15,6 +17,11 @@ mod schema;
 mod tidy;
 mod wide;
 
+#[cfg(feature = "arrow")]
+pub use arrow::{
+    tidy_schema, wide_schema, wide_schema_of, TidyBatchBuilder, WideBatchBuilder, WideColumns,
+    DECIMAL_PRECISION, DECIMAL_SCALE,
+};
 pub use error::{Error, Result};
 pub use findings::{write_findings_json, FindingsCsvWriter, FINDINGS_CSV_HEADER};
 pub use html::{render_html, render_html_page};
@@ -24,10 +31,7 @@ pub use json::{
 };
 pub use markdown::render_markdown;
 #[cfg(feature = "parquet")]
-pub use parquet::{
-    tidy_schema, wide_schema, ParquetDataset, TidyParquetWriter, WideParquetWriter,
-    DECIMAL_PRECISION, DECIMAL_SCALE,
-};
+pub use parquet::{ParquetDataset, TidyParquetWriter, WideParquetWriter};
 #[cfg(feature = "schema")]
 pub use schema::{report_schema, report_schema_json};
 pub use tidy::TidyCsvWriter;

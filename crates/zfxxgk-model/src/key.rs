@@ -320,6 +320,20 @@ impl CellKey {
     pub fn index(self) -> usize {
         usize::from(self.0)
     }
+
+    /// Whether the cell holds an amount of money (采购总金额 `amount`, 本年收费金额
+    /// `amount_10k_yuan`), a decimal; every other cell holds a count.
+    ///
+    /// ```
+    /// use zfxxgk_model::CellKey;
+    /// let amount: CellKey = "t2.procurement.amount".parse()?;
+    /// let count: CellKey = "t3.granted.total".parse()?;
+    /// assert!(amount.is_amount() && !count.is_amount());
+    /// # Ok::<(), zfxxgk_model::Error>(())
+    /// ```
+    pub fn is_amount(self) -> bool {
+        matches!(self.column(), "amount" | "amount_10k_yuan")
+    }
 }
 
 impl fmt::Debug for CellKey {

@@ -1,0 +1,161 @@
+"""Type stubs of the native module ``zfxxgk._zfxxgk`` (PyO3); ``zfxxgk`` re-exports it."""
+
+import os
+from decimal import Decimal
+from typing import Dict, List, Optional, Tuple, Union
+
+__version__: str
+
+#: A cell's value: a count (``int``), an amount or a count written with a fraction
+#: (``Decimal``, never rounded), blank (``None``, not zero), or text (``str``).
+CellValue = Union[int, Decimal, None, str]
+
+#: Where a finding points: the cell's canonical key (``None`` for a heading or a
+#: sentence), the text there as read, its 1-based line and column.
+Place = Tuple[Optional[str], str, int, int]
+
+Source = Union[str, "os.PathLike[str]", bytes, bytearray]
+
+class ReadError(Exception):
+    """A file or bytes that could not be read as a report at all; the message is the
+    command line's (``PATH: why``)."""
+
+class FileAccessError(ReadError):
+    """The file could not be opened or read (missing, a folder, no permission)."""
+
+class UnsupportedFileError(ReadError):
+    """Not a report that can be read: an image, an archive, an old .doc, a damaged .docx."""
+
+class PdfToolError(ReadError):
+    """A PDF could not be read: pdftotext (poppler-utils) is missing or failed on it."""
+
+class TooLargeError(ReadError):
+    """The file, or the text it expands to, is larger than the limit (64 MiB)."""
+
+class Cell:
+    """One table cell, its value and where it stands in ``Report.text``."""
+
+    @property
+    def key(self) -> str:
+        """The canonical key (``t3.granted.total``)."""
+    @property
+    def value(self) -> CellValue:
+        """As in ``Report.cells``."""
+    @property
+    def raw(self) -> str:
+        """The cell's text as written (trimmed)."""
+    @property
+    def line(self) -> int:
+        """1-based line."""
+    @property
+    def column(self) -> int:
+        """1-based column, in characters."""
+    @property
+    def start(self) -> int:
+        """Byte offset of the first byte in the UTF-8 text."""
+    @property
+    def end(self) -> int:
+        """Byte offset one past the last byte."""
+    @property
+    def placement(self) -> str:
+        """How its row was placed on the template: ``label`` or ``position``."""
+
+class Report:
+    """One report, read: its metadata, its cells by canonical key, and where each stands."""
+
+    @property
+    def name(self) -> str:
+        """What the report goes by: the path it was read from, or the ``name`` given."""
+    @property
+    def body(self) -> Optional[str]:
+        """The issuing body, or ``None`` when the report does not say."""
+    @property
+    def year(self) -> Optional[int]:
+        """The year reported on, or ``None``."""
+    @property
+    def edition(self) -> Optional[str]:
+        """The template edition, ``"2019"`` or ``"2021"``, or ``None``."""
+    @property
+    def encoding(self) -> Optional[str]:
+        """The encoding the text was read in (``UTF-8``, ``GBK``, ``GB18030``…)."""
+    @property
+    def kind(self) -> str:
+        """``text``, ``HTML page``, ``.docx document`` or ``PDF``."""
+    @property
+    def text(self) -> str:
+        """The decoded text the report was read from; lines and columns point into it."""
+    @property
+    def cells(self) -> Dict[str, CellValue]:
+        """Every cell the report contains, canonical key → value, in REPORT_FORMAT.md order."""
+    @property
+    def notes(self) -> List[str]:
+        """What the parser inferred, guessed or repaired, one message each."""
+    def cell(self, key: str) -> Optional[Cell]:
+        """The cell ``key``, or ``None`` when the report lacks it; ``ValueError`` for an
+        unknown key."""
+    def facts(self) -> List[Tuple[str, str]]:
+        """``(key, value)`` per cell, as ``zfxxgk parse --format facts`` writes them."""
+    def to_dict(self) -> Dict[str, object]:
+        """The whole model, as ``zfxxgk parse FILE --format json`` writes it."""
+
+class Finding:
+    """What a validation rule (RULES.md) found in a report."""
+
+    @property
+    def source(self) -> str:
+        """The report it is about (``Report.name``)."""
+    @property
+    def rule(self) -> str:
+        """The rule's ID (``T301``)."""
+    @property
+    def severity(self) -> str:
+        """``error``, ``warning`` or ``info``."""
+    @property
+    def message(self) -> str:
+        """The message, in the language asked for."""
+    @property
+    def expected(self) -> Optional[str]:
+        """The value the rule expected, if it computes one."""
+    @property
+    def actual(self) -> Optional[str]:
+        """The value the report has, if the rule names one."""
+    @property
+    def keys(self) -> List[str]:
+        """The canonical keys of the cells it names, in order."""
+    @property
+    def places(self) -> List[Place]:
+        """``(key, text as read, line, column)``: the cells first, then headings or
+        sentences (key ``None``)."""
+    @property
+    def culprit(self) -> Optional[str]:
+        """The cell most likely to hold the typo, when the rule can tell."""
+    @property
+    def notes(self) -> List[str]:
+        """Further remarks (``空白按0计 | blank counted as 0``)."""
+
+class Reader:
+    """``read_many``'s native half: reads chunks of files on its own thread pool."""
+
+    def __init__(self, threads: Optional[int] = None) -> None: ...
+    @property
+    def threads(self) -> int: ...
+    def read(
+        self, paths: List[str], wide: bool
+    ) -> Tuple[bytes, List[Tuple[str, ReadError]]]:
+        """Reads ``paths`` in parallel without the GIL: the Arrow IPC stream of their
+        rows, and ``(path, exception)`` for each file that failed."""
+    def read_bytes(
+        self, names: List[str], contents: List[bytes], wide: bool
+    ) -> Tuple[bytes, List[Tuple[str, ReadError]]]:
+        """As ``read``, for files already in memory, ``names[i]`` naming ``contents[i]``."""
+
+def read(source: Source, /, *, name: Optional[str] = None) -> Report:
+    """Reads one report from a path or from the bytes of a file; ``ReadError`` when it
+    cannot be read."""
+
+def check(report: Union[Report, Source], /, *, lang: str = "zh") -> List[Finding]:
+    """Checks a report (or reads one first) against every rule of RULES.md."""
+
+def expand(paths: List[str]) -> Tuple[List[str], List[str]]:
+    """The files to read for ``paths`` (folders walked as the command line does), and
+    the inputs that name nothing."""
