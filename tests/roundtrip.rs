@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use support::office::{self, Style};
-use support::render::{encodings, keys, render, Layout, Model, LAYOUTS};
+use support::render::{encodings, keys, render, render_columns, Layout, Model, LAYOUTS};
 use zfxxgk::{Edition, InputKind};
 
 fn cell_value(key: &str) -> BoxedStrategy<String> {
@@ -133,6 +133,18 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Space-aligned columns as `pdftotext -layout` writes a PDF's tables: blank cells
+    /// left blank and one space between narrow columns read back by position.
+    #[test]
+    fn space_aligned_columns_with_blanks_and_single_spaces_read_back(m in model(), gap in 1usize..4) {
+        let want = expected_for(&m);
+        let text = render_columns(&m, gap);
+        let (edition, got, _) = read_back(text.as_bytes());
+        let d = diff(&want, &got);
+        prop_assert!(d.is_empty(), "gap {gap}: {} differences:\n{}\n--- text:\n{text}", d.len(), d.join("\n"));
+        prop_assert_eq!(edition, Some(m.edition));
+    }
 
     #[test]
     fn html_pages_read_back_the_same_cells(m in model(), style in style(), gbk in any::<bool>()) {
@@ -272,6 +284,35 @@ fn one_report_in_each_layout() {
             diff(&m.expected(), &got),
             Vec::<String>::new(),
             "{layout:?}"
+        );
+        assert_eq!(edition, Some(Edition::V2021));
+    }
+}
+
+#[test]
+fn space_aligned_columns_read_back_by_position() {
+    // A fixed case with blank cells first in a row, between values and throughout
+    // table 四's first group, one space apart; and the same with wider gaps.
+    let mut m = fixed(Edition::V2021);
+    for key in [
+        "t3.new_received.natural_person",
+        "t3.granted.research",
+        "t3.granted.total",
+        "t4.review.upheld",
+        "t4.review.corrected",
+    ] {
+        m.cells.insert(key.into(), String::new());
+    }
+    m.cells
+        .insert("t3.new_received.commercial".into(), "4999".into());
+    let want = expected_for(&m);
+    for gap in 1..4 {
+        let text = render_columns(&m, gap);
+        let (edition, got, _) = read_back(text.as_bytes());
+        assert_eq!(
+            diff(&want, &got),
+            Vec::<String>::new(),
+            "gap {gap}:\n{text}"
         );
         assert_eq!(edition, Some(Edition::V2021));
     }
