@@ -328,12 +328,53 @@ fn centered(canvas: &mut Canvas, y: usize, x0: usize, x1: usize, text: &str) {
 
 /// A row of values, each right-aligned in its column; a blank cell is left blank,
 /// except in a row that is blank throughout, which shows a dash so that it is there.
-fn values_at(canvas: &mut Canvas, y: usize, xs: &[usize], values: &[String]) {
+/// `columns` are each column's start and width.
+fn values_at(canvas: &mut Canvas, y: usize, columns: &[(usize, usize)], values: &[String]) {
     let all_blank = values.iter().all(|v| v.trim().is_empty());
-    for (k, (&x, v)) in xs.iter().zip(values).enumerate() {
+    for (k, (&(x, width), v)) in columns.iter().zip(values).enumerate() {
         let v = if all_blank && k == 0 { "-" } else { v.trim() };
-        let w = display_width(v);
-        canvas.put(y, x + COLUMN_WIDTH.saturating_sub(w), v);
+        canvas.put(y, x + width.saturating_sub(display_width(v)), v);
+    }
+}
+
+/// Columns of [`COLUMN_WIDTH`] starting at `xs`.
+fn narrow(xs: &[usize]) -> Vec<(usize, usize)> {
+    xs.iter().map(|&x| (x, COLUMN_WIDTH)).collect()
+}
+
+/// Table 二's sub-tables in columns at fixed display positions: each column as wide
+/// as its header or its widest value, values right-aligned under it, blank cells left
+/// blank.
+fn t2_columns(m: &Model, out: &mut String) {
+    for g in t2_grids(m, Layout::TabRows) {
+        let (title, header, rows) = (&g[0][0], &g[1], &g[2..]);
+        let left = rows
+            .iter()
+            .chain([header])
+            .map(|r| display_width(&r[0]))
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let mut xs = Vec::new();
+        let mut x = left;
+        for k in 1..header.len() {
+            let widest = rows.iter().map(|r| display_width(r[k].trim())).max();
+            let w = widest.unwrap_or(0).max(display_width(&header[k]));
+            xs.push((x, w));
+            x += w + 2;
+        }
+        let mut c = Canvas::default();
+        c.put(0, 0, title);
+        c.put(1, 0, &header[0]);
+        for (k, &(x, _)) in xs.iter().enumerate() {
+            c.put(1, x, &header[k + 1]);
+        }
+        for (i, row) in rows.iter().enumerate() {
+            c.put(2 + i, 0, &row[0]);
+            values_at(&mut c, 2 + i, &xs, &row[1..]);
+        }
+        c.draw(out);
+        out.push('\n');
     }
 }
 
@@ -369,7 +410,12 @@ fn t3_columns(m: &Model, gap: usize, out: &mut String) {
     let top = c.lines.len();
     for (i, row) in rows.iter().enumerate() {
         c.put(top + i, 0, &label(row));
-        values_at(&mut c, top + i, &xs, &row[row.len() - T3_COLUMNS.len()..]);
+        values_at(
+            &mut c,
+            top + i,
+            &narrow(&xs),
+            &row[row.len() - T3_COLUMNS.len()..],
+        );
     }
     c.draw(out);
 }
@@ -396,20 +442,17 @@ fn t4_columns(m: &Model, gap: usize, out: &mut String) {
         stack(&mut c, 2, xs[k], label);
     }
     let y = c.lines.len();
-    values_at(&mut c, y, &xs, &grid[3]);
+    values_at(&mut c, y, &narrow(&xs), &grid[3]);
     c.draw(out);
 }
 
 /// The whole report, its tables 三 and 四 in columns at fixed display positions as
 /// `pdftotext -layout` writes a PDF's tables: header words wrapped in their columns,
 /// blank cells left blank, and `gap` spaces (one or more) between columns of numbers.
-/// Table 二 is as [`Layout::Aligned`] writes it.
+/// Table 二's columns, as wide as their headers, stand two or more spaces apart.
 pub fn render_columns(m: &Model, gap: usize) -> String {
     let mut out = opening(m);
-    for g in t2_grids(m, Layout::Aligned) {
-        render_grid(&g, Layout::Aligned, &mut out);
-        out.push('\n');
-    }
+    t2_columns(m, &mut out);
     out.push_str("\n三、收到和处理政府信息公开申请情况\n");
     t3_columns(m, gap, &mut out);
     out.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n");

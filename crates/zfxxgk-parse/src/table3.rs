@@ -103,15 +103,7 @@ pub(crate) fn build(
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
         let Some(placed) = columns.place(i, values) else {
-            ctx.unplaced_row(TableId::T3, vr.parts.row);
-            ctx.note(
-                NoteKind::AmbiguousPlacement,
-                "table 三: a row shows fewer values than columns, and neither a row with \
-                 every column nor the header shows which column each stands under: left \
-                 unplaced"
-                    .to_string(),
-                Some(vr.parts.row.span),
-            );
+            ctx.unplaced_columns(TableId::T3, vr.parts.row);
             continue;
         };
         ctx.stray(TableId::T3, extra);

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, NoteKind, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{CellKey, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
 
 use crate::columns;
 use crate::context::{fitted, parts, Ctx};
@@ -71,14 +71,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
                     cells: values.to_vec(),
                     span: zfxxgk_lex::Span::new(start, end),
                 };
-                ctx.unplaced_row(TableId::T4, &row);
-                ctx.note(
-                    NoteKind::AmbiguousPlacement,
-                    "table 四: the row shows fewer values than columns, and the header does \
-                     not show which column each stands under: left unplaced"
-                        .to_string(),
-                    Some(row.span),
-                );
+                ctx.unplaced_columns(TableId::T4, &row);
             }
             return None;
         };
