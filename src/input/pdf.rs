@@ -86,21 +86,23 @@ pub(crate) const PDF_TOOL_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Waits for `child`, reading its output, for at most `limit`; kills it past that.
 /// Its standard output is read up to `max` bytes and one more, so that one too
-/// large is told without holding it all.
+/// large is told without holding it all. The wait is for the output's end, which
+/// comes when the tool exits: no polling.
 fn wait_with_timeout(mut child: Child, limit: Duration, max: usize) -> Result<Output> {
     let reader = |pipe: Option<Box<dyn Read + Send>>, cap: usize| {
+        let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let mut buf = Vec::new();
-            if let Some(pipe) = pipe {
+            if let Some(mut pipe) = pipe {
                 let cap = u64::try_from(cap).unwrap_or(u64::MAX);
                 // What is past the cap is read and dropped, so that the tool never
                 // blocks on a full pipe.
-                let mut pipe = pipe;
                 let _ = pipe.by_ref().take(cap).read_to_end(&mut buf);
                 let _ = std::io::copy(&mut pipe, &mut std::io::sink());
             }
-            buf
-        })
+            let _ = tx.send(buf);
+        });
+        rx
     };
     let stdout = reader(
         child
@@ -117,11 +119,10 @@ fn wait_with_timeout(mut child: Child, limit: Duration, max: usize) -> Result<Ou
         64 * 1024,
     );
     let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if start.elapsed() >= limit {
+    let out = match stdout.recv_timeout(limit) {
+        Ok(out) => out,
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Vec::new(),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
             let _ = child.kill();
             let _ = child.wait();
             return Err(InputError::PdfToolFailed {
@@ -129,13 +130,27 @@ fn wait_with_timeout(mut child: Child, limit: Duration, max: usize) -> Result<Ou
                 stderr: format!("pdftotext ran past {} s and was stopped", limit.as_secs()),
             });
         }
-        std::thread::sleep(Duration::from_millis(5));
     };
-    let join = |h: std::thread::JoinHandle<Vec<u8>>| h.join().unwrap_or_default();
+    // The output ended: the tool has exited or is about to. The rest of the limit is
+    // left for stderr and the exit; a tool that closed its output and runs on past
+    // the limit is stopped.
+    let err = stderr
+        .recv_timeout(limit.saturating_sub(start.elapsed()))
+        .unwrap_or_default();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if start.elapsed() >= limit {
+            let _ = child.kill();
+            break child.wait()?;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
     Ok(Output {
         status,
-        stdout: join(stdout),
-        stderr: join(stderr),
+        stdout: out,
+        stderr: err,
     })
 }
 
