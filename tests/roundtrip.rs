@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use support::office::{self, Style};
-use support::render::{encodings, keys, render, Layout, Model, CONVERTED, LAYOUTS};
+use support::render::{encodings, keys, render, render_columns, Layout, Model, CONVERTED, LAYOUTS};
 use zfxxgk::{Edition, InputKind};
 
 fn cell_value(key: &str) -> BoxedStrategy<String> {
@@ -172,6 +172,18 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Space-aligned columns as `pdftotext -layout` writes a PDF's tables: blank cells
+    /// left blank and one space between narrow columns read back by position.
+    #[test]
+    fn space_aligned_columns_with_blanks_and_single_spaces_read_back(m in model(), gap in 1usize..4) {
+        let want = expected_for(&m);
+        let text = render_columns(&m, gap);
+        let (edition, got, _) = read_back(text.as_bytes());
+        let d = diff(&want, &got);
+        prop_assert!(d.is_empty(), "gap {gap}: {} differences:\n{}\n--- text:\n{text}", d.len(), d.join("\n"));
+        prop_assert_eq!(edition, Some(m.edition));
+    }
 
     #[test]
     fn html_pages_read_back_the_same_cells(m in model(), style in style(), gbk in any::<bool>()) {
@@ -514,5 +526,36 @@ proptest! {
                 prop_assert!(noted, "{:?} ({}) not noted\n{}", keys, run, text);
             }
         }
+    }
+}
+
+#[test]
+fn space_aligned_columns_read_back_by_position() {
+    // A fixed case with blank cells first in a row, between values, at the start of
+    // table 四 and in table 二, one space apart; and the same with wider gaps.
+    let mut m = fixed(Edition::V2021);
+    for key in [
+        "t3.new_received.natural_person",
+        "t3.granted.research",
+        "t3.granted.total",
+        "t4.review.upheld",
+        "t4.review.corrected",
+        "t2.regulations.repealed",
+        "t2.normative_documents.issued",
+    ] {
+        m.cells.insert(key.into(), String::new());
+    }
+    m.cells
+        .insert("t3.new_received.commercial".into(), "4999".into());
+    let want = expected_for(&m);
+    for gap in 1..4 {
+        let text = render_columns(&m, gap);
+        let (edition, got, _) = read_back(text.as_bytes());
+        assert_eq!(
+            diff(&want, &got),
+            Vec::<String>::new(),
+            "gap {gap}:\n{text}"
+        );
+        assert_eq!(edition, Some(Edition::V2021));
     }
 }

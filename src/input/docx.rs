@@ -276,7 +276,7 @@ fn number(e: &BytesStart<'_>) -> Option<usize> {
 }
 
 /// The character an entity or character reference stands for.
-fn reference(r: &BytesRef<'_>) -> Option<char> {
+pub(super) fn reference(r: &BytesRef<'_>) -> Option<char> {
     if let Ok(Some(c)) = r.resolve_char_ref() {
         return Some(c);
     }

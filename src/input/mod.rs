@@ -9,7 +9,8 @@
 //!   column spans expanded into a full grid;
 //! - a **.docx** gives the paragraphs and tables of `word/document.xml`, tables as for
 //!   HTML;
-//! - a **PDF** is run through poppler's `pdftotext -layout`, which must be installed.
+//! - a **PDF** is run through poppler's `pdftotext -bbox-layout`, which must be
+//!   installed, and its words laid out by where they stand on the page.
 //!
 //! Anything else (images, old `.doc`, other archives, programs) is an
 //! [`InputError::UnsupportedKind`] whose message says what the file is and what to do.
@@ -28,6 +29,7 @@ mod nesting;
 mod pdf;
 mod sniff;
 mod text;
+mod words;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -70,7 +72,7 @@ pub enum InputKind {
     Html,
     /// A Word .docx document.
     Docx,
-    /// A PDF, read with `pdftotext -layout`.
+    /// A PDF, read with `pdftotext -bbox-layout`.
     Pdf,
 }
 

@@ -355,9 +355,17 @@ fn draw_grid(g: &Grid, s: &Strokes, out: &mut String) {
     }
 }
 
+/// A report's title and its text up to table 二.
+fn opening(m: &Model) -> String {
+    format!("某某市某某局{}年政府信息公开工作年度报告\n\n一、总体情况\n{}年，本局认真贯彻落实《条例》。\n\n二、主动公开政府信息情况\n", m.year, m.year)
+}
+
+/// A report's text after table 四.
+const CLOSING: &str = "\n五、存在的主要问题及改进情况\n无。\n\n六、其他需要报告的事项\n无。\n";
+
 /// The whole report text: title, six sections, tables in `layout`.
 pub fn render(m: &Model, layout: Layout) -> String {
-    let mut out = format!("某某市某某局{}年政府信息公开工作年度报告\n\n一、总体情况\n{}年，本局认真贯彻落实《条例》。\n\n二、主动公开政府信息情况\n", m.year, m.year);
+    let mut out = opening(m);
     for g in t2_grids(m, layout) {
         render_grid(&g, layout, &mut out);
         if layout != Layout::CellPerLine {
@@ -368,7 +376,7 @@ pub fn render(m: &Model, layout: Layout) -> String {
     render_grid(&t3_grid(m, layout), layout, &mut out);
     out.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n");
     render_grid(&t4_grid(m, layout), layout, &mut out);
-    out.push_str("\n五、存在的主要问题及改进情况\n无。\n\n六、其他需要报告的事项\n无。\n");
+    out.push_str(CLOSING);
     out
 }
 
@@ -433,5 +441,193 @@ pub fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
     out.push(("GBK", gbk.into_owned()));
     let crlf = text.replace('\n', "\r\n");
     out.push(("UTF-8 CRLF", crlf.into_bytes()));
+    out
+}
+
+/// Width, in display columns, of the columns of numbers that [`render_columns`] draws.
+const COLUMN_WIDTH: usize = 4;
+
+/// Text laid out at display columns, as `pdftotext -layout` writes a page: each line
+/// holds pieces of text that start where they are put.
+#[derive(Default)]
+struct Canvas {
+    lines: Vec<Vec<(usize, String)>>,
+}
+
+impl Canvas {
+    /// Puts `text` at display column `x` of line `y`.
+    fn put(&mut self, y: usize, x: usize, text: &str) {
+        if self.lines.len() <= y {
+            self.lines.resize_with(y + 1, Vec::new);
+        }
+        self.lines[y].push((x, text.to_string()));
+    }
+
+    /// The lines, each piece after at least the spaces to its column.
+    fn draw(mut self, out: &mut String) {
+        for line in &mut self.lines {
+            line.sort_by_key(|(x, _)| *x);
+            let mut at = 0;
+            for (x, text) in line.iter() {
+                out.push_str(&" ".repeat(x.saturating_sub(at)));
+                out.push_str(text);
+                at = (*x).max(at) + display_width(text);
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// Display columns, as the lexer counts them: CJK characters and full-width forms are
+/// two wide, the rest (quotation marks “” among them) one.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum()
+}
+
+/// A header word written one character a line, in the middle of its column.
+fn stack(canvas: &mut Canvas, top: usize, x: usize, word: &str) {
+    for (k, c) in word.chars().enumerate() {
+        canvas.put(top + k, x + 1, &c.to_string());
+    }
+}
+
+/// `text` in the middle of the columns `x0..x1`.
+fn centered(canvas: &mut Canvas, y: usize, x0: usize, x1: usize, text: &str) {
+    let w = display_width(text);
+    canvas.put(y, x0 + (x1 - x0).saturating_sub(w) / 2, text);
+}
+
+/// A row of values, each right-aligned in its column; a blank cell is left blank,
+/// except in a row that is blank throughout, which shows a dash so that it is there.
+/// `columns` are each column's start and width.
+fn values_at(canvas: &mut Canvas, y: usize, columns: &[(usize, usize)], values: &[String]) {
+    let all_blank = values.iter().all(|v| v.trim().is_empty());
+    for (k, (&(x, width), v)) in columns.iter().zip(values).enumerate() {
+        let v = if all_blank && k == 0 { "-" } else { v.trim() };
+        canvas.put(y, x + width.saturating_sub(display_width(v)), v);
+    }
+}
+
+/// Columns of [`COLUMN_WIDTH`] starting at `xs`.
+fn narrow(xs: &[usize]) -> Vec<(usize, usize)> {
+    xs.iter().map(|&x| (x, COLUMN_WIDTH)).collect()
+}
+
+/// Table 二's sub-tables in columns at fixed display positions: each column as wide
+/// as its header or its widest value, values right-aligned under it, blank cells left
+/// blank.
+fn t2_columns(m: &Model, out: &mut String) {
+    for g in t2_grids(m, Layout::TabRows) {
+        let (title, header, rows) = (&g[0][0], &g[1], &g[2..]);
+        let left = rows
+            .iter()
+            .chain([header])
+            .map(|r| display_width(&r[0]))
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let mut xs = Vec::new();
+        let mut x = left;
+        for k in 1..header.len() {
+            let widest = rows.iter().map(|r| display_width(r[k].trim())).max();
+            let w = widest.unwrap_or(0).max(display_width(&header[k]));
+            xs.push((x, w));
+            x += w + 2;
+        }
+        let mut c = Canvas::default();
+        c.put(0, 0, title);
+        c.put(1, 0, &header[0]);
+        for (k, &(x, _)) in xs.iter().enumerate() {
+            c.put(1, x, &header[k + 1]);
+        }
+        for (i, row) in rows.iter().enumerate() {
+            c.put(2 + i, 0, &row[0]);
+            values_at(&mut c, 2 + i, &xs, &row[1..]);
+        }
+        c.draw(out);
+        out.push('\n');
+    }
+}
+
+/// Table 三 in columns at fixed display positions, `gap` spaces apart.
+fn t3_columns(m: &Model, gap: usize, out: &mut String) {
+    let grid = t3_grid(m, Layout::TabRows);
+    let rows = grid.get(3..).unwrap_or_default();
+    let label = |row: &[String]| -> String {
+        let cells: Vec<&str> = row[..row.len() - T3_COLUMNS.len()]
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+            .collect();
+        cells.join("    ")
+    };
+    let left = rows
+        .iter()
+        .map(|r| display_width(&label(r)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let xs: Vec<usize> = (0..T3_COLUMNS.len())
+        .map(|k| left + k * (COLUMN_WIDTH + gap))
+        .collect();
+    let end = xs.last().map_or(left, |x| x + COLUMN_WIDTH);
+    let mut c = Canvas::default();
+    c.put(0, 0, &grid[0][0]);
+    centered(&mut c, 1, left, end, "申请人情况");
+    centered(&mut c, 2, xs[1], xs[5] + COLUMN_WIDTH, "法人或其他组织");
+    for (k, col) in T3_COLUMNS.iter().enumerate() {
+        stack(&mut c, 3, xs[k], col.label);
+    }
+    let top = c.lines.len();
+    for (i, row) in rows.iter().enumerate() {
+        c.put(top + i, 0, &label(row));
+        values_at(
+            &mut c,
+            top + i,
+            &narrow(&xs),
+            &row[row.len() - T3_COLUMNS.len()..],
+        );
+    }
+    c.draw(out);
+}
+
+/// Table 四 in columns at fixed display positions, `gap` spaces apart.
+fn t4_columns(m: &Model, gap: usize, out: &mut String) {
+    let grid = t4_grid(m, Layout::TabRows);
+    let n = T4_COLUMNS.len();
+    let xs: Vec<usize> = (0..n * T4_GROUPS.len())
+        .map(|k| k * (COLUMN_WIDTH + gap))
+        .collect();
+    let group = |g: usize| (xs[g * n], xs[g * n + n - 1] + COLUMN_WIDTH);
+    let mut c = Canvas::default();
+    let (a, b) = group(0);
+    centered(&mut c, 0, a, b, "行政复议");
+    let (a, _) = group(1);
+    let (_, b) = group(2);
+    centered(&mut c, 0, a, b, "行政诉讼");
+    for (g, label) in grid[1].iter().enumerate().skip(1) {
+        let (a, b) = group(g);
+        centered(&mut c, 1, a, b, label);
+    }
+    for (k, label) in grid[2].iter().enumerate() {
+        stack(&mut c, 2, xs[k], label);
+    }
+    let y = c.lines.len();
+    values_at(&mut c, y, &narrow(&xs), &grid[3]);
+    c.draw(out);
+}
+
+/// The whole report, its tables 三 and 四 in columns at fixed display positions as
+/// `pdftotext -layout` writes a PDF's tables: header words wrapped in their columns,
+/// blank cells left blank, and `gap` spaces (one or more) between columns of numbers.
+/// Table 二's columns, as wide as their headers, stand two or more spaces apart.
+pub fn render_columns(m: &Model, gap: usize) -> String {
+    let mut out = opening(m);
+    t2_columns(m, &mut out);
+    out.push_str("\n三、收到和处理政府信息公开申请情况\n");
+    t3_columns(m, gap, &mut out);
+    out.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n");
+    t4_columns(m, gap, &mut out);
+    out.push_str(CLOSING);
     out
 }

@@ -597,55 +597,123 @@ pub(crate) struct Segment {
     pub x1: u32,
 }
 
-/// Splits a line at runs of two or more spaces; leading indentation is not a split.
+/// Splits a line into cells: at runs of two or more spaces, and at a single space
+/// before a [`number_token`]; leading indentation is not a split.
+///
+/// Text spaced out by justification (`（ 二 ） 部 分 公 开`) stays one cell, but digits
+/// are never joined across a space: `pdftotext -layout` leaves one space between
+/// narrow columns (`236 54 50`), and a label one space before its first number
+/// (`只计这 447`). Each number stands on its own with the display columns it covers,
+/// so that a parser can tell which column it stands under.
 pub(crate) fn aligned_segments(line: &str) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
-    let mut x: u32 = 0;
+    // The segment being built, and whether a single space follows its last word.
     let mut cur: Option<Segment> = None;
-    let mut gap = 0usize; // whitespace characters since the last content
-    let mut gap_start = (0usize, 0u32);
-    for (i, c) in line.char_indices() {
-        let w = if c == '\t' {
-            1
-        } else {
-            c.width().unwrap_or(0) as u32
-        };
-        if is_space(c) {
-            if gap == 0 {
-                gap_start = (i, x);
+    for w in words(line) {
+        match cur.as_mut() {
+            Some(seg) if w.gap < 2 && !number_token(&line[w.start..w.end]) => {
+                seg.end = w.end;
+                seg.x1 = w.x1;
             }
-            gap += 1;
-        } else {
-            match cur.as_mut() {
-                Some(seg) if gap < 2 => {
-                    seg.end = i + c.len_utf8();
-                    seg.x1 = x + w;
-                }
-                _ => {
-                    if let Some(seg) = cur.take() {
-                        out.push(seg);
-                    }
-                    cur = Some(Segment {
-                        start: i,
-                        end: i + c.len_utf8(),
-                        x0: x,
-                        x1: x + w,
-                    });
-                }
+            _ => {
+                out.extend(cur.take());
+                cur = Some(w.segment());
             }
-            gap = 0;
         }
-        x += w;
     }
-    let _ = gap_start;
-    if let Some(seg) = cur {
-        out.push(seg);
-    }
+    out.extend(cur);
     out
 }
 
-/// Whether [`aligned_segments`] finds two or more segments in `line`: some text, a
-/// run of two or more blanks, then more text. Told without measuring widths.
+/// A run of characters that are not [`is_space`], with the number of space characters
+/// before it (since the previous word, or the start of the line).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    x0: u32,
+    x1: u32,
+    gap: usize,
+}
+
+impl Word {
+    fn segment(self) -> Segment {
+        Segment {
+            start: self.start,
+            end: self.end,
+            x0: self.x0,
+            x1: self.x1,
+        }
+    }
+}
+
+/// The words of `line`, with their display columns (CJK characters are two wide, a tab
+/// one).
+fn words(line: &str) -> impl Iterator<Item = Word> + '_ {
+    let mut chars = line.char_indices().peekable();
+    let mut x: u32 = 0;
+    std::iter::from_fn(move || {
+        let mut gap = 0;
+        let mut word: Option<Word> = None;
+        while let Some(&(i, c)) = chars.peek() {
+            let w = if c == '\t' {
+                1
+            } else {
+                c.width().unwrap_or(0) as u32
+            };
+            if is_space(c) {
+                if word.is_some() {
+                    break;
+                }
+                gap += 1;
+            } else {
+                let end = i + c.len_utf8();
+                match word.as_mut() {
+                    Some(word) => {
+                        word.end = end;
+                        word.x1 = x + w;
+                    }
+                    None => {
+                        word = Some(Word {
+                            start: i,
+                            end,
+                            x0: x,
+                            x1: x + w,
+                            gap,
+                        })
+                    }
+                }
+            }
+            x += w;
+            chars.next();
+        }
+        word
+    })
+}
+
+/// Whether a word is a number as table cells write them: ASCII digits with an optional
+/// sign, thousands commas and one decimal point (`447`, `-3`, `1,288`, `96171.6`), or a
+/// lone dash or slash standing for a blank.
+pub(crate) fn number_token(w: &str) -> bool {
+    if matches!(w, "-" | "—" | "–" | "－" | "/" | "／") {
+        return true;
+    }
+    let digits = w.strip_prefix(['-', '+']).unwrap_or(w);
+    let mut seen_digit = false;
+    let mut seen_point = false;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => seen_digit = true,
+            b',' if seen_digit && !seen_point => {}
+            b'.' if seen_digit && !seen_point => seen_point = true,
+            _ => return false,
+        }
+    }
+    seen_digit && digits.as_bytes().last().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `line` has some text, a run of two or more blanks, then more text, as an
+/// aligned row does. Told without measuring widths.
 ///
 /// The definition that [`Scan::gap`] is held to.
 #[cfg(test)]
@@ -1012,11 +1080,7 @@ mod tests {
                 format!("{c}a  b{c}"),
                 format!("a{c} b"),
             ] {
-                assert_eq!(
-                    two_segments(&line),
-                    aligned_segments(&line).len() >= 2,
-                    "{line:?}"
-                );
+                assert_eq!(two_segments(&line), wide_gap(&line), "{line:?}");
             }
             assert_eq!(is_space(c), c.is_whitespace() || c == '\u{feff}', "{c:?}");
             let s = format!("{c}{c}{c}{c}");
@@ -1161,11 +1225,89 @@ mod tests {
             "a\t\tb",
             "本    1",
         ] {
-            assert_eq!(
-                two_segments(line),
-                aligned_segments(line).len() >= 2,
-                "{line:?}"
-            );
+            assert_eq!(two_segments(line), wide_gap(line), "{line:?}");
+        }
+    }
+
+    /// Whether a word of `line` after its first stands two or more spaces after the last.
+    fn wide_gap(line: &str) -> bool {
+        words(line).skip(1).any(|w| w.gap >= 2)
+    }
+
+    /// The texts of the cells [`aligned_segments`] finds in `line`.
+    fn cell_texts(line: &str) -> Vec<&str> {
+        aligned_segments(line)
+            .iter()
+            .map(|s| &line[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn aligned_segments_never_join_digits_across_a_space() {
+        assert_eq!(
+            cell_texts("本年新收…数量  236 54 50      66   48   48 502"),
+            ["本年新收…数量", "236", "54", "50", "66", "48", "48", "502"]
+        );
+        assert_eq!(
+            cell_texts("（二）部分公开（区分处理的，只计这 447     7  - 1,288 96171.6"),
+            [
+                "（二）部分公开（区分处理的，只计这",
+                "447",
+                "7",
+                "-",
+                "1,288",
+                "96171.6"
+            ]
+        );
+        // Words that are not numbers stay together, after a number too.
+        assert_eq!(
+            cell_texts("（ 二 ） 部 分 公 开   2024 年  3 件"),
+            ["（ 二 ） 部 分 公 开", "2024 年", "3 件"]
+        );
+        let segs = aligned_segments("规章 1 0 11");
+        let xs: Vec<(u32, u32)> = segs.iter().map(|s| (s.x0, s.x1)).collect();
+        assert_eq!(xs, [(0, 4), (5, 6), (7, 8), (9, 11)]);
+        for (w, number) in [
+            ("447", true),
+            ("-3", true),
+            ("+3", true),
+            ("1,288", true),
+            ("96171.6", true),
+            ("—", true),
+            ("/", true),
+            ("12.", false),
+            (".5", false),
+            ("1.2.3", false),
+            ("3件", false),
+            ("-", true),
+            ("--", false),
+            ("", false),
+            ("第3", false),
+        ] {
+            assert_eq!(number_token(w), number, "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the line, no cell holds two numbers one space apart, and the
+        /// cells cover the line's words in order.
+        #[test]
+        fn no_cell_joins_two_numbers(line in "[ 0-9a,.\\-一二（）]{0,40}") {
+            let segs = aligned_segments(&line);
+            let words: Vec<&str> = line.split(|c: char| is_space(c)).filter(|w| !w.is_empty()).collect();
+            let joined: Vec<&str> = segs
+                .iter()
+                .flat_map(|s| line[s.start..s.end].split(' '))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(joined, words);
+            for s in &segs {
+                let cell = &line[s.start..s.end];
+                for (k, w) in cell.split(' ').enumerate() {
+                    proptest::prop_assert!(k == 0 || !number_token(w), "{cell:?}");
+                }
+                proptest::prop_assert_eq!(width(cell) as u32, s.x1 - s.x0);
+            }
         }
     }
 }

@@ -159,6 +159,27 @@ impl<'i> Ctx<'i> {
         });
     }
 
+    /// Leaves a space-aligned row unplaced whose values are fewer than the columns when
+    /// neither a row that shows every column nor the header shows which column each
+    /// value stands under, and says so.
+    pub fn unplaced_columns(&mut self, table: TableId, row: &Row<'_>) {
+        self.unplaced_row(table, row);
+        let name = match table {
+            TableId::T2 => "二",
+            TableId::T3 => "三",
+            TableId::T4 => "四",
+        };
+        self.note(
+            NoteKind::AmbiguousPlacement,
+            format!(
+                "table {name}: a row shows fewer values than columns, and neither a row with \
+                 every column nor the header shows which column each stands under: left \
+                 unplaced"
+            ),
+            Some(row.span),
+        );
+    }
+
     pub fn stray(&mut self, table: TableId, cells: &[LexCell<'_>]) {
         if let (Some(first), Some(last)) = (cells.first(), cells.last()) {
             let span = Span::new(first.span.start, last.span.end);

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod columns;
 mod context;
 mod labels;
 mod narrative;

@@ -129,7 +129,7 @@ fn as_written(t: &str) -> Option<Number> {
                 .collect(),
         )
     };
-    if !folded.bytes().any(|b| b.is_ascii_digit()) {
+    if !folded.bytes().any(|b| b.is_ascii_digit()) || digits_apart(t) {
         return None;
     }
     let mut body = &*folded;
@@ -183,6 +183,27 @@ fn as_written(t: &str) -> Option<Number> {
     })
 }
 
+/// Whether whitespace stands between two digits of `t` (a separator or point beside a
+/// digit counts as one): `236 54 50` is three numbers that a layout put in one cell,
+/// never the number 2365450.
+fn digits_apart(t: &str) -> bool {
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.');
+    let mut last = None;
+    let mut space = false;
+    for c in t.chars().map(fold_char) {
+        if c.is_whitespace() || c == '\u{feff}' {
+            space = true;
+            continue;
+        }
+        if space && last.is_some_and(numeric) && numeric(c) {
+            return true;
+        }
+        space = false;
+        last = Some(c);
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +225,20 @@ mod tests {
         assert_eq!(norm("96171.6"), "96171.6");
         assert_eq!(norm("-3"), "-3");
         assert_eq!(norm("－３"), "-3");
+        assert_eq!(norm("- 3"), "-3");
+        assert_eq!(norm("12 万元"), "12");
+        for glued in [
+            "236 54 50",
+            "48 502",
+            "1 234",
+            "１ ２",
+            "3.5 1",
+            "1,234 5",
+            "12\u{3000}3",
+        ] {
+            assert_eq!(number(glued), None, "{glued:?}");
+            assert_eq!(kind(glued), Kind::Text, "{glued:?}");
+        }
         for raw in [
             "0 ",
             "１２",

@@ -8,6 +8,7 @@ use memchr::memmem::Finder;
 use zfxxgk_lex::Cell as LexCell;
 use zfxxgk_model::{CellKey, ColumnDef, Edition, Placement, Table, TableId, Template};
 
+use crate::columns;
 use crate::context::{fit, split, Ctx};
 use crate::labels::{column_match, t2_row};
 use crate::normalize::{char_bits, fold, fold_onto, has_any, item_number};
@@ -37,6 +38,8 @@ struct DataRow<'i> {
     item: u8,
     values: Vec<LexCell<'i>>,
     header: Option<Vec<String>>,
+    /// Where the header's column cells stand, when the layout gives positions.
+    header_x: Option<Vec<columns::Range>>,
     span: zfxxgk_lex::Span,
 }
 
@@ -58,6 +61,7 @@ pub(crate) fn build(
 ) -> Option<Table> {
     let mut items = Vec::new();
     let mut header: Option<Vec<String>> = None;
+    let mut header_x: Option<Vec<columns::Range>> = None;
     let mut data: Vec<DataRow<'_>> = Vec::new();
     let (mut v2019, mut v2021) = (0i32, 0i32);
     let mut first = None;
@@ -74,6 +78,7 @@ pub(crate) fn build(
                 items.push(item);
             }
             header = None;
+            header_x = None;
             first.get_or_insert(row.span.start);
             last = row.span.end;
             continue;
@@ -94,6 +99,7 @@ pub(crate) fn build(
                 v2021 += i32::from(has_any!(c, bits: bits, ONLY_2021));
             }
             header = Some(cols);
+            header_x = row.cells.get(1..).and_then(columns::ranges);
             continue;
         }
         let s = split(row);
@@ -125,6 +131,7 @@ pub(crate) fn build(
             item,
             values,
             header: above,
+            header_x: header_x.clone(),
             span: row.span,
         });
     }
@@ -154,6 +161,36 @@ pub(crate) fn build(
         };
         let mut values = d.values;
         let extra = fit(&mut values, sub.columns.len());
+        // A space-aligned row that shows fewer values than columns: each value goes
+        // under the header cell it stands under, and the columns it leaves are blank.
+        let n = sub.columns.len();
+        if !values.is_empty() && values.len() < n && values.iter().all(|c| c.x.is_some()) {
+            let under = d.header_x.as_deref().and_then(|h| {
+                let h = h.get(h.len().checked_sub(n)?..)?;
+                columns::under(&values, h)
+            });
+            let Some(under) = under else {
+                let row = crate::rows::Row {
+                    cells: values,
+                    span: d.span,
+                };
+                ctx.unplaced_columns(TableId::T2, &row);
+                continue;
+            };
+            ctx.stray(TableId::T2, &extra);
+            let mut shown = under.iter().zip(&values).peekable();
+            for (k, col) in sub.columns.iter().enumerate() {
+                let here = shown.next_if(|&(&j, _)| j == k);
+                let Some(key) = CellKey::from_parts(TableId::T2, d.key, col.key) else {
+                    continue;
+                };
+                cells.push(match here {
+                    Some((_, c)) => ctx.cell(key, c, Placement::Position),
+                    None => ctx.invisible_blank(key, d.span.end, Placement::Position),
+                });
+            }
+            continue;
+        }
         ctx.stray(TableId::T2, &extra);
         let (columns, placement) = columns_for(&values, d.header, sub.columns, &mut named);
         for (c, col) in values.iter().zip(columns) {

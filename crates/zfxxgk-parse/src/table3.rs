@@ -14,6 +14,7 @@ use zfxxgk_model::{
     CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, T3_COLUMNS,
 };
 
+use crate::columns;
 use crate::context::{fitted, parts, Ctx, Parts};
 use crate::labels::{best_t3_row, t3_column_match, Folded, Match};
 use crate::normalize::has;
@@ -56,6 +57,8 @@ pub(crate) fn build(
     hint: Option<Edition>,
 ) -> Option<Table> {
     let mut value_rows: Vec<ValueRow<'_, '_>> = Vec::new();
+    // The cells of the rows above the first value row: the header, for its columns.
+    let mut header: Vec<Vec<LexCell<'_>>> = Vec::new();
     // The labels of the row at hand, folded; the buffer serves every row.
     let mut labels: Vec<Folded<'_>> = Vec::new();
     for tr in rows {
@@ -63,11 +66,17 @@ pub(crate) fn build(
         // Rows without values, and lines of text with too few, are passed over before
         // their labels are folded.
         if p.values.is_empty() || (tr.from_text && p.values.len() < MIN_TEXT_VALUES) {
+            if value_rows.is_empty() && !tr.from_text {
+                header.push(tr.row.cells.clone());
+            }
             continue;
         }
         labels.clear();
         labels.extend(p.labels().map(Folded::new));
         if is_header(&p, &labels) {
+            if value_rows.is_empty() {
+                header.push(tr.row.cells.clone());
+            }
             continue;
         }
         let cand = Edition::ALL.map(|e| best_t3_row(&labels, e));
@@ -80,7 +89,7 @@ pub(crate) fn build(
     }
     let (edition, plan) = choose_edition(&value_rows, hint);
     let template = Template::of(edition).t3_rows;
-    let centers = column_centers(&value_rows);
+    let mut columns = Columns::new(&value_rows, &header);
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
     for (i, vr) in value_rows.iter().enumerate() {
@@ -93,15 +102,18 @@ pub(crate) fn build(
             inferred.push(row.key);
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
+        let Some(placed) = columns.place(i, values) else {
+            ctx.unplaced_columns(TableId::T3, vr.parts.row);
+            continue;
+        };
         ctx.stray(TableId::T3, extra);
-        let columns = place_columns(values, centers.as_deref());
         // Columns the row does not show are blank when the row's cells are placed by
         // their position under the columns.
-        let invisible = centers.is_some() && values.iter().all(|c| c.x.is_some());
+        let invisible = values.len() < N_COLUMNS;
         let keys = T3_KEYS[edition_index(edition)]
             .get(j)
             .map_or(&[][..], Vec::as_slice);
-        for (key, column) in keys.iter().zip(columns) {
+        for (key, column) in keys.iter().zip(placed) {
             let Some(key) = *key else {
                 continue;
             };
@@ -291,68 +303,85 @@ fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, te
     }
 }
 
-/// For space-aligned rows: the display column at the middle of each of the seven
-/// columns, from the rows that show all seven.
-fn column_centers(rows: &[ValueRow<'_, '_>]) -> Option<Vec<f64>> {
-    let full: Vec<&ValueRow<'_, '_>> = rows
-        .iter()
-        .filter(|r| {
-            r.parts.values.len() == T3_COLUMNS.len() && r.parts.values.iter().all(|c| c.x.is_some())
-        })
-        .collect();
-    if full.is_empty() {
-        return None;
-    }
-    let mut centers = Vec::new();
-    for k in 0..T3_COLUMNS.len() {
-        let mut xs: Vec<f64> = full
-            .iter()
-            .filter_map(|r| r.parts.values[k].x.map(|(a, b)| f64::from(a + b) / 2.0))
-            .collect();
-        xs.sort_by(f64::total_cmp);
-        centers.push(xs[xs.len() / 2]);
-    }
-    Some(centers)
-}
-
 /// Table 三's number of columns.
 const N_COLUMNS: usize = T3_COLUMNS.len();
 
-/// Puts each value under its column: in order when the row shows all seven (or has no
-/// positions), under the nearest column center otherwise.
-fn place_columns<'i>(
-    values: &[LexCell<'i>],
-    centers: Option<&[f64]>,
-) -> [Option<LexCell<'i>>; N_COLUMNS] {
-    let n = N_COLUMNS;
-    let positioned = values.iter().all(|c| c.x.is_some());
-    let mut out = [None; N_COLUMNS];
-    match centers {
-        Some(centers) if values.len() < n && positioned => {
-            let mut next = 0;
-            for c in values {
-                let Some((a, b)) = c.x else { continue };
-                let mid = f64::from(a + b) / 2.0;
-                let k = (next..n)
-                    .min_by(|&p, &q| {
-                        (centers[p] - mid)
-                            .abs()
-                            .total_cmp(&(centers[q] - mid).abs())
-                    })
-                    .unwrap_or(n);
-                if k < n {
-                    out[k] = Some(*c);
-                    next = k + 1;
+/// Where each value row's values stand among the seven columns.
+struct Columns<'h, 'i> {
+    /// The indices (in the value rows) of the rows that show a positioned value in every
+    /// column.
+    full: Vec<usize>,
+    /// The positions of each full row's values, in the order of `full`.
+    ranges: Vec<Vec<columns::Range>>,
+    /// The header's lines of cells, and the columns they show once asked for.
+    header: &'h [Vec<LexCell<'i>>],
+    from_header: Option<Option<Vec<columns::Range>>>,
+}
+
+impl<'h, 'i> Columns<'h, 'i> {
+    fn new(rows: &[ValueRow<'_, 'i>], header: &'h [Vec<LexCell<'i>>]) -> Columns<'h, 'i> {
+        let mut full = Vec::new();
+        let mut ranges = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            let values = fitted(r.parts.values, N_COLUMNS).0;
+            if values.len() == N_COLUMNS {
+                if let Some(x) = columns::ranges(values) {
+                    full.push(i);
+                    ranges.push(x);
                 }
             }
         }
-        _ => {
+        Columns {
+            full,
+            ranges,
+            header,
+            from_header: None,
+        }
+    }
+
+    /// Puts the values of value row `i` under their columns: in order when the row
+    /// shows all seven or has no positions; otherwise under the column each stands
+    /// under in the nearest rows above and below that show all seven (which must agree),
+    /// or else in the header. `None` when no column can be told for a value.
+    fn place(
+        &mut self,
+        i: usize,
+        values: &[LexCell<'i>],
+    ) -> Option<[Option<LexCell<'i>>; N_COLUMNS]> {
+        let mut out = [None; N_COLUMNS];
+        if values.len() >= N_COLUMNS || values.iter().any(|c| c.x.is_none()) {
             for (slot, c) in out.iter_mut().zip(values) {
                 *slot = Some(*c);
             }
+            return Some(out);
         }
+        let at = self.full.partition_point(|&f| f < i);
+        let mut found: Option<Vec<usize>> = None;
+        for k in [at.checked_sub(1), Some(at)].into_iter().flatten() {
+            let Some(reference) = self.ranges.get(k) else {
+                continue;
+            };
+            let ks = columns::under(values, reference)?;
+            if found.as_ref().is_some_and(|f| *f != ks) {
+                return None;
+            }
+            found = Some(ks);
+        }
+        let ks = match found {
+            Some(ks) => ks,
+            None => {
+                let header = self.header;
+                let from_header = self
+                    .from_header
+                    .get_or_insert_with(|| columns::from_header(header, N_COLUMNS));
+                columns::under(values, from_header.as_deref()?)?
+            }
+        };
+        for (c, k) in values.iter().zip(ks) {
+            *out.get_mut(k)? = Some(*c);
+        }
+        Some(out)
     }
-    out
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use zfxxgk_model::{CellKey, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
 
+use crate::columns;
 use crate::context::{fitted, parts, Ctx};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
@@ -19,6 +20,8 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     // Table 四 written as three small tables: the group whose heading was just read
     // after the groups before it, whose five values come next.
     let mut named: Option<usize> = None;
+    // The rows of cells above the values: the header, for its columns.
+    let mut header_cells = Vec::new();
     for tr in rows {
         let s = parts(&tr.row);
         let read: usize = taken
@@ -26,6 +29,9 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
             .map(|t: &(&TableRow<'_>, usize, usize)| t.1)
             .sum();
         if s.labels().next().is_some() {
+            if taken.is_empty() {
+                header_cells.push(tr.row.cells.clone());
+            }
             // Folding leaves 维 as it is and turns nothing else into it: a label
             // without 维 cannot fold to one holding 维持, and is not folded.
             let columns = s
@@ -74,16 +80,51 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         return None;
     }
     let (values, extra) = fitted(&values, want);
-    ctx.stray(TableId::T4, extra);
     let placement = if header {
         Placement::Label
     } else {
         Placement::Position
     };
-    let mut cells = Vec::with_capacity(values.len());
-    for (c, key) in values.iter().zip(T4_KEYS.iter()) {
-        if let Some(key) = *key {
-            cells.push(ctx.cell(key, c, placement));
+    // Where each value stands among the fifteen columns: in order, unless a
+    // space-aligned row shows fewer values than columns, when each goes under the
+    // header column it stands under.
+    let positioned = values.len() < want && values.iter().all(|c| c.x.is_some());
+    let at: Vec<usize> = if positioned {
+        let columns = columns::from_header(&header_cells, want);
+        let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
+        let Some(found) = found else {
+            let span = spans
+                .first()
+                .map(|s| s.start)
+                .zip(spans.last().map(|s| s.end));
+            if let Some((start, end)) = span {
+                let row = crate::rows::Row {
+                    cells: values.to_vec(),
+                    span: zfxxgk_lex::Span::new(start, end),
+                };
+                ctx.unplaced_columns(TableId::T4, &row);
+            }
+            return None;
+        };
+        found
+    } else {
+        (0..values.len()).collect()
+    };
+    ctx.stray(TableId::T4, extra);
+    let mut cells = Vec::with_capacity(want);
+    let mut shown = at.iter().zip(values).peekable();
+    for (k, key) in T4_KEYS.iter().enumerate() {
+        let here = shown.next_if(|&(&j, _)| j == k);
+        let Some(key) = *key else { continue };
+        match here {
+            Some((_, c)) => cells.push(ctx.cell(key, c, placement)),
+            // A column the row does not show is blank when the row's values are placed
+            // by their position under the columns.
+            _ if positioned => {
+                let end = spans.last().map_or(0, |s| s.end);
+                cells.push(ctx.invisible_blank(key, end, placement));
+            }
+            _ => {}
         }
     }
     cells.sort_by_key(|c| c.key);

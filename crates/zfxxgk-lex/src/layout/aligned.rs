@@ -2,7 +2,8 @@
 //! two or more spaces, each cell with the display columns it covers so that a parser
 //! can line values up under their headers. Labels that wrapped onto lines of their own,
 //! and labels written vertically one character a line, stay inside the table as rows
-//! of one cell.
+//! of one cell. A line of numbers one space apart (columns set close together) is a
+//! row of the table too.
 
 use super::Fits;
 use crate::block::TableBuilder;
@@ -29,6 +30,11 @@ pub(super) fn table<'i>(
                 last_aligned = j;
                 gap = 0;
             }
+            // A row of numbers one space apart (narrow columns) is a row of the table.
+            LineKind::Text if numbers_row(lines.at(j).text) => {
+                last_aligned = j;
+                gap = 0;
+            }
             LineKind::Blank => {}
             LineKind::Text if line::width(line::trim(lines.at(j).text)) <= MAX_LABEL_WIDTH => {
                 gap += 1;
@@ -52,6 +58,17 @@ pub(super) fn table<'i>(
         BlockKind::Table(Box::new(table.finish(lines.next(end - 1)))),
         end,
     )
+}
+
+/// Whether `text` is two or more numbers and nothing else, as a row of narrow columns
+/// that `pdftotext -layout` set one space apart is.
+fn numbers_row(text: &str) -> bool {
+    let mut words = text.split(line::is_space).filter(|w| !w.is_empty());
+    let mut count = 0;
+    words.all(|w| {
+        count += 1;
+        line::number_token(w)
+    }) && count >= 2
 }
 
 fn row(table: &mut TableBuilder<'_>, l: &Line<'_>) {

@@ -265,3 +265,25 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn aligned_table_keeps_a_row_of_numbers_one_space_apart() {
+    let text = "结果   结果   总计\n维持   纠正\n   12 3 4999\n\n五、存在的主要问题\n";
+    let blocks = lex(text);
+    let table = blocks[0].table().expect("a table");
+    assert_eq!(table.layout, Layout::Aligned);
+    let last = table.rows().next_back().expect("rows");
+    let cells: Vec<(&str, Option<(u32, u32)>)> = last.cells().map(|c| (c.text, c.x)).collect();
+    assert_eq!(
+        cells,
+        [
+            ("12", Some((3, 5))),
+            ("3", Some((6, 7))),
+            ("4999", Some((8, 12)))
+        ]
+    );
+    // Words that are not all numbers end the table.
+    let blocks = lex("结果   结果\n2024 年 3 月\n");
+    let table = blocks[0].table().expect("a table");
+    assert_eq!(table.rows().count(), 1);
+}

@@ -1,0 +1,202 @@
+//! Columns by position, for space-aligned tables (`pdftotext -layout` text, and PDFs
+//! read from where each word stands): a value belongs to the column under which it
+//! stands, so a blank cell that the layout shows as nothing stays blank instead of
+//! shifting the values after it to the left.
+//!
+//! The columns come from what the table itself shows: a row that has a value in every
+//! column, or else the header, its words wrapped over several lines. A value that stands
+//! under no column, or under two, places nothing: the caller leaves the row unplaced
+//! and says so.
+
+use zfxxgk_lex::Cell;
+
+/// Display columns `[start, end)` of a cell.
+pub(crate) type Range = (u32, u32);
+
+/// The column each of `values` stands under, given the ranges of `columns` (left to
+/// right, not overlapping): for each value, the index of the one column it overlaps
+/// once every column is widened to the middle of the gaps beside it. `None` when a
+/// value has no position, stands under no column or under two, or when two values
+/// stand under one column or out of order.
+pub(crate) fn under(values: &[Cell<'_>], columns: &[Range]) -> Option<Vec<usize>> {
+    if columns.is_empty() || columns.windows(2).any(|w| w[0].1 > w[1].0) {
+        return None;
+    }
+    // Bounds in half columns: column k owns [lo[k], hi[k]).
+    let n = columns.len();
+    let mid = |k: usize| columns[k].1 + columns[k + 1].0;
+    let lo = |k: usize| if k == 0 { 0 } else { mid(k - 1) };
+    let hi = |k: usize| if k + 1 == n { u32::MAX } else { mid(k) };
+    let mut out = Vec::with_capacity(values.len());
+    for v in values {
+        let (a, b) = v.x?;
+        let (a, b) = (a.saturating_mul(2), b.saturating_mul(2));
+        let hits = (0..n).filter(|&k| a.max(lo(k)) < b.min(hi(k)));
+        // Across a column's edge: the column whose left or right edge it shares (a
+        // value wider than the others of its column, set flush with them).
+        let flush = |&k: &usize| {
+            let (x0, x1) = columns[k];
+            x0.saturating_mul(2) == a || x1.saturating_mul(2) == b
+        };
+        let k = match one(hits.clone()) {
+            Some(k) => k,
+            None => one(hits.filter(flush))?,
+        };
+        if out.last().is_some_and(|&last| last >= k) {
+            return None;
+        }
+        out.push(k);
+    }
+    Some(out)
+}
+
+/// The only item of `it`, if it has exactly one.
+fn one(mut it: impl Iterator<Item = usize>) -> Option<usize> {
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
+}
+
+/// Most header cells looked at: a header has a few dozen words.
+const MAX_HEADER_CELLS: usize = 256;
+
+/// The ranges of the last `n` columns that a header's positioned cells show, left to
+/// right. The header's lines (`lines`, top to bottom) are read from the bottom up: a
+/// cell that overlaps no column found yet starts one; a cell that overlaps one column
+/// and stands out of it by no more than a column on either side is a word of its
+/// header wrapped over lines, and widens it; any other cell (a group's name over its
+/// columns) says nothing of where one column stands, and is passed over. `None` when
+/// fewer than `n` columns show, or the header has no positions.
+pub(crate) fn from_header(lines: &[Vec<Cell<'_>>], n: usize) -> Option<Vec<Range>> {
+    let count: usize = lines.iter().map(Vec::len).sum();
+    if count > MAX_HEADER_CELLS || n == 0 {
+        return None;
+    }
+    let overlaps = |p: Range, q: Range| p.0 < q.1 && q.0 < p.1;
+    let mut found: Vec<Range> = Vec::new();
+    for line in lines.iter().rev() {
+        let ranges = line
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .filter_map(|c| c.x)
+            .filter(|(a, b)| a < b);
+        // Each line is set against the columns found below it.
+        let below = found.len();
+        for r in ranges {
+            let mut hits = (0..below).filter(|&k| overlaps(found[k], r));
+            match (hits.next(), hits.next()) {
+                (None, _) => found.push(r),
+                (Some(k), None) => {
+                    let c = found[k];
+                    if r.0.saturating_add(1) >= c.0 && r.1 <= c.1.saturating_add(1) {
+                        found[k] = (c.0.min(r.0), c.1.max(r.1));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found.sort_unstable();
+    if found.windows(2).any(|w| w[0].1 > w[1].0) {
+        return None;
+    }
+    let skip = found.len().checked_sub(n)?;
+    Some(found.split_off(skip))
+}
+
+/// The ranges of a row's values, when every one has a position.
+pub(crate) fn ranges(values: &[Cell<'_>]) -> Option<Vec<Range>> {
+    values.iter().map(|c| c.x).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zfxxgk_lex::Span;
+
+    /// Cells of the given texts at the given display columns.
+    fn cells(at: &[(&'static str, u32)]) -> Vec<Cell<'static>> {
+        at.iter()
+            .map(|&(t, x)| Cell {
+                text: t,
+                span: Span::new(0, 0),
+                x: Some((x, x + width(t))),
+            })
+            .collect()
+    }
+
+    fn width(t: &str) -> u32 {
+        t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    }
+
+    #[test]
+    fn a_blank_cell_stays_blank() {
+        // `3            2         2     2    1    10` under a row that shows all seven.
+        let full = cells(&[
+            ("1288", 0),
+            ("21", 8),
+            ("0", 15),
+            ("0", 21),
+            ("50", 25),
+            ("3", 31),
+            ("1362", 34),
+        ]);
+        let columns = ranges(&full).expect("positions");
+        let row = cells(&[
+            ("3", 3),
+            ("2", 16),
+            ("2", 22),
+            ("2", 26),
+            ("1", 31),
+            ("10", 36),
+        ]);
+        assert_eq!(under(&row, &columns), Some(vec![0, 2, 3, 4, 5, 6]));
+    }
+
+    #[test]
+    fn a_value_between_two_columns_places_nothing() {
+        let columns = [(0, 4), (6, 8)];
+        // Across the middle of the gap (5): under both.
+        assert_eq!(under(&cells(&[("12", 4)]), &columns), None);
+        assert_eq!(under(&cells(&[("1", 4)]), &columns), Some(vec![0]));
+        assert_eq!(under(&cells(&[("1", 5)]), &columns), Some(vec![1]));
+        // Across the middle but flush with one column's edge: that column's.
+        assert_eq!(under(&cells(&[("4999", 4)]), &columns), Some(vec![1]));
+        assert_eq!(under(&cells(&[("12345", 0)]), &columns), Some(vec![0]));
+        assert_eq!(under(&cells(&[("123", 3)]), &columns), None);
+        // Two values under one column, or out of order.
+        assert_eq!(under(&cells(&[("1", 0), ("2", 2)]), &columns), None);
+        // No position.
+        let mut unpositioned = cells(&[("1", 0)]);
+        unpositioned[0].x = None;
+        assert_eq!(under(&unpositioned, &columns), None);
+        assert_eq!(under(&cells(&[("1", 0)]), &[]), None);
+    }
+
+    #[test]
+    fn header_columns_leave_out_group_names_and_join_wrapped_words() {
+        // 行政复议 over 结果/维持 and 结果/纠正; 总计 alone.
+        let header = [
+            cells(&[("行政复议", 0)]),
+            cells(&[("结果", 0), ("结果", 6), ("总计", 12)]),
+            cells(&[("维持", 0), ("纠正", 6)]),
+        ];
+        assert_eq!(
+            from_header(&header, 3),
+            Some(vec![(0, 4), (6, 10), (12, 16)])
+        );
+        assert_eq!(from_header(&header, 2), Some(vec![(6, 10), (12, 16)]));
+        assert_eq!(from_header(&header, 4), None);
+        // A group's name over one column's narrow words, standing out of it.
+        let header = [
+            cells(&[("行政复议", 10)]),
+            cells(&[("结", 7), ("其", 13), ("尚", 19)]),
+        ];
+        assert_eq!(
+            from_header(&header, 3),
+            Some(vec![(7, 9), (13, 15), (19, 21)])
+        );
+        // A wrapped word one column wider than the piece below it.
+        let header = [cells(&[("商业企", 40)]), cells(&[("业", 40)])];
+        assert_eq!(from_header(&header, 1), Some(vec![(40, 42)]));
+    }
+}
