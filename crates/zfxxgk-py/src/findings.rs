@@ -4,7 +4,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use zfxxgk::model::Lang;
 
-use crate::report::{Report, Source};
+use crate::report::{with_report, Report};
 
 /// A place a finding points at: the cell's key (`None` for a heading or a sentence),
 /// the text there as read, and its 1-based line and column.
@@ -110,16 +110,11 @@ pub(crate) fn check(
     lang: &str,
 ) -> PyResult<Vec<Finding>> {
     let lang = self::lang(lang)?;
-    let run = |r: &Report| {
+    with_report(py, report, |r: &Report| {
         let found = py.detach(|| zfxxgk::check(&r.doc.report));
         found
             .iter()
             .map(|f| Finding::new(&r.name, f, &r.doc.text, lang))
             .collect()
-    };
-    if let Ok(r) = report.cast::<Report>() {
-        return Ok(run(r.get()));
-    }
-    let r = Source::extract(report)?.read(py, None)?;
-    Ok(run(&r))
+    })
 }

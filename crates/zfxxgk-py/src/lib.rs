@@ -1,15 +1,18 @@
-//! The `zfxxgk` Python package's native module, `zfxxgk._zfxxgk`: reading, checking and
-//! reading many reports at once, for Python. The Python layer (`python/zfxxgk/`)
-//! re-exports it and adds `read_many`'s table assembly and the Spark helpers.
+//! The `zfxxgk` Python package's native module, `zfxxgk._zfxxgk`: reading, checking,
+//! comparing and reading many reports at once, for Python. The Python layer
+//! (`python/zfxxgk/`) re-exports it and adds `read_many`'s table assembly and the Spark
+//! helpers.
 //!
 //! Everything here calls the Rust libraries; nothing is computed twice: the JSON of
 //! `Report.to_dict` is zfxxgk-export's writer, the wide and tidy tables are its Arrow
-//! builders, the folder walk is the command line's.
+//! builders, the folder walk is the command line's, and `diff` is zfxxgk-rules', its
+//! `Diff.to_dict` serde's JSON of the same `Diff` the command line writes.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod batch;
+mod diff;
 mod error;
 mod findings;
 mod report;
@@ -32,9 +35,15 @@ fn _zfxxgk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Report>()?;
     m.add_class::<report::Cell>()?;
     m.add_class::<findings::Finding>()?;
+    m.add_class::<diff::Diff>()?;
+    m.add_class::<diff::Side>()?;
+    m.add_class::<diff::Change>()?;
+    m.add_class::<diff::MissingTable>()?;
+    m.add_class::<diff::NoCounterpart>()?;
     m.add_class::<batch::Reader>()?;
     m.add_function(wrap_pyfunction!(report::read, m)?)?;
     m.add_function(wrap_pyfunction!(findings::check, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
     m.add_function(wrap_pyfunction!(batch::expand, m)?)?;
     Ok(())
 }

@@ -65,6 +65,20 @@ impl Source {
     }
 }
 
+/// Runs `f` on `report`: a `Report` as it is, or anything `read` accepts, read first
+/// (raising `ReadError` as `read` raises it).
+pub(crate) fn with_report<T>(
+    py: Python<'_>,
+    report: &Bound<'_, PyAny>,
+    f: impl FnOnce(&Report) -> T,
+) -> PyResult<T> {
+    if let Ok(r) = report.cast::<Report>() {
+        return Ok(f(r.get()));
+    }
+    let r = Source::extract(report)?.read(py, None)?;
+    Ok(f(&r))
+}
+
 /// Reads one report: from a path (`str` or `os.PathLike`), or from the bytes of a file.
 ///
 /// The kind of file (text, markdown, HTML, .docx, PDF through `pdftotext`) and its

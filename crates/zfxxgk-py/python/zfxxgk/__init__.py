@@ -6,9 +6,10 @@ annual reports) into checked, typed data, from Python.
 >>> report.cells["t3.granted.total"]               # doctest: +SKIP
 13
 >>> [f.message for f in zfxxgk.check(report)]      # doctest: +SKIP
+>>> zfxxgk.diff("2023.pdf", "2024.pdf").to_pandas() # doctest: +SKIP
 >>> zfxxgk.read_many("reports/").to_pandas()       # doctest: +SKIP
 
-Reading, checking and the parallel reading of ``read_many`` run in Rust (the same
+Reading, checking, comparing and the parallel reading of ``read_many`` run in Rust (the same
 libraries as the ``zfxxgk`` command line), without holding the GIL.
 """
 
@@ -20,31 +21,43 @@ from typing import Iterable, Iterator, Literal, Optional, Union
 
 from ._zfxxgk import (
     Cell,
+    Change,
+    Diff,
     FileAccessError,
     Finding,
+    MissingTable,
+    NoCounterpart,
     PdfToolError,
     ReadError,
     Report,
+    Side,
     TooLargeError,
     UnsupportedFileError,
     __version__,
     check,
+    diff,
     read,
 )
 from . import _zfxxgk
 
 __all__ = [
     "Cell",
+    "Change",
+    "Diff",
     "FileAccessError",
     "Finding",
+    "MissingTable",
+    "NoCounterpart",
     "PdfToolError",
     "ReadError",
     "ReadWarning",
     "Report",
+    "Side",
     "TooLargeError",
     "UnsupportedFileError",
     "__version__",
     "check",
+    "diff",
     "iter_batches",
     "read",
     "read_many",

@@ -2,7 +2,9 @@
 
 import os
 from decimal import Decimal
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Literal, Optional, Tuple, Union
+
+import pandas
 
 __version__: str
 
@@ -15,6 +17,18 @@ CellValue = Union[int, Decimal, None, str]
 Place = Tuple[Optional[str], str, int, int]
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray]
+
+#: How a cell differs between two reports (``Change.kind``).
+ChangeKind = Literal[
+    "changed",
+    "blank_to_zero",
+    "zero_to_blank",
+    "blank_to_number",
+    "number_to_blank",
+    "text",
+    "only_old",
+    "only_new",
+]
 
 class ReadError(Exception):
     """A file or bytes that could not be read as a report at all; the message is the
@@ -133,6 +147,98 @@ class Finding:
     def notes(self) -> List[str]:
         """Further remarks (``空白按0计 | blank counted as 0``)."""
 
+class Side:
+    """One report of a comparison: where it came from and what it says about itself."""
+
+    @property
+    def source(self) -> str:
+        """What the report goes by (``Report.name``: its path, or the name given)."""
+    @property
+    def body(self) -> Optional[str]:
+        """The issuing body, as written, or ``None``."""
+    @property
+    def year(self) -> Optional[int]:
+        """The year reported on, or ``None``."""
+    @property
+    def edition(self) -> Optional[str]:
+        """The template edition of its tables, ``"2019"`` or ``"2021"``, or ``None``."""
+
+class Change:
+    """One cell that differs between the two reports."""
+
+    @property
+    def key(self) -> str:
+        """The canonical key (``t3.new_received.total``)."""
+    @property
+    def kind(self) -> ChangeKind:
+        """How it differs."""
+    @property
+    def old(self) -> Optional[str]:
+        """The old value as the tidy export writes it (``""`` for blank); ``None`` when
+        the old report lacks the cell."""
+    @property
+    def new(self) -> Optional[str]:
+        """The new value, likewise."""
+    @property
+    def change(self) -> Optional[Decimal]:
+        """``new − old``, when both are numbers."""
+    @property
+    def relative(self) -> Optional[Decimal]:
+        """``(new − old) / |old|`` to four places, when both are numbers and ``old`` is
+        not 0."""
+
+class MissingTable:
+    """A table one report has and the other lacks; its cells are changes of kind
+    ``only_old`` or ``only_new``."""
+
+    @property
+    def table(self) -> Literal["t2", "t3", "t4"]:
+        """The table."""
+    @property
+    def missing_in(self) -> Literal["old", "new"]:
+        """The report that lacks it."""
+
+class NoCounterpart:
+    """A cell whose key the other report's edition of the template does not have."""
+
+    @property
+    def key(self) -> str:
+        """The canonical key."""
+    @property
+    def side(self) -> Literal["old", "new"]:
+        """The report that has it."""
+    @property
+    def value(self) -> str:
+        """Its value as the tidy export writes it."""
+
+class Diff:
+    """What changed from one report to another (``zfxxgk diff OLD NEW``)."""
+
+    @property
+    def old(self) -> Side:
+        """The older report."""
+    @property
+    def new(self) -> Side:
+        """The newer report."""
+    @property
+    def changes(self) -> List[Change]:
+        """Every cell that differs, in key order."""
+    @property
+    def unchanged(self) -> int:
+        """How many cells both reports have with the same value."""
+    @property
+    def missing_tables(self) -> List[MissingTable]:
+        """Tables one report has and the other lacks."""
+    @property
+    def no_counterpart(self) -> List[NoCounterpart]:
+        """Cells whose key the other report's edition lacks, in key order."""
+    def to_dict(self) -> Dict[str, Any]:
+        """One element of ``comparisons`` in ``zfxxgk diff OLD NEW --format json``
+        (schema/diff.schema.json); changes are strings there, as in the JSON."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """The changes, one row each: ``key``, ``kind``, ``old``, ``new``, ``change``,
+        ``relative`` (``Decimal`` or ``None``)."""
+
 class Reader:
     """``read_many``'s native half: reads chunks of files on its own thread pool."""
 
@@ -155,6 +261,10 @@ def read(source: Source, /, *, name: Optional[str] = None) -> Report:
 
 def check(report: Union[Report, Source], /, *, lang: str = "zh") -> List[Finding]:
     """Checks a report (or reads one first) against every rule of RULES.md."""
+
+def diff(old: Union[Report, Source], new: Union[Report, Source], /) -> Diff:
+    """Compares two reports (or reads them first) cell by cell, as ``zfxxgk diff``
+    does; ``ReadError`` when one cannot be read."""
 
 def expand(paths: List[str]) -> Tuple[List[str], List[str]]:
     """The files to read for ``paths`` (folders walked as the command line does), and
