@@ -21,7 +21,10 @@ zfxxgk=target/debug/zfxxgk
 cargo run -q --example gen_corpus -- "$work/gen" 10 >/dev/null
 
 # name, whether chromium prints its header and footer (yes/no), generated report,
-# then the cells made blank: KEY=MARK with MARK one of empty, / and —.
+# then the cells made blank: KEY=MARK with MARK one of empty, / and —; or the cells
+# made narrow, KEY@W: the number kept, in a box W em wide that breaks it anywhere
+# (word-break: break-all), so that it wraps inside its cell (a digit of Noto Sans CJK
+# is about 0.55 em wide: 0.6 holds one digit a line, 1.2 two).
 write() {
   local name=$1 headers=$2 source=$3
   shift 3
@@ -33,9 +36,15 @@ import re, sys
 path, blanks = sys.argv[1], sys.argv[2:]
 html = open(path, encoding="utf-8").read()
 for spec in blanks:
-    key, mark = spec.split("=", 1)
-    html, n = re.subn(r'(<td class="number" title="%s">)[^<]*(</td>)' % re.escape(key),
-                      lambda m: m.group(1) + mark + m.group(2), html)
+    if "@" in spec:
+        key, wide = spec.split("@", 1)
+        box = '<div style="width:%sem;word-break:break-all;margin-left:auto">' % wide
+        html, n = re.subn(r'(<td class="number" title="%s">)([^<]*)(</td>)' % re.escape(key),
+                          lambda m: m.group(1) + box + m.group(2) + "</div>" + m.group(3), html)
+    else:
+        key, mark = spec.split("=", 1)
+        html, n = re.subn(r'(<td class="number" title="%s">)[^<]*(</td>)' % re.escape(key),
+                          lambda m: m.group(1) + mark + m.group(2), html)
     assert n == 1, (key, n)
 open(path, "w", encoding="utf-8").write(html)
 EOF
@@ -73,3 +82,11 @@ write chromium-2024 yes "$work/gen/2024/body00000-2024.txt" \
   t4.review.upheld= \
   t4.review.corrected= \
   t4.litigation_after_review.total=
+# The 2019 report again, three numbers wrapped inside narrow cells: 184 one digit a
+# line (first column of table 三), 201 two digits a line (20 over 1, last column of the
+# same row) and 207 one digit a line in table 二. The reader joins each wrapped cell's
+# digits on its row's line (src/input/words.rs), so the ground truth is the page's.
+write chromium-2019-wrapped no "$work/gen/2019/body00000-2019.txt" \
+  t3.new_received.natural_person@0.6 \
+  t3.new_received.total@1.2 \
+  t2.regulations.published@0.6

@@ -21,7 +21,18 @@
 //! - the first and last line of a page, when they stand in the top or bottom tenth of
 //!   it and read the same, digits aside, as the first or last line of another page
 //!   (a print date and title, an address and `2/5`), are running headers and
-//!   footers, not text: left out, so that a table cut by a page break joins up.
+//!   footers, not text: left out, so that a table cut by a page break joins up;
+//! - a number wrapped inside a narrow cell (`502` printed one digit a line by
+//!   chromium's `word-break: break-all`) is one number again, on its row's line: its
+//!   digit words stand one above the other in one column, evenly, alone in their
+//!   cell; other words of the page (the row's label or other cells) stand on the
+//!   stack's middle; and its lines are nearer to each other than its row to the row
+//!   above or below it (lines where a number stands as a cell beside other words),
+//!   times [`WRAPPED`]. Word boxes are no help here: chromium's are taller than a row.
+//!   Poppler itself makes one word of `50` over `2`, with a box two lines high. A
+//!   stack that misses any of these tests is left as it stands, never joined across
+//!   rows: when its rows are as near as its lines (cells with no padding), its middle
+//!   digit can still be read as its row's cell.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -61,6 +72,13 @@ const SAME_LINE: f64 = 0.4;
 const CELL_GAP: f64 = 1.5;
 /// Words closer than this many units are one word, with no space between.
 const TOUCHING: f64 = 0.25;
+/// Digit words stacked this share of the distance from their row to the nearest row
+/// apart, or nearer, are the lines of one wrapped cell: a wrapped row is its lines
+/// and its cell's padding, so its neighbour stands farther from its middle than that.
+const WRAPPED: f64 = 0.8;
+/// The lines of one wrapped cell are evenly spaced: each step within this share of
+/// the first.
+const EVEN: f64 = 0.1;
 /// Running headers and footers stand in this share of the page's height at its top
 /// or bottom.
 const MARGIN: f64 = 0.1;
@@ -73,6 +91,10 @@ pub(crate) fn lay_out(xhtml: &str) -> String {
     let Some(unit) = unit(&pages) else {
         return String::new();
     };
+    let mut pages = pages;
+    for page in &mut pages {
+        join_wrapped_numbers(page, unit);
+    }
     let mut lines: Vec<Vec<Vec<Word>>> = pages.iter().map(lines_of).collect();
     drop_running_lines(&pages, &mut lines);
     let mut out = String::new();
@@ -207,6 +229,145 @@ fn lines_of(page: &Page) -> Vec<Vec<Word>> {
         line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
     lines
+}
+
+/// Whether two words share some of their horizontal extent.
+fn overlap_x(a: &Word, b: &Word) -> bool {
+    a.x0 < b.x1 && b.x0 < a.x1
+}
+
+/// The middles of a page's table rows: lines of two words or more where a number
+/// stands as a cell of its own (no word nearer to it than a cell's gap). The lone
+/// digits of a wrapped cell are no row.
+fn row_middles(page: &Page, unit: f64) -> Vec<f64> {
+    let cell = |line: &[Word], w: &Word| {
+        is_number(&w.text)
+            && line
+                .iter()
+                .filter(|o| !std::ptr::eq(*o, w))
+                .all(|o| o.x0.max(w.x0) - o.x1.min(w.x1) >= CELL_GAP * unit)
+    };
+    lines_of(page)
+        .iter()
+        .filter(|line| line.len() >= 2 && line.iter().any(|w| cell(line, w)))
+        .filter_map(|line| line.first().map(Word::middle))
+        .collect()
+}
+
+/// Joins the digit words of each number wrapped inside a narrow cell into one word
+/// on its row's line (see the module's doc for when a stack is one cell).
+fn join_wrapped_numbers(page: &mut Page, unit: f64) {
+    let rows = row_middles(page, unit);
+    let words = &page.words;
+    let digits = |w: &Word| !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit());
+    let mut order: Vec<usize> = (0..words.len())
+        .filter(|&i| words.get(i).is_some_and(digits))
+        .collect();
+    order.sort_by(|&a, &b| words[a].middle().total_cmp(&words[b].middle()));
+    let mut used = vec![false; words.len()];
+    let mut joined: Vec<Word> = Vec::new();
+    for (k, &first) in order.iter().enumerate() {
+        if used[first] {
+            continue;
+        }
+        // The evenly spaced digit words below `first` in its column, then the
+        // longest run of them from `first` that is one wrapped cell.
+        let mut stack = vec![first];
+        let mut step: Option<f64> = None;
+        while let Some(&top) = stack.last() {
+            let below = order
+                .get(k + 1..)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .find(|&j| {
+                    !used[j]
+                        && words[j].middle() > words[top].middle()
+                        && overlap_x(&words[j], &words[top])
+                });
+            let Some(j) = below else { break };
+            let d = words[j].middle() - words[top].middle();
+            if !step.is_none_or(|s| (d - s).abs() <= EVEN * s) {
+                break;
+            }
+            step.get_or_insert(d);
+            stack.push(j);
+        }
+        while stack.len() >= 2 {
+            if let Some(word) = wrapped_cell(words, &stack, &rows, unit) {
+                for &i in &stack {
+                    used[i] = true;
+                }
+                joined.push(word);
+                break;
+            }
+            stack.pop();
+        }
+    }
+    if joined.is_empty() {
+        return;
+    }
+    let mut kept: Vec<Word> = page
+        .words
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(w, _)| w.clone())
+        .collect();
+    kept.extend(joined);
+    page.words = kept;
+}
+
+/// The one word that the digit words `stack` of `words` (top to bottom, evenly
+/// spaced) make, when they are one wrapped cell: nothing else stands between them in
+/// their column, no other word stands beside any of them nearer than a cell's gap,
+/// other words stand on the stack's middle, within a quarter of a line (its row's
+/// label or other cells, which a table centres in the row as it centres the wrapped
+/// cell), and the stack's lines are nearer to each other than [`WRAPPED`] times the
+/// distance from its row to the nearest row above or below (of `rows`, the middles
+/// of the page's rows). `None` otherwise, and when the row has no row beside it.
+fn wrapped_cell(words: &[Word], stack: &[usize], rows: &[f64], unit: f64) -> Option<Word> {
+    let parts: Vec<&Word> = stack.iter().filter_map(|&i| words.get(i)).collect();
+    let (first, last) = (parts.first()?, parts.last()?);
+    let x0 = parts.iter().map(|w| w.x0).fold(f64::INFINITY, f64::min);
+    let x1 = parts.iter().map(|w| w.x1).fold(f64::NEG_INFINITY, f64::max);
+    let middle = (first.middle() + last.middle()) / 2.0;
+    let height = first.height();
+    let steps = parts.len().saturating_sub(1).max(1) as f64;
+    let step = (last.middle() - first.middle()) / steps;
+    let on_row = |m: f64| (m - middle).abs() <= step / 4.0;
+    let neighbour = rows
+        .iter()
+        .filter(|&&m| !on_row(m))
+        .map(|m| (m - middle).abs())
+        .min_by(f64::total_cmp)?;
+    if step > WRAPPED * neighbour {
+        return None;
+    }
+    let others = || {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !stack.contains(i))
+            .map(|(_, w)| w)
+    };
+    let between = others().any(|w| {
+        w.x0 < x1 && x0 < w.x1 && w.middle() >= first.middle() && w.middle() <= last.middle()
+    });
+    let crowded = parts.iter().any(|p| {
+        others().any(|w| {
+            (w.middle() - p.middle()).abs() < SAME_LINE * height
+                && (w.x0.max(p.x0) - w.x1.min(p.x1)) < CELL_GAP * unit
+        })
+    });
+    let on_a_row = others().any(|w| on_row(w.middle()));
+    (!between && !crowded && on_a_row).then(|| Word {
+        x0,
+        y0: middle - height / 2.0,
+        x1,
+        y1: middle + height / 2.0,
+        text: parts.iter().map(|w| w.text.as_str()).collect(),
+    })
 }
 
 /// A line's text with its digits left out and no spaces, as running headers and
@@ -372,6 +533,87 @@ mod tests {
             (&spaced[..], "（二）部分    2024 年                  5\n"),
         ] {
             assert_eq!(lay_out(&xhtml(&[page])), want);
+        }
+    }
+
+    /// A table of three rows 30 points apart (labels at x 0, numbers at right edges
+    /// 100 and 140), the middle row's first number `cell`, words of their own.
+    fn table(cell: &[Boxed]) -> Vec<Boxed> {
+        let mut words = vec![
+            han(0.0, 100.0, "规章"),
+            num(100.0, 100.0, "5"),
+            num(140.0, 100.0, "7"),
+            han(0.0, 130.0, "其他"),
+            num(140.0, 130.0, "9"),
+            han(0.0, 160.0, "合计"),
+            num(100.0, 160.0, "3"),
+            num(140.0, 160.0, "2"),
+        ];
+        words.extend_from_slice(cell);
+        words
+    }
+
+    #[test]
+    fn a_number_wrapped_in_its_cell_is_one_number_on_its_row() {
+        // 184 one digit a line, 12 points apart (rows are 30 apart), centred on its
+        // row: read as 184 on the row's line, under its column.
+        let wrapped = table(&[
+            num(100.0, 118.0, "1"),
+            num(100.0, 130.0, "8"),
+            num(100.0, 142.0, "4"),
+        ]);
+        assert_eq!(
+            lay_out(&xhtml(&[&wrapped])),
+            "规章               5       7\n其他             184       9\n合计               3       2\n"
+        );
+        // Lines of a number beside a word, as near as the stack's lines, far above
+        // the table (a report's year and template): the rows beside the wrapped one
+        // are what its lines are measured against.
+        let mut headed = wrapped.clone();
+        headed.extend([
+            han(0.0, 10.0, "年度"),
+            num(60.0, 10.0, "2019"),
+            han(0.0, 22.0, "模板"),
+            num(60.0, 22.0, "2019"),
+        ]);
+        let text = lay_out(&xhtml(&[&headed]));
+        assert!(text.contains("其他             184       9\n"), "{text}");
+        // 18 over 4: the stack's middle is the row's.
+        let two = table(&[num(100.0, 124.0, "18"), num(100.0, 136.0, "4")]);
+        let text = lay_out(&xhtml(&[&two]));
+        assert!(text.contains("其他             184       9\n"), "{text}");
+    }
+
+    #[test]
+    fn digits_that_may_be_separate_cells_are_not_joined() {
+        let read = |words: &[Boxed]| lay_out(&xhtml(&[words]));
+        // One digit a row, rows as near as the rest of the table: separate cells.
+        let column = table(&[num(100.0, 130.0, "8")]);
+        assert!(read(&column).contains("其他               8       9\n"));
+        // A stack as far apart as the rows (cells with no padding) is not a cell.
+        let far = table(&[
+            num(100.0, 100.0 - 30.0, "1"),
+            num(100.0, 130.0, "8"),
+            num(100.0, 190.0, "4"),
+        ]);
+        assert!(!read(&far).contains("184"), "{}", read(&far));
+        // Unevenly spaced, or off its row's middle: left as it stands.
+        let uneven = table(&[
+            num(100.0, 112.0, "1"),
+            num(100.0, 130.0, "8"),
+            num(100.0, 142.0, "4"),
+        ]);
+        let off = table(&[num(100.0, 118.0, "1"), num(100.0, 130.0, "8")]);
+        // Beside a word of running text, nearer than a cell's gap.
+        let crowded = table(&[
+            num(100.0, 118.0, "1"),
+            han(102.0, 118.0, "件"),
+            num(100.0, 130.0, "8"),
+            num(100.0, 142.0, "4"),
+        ]);
+        for words in [&uneven, &off, &crowded] {
+            let text = read(words);
+            assert!(!text.contains("184") && !text.contains("18 "), "{text}");
         }
     }
 
