@@ -429,9 +429,22 @@ pub(crate) fn t2<'i>(
     }
     for (f, columns) in found {
         if let Some(b) = f.before {
-            let c = cell(text, b);
-            if !c.text.trim().is_empty() {
-                out.push(text_row(vec![c]));
+            // `第二十条第（一）项` and its header `信息内容本年制发件数…` are rows of
+            // their own: the header's words tell the edition when no row does.
+            let header = text
+                .get(b.range())
+                .and_then(|t| find_folded(t, "信息内容"))
+                .filter(|&at| at > 0)
+                .map(|at| b.start + at);
+            let parts = match header {
+                Some(at) => vec![Span::new(b.start, at), Span::new(at, b.end)],
+                None => vec![b],
+            };
+            for span in parts {
+                let c = cell(text, span);
+                if !c.text.trim().is_empty() {
+                    out.push(text_row(vec![c]));
+                }
             }
         }
         let one_cell = columns == 1;
@@ -1244,6 +1257,26 @@ mod tests {
             notes.contains(&"table 三: 1000 runs of digits stand among its rows, more than 64; those after the 64th were not read"),
             "{:?}",
             &notes[..notes.len().min(3)]
+        );
+    }
+
+    #[test]
+    fn the_header_of_table_two_tells_its_edition() {
+        // The 2019 edition's header in a report of 2021 whose other rows were not read
+        // (规章 lost a blank cell): 规范性文件's cells are the 2019 edition's.
+        let text = "某局2021年政府信息公开工作年度报告\n一、总体情况无。二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章00规范性文件001三、收到和处理政府信息公开申请情况";
+        let report = crate::parse(text);
+        let got: Vec<(String, String)> = report
+            .tidy()
+            .filter(|(k, _)| k.as_str().starts_with("t2.normative_documents."))
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect();
+        assert!(
+            got.contains(&(
+                "t2.normative_documents.published_total".to_string(),
+                "1".to_string()
+            )),
+            "{got:?}"
         );
     }
 
