@@ -183,12 +183,15 @@ impl Search<'_> {
                     return;
                 }
             }
-            let want = decimal(sum);
-            if want.len() <= MAX_CELL_DIGITS
-                && self.digits.get(pos..pos + want.len()) == Some(want.as_slice())
+            let len = decimal_len(sum);
+            if len <= MAX_CELL_DIGITS
+                && self
+                    .digits
+                    .get(pos..pos + len)
+                    .is_some_and(|part| value_of(part) == sum)
             {
-                self.lengths.push(want.len());
-                self.group(g + 1, pos + want.len());
+                self.lengths.push(len);
+                self.group(g + 1, pos + len);
                 self.lengths.pop();
             }
             return;
@@ -204,7 +207,7 @@ impl Search<'_> {
             if len > 1 && part.first() == Some(&0) {
                 break;
             }
-            let value = part.iter().fold(0u64, |v, &d| v * 10 + u64::from(d));
+            let value = value_of(part);
             let next = pos + len;
             let remaining = self.digits.len() - next;
             let total = sum + value;
@@ -213,7 +216,7 @@ impl Search<'_> {
             // so far (a blank one only while that is 0).
             let min_sum = match (group.summed, self.blanks) {
                 (true, true) if total == 0 => 0,
-                (true, _) => decimal(total).len(),
+                (true, _) => decimal_len(total),
                 (false, _) => least,
             };
             let min_left = if group.summed {
@@ -238,19 +241,16 @@ impl Search<'_> {
     }
 }
 
-/// The decimal digits of `n`, most significant first.
-fn decimal(n: u64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(10);
-    let mut n = n;
-    loop {
-        out.push((n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    out
+/// How many decimal digits `n` is written with (1 for 0). The search runs this at
+/// every step, so it allocates nothing.
+fn decimal_len(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+/// The number the digits of `part` (one value 0–9 each) write. At most
+/// [`MAX_CELL_DIGITS`] digits reach it, so it cannot overflow.
+fn value_of(part: &[u8]) -> u64 {
+    part.iter().fold(0u64, |v, &d| v * 10 + u64::from(d))
 }
 
 /// The cells of `digits` cut at `lengths`, as numbers.
@@ -261,7 +261,7 @@ pub(crate) fn values(digits: &[u8], lengths: &[usize]) -> Vec<u64> {
         .map(|&len| {
             let part = digits.get(pos..pos + len).unwrap_or_default();
             pos += len;
-            part.iter().fold(0u64, |v, &d| v * 10 + u64::from(d))
+            value_of(part)
         })
         .collect()
 }
