@@ -109,14 +109,19 @@ pub(crate) fn headings(text: &str) -> Vec<Heading> {
         // Not inside a word or a numeral: `第一、二` and `十二、` are no headings, while
         // `。 一、`, `| 二、` and a converter's `[bookmark: _GoBack]六、` are. A digit may
         // stand right before: a crawler's text runs a table's last cell into the next
-        // heading (`…5949.088667三、收到和处理…`).
+        // heading (`…5949.088667三、收到和处理…`); so may a word, when the heading's
+        // phrase follows the numeral at once: a table row whose cells were all blank
+        // runs its label into it (`…结转下年度继续办理四、政府信息公开行政复议…`).
         let at_boundary = prev
             .is_none_or(|c| (!c.is_alphanumeric() && c != '、') || fold_char(c).is_ascii_digit());
-        if !at_boundary {
-            continue;
-        }
+        let glued = prev.is_some_and(|c| !c.is_ascii() && !"、第".contains(c));
         let after = pos + '、'.len_utf8();
-        if let Some((key, phrase_end)) = match_phrase(text, after) {
+        let slack = match (at_boundary, glued) {
+            (true, _) => PHRASE_SLACK,
+            (false, true) => 0,
+            (false, false) => continue,
+        };
+        if let Some((key, phrase_end)) = match_phrase(text, after, slack) {
             let end = heading_end(text, after, phrase_end);
             out.push(Heading {
                 key,
@@ -128,12 +133,14 @@ pub(crate) fn headings(text: &str) -> Vec<Heading> {
     out
 }
 
-fn match_phrase(text: &str, after: usize) -> Option<(SectionKey, usize)> {
+/// The section whose phrase begins at `after` or at most `slack` characters later,
+/// and where the phrase ends.
+fn match_phrase(text: &str, after: usize, slack: usize) -> Option<(SectionKey, usize)> {
     let starts = std::iter::once(after).chain(
         text[after..]
             .char_indices()
             .skip(1)
-            .take(PHRASE_SLACK)
+            .take(slack)
             .take_while(|(_, c)| *c != '\n' && *c != '。')
             .map(|(i, _)| after + i),
     );
@@ -457,6 +464,20 @@ mod tests {
         ] {
             assert_eq!(keys(text).first().map(|k| k.0), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_heading_glued_to_a_word_when_its_phrase_follows_at_once() {
+        // A crawler's text where table 三's last row was all blank: its label runs into
+        // the next heading. `第四、` and a phrase that does not follow at once are none.
+        let text = "四、结转下年度继续办理四、政府信息公开行政复议、行政诉讼情况行政复议结果维持。第四、政府信息公开行政复议情况。办理四、一些政府信息公开行政复议情况";
+        assert_eq!(
+            keys(text),
+            [(
+                SectionKey::S4,
+                "四、政府信息公开行政复议、行政诉讼情况行政复议结果维持"
+            )]
+        );
     }
 
     /// Years as the plain definition finds them: each run of digits read forward, kept

@@ -27,6 +27,16 @@
 //!
 //! Every split that fits is found, never one picked among several: the caller places a
 //! row only when exactly one fits (or when other sums, across rows, leave one).
+//!
+//! # Blank cells
+//!
+//! A blank cell leaves no digit, so a row with one can still split one way, a wrong
+//! one: `10`, `12`, blank, `0`, `0`, `0`, `22` runs together as `101200022`, whose only
+//! split into seven cells is `1|0|1|20|0|0|22`. [`blank_splits`] runs the same search
+//! with each cell allowed to be blank (no digits, counted as 0 in its group's sum) and
+//! keeps the splits with at least one blank: a row that has any is not decided by its
+//! own digits, whatever [`splits`] finds. A blank cell costs the search one more length
+//! to try per cell, and the same bounds hold.
 
 /// Most digits a cell may hold: a count of a billion or more is no count of these
 /// tables, and a longer run is no row of cells.
@@ -61,22 +71,37 @@ pub(crate) enum Splits {
 
 /// Every split of `digits` (one value 0–9 per digit) into cells of the row `shape`.
 pub(crate) fn splits(digits: &[u8], shape: &[Group]) -> Splits {
-    splits_within(digits, shape, MAX_STEPS).0
+    splits_within(digits, shape, false, MAX_STEPS).0
 }
 
-/// [`splits`] with a step budget of its own; and the steps the search took.
-fn splits_within(digits: &[u8], shape: &[Group], max_steps: usize) -> (Splits, usize) {
-    // The cells of the shape, flattened: (group, index in group).
+/// Every split of `digits` into cells of the row `shape` in which one cell or more is
+/// blank (a length of 0, counted as 0 in its group's sum): the readings a row has if
+/// blank cells vanished from it. None of them is among what [`splits`] finds.
+pub(crate) fn blank_splits(digits: &[u8], shape: &[Group]) -> Splits {
+    splits_within(digits, shape, true, MAX_STEPS).0
+}
+
+/// [`splits`] (or with `blanks`, [`blank_splits`]) with a step budget of its own; and
+/// the steps the search took.
+fn splits_within(
+    digits: &[u8],
+    shape: &[Group],
+    blanks: bool,
+    max_steps: usize,
+) -> (Splits, usize) {
     let cells: usize = shape.iter().map(|g| g.cells).sum();
     if cells == 0 || digits.iter().any(|&d| d > 9) || shape.iter().any(|g| g.cells == 0) {
         return (Splits::Found(Vec::new()), 0);
     }
-    if digits.len() < cells || digits.len() > cells * MAX_CELL_DIGITS {
+    // Blank cells hold no digit, but one cell at least is not blank: else no run.
+    let fewest = if blanks { 1 } else { cells };
+    if digits.len() < fewest || digits.len() > cells * MAX_CELL_DIGITS {
         return (Splits::Found(Vec::new()), 0);
     }
     let mut search = Search {
         digits,
         shape,
+        blanks,
         steps: 0,
         max_steps,
         lengths: Vec::with_capacity(cells),
@@ -95,6 +120,8 @@ fn splits_within(digits: &[u8], shape: &[Group], max_steps: usize) -> (Splits, u
 struct Search<'a> {
     digits: &'a [u8],
     shape: &'a [Group],
+    /// Whether a cell may be blank (and a split is kept only if one is).
+    blanks: bool,
     steps: usize,
     max_steps: usize,
     /// The lengths of the cells chosen so far.
@@ -116,7 +143,8 @@ impl Search<'_> {
             return;
         }
         let Some(&group) = self.shape.get(g) else {
-            if pos == self.digits.len() {
+            let has_blank = self.lengths.contains(&0);
+            if pos == self.digits.len() && has_blank == self.blanks {
                 if self.found.len() == MAX_CANDIDATES {
                     self.stop = Some(Splits::TooMany(std::mem::take(&mut self.found)));
                 } else {
@@ -146,40 +174,55 @@ impl Search<'_> {
             return;
         }
         if group.summed && k + 1 == group.cells {
-            let want = decimal(sum);
-            if want.len() <= MAX_CELL_DIGITS
-                && self.digits.get(pos..pos + want.len()) == Some(want.as_slice())
+            if self.blanks && sum == 0 {
+                // A blank total of cells that are all 0 or blank.
+                self.lengths.push(0);
+                self.group(g + 1, pos);
+                self.lengths.pop();
+                if self.stop.is_some() {
+                    return;
+                }
+            }
+            let len = decimal_len(sum);
+            if len <= MAX_CELL_DIGITS
+                && self
+                    .digits
+                    .get(pos..pos + len)
+                    .is_some_and(|part| value_of(part) == sum)
             {
-                self.lengths.push(want.len());
-                self.group(g + 1, pos + want.len());
+                self.lengths.push(len);
+                self.group(g + 1, pos + len);
                 self.lengths.pop();
             }
             return;
         }
         // Cells still to place after this one, in this group and the groups after.
         let left_here = group.cells - k - 1;
-        for len in 1..=MAX_CELL_DIGITS.min(rest) {
+        // A cell holds one digit at least, or with `blanks` none.
+        let least = usize::from(!self.blanks);
+        for len in least..=MAX_CELL_DIGITS.min(rest) {
             let Some(part) = self.digits.get(pos..pos + len) else {
                 break;
             };
             if len > 1 && part.first() == Some(&0) {
                 break;
             }
-            let value = part.iter().fold(0u64, |v, &d| v * 10 + u64::from(d));
+            let value = value_of(part);
             let next = pos + len;
             let remaining = self.digits.len() - next;
             let total = sum + value;
-            // The digits left must hold the cells left: at least one each, and a sum
-            // cell at least as long as what its group adds up to so far.
-            let min_sum = if group.summed {
-                decimal(total).len().max(1)
-            } else {
-                1
+            // The digits left must hold the cells left: at least one each (none with
+            // `blanks`), and a sum cell at least as long as what its group adds up to
+            // so far (a blank one only while that is 0).
+            let min_sum = match (group.summed, self.blanks) {
+                (true, true) if total == 0 => 0,
+                (true, _) => decimal_len(total),
+                (false, _) => least,
             };
             let min_left = if group.summed {
-                left_here - 1 + min_sum + after
+                (left_here - 1) * least + min_sum + after * least
             } else {
-                left_here + after
+                (left_here + after) * least
             };
             let max_left = (left_here + after) * MAX_CELL_DIGITS;
             if remaining < min_left || min_sum > MAX_CELL_DIGITS {
@@ -198,19 +241,16 @@ impl Search<'_> {
     }
 }
 
-/// The decimal digits of `n`, most significant first.
-fn decimal(n: u64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(10);
-    let mut n = n;
-    loop {
-        out.push((n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    out
+/// How many decimal digits `n` is written with (1 for 0). The search runs this at
+/// every step, so it allocates nothing.
+fn decimal_len(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+/// The number the digits of `part` (one value 0–9 each) write. At most
+/// [`MAX_CELL_DIGITS`] digits reach it, so it cannot overflow.
+fn value_of(part: &[u8]) -> u64 {
+    part.iter().fold(0u64, |v, &d| v * 10 + u64::from(d))
 }
 
 /// The cells of `digits` cut at `lengths`, as numbers.
@@ -221,7 +261,7 @@ pub(crate) fn values(digits: &[u8], lengths: &[usize]) -> Vec<u64> {
         .map(|&len| {
             let part = digits.get(pos..pos + len).unwrap_or_default();
             pos += len;
-            part.iter().fold(0u64, |v, &d| v * 10 + u64::from(d))
+            value_of(part)
         })
         .collect()
 }
@@ -324,7 +364,8 @@ mod tests {
     }
 
     /// See issue 17: a row of sixty digits is answered without exploring every split,
-    /// and no row costs more than the budget.
+    /// and no row costs more than the budget, blank cells tried or not (with blank
+    /// cells a long row may be given up: it is then left unplaced).
     #[test]
     fn long_rows_are_bounded() {
         let ones = "1".repeat(64);
@@ -335,32 +376,87 @@ mod tests {
         for s in [&ones, &twelves, &mixed, &"9".repeat(60), &"10".repeat(30)] {
             for shape in [&ROW3[..], &T4[..]] {
                 // Sixty digits: the lengths alone leave few splits to try.
-                let (got, _) = splits_within(&digits(&s[..60]), shape, MAX_STEPS / 10);
+                let (got, _) = splits_within(&digits(&s[..60]), shape, false, MAX_STEPS / 10);
                 assert_ne!(got, Splits::GaveUp, "{s} {shape:?}");
-                // Any length: the search stops within its budget, answered or not.
-                for n in (5..=s.len()).step_by(9) {
-                    let (_, steps) = splits_within(&digits(&s[..n]), shape, MAX_STEPS);
-                    assert!(steps <= MAX_STEPS + 1, "{n} digits of {s}: {steps} steps");
+                for blanks in [false, true] {
+                    // Any length: the search stops within its budget, answered or not.
+                    for n in (5..=s.len()).step_by(9) {
+                        let (_, steps) = splits_within(&digits(&s[..n]), shape, blanks, MAX_STEPS);
+                        assert!(steps <= MAX_STEPS + 1, "{n} digits of {s}: {steps} steps");
+                    }
                 }
             }
         }
         // Past its budget a search says it gave up.
-        let (got, steps) = splits_within(&digits(&ones[..30]), &ROW3, 10);
+        let (got, steps) = splits_within(&digits(&ones[..30]), &ROW3, false, 10);
         assert_eq!((got, steps), (Splits::GaveUp, 11));
         // Longer than the cells can hold: no search at all.
+        for blanks in [false, true] {
+            assert_eq!(
+                splits_within(&digits(&ones), &ROW3, blanks, MAX_STEPS),
+                (Splits::Found(Vec::new()), 0)
+            );
+        }
+    }
+
+    #[test]
+    fn a_vanished_blank_is_among_the_blank_splits() {
+        // 10, 12, blank, 0, 0, 0, 22: its only split without a blank is wrong.
         assert_eq!(
-            splits_within(&digits(&ones), &ROW3, MAX_STEPS),
-            (Splits::Found(Vec::new()), 0)
+            found("101200022", &ROW3),
+            [["1", "0", "1", "20", "0", "0", "22"]]
         );
+        let blank = |s: &str, shape: &[Group]| match blank_splits(&digits(s), shape) {
+            Splits::Found(f) => f.iter().map(|l| cut(s, l)).collect::<Vec<_>>(),
+            other => panic!("{s}: {other:?}"),
+        };
+        // The blank may be any of the six cells before the total.
+        let mut want: Vec<Vec<&str>> = (0..6)
+            .map(|b| {
+                let mut row = vec!["10", "12", "0", "0", "0", "22"];
+                row.insert(b, "");
+                row
+            })
+            .collect();
+        want.sort();
+        let mut got = blank("101200022", &ROW3);
+        got.sort();
+        assert_eq!(got, want);
+        // A row of zeros has no other reading: `00` is no cell.
+        assert!(blank("0000000", &ROW3).is_empty());
+        // Table 四: 行政复议 10, 2, 10, blank, 22 splits one way only without a blank,
+        // wrongly (1|0|21|0|22); the blank readings hold the right one.
+        let t4 = "10210221012022412020537";
+        let rest = ["10", "12", "0", "2", "24", "12", "0", "20", "5", "37"];
+        let with = |first: &[&'static str]| -> Vec<&'static str> {
+            first.iter().chain(&rest).copied().collect()
+        };
+        assert_eq!(found(t4, &T4), [with(&["1", "0", "21", "0", "22"])]);
+        let mut got = blank(t4, &T4);
+        got.sort();
+        let mut want: Vec<Vec<&str>> = (0..4)
+            .map(|b| {
+                let mut first = vec!["10", "2", "10", "22"];
+                first.insert(b, "");
+                with(&first)
+            })
+            .collect();
+        want.sort();
+        assert_eq!(got, want);
     }
 
     /// Every split of `s` into the shape, by trying every way to cut it.
-    fn by_brute_force(s: &[u8], shape: &[Group]) -> Vec<Vec<usize>> {
+    /// With `blanks`, every split with a blank cell (a length of 0) or more.
+    fn by_brute_force(s: &[u8], shape: &[Group], blanks: bool) -> Vec<Vec<usize>> {
         let n: usize = shape.iter().map(|g| g.cells).sum();
+        let least = usize::from(!blanks);
         let mut out = Vec::new();
-        let mut lengths = vec![1; n];
+        let mut lengths = vec![least; n];
         loop {
-            if lengths.iter().sum::<usize>() == s.len() && fits(s, shape, &lengths) {
+            if lengths.iter().sum::<usize>() == s.len()
+                && lengths.contains(&0) == blanks
+                && fits(s, shape, &lengths)
+            {
                 out.push(lengths.clone());
             }
             // Next lengths, as an odometer over 1..=MAX_CELL_DIGITS.
@@ -373,7 +469,7 @@ mod tests {
                 if lengths[i] <= MAX_CELL_DIGITS.min(s.len()) {
                     break;
                 }
-                lengths[i] = 1;
+                lengths[i] = least;
                 i += 1;
             }
         }
@@ -406,12 +502,13 @@ mod tests {
         fn as_by_brute_force(
             s in proptest::collection::vec(0u8..10, 1..9),
             summed in proptest::bool::ANY,
+            blanks in proptest::bool::ANY,
             cells in 2usize..4,
         ) {
             let shape = [Group { cells, summed }];
-            let mut want = by_brute_force(&s, &shape);
+            let mut want = by_brute_force(&s, &shape, blanks);
             want.sort();
-            let got = match splits(&s, &shape) {
+            let got = match splits_within(&s, &shape, blanks, MAX_STEPS).0 {
                 Splits::Found(mut f) => { f.sort(); f }
                 Splits::TooMany(first) => {
                     proptest::prop_assert!(want.len() > MAX_CANDIDATES);
