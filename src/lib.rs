@@ -11,7 +11,9 @@ pub use input::{read_input, Input, InputError, InputKind, InputOptions};
 pub use read::{read, read_file, Document, ReadError};
 pub use zfxxgk_lex as lex;
 pub use zfxxgk_model as model;
-pub use zfxxgk_model::{Cell, CellKey, Edition, Finding, Report, Severity, TableId, Value};
+pub use zfxxgk_model::{
+    Cell, CellKey, Edition, Finding, Place, Report, RuleId, Severity, TableId, Text, Value,
+};
 pub use zfxxgk_parse::parse as parse_text;
 pub use zfxxgk_rules::{check, RuleSet};
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use thiserror::Error;
-use zfxxgk_model::{Note, NoteKind, Report};
+use zfxxgk_model::{Note, NoteKind, Report, Text};
 
 use crate::input::{read_input, InputError, InputKind, InputOptions};
 
@@ -70,9 +70,15 @@ pub fn read(bytes: &[u8], opts: &InputOptions) -> Result<Document, InputError> {
             0,
             Note {
                 kind: NoteKind::DecodeReplaced,
-                message: format!(
-                    "decoding as {} had to replace malformed bytes with U+FFFD",
-                    input.encoding
+                message: Text::new(
+                    format!(
+                        "按 {} 解码时，有不合规的字节被替换为 U+FFFD",
+                        input.encoding
+                    ),
+                    format!(
+                        "decoding as {} had to replace malformed bytes with U+FFFD",
+                        input.encoding
+                    ),
                 ),
                 location: None,
             },

@@ -537,12 +537,12 @@ proptest! {
             });
             prop_assert!(kept, "{:?} ({}) neither read nor kept\n{}", keys, run, text);
             let note = doc.report.notes.iter().find(|n| {
-                n.kind == zfxxgk::model::NoteKind::AmbiguousSplit && n.message.contains(&format!("`{run}`"))
+                n.kind == zfxxgk::model::NoteKind::AmbiguousSplit && n.message.en.contains(&format!("`{run}`"))
             });
             prop_assert!(note.is_some(), "{:?} ({}) not noted\n{}", keys, run, text);
             let blank = keys.iter().any(|k| m.cells[k].is_empty());
             if alone && !blank {
-                let message = note.map_or("", |n| n.message.as_str());
+                let message = note.map_or("", |n| n.message.en.as_str());
                 prop_assert!(
                     message.contains("with a blank cell"),
                     "{:?} ({}) splits one way only and was not read: {}\n{}", keys, run, message, text

@@ -58,6 +58,8 @@ pub fn run_report(text: &str, report: &Report) -> Result<(), String> {
     locations_in_text(text, report)?;
     numbers_kept(text, report)?;
     let findings = zfxxgk::check(report);
+    texts_in_both_languages(report, &findings)?;
+    places_are_the_cells(report, &findings)?;
     for lang in [zfxxgk_rules::Lang::Zh, zfxxgk_rules::Lang::En] {
         let _ = zfxxgk_rules::render_all(&findings, "fuzz.txt", text, lang);
         let _ = zfxxgk_rules::summary("fuzz.txt", &findings, lang);
@@ -159,17 +161,16 @@ pub fn export_all(report: &Report, findings: &[Finding]) -> Result<(), String> {
         let mut csv = export::FindingsCsvWriter::new(Vec::new(), lang);
         csv.write("a.txt", findings).map_err(e("findings csv"))?;
         csv.finish().map_err(e("findings csv"))?;
-        let mut json = Vec::new();
-        export::write_findings_json(
-            &mut json,
-            findings.iter().map(|f| ("a.txt", f)),
-            lang,
-            export::JsonStyle::Compact,
-        )
-        .map_err(e("findings json"))?;
-        serde_json::from_slice::<serde_json::Value>(&json)
-            .map_err(|err| format!("findings JSON is not JSON: {err}"))?;
     }
+    let mut json = Vec::new();
+    export::write_findings_json(
+        &mut json,
+        findings.iter().map(|f| ("a.txt", f)),
+        export::JsonStyle::Compact,
+    )
+    .map_err(e("findings json"))?;
+    serde_json::from_slice::<serde_json::Value>(&json)
+        .map_err(|err| format!("findings JSON is not JSON: {err}"))?;
 
     let _ = export::render_markdown("a.txt", report);
     let _ = export::render_html("a.txt", report);
@@ -210,6 +211,55 @@ pub fn blocks_tile(text: &str, report: &Report) -> Result<(), String> {
             "the blocks end at {at}, the text at {}",
             text.len()
         ));
+    }
+    Ok(())
+}
+
+/// Every parser note and every finding's message and notes have a Chinese text (with a
+/// Chinese character in it) and an English one.
+///
+/// # Errors
+/// The first text that lacks one.
+pub fn texts_in_both_languages(report: &Report, findings: &[Finding]) -> Result<(), String> {
+    let check = |what: &str, t: &zfxxgk::Text| {
+        let chinese = t.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if !chinese || t.en.trim().is_empty() {
+            return Err(format!("{what} is not in both languages: {t:?}"));
+        }
+        Ok(())
+    };
+    for n in &report.notes {
+        check("a parser note", &n.message)?;
+    }
+    for f in findings {
+        check(&format!("{}'s message", f.rule), &f.message)?;
+        for n in &f.notes {
+            check(&format!("a note of {}", f.rule), n)?;
+        }
+    }
+    Ok(())
+}
+
+/// A finding's place that names a cell has that cell's text as read and its location.
+///
+/// # Errors
+/// The first place that does not.
+pub fn places_are_the_cells(report: &Report, findings: &[Finding]) -> Result<(), String> {
+    for f in findings {
+        for p in &f.places {
+            let Some(key) = p.key else { continue };
+            let Some(cell) = report.cell(key) else {
+                return Err(format!("{} names {key}, which the report lacks", f.rule));
+            };
+            if p.value.as_deref().is_some_and(|v| v != cell.raw)
+                || p.location != Some(cell.location)
+            {
+                return Err(format!(
+                    "{} names {key} as {p:?}, but it is {cell:?}",
+                    f.rule
+                ));
+            }
+        }
     }
     Ok(())
 }

@@ -71,7 +71,7 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut explained: Vec<(String, Option<String>, Option<u16>)> = Vec::new();
     let stderr = std::io::stderr();
     let human = a.format == CheckFormat::Human;
-    let keep_series = set.contains("T305");
+    let keep_series = set.contains(zfxxgk::RuleId::T305);
     // On the workers: the rules, the rendering, and what T305 keeps of the report.
     let work = |source: &str, doc: zfxxgk::Document| {
         let findings = set.check(&doc.report);
@@ -137,7 +137,6 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
             export::write_findings_json(
                 &mut out,
                 json.iter().map(|(s, f)| (s.as_str(), f)),
-                lang(a.lang),
                 export::JsonStyle::Pretty,
             )?;
             out.write_all(b"\n")?;

@@ -38,7 +38,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         errors
     )?;
     for f in &findings {
-        writeln!(out, "  {}[{}]: {}", f.severity, f.rule, f.message_en)?;
+        writeln!(out, "  {}[{}]: {}", f.severity, f.rule, f.message.en)?;
     }
     writeln!(
         out,

@@ -18,8 +18,8 @@ use zfxxgk_export::{
     JsonLinesWriter, JsonStyle, Lang, TidyCsvWriter, WideCsvWriter,
 };
 use zfxxgk_model::{
-    Cell, CellKey, Decimal, Edition, Finding, Location, Meta, Number, Placement, Report, Severity,
-    Table, TableId, Value,
+    Cell, CellKey, Decimal, Edition, Finding, Location, Meta, Number, Place, Placement, Report,
+    RuleId, Severity, Table, TableId, Text, Value,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -142,22 +142,29 @@ pub fn sample_reports() -> Vec<(String, Report)> {
 fn sample_finding() -> Finding {
     let key = |k: &str| k.parse::<CellKey>().ok();
     Finding {
-        rule: "T301".to_owned(),
+        rule: RuleId::T301,
         severity: Severity::Error,
-        message_zh: "总计 ≠ 自然人 + 法人或其他组织（应为 12，实为 13）".to_owned(),
-        message_en: "total ≠ natural persons + organisations (expected 12, found 13)".to_owned(),
-        keys: ["t3.granted.natural_person", "t3.granted.total"]
-            .into_iter()
-            .filter_map(key)
-            .collect(),
+        message: Text::new(
+            "总计 ≠ 自然人 + 法人或其他组织（应为 12，实为 13）",
+            "total ≠ natural persons + organisations (expected 12, found 13)",
+        ),
+        places: [
+            ("t3.granted.natural_person", "9", 1200, 32),
+            ("t3.granted.total", "13", 1230, 47),
+        ]
+        .into_iter()
+        .filter_map(|(k, value, start, column)| {
+            let location = Location {
+                start,
+                end: start + value.len(),
+                line: 48,
+                column,
+            };
+            Some(Place::cell(key(k)?, value, Some(location)))
+        })
+        .collect(),
         expected: Some("12".to_owned()),
         actual: Some("13".to_owned()),
-        spans: vec![Location {
-            start: 1200,
-            end: 1202,
-            line: 48,
-            column: 32,
-        }],
         culprit: key("t3.granted.total"),
         notes: vec![],
     }
@@ -196,7 +203,6 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>>
     write_findings_json(
         create("findings.json")?,
         [(first_source.as_str(), &finding)],
-        Lang::Zh,
         JsonStyle::Pretty,
     )?;
 

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use serde::Serialize;
-use zfxxgk_model::{CellKey, Finding, Lang, Location, Severity};
+use zfxxgk_model::{Finding, Lang};
 
 use crate::{Error, JsonStyle, Result};
 
@@ -46,11 +46,11 @@ impl<W: Write> FindingsCsvWriter<W> {
     pub fn write(&mut self, source: &str, findings: &[Finding]) -> Result<()> {
         self.header()?;
         for f in findings {
-            let keys: Vec<&str> = f.keys.iter().map(|k| k.as_str()).collect();
-            let first = f.spans.first();
+            let keys: Vec<&str> = f.keys().map(|k| k.as_str()).collect();
+            let first = f.first_location();
             let record = [
                 source,
-                &f.rule,
+                f.rule.as_str(),
                 f.severity.as_str(),
                 &keys.join(";"),
                 f.expected.as_deref().unwrap_or(""),
@@ -79,51 +79,55 @@ impl<W: Write> FindingsCsvWriter<W> {
     }
 }
 
+/// What `zfxxgk check --format json` writes: every finding of every report, each
+/// with the report it is about.
 #[derive(Serialize)]
-struct FindingsDoc<'a> {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Findings"))]
+pub(crate) struct FindingsDoc<'a> {
+    /// The findings, report by report.
     findings: Vec<FindingOut<'a>>,
 }
 
+/// A [`Finding`] and the report it is about: `source`, then the finding's fields.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "SourcedFinding"))]
 struct FindingOut<'a> {
+    /// The report it is about, as named on the command line.
     source: &'a str,
-    rule: &'a str,
-    severity: Severity,
-    message: &'a str,
-    keys: &'a [CellKey],
-    expected: Option<&'a str>,
-    actual: Option<&'a str>,
-    spans: &'a [Location],
-    culprit: Option<CellKey>,
-    notes: &'a [String],
+    #[serde(flatten)]
+    finding: &'a Finding,
 }
 
 /// Writes findings as one JSON object `{"findings": [...]}`, followed by a newline.
 ///
-/// Each finding has `source`, `rule`, `severity` (`error`, `warning`, `info`),
-/// `message` in `lang`, `keys`, `expected` and `actual` (`null` when the rule has
-/// none), `spans` (each `{start, end, line, column}`), `culprit` and `notes`.
+/// Each finding has `source`, then the fields of [`Finding`] as it serializes:
+/// `rule`, `severity` (`error`, `warning`, `info`), `message` (`{"zh", "en"}`),
+/// `places` (each `{key, value, location}`, `null` where a place has none),
+/// `expected`, `actual` and `culprit` (`null` when the rule has none) and `notes`
+/// (each `{"zh", "en"}`). `schema/findings.schema.json` is its JSON Schema.
 ///
 /// ```
-/// use zfxxgk_export::{write_findings_json, JsonStyle, Lang};
-/// use zfxxgk_model::{Finding, Severity};
+/// use zfxxgk_export::{write_findings_json, JsonStyle};
+/// use zfxxgk_model::{Finding, Place, RuleId, Severity, Text};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let f = Finding {
-///     rule: "T301".into(),
+///     rule: RuleId::T301,
 ///     severity: Severity::Error,
-///     message_zh: "总计不等于各项之和".into(),
-///     message_en: "total is not the sum of its parts".into(),
-///     keys: vec!["t3.granted.total".parse()?],
+///     message: Text::new("总计不等于各项之和", "total is not the sum of its parts"),
+///     places: vec![Place::cell("t3.granted.total".parse()?, "13", None)],
 ///     expected: Some("12".into()),
 ///     actual: Some("13".into()),
-///     spans: vec![],
 ///     culprit: None,
 ///     notes: vec![],
 /// };
 /// let mut out = Vec::new();
-/// write_findings_json(&mut out, [("a.txt", &f)], Lang::En, JsonStyle::Compact)?;
+/// write_findings_json(&mut out, [("a.txt", &f)], JsonStyle::Compact)?;
 /// let json: serde_json::Value = serde_json::from_slice(&out)?;
-/// assert_eq!(json["findings"][0]["message"], "total is not the sum of its parts");
+/// assert_eq!(json["findings"][0]["source"], "a.txt");
+/// assert_eq!(json["findings"][0]["message"]["en"], "total is not the sum of its parts");
+/// assert_eq!(json["findings"][0]["places"][0]["value"], "13");
 /// # Ok(())
 /// # }
 /// ```
@@ -131,12 +135,7 @@ struct FindingOut<'a> {
 /// # Errors
 ///
 /// [`Error::Io`] when the writer fails.
-pub fn write_findings_json<'a, W, I>(
-    mut writer: W,
-    findings: I,
-    lang: Lang,
-    style: JsonStyle,
-) -> Result<()>
+pub fn write_findings_json<'a, W, I>(mut writer: W, findings: I, style: JsonStyle) -> Result<()>
 where
     W: Write,
     I: IntoIterator<Item = (&'a str, &'a Finding)>,
@@ -144,18 +143,7 @@ where
     let doc = FindingsDoc {
         findings: findings
             .into_iter()
-            .map(|(source, f)| FindingOut {
-                source,
-                rule: &f.rule,
-                severity: f.severity,
-                message: f.message(lang),
-                keys: &f.keys,
-                expected: f.expected.as_deref(),
-                actual: f.actual.as_deref(),
-                spans: &f.spans,
-                culprit: f.culprit,
-                notes: &f.notes,
-            })
+            .map(|(source, finding)| FindingOut { source, finding })
             .collect(),
     };
     let written = match style {

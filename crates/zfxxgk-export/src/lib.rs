@@ -33,7 +33,7 @@ pub use markdown::render_markdown;
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetDataset, TidyParquetWriter, WideParquetWriter};
 #[cfg(feature = "schema")]
-pub use schema::{report_schema, report_schema_json};
+pub use schema::{findings_schema, findings_schema_json, report_schema, report_schema_json};
 pub use tidy::TidyCsvWriter;
 pub use wide::{wide_header, WideCsvWriter, META_COLUMNS};
 pub use zfxxgk_model::Lang;

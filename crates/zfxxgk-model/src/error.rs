@@ -16,6 +16,12 @@ pub enum Error {
         /// The string that was given.
         edition: String,
     },
+    /// The string is not a rule ID (a capital letter and three digits, `T302`).
+    #[error("`{id}` is not a rule ID (expected a capital letter and three digits, as T302)")]
+    BadRuleId {
+        /// The string that was given.
+        id: String,
+    },
 }
 
 /// `Result` with this crate's [`Error`].

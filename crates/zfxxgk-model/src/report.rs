@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{CellKey, Edition, Fact, Location, SectionKey, TableId, Value};
+use crate::{CellKey, Edition, Fact, Location, SectionKey, TableId, Text, Value};
 
 /// One report, read: its metadata, six sections, tables, the facts its narrative states,
 /// and everything that could not be placed.
@@ -251,8 +251,8 @@ pub enum NoteKind {
 pub struct Note {
     /// What kind.
     pub kind: NoteKind,
-    /// A sentence for a person.
-    pub message: String,
+    /// A sentence for a person, in Chinese and English.
+    pub message: Text,
     /// Where it applies, if somewhere in particular.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,

@@ -5,7 +5,8 @@ use std::cell::Cell as Shared;
 
 use zfxxgk_lex::{Cell as LexCell, LineIndex, Span};
 use zfxxgk_model::{
-    Cell, CellKey, Location, Note, NoteKind, Placement, TableId, Unplaced, UnplacedKind, Value,
+    Cell, CellKey, Location, Note, NoteKind, Placement, TableId, Text, Unplaced, UnplacedKind,
+    Value,
 };
 
 use crate::number::{self, Kind};
@@ -141,7 +142,7 @@ impl<'i> Ctx<'i> {
         }
     }
 
-    pub fn note(&mut self, kind: NoteKind, message: String, span: Option<Span>) {
+    pub fn note(&mut self, kind: NoteKind, message: Text, span: Option<Span>) {
         let location = span.map(|s| self.locate(s));
         self.notes.push(Note {
             kind,
@@ -171,10 +172,16 @@ impl<'i> Ctx<'i> {
         };
         self.note(
             NoteKind::AmbiguousPlacement,
-            format!(
-                "table {name}: a row shows fewer values than columns, and neither a row with \
-                 every column nor the header shows which column each stands under: left \
-                 unplaced"
+            Text::new(
+                format!(
+                    "表{name}：有一行的数值少于列数，而没有列数齐全的行，表头也看不出各数值\
+                     属于哪一列：未放入模板"
+                ),
+                format!(
+                    "table {name}: a row shows fewer values than columns, and neither a row \
+                     with every column nor the header shows which column each stands under: \
+                     left unplaced"
+                ),
             ),
             Some(row.span),
         );

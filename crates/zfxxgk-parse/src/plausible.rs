@@ -4,7 +4,7 @@
 //! The cell is kept as read: RULES.md has no rule on size, so the note is the parser's.
 
 use zfxxgk_lex::Span;
-use zfxxgk_model::{NoteKind, Table, TableId};
+use zfxxgk_model::{NoteKind, Table, TableId, Text};
 
 use crate::context::Ctx;
 
@@ -28,9 +28,15 @@ pub(crate) fn note_implausible(ctx: &mut Ctx<'_>, tables: &[Table]) {
             let span = Span::new(cell.location.start, cell.location.end);
             ctx.note(
                 NoteKind::ImplausibleValue,
-                format!(
-                    "{} holds {n}, more than any body's table holds (a million or more): two or more cells may have run together",
-                    cell.key.as_str()
+                Text::new(
+                    format!(
+                        "{} 为 {n}，大于任何机关的表格所填之数（一百万或以上）：可能有两个或更多单元格连在了一起",
+                        cell.key.as_str()
+                    ),
+                    format!(
+                        "{} holds {n}, more than any body's table holds (a million or more): two or more cells may have run together",
+                        cell.key.as_str()
+                    ),
                 ),
                 Some(span),
             );
@@ -53,7 +59,7 @@ mod tests {
             .notes
             .iter()
             .filter(|n| n.kind == zfxxgk_model::NoteKind::ImplausibleValue)
-            .map(|n| n.message.as_str())
+            .map(|n| n.message.en.as_str())
             .collect();
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert!(notes[0].starts_with("t3.new_received.natural_person holds 2365450"));

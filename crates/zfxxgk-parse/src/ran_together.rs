@@ -54,7 +54,7 @@
 use std::ops::Range;
 
 use zfxxgk_lex::{Cell, Span};
-use zfxxgk_model::{Edition, NoteKind, RowDef, TableId, Template, Unplaced, UnplacedKind};
+use zfxxgk_model::{Edition, NoteKind, RowDef, TableId, Template, Text, Unplaced, UnplacedKind};
 
 use crate::context::Ctx;
 use crate::labels::{best_t3_row, t2_wordings, Folded, Match};
@@ -279,8 +279,8 @@ struct Found<'i> {
     /// What stood before the label in its segment, if anything.
     before: Option<Span>,
     run: Run,
-    /// The row's name in messages (`t3 granted`).
-    name: String,
+    /// The row's name in messages (`table 三, row granted`).
+    name: Text,
     /// The splits without a blank cell.
     splits: Splits,
     /// The splits with a blank cell or more ([`blank_splits`]).
@@ -288,7 +288,7 @@ struct Found<'i> {
 }
 
 /// Keeps a row that could not be split for certain, and says why.
-fn leave(ctx: &mut Ctx<'_>, table: TableId, f: &Found<'_>, why: String) {
+fn leave(ctx: &mut Ctx<'_>, table: TableId, f: &Found<'_>, why: Text) {
     let span = Span::new(f.label.span.start, f.run.span.end);
     ctx.unplaced.push(Unplaced {
         kind: UnplacedKind::RanTogether,
@@ -299,9 +299,15 @@ fn leave(ctx: &mut Ctx<'_>, table: TableId, f: &Found<'_>, why: String) {
     let digits = ctx.text.get(f.run.span.range()).unwrap_or_default();
     ctx.note(
         NoteKind::AmbiguousSplit,
-        format!(
-            "{}: the cells ran together as `{digits}` and were not placed: {why}",
-            f.name
+        Text::new(
+            format!(
+                "{}：各单元格连成了 `{digits}`，未放入模板：{}",
+                f.name.zh, why.zh
+            ),
+            format!(
+                "{}: the cells ran together as `{digits}` and were not placed: {}",
+                f.name.en, why.en
+            ),
         ),
         Some(f.run.span),
     );
@@ -309,7 +315,7 @@ fn leave(ctx: &mut Ctx<'_>, table: TableId, f: &Found<'_>, why: String) {
 
 /// Why a row's splits do not decide it, for its note: the splits that fit, and those
 /// that fit with a blank cell (`_`), which leaves no digit.
-fn why(f: &Found<'_>, cells: usize) -> String {
+fn why(f: &Found<'_>, cells: usize) -> Text {
     let list = |s: &[Vec<usize>]| {
         s.iter()
             .map(|l| written(&f.run, l))
@@ -317,33 +323,64 @@ fn why(f: &Found<'_>, cells: usize) -> String {
             .join(", ")
     };
     let free = match &f.splits {
-        Splits::Found(s) if s.is_empty() => format!("no split into {cells} cells fits"),
-        Splits::Found(s) if s.len() == 1 => {
-            format!("one split into {cells} cells fits: {}", list(s))
-        }
-        Splits::Found(s) => format!("{} splits into {cells} cells fit: {}", s.len(), list(s)),
-        Splits::TooMany(first) => format!(
-            "more than {MAX_CANDIDATES} splits into {cells} cells fit: {}, …",
-            list(first)
+        Splits::Found(s) if s.is_empty() => Text::new(
+            format!("没有一种拆成 {cells} 格的拆法相符"),
+            format!("no split into {cells} cells fits"),
         ),
-        Splits::GaveUp => "the search for a split was given up (too many digits)".to_string(),
+        Splits::Found(s) if s.len() == 1 => {
+            let l = list(s);
+            Text::new(
+                format!("有一种拆成 {cells} 格的拆法相符：{l}"),
+                format!("one split into {cells} cells fits: {l}"),
+            )
+        }
+        Splits::Found(s) => {
+            let (n, l) = (s.len(), list(s));
+            Text::new(
+                format!("有 {n} 种拆成 {cells} 格的拆法相符：{l}"),
+                format!("{n} splits into {cells} cells fit: {l}"),
+            )
+        }
+        Splits::TooMany(first) => {
+            let l = list(first);
+            Text::new(
+                format!("拆成 {cells} 格的相符拆法多于 {MAX_CANDIDATES} 种：{l}，…"),
+                format!("more than {MAX_CANDIDATES} splits into {cells} cells fit: {l}, …"),
+            )
+        }
+        Splits::GaveUp => Text::new(
+            "数字太多，已放弃查找拆法",
+            "the search for a split was given up (too many digits)",
+        ),
     };
     let blank = match &f.blanks {
-        Splits::Found(s) if s.is_empty() => String::new(),
-        Splits::Found(s) => format!(
-            "; with a blank cell (空白单元格, `_`), which leaves no digit, {} more: {}",
-            s.len(),
-            list(s)
-        ),
-        Splits::TooMany(first) => format!(
-            "; with a blank cell (空白单元格, `_`), which leaves no digit, more than {MAX_CANDIDATES} more: {}, …",
-            list(first)
-        ),
-        Splits::GaveUp => {
-            "; the search for splits with a blank cell (空白单元格), which leaves no digit, was given up".to_string()
+        Splits::Found(s) if s.is_empty() => Text::default(),
+        Splits::Found(s) => {
+            let (n, l) = (s.len(), list(s));
+            Text::new(
+                format!("；含空白单元格（`_`，空白单元格不留数字）的拆法另有 {n} 种：{l}"),
+                format!(
+                    "; with a blank cell (空白单元格, `_`), which leaves no digit, {n} more: {l}"
+                ),
+            )
         }
+        Splits::TooMany(first) => {
+            let l = list(first);
+            Text::new(
+                format!(
+                    "；含空白单元格（`_`，空白单元格不留数字）的拆法另有多于 {MAX_CANDIDATES} 种：{l}，…"
+                ),
+                format!(
+                    "; with a blank cell (空白单元格, `_`), which leaves no digit, more than {MAX_CANDIDATES} more: {l}, …"
+                ),
+            )
+        }
+        Splits::GaveUp => Text::new(
+            "；已放弃查找含空白单元格（空白单元格不留数字）的拆法",
+            "; the search for splits with a blank cell (空白单元格), which leaves no digit, was given up",
+        ),
     };
-    format!("{free}{blank}")
+    Text::new(free.zh + &blank.zh, free.en + &blank.en)
 }
 
 /// The one split of a row, if exactly one fits and no split with a blank cell does
@@ -390,7 +427,10 @@ pub(crate) fn t2<'i>(
         let label = cell(text, Span::new(label_start, p.segment.end));
         let before =
             (label_start > p.segment.start).then(|| Span::new(p.segment.start, label_start));
-        let name = format!("table 二, row {}", wording.key);
+        let name = Text::new(
+            format!("表二 {} 行", wording.key),
+            format!("table 二, row {}", wording.key),
+        );
         let columns = edition
             .and_then(|e| {
                 Template::of(e)
@@ -460,7 +500,10 @@ pub(crate) fn t2<'i>(
             }
             _ => {
                 let why = if columns == 0 {
-                    "the edition of table 二, and so the row's cells, could not be told".to_string()
+                    Text::new(
+                        "看不出表二的版本，因而看不出该行有哪些单元格",
+                        "the edition of table 二, and so the row's cells, could not be told",
+                    )
                 } else {
                     why(&f, columns)
                 };
@@ -551,7 +594,7 @@ pub(crate) fn t4<'i>(ctx: &mut Ctx<'i>, range: Range<usize>) -> Vec<TableRow<'i>
             splits: splits(&run.digits, &shape),
             blanks: blank_splits(&run.digits, &shape),
             run,
-            name: "table 四".to_string(),
+            name: Text::new("表四", "table 四"),
         };
         return match certain(&f).filter(|_| !f.run.decimal) {
             Some(lengths) => vec![
@@ -640,9 +683,15 @@ pub(crate) fn t3<'i>(
         let span = labelled.get(first + most).map(|l| l.run.span);
         ctx.note(
             NoteKind::AmbiguousSplit,
-            format!(
-                "table 三: {} runs of digits stand among its rows, more than {MAX_ROWS}; those after the {MAX_ROWS}th were not read",
-                last + 1 - first
+            Text::new(
+                format!(
+                    "表三：各行中有 {} 串连在一起的数字，多于 {MAX_ROWS} 串；第 {MAX_ROWS} 串之后的未读",
+                    last + 1 - first
+                ),
+                format!(
+                    "table 三: {} runs of digits stand among its rows, more than {MAX_ROWS}; those after the {MAX_ROWS}th were not read",
+                    last + 1 - first
+                ),
             ),
             span,
         );
@@ -651,8 +700,14 @@ pub(crate) fn t3<'i>(
     for l in labelled.into_iter().skip(first).take(most) {
         let row = row_of(&l).map(|(j, _)| j);
         let name = match row.and_then(|j| template.get(j)) {
-            Some(r) => format!("table 三, row {}", r.key),
-            None => "table 三, a row whose label names no row of the template".to_string(),
+            Some(r) => Text::new(
+                format!("表三 {} 行", r.key),
+                format!("table 三, row {}", r.key),
+            ),
+            None => Text::new(
+                "表三中行名不对应模板任何一行的一行",
+                "table 三, a row whose label names no row of the template",
+            ),
         };
         let (splits, blanks) = if l.run.decimal || row.is_none() {
             (Splits::Found(Vec::new()), Splits::Found(Vec::new()))
@@ -693,24 +748,48 @@ pub(crate) fn t3<'i>(
             }
             (None, verdict) => {
                 let said = match verdict {
-                    Verdict::Read(_) => Some(
-                        "its digits leave only readings with a blank cell, and which cell is blank cannot be told"
-                            .to_string(),
-                    ),
-                    Verdict::Blank(_, names) => Some(format!(
-                        "the column sum {names} holds only with a blank cell in this row, so a blank cell (which leaves no digit) was lost, and which cell is blank cannot be told"
+                    Verdict::Read(_) => Some(Text::new(
+                        "其数字只能读成含空白单元格的读法，而看不出哪一格空白",
+                        "its digits leave only readings with a blank cell, and which cell is blank cannot be told",
                     )),
-                    Verdict::Fails(names) => Some(format!(
-                        "the column sum {names} does not hold with any split that fits: a blank cell (which leaves no digit) may have been lost, or the report has a typo"
+                    Verdict::Blank(_, names) => Some(Text::new(
+                        format!(
+                            "列和 {} 只有此行含空白单元格时才成立，可见丢了一个空白单元格（空白单元格不留数字），而看不出哪一格空白",
+                            names.zh
+                        ),
+                        format!(
+                            "the column sum {} holds only with a blank cell in this row, so a blank cell (which leaves no digit) was lost, and which cell is blank cannot be told",
+                            names.en
+                        ),
                     )),
-                    Verdict::Open(n, names) => Some(format!(
-                        "the column sum {names} leaves {n} of its readings open (a blank cell leaves no digit)"
+                    Verdict::Fails(names) => Some(Text::new(
+                        format!(
+                            "列和 {} 在任何相符的拆法下都不成立：可能丢了空白单元格（空白单元格不留数字），也可能报告有笔误",
+                            names.zh
+                        ),
+                        format!(
+                            "the column sum {} does not hold with any split that fits: a blank cell (which leaves no digit) may have been lost, or the report has a typo",
+                            names.en
+                        ),
+                    )),
+                    Verdict::Open(n, names) => Some(Text::new(
+                        format!(
+                            "列和 {} 留下此行 {n} 种读法未定（空白单元格不留数字）",
+                            names.zh
+                        ),
+                        format!(
+                            "the column sum {} leaves {n} of its readings open (a blank cell leaves no digit)",
+                            names.en
+                        ),
                     )),
                     Verdict::Alone => None,
                 };
                 let why = why(f, T3_CELLS);
                 let why = match said {
-                    Some(said) => format!("{said}; {why}"),
+                    Some(said) => Text::new(
+                        format!("{}；{}", said.zh, why.zh),
+                        format!("{}; {}", said.en, why.en),
+                    ),
                     None => why,
                 };
                 leave(ctx, TableId::T3, f, why);
@@ -729,7 +808,7 @@ struct Equation {
     plus: Vec<usize>,
     minus: Vec<usize>,
     /// The sum, for a person.
-    name: &'static str,
+    name: (&'static str, &'static str),
 }
 
 impl Equation {
@@ -783,7 +862,7 @@ fn equations(rows: &[(Option<usize>, Found<'_>)], template: &[RowDef]) -> Vec<Eq
         out.push(Equation {
             plus,
             minus: vec![total],
-            name: "（七）总计 = the result rows",
+            name: ("（七）总计 = 各结果行之和", "（七）总计 = the result rows"),
         });
     }
     if let (Some(n), Some(c), Some(t), Some(f)) = (
@@ -795,7 +874,7 @@ fn equations(rows: &[(Option<usize>, Found<'_>)], template: &[RowDef]) -> Vec<Eq
         out.push(Equation {
             plus: vec![n, c],
             minus: vec![t, f],
-            name: "一 + 二 = （七）总计 + 四",
+            name: ("一 + 二 = （七）总计 + 四", "一 + 二 = （七）总计 + 四"),
         });
     }
     out
@@ -833,6 +912,13 @@ fn readings(f: &Found<'_>) -> Option<Readings> {
     (!r.values.is_empty()).then_some(r)
 }
 
+/// The names of `sums`, for a note: `A和B`, `A and B`.
+fn sum_names(sums: &[&Equation]) -> Text {
+    let zh: Vec<&str> = sums.iter().map(|e| e.name.0).collect();
+    let en: Vec<&str> = sums.iter().map(|e| e.name.1).collect();
+    Text::new(zh.join("和"), en.join(" and "))
+}
+
 /// What the sums down the columns say of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Verdict {
@@ -840,11 +926,11 @@ enum Verdict {
     /// its only one.
     Read(usize),
     /// No reading of the rows the named sums take in holds them.
-    Fails(String),
+    Fails(Text),
     /// The named sums leave this one reading (by index), which has a blank cell.
-    Blank(usize, String),
+    Blank(usize, Text),
     /// The named sums leave this many readings.
-    Open(usize, String),
+    Open(usize, Text),
     /// Not decided by any sum (not all of a sum's rows have all their readings known,
     /// or too many combinations), and more than one reading fits, or none.
     Alone,
@@ -937,11 +1023,7 @@ fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> Vec<Verdict
         if failing.is_empty() {
             failing = usable;
         }
-        let names = failing
-            .iter()
-            .map(|e| e.name)
-            .collect::<Vec<_>>()
-            .join(" and ");
+        let names = sum_names(&failing);
         for i in named
             .iter()
             .filter(|&&i| failing.iter().any(|e| e.names(i)))
@@ -962,9 +1044,9 @@ fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> Vec<Verdict
         let names = usable
             .iter()
             .filter(|e| e.names(i))
-            .map(|e| e.name)
-            .collect::<Vec<_>>()
-            .join(" and ");
+            .copied()
+            .collect::<Vec<_>>();
+        let names = sum_names(&names);
         let blank = |k: usize| {
             readings
                 .get(i)
@@ -1092,7 +1174,7 @@ mod tests {
         let report = crate::parse(&cut);
         assert!(cells(&report, "t3.granted.").is_empty());
         assert!(cells(&report, "t3.results_total.").is_empty());
-        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.en.as_str()).collect();
         assert!(
             notes.iter().any(|n| n.contains("`220000022`")
                 && n.contains("2 splits into 7 cells fit: 2|20|0|0|0|0|22, 22|0|0|0|0|0|22")),
@@ -1103,7 +1185,7 @@ mod tests {
     }
 
     fn notes(report: &zfxxgk_model::Report) -> Vec<&str> {
-        report.notes.iter().map(|n| n.message.as_str()).collect()
+        report.notes.iter().map(|n| n.message.en.as_str()).collect()
     }
 
     fn kept(report: &zfxxgk_model::Report) -> Vec<&str> {
@@ -1198,7 +1280,7 @@ mod tests {
         let kept: Vec<&str> = ctx.unplaced.iter().map(|u| u.text.as_str()).collect();
         assert_eq!(kept.len(), 1);
         assert!(kept[0].ends_with("总计10210221012022412020537"), "{kept:?}");
-        let notes: Vec<&str> = ctx.notes.iter().map(|n| n.message.as_str()).collect();
+        let notes: Vec<&str> = ctx.notes.iter().map(|n| n.message.en.as_str()).collect();
         assert_eq!(notes.len(), 1, "{notes:?}");
         for part in [
             "one split into 15 cells fits: 1|0|21|0|22|10|12|0|2|24|12|0|20|5|37",
@@ -1236,7 +1318,7 @@ mod tests {
             "{read:?}"
         );
         assert!(!read.iter().any(|r| r.first() == Some(&"规章")), "{read:?}");
-        let notes: Vec<&str> = ctx.notes.iter().map(|n| n.message.as_str()).collect();
+        let notes: Vec<&str> = ctx.notes.iter().map(|n| n.message.en.as_str()).collect();
         assert!(
             notes.iter().any(|n| n.contains("`100`")
                 && n.contains("one split into 3 cells fits: 1|0|0")
@@ -1252,7 +1334,7 @@ mod tests {
             "（一）予以公开1000001".repeat(1000)
         );
         let report = crate::parse(&text);
-        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.en.as_str()).collect();
         assert!(
             notes.contains(&"table 三: 1000 runs of digits stand among its rows, more than 64; those after the 64th were not read"),
             "{:?}",

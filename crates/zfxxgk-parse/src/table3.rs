@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use zfxxgk_lex::Cell as LexCell;
 use zfxxgk_model::{
-    CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, T3_COLUMNS,
+    CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, Text, T3_COLUMNS,
 };
 
 use crate::columns;
@@ -129,9 +129,15 @@ pub(crate) fn build(
     if !inferred.is_empty() {
         ctx.note(
             NoteKind::InferredPlacement,
-            format!(
-                "table 三: rows placed by their position, not their label: {}",
-                inferred.join(", ")
+            Text::new(
+                format!(
+                    "表三：以下各行按位置而非行名放入模板：{}",
+                    inferred.join("、")
+                ),
+                format!(
+                    "table 三: rows placed by their position, not their label: {}",
+                    inferred.join(", ")
+                ),
             ),
             None,
         );
@@ -289,10 +295,17 @@ fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, te
                 );
                 ctx.note(
                     NoteKind::AmbiguousPlacement,
-                    format!(
-                        "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess",
-                        i - start,
-                        slots
+                    Text::new(
+                        format!(
+                            "表三：有行名的行之间有 {} 行没有行名，对应模板的 {} 行；按位置放入只是推测",
+                            i - start,
+                            slots
+                        ),
+                        format!(
+                            "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess",
+                            i - start,
+                            slots
+                        ),
                     ),
                     Some(span),
                 );

@@ -1,33 +1,11 @@
-//! `zfxxgk.check` and the `Finding` it gives.
+//! `zfxxgk.check` and the `Finding` it gives, with its `Place`s.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use zfxxgk::model::Lang;
 
 use crate::report::{with_report, Report};
-
-/// A place a finding points at: the cell's key (`None` for a heading or a sentence),
-/// the text there as read, and its 1-based line and column.
-type Place = (Option<&'static str>, String, u32, u32);
-
-/// The places of `finding` in `text`, the text its report was read from.
-///
-/// This is the one place that knows how a `zfxxgk_model::Finding` names its places:
-/// today `keys[i]` stands at `spans[i]`, and the spans after the keys are headings or
-/// sentences with no key.
-fn places(finding: &zfxxgk::Finding, text: &str) -> Vec<Place> {
-    let keys = finding.keys.iter().map(|k| Some(k.as_str()));
-    let keys = keys.chain(std::iter::repeat(None));
-    finding
-        .spans
-        .iter()
-        .zip(keys)
-        .map(|(span, key)| {
-            let read = text.get(span.range()).unwrap_or_default().to_owned();
-            (key, read, span.line, span.column)
-        })
-        .collect()
-}
 
 fn lang(lang: &str) -> PyResult<Lang> {
     match lang {
@@ -39,60 +17,170 @@ fn lang(lang: &str) -> PyResult<Lang> {
     }
 }
 
-/// What a validation rule (RULES.md) found in a report.
+/// A place a finding names: a cell (its key, its text as read, where it stands), or a
+/// heading or a sentence (a location only).
 #[pyclass(frozen, get_all, module = "zfxxgk")]
-pub struct Finding {
-    /// The report it is about (`Report.name`).
-    source: String,
-    /// The rule's ID (`T301`).
-    rule: String,
-    /// `error`, `warning` or `info`.
-    severity: &'static str,
-    /// The message, in the language asked for.
-    message: String,
-    /// The value the rule expected, if it computes one.
-    expected: Option<String>,
-    /// The value the report has, if the rule names one.
-    actual: Option<String>,
-    /// The canonical keys of the cells it names, in order.
-    keys: Vec<&'static str>,
-    /// Where it points: `(key, text as read, line, column)`, the cells first, then
-    /// headings or sentences (key `None`).
-    places: Vec<Place>,
-    /// The cell most likely to hold the typo, when the rule can tell.
-    culprit: Option<&'static str>,
-    /// Further remarks (`空白按0计 | blank counted as 0`).
-    notes: Vec<String>,
+pub struct Place {
+    /// The cell's canonical key; `None` for a heading or a sentence.
+    key: Option<&'static str>,
+    /// The cell's text as read (`""` for a blank cell); `None` for a heading or a
+    /// sentence, or a cell whose text the rule did not keep.
+    value: Option<String>,
+    /// 1-based line in `Report.text`, or `None` when the place has no location.
+    line: Option<u32>,
+    /// 1-based column (in characters), or `None`.
+    column: Option<u32>,
+    /// Byte offset of its first byte in the UTF-8 text, or `None`.
+    start: Option<usize>,
+    /// Byte offset one past its last byte, or `None`.
+    end: Option<usize>,
 }
 
-impl Finding {
-    fn new(source: &str, f: &zfxxgk::Finding, text: &str, lang: Lang) -> Finding {
-        Finding {
-            source: source.to_owned(),
-            rule: f.rule.clone(),
-            severity: f.severity.as_str(),
-            message: f.message(lang).to_owned(),
-            expected: f.expected.clone(),
-            actual: f.actual.clone(),
-            keys: f.keys.iter().map(|k| k.as_str()).collect(),
-            places: places(f, text),
-            culprit: f.culprit.map(|k| k.as_str()),
-            notes: f.notes.clone(),
+impl Place {
+    fn new(p: &zfxxgk::model::Place) -> Place {
+        Place {
+            key: p.key.map(|k| k.as_str()),
+            value: p.value.clone(),
+            line: p.location.map(|l| l.line),
+            column: p.location.map(|l| l.column),
+            start: p.location.map(|l| l.start),
+            end: p.location.map(|l| l.end),
         }
     }
 }
 
 #[pymethods]
+impl Place {
+    fn __repr__(&self) -> String {
+        let at = match (self.line, self.column) {
+            (Some(l), Some(c)) => format!(" at {l}:{c}"),
+            _ => String::new(),
+        };
+        match (self.key, &self.value) {
+            (Some(k), Some(v)) => format!("<zfxxgk.Place {k} = {v:?}{at}>"),
+            (Some(k), None) => format!("<zfxxgk.Place {k}{at}>"),
+            _ => format!("<zfxxgk.Place{at}>"),
+        }
+    }
+}
+
+/// What a validation rule (RULES.md) found in a report.
+#[pyclass(frozen, module = "zfxxgk")]
+pub struct Finding {
+    /// The finding itself, for `to_dict` and the messages.
+    finding: zfxxgk::Finding,
+    /// The language `message` and `notes` are in.
+    lang: Lang,
+    /// The report it is about (`Report.name`).
+    #[pyo3(get)]
+    source: String,
+    /// Where it points: the cells it names, then headings or sentences.
+    #[pyo3(get)]
+    places: Vec<Py<Place>>,
+}
+
 impl Finding {
+    fn new(py: Python<'_>, source: &str, f: &zfxxgk::Finding, lang: Lang) -> PyResult<Finding> {
+        Ok(Finding {
+            places: f
+                .places
+                .iter()
+                .map(|p| Py::new(py, Place::new(p)))
+                .collect::<PyResult<_>>()?,
+            finding: f.clone(),
+            lang,
+            source: source.to_owned(),
+        })
+    }
+}
+
+#[pymethods]
+impl Finding {
+    /// The rule's ID (`T301`).
+    #[getter]
+    fn rule(&self) -> &str {
+        self.finding.rule.as_str()
+    }
+
+    /// `error`, `warning` or `info`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.finding.severity.as_str()
+    }
+
+    /// The message, in the language asked for.
+    #[getter]
+    fn message(&self) -> &str {
+        self.finding.message(self.lang)
+    }
+
+    /// The message in Chinese.
+    #[getter]
+    fn message_zh(&self) -> &str {
+        &self.finding.message.zh
+    }
+
+    /// The message in English.
+    #[getter]
+    fn message_en(&self) -> &str {
+        &self.finding.message.en
+    }
+
+    /// The value the rule expected, if it computes one.
+    #[getter]
+    fn expected(&self) -> Option<&str> {
+        self.finding.expected.as_deref()
+    }
+
+    /// The value the report has, if the rule names one.
+    #[getter]
+    fn actual(&self) -> Option<&str> {
+        self.finding.actual.as_deref()
+    }
+
+    /// The canonical keys of the cells it names, in order.
+    #[getter]
+    fn keys(&self) -> Vec<&'static str> {
+        self.finding.keys().map(|k| k.as_str()).collect()
+    }
+
+    /// The cell most likely to hold the typo, when the rule can tell.
+    #[getter]
+    fn culprit(&self) -> Option<&'static str> {
+        self.finding.culprit.map(|k| k.as_str())
+    }
+
+    /// Further remarks (`空白按0计`), in the language asked for.
+    #[getter]
+    fn notes(&self) -> Vec<&str> {
+        self.finding
+            .notes
+            .iter()
+            .map(|n| n.get(self.lang))
+            .collect()
+    }
+
+    /// The finding as `zfxxgk check --format json` writes it (without `source`):
+    /// `message` and each note as `{"zh": ..., "en": ...}`, `places` as
+    /// `{"key", "value", "location"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = serde_json::to_vec(&self.finding)
+            .map_err(|e| PyValueError::new_err(format!("{}: {e}", self.source)))?;
+        py.import("json")?
+            .call_method1("loads", (PyBytes::new(py, &json),))
+    }
+
     fn __repr__(&self) -> String {
         let at = self
-            .places
-            .first()
-            .map(|p| format!(" at {}:{}", p.2, p.3))
+            .finding
+            .first_location()
+            .map(|l| format!(" at {}:{}", l.line, l.column))
             .unwrap_or_default();
         format!(
             "<zfxxgk.Finding {}[{}] {:?}{at}>",
-            self.severity, self.rule, self.message
+            self.finding.severity,
+            self.finding.rule,
+            self.message()
         )
     }
 }
@@ -100,8 +188,8 @@ impl Finding {
 /// Checks a report against every rule of RULES.md and returns what they found.
 ///
 /// `report` is a `Report` from `read`, or anything `read` accepts (then it is read
-/// first, and `ReadError` raised as `read` raises it). `lang` is the language of the
-/// messages, `"zh"` or `"en"`.
+/// first, and `ReadError` raised as `read` raises it). `lang` is the language of
+/// `Finding.message` and `Finding.notes`, `"zh"` or `"en"`.
 #[pyfunction]
 #[pyo3(signature = (report, /, *, lang = "zh"))]
 pub(crate) fn check(
@@ -114,7 +202,7 @@ pub(crate) fn check(
         let found = py.detach(|| zfxxgk::check(&r.doc.report));
         found
             .iter()
-            .map(|f| Finding::new(&r.name, f, &r.doc.text, lang))
+            .map(|f| Finding::new(py, &r.name, f, lang))
             .collect()
-    })
+    })?
 }

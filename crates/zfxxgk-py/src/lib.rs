@@ -35,6 +35,7 @@ fn _zfxxgk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Report>()?;
     m.add_class::<report::Cell>()?;
     m.add_class::<findings::Finding>()?;
+    m.add_class::<findings::Place>()?;
     m.add_class::<diff::Diff>()?;
     m.add_class::<diff::Side>()?;
     m.add_class::<diff::Change>()?;

@@ -216,14 +216,23 @@ impl Report {
             .collect()
     }
 
-    /// What the parser inferred, guessed or repaired, for a reviewer: one message each.
+    /// What the parser inferred, guessed or repaired, for a reviewer: one dict each,
+    /// `{"kind": "inferred_placement", "zh": "…", "en": "…"}`.
     #[getter]
-    fn notes(&self) -> Vec<String> {
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
         self.doc
             .report
             .notes
             .iter()
-            .map(|n| n.message.clone())
+            .map(|n| {
+                let d = PyDict::new(py);
+                let kind = serde_json::to_value(n.kind)
+                    .map_err(|e| PyValueError::new_err(format!("{}: {e}", self.name)))?;
+                d.set_item("kind", kind.as_str().unwrap_or_default())?;
+                d.set_item("zh", &n.message.zh)?;
+                d.set_item("en", &n.message.en)?;
+                Ok(d)
+            })
             .collect()
     }
 

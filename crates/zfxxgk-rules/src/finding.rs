@@ -1,19 +1,16 @@
-//! Building findings: the cells a finding names come first, each with its span, so that
-//! `spans[i]` is the place of `keys[i]`; other places (headings, sentences) follow.
+//! Building findings: the cells a finding names come first, in the order they were
+//! named, then the other places (headings, sentences).
 
 use std::collections::HashSet;
 
-use zfxxgk_model::{Cell, CellKey, Finding, Location};
+use zfxxgk_model::{Cell, CellKey, Finding, Location, Place, Text};
 
 use crate::rule::Builtin;
-
-/// Separates the Chinese and English halves of a note (`空白按0计 | blank counted as 0`).
-pub(crate) const NOTE_SEPARATOR: &str = " | ";
 
 /// A finding being built.
 pub(crate) struct Draft {
     finding: Finding,
-    extra: Vec<Location>,
+    extra: Vec<Place>,
     /// The places in `extra`, so that adding one stays cheap when a finding names
     /// thousands (a section written over and over).
     seen: HashSet<Location>,
@@ -24,14 +21,12 @@ impl Draft {
     pub(crate) fn new(rule: &Builtin, zh: String, en: String) -> Draft {
         Draft {
             finding: Finding {
-                rule: rule.id.to_owned(),
+                rule: rule.id,
                 severity: rule.severity,
-                message_zh: zh,
-                message_en: en,
-                keys: Vec::new(),
+                message: Text { zh, en },
+                places: Vec::new(),
                 expected: None,
                 actual: None,
-                spans: Vec::new(),
                 culprit: None,
                 notes: Vec::new(),
             },
@@ -40,19 +35,30 @@ impl Draft {
         }
     }
 
-    /// Names a cell: its key, and its place.
-    pub(crate) fn cell(self, cell: &Cell) -> Draft {
-        self.key_at(cell.key, cell.location)
+    /// Names a cell: its key, its text as read, and its place.
+    pub(crate) fn cell(mut self, cell: &Cell) -> Draft {
+        if !self.names(cell.key) {
+            let place = Place::cell(cell.key, cell.raw.as_str(), Some(cell.location));
+            self.finding.places.push(place);
+        }
+        self
     }
 
     /// Names a cell by its key and place, for a rule that keeps no `Cell` (T305 keeps
-    /// a summary of each report).
+    /// a summary of each report): its text as read is not known.
     pub(crate) fn key_at(mut self, key: CellKey, location: Location) -> Draft {
-        if !self.finding.keys.contains(&key) {
-            self.finding.keys.push(key);
-            self.finding.spans.push(location);
+        if !self.names(key) {
+            self.finding.places.push(Place {
+                key: Some(key),
+                value: None,
+                location: Some(location),
+            });
         }
         self
+    }
+
+    fn names(&self, key: CellKey) -> bool {
+        self.finding.places.iter().any(|p| p.key == Some(key))
     }
 
     /// Names several cells.
@@ -66,7 +72,7 @@ impl Draft {
     /// Adds a place that is not a cell (a heading, a sentence).
     pub(crate) fn span(mut self, location: Location) -> Draft {
         if self.seen.insert(location) {
-            self.extra.push(location);
+            self.extra.push(Place::at(location));
         }
         self
     }
@@ -92,13 +98,13 @@ impl Draft {
 
     /// A remark, in both languages.
     pub(crate) fn note(mut self, zh: &str, en: &str) -> Draft {
-        self.finding.notes.push(format!("{zh}{NOTE_SEPARATOR}{en}"));
+        self.finding.notes.push(Text::new(zh, en));
         self
     }
 
     /// The finding.
     pub(crate) fn finish(mut self) -> Finding {
-        self.finding.spans.append(&mut self.extra);
+        self.finding.places.append(&mut self.extra);
         self.finding
     }
 }

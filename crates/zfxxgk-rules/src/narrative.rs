@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Fact, FactKind, Finding, Severity, TableId};
+use zfxxgk_model::{CellKey, Fact, FactKind, Finding, RuleId, Severity, TableId};
 
 use crate::context::{Cells, Context};
 use crate::finding::Draft;
@@ -12,28 +12,28 @@ use crate::rule::Builtin;
 use crate::sum::{blanks_counted, sum, Sum};
 
 pub(crate) const N001: Builtin = Builtin {
-    id: "N001",
+    id: RuleId::N001,
     severity: Severity::Warning,
     zh: "正文所述申请件数与表三相应单元格相等（新收、上年结转、办理结果总计及各类结果）",
     en: "a number of applications stated in the text equals the matching table 三 cell (new received, carried over, results total, each result kind)",
     check: check_n001,
 };
 pub(crate) const N002: Builtin = Builtin {
-    id: "N002",
+    id: RuleId::N002,
     severity: Severity::Warning,
     zh: "正文所述行政复议、行政诉讼件数与表四相应单元格相等",
     en: "a number of reviews or lawsuits stated in the text equals the matching table 四 cell",
     check: check_n002,
 };
 pub(crate) const N003: Builtin = Builtin {
-    id: "N003",
+    id: RuleId::N003,
     severity: Severity::Info,
     zh: "正文称未收到申请，而表三有非零件数",
     en: "the text says no applications were received while table 三 has non-zero counts",
     check: check_n003,
 };
 pub(crate) const N004: Builtin = Builtin {
-    id: "N004",
+    id: RuleId::N004,
     severity: Severity::Info,
     zh: "正文报告收取了信息处理费",
     en: "a 信息处理费 (processing fee) charged, as the text states",

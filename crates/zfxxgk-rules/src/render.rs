@@ -16,8 +16,6 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 use zfxxgk_model::{Finding, Lang, Location, Severity};
 
-use crate::finding::NOTE_SEPARATOR;
-
 /// At most this many places are drawn; the rest are counted in a note.
 const MAX_ANNOTATIONS: usize = 8;
 /// A source line wider than this is cut around the places drawn on it.
@@ -81,7 +79,7 @@ fn render_in(finding: &Finding, source: &str, lines: &Lines<'_>, lang: Lang) -> 
     let mut notes: Vec<String> = finding
         .notes
         .iter()
-        .map(|n| note_in(n, lang).replace(['\r', '\n'], " "))
+        .map(|n| n.get(lang).replace(['\r', '\n'], " "))
         .collect();
     if hidden > 0 {
         notes.push(match lang {
@@ -153,28 +151,15 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// The half of a `中文 | English` note in `lang`; a note without the separator whole.
-fn note_in(note: &str, lang: Lang) -> &str {
-    match note.split_once(NOTE_SEPARATOR) {
-        Some((zh, en)) => match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        },
-        None => note,
-    }
-}
-
-/// The places to draw: spans within `text`, the first `keys.len()` labelled with their
-/// keys (this crate lists a finding's cells first, in the order of its keys).
+/// The places to draw: those with a location within `text`, a cell labelled with its key.
 fn annotations(finding: &Finding, text: &str, lang: Lang) -> Vec<Annotation> {
-    let aligned = finding.keys.len() <= finding.spans.len();
     let mut out = Vec::new();
-    for (i, span) in finding.spans.iter().enumerate() {
-        let Some((start, end)) = clamp(span, text) else {
+    for (i, place) in finding.places.iter().enumerate() {
+        let Some((start, end)) = place.location.and_then(|l| clamp(&l, text)) else {
             continue;
         };
-        let key = if aligned { finding.keys.get(i) } else { None };
-        let culprit = key.is_some_and(|k| finding.culprit == Some(*k));
+        let key = place.key;
+        let culprit = key.is_some_and(|k| finding.culprit == Some(k));
         // A blank cell has nothing to underline: it is shown when the finding is about
         // it (the first place, or the culprit); the others are counted in the notes.
         let blank = start == end;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use zfxxgk_model::{Finding, Report, Severity};
+use zfxxgk_model::{Finding, Report, RuleId, Severity};
 
 use crate::context::Context;
 use crate::{narrative, series, structure, table2, table3, table4, Error, Result};
@@ -13,7 +13,7 @@ use crate::{narrative, series, structure, table2, table3, table4, Error, Result}
 /// implement this trait for rules of its own and [`RuleSet::add`] them.
 pub trait Rule: Send + Sync {
     /// The rule's stable ID (`T301`).
-    fn id(&self) -> &str;
+    fn id(&self) -> RuleId;
     /// How serious its findings are.
     fn severity(&self) -> Severity;
     /// What it checks, in Chinese.
@@ -29,7 +29,7 @@ pub trait Rule: Send + Sync {
 /// A built-in rule: its metadata and the function that checks it.
 #[derive(Clone, Copy)]
 pub(crate) struct Builtin {
-    pub(crate) id: &'static str,
+    pub(crate) id: RuleId,
     pub(crate) severity: Severity,
     pub(crate) zh: &'static str,
     pub(crate) en: &'static str,
@@ -37,7 +37,7 @@ pub(crate) struct Builtin {
 }
 
 impl Rule for Builtin {
-    fn id(&self) -> &str {
+    fn id(&self) -> RuleId {
         self.id
     }
 
@@ -80,7 +80,7 @@ impl Entry {
 /// use zfxxgk_rules::RuleSet;
 ///
 /// let set = RuleSet::default().allow(&["T202"]).only(&["T2", "T3"]);
-/// let ids: Vec<&str> = set.rules().map(|r| r.id()).collect();
+/// let ids: Vec<String> = set.rules().map(|r| r.id().to_string()).collect();
 /// assert_eq!(ids, ["T201", "T203", "T301", "T302", "T303", "T304", "T305"]);
 /// ```
 pub struct RuleSet {
@@ -155,8 +155,8 @@ impl RuleSet {
         self.rules.iter().map(Entry::rule)
     }
 
-    /// True when the set has a rule with exactly this ID.
-    pub fn contains(&self, id: &str) -> bool {
+    /// True when the set has the rule `id`.
+    pub fn contains(&self, id: RuleId) -> bool {
         self.rules().any(|r| r.id() == id)
     }
 
@@ -178,7 +178,7 @@ impl RuleSet {
     /// see [`check_series`](crate::check_series). Each finding comes with the index of
     /// the report it is about.
     pub fn check_series(&self, reports: &[(&str, &Report)]) -> Vec<(usize, Finding)> {
-        if self.contains("T305") {
+        if self.contains(RuleId::T305) {
             series::check_series(reports)
         } else {
             Vec::new()
@@ -191,7 +191,7 @@ impl RuleSet {
         &self,
         reports: &[(&str, &series::SeriesSummary)],
     ) -> Vec<(usize, Finding)> {
-        if self.contains("T305") {
+        if self.contains(RuleId::T305) {
             series::check_summaries(reports)
         } else {
             Vec::new()

@@ -183,7 +183,7 @@ struct Slot {
 /// check.add(0, "2023.txt", SeriesSummary::of(&last_year));
 /// check.add(1, "2024.txt", SeriesSummary::of(&this_year));
 /// for (index, finding) in check.finish() {
-///     println!("report {index}: {}", finding.message_en);
+///     println!("report {index}: {}", finding.message.en);
 /// }
 /// ```
 #[derive(Debug, Default)]

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use zfxxgk_model::{
-    CellKey, Edition, Finding, Report, SectionKey, Severity, Table, TableId, Template,
+    CellKey, Edition, Finding, Report, RuleId, SectionKey, Severity, Table, TableId, Template,
     UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
@@ -15,42 +15,42 @@ use crate::keys::{row_keys, PerEdition};
 use crate::rule::Builtin;
 
 pub(crate) const S001: Builtin = Builtin {
-    id: "S001",
+    id: RuleId::S001,
     severity: Severity::Error,
     zh: "一至六六个部分齐全，各出现一次，顺序正确",
     en: "the six sections 一 to 六 are present, each once, in order",
     check: check_s001,
 };
 pub(crate) const S002: Builtin = Builtin {
-    id: "S002",
+    id: RuleId::S002,
     severity: Severity::Error,
     zh: "模板规定有表格的部分（二、三、四）有其表格",
     en: "a section that the template gives a table (二, 三, 四) has its table",
     check: check_s002,
 };
 pub(crate) const S003: Builtin = Builtin {
-    id: "S003",
+    id: RuleId::S003,
     severity: Severity::Error,
     zh: "表格的行和列与其版本的模板一致（指出未知行、缺少的行和列）",
     en: "the table's rows and columns match the template of one edition (unknown rows, missing rows, missing columns)",
     check: check_s003,
 };
 pub(crate) const S004: Builtin = Builtin {
-    id: "S004",
+    id: RuleId::S004,
     severity: Severity::Warning,
     zh: "表格版本与报告年度相符（2019–2020年用2019版，2021年起用2021版）",
     en: "the edition of the tables matches the report year (2019 edition for 2019–2020, 2021 edition for 2021 onward)",
     check: check_s004,
 };
 pub(crate) const S005: Builtin = Builtin {
-    id: "S005",
+    id: RuleId::S005,
     severity: Severity::Warning,
     zh: "报告年度前后一致（标题、统计期限、正文）",
     en: "the report year is stated consistently (title, statistics period, text)",
     check: check_s005,
 };
 pub(crate) const S006: Builtin = Builtin {
-    id: "S006",
+    id: RuleId::S006,
     severity: Severity::Error,
     zh: "应填数字的单元格填了非数字文字",
     en: "a cell that should hold a number holds text that is not a number",

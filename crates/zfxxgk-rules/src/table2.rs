@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Edition, Finding, Severity, TableId, Value};
+use zfxxgk_model::{CellKey, Edition, Finding, RuleId, Severity, TableId, Value};
 
 use crate::context::Context;
 use crate::finding::Draft;
@@ -10,21 +10,21 @@ use crate::rule::Builtin;
 use crate::sum::value;
 
 pub(crate) const T201: Builtin = Builtin {
-    id: "T201",
+    id: RuleId::T201,
     severity: Severity::Error,
     zh: "表二件数为整数，除“本年增/减”外不为负",
     en: "table 二: counts are integers, non-negative except 本年增/减",
     check: check_t201,
 };
 pub(crate) const T202: Builtin = Builtin {
-    id: "T202",
+    id: RuleId::T202,
     severity: Severity::Warning,
     zh: "2019版：对外公开总数量 ≥ 本年新公开数量；2021版：现行有效件数 ≥ 0",
     en: "2019 edition: 对外公开总数量 ≥ 本年新公开数量; 2021 edition: 现行有效件数 ≥ 0",
     check: check_t202,
 };
 pub(crate) const T203: Builtin = Builtin {
-    id: "T203",
+    id: RuleId::T203,
     severity: Severity::Info,
     zh: "金额未写单位且表头也未写明（采购总金额按元、本年收费金额按万元理解）",
     en: "an amount carries no unit and its header states none (元 is assumed for 采购总金额, 万元 for 本年收费金额)",

@@ -3,8 +3,8 @@
 use std::sync::LazyLock;
 
 use zfxxgk_model::{
-    CellKey, ColumnDef, Decimal, Edition, Finding, Report, Severity, TableId, Template, Value,
-    T3_COLUMNS,
+    CellKey, ColumnDef, Decimal, Edition, Finding, Report, RuleId, Severity, TableId, Template,
+    Value, T3_COLUMNS,
 };
 
 use crate::context::{Cells, Context};
@@ -14,35 +14,35 @@ use crate::rule::Builtin;
 use crate::sum::{blank_notes, blanks_counted, sum, Sum};
 
 pub(crate) const T301: Builtin = Builtin {
-    id: "T301",
+    id: RuleId::T301,
     severity: Severity::Error,
     zh: "表三每行：总计 = 自然人 + 法人或其他组织五列之和",
     en: "table 三, each row: 总计 = 自然人 + the five 法人或其他组织 columns",
     check: check_t301,
 };
 pub(crate) const T302: Builtin = Builtin {
-    id: "T302",
+    id: RuleId::T302,
     severity: Severity::Error,
     zh: "表三每列：（七）总计 = （一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）",
     en: "table 三, each column: （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 + Σ（五）1–5 + （六）",
     check: check_t302,
 };
 pub(crate) const T303: Builtin = Builtin {
-    id: "T303",
+    id: RuleId::T303,
     severity: Severity::Error,
     zh: "表三每列勾稽关系：一 + 二 = 三（七）总计 + 四",
     en: "table 三, each column (the template's 勾稽关系): 一 + 二 = 三（七）总计 + 四",
     check: check_t303,
 };
 pub(crate) const T304: Builtin = Builtin {
-    id: "T304",
+    id: RuleId::T304,
     severity: Severity::Error,
     zh: "表三每个数都是非负整数",
     en: "table 三: every count is a non-negative integer",
     check: check_t304,
 };
 pub(crate) const T305: Builtin = Builtin {
-    id: "T305",
+    id: RuleId::T305,
     severity: Severity::Warning,
     zh: "二、上年结转 = 同一机关上一年报告的 四、结转下年度（需两年报告，批量模式）",
     en: "二、上年结转 equals last year's 四、结转下年度 for the same body (needs both years' reports; batch mode)",
@@ -273,8 +273,8 @@ fn check_t301(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let culprit = crossing(eq, &columns);
         let label = row_label(eq.line);
         let (mut f, zh_tail, en_tail) = equation_finding(cx, &T301, eq, culprit);
-        f.message_zh = format!("{label}：总计 ≠ 自然人 + 法人或其他组织{zh_tail}");
-        f.message_en = format!(
+        f.message.zh = format!("{label}：总计 ≠ 自然人 + 法人或其他组织{zh_tail}");
+        f.message.en = format!(
             "row {label} ({}): 总计 (total) ≠ 自然人 + 法人或其他组织 (the six applicant columns){en_tail}",
             eq.line
         );
@@ -292,8 +292,8 @@ fn check_t302(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let culprit = crossing(eq, &rows);
         let label = column_label(eq.line);
         let (mut f, zh_tail, en_tail) = equation_finding(cx, &T302, eq, culprit);
-        f.message_zh = format!("“{label}”列：（七）总计 ≠ （一）至（六）各项之和{zh_tail}");
-        f.message_en = format!(
+        f.message.zh = format!("“{label}”列：（七）总计 ≠ （一）至（六）各项之和{zh_tail}");
+        f.message.en = format!(
             "column {label} ({}): （七）总计 (results total) ≠ the sum of （一） to （六）{en_tail}",
             eq.line
         );

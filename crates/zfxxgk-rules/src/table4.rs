@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, ColumnDef, Finding, Severity, TableId, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{CellKey, ColumnDef, Finding, RuleId, Severity, TableId, T4_COLUMNS, T4_GROUPS};
 
 use crate::context::Context;
 use crate::finding::Draft;
@@ -12,28 +12,28 @@ use crate::sum::{blank_notes, sum};
 use crate::table3::non_negative_integers;
 
 pub(crate) const T401: Builtin = Builtin {
-    id: "T401",
+    id: RuleId::T401,
     severity: Severity::Error,
     zh: "行政复议：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
     en: "行政复议 (reviews): 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
     check: check_t401,
 };
 pub(crate) const T402: Builtin = Builtin {
-    id: "T402",
+    id: RuleId::T402,
     severity: Severity::Error,
     zh: "行政诉讼·未经复议直接起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
     en: "行政诉讼 未经复议直接起诉 (direct lawsuits): the same sum",
     check: check_t402,
 };
 pub(crate) const T403: Builtin = Builtin {
-    id: "T403",
+    id: RuleId::T403,
     severity: Severity::Error,
     zh: "行政诉讼·复议后起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
     en: "行政诉讼 复议后起诉 (lawsuits after review): the same sum",
     check: check_t403,
 };
 pub(crate) const T404: Builtin = Builtin {
-    id: "T404",
+    id: RuleId::T404,
     severity: Severity::Error,
     zh: "表四每个数都是非负整数",
     en: "table 四: every count is a non-negative integer",

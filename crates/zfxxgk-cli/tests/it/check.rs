@@ -76,19 +76,40 @@ fn json_findings_have_the_documented_fields() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let schema = jsonschema::validator_for(&zfxxgk_export::findings_schema()).expect("the schema");
+    let errors: Vec<String> = schema.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "schema/findings.schema.json: {errors:?}");
     let findings = v["findings"].as_array().expect("findings");
     assert!(!findings.is_empty());
     for f in findings {
-        for field in ["source", "rule", "severity", "message", "keys", "spans"] {
+        for field in [
+            "source", "rule", "severity", "message", "places", "expected", "actual", "culprit",
+            "notes",
+        ] {
             assert!(f.get(field).is_some(), "{field} missing in {f}");
         }
+        // Both languages, whatever `--lang` says.
+        assert!(f["message"]["zh"].is_string() && f["message"]["en"].is_string());
     }
     let t302 = findings.iter().find(|f| f["rule"] == "T302").expect("T302");
     assert_eq!(t302["expected"], "1");
-    let span = &t302["spans"][0];
+    // The blank total first (its text as read is empty), then the cells it sums.
+    assert_eq!(t302["places"][0]["key"], "t3.results_total.natural_person");
+    assert_eq!(t302["places"][0]["value"], "");
+    let place = &t302["places"][1];
+    assert_eq!(place["key"], "t3.granted.natural_person");
+    assert_eq!(place["value"], "1");
     for field in ["start", "end", "line", "column"] {
-        assert!(span.get(field).is_some(), "span lacks {field}");
+        assert!(
+            place["location"].get(field).is_some(),
+            "location lacks {field}"
+        );
     }
+    let notes = t302["notes"].as_array().expect("notes");
+    assert_eq!(
+        notes[0],
+        serde_json::json!({"zh": "空白按0计（19个空白单元格）", "en": "blank counted as 0 (19 blank cells)"})
+    );
 }
 
 #[test]

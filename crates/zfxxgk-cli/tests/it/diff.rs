@@ -336,7 +336,7 @@ fn check_over_a_folder_reports_t305_for_each_consecutive_pair() {
         .as_array()
         .expect("findings")
         .iter()
-        .filter(|f| f["keys"][0] == "t3.carried_over.natural_person")
+        .filter(|f| f["places"][0]["key"] == "t3.carried_over.natural_person")
         .map(|f| {
             let source = f["source"].as_str().unwrap_or_default();
             let tail: Vec<&str> = source.rsplit(['/', '\\']).take(2).collect();

@@ -71,49 +71,87 @@ fn csv_header_without_findings() -> TestResult {
 }
 
 #[test]
-fn json_object_with_findings_in_the_language_asked() -> TestResult {
+fn json_object_with_findings_in_both_languages() -> TestResult {
     let findings = findings();
-    for (lang, message) in [
-        (
-            Lang::Zh,
-            "总计 ≠ 自然人 + 法人或其他组织（应为 12，实为 13）",
-        ),
-        (
-            Lang::En,
-            "total ≠ natural persons + organisations (expected 12, found 13)",
-        ),
-    ] {
-        let mut out = Vec::new();
-        let items = [("2019.txt", &findings[0]), ("2021.txt", &findings[1])];
-        write_findings_json(&mut out, items, lang, JsonStyle::Pretty)?;
-        let json: serde_json::Value = serde_json::from_slice(&out)?;
-        let list = json["findings"].as_array().ok_or("no findings array")?;
-        assert_eq!(list.len(), 2);
-        let f = &list[0];
-        assert_eq!(f["source"], "2019.txt");
-        assert_eq!(f["rule"], "T301");
-        assert_eq!(f["severity"], "error");
-        assert_eq!(f["message"], message);
-        assert_eq!(
-            f["keys"],
-            serde_json::json!(["t3.new_received.natural_person", "t3.new_received.total"])
-        );
-        assert_eq!(f["expected"], "12");
-        assert_eq!(f["actual"], "13");
-        assert_eq!(
-            f["spans"][0],
-            serde_json::json!({"start": 4832, "end": 4834, "line": 48, "column": 32})
-        );
-        assert_eq!(f["spans"].as_array().map(Vec::len), Some(2));
-        assert_eq!(f["culprit"], "t3.new_received.total");
-        let g = &list[1];
-        assert_eq!(g["severity"], "warning");
-        assert!(g["expected"].is_null() && g["actual"].is_null());
-        assert_eq!(g["keys"], serde_json::json!([]));
-        assert_eq!(g["spans"], serde_json::json!([]));
-    }
     let mut out = Vec::new();
-    write_findings_json(&mut out, [], Lang::En, JsonStyle::Compact)?;
+    let items = [("2019.txt", &findings[0]), ("2021.txt", &findings[1])];
+    write_findings_json(&mut out, items, JsonStyle::Pretty)?;
+    let json: serde_json::Value = serde_json::from_slice(&out)?;
+    let list = json["findings"].as_array().ok_or("no findings array")?;
+    assert_eq!(list.len(), 2);
+    let f = &list[0];
+    // Every field is there, `null` or `[]` when empty (serde_json's map sorts them).
+    let fields: Vec<&String> = f.as_object().ok_or("not an object")?.keys().collect();
+    assert_eq!(
+        fields,
+        [
+            "actual", "culprit", "expected", "message", "notes", "places", "rule", "severity",
+            "source"
+        ]
+    );
+    assert_eq!(f["source"], "2019.txt");
+    assert_eq!(f["rule"], "T301");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["message"],
+        serde_json::json!({
+            "zh": "总计 ≠ 自然人 + 法人或其他组织（应为 12，实为 13）",
+            "en": "total ≠ natural persons + organisations (expected 12, found 13)",
+        })
+    );
+    assert_eq!(
+        f["places"][0],
+        serde_json::json!({
+            "key": "t3.new_received.natural_person",
+            "value": "9",
+            "location": {"start": 4832, "end": 4834, "line": 48, "column": 32},
+        })
+    );
+    assert_eq!(f["places"][1]["value"], "13");
+    // A place that is not a cell: a location and nothing else.
+    assert_eq!(
+        f["places"][2],
+        serde_json::json!({
+            "key": null,
+            "value": null,
+            "location": {"start": 5001, "end": 5003, "line": 50, "column": 1},
+        })
+    );
+    assert_eq!(f["expected"], "12");
+    assert_eq!(f["actual"], "13");
+    assert_eq!(f["culprit"], "t3.new_received.total");
+    assert_eq!(
+        f["notes"],
+        serde_json::json!([{"zh": "空白按0计", "en": "blank counted as 0"}])
+    );
+    let g = &list[1];
+    assert_eq!(g["severity"], "warning");
+    assert!(g["expected"].is_null() && g["actual"].is_null() && g["culprit"].is_null());
+    assert_eq!(g["places"], serde_json::json!([]));
+    assert_eq!(g["notes"], serde_json::json!([]));
+
+    let mut out = Vec::new();
+    write_findings_json(&mut out, [], JsonStyle::Compact)?;
     assert_eq!(out, b"{\"findings\":[]}\n");
+    Ok(())
+}
+
+#[test]
+fn json_findings_read_back_as_findings() -> TestResult {
+    // Each finding is the model's `Finding` with its `source`: it deserializes back.
+    let findings = findings();
+    let mut out = Vec::new();
+    write_findings_json(
+        &mut out,
+        findings.iter().map(|f| ("r.txt", f)),
+        JsonStyle::Compact,
+    )?;
+    let json: serde_json::Value = serde_json::from_slice(&out)?;
+    let list = json["findings"].as_array().ok_or("no findings array")?;
+    let back: Vec<zfxxgk_model::Finding> = list
+        .iter()
+        .map(|f| serde_json::from_value(f.clone()))
+        .collect::<Result<_, _>>()?;
+    assert_eq!(back, findings);
     Ok(())
 }

@@ -4,8 +4,8 @@
 use std::str::FromStr;
 
 use zfxxgk_model::{
-    Block, BlockKind, Cell, CellKey, Decimal, Edition, Finding, Location, Meta, Number, Placement,
-    Report, Section, SectionKey, Severity, Table, TableId, Value,
+    Block, BlockKind, Cell, CellKey, Decimal, Edition, Finding, Location, Meta, Number, Place,
+    Placement, Report, RuleId, Section, SectionKey, Severity, Table, TableId, Text, Value,
 };
 
 /// What a cell holds, in a short form for the fixtures.
@@ -239,35 +239,41 @@ pub fn reports() -> Vec<(&'static str, Report)> {
     vec![("2019.txt", report_2019()), ("2021.txt", report_2021())]
 }
 
-/// Two findings: one with expected/actual and spans, one with neither.
+/// Two findings: one with expected/actual and places, one with neither.
 pub fn findings() -> Vec<Finding> {
     let key = |k: &str| CellKey::from_str(k).unwrap_or_else(|e| panic!("fixture key: {e}"));
     vec![
         Finding {
-            rule: "T301".to_owned(),
+            rule: RuleId::T301,
             severity: Severity::Error,
-            message_zh: "总计 ≠ 自然人 + 法人或其他组织（应为 12，实为 13）".to_owned(),
-            message_en: "total ≠ natural persons + organisations (expected 12, found 13)"
-                .to_owned(),
-            keys: vec![
-                key("t3.new_received.natural_person"),
-                key("t3.new_received.total"),
+            message: Text::new(
+                "总计 ≠ 自然人 + 法人或其他组织（应为 12，实为 13）",
+                "total ≠ natural persons + organisations (expected 12, found 13)",
+            ),
+            places: vec![
+                Place::cell(
+                    key("t3.new_received.natural_person"),
+                    "9",
+                    Some(location(48, 32)),
+                ),
+                Place::cell(key("t3.new_received.total"), "13", Some(location(48, 40))),
+                Place::at(location(50, 1)),
             ],
             expected: Some("12".to_owned()),
             actual: Some("13".to_owned()),
-            spans: vec![location(48, 32), location(48, 40)],
             culprit: Some(key("t3.new_received.total")),
-            notes: vec!["blank counted as 0".to_owned()],
+            notes: vec![Text::new("空白按0计", "blank counted as 0")],
         },
         Finding {
-            rule: "S004".to_owned(),
+            rule: RuleId::S004,
             severity: Severity::Warning,
-            message_zh: "2021年及以后的报告使用了2019年版表格".to_owned(),
-            message_en: "a report for 2021 or later uses the 2019 tables, \"old\" style".to_owned(),
-            keys: vec![],
+            message: Text::new(
+                "2021年及以后的报告使用了2019年版表格",
+                "a report for 2021 or later uses the 2019 tables, \"old\" style",
+            ),
+            places: vec![],
             expected: None,
             actual: None,
-            spans: vec![],
             culprit: None,
             notes: vec![],
         },

@@ -3,22 +3,25 @@
 
 use std::path::PathBuf;
 
-use zfxxgk_export::{report_schema, report_schema_json, write_json, JsonStyle};
+use zfxxgk_export::{
+    findings_schema, findings_schema_json, report_schema, report_schema_json, write_findings_json,
+    write_json, JsonStyle,
+};
 
-use crate::fixtures::reports;
+use crate::fixtures::{findings, reports};
 use crate::TestResult;
 
-fn shipped_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/report.schema.json")
+fn shipped_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../schema")
+        .join(name)
 }
 
 /// Set `ZFXXGK_UPDATE_SCHEMA=1` to write the regenerated schema over the shipped one.
-#[test]
-fn shipped_schema_is_up_to_date() -> TestResult {
-    let path = shipped_path();
-    let generated = report_schema_json();
+fn up_to_date(name: &str, generated: &str) -> TestResult {
+    let path = shipped_path(name);
     if std::env::var_os("ZFXXGK_UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated)?;
+        std::fs::write(&path, generated)?;
         eprintln!("wrote {}", path.display());
     }
     let shipped = std::fs::read_to_string(&path).map_err(|e| {
@@ -32,6 +35,52 @@ fn shipped_schema_is_up_to_date() -> TestResult {
         "{} is stale: run ZFXXGK_UPDATE_SCHEMA=1 cargo test -p zfxxgk-export and commit it",
         path.display()
     );
+    Ok(())
+}
+
+#[test]
+fn shipped_schema_is_up_to_date() -> TestResult {
+    up_to_date("report.schema.json", &report_schema_json())
+}
+
+#[test]
+fn shipped_findings_schema_is_up_to_date() -> TestResult {
+    up_to_date("findings.schema.json", &findings_schema_json())
+}
+
+#[test]
+fn exported_findings_validate_against_their_schema() -> TestResult {
+    let validator = jsonschema::validator_for(&findings_schema())?;
+    let findings = findings();
+    let mut out = Vec::new();
+    write_findings_json(
+        &mut out,
+        findings.iter().map(|f| ("r.txt", f)),
+        JsonStyle::Compact,
+    )?;
+    let instance: serde_json::Value = serde_json::from_slice(&out)?;
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A rule ID that is not one, a message in one language only, a bare key.
+    for (pointer, wrong) in [
+        ("/findings/0/rule", serde_json::json!("T3")),
+        ("/findings/0/message", serde_json::json!("total")),
+        (
+            "/findings/0/places/0/key",
+            serde_json::json!("t3.granted.nobody"),
+        ),
+        (
+            "/findings/0/notes/0",
+            serde_json::json!("空白按0计 | blank counted as 0"),
+        ),
+    ] {
+        let mut bad = instance.clone();
+        *bad.pointer_mut(pointer).ok_or(pointer)? = wrong;
+        assert!(!validator.is_valid(&bad), "{pointer}");
+    }
     Ok(())
 }
 

@@ -14,7 +14,7 @@ mod table2;
 mod table3;
 mod table4;
 
-use zfxxgk_model::{Finding, Report};
+use zfxxgk_model::{CellKey, Finding, Location, Report};
 
 /// The findings of rule `id` on `report`.
 pub fn fired(report: &Report, id: &str) -> Vec<Finding> {
@@ -26,5 +26,15 @@ pub fn fired(report: &Report, id: &str) -> Vec<Finding> {
 
 /// The keys a finding names, as strings.
 pub fn keys(f: &Finding) -> Vec<&'static str> {
-    f.keys.iter().map(|k| k.as_str()).collect()
+    f.keys().map(|k| k.as_str()).collect()
+}
+
+/// The keys a finding names.
+pub fn key_list(f: &Finding) -> Vec<CellKey> {
+    f.keys().collect()
+}
+
+/// The locations of a finding's places, in order.
+pub fn spans(f: &Finding) -> Vec<Location> {
+    f.places.iter().filter_map(|p| p.location).collect()
 }

@@ -1,7 +1,7 @@
 use zfxxgk_model::{Edition, FactKind, Value, T3_COLUMNS};
 
 use crate::fixture::consistent;
-use crate::{fired, keys};
+use crate::{fired, keys, spans};
 
 #[test]
 fn n001_fires_when_the_text_and_table_3_disagree() {
@@ -14,8 +14,8 @@ fn n001_fires_when_the_text_and_table_3_disagree() {
     assert_eq!(found.len(), 1);
     assert_eq!(keys(&found[0]), ["t3.new_received.total"]);
     // The cell's place, then the sentence's.
-    assert_eq!(found[0].spans.len(), 2);
-    assert_eq!(found[0].spans[1], f.report.facts[0].location);
+    assert_eq!(spans(&found[0]).len(), 2);
+    assert_eq!(spans(&found[0])[1], f.report.facts[0].location);
     assert_eq!(found[0].expected, Some((new + 1).to_string()));
     assert_eq!(found[0].actual, Some(new.to_string()));
 }
@@ -56,7 +56,7 @@ fn n001_sums_result_kinds_and_says_when_blank_counted() {
     assert!(found[0]
         .notes
         .iter()
-        .any(|n| n.contains("blank counted as 0")));
+        .any(|n| n.en.contains("blank counted as 0")));
 }
 
 #[test]
@@ -109,6 +109,6 @@ fn n004_reports_a_processing_fee() {
     let f = ok.stating(&[(FactKind::ProcessingFee, 3940)]);
     let found = fired(&f.report, "N004");
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].spans, vec![f.report.facts[0].location]);
-    assert!(found[0].message_zh.contains("3940"));
+    assert_eq!(spans(&found[0]), vec![f.report.facts[0].location]);
+    assert!(found[0].message.zh.contains("3940"));
 }

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use zfxxgk_model::{Edition, TableId, Value};
 
 use crate::fixture::{consistent_values, num, result_rows, Fixture};
+use crate::key_list;
 
 fn edition() -> impl Strategy<Value = Edition> {
     prop_oneof![Just(Edition::V2019), Just(Edition::V2021)]
@@ -65,7 +66,7 @@ proptest! {
         let changed = f.clone().with(key.as_str(), num(was + delta));
         let found = tables_findings(&changed);
         prop_assert!(
-            found.iter().any(|x| x.keys.contains(&key)),
+            found.iter().any(|x| key_list(x).contains(&key)),
             "{key} {was} -> {}: {found:?}",
             was + delta
         );

@@ -1,8 +1,8 @@
 use zfxxgk_model::{Edition, FactKind, SectionKey, TableId, Value};
 use zfxxgk_rules::{render, render_all, summary, Lang};
 
-use crate::fired;
 use crate::fixture::{consistent, num};
+use crate::{fired, spans};
 
 #[test]
 fn a_typo_with_its_culprit() {
@@ -42,7 +42,7 @@ fn text_against_table_and_a_missing_table() {
     let s002 = fired(&report, "S002");
     assert_eq!((n002.len(), s002.len()), (1, 1));
     assert_eq!(
-        s002[0].spans[0],
+        spans(&s002[0])[0],
         report.section(SectionKey::S4).expect("s4").location
     );
     let all = [n002[0].clone(), s002[0].clone()];
@@ -59,28 +59,30 @@ fn wide_characters_and_long_lines_are_underlined_by_display_width() {
     let end = text.len();
     text.push_str(&"后记。".repeat(60));
     let finding = zfxxgk_model::Finding {
-        rule: "N001".into(),
+        rule: zfxxgk_model::RuleId::N001,
         severity: zfxxgk_model::Severity::Warning,
-        message_zh: "测试".into(),
-        message_en: "test".into(),
-        keys: vec![],
-        expected: Some("12".into()),
-        actual: Some("13".into()),
-        spans: vec![zfxxgk_model::Location {
+        message: zfxxgk_model::Text::new("测试", "test"),
+        places: vec![zfxxgk_model::Place::at(zfxxgk_model::Location {
             start,
             end,
             line: 1,
             column: 181,
-        }],
+        })],
+        expected: Some("12".into()),
+        actual: Some("13".into()),
         culprit: None,
-        notes: vec!["空白按0计 | blank counted as 0".into()],
+        notes: vec![zfxxgk_model::Text::new("空白按0计", "blank counted as 0")],
     };
     let shown = render(&finding, "long.txt", &text, Lang::En);
     insta::assert_snapshot!("long_line", shown);
     // Out-of-range places are left out, not a panic.
     let mut far = finding.clone();
-    far.spans[0].start = text.len() + 10;
-    far.spans[0].end = text.len() + 20;
+    far.places[0].location = Some(zfxxgk_model::Location {
+        start: text.len() + 10,
+        end: text.len() + 20,
+        line: 1,
+        column: 181,
+    });
     assert_eq!(
         render(&far, "long.txt", &text, Lang::En),
         "warning[N001]: test (expected 12, found 13)\n  = note: blank counted as 0\n"

@@ -1,4 +1,4 @@
-use zfxxgk_model::{Edition, Finding, Report, Severity};
+use zfxxgk_model::{Edition, Finding, Report, RuleId, Severity, Text};
 use zfxxgk_rules::{check, Error, Rule, RuleSet};
 
 use crate::fixture::{consistent, num};
@@ -12,7 +12,7 @@ const ALL: [&str; 22] = [
 fn default_set_has_every_rule_of_rules_md_in_order() {
     let ids: Vec<String> = RuleSet::default()
         .rules()
-        .map(|r| r.id().to_owned())
+        .map(|r| r.id().to_string())
         .collect();
     assert_eq!(ids, ALL);
     for r in RuleSet::default().rules() {
@@ -50,7 +50,10 @@ fn allow_disables_and_only_keeps_by_prefix() {
     let f = consistent(Edition::V2021)
         .with("t3.granted.commercial", num(5))
         .with("t4.review.upheld", num(9));
-    let all: Vec<String> = check(&f.report).into_iter().map(|x| x.rule).collect();
+    let all: Vec<String> = check(&f.report)
+        .into_iter()
+        .map(|x| x.rule.to_string())
+        .collect();
     assert!(all.contains(&"T301".to_owned()) && all.contains(&"T401".to_owned()));
 
     let without = RuleSet::default().allow(&["T301", "T4"]).check(&f.report);
@@ -76,9 +79,15 @@ fn ensure_known_names_the_typo() {
 
 struct NoTitle;
 
+/// A downstream rule's own ID.
+const X001: RuleId = match RuleId::new('X', 1) {
+    Some(id) => id,
+    None => panic!("X001 is a rule ID"),
+};
+
 impl Rule for NoTitle {
-    fn id(&self) -> &str {
-        "X001"
+    fn id(&self) -> RuleId {
+        X001
     }
     fn severity(&self) -> Severity {
         Severity::Info
@@ -92,14 +101,12 @@ impl Rule for NoTitle {
     fn check(&self, report: &Report, out: &mut Vec<Finding>) {
         if report.meta.title.is_none() {
             out.push(Finding {
-                rule: self.id().to_owned(),
+                rule: self.id(),
                 severity: self.severity(),
-                message_zh: "没有标题".into(),
-                message_en: "no title".into(),
-                keys: vec![],
+                message: Text::new("没有标题", "no title"),
+                places: vec![],
                 expected: None,
                 actual: None,
-                spans: vec![],
                 culprit: None,
                 notes: vec![],
             });

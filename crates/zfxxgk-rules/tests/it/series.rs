@@ -2,6 +2,7 @@ use zfxxgk_model::{Edition, Report, T3_COLUMNS};
 use zfxxgk_rules::{check_series, RuleSet};
 
 use crate::fixture::{consistent, num};
+use crate::key_list;
 
 #[test]
 fn t305_compares_carried_over_with_last_years_carried_forward() {
@@ -26,14 +27,14 @@ fn t305_compares_carried_over_with_last_years_carried_forward() {
     let found = check_series(&batch);
     let ids: Vec<(usize, &str)> = found
         .iter()
-        .map(|(i, f)| (*i, f.keys[0].as_str()))
+        .map(|(i, f)| (*i, key_list(f)[0].as_str()))
         .collect();
     assert_eq!(ids, [(0, "t3.carried_over.natural_person")]);
     let f = &found[0].1;
     assert_eq!(f.rule, "T305");
     assert_eq!(f.expected, Some((v + 1).to_string()));
     assert!(
-        f.notes.iter().any(|n| n.contains("last.txt:")),
+        f.notes.iter().any(|n| n.en.contains("last.txt:")),
         "{:?}",
         f.notes
     );
@@ -104,7 +105,7 @@ fn t305_pairs_every_consecutive_year_of_each_body_through_normalised_names() {
     assert!(
         a23.notes
             .iter()
-            .any(|n| n.contains("“甲局”") && n.contains("paired as the same body")),
+            .any(|n| n.en.contains("“甲局”") && n.en.contains("paired as the same body")),
         "{:?}",
         a23.notes
     );

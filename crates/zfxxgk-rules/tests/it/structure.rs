@@ -4,7 +4,7 @@ use zfxxgk_model::{
 };
 
 use crate::fixture::{consistent, key, num};
-use crate::{fired, keys};
+use crate::{fired, keys, spans};
 
 #[test]
 fn s001_fires_on_a_missing_a_doubled_and_a_misplaced_section() {
@@ -16,13 +16,13 @@ fn s001_fires_on_a_missing_a_doubled_and_a_misplaced_section() {
     let f = fired(&missing.report, "S001");
     assert_eq!(f.len(), 1);
     assert!(
-        f[0].message_en.contains("section 五"),
+        f[0].message.en.contains("section 五"),
         "{}",
-        f[0].message_en
+        f[0].message.en
     );
     // It points at 六, where 五 belongs.
     assert_eq!(
-        f[0].spans,
+        spans(&f[0]),
         vec![ok.report.section(SectionKey::S6).expect("s6").location]
     );
 
@@ -32,7 +32,7 @@ fn s001_fires_on_a_missing_a_doubled_and_a_misplaced_section() {
     doubled.report.sections.push(again);
     let f = fired(&doubled.report, "S001");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].spans.len(), 2);
+    assert_eq!(spans(&f[0]).len(), 2);
     assert_eq!(f[0].actual.as_deref(), Some("2"));
 
     let mut swapped = ok.clone();
@@ -40,10 +40,11 @@ fn s001_fires_on_a_missing_a_doubled_and_a_misplaced_section() {
     let f = fired(&swapped.report, "S001");
     assert_eq!(f.len(), 1);
     assert!(
-        f[0].message_en
+        f[0].message
+            .en
             .contains("section 三 stands after section 四"),
         "{}",
-        f[0].message_en
+        f[0].message.en
     );
 }
 
@@ -56,7 +57,7 @@ fn s002_fires_on_a_heading_without_its_table() {
     let f = fired(&bare.report, "S002");
     assert_eq!(f.len(), 1);
     let heading = ok.report.section(SectionKey::S3).expect("s3").location;
-    assert_eq!(f[0].spans, vec![heading]);
+    assert_eq!(spans(&f[0]), vec![heading]);
     // No table, nothing to sum: the table 三 rules are silent.
     assert!(zfxxgk_rules::check(&bare.report)
         .iter()
@@ -85,19 +86,20 @@ fn s002_says_which_table_was_seen_and_not_read() {
     let f = fired(&unread.report, "S002");
     assert_eq!(f.len(), 1);
     assert!(
-        f[0].message_en
+        f[0].message
+            .en
             .contains("its table 四 is there but could not be read"),
         "{}",
-        f[0].message_en
+        f[0].message.en
     );
     assert!(
-        f[0].message_zh.contains("有表四，但未能读出"),
+        f[0].message.zh.contains("有表四，但未能读出"),
         "{}",
-        f[0].message_zh
+        f[0].message.zh
     );
-    assert!(!f[0].message_zh.contains("没有表格"));
+    assert!(!f[0].message.zh.contains("没有表格"));
     let heading = ok.report.section(SectionKey::S4).expect("s4").location;
-    assert_eq!(f[0].spans, vec![heading, kept]);
+    assert_eq!(spans(&f[0]), vec![heading, kept]);
 }
 
 #[test]
@@ -111,7 +113,7 @@ fn s003_names_missing_rows_missing_columns_unknown_and_foreign_rows() {
             .retain(|c| c.key.row() != "withheld.inquiry" && c.key.column() != "research");
     }
     let found = fired(&f.report, "S003");
-    let messages: Vec<&str> = found.iter().map(|x| x.message_en.as_str()).collect();
+    let messages: Vec<&str> = found.iter().map(|x| x.message.en.as_str()).collect();
     assert!(
         messages.contains(&"table 三 (2021 edition) lacks rows: withheld.inquiry"),
         "{messages:?}"
@@ -135,8 +137,8 @@ fn s003_names_missing_rows_missing_columns_unknown_and_foreign_rows() {
     });
     let found = fired(&unknown.report, "S003");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_zh.contains("（八）其他情况"));
-    assert_eq!(found[0].spans[0].start, 3);
+    assert!(found[0].message.zh.contains("（八）其他情况"));
+    assert_eq!(spans(&found[0])[0].start, 3);
 
     // A 2019 row in a 2021 table.
     let mut foreign = ok.clone();
@@ -181,7 +183,7 @@ fn s003_judges_a_found_sub_table_of_table_2_that_lacks_its_rows() {
     }
     let found = fired(&f.report, "S003");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_en.contains("item (6)") && found[0].message_en.contains("penalties"));
+    assert!(found[0].message.en.contains("item (6)") && found[0].message.en.contains("penalties"));
 }
 
 #[test]
@@ -224,8 +226,8 @@ fn s005_fires_when_the_year_is_stated_two_ways() {
     });
     let f = fired(&other.report, "S005");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].spans.len(), 2);
-    assert!(f[0].message_en.contains("title 2020, period 2019"));
+    assert_eq!(spans(&f[0]).len(), 2);
+    assert!(f[0].message.en.contains("title 2020, period 2019"));
 }
 
 #[test]
@@ -242,7 +244,7 @@ fn s006_fires_on_text_in_a_number_cell() {
     assert_eq!(found.len(), 1);
     assert_eq!(keys(&found[0]), ["t3.granted.research"]);
     let cell = f.report.cell(key("t3.granted.research")).expect("cell");
-    assert_eq!(found[0].spans, vec![cell.location]);
+    assert_eq!(spans(&found[0]), vec![cell.location]);
     // The sums that involve the text cell cannot be computed and stay silent.
     assert!(fired(&f.report, "T301").is_empty() && fired(&f.report, "T302").is_empty());
 }

@@ -20,7 +20,7 @@ fn t201_fires_on_negative_and_fractional_counts_but_not_on_a_decrease() {
     let f = ok.with("t2.penalties.decisions", half);
     let found = fired(&f.report, "T201");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_en.contains("not an integer"));
+    assert!(found[0].message.en.contains("not an integer"));
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn t203_fires_on_an_amount_without_unit() {
     let f = ok.with("t2.procurement.amount", num(81284));
     let found = fired(&f.report, "T203");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_zh.contains("按元理解"));
+    assert!(found[0].message.zh.contains("按元理解"));
 
     // The 2021 header of 本年收费金额 states 万元.
     let f = consistent(Edition::V2021).with("t2.fees.amount_10k_yuan", num(3));

@@ -1,7 +1,7 @@
 use zfxxgk_model::{Edition, Value, T3_COLUMNS};
 
 use crate::fixture::{consistent, key, num};
-use crate::{fired, keys};
+use crate::{fired, key_list, keys};
 
 #[test]
 fn a_typo_in_a_cell_is_found_by_its_row_and_column_and_named_culprit() {
@@ -16,12 +16,18 @@ fn a_typo_in_a_cell_is_found_by_its_row_and_column_and_named_culprit() {
     let culprit = key("t3.unavailable.not_held.commercial");
     for x in rows.iter().chain(&columns) {
         assert_eq!(x.culprit, Some(culprit));
-        assert_eq!(x.keys[0], culprit);
-        assert!(x.message_en.contains("likely typo"), "{}", x.message_en);
-        assert!(x.message_zh.contains("疑为笔误"), "{}", x.message_zh);
+        assert_eq!(key_list(x)[0], culprit);
+        assert!(x.message.en.contains("likely typo"), "{}", x.message.en);
+        assert!(x.message.zh.contains("疑为笔误"), "{}", x.message.zh);
     }
-    assert_eq!(rows[0].keys[1].as_str(), "t3.unavailable.not_held.total");
-    assert_eq!(columns[0].keys[1].as_str(), "t3.results_total.commercial");
+    assert_eq!(
+        key_list(&rows[0])[1].as_str(),
+        "t3.unavailable.not_held.total"
+    );
+    assert_eq!(
+        key_list(&columns[0])[1].as_str(),
+        "t3.results_total.commercial"
+    );
     // （七）总计 itself is unchanged, so 一 + 二 = 三（七） + 四 still holds.
     assert!(fired(&f.report, "T303").is_empty());
 }
@@ -52,7 +58,7 @@ fn no_culprit_when_row_and_column_disagree() {
     let rows = fired(&f.report, "T301");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].culprit, None);
-    assert!(!rows[0].message_en.contains("likely typo"));
+    assert!(!rows[0].message.en.contains("likely typo"));
 }
 
 #[test]
@@ -70,18 +76,18 @@ fn t302_and_t303_on_a_blank_results_total_say_blank_counted_as_0_see_seed_002() 
     assert!(!columns.is_empty());
     let np = columns
         .iter()
-        .find(|x| x.keys[0].as_str() == "t3.results_total.natural_person")
+        .find(|x| key_list(x)[0].as_str() == "t3.results_total.natural_person")
         .expect("natural_person column");
     let should = f.value("t3.new_received.natural_person")
         + f.value("t3.carried_over.natural_person")
         - f.value("t3.carried_forward.natural_person");
     assert!(
-        np.notes.iter().any(|n| n.contains("blank counted as 0")),
+        np.notes.iter().any(|n| n.en.contains("blank counted as 0")),
         "{:?}",
         np.notes
     );
     assert!(
-        np.notes.iter().any(|n| n.contains(&format!(
+        np.notes.iter().any(|n| n.en.contains(&format!(
             "t3.results_total.natural_person is blank; from its parts it should be {should}"
         ))),
         "{:?}",
@@ -91,13 +97,13 @@ fn t302_and_t303_on_a_blank_results_total_say_blank_counted_as_0_see_seed_002() 
     let t303 = fired(&f.report, "T303");
     let np = t303
         .iter()
-        .find(|x| x.keys.contains(&key("t3.results_total.natural_person")))
+        .find(|x| key_list(x).contains(&key("t3.results_total.natural_person")))
         .expect("T303 on natural_person");
-    assert!(np.notes.iter().any(|n| n.contains("空白按0计")));
-    assert!(np.notes.iter().any(|n| n.contains("should be")));
+    assert!(np.notes.iter().any(|n| n.zh.contains("空白按0计")));
+    assert!(np.notes.iter().any(|n| n.en.contains("should be")));
     assert!(t303
         .iter()
-        .any(|x| x.keys.contains(&key("t3.results_total.total"))));
+        .any(|x| key_list(x).contains(&key("t3.results_total.total"))));
 }
 
 #[test]

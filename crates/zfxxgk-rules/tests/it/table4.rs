@@ -1,7 +1,7 @@
 use zfxxgk_model::{Edition, Value};
 
 use crate::fixture::{consistent, num};
-use crate::{fired, keys};
+use crate::{fired, key_list, keys};
 
 #[test]
 fn t401_t402_t403_fire_on_their_own_group() {
@@ -19,8 +19,8 @@ fn t401_t402_t403_fire_on_their_own_group() {
         let f = ok.clone().with(&name, num(was + 1));
         let found = fired(&f.report, id);
         assert_eq!(found.len(), 1, "{id}");
-        assert_eq!(found[0].keys[0].as_str(), format!("t4.{group}.total"));
-        assert!(found[0].keys.iter().any(|k| k.as_str() == name));
+        assert_eq!(key_list(&found[0])[0].as_str(), format!("t4.{group}.total"));
+        assert!(key_list(&found[0]).iter().any(|k| k.as_str() == name));
         let others: Vec<_> = ["T401", "T402", "T403"]
             .into_iter()
             .filter(|o| *o != id && !fired(&f.report, o).is_empty())
@@ -37,7 +37,7 @@ fn t401_on_a_blank_total_says_what_it_should_be() {
     let f = ok.with("t4.review.total", Value::Blank);
     let found = fired(&f.report, "T401");
     assert_eq!(found.len(), 1);
-    assert!(found[0].notes.iter().any(|n| n.ends_with(&format!(
+    assert!(found[0].notes.iter().any(|n| n.en.ends_with(&format!(
         "t4.review.total is blank; from its parts it should be {should}"
     ))));
 }
