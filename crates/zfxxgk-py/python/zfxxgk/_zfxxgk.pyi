@@ -12,10 +12,6 @@ __version__: str
 #: (``Decimal``, never rounded), blank (``None``, not zero), or text (``str``).
 CellValue = Union[int, Decimal, None, str]
 
-#: Where a finding points: the cell's canonical key (``None`` for a heading or a
-#: sentence), the text there as read, its 1-based line and column.
-Place = Tuple[Optional[str], str, int, int]
-
 Source = Union[str, "os.PathLike[str]", bytes, bytearray]
 
 #: How a cell differs between two reports (``Change.kind``).
@@ -102,8 +98,9 @@ class Report:
     def cells(self) -> Dict[str, CellValue]:
         """Every cell the report contains, canonical key → value, in REPORT_FORMAT.md order."""
     @property
-    def notes(self) -> List[str]:
-        """What the parser inferred, guessed or repaired, one message each."""
+    def notes(self) -> List[Dict[str, str]]:
+        """What the parser inferred, guessed or repaired: one dict each, its ``kind``
+        (``inferred_placement``…) and its message in Chinese (``zh``) and English (``en``)."""
     def cell(self, key: str) -> Optional[Cell]:
         """The cell ``key``, or ``None`` when the report lacks it; ``ValueError`` for an
         unknown key."""
@@ -111,6 +108,30 @@ class Report:
         """``(key, value)`` per cell, as ``zfxxgk parse --format facts`` writes them."""
     def to_dict(self) -> Dict[str, object]:
         """The whole model, as ``zfxxgk parse FILE --format json`` writes it."""
+
+class Place:
+    """A place a finding names: a cell (its key, its text as read, where it stands), or
+    a heading or a sentence (a location only)."""
+
+    @property
+    def key(self) -> Optional[str]:
+        """The cell's canonical key; ``None`` for a heading or a sentence."""
+    @property
+    def value(self) -> Optional[str]:
+        """The cell's text as read (``""`` for a blank cell); ``None`` for a heading or a
+        sentence, or a cell whose text the rule did not keep."""
+    @property
+    def line(self) -> Optional[int]:
+        """1-based line in ``Report.text``; ``None`` when the place has no location."""
+    @property
+    def column(self) -> Optional[int]:
+        """1-based column, in characters; ``None`` when the place has no location."""
+    @property
+    def start(self) -> Optional[int]:
+        """Byte offset of its first byte in the UTF-8 text; ``None`` without a location."""
+    @property
+    def end(self) -> Optional[int]:
+        """Byte offset one past its last byte; ``None`` without a location."""
 
 class Finding:
     """What a validation rule (RULES.md) found in a report."""
@@ -128,6 +149,12 @@ class Finding:
     def message(self) -> str:
         """The message, in the language asked for."""
     @property
+    def message_zh(self) -> str:
+        """The message in Chinese."""
+    @property
+    def message_en(self) -> str:
+        """The message in English."""
+    @property
     def expected(self) -> Optional[str]:
         """The value the rule expected, if it computes one."""
     @property
@@ -138,14 +165,17 @@ class Finding:
         """The canonical keys of the cells it names, in order."""
     @property
     def places(self) -> List[Place]:
-        """``(key, text as read, line, column)``: the cells first, then headings or
-        sentences (key ``None``)."""
+        """Where it points: the cells it names, then headings or sentences (key ``None``)."""
     @property
     def culprit(self) -> Optional[str]:
         """The cell most likely to hold the typo, when the rule can tell."""
     @property
     def notes(self) -> List[str]:
-        """Further remarks (``空白按0计 | blank counted as 0``)."""
+        """Further remarks (``空白按0计``), in the language asked for."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The finding as ``zfxxgk check --format json`` writes it, without ``source``:
+        ``message`` and each note as ``{"zh": ..., "en": ...}``, each place as
+        ``{"key", "value", "location"}``."""
 
 class Side:
     """One report of a comparison: where it came from and what it says about itself."""

@@ -122,7 +122,7 @@ def _findings(lang: str) -> Callable[[str, bytes], List[dict]]:
             return []
         out = []
         for f in zfxxgk.check(report, lang=lang):
-            first = f.places[0] if f.places else (None, None, None, None)
+            first = next((p for p in f.places if p.line is not None), None)
             out.append(
                 {
                     "path": path,
@@ -132,8 +132,8 @@ def _findings(lang: str) -> Callable[[str, bytes], List[dict]]:
                     "keys": f.keys,
                     "expected": f.expected,
                     "actual": f.actual,
-                    "line": first[2],
-                    "column": first[3],
+                    "line": first.line if first else None,
+                    "column": first.column if first else None,
                     "culprit": f.culprit,
                     "notes": f.notes,
                 }
