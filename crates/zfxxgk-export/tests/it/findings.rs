@@ -2,7 +2,7 @@
 
 use zfxxgk_export::{write_findings_json, FindingsCsvWriter, JsonStyle, Lang, FINDINGS_CSV_HEADER};
 
-use crate::fixtures::findings;
+use crate::fixtures::{findings, findings_json};
 use crate::TestResult;
 
 fn findings_csv(lang: Lang) -> Result<String, Box<dyn std::error::Error>> {
@@ -139,19 +139,12 @@ fn json_object_with_findings_in_both_languages() -> TestResult {
 #[test]
 fn json_findings_read_back_as_findings() -> TestResult {
     // Each finding is the model's `Finding` with its `source`: it deserializes back.
-    let findings = findings();
-    let mut out = Vec::new();
-    write_findings_json(
-        &mut out,
-        findings.iter().map(|f| ("r.txt", f)),
-        JsonStyle::Compact,
-    )?;
-    let json: serde_json::Value = serde_json::from_slice(&out)?;
+    let json = findings_json()?;
     let list = json["findings"].as_array().ok_or("no findings array")?;
     let back: Vec<zfxxgk_model::Finding> = list
         .iter()
         .map(|f| serde_json::from_value(f.clone()))
         .collect::<Result<_, _>>()?;
-    assert_eq!(back, findings);
+    assert_eq!(back, findings());
     Ok(())
 }

@@ -239,6 +239,18 @@ pub fn reports() -> Vec<(&'static str, Report)> {
     vec![("2019.txt", report_2019()), ("2021.txt", report_2021())]
 }
 
+/// [`findings`] as `write_findings_json` writes them, each of report `r.txt`, read back.
+pub fn findings_json() -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    let findings = findings();
+    let mut out = Vec::new();
+    zfxxgk_export::write_findings_json(
+        &mut out,
+        findings.iter().map(|f| ("r.txt", f)),
+        zfxxgk_export::JsonStyle::Compact,
+    )?;
+    Ok(serde_json::from_slice(&out)?)
+}
+
 /// Two findings: one with expected/actual and places, one with neither.
 pub fn findings() -> Vec<Finding> {
     let key = |k: &str| CellKey::from_str(k).unwrap_or_else(|e| panic!("fixture key: {e}"));

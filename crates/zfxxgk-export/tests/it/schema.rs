@@ -4,11 +4,10 @@
 use std::path::PathBuf;
 
 use zfxxgk_export::{
-    findings_schema, findings_schema_json, report_schema, report_schema_json, write_findings_json,
-    write_json, JsonStyle,
+    findings_schema, findings_schema_json, report_schema, report_schema_json, write_json, JsonStyle,
 };
 
-use crate::fixtures::{findings, reports};
+use crate::fixtures::{findings_json, reports};
 use crate::TestResult;
 
 fn shipped_path(name: &str) -> PathBuf {
@@ -51,14 +50,7 @@ fn shipped_findings_schema_is_up_to_date() -> TestResult {
 #[test]
 fn exported_findings_validate_against_their_schema() -> TestResult {
     let validator = jsonschema::validator_for(&findings_schema())?;
-    let findings = findings();
-    let mut out = Vec::new();
-    write_findings_json(
-        &mut out,
-        findings.iter().map(|f| ("r.txt", f)),
-        JsonStyle::Compact,
-    )?;
-    let instance: serde_json::Value = serde_json::from_slice(&out)?;
+    let instance = findings_json()?;
     let errors: Vec<String> = validator
         .iter_errors(&instance)
         .map(|e| format!("{} at {}", e, e.instance_path()))
