@@ -1,0 +1,59 @@
+//! `zfxxgk serve`: listens where told, says where, answers the API, stops on a signal.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+
+/// Kills the server when the test ends, however it ends.
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_says_its_address_and_answers() {
+    let child = Command::new(env!("CARGO_BIN_EXE_zfxxgk"))
+        .args(["serve", "--port", "0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut child = Child(child);
+    let stderr = child.0.stderr.take().expect("stderr");
+    let mut line = String::new();
+    BufReader::new(stderr)
+        .read_line(&mut line)
+        .expect("a line on stderr");
+    assert!(
+        line.starts_with("zfxxgk: the review page is at http://127.0.0.1:"),
+        "{line}"
+    );
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .expect("an address")
+        .to_owned();
+    let mut stream = TcpStream::connect(&addr).expect("connects");
+    write!(
+        stream,
+        "GET /api/rules HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("request");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"T301\""), "{answer}");
+}
+
+#[test]
+fn serve_refuses_a_bad_address() {
+    let out = crate::support::zfxxgk(&["serve", "--bind", "not-an-address"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(crate::support::stderr(&out).contains("--bind"));
+}
