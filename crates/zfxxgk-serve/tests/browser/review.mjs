@@ -40,7 +40,7 @@ const browser = await chromium.launch({
   headless: true,
   args: [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   ],
 });
 const dialogs = [];
