@@ -44,6 +44,9 @@ const UI = {
     t305: '跨年度检查（T305）',
     flagged: (n) => `${n} 条问题涉及此单元格`,
     culprit: '最可能出错的单元格',
+    blank: '空白',
+    jump: '跳到表格',
+    showCells: '在两份报告中标出此单元格',
   },
   en: {
     reading: (n) => `Reading ${n}…`,
@@ -76,6 +79,9 @@ const UI = {
     t305: 'Across years (T305)',
     flagged: (n) => `${n} findings name this cell`,
     culprit: 'the cell most likely wrong',
+    blank: 'blank',
+    jump: 'Jump to table',
+    showCells: 'mark this cell in both reports',
   },
 };
 
@@ -239,7 +245,7 @@ function cellNode(cell, ctx) {
         event.preventDefault();
         selectFinding(ctx.pane, flagged[0], true);
       },
-    }, cell.text === '' ? '\u2003' : cell.text);
+    }, cell.text === '' ? el('span', { class: 'blank-mark', 'aria-label': t().blank, text: '∅' }) : cell.text);
   }
   const change = ctx.changes && ctx.changes.get(cell.key);
   if (change) {
@@ -283,7 +289,7 @@ function blockNode(block, ctx) {
 function tablesNode(data, ctx) {
   const out = el('section', { class: 'tables', 'aria-label': t().tables });
   for (const table of data.layout.tables) {
-    const section = el('section', { class: 'table', 'data-table': table.id });
+    const section = el('section', { class: 'table', 'data-table': table.id, id: `${ctx.pane}-${table.id}` });
     section.append(el('h3', {}, table.title, el('small', { text: ` (${table.edition})` })));
     if (!table.present) section.append(el('p', { class: 'absent-note', text: t().absent }));
     for (const block of table.blocks) section.append(blockNode(block, ctx));
@@ -468,6 +474,8 @@ function reportNode(r, pane, changes) {
     el('p', { class: 'source-name', text: r.name }),
     metaNode(data),
     downloadsNode(r),
+    el('nav', { class: 'jump', 'aria-label': t().jump }, data.layout.tables.map((tb) =>
+      el('a', { href: `#${pane}-${tb.id}` }, tb.title))),
     tablesNode(data, ctx),
     notesNode(data));
 }
@@ -480,6 +488,12 @@ function renderOne(v) {
     el('aside', { class: 'side' }, findingsNode(r.data.findings, 'one', t().findings)))];
 }
 
+/** A change as the command line writes it: `+3`, `-5`, or null when it has none. */
+function signed(change) {
+  if (change === null || change === undefined) return null;
+  return /^[0-9]/.test(change) && !/^0(\.0*)?$/.test(change) ? `+${change}` : change;
+}
+
 function renderPair(v) {
   const a = state.reports[v.old];
   const b = state.reports[v.new];
@@ -487,17 +501,32 @@ function renderPair(v) {
   const changes = new Map();
   const comparison = v.diff.comparisons[0] || { changes: [] };
   for (const c of comparison.changes) changes.set(c.key, c);
-  const changeRows = comparison.changes.map((c) => el('tr', { 'data-key': c.key },
+  const showChange = (key) => {
+    document.querySelectorAll('td.selected').forEach((c) => c.classList.remove('selected'));
+    const cells = document.querySelectorAll(`.pair td[data-key="${CSS.escape(key)}"]`);
+    cells.forEach((c) => c.classList.add('selected'));
+    if (cells[0]) cells[0].scrollIntoView({ block: 'center', inline: 'nearest' });
+  };
+  const changeRows = comparison.changes.map((c) => el('tr', {
+    'data-key': c.key,
+    class: 'change',
+    tabindex: '0',
+    title: t().showCells,
+    onclick: () => showChange(c.key),
+    onkeydown: (e) => { if (e.key === 'Enter') showChange(c.key); },
+  },
     el('td', { text: c.key }), el('td', { text: c.old ?? '' }), el('td', { text: c.new ?? '' }),
-    el('td', { text: c.change ?? c.kind })));
+    el('td', { text: signed(c.change) ?? c.kind })));
   const summary = el('section', { class: 'diff', 'aria-label': t().changes },
     v.diff.same_body ? null : el('p', { class: 'warning-note', text: t().otherBody }),
-    el('h2', { text: `${t().changes} (${comparison.changes.length})` }),
-    comparison.changes.length === 0 ? el('p', { text: t().noChange }) :
-      el('div', { class: 'scroll changes' }, el('table', { class: 'grid' },
-        el('thead', {}, el('tr', {}, [t().key, t().old, t().new, t().change].map((h) => el('th', { scope: 'col', text: h })))),
-        el('tbody', {}, changeRows))),
-    findingsNode(v.diff.findings, 'pair', t().t305));
+    el('div', { class: 'diff-grid' },
+      el('div', {},
+        el('h2', { text: `${t().changes} (${comparison.changes.length})` }),
+        comparison.changes.length === 0 ? el('p', { text: t().noChange }) :
+          el('div', { class: 'scroll changes' }, el('table', { class: 'grid' },
+            el('thead', {}, el('tr', {}, [t().key, t().old, t().new, t().change].map((h) => el('th', { scope: 'col', text: h })))),
+            el('tbody', {}, changeRows)))),
+      findingsNode(v.diff.findings, 'pair', t().t305)));
   return [
     summary,
     el('div', { class: 'pair' },

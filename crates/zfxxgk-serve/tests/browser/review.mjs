@@ -46,7 +46,7 @@ const browser = await chromium.launch({
 const dialogs = [];
 const pageErrors = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(TIMEOUT);
   // A report's text must never run: any alert() would open a dialog.
   page.on('dialog', async (d) => {
@@ -84,6 +84,9 @@ try {
   check('choosing T302 shows its source lines', source.includes('error[T302]') && /-->\s.*:\d+:\d+/.test(source)
     && source.includes('t3.results_total.natural_person'), source.slice(0, 300));
   check('choosing T302 highlights its cells', /\bselected\b/.test(await page.getAttribute(total, 'class')));
+  // Table 三 and the findings in view: the README's docs/review-page.png is this one.
+  await page.click('[data-pane="one"] nav.jump a[href="#one-t3"]');
+  await page.evaluate(() => window.scrollBy(0, -8));
   await page.screenshot({ path: join(shots, 'seed-002.png'), fullPage: false });
 
   // ---- with the keyboard: Enter on a focused finding chooses it
@@ -108,6 +111,12 @@ try {
   check('the diff lists changed cells', changedRows > 0, changedRows);
   const changedCells = await page.$$eval('[data-pane="new"] td.changed', (cells) => cells.length);
   check('changed cells are marked in the tables', changedCells > 0 && changedCells <= changedRows, `${changedCells} of ${changedRows}`);
+  await page.focus('.diff tr.change');
+  await page.keyboard.press('Enter');
+  const marked = await page.$$eval('.pair td.selected', (cells) => cells.map((c) => c.dataset.key));
+  const firstChange = await page.getAttribute('.diff tr.change', 'data-key');
+  check('Enter on a change marks its cell in both reports', marked.length === 2 && marked.every((k) => k === firstChange), marked.join(','));
+  await page.evaluate(() => window.scrollTo(0, 0));
   const oldTitle = await page.textContent('[data-pane="old"] .source-name');
   const newTitle = await page.textContent('[data-pane="new"] .source-name');
   check('the two years stand side by side', oldTitle.includes('2023') && newTitle.includes('2024'), `${oldTitle} | ${newTitle}`);
