@@ -7,7 +7,7 @@ use zfxxgk_export as export;
 use zfxxgk_rules::{Figures, Lang};
 use zfxxgk_serve::Config;
 
-use crate::support::{self, agent, answer, multipart, read, Running};
+use crate::support::{self, agent, answer, read, Running};
 
 /// The report as `zfxxgk parse --format json` writes it.
 fn cli_report(doc: &zfxxgk::Document) -> Value {
@@ -161,15 +161,12 @@ fn diff_of_the_two_hongze_years_is_the_command_lines() {
     let old = std::fs::read(corpus.join("real/hongze-2023.pdf")).expect("2023");
     let new = std::fs::read(corpus.join("real/hongze-2024.pdf")).expect("2024");
     let server = Running::start();
-    let (content_type, body) = multipart(&[
-        ("old", "hongze-2023.pdf", &old),
-        ("new", "hongze-2024.pdf", &new),
-    ]);
-    let (status, served) = answer(
-        agent()
-            .post(&server.url("/api/diff"))
-            .header("content-type", &content_type)
-            .send(&body[..]),
+    let (status, served) = support::diff(
+        &server,
+        &[
+            ("old", "hongze-2023.pdf", &old),
+            ("new", "hongze-2024.pdf", &new),
+        ],
     );
     assert_eq!(status, 200, "{served}");
     let figures = |name: &str, bytes: &[u8]| {
@@ -299,72 +296,46 @@ fn malformed_requests_get_a_4xx_with_a_message() {
     );
     assert_client_error(
         "diff without multipart",
-        answer(
-            a.post(&server.url("/api/diff"))
-                .header("content-type", "text/plain")
-                .send(&b"old"[..]),
-        ),
-        400,
-    );
-    let (ct, body) = multipart(&[("old", "a.txt", b"x")]);
-    assert_client_error(
-        "diff with one file",
-        answer(
-            a.post(&server.url("/api/diff"))
-                .header("content-type", &ct)
-                .send(&body[..]),
-        ),
-        400,
-    );
-    let (ct, body) = multipart(&[("old", "a.txt", b"x"), ("other", "b.txt", b"y")]);
-    assert_client_error(
-        "diff with an unknown part",
-        answer(
-            a.post(&server.url("/api/diff"))
-                .header("content-type", &ct)
-                .send(&body[..]),
-        ),
-        400,
-    );
-    let (ct, body) = multipart(&[("old", "a.txt", b"x"), ("old", "b.txt", b"y")]);
-    assert_client_error(
-        "diff with a part twice",
-        answer(
-            a.post(&server.url("/api/diff"))
-                .header("content-type", &ct)
-                .send(&body[..]),
-        ),
+        support::post(&server, "/api/diff", "text/plain", b"old"),
         400,
     );
     assert_client_error(
         "diff with a broken body",
-        answer(
-            a.post(&server.url("/api/diff"))
-                .header("content-type", "multipart/form-data; boundary=xyz")
-                .send(&b"--xyz\r\nno headers and no end"[..]),
+        support::post(
+            &server,
+            "/api/diff",
+            "multipart/form-data; boundary=xyz",
+            b"--xyz\r\nno headers and no end",
         ),
         400,
     );
-    let (ct, body) = multipart(&[("old", "a.txt", &big), ("new", "b.txt", b"y")]);
-    assert_client_error(
-        "diff with a file over the limit",
-        answer(
-            a.post(&server.url("/api/diff"))
-                .header("content-type", &ct)
-                .send(&body[..]),
+    let cases: [(&str, &[support::Part<'_>], u16); 6] = [
+        ("diff with one file", &[("old", "a.txt", b"x")], 400),
+        (
+            "diff with an unknown part",
+            &[("old", "a.txt", b"x"), ("other", "b.txt", b"y")],
+            400,
         ),
-        413,
-    );
-    let (ct, body) = multipart(&[("old", "a.png", png), ("new", "b.txt", b"y")]);
-    assert_client_error(
-        "diff of an image",
-        answer(
-            a.post(&server.url("/api/diff"))
-                .header("content-type", &ct)
-                .send(&body[..]),
+        (
+            "diff with a part twice",
+            &[("old", "a.txt", b"x"), ("old", "b.txt", b"y")],
+            400,
         ),
-        422,
-    );
+        (
+            "diff with a file over the limit",
+            &[("old", "a.txt", &big), ("new", "b.txt", b"y")],
+            413,
+        ),
+        (
+            "diff of an image",
+            &[("old", "a.png", png), ("new", "b.txt", b"y")],
+            422,
+        ),
+        ("diff of nothing", &[], 400),
+    ];
+    for (what, parts, status) in cases {
+        assert_client_error(what, support::diff(&server, parts), status);
+    }
     // Still answering after all that.
     let (status, _) = answer(a.get(&server.url("/api/rules")).call());
     assert_eq!(status, 200);
@@ -447,4 +418,51 @@ fn fifty_concurrent_uploads_are_all_answered() {
             assert_eq!(*findings, expected, "upload {i}");
         }
     }
+}
+
+/// Pieces that make odd files of every kind the server reads.
+fn piece() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(b"%PDF-1.4\n".to_vec()),
+        Just(b"PK\x03\x04".to_vec()),
+        Just(b"\xff\xfe".to_vec()),
+        Just(b"<table><tr><td rowspan=9999>".to_vec()),
+        Just("三、收到和处理政府信息公开申请情况\n".as_bytes().to_vec()),
+        Just("（七）总计\t1\t2\n".as_bytes().to_vec()),
+        Just(b"<script>alert(1)</script>".to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..64),
+    ]
+}
+
+/// Whatever the bytes and the name, the answer is a result or a 4xx, never a server
+/// error, and the server goes on answering (48 generated uploads, read and diffed).
+#[test]
+fn any_upload_is_answered_without_a_server_error() {
+    use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
+    let server = Running::start();
+    let mut runner = TestRunner::new(Cases {
+        cases: 48,
+        ..Cases::default()
+    });
+    let strategy = (
+        proptest::collection::vec(piece(), 0..8),
+        "[a-z<>&\"'%./\\\\]{0,12}(\\.txt|\\.pdf|\\.html|\\.docx)?",
+    );
+    let answered = |status: u16| status == 200 || (400..500).contains(&status);
+    runner
+        .run(&strategy, |(parts, name)| {
+            let bytes = parts.concat();
+            let (status, body) = read(&server, &name, &bytes);
+            if !answered(status) {
+                return Err(TestCaseError::fail(format!("read: {status}: {body}")));
+            }
+            let (status, body) =
+                support::diff(&server, &[("old", &name, &bytes), ("new", "b.txt", &bytes)]);
+            if !answered(status) {
+                return Err(TestCaseError::fail(format!("diff: {status}: {body}")));
+            }
+            Ok(())
+        })
+        .expect("every upload answered without a server error");
 }

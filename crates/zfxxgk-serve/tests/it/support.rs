@@ -94,8 +94,32 @@ pub fn read(server: &Running, name: &str, bytes: &[u8]) -> (u16, serde_json::Val
     answer(agent().post(&url).send(bytes))
 }
 
+/// POSTs `body` with `content_type` to `path`.
+pub fn post(
+    server: &Running,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> (u16, serde_json::Value) {
+    answer(
+        agent()
+            .post(&server.url(path))
+            .header("content-type", content_type)
+            .send(body),
+    )
+}
+
+/// One part of a multipart body: its name, its file name, its bytes.
+pub type Part<'a> = (&'a str, &'a str, &'a [u8]);
+
+/// POSTs `parts` to `/api/diff` as multipart/form-data.
+pub fn diff(server: &Running, parts: &[Part<'_>]) -> (u16, serde_json::Value) {
+    let (content_type, body) = multipart(parts);
+    post(server, "/api/diff", &content_type, &body)
+}
+
 /// A multipart/form-data body of `parts` (`name`, file name, bytes), and its content type.
-pub fn multipart(parts: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
     let boundary = "zfxxgk-test-boundary-7d1f";
     let mut body = Vec::new();
     for (name, file, bytes) in parts {
