@@ -106,6 +106,12 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+/** A message in the language shown: `{zh, en}`, or one string for both. */
+function inLang(message) {
+  if (message && typeof message === 'object') return message[state.lang] ?? message.zh ?? '';
+  return message ?? '';
+}
+
 function status(message, isError) {
   const box = document.getElementById('status');
   box.textContent = message;
@@ -326,7 +332,7 @@ function findingsNode(findings, pane, heading) {
     },
     el('span', { class: 'rule', text: f.rule }),
     el('span', { class: 'severity', text: f.severity }),
-    el('span', { class: 'message', text: f.message[state.lang] }));
+    el('span', { class: 'message', text: inLang(f.message) }));
     list.append(el('li', {}, button));
   });
   box.append(list);
@@ -354,7 +360,7 @@ function selectFinding(pane, index, focus) {
     b.setAttribute('aria-pressed', b.id === `${pane}-finding-${index}` ? 'true' : 'false');
   });
   const source = document.getElementById(`${pane}-source`);
-  if (source) source.textContent = f.rendered[state.lang];
+  if (source) source.textContent = inLang(f.rendered);
   document.querySelectorAll('td.selected').forEach((c) => c.classList.remove('selected'));
   const scope = document.querySelector(`[data-pane="${pane}"]`) || document;
   let first = null;
@@ -390,7 +396,7 @@ function notesNode(data) {
   if (notes.length > 0) {
     out.push(el('h3', { text: t().notes }));
     out.push(el('ul', { class: 'notes' }, notes.map((n) => el('li', {},
-      el('code', { text: n.kind }), ' ', n.message,
+      el('code', { text: n.kind }), ' ', inLang(n.message),
       n.location ? el('span', { class: 'where', text: ` (${n.location.line}:${n.location.column})` }) : null))));
   }
   const unplaced = data.report.unplaced || [];
@@ -433,7 +439,7 @@ function findingsCsv(findings) {
     const keys = (f.places || []).filter((p) => p.key).map((p) => p.key).join(';');
     const first = (f.places || []).find((p) => p.location);
     rows.push([f.source, f.rule, f.severity, keys, f.expected, f.actual,
-      first ? first.location.line : '', first ? first.location.column : '', f.message[state.lang]]);
+      first ? first.location.line : '', first ? first.location.column : '', inLang(f.message)]);
   }
   return csv(rows);
 }

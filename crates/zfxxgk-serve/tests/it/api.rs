@@ -248,6 +248,17 @@ fn the_page_is_served_with_its_policy() {
         assert!(header("content-security-policy").contains("script-src 'self'"));
         assert_eq!(header("x-content-type-options"), "nosniff");
         let text = response.body_mut().read_to_string().expect("text");
+        for markup in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+        ] {
+            assert!(
+                !text.contains(markup),
+                "{path} inserts markup with {markup}"
+            );
+        }
         assert!(
             !text.contains("http://") && !text.contains("https://") || path == "/icon.svg",
             "{path} loads nothing from outside"
