@@ -117,6 +117,8 @@ try {
   const firstChange = await page.getAttribute('.diff tr.change', 'data-key');
   check('Enter on a change marks its cell in both reports', marked.length === 2 && marked.every((k) => k === firstChange), marked.join(','));
   await page.evaluate(() => window.scrollTo(0, 0));
+  const byPosition = await page.$$eval('[data-pane="old"] td.position', (cells) => cells.length);
+  check('cells placed by position are marked', byPosition > 0, byPosition);
   const oldTitle = await page.textContent('[data-pane="old"] .source-name');
   const newTitle = await page.textContent('[data-pane="new"] .source-name');
   check('the two years stand side by side', oldTitle.includes('2023') && newTitle.includes('2024'), `${oldTitle} | ${newTitle}`);
@@ -146,6 +148,12 @@ try {
 
   const bodyText = await page.textContent('body');
   check('nothing shown as [object …]', !bodyText.includes('[object '));
+  // ---- text left unplaced is listed
+  await page.setInputFiles('#files', join(corpus, 'real', 'pingtan-2023-crawler.txt'));
+  await page.waitForFunction(() => document.querySelectorAll('#report-list li').length === 5, null, { timeout: TIMEOUT });
+  const unplaced = await page.$$eval('[data-pane="one"] ul.unplaced li', (items) => items.length);
+  check('text left unplaced is listed under the tables', unplaced > 0, unplaced);
+
   check('no request left the server', outside.length === 0, outside.join(' '));
   check('no error in the page', pageErrors.length === 0, pageErrors.join(' | '));
 } catch (e) {
