@@ -16,8 +16,10 @@ impl Drop for Child {
 
 #[test]
 fn serve_says_its_address_and_answers() {
+    let temp = tempfile::TempDir::new().expect("temporary folder");
     let child = Command::new(env!("CARGO_BIN_EXE_zfxxgk"))
         .args(["serve", "--port", "0"])
+        .env("TMPDIR", temp.path())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -49,6 +51,27 @@ fn serve_says_its_address_and_answers() {
     stream.read_to_string(&mut answer).expect("answer");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("\"T301\""), "{answer}");
+    let folders = || std::fs::read_dir(temp.path()).expect("list").count();
+    assert_eq!(folders(), 1, "the server's temporary folder");
+    // Ctrl-C (SIGINT) stops it cleanly, and its temporary folder goes with it.
+    if cfg!(unix) {
+        let pid = child.0.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -INT {pid}");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = child.0.try_wait().expect("wait") {
+                break status;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "still running after SIGINT"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert!(status.success(), "{status}");
+        assert_eq!(folders(), 0, "the temporary folder outlived the server");
+    }
 }
 
 #[test]
