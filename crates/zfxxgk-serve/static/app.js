@@ -10,6 +10,7 @@ const state = {
   reports: [], // {file, name, data}
   view: null, // {mode: 'one', index} | {mode: 'pair', old, new, diff}
   selected: null, // {pane, index}: the finding chosen
+  status: null, // {say, isError}: the last word on reading
 };
 
 const UI = {
@@ -112,10 +113,18 @@ function inLang(message) {
   return message ?? '';
 }
 
-function status(message, isError) {
+/** Says how reading went; `say` makes the sentence in the language shown, so that it
+ * follows the language switch. */
+function status(say, isError) {
+  state.status = { say, isError: !!isError };
+  showStatus();
+}
+
+function showStatus() {
   const box = document.getElementById('status');
-  box.textContent = message;
-  box.classList.toggle('error', !!isError);
+  const s = state.status;
+  box.textContent = s ? s.say(t()) : '';
+  box.classList.toggle('error', !!(s && s.isError));
 }
 
 // ------------------------------------------------------------------ the API
@@ -149,16 +158,16 @@ async function diffFiles(oldFile, newFile) {
 
 async function addFiles(files) {
   for (const file of files) {
-    status(t().reading(file.name));
+    status((ui) => ui.reading(file.name));
     try {
       const data = await readFile(file);
       state.reports.push({ file, name: file.name, data });
       state.view = { mode: 'one', index: state.reports.length - 1 };
       state.selected = null;
-      status(t().read(file.name, data.findings.length));
+      status((ui) => ui.read(file.name, data.findings.length));
       render();
     } catch (e) {
-      status(t().failed(file.name, e.message), true);
+      status((ui) => ui.failed(file.name, e.message), true);
     }
   }
 }
@@ -167,19 +176,19 @@ async function compare(oldIndex, newIndex) {
   const a = state.reports[oldIndex];
   const b = state.reports[newIndex];
   if (!a || !b || oldIndex === newIndex) {
-    status(t().same, true);
+    status((ui) => ui.same, true);
     return;
   }
-  status(t().comparing(a.name, b.name));
+  status((ui) => ui.comparing(a.name, b.name));
   try {
     const diff = await diffFiles(a.file, b.file);
     state.view = { mode: 'pair', old: oldIndex, new: newIndex, diff };
     state.selected = null;
     const changes = diff.comparisons.reduce((n, c) => n + c.changes.length, 0);
-    status(t().compared(changes));
+    status((ui) => ui.compared(changes));
     render();
   } catch (e) {
-    status(t().failed(`${a.name} / ${b.name}`, e.message), true);
+    status((ui) => ui.failed(`${a.name} / ${b.name}`, e.message), true);
   }
 }
 
@@ -592,6 +601,7 @@ function translateStatic() {
 
 function render() {
   translateStatic();
+  showStatus();
   renderNav();
   const view = document.getElementById('view');
   const v = state.view;

@@ -98,6 +98,8 @@ try {
   await page.click('#lang-en');
   const message = await page.textContent('#one-finding-0 .message');
   check('messages switch to English', /[a-z]{3}/.test(message) && !/[\u4e00-\u9fff]{4}/.test(message), message);
+  const said = await page.textContent('#status');
+  check('the status line follows the language', said.startsWith('Read '), said);
   await page.click('#lang-zh');
 
   // ---- the two hongze years, side by side with the diff and T305
@@ -148,6 +150,17 @@ try {
 
   const bodyText = await page.textContent('body');
   check('nothing shown as [object …]', !bodyText.includes('[object '));
+  // ---- a file that is no report: the server's message, the reports kept
+  await page.setInputFiles('#files', {
+    name: 'photo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000', 'hex'),
+  });
+  await page.waitForSelector('#status.error');
+  const refused = await page.textContent('#status');
+  check('an image is refused with the server\'s message', refused.includes('photo.png') && refused.length > 20, refused);
+  check('the reports read stay', (await page.$$('#report-list li')).length === 4);
+
   // ---- text left unplaced is listed
   await page.setInputFiles('#files', join(corpus, 'real', 'pingtan-2023-crawler.txt'));
   await page.waitForFunction(() => document.querySelectorAll('#report-list li').length === 5, null, { timeout: TIMEOUT });
