@@ -166,7 +166,7 @@ impl Server {
     }
 }
 
-/// Runs the server on this thread until Ctrl-C: binds, calls `ready` with the address
+/// Runs the server on this thread until Ctrl-C (or SIGTERM): binds, calls `ready` with the address
 /// listened on (to print it, or open a browser), then answers requests.
 ///
 /// # Errors
@@ -183,13 +183,31 @@ pub fn serve(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<()> {
     runtime.block_on(async {
         let server = bind(config).await?;
         ready(server.local_addr());
-        server
-            .run(async {
-                // An error here means no Ctrl-C handler: run until killed.
-                if tokio::signal::ctrl_c().await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            })
-            .await
+        server.run(stop_signal()).await
     })
+}
+
+/// Completes on Ctrl-C (SIGINT) or, on Unix, SIGTERM, so that the server stops cleanly
+/// and removes its temporary folder. A signal that cannot be listened for never comes.
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }

@@ -14,8 +14,10 @@ impl Drop for Child {
     }
 }
 
-#[test]
-fn serve_says_its_address_and_answers() {
+/// Runs `zfxxgk serve --port 0`, reads where it listens, asks it for the rules, then
+/// stops it with `signal` (Unix) and checks it exits cleanly without leaving its
+/// temporary folder.
+fn serve_then_stop(signal: &str) {
     let temp = tempfile::TempDir::new().expect("temporary folder");
     let child = Command::new(env!("CARGO_BIN_EXE_zfxxgk"))
         .args(["serve", "--port", "0"])
@@ -53,11 +55,10 @@ fn serve_says_its_address_and_answers() {
     assert!(answer.contains("\"T301\""), "{answer}");
     let folders = || std::fs::read_dir(temp.path()).expect("list").count();
     assert_eq!(folders(), 1, "the server's temporary folder");
-    // Ctrl-C (SIGINT) stops it cleanly, and its temporary folder goes with it.
     if cfg!(unix) {
         let pid = child.0.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status();
-        assert!(sent.is_ok_and(|s| s.success()), "kill -INT {pid}");
+        let sent = Command::new("kill").args([signal, &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill {signal} {pid}");
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         let status = loop {
             if let Some(status) = child.0.try_wait().expect("wait") {
@@ -65,13 +66,25 @@ fn serve_says_its_address_and_answers() {
             }
             assert!(
                 std::time::Instant::now() < deadline,
-                "still running after SIGINT"
+                "still running after {signal}"
             );
             std::thread::sleep(std::time::Duration::from_millis(50));
         };
         assert!(status.success(), "{status}");
         assert_eq!(folders(), 0, "the temporary folder outlived the server");
     }
+}
+
+/// Ctrl-C stops it cleanly.
+#[test]
+fn serve_answers_and_stops_on_ctrl_c() {
+    serve_then_stop("-INT");
+}
+
+/// So does SIGTERM (a service manager, `kill`).
+#[test]
+fn serve_answers_and_stops_on_sigterm() {
+    serve_then_stop("-TERM");
 }
 
 #[test]
