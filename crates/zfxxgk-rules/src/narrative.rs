@@ -222,11 +222,24 @@ fn is_t4(kind: FactKind) -> bool {
     )
 }
 
+/// The other kind a fact may count, when its words do not say which: applications
+/// received (`全年共受理政府信息公开申请749件`) are new ones alone only when the words say
+/// so (`新收`, `新受理`), and may otherwise count those carried over from last year too.
+fn other_reading(fact: &Fact) -> Option<FactKind> {
+    (fact.kind == FactKind::NewReceived && !fact.text.contains('新'))
+        .then_some(FactKind::ReceivedWithCarriedOver)
+}
+
 fn compare(rule: &Builtin, cx: &Context<'_>, fact: &Fact, out: &mut Vec<Finding>) {
     let Some((restates, cells)) = restated(fact.kind, cx.cells()) else {
         return;
     };
     if cells.value == fact.value {
+        return;
+    }
+    // Either reading of words that do not say what they count agrees: no contradiction.
+    let other = other_reading(fact).and_then(|kind| restated(kind, cx.cells()));
+    if other.is_some_and(|(_, sum)| sum.value == fact.value) {
         return;
     }
     let (zh, en) = (restates.zh, restates.en);
