@@ -45,7 +45,8 @@ pub(crate) const RULES: &[Builtin] = &[N001, N002, N003, N004];
 /// What a kind of fact restates: the cells that add up to it, and how it is named.
 struct Restates {
     kind: FactKind,
-    /// The rows of `table` whose totals add up to it.
+    /// The rows of `table` whose totals add up to it; `row:column` names another
+    /// column than the total.
     table: TableId,
     rows: &'static [&'static str],
     zh: &'static str,
@@ -193,7 +194,10 @@ const RESTATES: &[Restates] = &[
 static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
     RESTATES
         .iter()
-        .map(|r| keys(r.table, r.rows.iter().map(|&row| (row, "total"))))
+        .map(|r| {
+            let cell = |row: &'static str| row.split_once(':').unwrap_or((row, "total"));
+            keys(r.table, r.rows.iter().map(|&row| cell(row)))
+        })
         .collect()
 });
 
@@ -358,5 +362,19 @@ fn check_n004(cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
             .finish(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every cell a fact restates is a key of the template: a misspelt one would turn
+    /// the comparison off without a word.
+    #[test]
+    fn every_restated_cell_resolves() {
+        for (r, keys) in RESTATES.iter().zip(RESTATED_KEYS.iter()) {
+            assert!(keys.is_some(), "{:?}: {:?}", r.kind, r.rows);
+        }
     }
 }
