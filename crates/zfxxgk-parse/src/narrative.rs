@@ -378,6 +378,8 @@ const STEPS: &[Step] = &[
     // Received or answered: the verb stands before the number
     // (`本年度新收1件政府信息公开申请并答复`).
     Step::First(&[
+        // Who applied (`申请共计81件，涉及自然人80件`).
+        (Some(NaturalPersons), &[Says(Near, &["自然人"])]),
         (None, &[Subset(true)]),
         (None, &[Mention(IN_SENTENCE, false)]),
         (Some(ReceivedWithCarriedOver), &[Says(Near, RECEIVE), Lacks(Near, ANSWER), Mention(&[Kind, Near], true), Starts(Paren, "含"), Says(Paren, &["结转"]), Says(Paren, &["上年", "上一年", "去年"])]),

@@ -72,6 +72,13 @@ const RESTATES: &[Restates] = &[
         en: "applications received, counting those carried over",
     },
     Restates {
+        kind: FactKind::NaturalPersons,
+        table: TableId::T3,
+        rows: &["new_received:natural_person"],
+        zh: "自然人申请",
+        en: "applications from natural persons",
+    },
+    Restates {
         kind: FactKind::CarriedOver,
         table: TableId::T3,
         rows: &["carried_over"],

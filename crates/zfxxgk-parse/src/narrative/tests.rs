@@ -113,6 +113,7 @@ fn pingtan_2023_html_paragraphs() {
         facts(text),
         [
             (NewReceived, 81),
+            (NaturalPersons, 80),
             (ResultsTotal, 81),
             (GrantedOrPartlyGranted, 42),
             (Withheld, 5),
@@ -123,6 +124,21 @@ fn pingtan_2023_html_paragraphs() {
             (Lawsuits, 7),
         ]
     );
+}
+
+/// Pingtan 2023 says who applied: 80 of the 81 new applications came from natural
+/// persons (table 三's `t3.new_received.natural_person`); the other applicants'
+/// counts are no fact, and neither is a count of people outside a sentence about
+/// applications.
+#[test]
+fn pingtan_2023_natural_persons() {
+    let text = "2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件，涉及自然人80件、商业企业1件。";
+    let found = read_all(text);
+    assert_eq!(facts(text), [(NewReceived, 81), (NaturalPersons, 80)]);
+    // The words after the number are read too: the clause before names no kind.
+    assert_eq!(found[1].text, "涉及自然人80件、商业企业");
+    assert_eq!(facts("本年度共办理自然人来信5件。"), []);
+    assert_eq!(facts("本年度培训自然人5件。"), []);
 }
 
 #[test]
@@ -236,6 +252,7 @@ fn corpus_reports_agree_with_their_tables() {
             "pingtan-2023.html",
             &[
                 (NewReceived, 81),
+                (NaturalPersons, 80),
                 (ResultsTotal, 81),
                 (GrantedOrPartlyGranted, 42),
                 (Withheld, 5),

@@ -50,6 +50,24 @@ fn n001_accepts_either_reading_of_applications_received() {
     assert_eq!(fired(&f.report, "N001").len(), 1);
 }
 
+/// Applications from natural persons restate one column of 一、本年新收.
+#[test]
+fn n001_compares_natural_persons_with_their_column() {
+    let ok = consistent(Edition::V2021);
+    let people = ok.value("t3.new_received.natural_person");
+    assert!(fired(
+        &ok.clone()
+            .stating(&[(FactKind::NaturalPersons, people)])
+            .report,
+        "N001"
+    )
+    .is_empty());
+    let f = ok.stating(&[(FactKind::NaturalPersons, people + 1)]);
+    let found = fired(&f.report, "N001");
+    assert_eq!(found.len(), 1);
+    assert_eq!(keys(&found[0]), ["t3.new_received.natural_person"]);
+}
+
 #[test]
 fn n001_sums_result_kinds_and_says_when_blank_counted() {
     let ok = consistent(Edition::V2021);
