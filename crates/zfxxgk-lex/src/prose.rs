@@ -98,9 +98,14 @@ impl Prose {
             if off < skip {
                 continue;
             }
-            let (at, rest) = (from + off, part.get(off..).unwrap_or(""));
-            if line_start && may_set_apart(rest) {
-                let line = rest.split('\n').next().unwrap_or("");
+            let at = from + off;
+            if line_start && may_set_apart(part.get(off..).unwrap_or("")) {
+                let line = part
+                    .get(off..)
+                    .unwrap_or("")
+                    .split('\n')
+                    .next()
+                    .unwrap_or("");
                 let t = line.trim();
                 if page_number(t) {
                     skip = off + line.len();
@@ -116,25 +121,22 @@ impl Prose {
                 self.push(BREAK, at..at);
                 in_heading = false;
             }
-            // No whitespace comes after U+3000, the ideographic space.
-            let blank = if c > '\u{3000}' {
-                c == '\u{feff}'
-            } else {
-                c.is_whitespace()
-            };
-            if blank {
-                continue;
-            }
-            if c == '<' {
-                if let Some(len) = html_tag(rest) {
-                    skip = off + len;
-                    continue;
-                }
-            }
             let plain = match c {
+                // Ideographs, most of the text, are read as they are.
+                '\u{4e00}'..='\u{9fff}' => c,
                 '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                 '．' => '.',
-                other => other,
+                '\u{feff}' => continue,
+                // No whitespace comes after U+3000, the ideographic space.
+                c if c <= '\u{3000}' && c.is_whitespace() => continue,
+                '<' => match html_tag(part.get(off..).unwrap_or("")) {
+                    Some(len) => {
+                        skip = off + len;
+                        continue;
+                    }
+                    None => c,
+                },
+                c => c,
             };
             self.push(plain, at..at + c.len_utf8());
         }

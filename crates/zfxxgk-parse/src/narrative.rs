@@ -26,7 +26,7 @@ pub fn extract_facts(
     ranges: &[Range<usize>],
     locate: &dyn Fn(usize, usize) -> Location,
 ) -> Vec<Fact> {
-    let mut facts = Vec::new();
+    let (mut facts, mut words) = (Vec::new(), Words::default());
     for passage in passages(text, ranges) {
         // Every fact is read from a `件`, a `元` or a negation: most passages hold none.
         let bytes = |r: &Range<usize>| text.as_bytes().get(r.clone()).unwrap_or_default();
@@ -36,7 +36,8 @@ pub fn extract_facts(
                 .any(|m| memmem::find(bytes(r), m.as_bytes()).is_some())
         };
         if passage.iter().any(marked) {
-            read(text, &Prose::read(text, &passage), locate, &mut facts);
+            let prose = Prose::read(text, &passage);
+            read(text, &prose, locate, &mut words, &mut facts);
         }
     }
     facts
@@ -50,15 +51,21 @@ const MAX_CLAUSE: usize = 80;
 /// At most this many characters after a negation are read.
 const MAX_NEGATED: usize = 30;
 
-/// Reads the facts of one passage.
-fn read(text: &str, s: &Prose, locate: &dyn Fn(usize, usize) -> Location, out: &mut Vec<Fact>) {
+/// Reads the facts of one passage; `w` is scratch.
+fn read(
+    text: &str,
+    s: &Prose,
+    locate: &dyn Fn(usize, usize) -> Location,
+    w: &mut Words,
+    out: &mut Vec<Fact>,
+) {
     let cs = s.chars();
     let mut i = 0;
     while i < cs.len() {
         // The fact, the stream indices of its number (or negation) and of its words.
         let (found, next) = if cs.get(i).is_some_and(char::is_ascii_digit) {
-            let (end, value) = number(cs, i);
-            let fact = value.and_then(|v| read_number(s, i, end, v));
+            let (end, value) = number(cs, i, &mut w.plain);
+            let fact = value.and_then(|v| read_number(s, i, end, v, w));
             (
                 fact.map(|(kind, v, unit, words)| (kind, v, Some(unit), i..end, words)),
                 end.max(i + 1),
@@ -83,10 +90,11 @@ fn read(text: &str, s: &Prose, locate: &dyn Fn(usize, usize) -> Location, out: &
 }
 
 /// The number starting at stream index `i`: digits, thousands separators (`1,234`) and
-/// a decimal point. Returns the index after it and its value.
-fn number(cs: &[char], i: usize) -> (usize, Option<Decimal>) {
+/// a decimal point. Returns the index after it and its value; `plain` is scratch.
+fn number(cs: &[char], i: usize, plain: &mut String) -> (usize, Option<Decimal>) {
     let digit = |j: usize| cs.get(j).is_some_and(char::is_ascii_digit);
-    let (mut j, mut plain) = (i, String::new());
+    let mut j = i;
+    plain.clear();
     while let Some(&c) = cs.get(j) {
         let point = plain.contains('.');
         let separator = c == ',' && !point && (1..=3).all(|k| digit(j + k)) && !digit(j + 4);
@@ -97,16 +105,17 @@ fn number(cs: &[char], i: usize) -> (usize, Option<Decimal>) {
         }
         j += 1;
     }
-    (j, Decimal::from_str(&plain).ok())
+    (j, Decimal::from_str(plain).ok())
 }
 
 /// What the number at stream indices `start..end` counts, its value and unit, and the
-/// stream indices of the words it was read from.
+/// stream indices of the words it was read from; `w` is scratch.
 fn read_number(
     s: &Prose,
     start: usize,
     end: usize,
     value: Decimal,
+    w: &mut Words,
 ) -> Option<(FactKind, Decimal, &'static str, Range<usize>)> {
     let cs = s.chars();
     let (unit, unit_end) = match (cs.get(end), cs.get(end + 1)) {
@@ -121,8 +130,8 @@ fn read_number(
     if before.is_some_and(|c| matches!(c, '第' | '-' | '.' | '约' | '近' | '超')) {
         return None;
     }
-    let w = Words::around(s, start, unit_end, unit, value);
-    let kind = decide(&w)?;
+    w.read(s, start, unit_end, unit, value);
+    let kind = decide(w)?;
     // The words read: the clause before, and the words after when they decided.
     let words_end = if w.number_first {
         w.after_end.max(unit_end)
@@ -133,9 +142,12 @@ fn read_number(
 }
 
 /// The words around a number: the text of each [`Scope`] but `Kind`, and what else
-/// the conditions ask.
+/// the conditions ask. Its buffers are kept from one number to the next.
+#[derive(Default)]
 struct Words {
     texts: [String; 7],
+    /// Scratch for the digits of a number.
+    plain: String,
     /// The clause follows `其中，`: it counts a part of something.
     after_qizhong: bool,
     /// `Near` names no kind of thing (`KIND_WORDS`): the words after the number say
@@ -148,9 +160,10 @@ struct Words {
 }
 
 impl Words {
-    fn around(s: &Prose, start: usize, unit_end: usize, unit: &str, value: Decimal) -> Words {
+    /// Reads the words around the number at stream index `start` whose unit ends
+    /// at `unit_end`.
+    fn read(&mut self, s: &Prose, start: usize, unit_end: usize, unit: &str, value: Decimal) {
         let cs = s.chars();
-        let text = |r: Range<usize>| -> String { cs.get(r).unwrap_or_default().iter().collect() };
         let near_start = near_start(cs, start);
         let floor = start.saturating_sub(MAX_CLAUSE).min(near_start);
         let clause_start = s.start_of(near_start, near_start - floor, clause_end);
@@ -169,25 +182,29 @@ impl Words {
             }
             _ => q..q,
         };
-        let (near, after) = (text(near_start..start), text(unit_end..after_end));
-        Words {
-            after_qizhong: clause_start >= 3
-                && cs.get(clause_start - 3..clause_start - 1) == Some(&['其', '中'][..]),
-            number_first: !says(&near, KIND_WORDS),
-            money: unit != "件",
-            whole: value.fract().is_zero() && !value.is_sign_negative(),
-            near_start,
-            after_end,
-            texts: [
-                format!("{near}{after}"),
-                text(paren),
-                text(clause_start..start),
-                text(q..start),
-                text(previous),
-                near,
-                after,
-            ],
+        let (near, after) = (near_start..start, unit_end..after_end);
+        // In the order of `Scope`; `NearAfter` is `Near` and `After` together.
+        let ranges = [
+            near.clone(),
+            paren,
+            clause_start..start,
+            q..start,
+            previous,
+            near,
+            after,
+        ];
+        for (t, r) in self.texts.iter_mut().zip(ranges) {
+            t.clear();
+            t.extend(cs.get(r).unwrap_or_default());
         }
+        let [near_after, .., near, after] = &mut self.texts;
+        near_after.push_str(after);
+        self.after_qizhong = clause_start >= 3
+            && cs.get(clause_start - 3..clause_start - 1) == Some(&['其', '中'][..]);
+        self.number_first = !says(near, KIND_WORDS);
+        self.money = unit != "件";
+        self.whole = value.fract().is_zero() && !value.is_sign_negative();
+        (self.near_start, self.after_end) = (near_start, after_end);
     }
 
     fn scope(&self, scope: Scope) -> &str {
