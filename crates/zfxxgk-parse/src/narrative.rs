@@ -456,7 +456,10 @@ fn no_applications(s: &Prose, i: usize) -> Option<(Range<usize>, Range<usize>)> 
         .unwrap_or_default()
         .iter()
         .collect();
-    let upto = clause.find("申请").map_or(&clause[..], |p| &clause[..p]);
+    let upto = clause
+        .find("申请")
+        .and_then(|p| clause.get(..p))
+        .unwrap_or(&clause);
     let other = says(upto, &["复议", "诉讼", "投诉", "咨询", "留言", "结转"]);
     if !mentions_application(&clause) || other || !says(&clause, &["信息公开", "依申请"]) {
         return None;
