@@ -486,14 +486,7 @@ fn text_row(cells: Vec<Cell<'_>>) -> TableRow<'_> {
 
 /// The edition table 二's header words in `body` name, if only one.
 fn t2_edition(body: &str) -> Option<Edition> {
-    let f = crate::normalize::fold(body);
-    let v2019 = crate::table2::ONLY_2019.iter().any(|w| f.contains(w));
-    let v2021 = crate::table2::ONLY_2021.iter().any(|w| f.contains(w));
-    match (v2019, v2021) {
-        (true, false) => Some(Edition::V2019),
-        (false, true) => Some(Edition::V2021),
-        _ => None,
-    }
+    crate::table2::header_edition(&crate::normalize::fold(body))
 }
 
 /// The table 二 row whose wording the segment ends with (the longest), and where the
