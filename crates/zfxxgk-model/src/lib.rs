@@ -27,5 +27,8 @@ pub use report::{
     UnplacedKind, YearSource, YearStatement,
 };
 pub use rust_decimal::Decimal;
-pub use template::{ColumnDef, RowDef, SubTableDef, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+pub use template::{
+    ColumnDef, RowDef, RowGroupDef, SubTableDef, Template, T3_COLUMNS, T3_GROUPS, T4_COLUMNS,
+    T4_GROUPS,
+};
 pub use value::{Number, Value};

@@ -202,6 +202,47 @@ const NOT_PROCESSED: &str = "不予处理";
 const OTHER: &str = "其他处理";
 const RESULTS: &str = "本年度办理结果";
 
+/// A group of table 三's rows: a label the template writes over rows that carry only
+/// their own numbers (`（三）不予公开` over `1.属于国家秘密` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowGroupDef {
+    /// The group's label, as `RowDef::group` names it (`不予公开`).
+    pub label: &'static str,
+    /// The numbering the template puts before it (`（三）`).
+    pub number: &'static str,
+    /// The group it stands under, if any (`本年度办理结果`).
+    pub parent: Option<&'static str>,
+}
+
+/// The row groups of table 三 (both editions), outermost first.
+pub const T3_GROUPS: &[RowGroupDef] = &[
+    RowGroupDef {
+        label: RESULTS,
+        number: "三、",
+        parent: None,
+    },
+    RowGroupDef {
+        label: WITHHELD,
+        number: "（三）",
+        parent: Some(RESULTS),
+    },
+    RowGroupDef {
+        label: UNAVAILABLE,
+        number: "（四）",
+        parent: Some(RESULTS),
+    },
+    RowGroupDef {
+        label: NOT_PROCESSED,
+        number: "（五）",
+        parent: Some(RESULTS),
+    },
+    RowGroupDef {
+        label: OTHER,
+        number: "（六）",
+        parent: Some(RESULTS),
+    },
+];
+
 /// Rows of table 三 that both editions share, up to （五）.
 macro_rules! t3_head {
     () => {
@@ -500,6 +541,22 @@ mod tests {
             for w in words {
                 assert!(own.iter().any(|c| c.contains(w)), "{e}: {w}");
                 assert!(!others.iter().any(|c| c.contains(w)), "{e}: {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_row_group_is_one_of_the_groups() {
+        for e in Edition::ALL {
+            for r in Template::of(e).t3_rows {
+                if let Some(group) = r.group {
+                    assert!(T3_GROUPS.iter().any(|g| g.label == group), "{e}: {}", r.key);
+                }
+            }
+        }
+        for g in T3_GROUPS {
+            if let Some(parent) = g.parent {
+                assert!(T3_GROUPS.iter().any(|p| p.label == parent), "{}", g.label);
             }
         }
     }
