@@ -54,7 +54,9 @@
 use std::ops::Range;
 
 use zfxxgk_lex::{Cell, Span};
-use zfxxgk_model::{Edition, NoteKind, RowDef, TableId, Template, Unplaced, UnplacedKind};
+use zfxxgk_model::{
+    Edition, NoteKind, PerEdition, RowDef, TableId, Template, Unplaced, UnplacedKind,
+};
 
 use crate::context::Ctx;
 use crate::labels::{best_t3_row, t2_wordings, Folded, Match};
@@ -563,11 +565,11 @@ pub(crate) fn t4<'i>(ctx: &mut Ctx<'i>, range: Range<usize>) -> Vec<TableRow<'i>
 }
 
 /// A run of table 三 with the last part of its segment (its label), and the row that
-/// label names in each edition of `Edition::ALL`.
+/// label names in each edition.
 struct Labelled {
     run: Run,
     label: Span,
-    rows: [Option<(usize, Match)>; 2],
+    rows: PerEdition<Option<(usize, Match)>>,
 }
 
 /// Most runs of digits read as rows of table 三 (the template has 26 rows).
@@ -593,27 +595,22 @@ pub(crate) fn t3<'i>(
             continue;
         };
         let folded = [Folded::new(text.get(label.range()).unwrap_or_default())];
-        let rows = Edition::ALL.map(|e| best_t3_row(&folded, e));
+        let rows = PerEdition::from_fn(|e| best_t3_row(&folded, e));
         labelled.push(Labelled { run, label, rows });
     }
-    let exact = |e: usize| {
+    let exact = |e: Edition| {
         labelled
             .iter()
-            .filter(|l| matches!(l.rows.get(e), Some(Some((_, Match::Exact)))))
+            .filter(|l| matches!(l.rows[e], Some((_, Match::Exact))))
             .count()
     };
-    let index = |edition: Edition| Edition::ALL.iter().position(|&x| x == edition);
-    let e = match exact(0).cmp(&exact(1)) {
-        std::cmp::Ordering::Greater => 0,
-        std::cmp::Ordering::Less => 1,
-        std::cmp::Ordering::Equal => hint
-            .and_then(index)
-            .or_else(|| index(Edition::V2021))
-            .unwrap_or(0),
+    let edition = match exact(Edition::V2019).cmp(&exact(Edition::V2021)) {
+        std::cmp::Ordering::Greater => Edition::V2019,
+        std::cmp::Ordering::Less => Edition::V2021,
+        std::cmp::Ordering::Equal => hint.unwrap_or(Edition::V2021),
     };
-    let edition = Edition::ALL.get(e).copied().unwrap_or(Edition::V2021);
     let template = Template::of(edition).t3_rows;
-    let row_of = |l: &Labelled| l.rows.get(e).copied().flatten();
+    let row_of = |l: &Labelled| l.rows[edition];
     // The table runs from the first run whose label names a row exactly to the last
     // run whose label names one.
     let first = labelled
