@@ -131,6 +131,31 @@ key_parts! {
     TOTAL = "total", "总计";
 }
 
+impl T3Row {
+    /// The rows that are not among 三、本年度办理结果's parts that add up to （七）总计:
+    /// 一 and 二 (received), （七）总计 itself and 四 (carried forward).
+    pub const OUTSIDE_RESULTS: [T3Row; 4] = [
+        T3Row::NEW_RECEIVED,
+        T3Row::CARRIED_OVER,
+        T3Row::RESULTS_TOTAL,
+        T3Row::CARRIED_FORWARD,
+    ];
+
+    /// Whether the row of key part `row` is one of the results that add up to
+    /// 三（七）总计 (in the edition that has it).
+    ///
+    /// ```
+    /// use zfxxgk_model::T3Row;
+    /// assert!(T3Row::adds_to_results_total("withheld.third_party"));
+    /// assert!(!T3Row::adds_to_results_total("carried_over"));
+    /// ```
+    pub fn adds_to_results_total(row: &str) -> bool {
+        T3Row::ALL
+            .iter()
+            .any(|r| r.as_str() == row && !T3Row::OUTSIDE_RESULTS.contains(r))
+    }
+}
+
 impl CellKey {
     /// The key of a cell of table 二, if either edition has it (not every row has
     /// every column).
@@ -188,6 +213,22 @@ mod tests {
         let (groups, columns) = parts(TableId::T4);
         assert_eq!(strs(T4Group::ALL, T4Group::as_str), groups);
         assert_eq!(strs(T4Column::ALL, T4Column::as_str), columns);
+    }
+
+    #[test]
+    fn the_results_are_the_rows_under_a_group_but_their_total() {
+        for e in crate::Edition::ALL {
+            for r in crate::Template::of(e).t3_rows {
+                let under_group = r.group.is_some() && r.key != T3Row::RESULTS_TOTAL.as_str();
+                assert_eq!(
+                    T3Row::adds_to_results_total(r.key),
+                    under_group,
+                    "{e}: {}",
+                    r.key
+                );
+            }
+        }
+        assert!(!T3Row::adds_to_results_total("nobody"));
     }
 
     #[test]

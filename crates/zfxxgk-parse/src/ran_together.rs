@@ -55,7 +55,7 @@ use std::ops::Range;
 
 use zfxxgk_lex::{Cell, Span};
 use zfxxgk_model::{
-    Edition, NoteKind, PerEdition, RowDef, TableId, Template, Unplaced, UnplacedKind,
+    Edition, NoteKind, PerEdition, RowDef, T3Row, TableId, Template, Unplaced, UnplacedKind,
 };
 
 use crate::context::Ctx;
@@ -757,19 +757,14 @@ fn equations(rows: &[(Option<usize>, Found<'_>)], template: &[RowDef]) -> Vec<Eq
             .position(|r| r.key == key)
             .and_then(|j| at.get(j).copied().flatten())
     };
-    let ends = [
-        "new_received",
-        "carried_over",
-        "results_total",
-        "carried_forward",
-    ];
+    let by_row = |row: T3Row| by_key(row.as_str());
     let mut out = Vec::new();
     let results: Option<Vec<usize>> = template
         .iter()
-        .filter(|r| !ends.contains(&r.key))
+        .filter(|r| T3Row::adds_to_results_total(r.key))
         .map(|r| by_key(r.key))
         .collect();
-    if let (Some(plus), Some(total)) = (results, by_key("results_total")) {
+    if let (Some(plus), Some(total)) = (results, by_row(T3Row::RESULTS_TOTAL)) {
         out.push(Equation {
             plus,
             minus: vec![total],
@@ -777,10 +772,10 @@ fn equations(rows: &[(Option<usize>, Found<'_>)], template: &[RowDef]) -> Vec<Eq
         });
     }
     if let (Some(n), Some(c), Some(t), Some(f)) = (
-        by_key("new_received"),
-        by_key("carried_over"),
-        by_key("results_total"),
-        by_key("carried_forward"),
+        by_row(T3Row::NEW_RECEIVED),
+        by_row(T3Row::CARRIED_OVER),
+        by_row(T3Row::RESULTS_TOTAL),
+        by_row(T3Row::CARRIED_FORWARD),
     ) {
         out.push(Equation {
             plus: vec![n, c],

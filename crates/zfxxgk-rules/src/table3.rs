@@ -59,14 +59,6 @@ fn part_columns() -> impl Iterator<Item = &'static str> {
         .filter(|&c| c != T3Column::TOTAL.as_str())
 }
 
-/// The rows of table 三 outside 三、本年度办理结果's parts: 一, 二, （七）总计 and 四.
-const NOT_RESULTS: [T3Row; 4] = [
-    T3Row::NEW_RECEIVED,
-    T3Row::CARRIED_OVER,
-    T3Row::RESULTS_TOTAL,
-    T3Row::CARRIED_FORWARD,
-];
-
 /// The rows of 三、本年度办理结果 that add up to （七）总计 in an edition's template:
 /// （六）其他处理 is one row in the 2019 edition and three in the 2021 edition.
 fn result_rows(edition: Edition) -> impl Iterator<Item = &'static str> {
@@ -74,7 +66,7 @@ fn result_rows(edition: Edition) -> impl Iterator<Item = &'static str> {
         .t3_rows
         .iter()
         .map(|r| r.key)
-        .filter(|&r| !NOT_RESULTS.iter().any(|n| n.as_str() == r))
+        .filter(|&r| T3Row::adds_to_results_total(r))
 }
 
 /// The template's label of a table 三 row (`（一）予以公开`, `（三）不予公开 1.属于国家秘密`).
