@@ -20,7 +20,7 @@ pub const REPORT_ENDINGS: &[&str] = &[
 /// std::fs::write(dir.join("2023").join("b.PDF"), b"")?;
 /// std::fs::write(dir.join("a.txt"), b"")?;
 /// std::fs::write(dir.join("notes.xlsx"), b"")?;
-/// let (files, problems) = zfxxgk::report_files(&dir);
+/// let (files, problems) = zfxxgk_input::report_files(&dir);
 /// assert_eq!(files, [dir.join("2023").join("b.PDF"), dir.join("a.txt")]);
 /// assert!(problems.is_empty());
 /// # std::fs::remove_dir_all(&dir)?;
