@@ -572,20 +572,9 @@ fn first_on_line(rest: &str) -> Option<char> {
 }
 
 /// An HTML tag (`<p style="…">`, `</p>`, `<br/>`) at the start of `rest`: its length.
+/// What a tag is, is the lexer's to say ([`zfxxgk_lex::html_tag`]).
 pub(crate) fn html_tag(rest: &str) -> Option<usize> {
-    let mut chars = rest.char_indices().skip(1);
-    let (_, first) = chars.next()?;
-    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
-        return None;
-    }
-    for (i, c) in chars.take(400) {
-        match c {
-            '>' => return Some(i + 1),
-            '<' => return None,
-            _ => {}
-        }
-    }
-    None
+    zfxxgk_lex::html_tag(rest, zfxxgk_lex::TEXT_TAG_MAX_CHARS).map(|t| t.len)
 }
 
 #[cfg(test)]
