@@ -10,9 +10,10 @@
 //! still waiting for their neighbour. [`check_series`] runs it over a slice of reports.
 
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use zfxxgk_model::{CellKey, ColumnDef, Decimal, Finding, Location, Report, TableId, T3_COLUMNS};
 
 use crate::context::Cells;
@@ -196,12 +197,14 @@ pub struct SeriesCheck {
     /// order given.
     explained: Option<Vec<Given>>,
     /// Each body's number, by its normalised name: one name per body, not per report.
+    /// (SipHash: the names come from the reports.)
     bodies: HashMap<Box<str>, usize>,
-    slots: HashMap<(usize, u16), Slot>,
+    /// By body number and year (numbers of ours: a fast hash).
+    slots: FxHashMap<(usize, u16), Slot>,
     /// `(later index, earlier index, finding)`, in the order found.
     found: Vec<(usize, usize, Finding)>,
     /// Indices of the reports whose body has another report for their year.
-    duplicated: HashSet<usize>,
+    duplicated: FxHashSet<usize>,
 }
 
 impl Default for SeriesCheck {
@@ -217,9 +220,9 @@ impl SeriesCheck {
             on: true,
             explained: None,
             bodies: HashMap::new(),
-            slots: HashMap::new(),
+            slots: FxHashMap::default(),
             found: Vec::new(),
-            duplicated: HashSet::new(),
+            duplicated: FxHashSet::default(),
         }
     }
 
