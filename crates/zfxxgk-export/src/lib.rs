@@ -7,6 +7,7 @@ mod array;
 mod arrow;
 mod error;
 mod findings;
+mod grid;
 mod html;
 mod json;
 mod layout;
@@ -27,6 +28,9 @@ pub use error::{Error, Result};
 pub use findings::{
     encode_findings_json, write_findings_json, FindingsCsvWriter, FindingsJsonWriter,
     FINDINGS_CSV_HEADER,
+};
+pub use grid::{
+    layout_json, Layout, LayoutBlock, LayoutCell, LayoutHead, LayoutLabel, LayoutRow, LayoutTable,
 };
 pub use html::{render_html, render_html_page};
 pub use json::{

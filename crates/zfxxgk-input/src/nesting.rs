@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use zfxxgk_lex::{html_tag, TagKind};
+use zfxxgk_lex::{HtmlTag, TagKind};
 
 /// Deepest nesting passed to the HTML parser.
 pub(crate) const MAX_NESTING: usize = 512;
@@ -51,7 +51,7 @@ fn scan(html: &str, limit: usize, mut out: Option<&mut String>) -> usize {
         // What a tag is, is the lexer's to say (the parser leaves the same tags out).
         let Some(tag) = html
             .get(start..)
-            .and_then(|rest| html_tag(rest, usize::MAX))
+            .and_then(|rest| HtmlTag::at(rest, usize::MAX))
         else {
             i = start + 1;
             continue;
