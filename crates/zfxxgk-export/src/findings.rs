@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 use zfxxgk_model::{Finding, Lang};
 
+use crate::array::{self, Array, Frame};
 use crate::{Error, JsonStyle, Result};
 
 /// The header of the findings CSV.
@@ -32,6 +33,13 @@ impl<W: Write> FindingsCsvWriter<W> {
             lang,
             wrote_header: false,
         }
+    }
+
+    /// The writer, writing no header: for the rows of one report encoded apart (on
+    /// another thread, say) and copied after a header written once.
+    pub fn without_header(mut self) -> FindingsCsvWriter<W> {
+        self.wrote_header = true;
+        self
     }
 
     fn header(&mut self) -> Result<()> {
@@ -79,27 +87,6 @@ impl<W: Write> FindingsCsvWriter<W> {
     }
 }
 
-/// What `zfxxgk check --format json` writes: every finding of every report, each
-/// with the report it is about.
-#[derive(Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "Findings"))]
-pub(crate) struct FindingsDoc<'a> {
-    /// The findings, report by report.
-    findings: Vec<FindingOut<'a>>,
-}
-
-/// A [`Finding`] and the report it is about: `source`, then the finding's fields.
-#[derive(Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "SourcedFinding"))]
-struct FindingOut<'a> {
-    /// The report it is about, as named on the command line.
-    source: &'a str,
-    #[serde(flatten)]
-    finding: &'a Finding,
-}
-
 /// Writes findings as one JSON object `{"findings": [...]}`, followed by a newline.
 ///
 /// Each finding has `source`, then the fields of [`Finding`] as it serializes:
@@ -135,32 +122,152 @@ struct FindingOut<'a> {
 /// # Errors
 ///
 /// [`Error::Io`] when the writer fails.
-pub fn write_findings_json<'a, W, I>(mut writer: W, findings: I, style: JsonStyle) -> Result<()>
+pub fn write_findings_json<'a, W, I>(writer: W, findings: I, style: JsonStyle) -> Result<()>
 where
     W: Write,
     I: IntoIterator<Item = (&'a str, &'a Finding)>,
 {
-    let doc = FindingsDoc {
-        findings: findings
-            .into_iter()
-            .map(|(source, finding)| FindingOut { source, finding })
-            .collect(),
-    };
-    let written = match style {
-        JsonStyle::Pretty => serde_json::to_writer_pretty(&mut writer, &doc),
-        JsonStyle::Compact => serde_json::to_writer(&mut writer, &doc),
-    };
-    written.map_err(|error| {
-        if error.is_io() {
-            Error::Io(error.into())
-        } else {
-            Error::JsonWrite {
-                source_name: "findings".to_owned(),
-                error,
-            }
-        }
-    })?;
-    writer.write_all(b"\n")?;
-    writer.flush()?;
+    let mut out = FindingsJsonWriter::new(writer, style)?;
+    for (source, f) in findings {
+        out.write(source, std::slice::from_ref(f))?;
+    }
+    out.finish()?;
     Ok(())
+}
+
+/// What `zfxxgk check --format json` writes, for its JSON Schema: every finding of
+/// every report, each with the report it is about.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "Findings")]
+#[allow(dead_code)] // Only its schema is used: the writers frame the array themselves.
+pub(crate) struct FindingsDoc<'a> {
+    /// The findings, report by report.
+    findings: Vec<FindingOut<'a>>,
+}
+
+/// A [`Finding`] and the report it is about: `source`, then the finding's fields.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "SourcedFinding"))]
+struct FindingOut<'a> {
+    /// The report it is about, as named on the command line.
+    source: &'a str,
+    #[serde(flatten)]
+    finding: &'a Finding,
+}
+
+fn frame(style: JsonStyle) -> &'static Frame {
+    match style {
+        JsonStyle::Pretty => &array::FINDINGS_PRETTY,
+        JsonStyle::Compact => &array::FINDINGS_COMPACT,
+    }
+}
+
+/// Writes findings as one JSON object `{"findings": [...]}`, report by report as they
+/// come, in the shape and bytes of [`write_findings_json`].
+///
+/// The findings of a report may also be encoded apart, on the thread that checked it,
+/// with [`encode_findings_json`], and copied in order with
+/// [`FindingsJsonWriter::write_encoded`]: memory stays flat whatever the number of
+/// reports.
+///
+/// ```
+/// use zfxxgk_export::{encode_findings_json, FindingsJsonWriter, JsonStyle};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let f = zfxxgk_model::Finding {
+/// #     rule: zfxxgk_model::RuleId::T301, severity: zfxxgk_model::Severity::Error,
+/// #     message: zfxxgk_model::Text::new("总计不等于各项之和", "total is not the sum"),
+/// #     places: vec![], expected: None, actual: None, culprit: None, notes: vec![],
+/// # };
+/// let items = encode_findings_json("b.txt", &[f.clone()], JsonStyle::Compact)?;
+/// let mut out = FindingsJsonWriter::new(Vec::new(), JsonStyle::Compact)?;
+/// out.write("a.txt", &[f])?;
+/// out.write_encoded(&items)?;
+/// let json: serde_json::Value = serde_json::from_slice(&out.finish()?)?;
+/// assert_eq!(json["findings"][1]["source"], "b.txt");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct FindingsJsonWriter<W: Write> {
+    array: Array<W>,
+    /// The last report's items, encoded.
+    scratch: Vec<u8>,
+}
+
+impl<W: Write> FindingsJsonWriter<W> {
+    /// A writer that writes to `writer` (messages and notes in both languages), laid
+    /// out in `style`; the opening `{"findings": [` is written at once.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the writer fails.
+    pub fn new(writer: W, style: JsonStyle) -> Result<FindingsJsonWriter<W>> {
+        Ok(FindingsJsonWriter {
+            array: Array::open(writer, frame(style))?,
+            scratch: Vec::new(),
+        })
+    }
+
+    /// Writes the findings of the report read from `source`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the writer fails.
+    pub fn write(&mut self, source: &str, findings: &[Finding]) -> Result<()> {
+        self.scratch.clear();
+        array::encode(
+            self.array.frame(),
+            findings
+                .iter()
+                .map(|finding| FindingOut { source, finding }),
+            source,
+            &mut self.scratch,
+        )?;
+        self.array.write_encoded(&self.scratch)
+    }
+
+    /// Copies the findings of a report as [`encode_findings_json`] encoded them, with
+    /// the writer's style.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the writer fails.
+    pub fn write_encoded(&mut self, items: &[u8]) -> Result<()> {
+        self.array.write_encoded(items)
+    }
+
+    /// Writes the closing `]}` and a line break, flushes, and hands back the writer.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when writing or flushing fails.
+    pub fn finish(self) -> Result<W> {
+        self.array.finish()
+    }
+}
+
+/// The findings of the report read from `source` as items of the `findings` array,
+/// for [`FindingsJsonWriter::write_encoded`] of a writer with the same `style`; empty
+/// when there are none.
+///
+/// # Errors
+///
+/// [`Error::JsonWrite`] naming `source` when a finding cannot be serialized.
+pub fn encode_findings_json(
+    source: &str,
+    findings: &[Finding],
+    style: JsonStyle,
+) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    array::encode(
+        frame(style),
+        findings
+            .iter()
+            .map(|finding| FindingOut { source, finding }),
+        source,
+        &mut out,
+    )?;
+    Ok(out)
 }

@@ -198,7 +198,7 @@ const RESTATES: &[Restates] = &[
 ];
 
 /// The keys of each entry of [`RESTATES`], resolved once per process.
-static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
+pub(crate) static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
     RESTATES
         .iter()
         .map(|r| {
@@ -209,7 +209,7 @@ static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
 });
 
 /// 一、本年新收申请's total, which N003 prefers to the applicant columns.
-static NEW_RECEIVED_TOTAL: LazyLock<Option<Vec<CellKey>>> =
+pub(crate) static NEW_RECEIVED_TOTAL: LazyLock<Option<Vec<CellKey>>> =
     LazyLock::new(|| keys(TableId::T3, [("new_received", "total")]));
 
 /// What `kind` restates and the sum of those cells, if the report has them.
