@@ -9,4 +9,5 @@ mod span;
 
 pub use block::{Block, BlockKind, Cell, Cells, Layout, Row, Rows, Table};
 pub use layout::lex;
-pub use span::{LineIndex, Span};
+pub use span::Span;
+pub use zfxxgk_text::LineIndex;
