@@ -8,8 +8,8 @@
 //!
 //! Most of a report's narrative states no fact, so the stream is not built for all of
 //! it. The paragraphs are cut into segments where nothing runs across: at line starts
-//! after a character that ends no number or `万元` (a line ending in `>` or `-` may end
-//! a tag or page number, and is not cut after), and after a `。` inside a line that is
+//! after a character that ends no number or `万元` (a line ending in `>`, a dash or `页`
+//! may end a tag or page number, and is not cut after), and after a `。` inside a line that is
 //! no heading; never inside a tag. The bytes decide, erring towards not cutting. The
 //! marks that facts are read from (`Skim::marks`: `件` after a digit, `未` before `收`,
 //! and so on) are found with `memchr::memmem`, and only the segments holding one are
@@ -23,6 +23,7 @@ use std::str::FromStr;
 
 use memchr::memmem;
 use zfxxgk_model::Decimal;
+use zfxxgk_text::{heading, is_numeral, is_page_number, is_space, may_bound_a_page_number};
 
 /// Marks the gap between two ranges that do not touch: no sentence crosses it.
 pub(crate) const BREAK: char = '\u{0}';
@@ -339,7 +340,7 @@ fn next_to(text: &str, r: Range<usize>, at: usize, m: &Mark) -> bool {
         let after = text.get(at + m.c.len_utf8()..r.end).unwrap_or("");
         after.chars().take(64).find(|c| !dropped(c))
     };
-    next.is_none_or(|c| (m.next_to)(c) || matches!(c, '<' | '>' | '-'))
+    next.is_none_or(|c| (m.next_to)(c) || matches!(c, '<' | '>') || may_bound_a_page_number(c))
 }
 
 /// Whether `rest`, after a `。`, goes on with a sentence on the same line: its first
@@ -352,8 +353,8 @@ fn sentence_follows(rest: &str) -> bool {
 
 /// Whether the stream of `before` ends in a character that lets a window start right
 /// after it: one that is read as itself and is no part of a number or unit. Errs
-/// towards `false`: `>` may end a tag, `-` a page number, and a stretch of blanks or
-/// a BOM hides what is before it.
+/// towards `false`: `>` may end a tag, `-`, `—` or `页` a page number, and a stretch of
+/// blanks or a BOM hides what is before it.
 fn ends_clear(before: &str) -> bool {
     before
         .chars()
@@ -361,10 +362,8 @@ fn ends_clear(before: &str) -> bool {
         .take(64)
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| {
-            !matches!(
-                c,
-                '0'..='9' | ',' | '.' | '０'..='９' | '．' | '万' | '>' | '-' | '\u{feff}'
-            )
+            !matches!(c, ',' | '.' | '０'..='９' | '．' | '万' | '>' | '\u{feff}')
+                && !may_bound_a_page_number(c)
         })
 }
 
@@ -525,49 +524,34 @@ impl Stream {
     }
 }
 
-/// `-4-` or `- 4 -` alone on a line (pdftotext page numbers): its length in bytes,
-/// newline excluded.
+/// A page number alone on the line starting `rest` (`-4-`, `— 5 —`, `第 3 页`, `3/12`,
+/// as the lexer knows them): its length in bytes, newline excluded.
 fn page_number(rest: &str) -> Option<usize> {
-    if first_on_line(rest) != Some('-') {
+    if !first_on_line(rest).is_some_and(may_bound_a_page_number) {
         return None;
     }
     let line = rest.split('\n').next().unwrap_or("");
-    let t = line.trim();
-    let inner = t.strip_prefix('-')?.strip_suffix('-')?.trim();
-    (!inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit()))
-        .then_some(line.len())
+    is_page_number(line.trim_matches(is_space)).then_some(line.len())
 }
 
-/// A short line that reads as a heading: `四、…`, `（三）…`, `(三)…` or a markdown `#`,
-/// with no sentence punctuation inside.
+/// Whether the line starting `rest` is a heading (`四、…`, `（三）…`, `(三)…`, `## …`,
+/// as the lexer knows them) with no `。` inside: the stream is cut after a `。` that a
+/// sentence follows on its line, and a piece that starts there starts outside any
+/// heading.
 fn heading_line(rest: &str) -> bool {
-    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
     let starts = first_on_line(rest);
-    if !starts.is_some_and(|c| matches!(c, '#' | '（' | '(') || NUMERALS.contains(&c)) {
+    if !starts.is_some_and(|c| matches!(c, '#' | '（' | '(') || is_numeral(c)) {
         return false;
     }
-    let line = rest.split('\n').next().unwrap_or("").trim();
-    if line.chars().count() > 40 || line.is_empty() {
-        return false;
-    }
-    let body = line.trim_end_matches(['。', '：', ':']);
-    if body.contains(['，', ',', '。', '；', ';']) {
-        return false;
-    }
-    let numbered = |s: &str, close: char| {
-        let n = s.chars().take_while(|c| NUMERALS.contains(c)).count();
-        n > 0 && s.chars().nth(n) == Some(close)
-    };
-    line.starts_with('#')
-        || numbered(line, '、')
-        || line.strip_prefix('（').is_some_and(|s| numbered(s, '）'))
-        || line.strip_prefix('(').is_some_and(|s| numbered(s, ')'))
+    let line = rest.split('\n').next().unwrap_or("").trim_matches(is_space);
+    heading(line).is_some() && !line.contains('。')
 }
 
-/// The first character of the line starting `rest` that is not whitespace, if any.
+/// The first character of the line starting `rest` that is not blank (whitespace or
+/// a byte-order mark), if any.
 fn first_on_line(rest: &str) -> Option<char> {
     rest.chars()
-        .find(|c| !c.is_whitespace() || *c == '\n')
+        .find(|&c| !is_space(c) || c == '\n')
         .filter(|c| *c != '\n')
 }
 
@@ -616,6 +600,11 @@ pub(crate) mod tests {
             "#",
             "-4-",
             "- 12 -",
+            "— 5 —",
+            "第 3 页",
+            "3/12",
+            "## ",
+            "(一)",
             "<p>",
             "<b\n>",
             "<i title=\"。\">",
