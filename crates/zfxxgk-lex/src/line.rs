@@ -13,7 +13,7 @@ fn full<'a, O>(p: impl Parser<&'a str, Output = O, Error = Error<&'a str>>, t: &
 }
 use unicode_width::UnicodeWidthChar;
 pub(crate) use zfxxgk_text::is_space;
-use zfxxgk_text::{is_page_number, HeadingMark};
+use zfxxgk_text::{is_numeral, is_page_number, HeadingMark};
 
 /// What one line looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -383,10 +383,12 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
 /// `一、总体情况` (short, with a title after the mark), or a markdown `## heading`; a
 /// bracketed `（一）…` begins a paragraph, not a heading block.
 fn heading(t: &str) -> bool {
-    matches!(
-        zfxxgk_text::heading(t),
-        Some(HeadingMark::Numbered | HeadingMark::Markdown)
-    )
+    // Bracketed lines are many and no heading here: not parsed.
+    t.chars().next().is_some_and(|c| c == '#' || is_numeral(c))
+        && matches!(
+            zfxxgk_text::heading(t),
+            Some(HeadingMark::Numbered | HeadingMark::Markdown)
+        )
 }
 
 /// Whether `junk` [`Sort::Junk`] characters make `t` mostly junk: more than a third

@@ -59,6 +59,7 @@ pub fn heading(t: &str) -> Option<HeadingMark> {
 
 /// True when `mark` accepts the start of `t` and leaves a title of one or more
 /// characters after it.
+#[inline]
 fn titled<'a, O>(
     mut mark: impl Parser<&'a str, Output = O, Error = Error<&'a str>>,
     t: &'a str,

@@ -15,6 +15,7 @@ pub fn is_page_dash(c: char) -> bool {
     matches!(c, '-' | '—' | '–' | '－' | '─')
 }
 
+#[inline]
 fn spaces(i: &str) -> IResult<&str, &str> {
     take_while(is_space)(i)
 }
@@ -49,6 +50,7 @@ fn shapes<'a>() -> (impl Shape<'a>, impl Shape<'a>, impl Shape<'a>) {
 
 /// Whether the line `t` (trimmed, without its line end) is a page number and nothing
 /// else: `-4-`, `- 12 -`, `— 5 —`, `第 3 页`, `第3页共12页`, `3/12`.
+#[inline]
 pub fn is_page_number(t: &str) -> bool {
     let (dashed, di, of) = shapes();
     // Each shape begins and ends with its own kinds of character, so at most one can
