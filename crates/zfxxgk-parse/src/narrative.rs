@@ -791,8 +791,22 @@ mod tests {
 
     #[test]
     fn page_numbers_between_wrapped_lines_are_skipped() {
-        let text = "全年共受理政府信息公开申请 10 件，答\n\n  -4-\n\n复 9 件。";
-        assert_eq!(facts(text), [(NewReceived, 10), (ResultsTotal, 9)]);
+        for page in ["-4-", "— 5 —", "第 3 页", "3/12"] {
+            let text = format!("全年共受理政府信息公开申请 10 件，答\n\n  {page}\n\n复 9 件。");
+            assert_eq!(
+                facts(&text),
+                [(NewReceived, 10), (ResultsTotal, 9)],
+                "{page:?}"
+            );
+            // A mark before a page number, and its word after it: the window that
+            // reads the mark holds the word.
+            let text = format!("本年度未\n{page}\n收到政府信息公开申请。");
+            let whole = 0..text.len();
+            let ranges = std::slice::from_ref(&whole);
+            let found = extract_facts(&text, ranges, &locate);
+            assert!(!found.is_empty(), "{page:?}");
+            assert_eq!(found, read_whole(&text, ranges), "{page:?}");
+        }
     }
 
     #[test]
@@ -1084,10 +1098,13 @@ mod tests {
                 out.push('\n');
             }
             while let Some((_, b)) = next.next_if(|(j, _)| *j == k) {
-                out.push_str(match b % 6 {
+                out.push_str(match b % 9 {
                     0..=2 => "\n",
                     3 => " \n  ",
                     4 => "\n\n- 2 -\n\n",
+                    5 => "\n第 3 页\n",
+                    6 => "\n— 5 —\n",
+                    7 => "\n3/12\n",
                     _ => " ",
                 });
             }
@@ -1227,7 +1244,7 @@ mod tests {
         fn windows_read_what_the_whole_stream_reads(
             text in narrative(),
             width in proptest::prop_oneof![proptest::strategy::Just(0usize), 1usize..40],
-            at in proptest::collection::vec((0usize..100_000, 0u8..6), 0..40),
+            at in proptest::collection::vec((0usize..100_000, 0u8..9), 0..40),
             cuts in proptest::collection::vec(0usize..100_000, 0..6),
             gaps in proptest::collection::vec(proptest::bool::ANY, 6),
         ) {

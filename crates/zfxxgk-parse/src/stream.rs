@@ -631,6 +631,45 @@ pub(crate) mod tests {
             .prop_map(|parts| parts.concat())
     }
 
+    /// The stream of all of `text`, as a string.
+    fn read(text: &str) -> String {
+        let all = 0..text.len();
+        whole(text, std::slice::from_ref(&all))
+            .chars
+            .iter()
+            .collect()
+    }
+
+    #[test]
+    fn page_numbers_and_headings_are_the_lexers() {
+        for page in ["-4-", "- 12 -", "— 5 —", "第 3 页", "第3页共12页", "3/12"] {
+            let text = format!("答\n  {page}\n复 9 件。");
+            assert_eq!(read(&text), "答复9件。", "{page:?}");
+        }
+        // Not page numbers: the line holds more, or is a fraction in a sentence.
+        assert_eq!(read("答\n第 3 页起\n复"), "答第3页起复");
+        assert_eq!(read("共 3/12 件"), "共3/12件");
+        for (heading, read_as) in [
+            ("四、政府信息公开申请情况", "四、政府信息公开申请情况"),
+            ("（三）不予公开", "（三）不予公开"),
+            ("(三)不予公开", "(三)不予公开"),
+            ("## 表三", "##表三"),
+        ] {
+            let text = format!("答\n{heading}\n复");
+            assert_eq!(
+                read(&text),
+                format!("答{BREAK}{read_as}{BREAK}复"),
+                "{heading:?}"
+            );
+        }
+        // No headings: a sentence, or a numbering mark with no title.
+        assert_eq!(
+            read("答\n四、本年度收到申请。共3件\n复"),
+            "答四、本年度收到申请。共3件复"
+        );
+        assert_eq!(read("答\n（三）\n复"), "答（三）复");
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// The segments read one by one are the whole stream, character by character,
