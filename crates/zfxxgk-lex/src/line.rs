@@ -1,8 +1,8 @@
 //! Lines and what each one looks like, decided by peeking at its bytes once.
 
-use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::char as ch;
-use nom::combinator::{all_consuming, opt, recognize};
+use nom::combinator::all_consuming;
 use nom::error::Error;
 use nom::sequence::delimited;
 use nom::{IResult, Parser};
@@ -12,6 +12,8 @@ fn full<'a, O>(p: impl Parser<&'a str, Output = O, Error = Error<&'a str>>, t: &
     all_consuming(p).parse(t).is_ok()
 }
 use unicode_width::UnicodeWidthChar;
+pub(crate) use zfxxgk_text::is_space;
+use zfxxgk_text::{is_numeral, is_page_number, HeadingMark};
 
 /// What one line looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,15 +56,6 @@ pub(crate) struct Line<'i> {
     pub text: &'i str,
     pub start: usize,
     pub kind: LineKind,
-}
-
-pub(crate) fn is_space(c: char) -> bool {
-    match c {
-        '\t'..='\r' | ' ' => true,
-        // Fast paths for the rest of ASCII and the CJK ideographs.
-        '\0'..='\x7f' | '\u{4e00}'..='\u{9fff}' => false,
-        _ => c.is_whitespace() || c == '\u{feff}',
-    }
 }
 
 pub(crate) fn trim(s: &str) -> &str {
@@ -375,7 +368,7 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
     if let Some(open) = open_pipes(t) {
         return open;
     }
-    if page_number(t) {
+    if is_page_number(t) {
         return LineKind::PageNumber;
     }
     if scan.gap {
@@ -387,6 +380,17 @@ fn kind(line: &str, scan: &Scan) -> LineKind {
     LineKind::Text
 }
 
+/// `一、总体情况` (short, with a title after the mark), or a markdown `## heading`; a
+/// bracketed `（一）…` begins a paragraph, not a heading block.
+fn heading(t: &str) -> bool {
+    // Bracketed lines are many and no heading here: not parsed.
+    t.chars().next().is_some_and(|c| c == '#' || is_numeral(c))
+        && matches!(
+            zfxxgk_text::heading(t),
+            Some(HeadingMark::Numbered | HeadingMark::Markdown)
+        )
+}
+
 /// Whether `junk` [`Sort::Junk`] characters make `t` mostly junk: more than a third
 /// of its characters, and it has four or more.
 fn mostly_junk(t: &str, junk: usize) -> bool {
@@ -395,84 +399,8 @@ fn mostly_junk(t: &str, junk: usize) -> bool {
     total >= 4 && junk * 3 > total
 }
 
-pub(crate) fn dash(c: char) -> bool {
-    matches!(c, '-' | '—' | '–' | '－' | '─')
-}
-
 fn spaces(i: &str) -> IResult<&str, &str> {
     take_while(is_space)(i)
-}
-
-/// `-4-`, `- 12 -`, `— 5 —`, `第 3 页`, `3/12`
-pub(crate) fn page_number(t: &str) -> bool {
-    let digits = || take_while_m_n(1, 4, |c: char| c.is_ascii_digit());
-    let dashed = (
-        take_while1(dash),
-        spaces,
-        digits(),
-        spaces,
-        take_while1(dash),
-    );
-    let di = (
-        tag("第"),
-        spaces,
-        digits(),
-        spaces,
-        tag("页"),
-        opt((spaces, tag("共"), spaces, digits(), spaces, tag("页"))),
-    );
-    let of = (digits(), spaces, ch('/'), spaces, digits());
-    // Each shape begins and ends with its own kinds of character, so at most one can
-    // match, and its ends (and the `/` of `3/12`) are checked before it is parsed.
-    let last = t.chars().next_back();
-    match t.chars().next() {
-        Some(c) if dash(c) => last.is_some_and(dash) && full(recognize(dashed), t),
-        Some('第') => last == Some('页') && full(recognize(di), t),
-        Some(c) if c.is_ascii_digit() => {
-            last.is_some_and(|c| c.is_ascii_digit())
-                && t.as_bytes().contains(&b'/')
-                && full(recognize(of), t)
-        }
-        _ => false,
-    }
-}
-
-pub(crate) fn numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
-}
-
-/// `一、总体情况` (short, with a title after the mark), or a markdown `## heading`.
-pub(crate) fn heading(t: &str) -> bool {
-    // Each shape is a mark and then a title of one or more characters, whatever they
-    // are: the mark is parsed and the title only told apart from nothing.
-    let numbered = (
-        take_while_m_n(1, 3, numeral),
-        take_while(is_space),
-        nom::branch::alt((tag("、"), tag("．"), tag("."))),
-    );
-    let markdown = (
-        take_while_m_n(1, 6, |c| c == '#'),
-        take_while1(|c| c == ' '),
-    );
-    let short = || t.chars().nth(40).is_none() && !t.contains('。');
-    // Only one mark can begin a line.
-    match t.chars().next() {
-        Some('#') => titled(markdown, t),
-        Some(c) if numeral(c) => titled(numbered, t) && short(),
-        _ => false,
-    }
-}
-
-/// True when `mark` accepts the start of `t` and leaves a title of one or more
-/// characters after it.
-fn titled<'a, O>(
-    mut mark: impl Parser<&'a str, Output = O, Error = Error<&'a str>>,
-    t: &'a str,
-) -> bool {
-    mark.parse(t).is_ok_and(|(title, _)| !title.is_empty())
 }
 
 /// A box-drawing character (U+2500 to U+257F) with nothing but horizontal strokes:
@@ -755,50 +683,6 @@ mod tests {
         total >= 4 && control * 3 > total
     }
 
-    /// The definition that [`page_number`] is held to: every shape tried in full.
-    fn page_number_reference(t: &str) -> bool {
-        let digits = || take_while_m_n(1, 4, |c: char| c.is_ascii_digit());
-        let dashed = (
-            take_while1(dash),
-            spaces,
-            digits(),
-            spaces,
-            take_while1(dash),
-        );
-        let di = (
-            tag("第"),
-            spaces,
-            digits(),
-            spaces,
-            tag("页"),
-            opt((spaces, tag("共"), spaces, digits(), spaces, tag("页"))),
-        );
-        let of = (digits(), spaces, ch('/'), spaces, digits());
-        full(recognize(dashed), t) || full(recognize(di), t) || full(recognize(of), t)
-    }
-
-    /// The definition that [`heading`] is held to: both shapes parsed to the end.
-    fn heading_reference(t: &str) -> bool {
-        use nom::sequence::preceded;
-        let numbered = preceded(
-            (
-                take_while_m_n(1, 3, numeral),
-                take_while(is_space),
-                nom::branch::alt((tag("、"), tag("．"), tag("."))),
-            ),
-            take_while1(|_| true),
-        );
-        let markdown = preceded(
-            (
-                take_while_m_n(1, 6, |c| c == '#'),
-                take_while1(|c| c == ' '),
-            ),
-            take_while1(|_| true),
-        );
-        let short = || t.chars().nth(40).is_none() && !t.contains('。');
-        (full(numbered, t) && short()) || full(markdown, t)
-    }
-
     /// The definition that [`markdown_rule`] is held to: parsed, cells collected.
     fn markdown_rule_reference(t: &str) -> bool {
         let cell = delimited(
@@ -854,13 +738,13 @@ mod tests {
         if let Some(open) = open_pipes(t) {
             return open;
         }
-        if page_number_reference(t) {
+        if is_page_number(t) {
             return LineKind::PageNumber;
         }
         if two_segments(line) {
             return LineKind::Aligned;
         }
-        if heading_reference(t) {
+        if heading(t) {
             return LineKind::Heading;
         }
         LineKind::Text
@@ -902,8 +786,6 @@ mod tests {
         assert_eq!(scan.junk, junk, "{line:?}");
         assert_eq!(scan.gap, two_segments(line), "{line:?}");
         assert_eq!(mostly_junk(t, junk), is_junk(t), "{line:?}");
-        assert_eq!(page_number(t), page_number_reference(t), "{line:?}");
-        assert_eq!(heading(t), heading_reference(t), "{line:?}");
         assert_eq!(markdown_rule(t), markdown_rule_reference(t), "{line:?}");
         assert_eq!(classify(line), classify_reference(line), "{line:?}");
     }

@@ -2,15 +2,15 @@
 //!
 //! PDF text wraps sentences over lines and puts blanks around numbers, and web pages
 //! put tags inside them, so prose is read as a stream: whitespace, page numbers (lines
-//! that [`crate::line`] calls page numbers) and HTML tags left out, full-width digits
-//! and points made ASCII. Every character keeps its byte range, so that what is read
+//! that [`zfxxgk_text::is_page_number`] calls page numbers, as the lexer does) and HTML
+//! tags left out, full-width digits and points made ASCII. Every character keeps its byte range, so that what is read
 //! from the stream is located as written. A heading line (`四、…`, `（二）…`, `# …`)
 //! stands apart: a [`BREAK`] before and after it ends any sentence running into it.
 
 use std::ops::Range;
 
-use crate::line::{heading, page_number};
 use crate::tag::{HtmlTag, TEXT_TAG_MAX_CHARS};
+use zfxxgk_text::{heading, is_numeral, is_page_dash, is_page_number};
 
 /// Ends a sentence where no punctuation does: around a heading line.
 pub const BREAK: char = '\u{0}';
@@ -108,7 +108,7 @@ impl Prose {
                     .next()
                     .unwrap_or("");
                 let t = line.trim();
-                if page_number(t) {
+                if is_page_number(t) {
                     skip = off + line.len();
                     continue;
                 }
@@ -209,26 +209,20 @@ fn may_set_apart(rest: &str) -> bool {
     first.is_some_and(|c| {
         c.is_ascii_digit()
             || matches!(c, '第' | '#' | '（' | '(')
-            || crate::line::dash(c)
-            || crate::line::numeral(c)
+            || is_page_dash(c)
+            || is_numeral(c)
     })
 }
 
-/// A heading line in prose, trimmed: what [`crate::line`] calls a heading, or a
-/// numbered `（一）…`, with no comma, semicolon or full stop in its title.
+/// A heading line in prose, trimmed: a line that [`zfxxgk_text::heading`] calls a
+/// heading (`四、…`, `（一）…`, `# …`), with no comma, semicolon or full stop in its
+/// title.
 fn prose_heading(t: &str) -> bool {
     let body = t.trim_end_matches(['。', '：', ':']);
     if body.contains(['，', ',', '。', '；', ';']) || t.chars().nth(40).is_some() {
         return false;
     }
-    heading(body) || {
-        let inner = t.strip_prefix(['（', '(']).unwrap_or("");
-        let n = inner
-            .chars()
-            .take_while(|c| crate::line::numeral(*c))
-            .count();
-        n > 0 && matches!(inner.chars().nth(n), Some('）' | ')'))
-    }
+    heading(body).is_some()
 }
 
 /// An HTML tag (`<p style="…">`, `</p>`, `<br/>`, `<!-- -->`) at the start of `rest`
@@ -278,6 +272,45 @@ mod tests {
         let twelve = p.chars().iter().position(|c| *c == '1').unwrap_or(0);
         assert_eq!(p.original(text, twelve..twelve + 2), "１２");
         assert_eq!(p.original(text, 0..2), "全年");
+    }
+
+    /// The stream of all of `text`, as a string.
+    fn read(text: &str) -> String {
+        let all = 0..text.len();
+        Prose::read(text, std::slice::from_ref(&all))
+            .chars()
+            .iter()
+            .collect()
+    }
+
+    #[test]
+    fn page_numbers_and_headings_are_the_lexers() {
+        for page in ["-4-", "- 12 -", "— 5 —", "第 3 页", "第3页共12页", "3/12"] {
+            let text = format!("答\n  {page}\n复 9 件。");
+            assert_eq!(read(&text), "答复9件。", "{page:?}");
+        }
+        // Not page numbers: the line holds more, or a fraction stands in a sentence.
+        assert_eq!(read("答\n第 3 页起\n复"), "答第3页起复");
+        assert_eq!(read("共 3/12 件"), "共3/12件");
+        for (heading, read_as) in [
+            ("四、政府信息公开申请情况", "四、政府信息公开申请情况"),
+            ("（三）不予公开", "（三）不予公开"),
+            ("(三)不予公开", "(三)不予公开"),
+            ("## 表三", "##表三"),
+        ] {
+            let text = format!("答\n{heading}\n复");
+            assert_eq!(
+                read(&text),
+                format!("答{BREAK}{read_as}{BREAK}复"),
+                "{heading:?}"
+            );
+        }
+        // No headings: a sentence, or a numbering mark with no title.
+        assert_eq!(
+            read("答\n四、本年度收到申请，共3件\n复"),
+            "答四、本年度收到申请，共3件复"
+        );
+        assert_eq!(read("答\n（三）\n复"), "答（三）复");
     }
 
     #[test]

@@ -21,8 +21,8 @@ mod unread;
 
 use zfxxgk_lex::{lex, BlockKind, Span};
 use zfxxgk_model::{
-    Block, BlockKind as OutlineKind, Edition, Location, Meta, Report, Section, SectionKey,
-    Unplaced, UnplacedKind,
+    Block, BlockKind as OutlineKind, Edition, Meta, Report, Section, SectionKey, Unplaced,
+    UnplacedKind,
 };
 
 use context::Ctx;
@@ -148,34 +148,16 @@ pub fn parse(text: &str) -> Report {
     }
 }
 
-/// The lexed blocks as the report's outline. Blocks start at line starts and come in
-/// order, so their lines are counted as they go rather than looked up one by one.
+/// The lexed blocks as the report's outline. Blocks come in order, so each is located
+/// by counting on from the last.
 fn outline(ctx: &Ctx<'_>, blocks: &[zfxxgk_lex::Block<'_>]) -> Vec<Block> {
-    let mut line = 1u32;
-    let mut out = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        let at_line_start =
-            b.span.start == 0 || ctx.text.as_bytes().get(b.span.start - 1) == Some(&b'\n');
-        let location = if at_line_start {
-            Location {
-                start: b.span.start,
-                end: b.span.end,
-                line,
-                column: 1,
-            }
-        } else {
-            ctx.locate(b.span)
-        };
-        line = location.line.saturating_add(
-            u32::try_from(memchr::memchr_iter(b'\n', b.text.as_bytes()).count())
-                .unwrap_or(u32::MAX),
-        );
-        out.push(Block {
+    blocks
+        .iter()
+        .map(|b| Block {
             kind: outline_kind(b),
-            location,
-        });
-    }
-    out
+            location: ctx.locate(b.span),
+        })
+        .collect()
 }
 
 /// What a lexed block is, in the model's words.
