@@ -135,8 +135,8 @@ where
     Ok(())
 }
 
-/// What `zfxxgk check --format json` writes, for its JSON Schema: every finding of
-/// every report, each with the report it is about.
+/// What `zfxxgk check --format json` writes: every finding of every report, each
+/// with the report it is about.
 #[cfg(feature = "schema")]
 #[derive(schemars::JsonSchema)]
 #[schemars(rename = "Findings")]
