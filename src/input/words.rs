@@ -329,6 +329,14 @@ fn join_wrapped_numbers(page: &mut Page, unit: f64) {
 fn wrapped_cell(words: &[Word], stack: &[usize], rows: &[f64], unit: f64) -> Option<Word> {
     let parts: Vec<&Word> = stack.iter().filter_map(|&i| words.get(i)).collect();
     let (first, last) = (parts.first()?, parts.last()?);
+    // A box that breaks anywhere fills each line before the next: every line but the
+    // last holds as many digits as the first, the last no more (16 / 4 / 10 down a
+    // column of rows with wrapped labels is three cells, not one).
+    let full = first.text.len();
+    let (body, tail) = parts.split_at(parts.len().saturating_sub(1));
+    if body.iter().any(|w| w.text.len() != full) || tail.iter().any(|w| w.text.len() > full) {
+        return None;
+    }
     let x0 = parts.iter().map(|w| w.x0).fold(f64::INFINITY, f64::min);
     let x1 = parts.iter().map(|w| w.x1).fold(f64::NEG_INFINITY, f64::max);
     let middle = (first.middle() + last.middle()) / 2.0;
@@ -361,7 +369,12 @@ fn wrapped_cell(words: &[Word], stack: &[usize], rows: &[f64], unit: f64) -> Opt
         })
     });
     let on_a_row = others().any(|w| on_row(w.middle()));
-    (!between && !crowded && on_a_row).then(|| Word {
+    // The lines of a wrapped cell off its row's middle hold no other number: a number
+    // beside one makes that line a row of cells (0 / 0 / 0 down a column of rows).
+    let beside_numbers = parts.iter().filter(|p| !on_row(p.middle())).any(|p| {
+        others().any(|w| is_number(&w.text) && (w.middle() - p.middle()).abs() < SAME_LINE * height)
+    });
+    (!between && !crowded && on_a_row && !beside_numbers).then(|| Word {
         x0,
         y0: middle - height / 2.0,
         x1,
@@ -611,7 +624,23 @@ mod tests {
             num(100.0, 130.0, "8"),
             num(100.0, 142.0, "4"),
         ]);
-        for words in [&uneven, &off, &crowded] {
+        // Evenly spaced cells of rows with wrapped labels: 16 / 4 / 10 is no wrapped
+        // number (a full line holds as many digits as the first).
+        let cells = table(&[
+            num(100.0, 118.0, "16"),
+            num(100.0, 130.0, "4"),
+            num(100.0, 142.0, "10"),
+        ]);
+        assert!(!read(&cells).contains("16410"), "{}", read(&cells));
+        // 0 / 0 / 0 down a column of rows whose other cells stand on the same lines.
+        let mut rows = table(&[
+            num(100.0, 118.0, "0"),
+            num(100.0, 130.0, "0"),
+            num(100.0, 142.0, "0"),
+        ]);
+        rows.extend([num(140.0, 118.0, "5"), num(140.0, 142.0, "6")]);
+        assert!(!read(&rows).contains("000"), "{}", read(&rows));
+        for words in [&uneven, &off, &crowded, &cells] {
             let text = read(words);
             assert!(!text.contains("184") && !text.contains("18 "), "{text}");
         }
