@@ -349,7 +349,14 @@ impl<'h, 'i> Columns<'h, 'i> {
         values: &[LexCell<'i>],
     ) -> Option<[Option<LexCell<'i>>; N_COLUMNS]> {
         let mut out = [None; N_COLUMNS];
-        if values.len() >= N_COLUMNS || values.iter().any(|c| c.x.is_none()) {
+        // A short row with no positions (a tab row, a pipe row, a line of lynx) does
+        // not say which columns its values stand under: taking them left to right and
+        // the rest as blank would write a wrong value wherever a cell before the last
+        // was the one left out.
+        if values.len() < N_COLUMNS && values.iter().any(|c| c.x.is_none()) {
+            return None;
+        }
+        if values.len() >= N_COLUMNS {
             for (slot, c) in out.iter_mut().zip(values) {
                 *slot = Some(*c);
             }
