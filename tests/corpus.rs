@@ -160,8 +160,7 @@ fn reading_order(form: &str) -> bool {
 ///   holding a no-break space, and the one-cell-per-paragraph regrouping
 ///   (`crates/zfxxgk-parse/src/paragraphs.rs`) passes it over, so fourteen values
 ///   are read where there are fifteen cells and one group of five stands in for the
-///   first;
-/// - chromium's print header of a page, once, is read as a row of table 三 (S003).
+///   first.
 const KNOWN_WRONG: &[&str] = &[
     "forms/gen2019-editor-chromium-layout.txt: t3.unavailable.unclear.other_org",
     "forms/gen2019-editor-chromium-layout.txt: t3.unavailable.unclear.total",
@@ -176,7 +175,6 @@ const KNOWN_WRONG: &[&str] = &[
     "forms/gen2021-word-innertext.txt: t4.review.other",
     "forms/gen2021-word-innertext.txt: t4.review.pending",
     "forms/gen2021-word-innertext.txt: t4.review.upheld",
-    "forms/gen2021-cms-chromium-pdf.pdf: S003",
 ];
 
 #[test]
