@@ -146,19 +146,15 @@ pub(crate) fn build(
     let template = Template::of(edition);
     let mut cells = Vec::new();
     let mut named = Named::default();
-    // Where the values of each row that shows its sub-table's widest count stand: a
-    // row with a blank must stand as they do, or its columns are not told.
-    let widest = |item: u8| {
-        data.iter()
-            .filter(|d| d.item == item)
-            .map(|d| d.values.len())
-            .max()
-            .unwrap_or(0)
-    };
-    let full: Vec<Option<Vec<columns::Range>>> = data
+    // Where the values of each row stand, when the layout gives every one a position:
+    // a row with a blank must stand as the nearest rows that show every column do, or
+    // its columns are not told.
+    let positions: Vec<Option<Vec<columns::Range>>> = data
         .iter()
         .map(|d| {
-            (d.values.len() == widest(d.item) && d.values.iter().all(|c| c.x.is_some()))
+            d.values
+                .iter()
+                .all(|c| c.x.is_some())
                 .then(|| columns::ranges(&d.values))
                 .flatten()
         })
@@ -190,17 +186,18 @@ pub(crate) fn build(
             // The nearest full rows of the sub-table above and below must agree with
             // the header (pdftotext -layout narrows a label, and a number can stand
             // under the wrong header while its neighbours show its column).
-            let same = |k: &usize| item_of_row.get(*k) == Some(&d.item);
-            let above = (0..i)
-                .rev()
-                .filter(same)
-                .find_map(|k| full.get(k)?.as_ref());
-            let below = (i + 1..item_of_row.len())
-                .filter(same)
-                .find_map(|k| full.get(k)?.as_ref());
-            let agree = [above, below].into_iter().flatten().all(|reference| {
-                reference.len() == n && columns::under(&values, reference) == under
-            });
+            let full = |k: usize| {
+                positions
+                    .get(k)?
+                    .as_ref()
+                    .filter(|r| r.len() == n && item_of_row.get(k) == Some(&d.item))
+            };
+            let above = (0..i).rev().find_map(full);
+            let below = (i + 1..item_of_row.len()).find_map(full);
+            let agree = [above, below]
+                .into_iter()
+                .flatten()
+                .all(|reference| columns::under(&values, reference) == under);
             let under = under.filter(|_| agree);
             let Some(under) = under else {
                 let row = crate::rows::Row {
