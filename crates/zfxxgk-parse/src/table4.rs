@@ -90,17 +90,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let values = match window(&values, want) {
         Window::Only(w) => w,
         Window::Ambiguous => {
-            let span = spans
-                .first()
-                .map(|s| s.start)
-                .zip(spans.last().map(|s| s.end));
-            if let Some((start, end)) = span {
-                let row = crate::rows::Row {
-                    cells: values.clone(),
-                    span: zfxxgk_lex::Span::new(start, end),
-                };
-                ctx.unplaced_columns(TableId::T4, &row);
-            }
+            unplace(ctx, &values, &spans);
             return None;
         }
     };
@@ -118,17 +108,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
         let Some(found) = found else {
-            let span = spans
-                .first()
-                .map(|s| s.start)
-                .zip(spans.last().map(|s| s.end));
-            if let Some((start, end)) = span {
-                let row = crate::rows::Row {
-                    cells: values.to_vec(),
-                    span: zfxxgk_lex::Span::new(start, end),
-                };
-                ctx.unplaced_columns(TableId::T4, &row);
-            }
+            unplace(ctx, values, &spans);
             return None;
         };
         found
@@ -185,6 +165,21 @@ static T4_KEYS: LazyLock<Vec<Option<CellKey>>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// Leaves `values`, read from the rows of `spans`, unplaced: their columns are not told.
+fn unplace(ctx: &mut Ctx<'_>, values: &[zfxxgk_lex::Cell<'_>], spans: &[zfxxgk_lex::Span]) {
+    let span = spans
+        .first()
+        .map(|s| s.start)
+        .zip(spans.last().map(|s| s.end));
+    if let Some((start, end)) = span {
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span: zfxxgk_lex::Span::new(start, end),
+        };
+        ctx.unplaced_columns(TableId::T4, &row);
+    }
+}
 
 /// Which `want` values of a run with blanks to spare are the table's.
 enum Window<'v, 'i> {
