@@ -154,20 +154,12 @@ fn reading_order(form: &str) -> bool {
 /// Wrong reads of the converter corpus not fixed yet, each listed in
 /// `tests/corpus/converted/README.md` ("Still read wrong"): the test fails on any
 /// other, and on any of these once it is gone (take it out of the list then).
-/// - `pdftotext -layout` of the online-editor page printed by chromium puts two rows'
-///   values one above the other in each column (`1` over `0`), the label lines apart;
 /// - the page's innerText of a Word page: a blank cell of table 四 is a paragraph
 ///   holding a no-break space, and the one-cell-per-paragraph regrouping
 ///   (`crates/zfxxgk-parse/src/paragraphs.rs`) passes it over, so fourteen values
 ///   are read where there are fifteen cells and one group of five stands in for the
 ///   first.
 const KNOWN_WRONG: &[&str] = &[
-    "forms/gen2019-editor-chromium-layout.txt: t3.unavailable.unclear.other_org",
-    "forms/gen2019-editor-chromium-layout.txt: t3.unavailable.unclear.total",
-    "forms/gen2021-editor-chromium-layout.txt: t3.not_processed.excessive.natural_person",
-    "forms/gen2021-editor-chromium-layout.txt: t3.not_processed.excessive.total",
-    "forms/gen2021-editor-chromium-layout.txt: t3.unavailable.unclear.natural_person",
-    "forms/gen2021-editor-chromium-layout.txt: t3.unavailable.unclear.total",
     "forms/gen2019-word-innertext.txt: t4.review.corrected",
     "forms/gen2019-word-innertext.txt: t4.review.total",
     "forms/gen2019-word-innertext.txt: t4.review.upheld",
