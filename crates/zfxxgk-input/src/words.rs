@@ -68,6 +68,9 @@ struct Page {
 /// A word whose middle stands this share of a word's height from a line's first word's
 /// middle, or nearer, is on that line.
 const SAME_LINE: f64 = 0.4;
+/// How far (times the lower word's height) two words on one line may overlap and
+/// still be side by side, not one over the other.
+const TOUCH: f64 = 0.05;
 /// Words farther apart than this many units are separate cells.
 const CELL_GAP: f64 = 1.5;
 /// Words closer than this many units are one word, with no space between.
@@ -218,7 +221,12 @@ fn lines_of(page: &Page) -> Vec<Vec<Word>> {
         let joins = lines.last().is_some_and(|line| {
             line.first().is_some_and(|f| {
                 (w.middle() - f.middle()).abs() < SAME_LINE * f.height().min(w.height())
-            }) && line.iter().all(|o| o.x1 <= w.x0 || w.x1 <= o.x0)
+            }) && line.iter().all(|o| {
+                // Chromium's boxes of adjacent runs overlap by a hair (0.003 pt
+                // between 第 and 1): only a real overlap keeps a word off the line.
+                let slack = TOUCH * o.height().min(w.height());
+                o.x1 <= w.x0 + slack || w.x1 <= o.x0 + slack
+            })
         });
         match lines.last_mut() {
             Some(line) if joins => line.push(w.clone()),
@@ -329,6 +337,14 @@ fn join_wrapped_numbers(page: &mut Page, unit: f64) {
 fn wrapped_cell(words: &[Word], stack: &[usize], rows: &[f64], unit: f64) -> Option<Word> {
     let parts: Vec<&Word> = stack.iter().filter_map(|&i| words.get(i)).collect();
     let (first, last) = (parts.first()?, parts.last()?);
+    // A box that breaks anywhere fills each line before the next: every line but the
+    // last holds as many digits as the first, the last no more (16 / 4 / 10 down a
+    // column of rows with wrapped labels is three cells, not one).
+    let full = first.text.len();
+    let (body, tail) = parts.split_at(parts.len().saturating_sub(1));
+    if body.iter().any(|w| w.text.len() != full) || tail.iter().any(|w| w.text.len() > full) {
+        return None;
+    }
     let x0 = parts.iter().map(|w| w.x0).fold(f64::INFINITY, f64::min);
     let x1 = parts.iter().map(|w| w.x1).fold(f64::NEG_INFINITY, f64::max);
     let middle = (first.middle() + last.middle()) / 2.0;
@@ -361,7 +377,12 @@ fn wrapped_cell(words: &[Word], stack: &[usize], rows: &[f64], unit: f64) -> Opt
         })
     });
     let on_a_row = others().any(|w| on_row(w.middle()));
-    (!between && !crowded && on_a_row).then(|| Word {
+    // The lines of a wrapped cell off its row's middle hold no other number: a number
+    // beside one makes that line a row of cells (0 / 0 / 0 down a column of rows).
+    let beside_numbers = parts.iter().filter(|p| !on_row(p.middle())).any(|p| {
+        others().any(|w| is_number(&w.text) && (w.middle() - p.middle()).abs() < SAME_LINE * height)
+    });
+    (!between && !crowded && on_a_row && !beside_numbers).then(|| Word {
         x0,
         y0: middle - height / 2.0,
         x1,

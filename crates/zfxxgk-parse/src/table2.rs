@@ -182,7 +182,21 @@ pub(crate) fn build(
     let template = Template::of(edition);
     let mut cells = Vec::new();
     let mut named = Named::default();
-    for d in data {
+    // Where the values of each row stand, when the layout gives every one a position:
+    // a row with a blank must stand as the nearest rows that show every column do, or
+    // its columns are not told.
+    let positions: Vec<Option<Vec<columns::Range>>> = data
+        .iter()
+        .map(|d| {
+            d.values
+                .iter()
+                .all(|c| c.x.is_some())
+                .then(|| columns::ranges(&d.values))
+                .flatten()
+        })
+        .collect();
+    let item_of_row: Vec<u8> = data.iter().map(|d| d.item).collect();
+    for (i, d) in data.into_iter().enumerate() {
         // A row of the other edition (其他对外管理服务事项 in a 2021 table) has no place.
         let sub = template
             .t2_subtable(d.item)
@@ -205,6 +219,22 @@ pub(crate) fn build(
                 let h = h.get(h.len().checked_sub(n)?..)?;
                 columns::under(&values, h)
             });
+            // The nearest full rows of the sub-table above and below must agree with
+            // the header (pdftotext -layout narrows a label, and a number can stand
+            // under the wrong header while its neighbours show its column).
+            let full = |k: usize| {
+                positions
+                    .get(k)?
+                    .as_ref()
+                    .filter(|r| r.len() == n && item_of_row.get(k) == Some(&d.item))
+            };
+            let above = (0..i).rev().find_map(full);
+            let below = (i + 1..item_of_row.len()).find_map(full);
+            let agree = [above, below]
+                .into_iter()
+                .flatten()
+                .all(|reference| columns::under(&values, reference) == under);
+            let under = under.filter(|_| agree);
             let Some(under) = under else {
                 let row = crate::rows::Row {
                     cells: values,
@@ -397,6 +427,27 @@ mod tests {
         assert_eq!(header_edition("本年新制作数量现行有效件数"), None);
         let fees = CellKey::t2(T2Row::FEES, T2Column::AMOUNT_10K_YUAN);
         assert!(fees.is_some_and(|k| !k.in_edition(Edition::V2019)));
+    }
+
+    #[test]
+    fn a_row_whose_header_and_neighbours_disagree_is_not_placed() {
+        // pdftotext -layout of a LibreOffice PDF: 1114 (现行有效件数, the middle cell
+        // blank) stands under 本年废止件数 by the narrowed header, between the
+        // columns of the full row below.
+        let text = "二、主动公开政府信息情况\n\
+                    \x20                              第二十条第（一）项\n\
+                    \x20           信息内容            本年制发件数           本年废止件数       现行有效件数\n\
+                    \x20            规章               4310                          1114\n\
+                    \x20       行政规范性文件               1541            4413          1030\n";
+        let got = facts(text);
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(
+            get("t2.normative_documents.repealed"),
+            Some("4413"),
+            "{got:?}"
+        );
+        assert_eq!(get("t2.regulations.repealed"), None, "{got:?}");
+        assert_eq!(get("t2.regulations.in_force"), None, "{got:?}");
     }
 
     #[test]

@@ -91,11 +91,16 @@ pub(crate) fn build(
     let mut columns = Columns::new(&value_rows, &header);
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
+    let guesses = guessed(&plan, template.len());
     for (i, vr) in value_rows.iter().enumerate() {
         let Some((j, placement)) = plan[i] else {
             ctx.unplaced_row(TableId::T3, vr.parts.row);
             continue;
         };
+        if guesses.get(i).copied().unwrap_or(false) {
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            continue;
+        }
         let row = &template[j];
         if placement == Placement::Position {
             inferred.push(row.key);
@@ -256,41 +261,66 @@ fn align(cand: &[Option<(usize, Match)>], n: usize) -> (i64, Plan) {
 }
 
 /// Says where rows placed by position had more than one place they could go.
-fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) {
-    // Runs of rows placed by position between two rows placed by label (or the ends).
+/// The runs of rows placed by position (or not at all) between two rows placed by
+/// label, or the ends: `(first, past the last, template rows between the labels)`.
+fn position_runs(plan: &Plan, n_template: usize) -> Vec<(usize, usize, usize)> {
+    let by_position = |k: usize| matches!(plan.get(k), Some(Some((_, Placement::Position)) | None));
+    let mut runs = Vec::new();
     let mut i = 0;
-    while i < rows.len() {
-        if matches!(plan[i], Some((_, Placement::Position)) | None) {
-            let start = i;
-            while i < rows.len() && matches!(plan[i], Some((_, Placement::Position)) | None) {
-                i += 1;
-            }
-            let lo = (0..start)
-                .rev()
-                .find_map(|k| plan[k].map(|(j, _)| j + 1))
-                .unwrap_or(0);
-            let hi = (i..rows.len())
-                .find_map(|k| plan[k].map(|(j, _)| j))
-                .unwrap_or(template.len());
-            let slots = hi.saturating_sub(lo);
-            if slots != i - start {
-                let span = zfxxgk_lex::Span::new(
-                    rows[start].parts.row.span.start,
-                    rows[i - 1].parts.row.span.end,
-                );
-                ctx.note(
-                    NoteKind::AmbiguousPlacement,
-                    format!(
-                        "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess",
-                        i - start,
-                        slots
-                    ),
-                    Some(span),
-                );
-            }
-        } else {
+    while i < plan.len() {
+        if !by_position(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < plan.len() && by_position(i) {
             i += 1;
         }
+        let lo = (0..start)
+            .rev()
+            .find_map(|k| plan.get(k).copied().flatten().map(|(j, _)| j + 1))
+            .unwrap_or(0);
+        let hi = (i..plan.len())
+            .find_map(|k| plan.get(k).copied().flatten().map(|(j, _)| j))
+            .unwrap_or(n_template);
+        runs.push((start, i, hi.saturating_sub(lo)));
+    }
+    runs
+}
+
+/// Whether each row's placement by position is a guess: its run between two labelled
+/// rows has more or fewer rows than the template has there. Such a row is left
+/// unplaced (a wrong number is worse than a missing one).
+fn guessed(plan: &Plan, n_template: usize) -> Vec<bool> {
+    let mut out = vec![false; plan.len()];
+    for (start, end, slots) in position_runs(plan, n_template) {
+        if slots != end - start {
+            for g in out.get_mut(start..end).into_iter().flatten() {
+                *g = true;
+            }
+        }
+    }
+    out
+}
+
+fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) {
+    for (start, end, slots) in position_runs(plan, template.len()) {
+        if slots == end - start {
+            continue;
+        }
+        let (Some(first), Some(last)) = (rows.get(start), rows.get(end - 1)) else {
+            continue;
+        };
+        let span = zfxxgk_lex::Span::new(first.parts.row.span.start, last.parts.row.span.end);
+        ctx.note(
+            NoteKind::AmbiguousPlacement,
+            format!(
+                "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess, left unplaced",
+                end - start,
+                slots
+            ),
+            Some(span),
+        );
     }
 }
 
@@ -340,7 +370,14 @@ impl<'h, 'i> Columns<'h, 'i> {
         values: &[LexCell<'i>],
     ) -> Option<[Option<LexCell<'i>>; N_COLUMNS]> {
         let mut out = [None; N_COLUMNS];
-        if values.len() >= N_COLUMNS || values.iter().any(|c| c.x.is_none()) {
+        // A short row with no positions (a tab row, a pipe row, a line of lynx) does
+        // not say which columns its values stand under: taking them left to right and
+        // the rest as blank would write a wrong value wherever a cell before the last
+        // was the one left out.
+        if values.len() < N_COLUMNS && values.iter().any(|c| c.x.is_none()) {
+            return None;
+        }
+        if values.len() >= N_COLUMNS {
             for (slot, c) in out.iter_mut().zip(values) {
                 *slot = Some(*c);
             }
@@ -460,6 +497,20 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(align(&cand, n), align_by_pushing(&cand, n));
         }
+    }
+
+    #[test]
+    fn rows_placed_by_position_are_a_guess_where_the_count_is_off() {
+        use Placement::{Label, Position};
+        // One unlabelled row between template rows 0 and 2: it can only be row 1.
+        let sure: Plan = vec![Some((0, Label)), Some((1, Position)), Some((2, Label))];
+        assert_eq!(guessed(&sure, 10), [false, false, false]);
+        // One unlabelled row for the three template rows between 0 and 4: a guess.
+        let guess: Plan = vec![Some((0, Label)), Some((1, Position)), Some((4, Label))];
+        assert_eq!(guessed(&guess, 10), [false, true, false]);
+        // At the end: two rows for the three left after row 7 of 10.
+        let tail: Plan = vec![Some((7, Label)), Some((8, Position)), None];
+        assert_eq!(guessed(&tail, 11), [false, true, true]);
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         if s.values.is_empty() || (tr.from_text && s.values.len() < T4_COLUMNS.len()) {
             continue;
         }
+        // A lone blank (the tab between two header words of a browser's copied text)
+        // is no row of the table: only a whole row of blanks is (a blank form).
+        if s.numbers == 0 && s.values.len() < T4_COLUMNS.len() {
+            continue;
+        }
         if let Some(g) = named.take() {
             // A small table's row holds its group's five values, or it is not read.
             if s.values.len() != T4_COLUMNS.len() || read != g * T4_COLUMNS.len() {
@@ -79,7 +84,17 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     if values.is_empty() {
         return None;
     }
-    let (values, extra) = fitted(&values, want);
+    // More values than cells with blanks at both ends (a browser's copied text keeps
+    // a blank paragraph after the table): which blanks are the table's own is told
+    // by the groups' sums, or not at all.
+    let values = match window(&values, want) {
+        Window::Only(w) => w,
+        Window::Ambiguous => {
+            unplace(ctx, &values, &spans);
+            return None;
+        }
+    };
+    let (values, extra) = fitted(values, want);
     let placement = if header {
         Placement::Label
     } else {
@@ -93,17 +108,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
         let Some(found) = found else {
-            let span = spans
-                .first()
-                .map(|s| s.start)
-                .zip(spans.last().map(|s| s.end));
-            if let Some((start, end)) = span {
-                let row = crate::rows::Row {
-                    cells: values.to_vec(),
-                    span: zfxxgk_lex::Span::new(start, end),
-                };
-                ctx.unplaced_columns(TableId::T4, &row);
-            }
+            unplace(ctx, values, &spans);
             return None;
         };
         found
@@ -161,6 +166,73 @@ static T4_KEYS: LazyLock<Vec<Option<CellKey>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Leaves `values`, read from the rows of `spans`, unplaced: their columns are not told.
+fn unplace(ctx: &mut Ctx<'_>, values: &[zfxxgk_lex::Cell<'_>], spans: &[zfxxgk_lex::Span]) {
+    let span = spans
+        .first()
+        .map(|s| s.start)
+        .zip(spans.last().map(|s| s.end));
+    if let Some((start, end)) = span {
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span: zfxxgk_lex::Span::new(start, end),
+        };
+        ctx.unplaced_columns(TableId::T4, &row);
+    }
+}
+
+/// Which `want` values of a run with blanks to spare are the table's.
+enum Window<'v, 'i> {
+    /// The values to read (all of them, when nothing is to spare or only one end has
+    /// blanks to give).
+    Only(&'v [zfxxgk_lex::Cell<'i>]),
+    /// Blanks at both ends could be left out, and the groups' sums do not pick one
+    /// way alone.
+    Ambiguous,
+}
+
+/// The windows of `want` values that leave out only blank cells at the ends of
+/// `values`; when there are several that read differently, the one whose groups each
+/// sum to their total (blank counted as 0), if it is the only one.
+fn window<'v, 'i>(values: &'v [zfxxgk_lex::Cell<'i>], want: usize) -> Window<'v, 'i> {
+    let blank = |c: &zfxxgk_lex::Cell<'_>| crate::number::is_blank(c.text);
+    if values.len() <= want {
+        return Window::Only(values);
+    }
+    let spare = values.len() - want;
+    let fits: Vec<&[zfxxgk_lex::Cell<'i>]> = (0..=spare)
+        .filter(|&s| {
+            values.get(..s).is_some_and(|h| h.iter().all(blank))
+                && values.get(s + want..).is_some_and(|t| t.iter().all(blank))
+        })
+        .filter_map(|s| values.get(s..s + want))
+        .collect();
+    if fits.len() <= 1 {
+        return Window::Only(values);
+    }
+    let sums_hold = |w: &[zfxxgk_lex::Cell<'_>]| {
+        w.chunks(T4_COLUMNS.len()).all(|g| {
+            let n = |c: &zfxxgk_lex::Cell<'_>| {
+                if blank(c) {
+                    Some(Default::default())
+                } else {
+                    crate::number::number(c.text).map(|n| n.value)
+                }
+            };
+            let parts: Option<Vec<_>> = g.iter().map(n).collect();
+            match parts.as_deref() {
+                Some([a, b, c, d, total]) => a + b + c + d == *total,
+                _ => false,
+            }
+        })
+    };
+    let mut good = fits.iter().filter(|w| sums_hold(w));
+    match (good.next(), good.next()) {
+        (Some(w), None) => Window::Only(w),
+        _ => Window::Ambiguous,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// Table 四 as three small tables, each under its group's heading (issue 17), as
@@ -185,6 +257,47 @@ mod tests {
             .map(|(k, v)| (k.as_str().to_string(), v))
             .filter(|(k, _)| k.starts_with("t4."))
             .collect()
+    }
+
+    #[test]
+    fn a_lone_tab_between_header_words_is_no_row() {
+        // A browser's copied text: one cell a paragraph, a lone tab between cells.
+        let cells = |c: &[&str]| c.join("\n\n\t\n\n");
+        let values = [
+            "1", "2", "3", "2", "8", "1", "3", "1", "0", "5", "3", "1", "3", "2", "9",
+        ];
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n\n{}\n\n\n\n\n{}\n\n\n\n\n{}\n",
+            cells(&["行政复议", "行政诉讼"]),
+            cells(&["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]),
+            cells(&values),
+        );
+        let got = t4(&text);
+        let want: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(want, values, "{got:?}");
+    }
+
+    #[test]
+    fn blanks_at_both_ends_are_told_by_the_sums_or_not_at_all() {
+        let row = |v: &[&str]| {
+            format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n\t{}\n",
+                v.join("\t")
+            )
+        };
+        // Sixteen cells, blank at each end: the sums hold only with the first
+        // blank in the table (upheld blank, the row's total 5 = 3 + 1 + 1).
+        let one = [
+            "", "3", "1", "1", "5", "2", "0", "0", "1", "3", "3", "0", "2", "0", "5", "",
+        ];
+        let got = t4(&row(&one));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.clone());
+        assert_eq!(get("t4.review.upheld"), Some(String::new()), "{got:?}");
+        assert_eq!(get("t4.review.total"), Some("5".into()));
+        // Both ways hold (all zero but for blanks): nothing placed.
+        let mut zeros = vec![""; 16];
+        zeros[1..15].fill("0");
+        assert!(t4(&row(&zeros)).is_empty(), "{:?}", t4(&row(&zeros)));
     }
 
     #[test]

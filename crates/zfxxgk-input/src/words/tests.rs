@@ -65,6 +65,26 @@ fn words_stand_at_their_columns() {
     }
 }
 
+#[test]
+fn words_that_touch_by_a_hair_share_their_line() {
+    // Chromium's print header: a title's CJK runs in tall boxes, its digits in
+    // short ones overlapping them by 0.003 pt; one line, repeated on each page.
+    let header = |y: f64| -> Vec<Boxed> {
+        vec![
+            (0.0, y, 20.0, y + 10.0, "12/5/26,"),
+            (100.0, y - 4.0, 110.003, y + 16.0, "第"),
+            (110.0, y, 115.0, y + 10.0, "1"),
+            (115.0, y - 4.0, 165.0, y + 16.0, "号市某某局"),
+        ]
+    };
+    let mut one = header(10.0);
+    one.extend([han(0.0, 300.0, "规章"), num(100.0, 300.0, "5")]);
+    let mut two = header(10.0);
+    two.extend([han(0.0, 300.0, "其他"), num(100.0, 300.0, "7")]);
+    let text = lay_out(&xhtml(&[&one, &two]));
+    assert!(!text.contains('号') && !text.contains(" 1 "), "{text}");
+}
+
 /// A table of three rows 30 points apart (labels at x 0, numbers at right edges
 /// 100 and 140), the middle row's first number `cell`, words of their own.
 fn table(cell: &[Boxed]) -> Vec<Boxed> {
@@ -140,7 +160,23 @@ fn digits_that_may_be_separate_cells_are_not_joined() {
         num(100.0, 130.0, "8"),
         num(100.0, 142.0, "4"),
     ]);
-    for words in [&uneven, &off, &crowded] {
+    // Evenly spaced cells of rows with wrapped labels: 16 / 4 / 10 is no wrapped
+    // number (a full line holds as many digits as the first).
+    let cells = table(&[
+        num(100.0, 118.0, "16"),
+        num(100.0, 130.0, "4"),
+        num(100.0, 142.0, "10"),
+    ]);
+    assert!(!read(&cells).contains("16410"), "{}", read(&cells));
+    // 0 / 0 / 0 down a column of rows whose other cells stand on the same lines.
+    let mut rows = table(&[
+        num(100.0, 118.0, "0"),
+        num(100.0, 130.0, "0"),
+        num(100.0, 142.0, "0"),
+    ]);
+    rows.extend([num(140.0, 118.0, "5"), num(140.0, 142.0, "6")]);
+    assert!(!read(&rows).contains("000"), "{}", read(&rows));
+    for words in [&uneven, &off, &crowded, &cells] {
         let text = read(words);
         assert!(!text.contains("184") && !text.contains("18 "), "{text}");
     }
