@@ -3,12 +3,14 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{CellKey, NoteKind, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
 
 use crate::columns;
 use crate::context::{fitted, parts, Ctx};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
+use crate::split::Group;
+use crate::vanished::{agreed, placements, written, Placements, Token};
 
 pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let want = T4_GROUPS.len() * T4_COLUMNS.len();
@@ -68,6 +70,8 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     if taken.iter().map(|t| t.1).sum::<usize>() > want {
         taken.retain(|t| t.2 > 0);
     }
+    // Lines of running text (reading-order text) leave no trace of a blank cell.
+    let from_text = taken.iter().all(|t| t.0.from_text);
     for (tr, _, _) in taken {
         if values.len() >= want {
             ctx.unplaced_row(TableId::T4, &tr.row);
@@ -89,6 +93,19 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     // space-aligned row shows fewer values than columns, when each goes under the
     // header column it stands under.
     let positioned = values.len() < want && values.iter().all(|c| c.x.is_some());
+    if from_text && !positioned && values.len() < want {
+        ctx.stray(TableId::T4, extra);
+        let cells = vanished(ctx, values, &spans);
+        let start = spans.first().map_or(0, |s| s.start);
+        let end = spans.last().map_or(start, |s| s.end);
+        return Some(Table {
+            id: TableId::T4,
+            edition: None,
+            location: ctx.locate(zfxxgk_lex::Span::new(start, end)),
+            items: Vec::new(),
+            cells,
+        });
+    }
     let at: Vec<usize> = if positioned {
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
@@ -137,6 +154,80 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         items: Vec::new(),
         cells,
     })
+}
+
+/// The cells of table 四 written as lines of running text with fewer values than its
+/// fifteen columns (blank cells left nothing): those the placements the groups' sums
+/// keep agree on ([`crate::vanished`]), by position with a note; the values are kept
+/// in `unplaced` with a note naming the placements when any column is left.
+fn vanished(
+    ctx: &mut Ctx<'_>,
+    values: &[zfxxgk_lex::Cell<'_>],
+    spans: &[zfxxgk_lex::Span],
+) -> Vec<zfxxgk_model::Cell> {
+    let shape = [Group {
+        cells: T4_COLUMNS.len(),
+        summed: true,
+    }; T4_GROUPS.len()];
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    let found = match placements(&tokens, &shape) {
+        Placements::Found(p) => p,
+        Placements::TooMany => Vec::new(),
+    };
+    let kept: Vec<&crate::vanished::Placement> = found.iter().collect();
+    let agreed = agreed(&kept, values, T4_KEYS.len());
+    let start = spans.first().map_or(0, |s| s.start);
+    let end = spans.last().map_or(start, |s| s.end);
+    let mut cells = Vec::new();
+    let mut open = Vec::new();
+    for (k, (key, column)) in T4_KEYS.iter().zip(&agreed).enumerate() {
+        let Some(key) = *key else { continue };
+        match column.map(|c| c.map(|i| values.get(i))) {
+            Some(Some(Some(c))) => cells.push(ctx.cell(key, c, Placement::Position)),
+            Some(None) => cells.push(ctx.invisible_blank(key, end, Placement::Position)),
+            _ => open.push(k),
+        }
+    }
+    cells.sort_by_key(|c| c.key);
+    let name = |k: &usize| {
+        T4_KEYS
+            .get(*k)
+            .copied()
+            .flatten()
+            .map_or(String::new(), |key| key.as_str().to_string())
+    };
+    let span = zfxxgk_lex::Span::new(start, end);
+    if !cells.is_empty() {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            format!(
+                "table 四: {} values for {} columns (blank cells left no text); {} placed by the groups' sums",
+                values.len(),
+                T4_KEYS.len(),
+                cells.len()
+            ),
+            Some(span),
+        );
+    }
+    if !open.is_empty() {
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span,
+        };
+        ctx.unplaced_row(TableId::T4, &row);
+        ctx.note(
+            NoteKind::AmbiguousPlacement,
+            format!(
+                "table 四: {} values for {} columns (blank cells left no text), and the groups' sums do not tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
+                values.len(),
+                T4_KEYS.len(),
+                open.iter().map(name).collect::<Vec<_>>().join(", "),
+                written(&kept, values, 4)
+            ),
+            Some(span),
+        );
+    }
+    cells
 }
 
 /// Whether a row of labels names group `g` of table 四 (after the first): the heading
