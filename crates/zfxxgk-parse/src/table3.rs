@@ -95,9 +95,11 @@ pub(crate) fn build(
     let mut columns = Columns::new(&value_rows, &header);
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
+    let guessed = ambiguity_notes(ctx, &value_rows, &plan, template);
     let mut vanished = Vanished::of(&value_rows, &plan, template);
     for (i, vr) in value_rows.iter().enumerate() {
-        let Some((j, placement)) = plan[i] else {
+        let plan_i = plan[i].filter(|_| !guessed.get(i).copied().unwrap_or(false));
+        let Some((j, placement)) = plan_i else {
             ctx.unplaced_row(TableId::T3, vr.parts.row);
             continue;
         };
@@ -144,7 +146,6 @@ pub(crate) fn build(
             None,
         );
     }
-    ambiguity_notes(ctx, &value_rows, &plan, template);
     cells.sort_by_key(|c| c.key);
     let first = value_rows
         .first()
@@ -417,8 +418,16 @@ fn align(cand: &[Option<(usize, Match)>], n: usize) -> (i64, Plan) {
     (f[m * w + n], plan)
 }
 
-/// Says where rows placed by position had more than one place they could go.
-fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) {
+/// Says where rows placed by position had more than one place they could go, and
+/// which rows those are: they are not read (a guess may put a row's values on another
+/// row's cells).
+fn ambiguity_notes(
+    ctx: &mut Ctx<'_>,
+    rows: &[ValueRow<'_, '_>],
+    plan: &Plan,
+    template: &[RowDef],
+) -> Vec<bool> {
+    let mut guessed = vec![false; rows.len()];
     // Runs of rows placed by position between two rows placed by label (or the ends).
     let mut i = 0;
     while i < rows.len() {
@@ -443,17 +452,21 @@ fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, te
                 ctx.note(
                     NoteKind::AmbiguousPlacement,
                     format!(
-                        "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess",
+                        "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position would be a guess: not read",
                         i - start,
                         slots
                     ),
                     Some(span),
                 );
+                if let Some(g) = guessed.get_mut(start..i) {
+                    g.fill(true);
+                }
             }
         } else {
             i += 1;
         }
     }
+    guessed
 }
 
 /// Table 三's number of columns.
