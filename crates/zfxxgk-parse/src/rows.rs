@@ -117,8 +117,10 @@ fn garbled(row: &zfxxgk_lex::Row<'_, '_>) -> bool {
     row.cells().any(|c| c.text.contains('\u{fffd}'))
 }
 
-/// Longest line of running text that may be read as a table row.
-const MAX_TEXT_ROW: usize = 40;
+/// Longest line of running text that may be read as a table row: a row of table 三 as
+/// `pdftotext -raw` writes it holds a label of up to 40 characters and seven values
+/// (`（二）部分公开（区分处理的，只计这一情形，不计其他情形） 28 0 1 1 0 0 30`).
+const MAX_TEXT_ROW: usize = 100;
 
 /// Splits blocks into the zones of tables 二, 三 and 四.
 pub(crate) fn zones<'i>(
