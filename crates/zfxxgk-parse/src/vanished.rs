@@ -315,6 +315,75 @@ mod tests {
         assert!(written(&refs, &cells, 2).contains("and 5 more"));
     }
 
+    fn read(text: &str) -> (Vec<(String, String)>, zfxxgk_model::Report) {
+        let report = crate::parse(text);
+        let cells = report
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect();
+        (cells, report)
+    }
+
+    fn get<'a>(cells: &'a [(String, String)], key: &str) -> Option<&'a str> {
+        cells.iter().find(|c| c.0 == key).map(|c| c.1.as_str())
+    }
+
+    /// `pdftotext -raw` of a report: table 四's first cell blank and gone, and a row of
+    /// table 三 with two blank cells gone.
+    #[test]
+    fn reading_order_rows_read_what_the_sums_decide() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+            申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+            一、本年新收政府信息公开申请数量 7 1 1 0 9\n\
+            四、政府信息公开行政复议、行政诉讼情况\n\
+            行政复议 行政诉讼\n\
+            结果维持 结果纠正 其他结果 尚未审结 总计\n\
+            2 2 2 6 1 3 1 3 8 3 1 3 3 10\n";
+        let (cells, report) = read(text);
+        // Table 四: the blank is in the first group, but where in it is not told.
+        assert_eq!(get(&cells, "t4.review.total"), Some("6"));
+        assert_eq!(get(&cells, "t4.litigation_direct.pending"), Some("3"));
+        assert_eq!(get(&cells, "t4.litigation_after_review.total"), Some("10"));
+        assert_eq!(get(&cells, "t4.review.upheld"), None);
+        assert_eq!(get(&cells, "t4.review.pending"), None);
+        // Table 三: the total alone stands last in every placement.
+        assert_eq!(get(&cells, "t3.new_received.total"), Some("9"));
+        assert_eq!(get(&cells, "t3.new_received.natural_person"), None);
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            notes.iter().any(|n| n.contains("row new_received")
+                && n.contains("natural_person, commercial")
+                && n.contains("`7 1 1 0 _ _ 9`")),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.starts_with("table 四: 14 values")),
+            "{notes:?}"
+        );
+        let cell = report
+            .cell("t4.review.total".parse().expect("key"))
+            .expect("read");
+        assert_eq!(cell.placement, zfxxgk_model::Placement::Position);
+    }
+
+    /// Table 二 has no sums: a row of running text short of a value is not read.
+    #[test]
+    fn a_short_row_of_table_two_is_not_read() {
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n\
+            信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 4282 9994\n\
+            行政规范性文件 4702 3051 8595\n";
+        let (cells, report) = read(text);
+        assert_eq!(get(&cells, "t2.normative_documents.in_force"), Some("8595"));
+        assert!(
+            cells.iter().all(|c| !c.0.starts_with("t2.regulations")),
+            "{cells:?}"
+        );
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.message.contains("table 二, row regulations")));
+    }
+
     #[test]
     fn too_many_placements_are_not_listed() {
         // Fifteen columns of a free group, seven values: 6435 placements.
