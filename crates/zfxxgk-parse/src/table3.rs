@@ -96,7 +96,7 @@ pub(crate) fn build(
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
     let guessed = ambiguity_notes(ctx, &value_rows, &plan, template);
-    let mut vanished = Vanished::of(&value_rows, &plan, template);
+    let mut vanished = Vanished::of(ctx.text, &value_rows, &plan, template);
     for (i, vr) in value_rows.iter().enumerate() {
         let plan_i = plan[i].filter(|_| !guessed.get(i).copied().unwrap_or(false));
         let Some((j, placement)) = plan_i else {
@@ -178,24 +178,39 @@ type Agreed = (Vec<Option<Option<usize>>>, String);
 struct Vanished;
 
 impl Vanished {
-    fn of(rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) -> Vec<Option<Agreed>> {
+    fn of(
+        text: &str,
+        rows: &[ValueRow<'_, '_>],
+        plan: &Plan,
+        template: &[RowDef],
+    ) -> Vec<Option<Agreed>> {
         let shape = [Group {
             cells: N_COLUMNS,
             summed: true,
         }];
+        let short = |i: usize, vr: &ValueRow<'_, '_>| {
+            let values = fitted(vr.parts.values, N_COLUMNS).0;
+            plan.get(i).copied().flatten().is_some()
+                && !values.is_empty()
+                && values.len() < N_COLUMNS
+                && values.iter().any(|c| c.x.is_none())
+        };
+        // Most tables have no such row: nothing more is done.
+        if !rows.iter().enumerate().any(|(i, vr)| short(i, vr)) {
+            return vec![None; rows.len()];
+        }
         let mut found: Vec<Option<Vec<crate::vanished::Placement>>> = Vec::new();
         let mut readings: Vec<Option<Readings>> = Vec::new();
-        let mut any = false;
+        let mut cuts: Vec<bool> = Vec::new();
         for (i, vr) in rows.iter().enumerate() {
             let values = fitted(vr.parts.values, N_COLUMNS).0;
             let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
-            let short = plan[i].is_some()
-                && !values.is_empty()
-                && values.len() < N_COLUMNS
-                && values.iter().any(|c| c.x.is_none());
-            any |= short;
+            let short = short(i, vr);
+            // A row whose values may go on (or begin) on a line of values next to it
+            // was cut, not short of blanks: none of it is read.
+            let cut = short && values_beside(text, vr.parts.row.span);
             let p = match placements(&tokens, &shape) {
-                Placements::Found(p) if plan[i].is_some() => Some(p),
+                Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
                 _ => None,
             };
             // A row's readings: the values of each placement (a blank counted as 0),
@@ -218,9 +233,7 @@ impl Vanished {
                 });
             readings.push(r);
             found.push(p.filter(|_| short));
-        }
-        if !any {
-            return vec![None; rows.len()];
+            cuts.push(cut);
         }
         let named: Vec<Option<usize>> = plan.iter().map(|p| p.map(|(j, _)| j)).collect();
         let verdicts = resolve(&readings, &equations(&named, template));
@@ -228,7 +241,12 @@ impl Vanished {
             .iter()
             .zip(rows)
             .zip(readings.iter().zip(verdicts))
-            .map(|((p, vr), (r, verdict))| {
+            .zip(cuts)
+            .map(|(((p, vr), (r, verdict)), cut)| {
+                if cut {
+                    let why = "in no way told: a line of values stands next to it, so the row may have been cut in two".to_string();
+                    return Some((vec![None; N_COLUMNS], why));
+                }
                 let p = p.as_ref()?;
                 let values = fitted(vr.parts.values, N_COLUMNS).0;
                 let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
@@ -245,6 +263,26 @@ impl Vanished {
             })
             .collect()
     }
+}
+
+/// Whether the line just before `span`'s line, or just after it (blank lines passed
+/// over), holds values only: the row at `span` may be one part of a row cut in two.
+fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
+    let values_only = |line: &str| {
+        let mut cells = line.split_whitespace().peekable();
+        cells.peek().is_some() && cells.all(|c| crate::number::kind(c) != crate::number::Kind::Text)
+    };
+    let before = text.get(..span.start).unwrap_or_default();
+    let before = before
+        .get(..before.rfind('\n').unwrap_or(0))
+        .unwrap_or_default();
+    let after = text.get(span.end..).unwrap_or_default();
+    let after = after
+        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
+        .unwrap_or_default();
+    let last = before.lines().rev().find(|l| !l.trim().is_empty());
+    let next = after.lines().find(|l| !l.trim().is_empty());
+    last.is_some_and(values_only) || next.is_some_and(values_only)
 }
 
 /// A placement's values, column by column: a blank (vanished or written) as 0.

@@ -95,7 +95,24 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let positioned = values.len() < want && values.iter().all(|c| c.x.is_some());
     if from_text && !positioned && values.len() < want {
         ctx.stray(TableId::T4, extra);
-        let cells = vanished(ctx, values, &spans);
+        // Over several lines, a line too short to be read (a group whose blanks
+        // vanished) may have been passed over: which group each line holds is not
+        // known, and no value is read.
+        let cells = if spans.len() == 1 {
+            vanished(ctx, values, &spans)
+        } else {
+            let span = spans
+                .first()
+                .zip(spans.last())
+                .map(|(f, l)| zfxxgk_lex::Span::new(f.start, l.end))
+                .unwrap_or_default();
+            let row = crate::rows::Row {
+                cells: values.to_vec(),
+                span,
+            };
+            ctx.unplaced_columns(TableId::T4, &row);
+            Vec::new()
+        };
         let start = spans.first().map_or(0, |s| s.start);
         let end = spans.last().map_or(start, |s| s.end);
         return Some(Table {

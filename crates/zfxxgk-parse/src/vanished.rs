@@ -366,6 +366,26 @@ mod tests {
         assert_eq!(cell.placement, zfxxgk_model::Placement::Position);
     }
 
+    /// A row cut in two (`1 1 0 0 2` / `0 4`) is no row short of blanks, though its
+    /// first part adds up (1 + 1 + 0 + 0 = 2): none of it is read.
+    #[test]
+    fn a_row_cut_over_two_lines_is_not_read() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+            申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+            一、本年新收政府信息公开申请数量 1 1 0 0 2\n0 4\n\
+            二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
+        let (cells, report) = read(text);
+        assert!(
+            cells.iter().all(|c| !c.0.starts_with("t3.new_received")),
+            "{cells:?}"
+        );
+        assert_eq!(get(&cells, "t3.carried_over.total"), Some("0"));
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.message.contains("may have been cut in two")));
+    }
+
     /// Table 二 has no sums: a row of running text short of a value is not read.
     #[test]
     fn a_short_row_of_table_two_is_not_read() {
