@@ -15,7 +15,7 @@ use crate::normalize::{char_bits, fold, fold_onto, has_any, item_number};
 use crate::number::is_blank;
 use crate::rows::TableRow;
 use crate::split::Group;
-use crate::vanished::{agreed, placements, written, Placements, Token};
+use crate::vanished::decide;
 
 /// Header words only one edition uses.
 pub(crate) const ONLY_2019: &[&str] = &[
@@ -241,13 +241,7 @@ fn vanished(
         cells: columns.len(),
         summed: false,
     }];
-    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
-    let found = match placements(&tokens, &shape) {
-        Placements::Found(p) => p,
-        Placements::TooMany => Vec::new(),
-    };
-    let kept: Vec<&crate::vanished::Placement> = found.iter().collect();
-    let agreed = agreed(&kept, values, columns.len());
+    let (agreed, candidates) = decide(values, &shape);
     let mut open = Vec::new();
     for (col, column) in columns.iter().zip(&agreed) {
         let Some(key) = CellKey::from_parts(TableId::T2, row_key, col.key) else {
@@ -278,7 +272,7 @@ fn vanished(
             values.len(),
             columns.len(),
             open.join(", "),
-            written(&kept, values, 4)
+            candidates
         ),
         Some(span),
     );

@@ -20,7 +20,7 @@ use crate::labels::{best_t3_row, t3_column_match, Folded, Match};
 use crate::normalize::has;
 use crate::ran_together::{equations, resolve, Readings, Verdict};
 use crate::rows::TableRow;
-use crate::split::Group;
+use crate::split::T3_ROW;
 use crate::vanished::{agreed, placements, written, Placements, Token};
 
 const EXACT: i64 = 10;
@@ -184,10 +184,7 @@ impl Vanished {
         plan: &Plan,
         template: &[RowDef],
     ) -> Vec<Option<Agreed>> {
-        let shape = [Group {
-            cells: N_COLUMNS,
-            summed: true,
-        }];
+        let shape = T3_ROW;
         let short = |i: usize, vr: &ValueRow<'_, '_>| {
             let values = fitted(vr.parts.values, N_COLUMNS).0;
             plan.get(i).copied().flatten().is_some()

@@ -9,8 +9,8 @@ use crate::columns;
 use crate::context::{fitted, parts, Ctx};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
-use crate::split::Group;
-use crate::vanished::{agreed, placements, written, Placements, Token};
+use crate::split::T4_ROW;
+use crate::vanished::decide;
 
 pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let want = T4_GROUPS.len() * T4_COLUMNS.len();
@@ -182,17 +182,7 @@ fn vanished(
     values: &[zfxxgk_lex::Cell<'_>],
     spans: &[zfxxgk_lex::Span],
 ) -> Vec<zfxxgk_model::Cell> {
-    let shape = [Group {
-        cells: T4_COLUMNS.len(),
-        summed: true,
-    }; T4_GROUPS.len()];
-    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
-    let found = match placements(&tokens, &shape) {
-        Placements::Found(p) => p,
-        Placements::TooMany => Vec::new(),
-    };
-    let kept: Vec<&crate::vanished::Placement> = found.iter().collect();
-    let agreed = agreed(&kept, values, T4_KEYS.len());
+    let (agreed, candidates) = decide(values, &T4_ROW);
     let start = spans.first().map_or(0, |s| s.start);
     let end = spans.last().map_or(start, |s| s.end);
     let mut cells = Vec::new();
@@ -239,7 +229,7 @@ fn vanished(
                 values.len(),
                 T4_KEYS.len(),
                 open.iter().map(name).collect::<Vec<_>>().join(", "),
-                written(&kept, values, 4)
+                candidates
             ),
             Some(span),
         );

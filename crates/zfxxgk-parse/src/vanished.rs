@@ -201,6 +201,23 @@ pub(crate) fn agreed(
         .collect()
 }
 
+/// [`agreed`] of the placements of `values` into the columns of `shape` that its sums
+/// keep (none past [`MAX_PLACEMENTS`]), and those placements as [`written`] writes
+/// them for a note.
+pub(crate) fn decide(
+    values: &[LexCell<'_>],
+    shape: &[Group],
+) -> (Vec<Option<Option<usize>>>, String) {
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    let found = match placements(&tokens, shape) {
+        Placements::Found(p) => p,
+        Placements::TooMany => Vec::new(),
+    };
+    let kept: Vec<&Placement> = found.iter().collect();
+    let columns = shape.iter().map(|g| g.cells).sum();
+    (agreed(&kept, values, columns), written(&kept, values, 4))
+}
+
 /// The placements as a person reads them, for a note: `55 0 / _ 1 0 56`, `_` for a
 /// vanished blank cell; at most `most`, then how many more (or that there are none).
 pub(crate) fn written(placements: &[&Placement], values: &[LexCell<'_>], most: usize) -> String {
@@ -257,14 +274,7 @@ mod tests {
         }
     }
 
-    const T3: [Group; 1] = [Group {
-        cells: 7,
-        summed: true,
-    }];
-    const T4: [Group; 3] = [Group {
-        cells: 5,
-        summed: true,
-    }; 3];
+    use crate::split::{T3_ROW as T3, T4_ROW as T4};
 
     #[test]
     fn a_row_of_table_three_keeps_its_total_last() {
