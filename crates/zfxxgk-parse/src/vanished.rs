@@ -209,13 +209,17 @@ pub(crate) fn decide(
     shape: &[Group],
 ) -> (Vec<Option<Option<usize>>>, String) {
     let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
-    let found = match placements(&tokens, shape) {
-        Placements::Found(p) => p,
-        Placements::TooMany => Vec::new(),
-    };
-    let kept: Vec<&Placement> = found.iter().collect();
     let columns = shape.iter().map(|g| g.cells).sum();
-    (agreed(&kept, values, columns), written(&kept, values, 4))
+    match placements(&tokens, shape) {
+        Placements::Found(found) => {
+            let kept: Vec<&Placement> = found.iter().collect();
+            (agreed(&kept, values, columns), written(&kept, values, 4))
+        }
+        Placements::TooMany => (
+            vec![None; columns],
+            format!("in more than {MAX_PLACEMENTS} ways"),
+        ),
+    }
 }
 
 /// The placements as a person reads them, for a note: `55 0 / _ 1 0 56`, `_` for a
@@ -412,6 +416,18 @@ mod tests {
             .notes
             .iter()
             .any(|n| n.message.contains("table 二, row regulations")));
+    }
+
+    #[test]
+    fn too_many_placements_leave_every_column() {
+        let text = "1 2 3 4 5 6 7";
+        let free = [Group {
+            cells: 15,
+            summed: false,
+        }];
+        let (agreed, said) = decide(&cells(text), &free);
+        assert!(agreed.iter().all(Option::is_none));
+        assert_eq!(said, "in more than 4096 ways");
     }
 
     #[test]
