@@ -24,6 +24,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let mut named: Option<usize> = None;
     // The rows of cells above the values: the header, for its columns.
     let mut header_cells = Vec::new();
+    let mut passed_over = false;
     for tr in rows {
         let s = parts(&tr.row);
         let read: usize = taken
@@ -54,6 +55,10 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
             break;
         }
         if s.values.is_empty() || (tr.from_text && s.values.len() < T4_COLUMNS.len()) {
+            // A line of a few values alone (reading-order text scatters a table's
+            // values among its header's words): some of the table's values are passed
+            // over, so those taken cannot be told where they stand.
+            passed_over |= !s.values.is_empty() && s.numbers > 0 && named.is_none();
             continue;
         }
         if let Some(g) = named.take() {
@@ -93,6 +98,16 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     // space-aligned row shows fewer values than columns, when each goes under the
     // header column it stands under.
     let positioned = values.len() < want && values.iter().all(|c| c.x.is_some());
+    if passed_over && !positioned && values.len() < want {
+        let start = spans.first().map_or(0, |s| s.start);
+        let end = spans.last().map_or(start, |s| s.end);
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span: zfxxgk_lex::Span::new(start, end),
+        };
+        ctx.unplaced_columns(TableId::T4, &row);
+        return None;
+    }
     if from_text && !positioned && values.len() < want {
         ctx.stray(TableId::T4, extra);
         // Over several lines, a line too short to be read (a group whose blanks
@@ -296,6 +311,28 @@ mod tests {
         assert_eq!(get("t4.review.total"), Some("2"));
         assert_eq!(get("t4.litigation_direct.pending"), Some("1"));
         assert_eq!(get("t4.litigation_after_review.other"), Some("1"));
+    }
+
+    /// Plain `pdftotext` of a PDF's table 四 (huaian-2024): values scattered among
+    /// the header's words, a run of five of them the second group's, not the first's.
+    #[test]
+    fn five_values_after_values_passed_over_are_not_placed() {
+        let mut text =
+            String::from("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n行政诉讼\n\n");
+        for w in [
+            "结果", "维持", "72", "64", "178", "37", "其他", "12", "1", "总计",
+        ] {
+            text.push_str(w);
+            text.push_str("\n\n");
+        }
+        for w in ["审结", "13", "4", "8", "1", "26", "总计", "20"] {
+            text.push_str(w);
+            text.push_str("\n\n");
+        }
+        let report = crate::parse(&text);
+        let got = t4(&text);
+        assert!(got.is_empty(), "{got:?}");
+        assert!(report.unplaced.iter().any(|u| u.text.contains("13")));
     }
 
     #[test]
