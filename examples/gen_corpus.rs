@@ -122,6 +122,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let out = args.next().ok_or("usage: gen_corpus OUT_DIR [COUNT]")?;
     let count: usize = args.next().map_or(Ok(10_000), |c| c.parse())?;
+    let bytes = generate(Path::new(&out), count)?;
+    eprintln!("{count} reports, {:.1} MB, in {out}", bytes as f64 / 1e6);
+    Ok(())
+}
+
+/// Writes `count` reports under `out`, in a folder per year; returns the bytes written.
+fn generate(out: &Path, count: usize) -> std::io::Result<usize> {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ count as u64);
     let mut bytes = 0usize;
     let mut carried = [0u64; 6];
@@ -140,11 +147,55 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             text.into_bytes()
         };
-        let dir = Path::new(&out).join(year.to_string());
+        let dir = out.join(year.to_string());
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join(format!("body{body:05}-{year}.txt")), &data)?;
         bytes += data.len();
     }
-    eprintln!("{count} reports, {:.1} MB, in {out}", bytes as f64 / 1e6);
-    Ok(())
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use zfxxgk::{InputOptions, RuleSet, Severity};
+
+    /// Twelve reports: two bodies over six years, every layout, one GBK file. Each reads
+    /// whole, of its year's edition, and no rule finds an error in it.
+    #[test]
+    fn writes_consistent_reports_in_every_layout() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let bytes = super::generate(dir.path(), 12).expect("writes");
+        let (files, problems) = zfxxgk::report_files(dir.path());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(files.len(), 12);
+        assert_eq!(
+            bytes as u64,
+            files
+                .iter()
+                .map(|f| std::fs::metadata(f).expect("stat").len())
+                .sum::<u64>()
+        );
+        let rules = RuleSet::builtin();
+        for f in &files {
+            let doc = zfxxgk::read_file(f, &InputOptions::default()).expect("reads");
+            let year = doc.report.meta.year.expect("a year");
+            assert_eq!(
+                doc.report.meta.edition,
+                Some(zfxxgk::Edition::for_year(year))
+            );
+            for t in [
+                zfxxgk::TableId::T2,
+                zfxxgk::TableId::T3,
+                zfxxgk::TableId::T4,
+            ] {
+                assert!(doc.report.table(t).is_some(), "{}: no {t:?}", f.display());
+            }
+            let errors: Vec<_> = rules
+                .check(&doc.report)
+                .into_iter()
+                .filter(|x| x.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", f.display());
+        }
+    }
 }

@@ -598,6 +598,35 @@ fn pdf_that_pdftotext_rejects() {
     }
 }
 
+/// A PDF is written for `pdftotext` into the folder `temp_dir` names, and removed
+/// after: the folder is empty again (what `zfxxgk serve` relies on).
+#[test]
+fn pdf_temporary_file_goes_to_temp_dir_and_is_removed() {
+    if !pdftotext_available() {
+        println!("skipped: pdftotext is not installed (apt-get install poppler-utils)");
+        return;
+    }
+    let Some(bytes) = corpus("huaian-2024.pdf") else {
+        return;
+    };
+    let dir = tempfile::TempDir::new().expect("temporary folder");
+    let opts = InputOptions {
+        temp_dir: Some(dir.path().to_path_buf()),
+        ..InputOptions::default()
+    };
+    let input = read_input(&bytes, &opts).expect("pdftotext reads huaian");
+    assert_eq!(input.kind, InputKind::Pdf);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    // A folder that does not exist is an I/O error, not a file elsewhere.
+    let opts = InputOptions {
+        temp_dir: Some(dir.path().join("missing")),
+        ..InputOptions::default()
+    };
+    let err = read_input(&bytes, &opts).expect_err("no such folder");
+    assert!(matches!(err, InputError::Io(_)), "{err:?}");
+}
+
 // ---------------------------------------------------------------- never panic
 
 /// Pieces of HTML, DOCX XML and text that exercise the parsers' odd corners.

@@ -50,6 +50,9 @@ pub struct InputOptions {
     /// The file's name, if known. Content decides the kind; the name only breaks
     /// ties (a fragment of tags in `x.html` is HTML, in `x.txt` it is text).
     pub name_hint: Option<String>,
+    /// The folder for temporary files (a PDF is written to one for `pdftotext`);
+    /// `None` uses the system's. A server passes a folder of its own that it removes.
+    pub temp_dir: Option<PathBuf>,
 }
 
 impl Default for InputOptions {
@@ -58,6 +61,7 @@ impl Default for InputOptions {
             max_bytes: 64 * 1024 * 1024,
             pdftotext: None,
             name_hint: None,
+            temp_dir: None,
         }
     }
 }
@@ -143,7 +147,12 @@ pub fn read_input(bytes: &[u8], opts: &InputOptions) -> Result<Input, InputError
     match sniff::sniff(bytes, name) {
         Sniffed::Unsupported { kind, hint } => Err(InputError::UnsupportedKind { kind, hint }),
         Sniffed::Pdf => {
-            let (text, replaced) = pdf::pdf_to_text(bytes, opts.pdftotext.as_deref(), max)?;
+            let (text, replaced) = pdf::pdf_to_text(
+                bytes,
+                opts.pdftotext.as_deref(),
+                opts.temp_dir.as_deref(),
+                max,
+            )?;
             Ok(Input {
                 text,
                 kind: InputKind::Pdf,

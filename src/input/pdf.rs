@@ -19,7 +19,9 @@ use super::InputKind;
 
 /// The text of a PDF, and whether `pdftotext` output had malformed UTF-8.
 ///
-/// `tool` is the `pdftotext` to run; `None` looks it up on `PATH`.
+/// `tool` is the `pdftotext` to run; `None` looks it up on `PATH`. The PDF is written
+/// to a temporary file in `temp_dir` (`None`: the system's temporary folder), removed
+/// when done.
 ///
 /// # Errors
 ///
@@ -29,12 +31,19 @@ use super::InputKind;
 /// [`InputError::UnsupportedKind`] when the PDF has no text layer (scanned pages),
 /// [`InputError::Expanded`] when its output exceeds `max` bytes,
 /// [`InputError::Io`] when the temporary file cannot be written.
-pub(crate) fn pdf_to_text(bytes: &[u8], tool: Option<&Path>, max: usize) -> Result<(String, bool)> {
+pub(crate) fn pdf_to_text(
+    bytes: &[u8],
+    tool: Option<&Path>,
+    temp_dir: Option<&Path>,
+    max: usize,
+) -> Result<(String, bool)> {
     let tool: PathBuf = tool.map_or_else(|| PathBuf::from("pdftotext"), Path::to_path_buf);
-    let mut file = tempfile::Builder::new()
-        .prefix("zfxxgk-")
-        .suffix(".pdf")
-        .tempfile()?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("zfxxgk-").suffix(".pdf");
+    let mut file = match temp_dir {
+        Some(dir) => builder.tempfile_in(dir)?,
+        None => builder.tempfile()?,
+    };
     file.write_all(bytes)?;
     file.flush()?;
     let child = Command::new(&tool)

@@ -22,6 +22,9 @@ pub enum Command {
     /// Compare reports year over year: every cell that changed (two files, or two
     /// folders paired by body), or with --series every body's years as tidy CSV.
     Diff(DiffArgs),
+    /// Serve the review page: drop reports in a browser, see their tables and
+    /// findings, compare two years (http://127.0.0.1:8080 unless told otherwise).
+    Serve(ServeArgs),
     /// List the validation rules.
     Rules {
         /// Language of the descriptions.
@@ -142,6 +145,25 @@ pub enum DiffFormat {
     Json,
     /// One change per line: old_source,new_source,key,kind,old,new,change,relative.
     Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on; the default answers this computer only.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the page in the default browser once listening.
+    #[arg(long)]
+    pub open: bool,
+    /// Largest upload read, in MiB.
+    #[arg(long, default_value_t = 64)]
+    pub max_mib: usize,
+    /// The pdftotext program to read PDF files with (default: the one on PATH).
+    #[arg(long)]
+    pub pdftotext: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,6 +10,7 @@ mod demo;
 mod diff;
 mod inputs;
 mod output;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some(Command::Parse(a)) => output::parse(a),
         Some(Command::Check(a)) => check::run(a),
         Some(Command::Diff(a)) => diff::run(a),
+        Some(Command::Serve(a)) => serve::run(a),
         Some(Command::Rules { lang }) => check::list_rules(lang),
     };
     match result {

@@ -71,7 +71,7 @@ pub enum Error {
     Arrow(#[from] arrow_schema::ArrowError),
 }
 
-/// `Result` with this crate's [`Error`].
+/// `Result` with this crate's [`Error`](enum@Error).
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Writes `record` as the header of `csv` unless `wrote` says it was written already.

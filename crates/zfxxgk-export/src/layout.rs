@@ -3,8 +3,8 @@
 //! and HTML both render this one layout.
 
 use zfxxgk_model::{
-    CellKey, Edition, Report, SubTableDef, TableId, Template, Value, T3_COLUMNS, T4_COLUMNS,
-    T4_GROUPS,
+    CellKey, Edition, Report, SubTableDef, T3Column, T4Group, TableId, Template, Value, T3_COLUMNS,
+    T3_GROUPS, T4_COLUMNS, T4_GROUPS,
 };
 
 /// The header of the label column of table 二's sub-tables.
@@ -15,15 +15,6 @@ const T3_APPLICANTS: &str = "申请人情况";
 const T3_ORGANISATIONS: &str = "法人或其他组织";
 /// The header over both litigation groups of table 四.
 const T4_LITIGATION: &str = "行政诉讼";
-/// The numbering of table 三's row groups, which the template writes but whose rows
-/// carry only their own numbers; and the group each one stands under.
-const T3_GROUPS: &[(&str, &str, Option<&str>)] = &[
-    ("本年度办理结果", "三、", None),
-    ("不予公开", "（三）", Some("本年度办理结果")),
-    ("无法提供", "（四）", Some("本年度办理结果")),
-    ("不予处理", "（五）", Some("本年度办理结果")),
-    ("其他处理", "（六）", Some("本年度办理结果")),
-];
 
 /// A header cell, with the rows and columns it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,15 +242,15 @@ fn chinese_numeral(n: u8) -> &'static str {
 fn t3_group(group: &str) -> (&'static str, Option<&'static str>) {
     T3_GROUPS
         .iter()
-        .find(|(g, _, _)| *g == group)
-        .map(|&(_, number, parent)| (number, parent))
+        .find(|g| g.label == group)
+        .map(|g| (g.number, g.parent))
         .unwrap_or(("", None))
 }
 
 fn t3_block(report: &Report, template: &Template) -> Block {
     let organisations: Vec<&str> = T3_COLUMNS
         .iter()
-        .filter(|c| c.key != "natural_person" && c.key != "total")
+        .filter(|c| c.key != T3Column::NATURAL_PERSON.as_str() && c.key != T3Column::TOTAL.as_str())
         .map(|c| c.label)
         .collect();
     let mut top = Vec::new();
@@ -360,7 +351,7 @@ fn t3_block(report: &Report, template: &Template) -> Block {
 fn t4_block(report: &Report) -> Block {
     let litigation: Vec<_> = T4_GROUPS
         .iter()
-        .filter(|g| g.key.starts_with("litigation"))
+        .filter(|g| g.key != T4Group::REVIEW.as_str())
         .collect();
     let mut top = Vec::new();
     let mut middle = Vec::new();
@@ -402,5 +393,32 @@ fn t4_block(report: &Report) -> Block {
             labels: Vec::new(),
             cells,
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every cell of every edition's layout has its key: no row or column of the layout
+    /// names a key the catalog lacks, so none is left out of the tables drawn.
+    #[test]
+    fn every_laid_out_cell_resolves() {
+        for e in Edition::ALL {
+            let mut report = Report::default();
+            report.meta.edition = Some(e);
+            for grid in grids(&report) {
+                let mut shown = 0;
+                for block in &grid.blocks {
+                    let width = block.flat_header.len() - block.label_columns;
+                    for row in &block.rows {
+                        assert_eq!(row.cells.len(), width, "{e} {:?}", grid.id);
+                        shown += row.cells.len();
+                    }
+                }
+                let keys = CellKey::of_edition(e).filter(|k| k.table() == grid.id);
+                assert_eq!(shown, keys.count(), "{e} {:?}", grid.id);
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@
 mod arrow;
 mod error;
 mod findings;
+mod grid;
 mod html;
 mod json;
 mod layout;
@@ -24,6 +25,9 @@ pub use arrow::{
 };
 pub use error::{Error, Result};
 pub use findings::{write_findings_json, FindingsCsvWriter, FINDINGS_CSV_HEADER};
+pub use grid::{
+    layout_json, Layout, LayoutBlock, LayoutCell, LayoutHead, LayoutLabel, LayoutRow, LayoutTable,
+};
 pub use html::{render_html, render_html_page};
 pub use json::{
     read_json, read_json_lines, write_json, JsonLinesReader, JsonLinesWriter, JsonStyle,

@@ -5,8 +5,10 @@
 mod block;
 mod layout;
 mod line;
+mod prose;
 mod span;
 
 pub use block::{Block, BlockKind, Cell, Cells, Layout, Row, Rows, Table};
 pub use layout::lex;
+pub use prose::{clause_end, html_tag, passages, sentence_end, Prose, BREAK};
 pub use span::{LineIndex, Span};

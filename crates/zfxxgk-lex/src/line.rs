@@ -395,7 +395,7 @@ fn mostly_junk(t: &str, junk: usize) -> bool {
     total >= 4 && junk * 3 > total
 }
 
-fn dash(c: char) -> bool {
+pub(crate) fn dash(c: char) -> bool {
     matches!(c, '-' | '—' | '–' | '－' | '─')
 }
 
@@ -404,7 +404,7 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 }
 
 /// `-4-`, `- 12 -`, `— 5 —`, `第 3 页`, `3/12`
-fn page_number(t: &str) -> bool {
+pub(crate) fn page_number(t: &str) -> bool {
     let digits = || take_while_m_n(1, 4, |c: char| c.is_ascii_digit());
     let dashed = (
         take_while1(dash),
@@ -437,7 +437,7 @@ fn page_number(t: &str) -> bool {
     }
 }
 
-fn numeral(c: char) -> bool {
+pub(crate) fn numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
@@ -445,7 +445,7 @@ fn numeral(c: char) -> bool {
 }
 
 /// `一、总体情况` (short, with a title after the mark), or a markdown `## heading`.
-fn heading(t: &str) -> bool {
+pub(crate) fn heading(t: &str) -> bool {
     // Each shape is a mark and then a title of one or more characters, whatever they
     // are: the mark is parsed and the title only told apart from nothing.
     let numbered = (

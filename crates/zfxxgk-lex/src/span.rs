@@ -35,10 +35,10 @@ impl Span {
 /// Turns byte offsets into 1-based line and column (columns counted in characters).
 ///
 /// Built once per text in one pass over its newlines, and small: a mark every
-/// [`MARK`] bytes (the lines before it, and the line it falls on) and nothing per
+/// 512 bytes (the lines before it, and the line it falls on) and nothing per
 /// line, so that a text of a million blank lines costs no more than one of a million
 /// characters. A lookup finds its line from the mark at or before the offset, counting
-/// at most `MARK` bytes, and its column by counting the line's characters; on a line
+/// at most 512 bytes, and its column by counting the line's characters; on a line
 /// longer than a few kilobytes (a web page flattened into one) that count starts from
 /// character counts taken at the marks, so that many lookups on one line stay linear.
 #[derive(Debug, Clone)]

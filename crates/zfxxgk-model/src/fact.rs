@@ -16,6 +16,9 @@ pub enum FactKind {
     /// Applications received counting those carried over
     /// (`t3.new_received.total + t3.carried_over.total`).
     ReceivedWithCarriedOver,
+    /// Applications newly received from natural persons
+    /// (`t3.new_received.natural_person`).
+    NaturalPersons,
     /// Applications carried over from last year (`t3.carried_over.total`).
     CarriedOver,
     /// Applications answered this year (`t3.results_total.total`).

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::template::{Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
-use crate::{Edition, Error};
+use crate::{Edition, Error, T2Column, T3Row};
 
 /// The three tables of the template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -220,10 +220,15 @@ fn build_catalog() -> Catalog {
     let mut rows: Vec<&'static str> = Vec::new();
     for r in t19 {
         rows.push(r.key);
-        if r.key == "other" {
+        // The 2021 rows of （六） are `other.no_correction` and its siblings.
+        if r.key == T3Row::OTHER.as_str() {
             rows.extend(
                 t21.iter()
-                    .filter(|x| x.key.starts_with("other."))
+                    .filter(|x| {
+                        x.key
+                            .strip_prefix(r.key)
+                            .is_some_and(|rest| rest.starts_with('.'))
+                    })
                     .map(|x| x.key),
             );
         }
@@ -332,7 +337,8 @@ impl CellKey {
     /// # Ok::<(), zfxxgk_model::Error>(())
     /// ```
     pub fn is_amount(self) -> bool {
-        matches!(self.column(), "amount" | "amount_10k_yuan")
+        let column = self.column();
+        column == T2Column::AMOUNT.as_str() || column == T2Column::AMOUNT_10K_YUAN.as_str()
     }
 }
 

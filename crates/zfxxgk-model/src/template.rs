@@ -1,7 +1,7 @@
 //! The State Council template as data: every row and column of tables 二, 三 and 四 in
 //! both editions, with the key fragment of REPORT_FORMAT.md and the template's wording.
 
-use crate::{Edition, TableId};
+use crate::{Edition, PerEdition, TableId};
 
 /// One row of a template table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,6 +202,47 @@ const NOT_PROCESSED: &str = "不予处理";
 const OTHER: &str = "其他处理";
 const RESULTS: &str = "本年度办理结果";
 
+/// A group of table 三's rows: a label the template writes over rows that carry only
+/// their own numbers (`（三）不予公开` over `1.属于国家秘密` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowGroupDef {
+    /// The group's label, as `RowDef::group` names it (`不予公开`).
+    pub label: &'static str,
+    /// The numbering the template puts before it (`（三）`).
+    pub number: &'static str,
+    /// The group it stands under, if any (`本年度办理结果`).
+    pub parent: Option<&'static str>,
+}
+
+/// The row groups of table 三 (both editions), outermost first.
+pub const T3_GROUPS: &[RowGroupDef] = &[
+    RowGroupDef {
+        label: RESULTS,
+        number: "三、",
+        parent: None,
+    },
+    RowGroupDef {
+        label: WITHHELD,
+        number: "（三）",
+        parent: Some(RESULTS),
+    },
+    RowGroupDef {
+        label: UNAVAILABLE,
+        number: "（四）",
+        parent: Some(RESULTS),
+    },
+    RowGroupDef {
+        label: NOT_PROCESSED,
+        number: "（五）",
+        parent: Some(RESULTS),
+    },
+    RowGroupDef {
+        label: OTHER,
+        number: "（六）",
+        parent: Some(RESULTS),
+    },
+];
+
 /// Rows of table 三 that both editions share, up to （五）.
 macro_rules! t3_head {
     () => {
@@ -384,15 +425,15 @@ pub struct Template {
     pub t2: &'static [SubTableDef],
     /// Rows of table 三.
     pub t3_rows: &'static [RowDef],
+    /// Words of table 二's column headers that only this edition uses (folded, as
+    /// parts of a header): a header that holds one tells the table's edition.
+    pub t2_header_words: &'static [&'static str],
 }
 
 impl Template {
     /// The template of `edition`.
     pub fn of(edition: Edition) -> &'static Template {
-        match edition {
-            Edition::V2019 => &TEMPLATE_2019,
-            Edition::V2021 => &TEMPLATE_2021,
-        }
+        TEMPLATES.get(edition)
     }
 
     /// Canonical keys of every cell of `table` in this edition, in template order.
@@ -432,16 +473,34 @@ impl Template {
     }
 }
 
-static TEMPLATE_2019: Template = Template {
-    edition: Edition::V2019,
-    t2: T2_2019,
-    t3_rows: T3_2019,
-};
-static TEMPLATE_2021: Template = Template {
-    edition: Edition::V2021,
-    t2: T2_2021,
-    t3_rows: T3_2021,
-};
+static TEMPLATES: PerEdition<Template> = PerEdition::new(
+    Template {
+        edition: Edition::V2019,
+        t2: T2_2019,
+        t3_rows: T3_2019,
+        t2_header_words: &[
+            "本年新制作数量",
+            "本年新公开数量",
+            "对外公开总数量",
+            "上一年项目数量",
+            "本年增/减",
+            "采购项目数量",
+            "采购总金额",
+        ],
+    },
+    Template {
+        edition: Edition::V2021,
+        t2: T2_2021,
+        t3_rows: T3_2021,
+        t2_header_words: &[
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "本年处理决定数量",
+            "本年收费金额",
+        ],
+    },
+);
 
 #[cfg(test)]
 mod tests {
@@ -456,5 +515,56 @@ mod tests {
         let t = Template::of(Edition::V2019);
         assert_eq!(t.keys(TableId::T2).len(), 6 + 6 + 6 + 2 + 2);
         assert_eq!(t.keys(TableId::T3).len(), 23 * 7);
+    }
+
+    /// The wordings of table 二's columns in `edition`: labels and aliases.
+    fn t2_column_wordings(edition: Edition) -> Vec<&'static str> {
+        Template::of(edition)
+            .t2
+            .iter()
+            .flat_map(|sub| sub.columns)
+            .flat_map(|c| std::iter::once(c.label).chain(c.aliases.iter().copied()))
+            .collect()
+    }
+
+    #[test]
+    fn header_words_name_a_column_of_their_edition_only() {
+        for e in Edition::ALL {
+            let own = t2_column_wordings(e);
+            let others: Vec<&str> = Edition::ALL
+                .into_iter()
+                .filter(|&o| o != e)
+                .flat_map(t2_column_wordings)
+                .collect();
+            let words = Template::of(e).t2_header_words;
+            assert!(!words.is_empty());
+            for w in words {
+                assert!(own.iter().any(|c| c.contains(w)), "{e}: {w}");
+                assert!(!others.iter().any(|c| c.contains(w)), "{e}: {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_row_group_is_one_of_the_groups() {
+        for e in Edition::ALL {
+            for r in Template::of(e).t3_rows {
+                if let Some(group) = r.group {
+                    assert!(T3_GROUPS.iter().any(|g| g.label == group), "{e}: {}", r.key);
+                }
+            }
+        }
+        for g in T3_GROUPS {
+            if let Some(parent) = g.parent {
+                assert!(T3_GROUPS.iter().any(|p| p.label == parent), "{}", g.label);
+            }
+        }
+    }
+
+    #[test]
+    fn each_template_is_its_editions() {
+        for e in Edition::ALL {
+            assert_eq!(Template::of(e).edition, e);
+        }
     }
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
-use zfxxgk_model::{ColumnDef, Edition, RowDef, Template, T3_COLUMNS};
+use zfxxgk_model::{ColumnDef, Edition, PerEdition, RowDef, Template, T3_COLUMNS};
 
 use rustc_hash::FxHashMap;
 
@@ -146,10 +146,9 @@ fn fold_rows(rows: &[RowDef]) -> Vec<Names> {
     rows.iter().map(|r| Names::of(r.label, r.aliases)).collect()
 }
 
-static T3_ROWS_2019: LazyLock<Vec<Names>> =
-    LazyLock::new(|| fold_rows(Template::of(Edition::V2019).t3_rows));
-static T3_ROWS_2021: LazyLock<Vec<Names>> =
-    LazyLock::new(|| fold_rows(Template::of(Edition::V2021).t3_rows));
+/// Table 三's template rows of each edition, folded.
+static T3_ROWS: LazyLock<PerEdition<Vec<Names>>> =
+    LazyLock::new(|| PerEdition::from_fn(|e| fold_rows(Template::of(e).t3_rows)));
 static T3_COLUMNS_FOLDED: LazyLock<Vec<Names>> = LazyLock::new(|| {
     T3_COLUMNS
         .iter()
@@ -160,10 +159,7 @@ static T3_COLUMNS_FOLDED: LazyLock<Vec<Names>> = LazyLock::new(|| {
 /// Table 三's template rows of `edition`, folded: index `i` is
 /// `Template::of(edition).t3_rows[i]`.
 pub(crate) fn t3_rows(edition: Edition) -> &'static [Names] {
-    match edition {
-        Edition::V2019 => &T3_ROWS_2019,
-        Edition::V2021 => &T3_ROWS_2021,
-    }
+    &T3_ROWS[edition]
 }
 
 /// Each folded wording of table 三's rows, and the rows it is a wording of.
@@ -182,18 +178,15 @@ fn wordings(rows: &'static [Names]) -> Wordings {
     map
 }
 
-static T3_WORDINGS_2019: LazyLock<Wordings> = LazyLock::new(|| wordings(t3_rows(Edition::V2019)));
-static T3_WORDINGS_2021: LazyLock<Wordings> = LazyLock::new(|| wordings(t3_rows(Edition::V2021)));
+static T3_WORDINGS: LazyLock<PerEdition<Wordings>> =
+    LazyLock::new(|| PerEdition::from_fn(|e| wordings(t3_rows(e))));
 
 /// [`best_row_folded`] over table 三's rows of `edition`. Labels that are a row's
 /// wording exactly (as most are) are looked up: one row named exactly is the best, and
 /// two are a tie that no partial match can break; only when no label is exact are
 /// the rows searched.
 pub(crate) fn best_t3_row(labels: &[Folded<'_>], edition: Edition) -> Option<(usize, Match)> {
-    let index: &Wordings = match edition {
-        Edition::V2019 => &T3_WORDINGS_2019,
-        Edition::V2021 => &T3_WORDINGS_2021,
-    };
+    let index: &Wordings = &T3_WORDINGS[edition];
     let mut exact: Option<usize> = None;
     for l in labels.iter().filter(|l| !l.core().is_empty()) {
         for &i in index.get(l.core()).map_or(&[][..], Vec::as_slice) {
@@ -329,6 +322,27 @@ mod tests {
                         best_row_folded(&folded, t3_rows(e)),
                         "{e:?} {row:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_template_wording_names_its_own_row() {
+        for e in Edition::ALL {
+            let template = Template::of(e);
+            for sub in template.t2 {
+                for r in sub.rows {
+                    for w in std::iter::once(r.label).chain(r.aliases.iter().copied()) {
+                        assert_eq!(t2_row(w).map(|(d, _)| d.key), Some(r.key), "{e}: {w}");
+                    }
+                }
+            }
+            for r in template.t3_rows {
+                for w in std::iter::once(r.label).chain(r.aliases.iter().copied()) {
+                    let named = best_t3_row(&fold_labels(&[w]), e);
+                    let key = named.and_then(|(i, m)| Some((template.t3_rows.get(i)?.key, m)));
+                    assert_eq!(key, Some((r.key, Match::Exact)), "{e}: {w}");
                 }
             }
         }

@@ -14,7 +14,6 @@ mod ran_together;
 mod rows;
 mod sections;
 mod split;
-mod stream;
 mod table2;
 mod table3;
 mod table4;

@@ -61,37 +61,6 @@ macro_rules! has {
 }
 pub(crate) use has;
 
-/// Whether the text `$hay` contains any of the `$words` (a constant list of phrases:
-/// a static's initializer cannot read a local variable, so the compiler refuses
-/// anything else), each searched for as [`has!`] does: their
-/// searchers are built once per process. Given `bits:`, the [`char_bits`] of the
-/// text's characters, words with a character that the text lacks are told absent
-/// without a search.
-macro_rules! has_any {
-    ($hay:expr, $words:expr) => {
-        $crate::normalize::has_any!($hay, bits: u64::MAX, $words)
-    };
-    ($hay:expr, bits: $bits:expr, $words:expr) => {{
-        static FINDERS: std::sync::LazyLock<Vec<(u64, memchr::memmem::Finder<'static>)>> =
-            std::sync::LazyLock::new(|| {
-                $words
-                    .iter()
-                    .map(|w| {
-                        let bits = $crate::normalize::char_bits(w.chars());
-                        (bits, memchr::memmem::Finder::new(*w))
-                    })
-                    .collect()
-            });
-        let bits: u64 = $bits;
-        match AsRef::<str>::as_ref(&$hay).as_bytes() {
-            hay => FINDERS
-                .iter()
-                .any(|(w, f)| w & bits == *w && f.find(hay).is_some()),
-        }
-    }};
-}
-pub(crate) use has_any;
-
 /// One bit for each of the characters `cs`, by its code modulo 64: a text's bits hold
 /// those of every word in it.
 pub(crate) fn char_bits(cs: impl IntoIterator<Item = char>) -> u64 {
@@ -279,17 +248,6 @@ mod tests {
         assert!(has!("（一）第二十条第", "第二十条"));
         assert!(has!(String::from("第二十条"), "第二十条"));
         assert!(!has!("第二十", "第二十条"));
-        const WORDS: &[&str] = &["收到", "受理"];
-        assert!(has_any!("全年共受理申请", WORDS));
-        assert!(has_any!(String::from("收到"), ["答复", "收到"]));
-        assert!(!has_any!("收", WORDS));
-        assert!(!has_any!("", WORDS));
-        let text = "全年共受理申请";
-        let bits = char_bits(text.chars());
-        assert!(has_any!(text, bits: bits, WORDS));
-        assert!(!has_any!(text, bits: bits, ["收到"]));
-        // Bits that lack a word's characters tell it absent without a search.
-        assert!(!has_any!(text, bits: 0, WORDS));
     }
 
     #[test]

@@ -54,7 +54,9 @@
 use std::ops::Range;
 
 use zfxxgk_lex::{Cell, Span};
-use zfxxgk_model::{Edition, NoteKind, RowDef, TableId, Template, Unplaced, UnplacedKind};
+use zfxxgk_model::{
+    Edition, NoteKind, PerEdition, RowDef, T3Row, TableId, Template, Unplaced, UnplacedKind,
+};
 
 use crate::context::Ctx;
 use crate::labels::{best_t3_row, t2_wordings, Folded, Match};
@@ -486,14 +488,7 @@ fn text_row(cells: Vec<Cell<'_>>) -> TableRow<'_> {
 
 /// The edition table 二's header words in `body` name, if only one.
 fn t2_edition(body: &str) -> Option<Edition> {
-    let f = crate::normalize::fold(body);
-    let v2019 = crate::table2::ONLY_2019.iter().any(|w| f.contains(w));
-    let v2021 = crate::table2::ONLY_2021.iter().any(|w| f.contains(w));
-    match (v2019, v2021) {
-        (true, false) => Some(Edition::V2019),
-        (false, true) => Some(Edition::V2021),
-        _ => None,
-    }
+    crate::table2::header_edition(&crate::normalize::fold(body))
 }
 
 /// The table 二 row whose wording the segment ends with (the longest), and where the
@@ -570,11 +565,11 @@ pub(crate) fn t4<'i>(ctx: &mut Ctx<'i>, range: Range<usize>) -> Vec<TableRow<'i>
 }
 
 /// A run of table 三 with the last part of its segment (its label), and the row that
-/// label names in each edition of `Edition::ALL`.
+/// label names in each edition.
 struct Labelled {
     run: Run,
     label: Span,
-    rows: [Option<(usize, Match)>; 2],
+    rows: PerEdition<Option<(usize, Match)>>,
 }
 
 /// Most runs of digits read as rows of table 三 (the template has 26 rows).
@@ -600,27 +595,22 @@ pub(crate) fn t3<'i>(
             continue;
         };
         let folded = [Folded::new(text.get(label.range()).unwrap_or_default())];
-        let rows = Edition::ALL.map(|e| best_t3_row(&folded, e));
+        let rows = PerEdition::from_fn(|e| best_t3_row(&folded, e));
         labelled.push(Labelled { run, label, rows });
     }
-    let exact = |e: usize| {
+    let exact = |e: Edition| {
         labelled
             .iter()
-            .filter(|l| matches!(l.rows.get(e), Some(Some((_, Match::Exact)))))
+            .filter(|l| matches!(l.rows[e], Some((_, Match::Exact))))
             .count()
     };
-    let index = |edition: Edition| Edition::ALL.iter().position(|&x| x == edition);
-    let e = match exact(0).cmp(&exact(1)) {
-        std::cmp::Ordering::Greater => 0,
-        std::cmp::Ordering::Less => 1,
-        std::cmp::Ordering::Equal => hint
-            .and_then(index)
-            .or_else(|| index(Edition::V2021))
-            .unwrap_or(0),
+    let edition = match exact(Edition::V2019).cmp(&exact(Edition::V2021)) {
+        std::cmp::Ordering::Greater => Edition::V2019,
+        std::cmp::Ordering::Less => Edition::V2021,
+        std::cmp::Ordering::Equal => hint.unwrap_or(Edition::V2021),
     };
-    let edition = Edition::ALL.get(e).copied().unwrap_or(Edition::V2021);
     let template = Template::of(edition).t3_rows;
-    let row_of = |l: &Labelled| l.rows.get(e).copied().flatten();
+    let row_of = |l: &Labelled| l.rows[edition];
     // The table runs from the first run whose label names a row exactly to the last
     // run whose label names one.
     let first = labelled
@@ -768,19 +758,14 @@ pub(crate) fn equations(rows: &[Option<usize>], template: &[RowDef]) -> Vec<Equa
             .position(|r| r.key == key)
             .and_then(|j| at.get(j).copied().flatten())
     };
-    let ends = [
-        "new_received",
-        "carried_over",
-        "results_total",
-        "carried_forward",
-    ];
+    let by_row = |row: T3Row| by_key(row.as_str());
     let mut out = Vec::new();
     let results: Option<Vec<usize>> = template
         .iter()
-        .filter(|r| !ends.contains(&r.key))
+        .filter(|r| T3Row::adds_to_results_total(r.key))
         .map(|r| by_key(r.key))
         .collect();
-    if let (Some(plus), Some(total)) = (results, by_key("results_total")) {
+    if let (Some(plus), Some(total)) = (results, by_row(T3Row::RESULTS_TOTAL)) {
         out.push(Equation {
             plus,
             minus: vec![total],
@@ -788,10 +773,10 @@ pub(crate) fn equations(rows: &[Option<usize>], template: &[RowDef]) -> Vec<Equa
         });
     }
     if let (Some(n), Some(c), Some(t), Some(f)) = (
-        by_key("new_received"),
-        by_key("carried_over"),
-        by_key("results_total"),
-        by_key("carried_forward"),
+        by_row(T3Row::NEW_RECEIVED),
+        by_row(T3Row::CARRIED_OVER),
+        by_row(T3Row::RESULTS_TOTAL),
+        by_row(T3Row::CARRIED_FORWARD),
     ) {
         out.push(Equation {
             plus: vec![n, c],

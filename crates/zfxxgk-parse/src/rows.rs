@@ -96,7 +96,7 @@ fn untagged(text: &str) -> Option<String> {
     while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         let (before, from) = rest.split_at(lt);
         out.push_str(before);
-        match crate::stream::html_tag(from) {
+        match zfxxgk_lex::html_tag(from) {
             Some(len) => {
                 found = true;
                 rest = from.get(len..).unwrap_or_default();

@@ -6,34 +6,79 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 use zfxxgk_lex::Cell as LexCell;
-use zfxxgk_model::{CellKey, ColumnDef, Edition, NoteKind, Placement, Table, TableId, Template};
+use zfxxgk_model::{
+    CellKey, ColumnDef, Edition, NoteKind, PerEdition, Placement, Table, TableId, Template,
+};
 
 use crate::columns;
 use crate::context::{fit, split, Ctx};
 use crate::labels::{column_match, t2_row};
-use crate::normalize::{char_bits, fold, fold_onto, has_any, item_number};
+use crate::normalize::{char_bits, fold, fold_onto, item_number};
 use crate::number::is_blank;
 use crate::rows::TableRow;
 use crate::split::Group;
 use crate::vanished::decide;
 
-/// Header words only one edition uses.
-pub(crate) const ONLY_2019: &[&str] = &[
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "采购项目数量",
-    "采购总金额",
-];
-pub(crate) const ONLY_2021: &[&str] = &[
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年处理决定数量",
-    "本年收费金额",
-];
+/// Each edition's header words (`Template::t2_header_words`), with the bits of their
+/// characters (`char_bits`) and a finder, built once per process.
+static HEADER_WORDS: LazyLock<PerEdition<Vec<(u64, Finder<'static>)>>> = LazyLock::new(|| {
+    PerEdition::from_fn(|e| {
+        Template::of(e)
+            .t2_header_words
+            .iter()
+            .map(|w| (char_bits(w.chars()), Finder::new(*w)))
+            .collect()
+    })
+});
+
+/// Whether the folded text `f`, whose characters have the bits `bits`, holds a header
+/// word only `edition` uses.
+fn has_header_word(f: &str, bits: u64, edition: Edition) -> bool {
+    HEADER_WORDS[edition]
+        .iter()
+        .any(|(w, finder)| w & bits == *w && finder.find(f.as_bytes()).is_some())
+}
+
+/// The edition the folded text `f` names by its header words, if only one.
+pub(crate) fn header_edition(f: &str) -> Option<Edition> {
+    let bits = char_bits(f.chars());
+    let mut named = Edition::ALL
+        .into_iter()
+        .filter(|&e| has_header_word(f, bits, e));
+    match (named.next(), named.next()) {
+        (Some(e), None) => Some(e),
+        _ => None,
+    }
+}
+
+/// The edition a row of sub-table `item` votes for, from the two templates: a row only
+/// one edition has votes for that edition; a row both have, with more columns in one,
+/// votes for the wider edition when it shows two numbers or more, and for the edition
+/// of one column when it shows one value (of `values`, blanks counted).
+fn row_vote(item: u8, row: &str, numbers: usize, values: usize) -> Option<Edition> {
+    let columns = PerEdition::from_fn(|e| {
+        Template::of(e)
+            .t2_subtable(item)
+            .filter(|sub| sub.rows.iter().any(|r| r.key == row))
+            .map(|sub| sub.columns.len())
+    });
+    let (old, new) = (Edition::V2019, Edition::V2021);
+    match (columns[old], columns[new]) {
+        (Some(_), None) => Some(old),
+        (None, Some(_)) => Some(new),
+        (Some(a), Some(b)) if a != b => {
+            let (wide, narrow, narrow_columns) = if a > b { (old, new, b) } else { (new, old, a) };
+            if numbers >= 2 {
+                Some(wide)
+            } else if values == 1 && narrow_columns == 1 {
+                Some(narrow)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
 
 struct DataRow<'i> {
     key: &'static str,
@@ -68,7 +113,7 @@ pub(crate) fn build(
     let mut header: Option<Vec<String>> = None;
     let mut header_x: Option<Vec<columns::Range>> = None;
     let mut data: Vec<DataRow<'_>> = Vec::new();
-    let (mut v2019, mut v2021) = (0i32, 0i32);
+    let mut votes: PerEdition<i32> = PerEdition::default();
     let mut first = None;
     let mut last = 0;
     let mut joined = String::new();
@@ -100,8 +145,9 @@ pub(crate) fn build(
             };
             for c in &cols {
                 let bits = char_bits(c.chars());
-                v2019 += i32::from(has_any!(c, bits: bits, ONLY_2019));
-                v2021 += i32::from(has_any!(c, bits: bits, ONLY_2021));
+                for e in Edition::ALL {
+                    votes[e] += i32::from(has_header_word(c, bits, e));
+                }
             }
             header = Some(cols);
             header_x = row.cells.get(1..).and_then(columns::ranges);
@@ -118,16 +164,8 @@ pub(crate) fn build(
             continue;
         }
         let (values, above) = under_header(s.values, header.as_deref(), row.cells.len());
-        match def.key {
-            "other_services" | "procurement" => v2019 += 1,
-            "licensing" | "penalties" | "enforcement" | "fees" => {
-                if s.numbers >= 2 {
-                    v2019 += 1;
-                } else if values.len() == 1 {
-                    v2021 += 1;
-                }
-            }
-            _ => {}
+        if let Some(e) = row_vote(item, def.key, s.numbers, values.len()) {
+            votes[e] += 1;
         }
         first.get_or_insert(row.span.start);
         last = row.span.end;
@@ -144,7 +182,7 @@ pub(crate) fn build(
     if data.is_empty() && items.is_empty() {
         return None;
     }
-    let edition = match v2019.cmp(&v2021) {
+    let edition = match votes[Edition::V2019].cmp(&votes[Edition::V2021]) {
         std::cmp::Ordering::Greater => Edition::V2019,
         std::cmp::Ordering::Less => Edition::V2021,
         std::cmp::Ordering::Equal => hint.unwrap_or(Edition::V2021),
@@ -374,6 +412,9 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use zfxxgk_model::{T2Column, T2Row};
+
     fn facts(text: &str) -> Vec<(String, String)> {
         crate::parse(text)
             .tidy()
@@ -385,6 +426,44 @@ mod tests {
         want.iter()
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect()
+    }
+
+    #[test]
+    fn rows_vote_for_the_edition_their_values_fit() {
+        let (old, new) = (Some(Edition::V2019), Some(Edition::V2021));
+        let vote =
+            |row: T2Row, item, numbers, values| row_vote(item, row.as_str(), numbers, values);
+        assert_eq!(vote(T2Row::OTHER_SERVICES, 5, 0, 0), old);
+        assert_eq!(vote(T2Row::PROCUREMENT, 9, 1, 1), old);
+        for (row, item) in [
+            (T2Row::LICENSING, 5),
+            (T2Row::PENALTIES, 6),
+            (T2Row::ENFORCEMENT, 6),
+            (T2Row::FEES, 8),
+        ] {
+            assert_eq!(vote(row, item, 2, 2), old, "{row}");
+            assert_eq!(vote(row, item, 1, 1), new, "{row}");
+            assert_eq!(vote(row, item, 0, 1), new, "{row}");
+            assert_eq!(vote(row, item, 1, 2), None, "{row}");
+        }
+        assert_eq!(vote(T2Row::REGULATIONS, 1, 3, 3), None);
+        assert_eq!(vote(T2Row::NORMATIVE_DOCUMENTS, 1, 1, 1), None);
+    }
+
+    #[test]
+    fn header_words_tell_the_edition() {
+        assert_eq!(
+            header_edition("信息内容本年制发件数本年废止件数"),
+            Some(Edition::V2021)
+        );
+        assert_eq!(
+            header_edition("上一年项目数量本年增/减处理决定数量"),
+            Some(Edition::V2019)
+        );
+        assert_eq!(header_edition("处理决定数量"), None);
+        assert_eq!(header_edition("本年新制作数量现行有效件数"), None);
+        let fees = CellKey::t2(T2Row::FEES, T2Column::AMOUNT_10K_YUAN);
+        assert!(fees.is_some_and(|k| !k.in_edition(Edition::V2019)));
     }
 
     #[test]

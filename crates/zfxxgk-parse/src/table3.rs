@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use zfxxgk_lex::Cell as LexCell;
 use zfxxgk_model::{
-    CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, T3_COLUMNS,
+    CellKey, Edition, NoteKind, PerEdition, Placement, RowDef, Table, TableId, Template, T3_COLUMNS,
 };
 
 use crate::columns;
@@ -33,9 +33,8 @@ const MIN_TEXT_VALUES: usize = 5;
 
 struct ValueRow<'r, 'i> {
     parts: Parts<'r, 'i>,
-    /// The template row the row's labels name best, in each edition of
-    /// `Edition::ALL`.
-    cand: [Option<(usize, Match)>; 2],
+    /// The template row the row's labels name best, in each edition.
+    cand: PerEdition<Option<(usize, Match)>>,
 }
 
 fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
@@ -82,8 +81,8 @@ pub(crate) fn build(
             }
             continue;
         }
-        let cand = Edition::ALL.map(|e| best_t3_row(&labels, e));
-        if p.numbers > 0 || cand.iter().any(Option::is_some) {
+        let cand = PerEdition::from_fn(|e| best_t3_row(&labels, e));
+        if p.numbers > 0 || cand.iter().any(|(_, c)| c.is_some()) {
             value_rows.push(ValueRow { parts: p, cand });
         }
     }
@@ -108,9 +107,7 @@ pub(crate) fn build(
             inferred.push(row.key);
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
-        let keys = T3_KEYS[edition_index(edition)]
-            .get(j)
-            .map_or(&[][..], Vec::as_slice);
+        let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
         if let Some(agreed) = vanished.get_mut(i).and_then(Option::take) {
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
             continue;
@@ -346,15 +343,10 @@ fn place_vanished(
     }
 }
 
-/// Where `edition` stands in `Edition::ALL`.
-fn edition_index(edition: Edition) -> usize {
-    Edition::ALL.iter().position(|&e| e == edition).unwrap_or(0)
-}
-
-/// Table 三's cell keys of each edition (in `Edition::ALL` order), by template row and
-/// column, looked up once per process.
-static T3_KEYS: LazyLock<[Vec<Vec<Option<CellKey>>>; 2]> = LazyLock::new(|| {
-    Edition::ALL.map(|e| {
+/// Table 三's cell keys of each edition, by template row and column, looked up once
+/// per process.
+static T3_KEYS: LazyLock<PerEdition<Vec<Vec<Option<CellKey>>>>> = LazyLock::new(|| {
+    PerEdition::from_fn(|e| {
         Template::of(e)
             .t3_rows
             .iter()
@@ -372,8 +364,7 @@ fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition,
     let mut best: Option<(i64, i64, Edition, Plan)> = None;
     for e in Edition::ALL {
         let template = Template::of(e).t3_rows;
-        let cand: Vec<Option<(usize, Match)>> =
-            rows.iter().map(|r| r.cand[edition_index(e)]).collect();
+        let cand: Vec<Option<(usize, Match)>> = rows.iter().map(|r| r.cand[e]).collect();
         let (score, plan) = align(&cand, template.len());
         // Ties: the edition whose row count the rows fill, then the hint.
         let fits = i64::from(rows.len() == template.len()) * 2 + i64::from(Some(e) == hint);
@@ -642,6 +633,17 @@ mod tests {
             }
         }
         (f[m][n], plan)
+    }
+
+    #[test]
+    fn every_template_cell_has_a_key() {
+        for (e, rows) in T3_KEYS.iter() {
+            assert_eq!(rows.len(), Template::of(e).t3_rows.len(), "{e}");
+            for keys in rows {
+                assert_eq!(keys.len(), N_COLUMNS, "{e}");
+                assert!(keys.iter().all(Option::is_some), "{e}: {keys:?}");
+            }
+        }
     }
 
     proptest::proptest! {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Edition, TableId};
+use zfxxgk_model::{CellKey, TableId};
 
 /// The keys of each table and row, in key order, sorted by table and row.
 static BY_ROW: LazyLock<Vec<(TableId, &'static str, Vec<CellKey>)>> = LazyLock::new(|| {
@@ -40,26 +40,43 @@ pub(crate) fn row_keys(table: TableId, row: &'static str) -> &'static [CellKey] 
         .map_or(&[], |(_, _, keys)| keys.as_slice())
 }
 
-/// One value for each edition of the template.
-pub(crate) struct PerEdition<T> {
-    v2019: T,
-    v2021: T,
-}
+#[cfg(test)]
+mod tests {
+    //! Every static table of keys the rules hold resolves in full: a row or column
+    //! misspelt in one would leave its cell out, and a rule silently checks less.
 
-impl<T> PerEdition<T> {
-    /// Builds the value of each edition.
-    pub(crate) fn new(mut build: impl FnMut(Edition) -> T) -> PerEdition<T> {
-        PerEdition {
-            v2019: build(Edition::V2019),
-            v2021: build(Edition::V2021),
+    use zfxxgk_model::{Edition, T3Column, T3_COLUMNS, T4_GROUPS};
+
+    use super::*;
+
+    #[test]
+    fn every_static_key_table_resolves() {
+        let t3_rows = CellKey::all()
+            .filter(|k| k.table() == TableId::T3 && k.column() == T3Column::TOTAL.as_str())
+            .count();
+        assert_eq!(crate::table3::ROW_EQUATIONS.len(), t3_rows, "T301");
+        for e in Edition::ALL {
+            let columns = crate::table3::COLUMN_EQUATIONS.get(e).len();
+            assert_eq!(columns, T3_COLUMNS.len(), "T302, {e}");
         }
+        assert_eq!(crate::table3::BALANCES.len(), T3_COLUMNS.len(), "T303");
+        assert_eq!(crate::series::CARRIES.len(), T3_COLUMNS.len(), "T305");
+        assert_eq!(crate::table4::GROUPS.len(), T4_GROUPS.len(), "T401-T403");
+        for cells in crate::table2::T202_CELLS.iter() {
+            assert!(cells.iter().all(Option::is_some), "T202: {cells:?}");
+        }
+        for (i, keys) in crate::narrative::RESTATED_KEYS.iter().enumerate() {
+            assert!(keys.is_some(), "N003, restated fact {i}");
+        }
+        assert!(crate::narrative::NEW_RECEIVED_TOTAL.is_some(), "N003");
     }
 
-    /// The value of `edition`.
-    pub(crate) fn get(&self, edition: Edition) -> &T {
-        match edition {
-            Edition::V2019 => &self.v2019,
-            Edition::V2021 => &self.v2021,
+    #[test]
+    fn row_keys_are_the_catalogs() {
+        for k in CellKey::all() {
+            assert!(row_keys(k.table(), k.row()).contains(&k), "{k}");
         }
+        assert!(row_keys(TableId::T3, "nobody").is_empty());
+        assert_eq!(keys(TableId::T3, [("granted", "nobody")]), None);
     }
 }

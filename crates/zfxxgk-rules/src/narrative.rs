@@ -45,7 +45,8 @@ pub(crate) const RULES: &[Builtin] = &[N001, N002, N003, N004];
 /// What a kind of fact restates: the cells that add up to it, and how it is named.
 struct Restates {
     kind: FactKind,
-    /// The rows of `table` whose totals add up to it.
+    /// The rows of `table` whose totals add up to it; `row:column` names another
+    /// column than the total.
     table: TableId,
     rows: &'static [&'static str],
     zh: &'static str,
@@ -69,6 +70,13 @@ const RESTATES: &[Restates] = &[
         rows: &["new_received", "carried_over"],
         zh: "收到申请（含上年结转）",
         en: "applications received, counting those carried over",
+    },
+    Restates {
+        kind: FactKind::NaturalPersons,
+        table: TableId::T3,
+        rows: &["new_received:natural_person"],
+        zh: "自然人申请",
+        en: "applications from natural persons",
     },
     Restates {
         kind: FactKind::CarriedOver,
@@ -190,15 +198,18 @@ const RESTATES: &[Restates] = &[
 ];
 
 /// The keys of each entry of [`RESTATES`], resolved once per process.
-static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
+pub(crate) static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
     RESTATES
         .iter()
-        .map(|r| keys(r.table, r.rows.iter().map(|&row| (row, "total"))))
+        .map(|r| {
+            let cell = |row: &'static str| row.split_once(':').unwrap_or((row, "total"));
+            keys(r.table, r.rows.iter().map(|&row| cell(row)))
+        })
         .collect()
 });
 
 /// 一、本年新收申请's total, which N003 prefers to the applicant columns.
-static NEW_RECEIVED_TOTAL: LazyLock<Option<Vec<CellKey>>> =
+pub(crate) static NEW_RECEIVED_TOTAL: LazyLock<Option<Vec<CellKey>>> =
     LazyLock::new(|| keys(TableId::T3, [("new_received", "total")]));
 
 /// What `kind` restates and the sum of those cells, if the report has them.
@@ -222,11 +233,24 @@ fn is_t4(kind: FactKind) -> bool {
     )
 }
 
+/// The other kind a fact may count, when its words do not say which: applications
+/// received (`全年共受理政府信息公开申请749件`) are new ones alone only when the words say
+/// so (`新收`, `新受理`), and may otherwise count those carried over from last year too.
+fn other_reading(fact: &Fact) -> Option<FactKind> {
+    (fact.kind == FactKind::NewReceived && !fact.text.contains('新'))
+        .then_some(FactKind::ReceivedWithCarriedOver)
+}
+
 fn compare(rule: &Builtin, cx: &Context<'_>, fact: &Fact, out: &mut Vec<Finding>) {
     let Some((restates, cells)) = restated(fact.kind, cx.cells()) else {
         return;
     };
     if cells.value == fact.value {
+        return;
+    }
+    // Either reading of words that do not say what they count agrees: no contradiction.
+    let other = other_reading(fact).and_then(|kind| restated(kind, cx.cells()));
+    if other.is_some_and(|(_, sum)| sum.value == fact.value) {
         return;
     }
     let (zh, en) = (restates.zh, restates.en);
@@ -345,5 +369,19 @@ fn check_n004(cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
             .finish(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every cell a fact restates is a key of the template: a misspelt one would turn
+    /// the comparison off without a word.
+    #[test]
+    fn every_restated_cell_resolves() {
+        for (r, keys) in RESTATES.iter().zip(RESTATED_KEYS.iter()) {
+            assert!(keys.is_some(), "{:?}: {:?}", r.kind, r.rows);
+        }
     }
 }

@@ -12,7 +12,9 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, ColumnDef, Decimal, Finding, Location, Report, TableId, T3_COLUMNS};
+use zfxxgk_model::{
+    CellKey, ColumnDef, Decimal, Finding, Location, Report, T3Row, TableId, T3_COLUMNS,
+};
 
 use crate::context::Cells;
 use crate::finding::Draft;
@@ -22,20 +24,28 @@ use crate::table3::{column_label, T305};
 
 /// One column of T305: this year's `t3.carried_over.*` and last year's
 /// `t3.carried_forward.*`, resolved once per process.
-struct CarryDef {
+pub(crate) struct CarryDef {
     column: &'static ColumnDef,
     carried_over: CellKey,
     carried_forward: CellKey,
 }
 
-static CARRIES: LazyLock<Vec<CarryDef>> = LazyLock::new(|| {
+pub(crate) static CARRIES: LazyLock<Vec<CarryDef>> = LazyLock::new(|| {
     T3_COLUMNS
         .iter()
         .filter_map(|c| {
             Some(CarryDef {
                 column: c,
-                carried_over: CellKey::from_parts(TableId::T3, "carried_over", c.key)?,
-                carried_forward: CellKey::from_parts(TableId::T3, "carried_forward", c.key)?,
+                carried_over: CellKey::from_parts(
+                    TableId::T3,
+                    T3Row::CARRIED_OVER.as_str(),
+                    c.key,
+                )?,
+                carried_forward: CellKey::from_parts(
+                    TableId::T3,
+                    T3Row::CARRIED_FORWARD.as_str(),
+                    c.key,
+                )?,
             })
         })
         .collect()

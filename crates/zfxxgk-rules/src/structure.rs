@@ -5,13 +5,13 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use zfxxgk_model::{
-    CellKey, Edition, Finding, Report, SectionKey, Severity, Table, TableId, Template,
+    CellKey, Edition, Finding, PerEdition, Report, SectionKey, Severity, Table, TableId, Template,
     UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
 use crate::context::{Context, KeySet};
 use crate::finding::Draft;
-use crate::keys::{row_keys, PerEdition};
+use crate::keys::row_keys;
 use crate::rule::Builtin;
 
 pub(crate) const S001: Builtin = Builtin {
@@ -227,7 +227,7 @@ struct Shapes {
     t4: Shape,
 }
 
-static SHAPES: LazyLock<PerEdition<Shapes>> = LazyLock::new(|| PerEdition::new(shapes_of));
+static SHAPES: LazyLock<PerEdition<Shapes>> = LazyLock::new(|| PerEdition::from_fn(shapes_of));
 
 fn shapes_of(edition: Edition) -> Shapes {
     let template = Template::of(edition);

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Edition, Finding, Severity, TableId, Value};
+use zfxxgk_model::{CellKey, Edition, Finding, Severity, T2Column, T2Row, TableId, Value};
 
 use crate::context::Context;
 use crate::finding::Draft;
@@ -35,7 +35,9 @@ pub(crate) const RULES: &[Builtin] = &[T201, T202, T203];
 
 /// Columns of table 二 that hold amounts of money, not counts.
 fn is_amount(column: &str) -> bool {
-    matches!(column, "amount" | "amount_10k_yuan")
+    [T2Column::AMOUNT, T2Column::AMOUNT_10K_YUAN]
+        .iter()
+        .any(|c| c.as_str() == column)
 }
 
 fn check_t201(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -55,7 +57,7 @@ fn check_t201(cx: &Context<'_>, out: &mut Vec<Finding>) {
             ("金额为负数", "an amount is negative")
         } else if !n.is_integer() {
             ("件数不是整数", "a count is not an integer")
-        } else if negative && column != "items_change" {
+        } else if negative && column != T2Column::ITEMS_CHANGE.as_str() {
             ("件数为负数", "a count is negative")
         } else {
             continue;
@@ -75,12 +77,16 @@ fn check_t201(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// The cells of T202, for each of its rows: 对外公开总数量 and 本年新公开数量 (2019
 /// edition), 现行有效件数 (2021 edition).
-static T202_CELLS: LazyLock<Vec<[Option<CellKey>; 3]>> = LazyLock::new(|| {
-    ["regulations", "normative_documents"]
+pub(crate) static T202_CELLS: LazyLock<Vec<[Option<CellKey>; 3]>> = LazyLock::new(|| {
+    [T2Row::REGULATIONS, T2Row::NORMATIVE_DOCUMENTS]
         .into_iter()
         .map(|row| {
-            ["published_total", "published", "in_force"]
-                .map(|column| CellKey::from_parts(TableId::T2, row, column))
+            [
+                T2Column::PUBLISHED_TOTAL,
+                T2Column::PUBLISHED,
+                T2Column::IN_FORCE,
+            ]
+            .map(|column| CellKey::t2(row, column))
         })
         .collect()
 });
@@ -147,12 +153,16 @@ fn check_t203(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if n.unit.is_some() || n.value.is_zero() {
             continue;
         }
-        let (zh_unit, en_unit) = match cell.key.column() {
-            "amount" => ("元", "元 (yuan)"),
+        let column = cell.key.column();
+        let (zh_unit, en_unit) = if column == T2Column::AMOUNT.as_str() {
+            ("元", "元 (yuan)")
+        } else if column != T2Column::AMOUNT_10K_YUAN.as_str() {
+            continue;
+        } else if edition != Some(Edition::V2019) {
             // The 2021 template's header states the unit: 本年收费金额（单位：万元）.
-            "amount_10k_yuan" if edition != Some(Edition::V2019) => continue,
-            "amount_10k_yuan" => ("万元", "万元 (10,000 yuan)"),
-            _ => continue,
+            continue;
+        } else {
+            ("万元", "万元 (10,000 yuan)")
         };
         out.push(
             Draft::new(

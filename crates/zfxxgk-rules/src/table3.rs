@@ -3,13 +3,13 @@
 use std::sync::LazyLock;
 
 use zfxxgk_model::{
-    CellKey, ColumnDef, Decimal, Edition, Finding, Report, Severity, TableId, Template, Value,
-    T3_COLUMNS,
+    CellKey, ColumnDef, Decimal, Edition, Finding, PerEdition, Report, Severity, T3Column, T3Row,
+    TableId, Template, Value, T3_COLUMNS,
 };
 
 use crate::context::{Cells, Context};
 use crate::finding::Draft;
-use crate::keys::{keys, PerEdition};
+use crate::keys::keys;
 use crate::rule::Builtin;
 use crate::sum::{blank_notes, blanks_counted, sum, Sum};
 
@@ -53,7 +53,10 @@ pub(crate) const RULES: &[Builtin] = &[T301, T302, T303, T304, T305];
 
 /// The columns that add up to 总计.
 fn part_columns() -> impl Iterator<Item = &'static str> {
-    T3_COLUMNS.iter().map(|c| c.key).filter(|&c| c != "total")
+    T3_COLUMNS
+        .iter()
+        .map(|c| c.key)
+        .filter(|&c| c != T3Column::TOTAL.as_str())
 }
 
 /// The rows of 三、本年度办理结果 that add up to （七）总计 in an edition's template:
@@ -63,12 +66,7 @@ fn result_rows(edition: Edition) -> impl Iterator<Item = &'static str> {
         .t3_rows
         .iter()
         .map(|r| r.key)
-        .filter(|&r| {
-            !matches!(
-                r,
-                "new_received" | "carried_over" | "results_total" | "carried_forward"
-            )
-        })
+        .filter(|&r| T3Row::adds_to_results_total(r))
 }
 
 /// The template's label of a table 三 row (`（一）予以公开`, `（三）不予公开 1.属于国家秘密`).
@@ -96,7 +94,7 @@ pub(crate) fn column_label(column: &str) -> &'static str {
 }
 
 /// An equation `total = Σ parts` of table 三, its keys resolved once per process.
-struct EquationDef {
+pub(crate) struct EquationDef {
     /// The row (T301) or column (T302) it is about.
     line: &'static str,
     total: Vec<CellKey>,
@@ -130,7 +128,7 @@ impl EquationDef {
 }
 
 /// T301's equations: one per row of either edition, in key order.
-static ROW_EQUATIONS: LazyLock<Vec<EquationDef>> = LazyLock::new(|| {
+pub(crate) static ROW_EQUATIONS: LazyLock<Vec<EquationDef>> = LazyLock::new(|| {
     let mut rows: Vec<&'static str> = Vec::new();
     for k in CellKey::all().filter(|k| k.table() == TableId::T3) {
         if !rows.contains(&k.row()) {
@@ -138,19 +136,25 @@ static ROW_EQUATIONS: LazyLock<Vec<EquationDef>> = LazyLock::new(|| {
         }
     }
     rows.into_iter()
-        .filter_map(|row| EquationDef::new(row, (row, "total"), part_columns().map(|c| (row, c))))
+        .filter_map(|row| {
+            EquationDef::new(
+                row,
+                (row, T3Column::TOTAL.as_str()),
+                part_columns().map(|c| (row, c)),
+            )
+        })
         .collect()
 });
 
 /// T302's equations: one per column, over each edition's result rows.
-static COLUMN_EQUATIONS: LazyLock<PerEdition<Vec<EquationDef>>> = LazyLock::new(|| {
-    PerEdition::new(|edition| {
+pub(crate) static COLUMN_EQUATIONS: LazyLock<PerEdition<Vec<EquationDef>>> = LazyLock::new(|| {
+    PerEdition::from_fn(|edition| {
         T3_COLUMNS
             .iter()
             .filter_map(|c| {
                 EquationDef::new(
                     c.key,
-                    ("results_total", c.key),
+                    (T3Row::RESULTS_TOTAL.as_str(), c.key),
                     result_rows(edition).map(|r| (r, c.key)),
                 )
             })
@@ -197,7 +201,10 @@ fn column_equations<'a>(cx: &'a Context<'_>) -> Vec<Equation<'a>> {
     let Some(table) = cx.report.table(TableId::T3) else {
         return Vec::new();
     };
-    let has_single_other = table.cells.iter().any(|c| c.key.row() == "other");
+    let has_single_other = table
+        .cells
+        .iter()
+        .any(|c| c.key.row() == T3Row::OTHER.as_str());
     let edition = if has_single_other {
         Edition::V2019
     } else {
@@ -303,13 +310,13 @@ fn check_t302(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// T303's balance of one column: 一 + 二 (received) against 三（七）总计 + 四 (answered
 /// and carried forward), its keys resolved once per process.
-struct BalanceDef {
+pub(crate) struct BalanceDef {
     column: &'static ColumnDef,
     received: Vec<CellKey>,
     answered: Vec<CellKey>,
 }
 
-static BALANCES: LazyLock<Vec<BalanceDef>> = LazyLock::new(|| {
+pub(crate) static BALANCES: LazyLock<Vec<BalanceDef>> = LazyLock::new(|| {
     T3_COLUMNS
         .iter()
         .filter_map(|c| {
@@ -317,11 +324,11 @@ static BALANCES: LazyLock<Vec<BalanceDef>> = LazyLock::new(|| {
                 column: c,
                 received: keys(
                     TableId::T3,
-                    [("new_received", c.key), ("carried_over", c.key)],
+                    [T3Row::NEW_RECEIVED, T3Row::CARRIED_OVER].map(|r| (r.as_str(), c.key)),
                 )?,
                 answered: keys(
                     TableId::T3,
-                    [("results_total", c.key), ("carried_forward", c.key)],
+                    [T3Row::RESULTS_TOTAL, T3Row::CARRIED_FORWARD].map(|r| (r.as_str(), c.key)),
                 )?,
             })
         })

@@ -2,7 +2,9 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, ColumnDef, Finding, Severity, TableId, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{
+    CellKey, ColumnDef, Finding, Severity, T4Column, T4Group, TableId, T4_COLUMNS, T4_GROUPS,
+};
 
 use crate::context::Context;
 use crate::finding::Draft;
@@ -44,24 +46,24 @@ pub(crate) const RULES: &[Builtin] = &[T401, T402, T403, T404];
 
 /// The equation of one group of table 四, `total = Σ parts`, its keys resolved once per
 /// process.
-struct GroupDef {
+pub(crate) struct GroupDef {
     group: &'static ColumnDef,
     total: Vec<CellKey>,
     parts: Vec<CellKey>,
 }
 
-static GROUPS: LazyLock<Vec<GroupDef>> = LazyLock::new(|| {
+pub(crate) static GROUPS: LazyLock<Vec<GroupDef>> = LazyLock::new(|| {
     T4_GROUPS
         .iter()
         .filter_map(|g| {
             Some(GroupDef {
                 group: g,
-                total: keys(TableId::T4, [(g.key, "total")])?,
+                total: keys(TableId::T4, [(g.key, T4Column::TOTAL.as_str())])?,
                 parts: keys(
                     TableId::T4,
                     T4_COLUMNS
                         .iter()
-                        .filter(|c| c.key != "total")
+                        .filter(|c| c.key != T4Column::TOTAL.as_str())
                         .map(|c| (g.key, c.key)),
                 )?,
             })
@@ -69,11 +71,11 @@ static GROUPS: LazyLock<Vec<GroupDef>> = LazyLock::new(|| {
         .collect()
 });
 
-fn group_sum(rule: &Builtin, group: &str, cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn group_sum(rule: &Builtin, group: T4Group, cx: &Context<'_>, out: &mut Vec<Finding>) {
     if cx.report.table(TableId::T4).is_none() {
         return;
     }
-    let Some(def) = GROUPS.iter().find(|d| d.group.key == group) else {
+    let Some(def) = GROUPS.iter().find(|d| d.group.key == group.as_str()) else {
         return;
     };
     let cells = cx.cells();
@@ -96,15 +98,15 @@ fn group_sum(rule: &Builtin, group: &str, cx: &Context<'_>, out: &mut Vec<Findin
 }
 
 fn check_t401(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    group_sum(&T401, "review", cx, out);
+    group_sum(&T401, T4Group::REVIEW, cx, out);
 }
 
 fn check_t402(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    group_sum(&T402, "litigation_direct", cx, out);
+    group_sum(&T402, T4Group::LITIGATION_DIRECT, cx, out);
 }
 
 fn check_t403(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    group_sum(&T403, "litigation_after_review", cx, out);
+    group_sum(&T403, T4Group::LITIGATION_AFTER_REVIEW, cx, out);
 }
 
 fn check_t404(cx: &Context<'_>, out: &mut Vec<Finding>) {

@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod formats;
 mod parse;
+mod serve;
 mod support;
 
 #[path = "../../../../tests/support/render.rs"]

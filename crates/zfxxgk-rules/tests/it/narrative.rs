@@ -1,6 +1,6 @@
 use zfxxgk_model::{Edition, FactKind, Value, T3_COLUMNS};
 
-use crate::fixture::consistent;
+use crate::fixture::{consistent, num};
 use crate::{fired, keys};
 
 #[test]
@@ -18,6 +18,54 @@ fn n001_fires_when_the_text_and_table_3_disagree() {
     assert_eq!(found[0].spans[1], f.report.facts[0].location);
     assert_eq!(found[0].expected, Some((new + 1).to_string()));
     assert_eq!(found[0].actual, Some(new.to_string()));
+}
+
+/// A number of applications received whose words do not say 新 may count those carried
+/// over too: 749 = 713 new + 36 carried over is no contradiction; words that say 新收
+/// count new ones only.
+#[test]
+fn n001_accepts_either_reading_of_applications_received() {
+    let ok = consistent(Edition::V2021)
+        .with("t3.new_received.total", num(713))
+        .with("t3.carried_over.total", num(36));
+    let (new, carried) = (
+        ok.value("t3.new_received.total"),
+        ok.value("t3.carried_over.total"),
+    );
+    assert_eq!((new, carried), (713, 36));
+    // The fixture's words: `全年收到政府信息公开申请749件。`
+    let f = ok.clone().stating(&[(FactKind::NewReceived, 749)]);
+    assert!(!f.report.facts[0].text.contains('新'));
+    assert!(fired(&f.report, "N001").is_empty());
+    let f = ok.clone().stating(&[(FactKind::NewReceived, 713)]);
+    assert!(fired(&f.report, "N001").is_empty());
+    // Neither reading: the finding names the new applications, as the words read first.
+    let f = ok.clone().stating(&[(FactKind::NewReceived, 750)]);
+    let found = fired(&f.report, "N001");
+    assert_eq!(found.len(), 1);
+    assert_eq!(keys(&found[0]), ["t3.new_received.total"]);
+    // Words that say 新收 count new applications only.
+    let mut f = ok.stating(&[(FactKind::NewReceived, 749)]);
+    f.report.facts[0].text = "本年新收政府信息公开申请749件".into();
+    assert_eq!(fired(&f.report, "N001").len(), 1);
+}
+
+/// Applications from natural persons restate one column of 一、本年新收.
+#[test]
+fn n001_compares_natural_persons_with_their_column() {
+    let ok = consistent(Edition::V2021);
+    let people = ok.value("t3.new_received.natural_person");
+    assert!(fired(
+        &ok.clone()
+            .stating(&[(FactKind::NaturalPersons, people)])
+            .report,
+        "N001"
+    )
+    .is_empty());
+    let f = ok.stating(&[(FactKind::NaturalPersons, people + 1)]);
+    let found = fired(&f.report, "N001");
+    assert_eq!(found.len(), 1);
+    assert_eq!(keys(&found[0]), ["t3.new_received.natural_person"]);
 }
 
 #[test]

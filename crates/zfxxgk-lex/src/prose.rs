@@ -1,0 +1,340 @@
+//! Prose as one stream of characters, and where its sentences and clauses end.
+//!
+//! PDF text wraps sentences over lines and puts blanks around numbers, and web pages
+//! put tags inside them, so prose is read as a stream: whitespace, page numbers (lines
+//! that [`crate::line`] calls page numbers) and HTML tags left out, full-width digits
+//! and points made ASCII. Every character keeps its byte range, so that what is read
+//! from the stream is located as written. A heading line (`四、…`, `（二）…`, `# …`)
+//! stands apart: a [`BREAK`] before and after it ends any sentence running into it.
+
+use std::ops::Range;
+
+use crate::line::{heading, page_number};
+
+/// Ends a sentence where no punctuation does: around a heading line.
+pub const BREAK: char = '\u{0}';
+
+/// Prose read as a stream: each character, made plain, with its byte range in the text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Prose {
+    chars: Vec<char>,
+    spans: Vec<Range<usize>>,
+}
+
+/// The passages of `text` within the byte `ranges`, each a list of ranges to read as
+/// one stream with [`Prose::read`].
+///
+/// Ranges are taken in order and without overlaps. Ranges separated by nothing but
+/// whitespace are one passage, so a sentence may continue from one paragraph block
+/// into the next (as wrapped PDF text does); ranges with anything else between them
+/// never share a sentence. Ranges that are out of bounds or not on character
+/// boundaries are left out.
+pub fn passages(text: &str, ranges: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    let mut sorted: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start <= r.end && text.get((*r).clone()).is_some())
+        .cloned()
+        .collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for r in sorted {
+        let start = match last_end {
+            Some(e) if r.end <= e => continue,
+            Some(e) if r.start < e => e,
+            _ => r.start,
+        };
+        let joined = last_end.is_some_and(|e| {
+            text.get(e..start)
+                .is_some_and(|between| between.chars().all(char::is_whitespace))
+        });
+        match out.last_mut() {
+            Some(passage) if joined => passage.push(start..r.end),
+            _ => out.push(std::iter::once(start..r.end).collect()),
+        }
+        last_end = Some(r.end);
+    }
+    out
+}
+
+/// Ends a sentence: `。`, `！`, `？` (either width) or a [`BREAK`].
+pub fn sentence_end(c: char) -> bool {
+    // Most characters are ideographs, which end nothing.
+    !('\u{4e00}'..='\u{9fff}').contains(&c) && matches!(c, '。' | '！' | '!' | '？' | '?' | BREAK)
+}
+
+/// Ends a clause: a sentence end, a comma, semicolon or colon, or a parenthesis
+/// (either width).
+pub fn clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '（' | '(' | '）' | ')'
+    ) || sentence_end(c)
+}
+
+impl Prose {
+    /// Reads one passage of `text` (see [`passages`]); ranges not in `text` are
+    /// skipped.
+    pub fn read(text: &str, passage: &[Range<usize>]) -> Prose {
+        let mut prose = Prose::default();
+        for r in passage {
+            if let Some(part) = text.get(r.clone()) {
+                prose.read_range(part, r.start);
+            }
+        }
+        prose
+    }
+
+    /// Reads `part`, which starts at byte `from` of the text and is read as starting
+    /// a line.
+    fn read_range(&mut self, part: &str, from: usize) {
+        self.chars.reserve(part.len() / 3);
+        self.spans.reserve(part.len() / 3);
+        // Bytes before this offset are skipped: a page number or a tag.
+        let mut skip = 0;
+        let mut line_start = true;
+        let mut in_heading = false;
+        for (off, c) in part.char_indices() {
+            if off < skip {
+                continue;
+            }
+            let at = from + off;
+            if line_start && may_set_apart(part.get(off..).unwrap_or("")) {
+                let line = part
+                    .get(off..)
+                    .unwrap_or("")
+                    .split('\n')
+                    .next()
+                    .unwrap_or("");
+                let t = line.trim();
+                if page_number(t) {
+                    skip = off + line.len();
+                    continue;
+                }
+                if prose_heading(t) {
+                    self.push(BREAK, at..at);
+                    in_heading = true;
+                }
+            }
+            line_start = c == '\n';
+            if line_start && in_heading {
+                self.push(BREAK, at..at);
+                in_heading = false;
+            }
+            let plain = match c {
+                // Ideographs, most of the text, are read as they are.
+                '\u{4e00}'..='\u{9fff}' => c,
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '．' => '.',
+                '\u{feff}' => continue,
+                // No whitespace comes after U+3000, the ideographic space.
+                c if c <= '\u{3000}' && c.is_whitespace() => continue,
+                '<' => match html_tag(part.get(off..).unwrap_or("")) {
+                    Some(len) => {
+                        skip = off + len;
+                        continue;
+                    }
+                    None => c,
+                },
+                c => c,
+            };
+            self.push(plain, at..at + c.len_utf8());
+        }
+        if in_heading {
+            let end = from + part.len();
+            self.push(BREAK, end..end);
+        }
+    }
+
+    fn push(&mut self, c: char, span: Range<usize>) {
+        self.chars.push(c);
+        self.spans.push(span);
+    }
+
+    /// The characters of the stream.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// The byte range in the text of the stream characters `r`.
+    pub fn byte_range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.spans.get(r.start).map_or(0, |s| s.start);
+        let end = r
+            .end
+            .checked_sub(1)
+            .and_then(|e| self.spans.get(e))
+            .map_or(start, |s| s.end);
+        start..end.max(start)
+    }
+
+    /// The text of stream characters `r` as written, blanks and tags between them
+    /// included.
+    pub fn original<'t>(&self, text: &'t str, r: Range<usize>) -> &'t str {
+        if r.start >= r.end {
+            return "";
+        }
+        text.get(self.byte_range(r)).unwrap_or("")
+    }
+
+    /// Where the clause from stream index `i` ends (at a [`clause_end`] or after `max`
+    /// characters), or where `stop` first holds before that.
+    pub fn clause_until(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
+        let cs = self.chars.get(i..).unwrap_or_default();
+        i + cs
+            .iter()
+            .take(max)
+            .position(|c| clause_end(*c) || stop(*c))
+            .unwrap_or(cs.len().min(max))
+    }
+
+    /// Where the sentence or clause (as `end` says, [`sentence_end`] or
+    /// [`clause_end`]) holding stream index `i` starts: right after the last `end`
+    /// before `i`, looking back at most `max` characters.
+    pub fn start_of(&self, i: usize, max: usize, end: fn(char) -> bool) -> usize {
+        let i = i.min(self.chars.len());
+        let floor = i.saturating_sub(max);
+        let before = self.chars.get(floor..i).unwrap_or_default();
+        before
+            .iter()
+            .rposition(|c| end(*c))
+            .map_or(floor, |p| floor + p + 1)
+    }
+}
+
+/// Whether the line starting `rest` may be a page number or a heading: what its first
+/// character that is not blank allows, a quick test before the line is parsed.
+fn may_set_apart(rest: &str) -> bool {
+    let first = rest.chars().find(|c| !c.is_whitespace() || *c == '\n');
+    first.is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(c, '第' | '#' | '（' | '(')
+            || crate::line::dash(c)
+            || crate::line::numeral(c)
+    })
+}
+
+/// A heading line in prose, trimmed: what [`crate::line`] calls a heading, or a
+/// numbered `（一）…`, with no comma, semicolon or full stop in its title.
+fn prose_heading(t: &str) -> bool {
+    let body = t.trim_end_matches(['。', '：', ':']);
+    if body.contains(['，', ',', '。', '；', ';']) || t.chars().nth(40).is_some() {
+        return false;
+    }
+    heading(body) || {
+        let inner = t.strip_prefix(['（', '(']).unwrap_or("");
+        let n = inner
+            .chars()
+            .take_while(|c| crate::line::numeral(*c))
+            .count();
+        n > 0 && matches!(inner.chars().nth(n), Some('）' | ')'))
+    }
+}
+
+/// An HTML tag (`<p style="…">`, `</p>`, `<br/>`, `<!-- -->`) at the start of `rest`:
+/// its length in bytes. A tag is at most 400 characters long and holds no `<`.
+pub fn html_tag(rest: &str) -> Option<usize> {
+    const MAX: usize = 400;
+    let mut chars = rest.chars();
+    let (open, first) = (chars.next()?, chars.next()?);
+    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
+        return None;
+    }
+    let from = open.len_utf8() + first.len_utf8();
+    let body = rest.as_bytes().get(from..)?;
+    let end = memchr::memchr2(b'>', b'<', body)?;
+    // Fewer bytes than `MAX` hold fewer characters; otherwise count them (each has one
+    // byte that is no continuation byte).
+    let chars = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let within = end < MAX || body.get(..end).is_some_and(|b| chars(b) < MAX);
+    (within && body.get(end) == Some(&b'>')).then_some(from + end + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `html_tag` as first written: a character at a time.
+    fn html_tag_reference(rest: &str) -> Option<usize> {
+        let mut chars = rest.char_indices().skip(1);
+        let (_, first) = chars.next()?;
+        if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
+            return None;
+        }
+        for (i, c) in chars.take(400) {
+            match c {
+                '>' => return Some(i + 1),
+                '<' => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn sentence_ends_as_listed() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let listed = matches!(c, '。' | '！' | '!' | '？' | '?' | BREAK);
+            assert_eq!(sentence_end(c), listed, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn reads_wrapped_lines_as_one_stream() {
+        let text = "全年共受理申请 3\n\n  - 4 -\n\n１２ 件<br/>，\n四、复议情况\n答复。";
+        let p = Prose::read(text, std::slice::from_ref(&(0..text.len())));
+        let read: String = p.chars().iter().collect();
+        assert_eq!(read, "全年共受理申请312件，\0四、复议情况\0答复。");
+        // Each character keeps where it was written.
+        let twelve = p.chars().iter().position(|c| *c == '1').unwrap_or(0);
+        assert_eq!(p.original(text, twelve..twelve + 2), "１２");
+        assert_eq!(p.original(text, 0..2), "全年");
+    }
+
+    #[test]
+    fn passages_join_ranges_with_only_blanks_between() {
+        let text = "一段\n\n二段\n| 表 |\n三段";
+        let at = |w: &str| text.find(w).map_or(0..0, |i| i..i + w.len());
+        let (a, b, c) = (at("一段"), at("二段"), at("三段"));
+        assert_eq!(
+            passages(text, &[c.clone(), a.clone(), b.clone(), 0..1, 3..100]),
+            [vec![a, b], vec![c]]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn html_tag_reads_as_the_reference(
+            rest in "<?[a-z/!< >\"=中。]{0,12}|<p[ a>]{380,420}|<b[中 >]{390,410}"
+        ) {
+            proptest::prop_assert_eq!(html_tag(&rest), html_tag_reference(&rest));
+        }
+
+        /// Every character of the stream is one written at its span (a digit or point
+        /// made ASCII), or a break with an empty span; spans only grow.
+        #[test]
+        fn characters_come_from_their_spans(
+            text in "[一四、（）(#\\- 3４．\n<>bp/中。，]{0,60}",
+            cut in 0usize..70,
+        ) {
+            let cut = (0..=cut.min(text.len())).rev().find(|c| text.is_char_boundary(*c)).unwrap_or(0);
+            let p = Prose::read(&text, &[0..cut, cut..text.len()]);
+            let mut last = 0;
+            for (i, c) in p.chars().iter().enumerate() {
+                let at = p.byte_range(i..i + 1);
+                proptest::prop_assert!(at.start >= last);
+                last = at.end;
+                let written = &text[at];
+                if *c == BREAK {
+                    proptest::prop_assert_eq!(written, "");
+                } else {
+                    let plain = match written {
+                        "４" => "4",
+                        "．" => ".",
+                        w => w,
+                    };
+                    proptest::prop_assert_eq!(plain, c.to_string());
+                }
+            }
+        }
+    }
+}
