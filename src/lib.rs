@@ -2,13 +2,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod files;
-pub mod input;
 mod read;
 
-pub use files::{report_files, REPORT_ENDINGS};
-pub use input::{read_input, Input, InputError, InputKind, InputOptions};
 pub use read::{read, read_file, Document, ReadError};
+pub use zfxxgk_input as input;
+pub use zfxxgk_input::{
+    read_input, report_files, Input, InputError, InputKind, InputOptions, REPORT_ENDINGS,
+};
 pub use zfxxgk_lex as lex;
 pub use zfxxgk_model as model;
 pub use zfxxgk_model::{Cell, CellKey, Edition, Finding, Report, Severity, TableId, Value};

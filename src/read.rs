@@ -5,7 +5,7 @@ use std::path::Path;
 use thiserror::Error;
 use zfxxgk_model::{Note, NoteKind, Report};
 
-use crate::input::{read_input, InputError, InputKind, InputOptions};
+use zfxxgk_input::{read_input, InputError, InputKind, InputOptions};
 
 /// A report read from a file: the text it was read from and what was read.
 ///

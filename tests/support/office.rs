@@ -124,7 +124,7 @@ fn t2_tables(m: &Model, style: Style) -> Vec<Table> {
     for sub in Template::of(m.edition).t2 {
         let mut t: Table = vec![vec![Span::text(&format!(
             "第二十条第（{}）项",
-            numeral(sub.item)
+            zfxxgk_text::numeral(sub.item).unwrap_or_default()
         ))
         .cols(WIDTH)]];
         let stretch = |i: usize, span: Span| {
@@ -153,13 +153,6 @@ fn t2_tables(m: &Model, style: Style) -> Vec<Table> {
     } else {
         out
     }
-}
-
-fn numeral(n: u8) -> &'static str {
-    ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        .get(usize::from(n))
-        .copied()
-        .unwrap_or("")
 }
 
 /// The heading of a group of numbered rows: `（三）不予公开`.

@@ -85,7 +85,10 @@ fn value(m: &Model, key: &str, layout: Layout) -> String {
 fn t2_grids(m: &Model, layout: Layout) -> Vec<Grid> {
     let mut out = Vec::new();
     for sub in Template::of(m.edition).t2 {
-        let mut g: Grid = vec![vec![format!("第二十条第（{}）项", numeral(sub.item))]];
+        let mut g: Grid = vec![vec![format!(
+            "第二十条第（{}）项",
+            zfxxgk_text::numeral(sub.item).unwrap_or_default()
+        )]];
         let mut header = vec!["信息内容".to_string()];
         header.extend(sub.columns.iter().map(|c| c.label.to_string()));
         g.push(header);
@@ -99,13 +102,6 @@ fn t2_grids(m: &Model, layout: Layout) -> Vec<Grid> {
         out.push(g);
     }
     out
-}
-
-fn numeral(n: u8) -> &'static str {
-    ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        .get(usize::from(n))
-        .copied()
-        .unwrap_or("")
 }
 
 fn t3_grid(m: &Model, layout: Layout) -> Grid {

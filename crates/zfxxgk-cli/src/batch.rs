@@ -1,8 +1,11 @@
-//! Reading many files: in parallel with rayon, in chunks so that memory stays bounded
-//! whatever the number of files, handing results on in input order so that output is
-//! deterministic, with a progress bar on a terminal.
+//! Reading many files: in parallel with rayon, at most a window of files ahead of the
+//! output so that memory stays bounded whatever the number of files, handing results
+//! on in input order so that output is deterministic, with a progress bar on a
+//! terminal.
 
+use std::collections::VecDeque;
 use std::io::{IsTerminal, Read as _};
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -10,8 +13,8 @@ use zfxxgk::{Document, InputOptions};
 
 use crate::inputs::Source;
 
-/// Files read in parallel before their results are written out, per thread.
-const CHUNK_PER_THREAD: usize = 32;
+/// Files read ahead of the one being written out, per thread.
+const WINDOW_PER_THREAD: usize = 64;
 
 /// What reading one file gave, after the run's per-file work (`T`) on the workers.
 pub struct Outcome<T = Document> {
@@ -92,7 +95,9 @@ impl Batch {
     /// Reads every source and turns each document into a `T` with `work`, both on the
     /// pool's threads, then calls `sink` with each outcome in input order on this one.
     ///
-    /// Reading runs ahead of `sink` by at most one chunk.
+    /// Each file is a task of its own, so that no thread waits for another at the end
+    /// of a chunk; reading runs ahead of `sink` by at most a window of files, so that
+    /// memory stays bounded.
     pub fn run<T: Send>(
         &self,
         sources: &[Source],
@@ -112,49 +117,88 @@ impl Batch {
             ProgressBar::hidden()
         };
         let mut stats = Stats::default();
-        let chunk = (CHUNK_PER_THREAD * self.pool.current_num_threads()).max(1);
-        // The pool reads the next chunk while this thread writes the last one out; the
-        // channel holds one chunk, so at most two are in memory whatever the count.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome<T>>>(1);
-        let work = &work;
+        let window = (WINDOW_PER_THREAD * self.pool.current_num_threads()).max(1);
+        // How many outcomes `sink` has taken, and whether it stopped (an error): a file
+        // is read only once the one `window` places before it has been written out.
+        let written = (Mutex::new((0usize, false)), Condvar::new());
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome<T>)>();
+        let (work, written) = (&work, &written);
         std::thread::scope(|scope| -> anyhow::Result<()> {
             scope.spawn(move || {
-                for part in sources.chunks(chunk) {
-                    let outcomes: Vec<Outcome<T>> = self.pool.install(|| {
-                        use rayon::prelude::*;
-                        part.par_iter()
-                            .map(|s| {
-                                let o = self.read_one(s);
-                                let result = o.result.map(|doc| work(&o.source, doc));
-                                Outcome {
-                                    source: o.source,
-                                    bytes: o.bytes,
-                                    result,
-                                }
-                            })
-                            .collect()
-                    });
-                    if tx.send(outcomes).is_err() {
-                        break; // the writer stopped (an error): stop reading
-                    }
-                }
-            });
-            for outcomes in rx {
-                for o in outcomes {
-                    stats.files += 1;
-                    stats.bytes += o.bytes;
-                    match &o.result {
-                        Ok(_) => stats.reports += 1,
-                        Err(e) => {
-                            stats.unreadable += 1;
-                            bar.suspend(|| eprintln!("zfxxgk: {e}"));
+                self.pool.in_place_scope(|tasks| {
+                    for (i, s) in sources.iter().enumerate() {
+                        let Ok(mut w) = written.0.lock() else { return };
+                        while i >= w.0 + window && !w.1 {
+                            let Ok(next) = written.1.wait(w) else { return };
+                            w = next;
                         }
+                        if w.1 {
+                            return; // the writer stopped: stop reading
+                        }
+                        drop(w);
+                        let tx = tx.clone();
+                        tasks.spawn(move |_| {
+                            let o = self.read_one(s);
+                            let result = o.result.map(|doc| work(&o.source, doc));
+                            let outcome = Outcome {
+                                source: o.source,
+                                bytes: o.bytes,
+                                result,
+                            };
+                            // Fails only once the writer stopped.
+                            let _ = tx.send((i, outcome));
+                        });
                     }
-                    sink(o)?;
-                    bar.inc(1);
+                });
+            });
+            // Outcomes come in any order; they wait here until those before them came.
+            let mut waiting: VecDeque<Option<Outcome<T>>> = VecDeque::new();
+            let mut next = 0usize;
+            let result = (|| -> anyhow::Result<()> {
+                for (i, o) in rx.iter() {
+                    let at = i.saturating_sub(next);
+                    if waiting.len() <= at {
+                        waiting.resize_with(at + 1, || None);
+                    }
+                    if let Some(slot) = waiting.get_mut(at) {
+                        *slot = Some(o);
+                    }
+                    while let Some(Some(o)) = waiting.front_mut().map(Option::take) {
+                        waiting.pop_front();
+                        next += 1;
+                        stats.files += 1;
+                        stats.bytes += o.bytes;
+                        match &o.result {
+                            Ok(_) => stats.reports += 1,
+                            Err(e) => {
+                                stats.unreadable += 1;
+                                bar.suspend(|| eprintln!("zfxxgk: {e}"));
+                            }
+                        }
+                        sink(o)?;
+                        if self.progress {
+                            // A hidden bar costs as much again as T305's add.
+                            bar.inc(1);
+                        }
+                        if let Ok(mut w) = written.0.lock() {
+                            w.0 = next;
+                        }
+                        written.1.notify_one();
+                    }
+                    if next == sources.len() {
+                        break;
+                    }
                 }
+                Ok(())
+            })();
+            if result.is_err() {
+                if let Ok(mut w) = written.0.lock() {
+                    w.1 = true;
+                }
+                written.1.notify_one();
             }
-            Ok(())
+            drop(rx);
+            result
         })?;
         bar.finish_and_clear();
         stats.elapsed = start.elapsed();

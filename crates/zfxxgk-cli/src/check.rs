@@ -1,12 +1,18 @@
 //! `zfxxgk check` and `zfxxgk rules`.
+//!
+//! The workers check each report and encode its findings in the format asked for (the
+//! text for standard error, the JSON items or the CSV rows), so that this thread only
+//! copies bytes in input order and hands T305 each report's small summary: `check`
+//! then scales with threads as `parse` does, and memory stays flat.
 
 use std::io::Write;
+use std::ops::AddAssign;
 use std::process::ExitCode;
 
 use anyhow::bail;
 use zfxxgk::{Finding, Severity};
 use zfxxgk_export as export;
-use zfxxgk_rules::{Lang, Pairing, RuleSet, SeriesCheck, SeriesSummary};
+use zfxxgk_rules::{Lang, RuleSet, SeriesCheck, SeriesSummary};
 
 use crate::args::{CheckArgs, CheckFormat, LangArg};
 
@@ -18,7 +24,7 @@ fn lang(l: LangArg) -> Lang {
 }
 
 /// Counts by severity.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, Copy)]
 struct Tally {
     errors: usize,
     warnings: usize,
@@ -26,14 +32,24 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, findings: &[Finding]) {
+    fn of(findings: &[Finding]) -> Tally {
+        let mut t = Tally::default();
         for f in findings {
             match f.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+                Severity::Info => t.infos += 1,
             }
         }
+        t
+    }
+}
+
+impl AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
     }
 }
 
@@ -51,66 +67,142 @@ pub fn rule_set(a: &CheckArgs) -> anyhow::Result<RuleSet> {
     Ok(set)
 }
 
+/// What a worker hands on for one report.
+struct Checked {
+    /// Its findings as `Output::write_encoded` takes them.
+    encoded: Vec<u8>,
+    tally: Tally,
+    /// What T305 needs of the report, when the rules have T305.
+    summary: Option<SeriesSummary>,
+}
+
+/// Where findings go, and in which format.
+enum Output {
+    /// Text for people, on standard error.
+    Human(Lang),
+    /// One JSON document.
+    Json(export::FindingsJsonWriter<Box<dyn Write>>),
+    /// CSV rows after the header.
+    Csv(Box<dyn Write>, Lang),
+}
+
+impl Output {
+    fn new(format: CheckFormat, lang: Lang, out: Box<dyn Write>) -> anyhow::Result<Output> {
+        Ok(match format {
+            CheckFormat::Human => Output::Human(lang),
+            CheckFormat::Json => Output::Json(export::FindingsJsonWriter::new(
+                out,
+                lang,
+                export::JsonStyle::Pretty,
+            )?),
+            // The header alone: a writer finished before any finding.
+            CheckFormat::Csv => {
+                Output::Csv(export::FindingsCsvWriter::new(out, lang).finish()?, lang)
+            }
+        })
+    }
+
+    /// Encodes the findings of the report read from `source` (whose text is `text`,
+    /// for the human format's excerpts), on any thread.
+    fn encode(
+        format: CheckFormat,
+        lang: Lang,
+        source: &str,
+        text: &str,
+        findings: &[Finding],
+    ) -> anyhow::Result<Vec<u8>> {
+        Ok(match format {
+            CheckFormat::Human => {
+                zfxxgk_rules::render_all(findings, source, text, lang).into_bytes()
+            }
+            CheckFormat::Json => {
+                export::encode_findings_json(source, findings, lang, export::JsonStyle::Pretty)?
+            }
+            CheckFormat::Csv => {
+                let mut w = export::FindingsCsvWriter::new(Vec::new(), lang).without_header();
+                w.write(source, findings)?;
+                w.finish()?
+            }
+        })
+    }
+
+    /// Copies what [`Output::encode`] made, in order.
+    fn write_encoded(&mut self, encoded: &[u8]) -> anyhow::Result<()> {
+        match self {
+            Output::Human(_) => std::io::stderr().lock().write_all(encoded)?,
+            Output::Json(w) => w.write_encoded(encoded)?,
+            Output::Csv(w, _) => w.write_all(encoded)?,
+        }
+        Ok(())
+    }
+
+    /// Writes a finding that came after all reports (T305's), about `source`.
+    fn write_late(&mut self, source: &str, f: &Finding) -> anyhow::Result<()> {
+        match self {
+            Output::Human(lang) => eprintln!("{}", zfxxgk_rules::render(f, source, "", *lang)),
+            Output::Json(w) => w.write(source, std::slice::from_ref(f))?,
+            Output::Csv(w, lang) => {
+                let mut csv = export::FindingsCsvWriter::new(&mut *w, *lang).without_header();
+                csv.write(source, std::slice::from_ref(f))?;
+                csv.finish()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Output::Human(_) => {}
+            Output::Json(w) => {
+                let mut out = w.finish()?;
+                out.write_all(b"\n")?;
+                out.flush()?;
+            }
+            Output::Csv(mut w, _) => w.flush()?,
+        }
+        Ok(())
+    }
+}
+
 pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let set = rule_set(&a)?;
     let run = crate::Run::new(&a.input)?;
+    let lang = lang(a.lang);
+    let mut output = Output::new(a.format, lang, crate::writer(a.input.output.as_deref())?)?;
     let mut tally = Tally::default();
-    let mut out = crate::writer(a.input.output.as_deref())?;
-    let mut csv = match a.format {
-        CheckFormat::Csv => Some(export::FindingsCsvWriter::new(
-            std::mem::replace(&mut out, Box::new(std::io::sink())),
-            lang(a.lang),
-        )),
-        _ => None,
-    };
-    let mut json: Vec<(String, Finding)> = Vec::new();
     // T305, fed each report's summary in input order; its index is the report's
     // position in `run.sources`, for naming it at the end.
-    let mut series = SeriesCheck::new();
+    let mut series = SeriesCheck::of(&set);
+    if a.explain {
+        series = series.explaining();
+    }
+    let summaries = series.is_on();
     let mut position = 0usize;
-    let mut explained: Vec<(String, Option<String>, Option<u16>)> = Vec::new();
-    let stderr = std::io::stderr();
-    let human = a.format == CheckFormat::Human;
-    let keep_series = set.contains("T305");
-    // On the workers: the rules, the rendering, and what T305 keeps of the report.
-    let work = |source: &str, doc: zfxxgk::Document| {
+    // On the workers: the rules, the encoding, and what T305 keeps of the report.
+    let work = |source: &str, doc: zfxxgk::Document| -> anyhow::Result<Checked> {
         let findings = set.check(&doc.report);
-        let rendered =
-            human.then(|| zfxxgk_rules::render_all(&findings, source, &doc.text, lang(a.lang)));
-        let part = keep_series.then(|| SeriesSummary::of(&doc.report));
-        (findings, rendered, part)
+        Ok(Checked {
+            encoded: Output::encode(a.format, lang, source, &doc.text, &findings)?,
+            tally: Tally::of(&findings),
+            summary: summaries.then(|| SeriesSummary::of(&doc.report)),
+        })
     };
     let stats = run.batch.run(&run.sources, work, |o| {
         let index = position;
         position += 1;
-        let Ok((findings, rendered, part)) = o.result else {
+        let Ok(checked) = o.result else {
             return Ok(());
         };
-        tally.add(&findings);
-        if let Some(text) = rendered {
-            stderr.lock().write_all(text.as_bytes())?;
-        }
-        match a.format {
-            CheckFormat::Human => {}
-            CheckFormat::Json => json.extend(findings.into_iter().map(|f| (o.source.clone(), f))),
-            CheckFormat::Csv => {
-                if let Some(w) = csv.as_mut() {
-                    w.write(&o.source, &findings)?;
-                }
-            }
-        }
-        if let Some(part) = part {
-            if a.explain {
-                explained.push((o.source.clone(), part.body().map(String::from), part.year()));
-            }
-            series.add(index, &o.source, part);
+        let checked = checked?;
+        tally += checked.tally;
+        output.write_encoded(&checked.encoded)?;
+        if let Some(summary) = checked.summary {
+            series.add(index, &o.source, summary);
         }
         Ok(())
     })?;
     if a.explain {
-        let pairing = Pairing::new(explained.iter().map(|(_, b, y)| (b.as_deref(), *y)));
-        let sources: Vec<&str> = explained.iter().map(|(s, ..)| s.as_str()).collect();
-        for line in pairing.explain(&sources) {
+        for line in series.explain() {
             eprintln!("zfxxgk: T305: {line}");
         }
     }
@@ -118,38 +210,10 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     // second report of one body for one year comes later.
     for (i, f) in series.finish() {
         let source = run.sources.get(i).map(|s| s.name()).unwrap_or_default();
-        let source = source.as_str();
-        tally.add(std::slice::from_ref(&f));
-        match a.format {
-            CheckFormat::Human => {
-                eprintln!("{}", zfxxgk_rules::render(&f, source, "", lang(a.lang)))
-            }
-            CheckFormat::Json => json.push((source.to_string(), f)),
-            CheckFormat::Csv => {
-                if let Some(w) = csv.as_mut() {
-                    w.write(source, std::slice::from_ref(&f))?;
-                }
-            }
-        }
+        tally += Tally::of(std::slice::from_ref(&f));
+        output.write_late(&source, &f)?;
     }
-    match a.format {
-        CheckFormat::Json => {
-            export::write_findings_json(
-                &mut out,
-                json.iter().map(|(s, f)| (s.as_str(), f)),
-                lang(a.lang),
-                export::JsonStyle::Pretty,
-            )?;
-            out.write_all(b"\n")?;
-        }
-        CheckFormat::Csv => {
-            if let Some(w) = csv.take() {
-                w.finish()?.flush()?;
-            }
-        }
-        CheckFormat::Human => {}
-    }
-    out.flush()?;
+    output.finish()?;
     eprintln!(
         "zfxxgk: {}; {} errors, {} warnings, {} infos",
         crate::output::summary_line(&stats),

@@ -11,15 +11,23 @@ use crate::args::{ParseArgs, ParseFormat};
 use crate::batch::Stats;
 
 /// What the workers hand the writer: the report, or, for the formats that are rows of
-/// text, its rows already encoded (so that the writer only copies bytes in order).
+/// text and for JSON over many reports, its bytes already encoded (so that the writer
+/// only copies bytes in order).
 enum Encoded {
     Report(Box<Report>),
     Rows(Vec<u8>),
 }
 
-/// Encodes a report's rows, without header, on a worker, for the formats that are rows.
-fn encode(format: ParseFormat, source: &str, report: Report) -> Result<Encoded, export::Error> {
+/// Encodes a report's rows, without header, on a worker, for the formats that are rows,
+/// and its item of the JSON array when there are `many` reports.
+fn encode(
+    format: ParseFormat,
+    many: bool,
+    source: &str,
+    report: Report,
+) -> Result<Encoded, export::Error> {
     let rows = match format {
+        ParseFormat::Json if many => export::encode_sourced_json(source, &report)?,
         ParseFormat::Facts | ParseFormat::CsvTidy => {
             let mut w = export::TidyCsvWriter::new(Vec::new()).without_header();
             w.write(source, &report)?;
@@ -44,11 +52,10 @@ fn encode(format: ParseFormat, source: &str, report: Report) -> Result<Encoded, 
 enum Sink {
     /// Rows encoded by the workers, after the header written when the sink was made.
     Rows(Box<dyn Write>),
-    Json {
-        w: Box<dyn Write>,
-        many: bool,
-        first: bool,
-    },
+    /// One report as a JSON document.
+    Json(Box<dyn Write>),
+    /// Many reports as a JSON array, each encoded by the workers.
+    JsonArray(export::JsonArrayWriter<Box<dyn Write>>),
     ParquetFile(Box<export::WideParquetWriter<std::fs::File>>),
     ParquetDir(Box<export::ParquetDataset>),
     Markdown(Box<dyn Write>),
@@ -62,17 +69,10 @@ impl Sink {
     fn new(a: &ParseArgs, many: bool) -> anyhow::Result<Sink> {
         let out = a.input.output.as_deref();
         Ok(match a.format {
-            ParseFormat::Json => {
-                let mut w = crate::writer(out)?;
-                if many {
-                    w.write_all(b"[\n")?;
-                }
-                Sink::Json {
-                    w,
-                    many,
-                    first: true,
-                }
+            ParseFormat::Json if many => {
+                Sink::JsonArray(export::JsonArrayWriter::new(crate::writer(out)?)?)
             }
+            ParseFormat::Json => Sink::Json(crate::writer(out)?),
             ParseFormat::Jsonl => Sink::Rows(crate::writer(out)?),
             ParseFormat::Facts | ParseFormat::CsvTidy => {
                 // The header alone: a writer finished before any report.
@@ -109,26 +109,16 @@ impl Sink {
     fn write(&mut self, source: &str, item: Encoded) -> anyhow::Result<()> {
         let report = match (&mut *self, item) {
             (Sink::Rows(w), Encoded::Rows(bytes)) => return Ok(w.write_all(&bytes)?),
+            (Sink::JsonArray(w), Encoded::Rows(bytes)) => return Ok(w.write_encoded(&bytes)?),
             (_, Encoded::Report(report)) => *report,
             (_, Encoded::Rows(_)) => anyhow::bail!("{source}: rows for a format that is not rows"),
         };
         match self {
             Sink::Rows(_) => {}
-            Sink::Json { w, many, first } => {
-                if *many {
-                    if !*first {
-                        w.write_all(b",\n")?;
-                    }
-                    let item = export::SourcedReport {
-                        source: source.to_string(),
-                        report,
-                    };
-                    serde_json::to_writer_pretty(&mut *w, &item)?;
-                } else {
-                    export::write_json(&mut *w, &report, export::JsonStyle::Pretty)?;
-                    w.write_all(b"\n")?;
-                }
-                *first = false;
+            Sink::JsonArray(w) => w.write(source, &report)?,
+            Sink::Json(w) => {
+                export::write_json(&mut *w, &report, export::JsonStyle::Pretty)?;
+                w.write_all(b"\n")?;
             }
             Sink::ParquetFile(w) => w.write(source, &report)?,
             Sink::ParquetDir(w) => w.write(source, &report)?,
@@ -144,11 +134,9 @@ impl Sink {
     fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Rows(mut w) => w.flush()?,
-            Sink::Json { mut w, many, .. } => {
-                if many {
-                    w.write_all(b"\n]\n")?;
-                }
-                w.flush()?;
+            Sink::Json(mut w) => w.flush()?,
+            Sink::JsonArray(w) => {
+                w.finish()?;
             }
             Sink::ParquetFile(w) => {
                 w.finish()?;
@@ -167,10 +155,11 @@ impl Sink {
 
 pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
     let run = crate::Run::new(&a.input)?;
-    let mut sink = Sink::new(&a, run.sources.len() != 1)?;
+    let many = run.sources.len() != 1;
+    let mut sink = Sink::new(&a, many)?;
     let stats = run.batch.run(
         &run.sources,
-        |source, doc| encode(a.format, source, doc.report),
+        |source, doc| encode(a.format, many, source, doc.report),
         |o| match o.result {
             Ok(Ok(item)) => sink.write(&o.source, item),
             Ok(Err(e)) => Err(e.into()),

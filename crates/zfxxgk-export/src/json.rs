@@ -5,6 +5,7 @@ use std::io::{BufRead, Read, Write};
 use serde::{Deserialize, Serialize};
 use zfxxgk_model::Report;
 
+use crate::array::{self, Array};
 use crate::{Error, Result};
 
 /// How to lay out JSON.
@@ -137,6 +138,97 @@ impl<W: Write> JsonLinesWriter<W> {
         self.writer.flush()?;
         Ok(self.writer)
     }
+}
+
+/// Writes reports as one JSON array of `{"source": …, "report": …}` objects (each a
+/// [`SourcedReport`], pretty, at the left margin), as they come: `[`, the reports
+/// separated by `,` and a line break, `]`.
+///
+/// A report may also be encoded apart, on the thread that read it, with
+/// [`encode_sourced_json`], and copied in order with
+/// [`JsonArrayWriter::write_encoded`].
+///
+/// ```
+/// use zfxxgk_export::{encode_sourced_json, JsonArrayWriter, SourcedReport};
+/// use zfxxgk_model::Report;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let mut out = JsonArrayWriter::new(Vec::new())?;
+/// out.write("a.txt", &Report::default())?;
+/// out.write_encoded(&encode_sourced_json("b.txt", &Report::default())?)?;
+/// let back: Vec<SourcedReport> = serde_json::from_slice(&out.finish()?)?;
+/// assert_eq!(back[1].source, "b.txt");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct JsonArrayWriter<W: Write> {
+    array: Array<W>,
+    scratch: Vec<u8>,
+}
+
+impl<W: Write> JsonArrayWriter<W> {
+    /// A writer that writes to `writer`; the opening `[` is written at once.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the writer fails.
+    pub fn new(writer: W) -> Result<JsonArrayWriter<W>> {
+        Ok(JsonArrayWriter {
+            array: Array::open(writer, &array::REPORTS)?,
+            scratch: Vec::new(),
+        })
+    }
+
+    /// Writes `report`, read from `source`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the writer fails, [`Error::JsonWrite`] naming `source`.
+    pub fn write(&mut self, source: &str, report: &Report) -> Result<()> {
+        self.scratch.clear();
+        array::encode(
+            &array::REPORTS,
+            [SourcedRef { source, report }],
+            source,
+            &mut self.scratch,
+        )?;
+        self.array.write_encoded(&self.scratch)
+    }
+
+    /// Copies a report as [`encode_sourced_json`] encoded it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the writer fails.
+    pub fn write_encoded(&mut self, item: &[u8]) -> Result<()> {
+        self.array.write_encoded(item)
+    }
+
+    /// Writes the closing `]` and a line break, flushes, and hands back the writer.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when writing or flushing fails.
+    pub fn finish(self) -> Result<W> {
+        self.array.finish()
+    }
+}
+
+/// `report`, read from `source`, as an item of the array that [`JsonArrayWriter`]
+/// writes, for [`JsonArrayWriter::write_encoded`].
+///
+/// # Errors
+///
+/// [`Error::JsonWrite`] naming `source` when the report cannot be serialized.
+pub fn encode_sourced_json(source: &str, report: &Report) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    array::encode(
+        &array::REPORTS,
+        [SourcedRef { source, report }],
+        source,
+        &mut out,
+    )?;
+    Ok(out)
 }
 
 /// Reads JSON Lines written by [`JsonLinesWriter`], one report a line; blank lines are

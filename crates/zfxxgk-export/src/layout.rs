@@ -6,6 +6,7 @@ use zfxxgk_model::{
     CellKey, Edition, Report, SubTableDef, T3Column, T4Group, TableId, Template, Value, T3_COLUMNS,
     T3_GROUPS, T4_COLUMNS, T4_GROUPS,
 };
+use zfxxgk_text::numeral;
 
 /// The header of the label column of table 二's sub-tables.
 const T2_LABEL_HEADER: &str = "信息内容";
@@ -223,19 +224,15 @@ fn t2_block(report: &Report, sub: &SubTableDef) -> Block {
         })
         .collect();
     Block {
-        caption: Some(format!("第二十条第（{}）项", chinese_numeral(sub.item))),
+        caption: Some(format!(
+            "第二十条第（{}）项",
+            numeral(sub.item).unwrap_or("?")
+        )),
         label_columns: 1,
         header: vec![header],
         flat_header,
         rows,
     }
-}
-
-fn chinese_numeral(n: u8) -> &'static str {
-    const NUMERALS: [&str; 11] = [
-        "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
-    NUMERALS.get(usize::from(n)).copied().unwrap_or("?")
 }
 
 /// The numbering and parent of a row group of table 三.

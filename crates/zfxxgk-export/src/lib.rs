@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod array;
 #[cfg(feature = "arrow")]
 mod arrow;
 mod error;
@@ -24,14 +25,17 @@ pub use arrow::{
     DECIMAL_PRECISION, DECIMAL_SCALE,
 };
 pub use error::{Error, Result};
-pub use findings::{write_findings_json, FindingsCsvWriter, FINDINGS_CSV_HEADER};
+pub use findings::{
+    encode_findings_json, write_findings_json, FindingsCsvWriter, FindingsJsonWriter,
+    FINDINGS_CSV_HEADER,
+};
 pub use grid::{
     layout_json, Layout, LayoutBlock, LayoutCell, LayoutHead, LayoutLabel, LayoutRow, LayoutTable,
 };
 pub use html::{render_html, render_html_page};
 pub use json::{
-    read_json, read_json_lines, write_json, JsonLinesReader, JsonLinesWriter, JsonStyle,
-    SourcedReport,
+    encode_sourced_json, read_json, read_json_lines, write_json, JsonArrayWriter, JsonLinesReader,
+    JsonLinesWriter, JsonStyle, SourcedReport,
 };
 pub use markdown::render_markdown;
 #[cfg(feature = "parquet")]

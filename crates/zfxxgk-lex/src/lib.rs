@@ -7,8 +7,11 @@ mod layout;
 mod line;
 mod prose;
 mod span;
+mod tag;
 
 pub use block::{Block, BlockKind, Cell, Cells, Layout, Row, Rows, Table};
 pub use layout::lex;
 pub use prose::{clause_end, html_tag, passages, sentence_end, Prose, BREAK};
-pub use span::{LineIndex, Span};
+pub use span::Span;
+pub use tag::{HtmlTag, TagKind, TEXT_TAG_MAX_CHARS};
+pub use zfxxgk_text::LineIndex;

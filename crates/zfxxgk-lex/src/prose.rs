@@ -2,14 +2,15 @@
 //!
 //! PDF text wraps sentences over lines and puts blanks around numbers, and web pages
 //! put tags inside them, so prose is read as a stream: whitespace, page numbers (lines
-//! that [`crate::line`] calls page numbers) and HTML tags left out, full-width digits
-//! and points made ASCII. Every character keeps its byte range, so that what is read
+//! that [`zfxxgk_text::is_page_number`] calls page numbers, as the lexer does) and HTML
+//! tags left out, full-width digits and points made ASCII. Every character keeps its byte range, so that what is read
 //! from the stream is located as written. A heading line (`四、…`, `（二）…`, `# …`)
 //! stands apart: a [`BREAK`] before and after it ends any sentence running into it.
 
 use std::ops::Range;
 
-use crate::line::{heading, page_number};
+use crate::tag::{HtmlTag, TEXT_TAG_MAX_CHARS};
+use zfxxgk_text::{heading, is_numeral, is_page_dash, is_page_number};
 
 /// Ends a sentence where no punctuation does: around a heading line.
 pub const BREAK: char = '\u{0}';
@@ -107,7 +108,7 @@ impl Prose {
                     .next()
                     .unwrap_or("");
                 let t = line.trim();
-                if page_number(t) {
+                if is_page_number(t) {
                     skip = off + line.len();
                     continue;
                 }
@@ -208,45 +209,28 @@ fn may_set_apart(rest: &str) -> bool {
     first.is_some_and(|c| {
         c.is_ascii_digit()
             || matches!(c, '第' | '#' | '（' | '(')
-            || crate::line::dash(c)
-            || crate::line::numeral(c)
+            || is_page_dash(c)
+            || is_numeral(c)
     })
 }
 
-/// A heading line in prose, trimmed: what [`crate::line`] calls a heading, or a
-/// numbered `（一）…`, with no comma, semicolon or full stop in its title.
+/// A heading line in prose, trimmed: a line that [`zfxxgk_text::heading`] calls a
+/// heading (`四、…`, `（一）…`, `# …`), with no comma, semicolon or full stop in its
+/// title.
 fn prose_heading(t: &str) -> bool {
     let body = t.trim_end_matches(['。', '：', ':']);
     if body.contains(['，', ',', '。', '；', ';']) || t.chars().nth(40).is_some() {
         return false;
     }
-    heading(body) || {
-        let inner = t.strip_prefix(['（', '(']).unwrap_or("");
-        let n = inner
-            .chars()
-            .take_while(|c| crate::line::numeral(*c))
-            .count();
-        n > 0 && matches!(inner.chars().nth(n), Some('）' | ')'))
-    }
+    heading(body).is_some()
 }
 
-/// An HTML tag (`<p style="…">`, `</p>`, `<br/>`, `<!-- -->`) at the start of `rest`:
-/// its length in bytes. A tag is at most 400 characters long and holds no `<`.
+/// An HTML tag (`<p style="…">`, `</p>`, `<br/>`, `<!-- -->`) at the start of `rest`
+/// in running text: its length in bytes. What a tag is, is [`HtmlTag::at`]'s to say
+/// (the input crate bounds HTML nesting with it too); in text a tag is at most
+/// [`TEXT_TAG_MAX_CHARS`] characters long.
 pub fn html_tag(rest: &str) -> Option<usize> {
-    const MAX: usize = 400;
-    let mut chars = rest.chars();
-    let (open, first) = (chars.next()?, chars.next()?);
-    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
-        return None;
-    }
-    let from = open.len_utf8() + first.len_utf8();
-    let body = rest.as_bytes().get(from..)?;
-    let end = memchr::memchr2(b'>', b'<', body)?;
-    // Fewer bytes than `MAX` hold fewer characters; otherwise count them (each has one
-    // byte that is no continuation byte).
-    let chars = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let within = end < MAX || body.get(..end).is_some_and(|b| chars(b) < MAX);
-    (within && body.get(end) == Some(&b'>')).then_some(from + end + 1)
+    HtmlTag::at(rest, TEXT_TAG_MAX_CHARS).map(|t| t.len)
 }
 
 #[cfg(test)]
@@ -290,6 +274,45 @@ mod tests {
         assert_eq!(p.original(text, 0..2), "全年");
     }
 
+    /// The stream of all of `text`, as a string.
+    fn read(text: &str) -> String {
+        let all = 0..text.len();
+        Prose::read(text, std::slice::from_ref(&all))
+            .chars()
+            .iter()
+            .collect()
+    }
+
+    #[test]
+    fn page_numbers_and_headings_are_the_lexers() {
+        for page in ["-4-", "- 12 -", "— 5 —", "第 3 页", "第3页共12页", "3/12"] {
+            let text = format!("答\n  {page}\n复 9 件。");
+            assert_eq!(read(&text), "答复9件。", "{page:?}");
+        }
+        // Not page numbers: the line holds more, or a fraction stands in a sentence.
+        assert_eq!(read("答\n第 3 页起\n复"), "答第3页起复");
+        assert_eq!(read("共 3/12 件"), "共3/12件");
+        for (heading, read_as) in [
+            ("四、政府信息公开申请情况", "四、政府信息公开申请情况"),
+            ("（三）不予公开", "（三）不予公开"),
+            ("(三)不予公开", "(三)不予公开"),
+            ("## 表三", "##表三"),
+        ] {
+            let text = format!("答\n{heading}\n复");
+            assert_eq!(
+                read(&text),
+                format!("答{BREAK}{read_as}{BREAK}复"),
+                "{heading:?}"
+            );
+        }
+        // No headings: a sentence, or a numbering mark with no title.
+        assert_eq!(
+            read("答\n四、本年度收到申请，共3件\n复"),
+            "答四、本年度收到申请，共3件复"
+        );
+        assert_eq!(read("答\n（三）\n复"), "答（三）复");
+    }
+
     #[test]
     fn passages_join_ranges_with_only_blanks_between() {
         let text = "一段\n\n二段\n| 表 |\n三段";
@@ -304,7 +327,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn html_tag_reads_as_the_reference(
-            rest in "<?[a-z/!< >\"=中。]{0,12}|<p[ a>]{380,420}|<b[中 >]{390,410}"
+            // Starting at a `<`, as every caller's text does, and without quotes: a
+            // quoted attribute value may hold a `>` (`title="a>b"`), which the
+            // reference did not know.
+            rest in "<[a-z/!< >=中。]{0,12}|<p[ a>]{380,420}|<b[中 >]{390,410}"
         ) {
             proptest::prop_assert_eq!(html_tag(&rest), html_tag_reference(&rest));
         }

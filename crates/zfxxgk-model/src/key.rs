@@ -107,7 +107,10 @@ impl SectionKey {
 
     /// The heading's numeral in the template (`一` to `六`).
     pub fn numeral(self) -> &'static str {
-        ["一", "二", "三", "四", "五", "六"][self.index()]
+        u8::try_from(self.index() + 1)
+            .ok()
+            .and_then(zfxxgk_text::numeral)
+            .unwrap_or_default()
     }
 
     /// 0-based position in the template.

@@ -1,112 +1,37 @@
 //! What every table builder needs: the text, positions, and where to put notes and
 //! whatever could not be placed.
 
-use std::cell::Cell as Shared;
-
-use zfxxgk_lex::{Cell as LexCell, LineIndex, Span};
+use zfxxgk_lex::{Cell as LexCell, Span};
 use zfxxgk_model::{
     Cell, CellKey, Location, Note, NoteKind, Placement, TableId, Unplaced, UnplacedKind, Value,
 };
+use zfxxgk_text::LineCursor;
 
 use crate::number::{self, Kind};
 use crate::rows::Row;
 
 pub(crate) struct Ctx<'i> {
     pub text: &'i str,
-    pub index: LineIndex<'i>,
+    /// Most lookups (the next cell of a row, the next row) are a little way on from
+    /// the last: a cursor counts them on from it.
+    pub index: LineCursor<'i>,
     pub notes: Vec<Note>,
     pub unplaced: Vec<Unplaced>,
-    /// The last place located: most lookups (the next cell of a row, the next row)
-    /// are a little way on from it.
-    cursor: Shared<Cursor>,
-}
-
-/// A byte offset of the text with its 0-based line and column (in characters).
-#[derive(Debug, Clone, Copy, Default)]
-struct Cursor {
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-/// Farthest (in bytes) that [`Ctx::locate`] counts on from its cursor; farther places
-/// are looked up in the [`LineIndex`].
-const CURSOR_REACH: usize = 512;
-
-/// Gaps shorter than this (in bytes) are counted a byte at a time by [`Cursor::advance`].
-const SHORT_GAP: usize = 16;
-
-impl Cursor {
-    /// The cursor moved on over `gap`, the text that follows it.
-    fn advance(self, gap: &str) -> Cursor {
-        let bytes = gap.as_bytes();
-        let offset = self.offset + gap.len();
-        // Most gaps are short (the rest of a cell, the blanks before the next), shorter
-        // than one vector of a vectorised search, which looks at such bytes one at a
-        // time after a setup that costs more than the looking: counted here instead.
-        if bytes.len() < SHORT_GAP {
-            let mut next = Cursor { offset, ..self };
-            for &b in bytes {
-                if b == b'\n' {
-                    next.line += 1;
-                    next.column = 0;
-                } else if (b as i8) >= -0x40 {
-                    // Not a UTF-8 continuation byte (0x80..=0xbf): a character starts.
-                    next.column += 1;
-                }
-            }
-            return next;
-        }
-        match memchr::memrchr(b'\n', bytes) {
-            None => Cursor {
-                offset,
-                column: self.column + gap.chars().count(),
-                ..self
-            },
-            Some(last) => Cursor {
-                offset,
-                line: self.line + memchr::memchr_iter(b'\n', bytes).count(),
-                column: gap.get(last + 1..).map_or(0, |s| s.chars().count()),
-            },
-        }
-    }
 }
 
 impl<'i> Ctx<'i> {
     pub fn new(text: &'i str) -> Ctx<'i> {
         Ctx {
             text,
-            index: LineIndex::new(text),
+            index: LineCursor::new(text),
             notes: Vec::new(),
             unplaced: Vec::new(),
-            cursor: Shared::new(Cursor::default()),
         }
     }
 
-    /// 1-based line and column of byte `offset`, as [`LineIndex::line_col`] gives them:
-    /// counted on from the last place located when `offset` is a little way after it.
+    /// 1-based line and column of byte `offset`.
     fn line_col(&self, offset: usize) -> (u32, u32) {
-        let at = self.cursor.get();
-        let next = match self.text.get(at.offset..offset) {
-            Some(gap) if gap.len() <= CURSOR_REACH => at.advance(gap),
-            _ => {
-                let (line, column) = self.index.line_col(offset);
-                // A place past the text or inside a character is clamped: not a cursor.
-                if self.text.is_char_boundary(offset) && line < u32::MAX && column < u32::MAX {
-                    self.cursor.set(Cursor {
-                        offset,
-                        line: line as usize - 1,
-                        column: column as usize - 1,
-                    });
-                }
-                return (line, column);
-            }
-        };
-        self.cursor.set(next);
-        (
-            saturating_u32(next.line + 1),
-            saturating_u32(next.column + 1),
-        )
+        self.index.line_col(offset)
     }
 
     pub fn locate(&self, span: Span) -> Location {
@@ -191,11 +116,6 @@ impl<'i> Ctx<'i> {
             });
         }
     }
-}
-
-/// `n`, or `u32::MAX` when it is larger, as [`LineIndex`] gives lines and columns.
-fn saturating_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A table row split into its label cells and its value cells: the values are the
@@ -304,27 +224,6 @@ pub(crate) fn fitted<'v, 'i>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn located_as_the_line_index_locates() {
-        let long = "规章 12|".repeat(700);
-        let text = format!("ab\n规章\t0\r\n\n{long}\nx\u{10348}y\n{long}");
-        let ctx = Ctx::new(&text);
-        let index = LineIndex::new(&text);
-        // Forwards in small and large steps, backwards, inside a character, past the end.
-        let mut offsets: Vec<usize> = (0..=text.len() + 2).step_by(3).collect();
-        offsets.extend((0..text.len()).step_by(41));
-        offsets.extend((0..text.len()).step_by(700));
-        offsets.extend((0..text.len()).rev().step_by(997));
-        offsets.extend([4, 5, 0, text.len(), text.len() + 9, 1, 2, 3, 3]);
-        for offset in offsets {
-            assert_eq!(
-                ctx.line_col(offset),
-                index.line_col(offset),
-                "offset {offset}"
-            );
-        }
-    }
 
     /// Cells of the given texts, one byte apart.
     fn cells(texts: &[&'static str]) -> Vec<LexCell<'static>> {

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use zfxxgk_text::{is_numeral, numeral_value};
+
 /// Full-width ASCII (`１２（）`) to half-width; the ideographic space to a space.
 pub(crate) fn fold_char(c: char) -> char {
     match c {
@@ -120,13 +122,6 @@ pub(crate) fn fold_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
-}
-
 /// Where the folded `phrase` starts in `s`, whitespace in `s` skipped.
 pub(crate) fn find_folded(s: &str, phrase: &str) -> Option<usize> {
     let first = phrase.chars().next()?;
@@ -146,7 +141,7 @@ pub(crate) fn strip_numbering(s: &str) -> &str {
         let before = rest;
         // (一) (1)
         if let Some(r) = rest.strip_prefix('(') {
-            let inner = r.trim_start_matches(|c: char| numeral(c) || c.is_ascii_digit());
+            let inner = r.trim_start_matches(|c: char| is_numeral(c) || c.is_ascii_digit());
             if inner.len() < r.len() {
                 if let Some(after) = inner.strip_prefix(')') {
                     rest = after;
@@ -154,7 +149,7 @@ pub(crate) fn strip_numbering(s: &str) -> &str {
             }
         }
         // 一、 1. 1、 1)
-        let digits = rest.trim_start_matches(|c: char| numeral(c) || c.is_ascii_digit());
+        let digits = rest.trim_start_matches(|c: char| is_numeral(c) || c.is_ascii_digit());
         if digits.len() < rest.len() {
             for sep in ["、", ".", ")", ",", "，"] {
                 if let Some(after) = digits.strip_prefix(sep) {
@@ -172,17 +167,7 @@ pub(crate) fn strip_numbering(s: &str) -> &str {
 /// The Chinese numeral or digits of `第（五）项` style item numbers (1 to 19).
 pub(crate) fn item_number(s: &str) -> Option<u8> {
     let s = s.trim();
-    if let Ok(n) = s.parse::<u8>() {
-        return Some(n);
-    }
-    let v = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3) as u8 + 1);
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        [c] => v(*c),
-        ['十', c] => v(*c).map(|n| 10 + n),
-        _ => None,
-    }
+    s.parse::<u8>().ok().or_else(|| numeral_value(s))
 }
 
 #[cfg(test)]

@@ -57,6 +57,7 @@ use zfxxgk_lex::{Cell, Span};
 use zfxxgk_model::{
     Edition, NoteKind, PerEdition, RowDef, T3Row, TableId, Template, Unplaced, UnplacedKind,
 };
+use zfxxgk_text::is_numeral;
 
 use crate::context::Ctx;
 use crate::labels::{best_t3_row, t2_wordings, Folded, Match};
@@ -202,7 +203,6 @@ fn parts(text: &str, segment: Span) -> Vec<Span> {
         .char_indices()
         .map(|(i, c)| (segment.start + i, fold_char(c)))
         .collect();
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
     let mut cuts = vec![segment.start];
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|x| x.1);
@@ -210,9 +210,9 @@ fn parts(text: &str, segment: Span) -> Vec<Span> {
         let after_next = chars.get(k + 2).map(|x| x.1);
         let starts = match c {
             // （一）
-            '(' => next.is_some_and(numeral) && after_next == Some(')'),
+            '(' => next.is_some_and(is_numeral) && after_next == Some(')'),
             // 一、 at a boundary
-            c if numeral(c) => next == Some('、') && prev.is_none_or(|p| !numeral(p)),
+            c if is_numeral(c) => next == Some('、') && prev.is_none_or(|p| !is_numeral(p)),
             // 1. 1、
             c if c.is_ascii_digit() => {
                 matches!(next, Some('.' | '、')) && prev.is_none_or(|p| !p.is_ascii_digit())

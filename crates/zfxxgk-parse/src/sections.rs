@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 use zfxxgk_model::{Location, SectionKey, YearSource, YearStatement};
 
+use zfxxgk_text::{is_numeral, MAX_HEADING_CHARS};
+
 use crate::normalize::fold_char;
 
 /// Phrases that name each section, folded; one must start within a few characters
@@ -48,8 +50,6 @@ fn begins_a_phrase(c: char) -> bool {
 /// How far after `、` (in characters) a section's phrase may start
 /// (`五、政府信息公开工作存在的主要问题…`).
 const PHRASE_SLACK: usize = 10;
-/// The longest heading, in characters.
-const MAX_HEADING: usize = 40;
 
 /// A section heading found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,13 +57,6 @@ pub(crate) struct Heading {
     pub key: SectionKey,
     pub start: usize,
     pub end: usize,
-}
-
-fn numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
 }
 
 /// Characters of `text` from `from` on, folded, with whitespace skipped; each with the
@@ -98,7 +91,7 @@ pub(crate) fn headings(text: &str) -> Vec<Heading> {
         let num_start = before
             .char_indices()
             .rev()
-            .take_while(|(_, c)| numeral(*c))
+            .take_while(|(_, c)| is_numeral(*c))
             .last()
             .map(|(i, _)| i);
         let Some(num_start) = num_start else { continue };
@@ -173,14 +166,14 @@ fn heading_end(text: &str, after: usize, phrase_end: usize) -> usize {
     let rest = &text[phrase_end..];
     let stop = rest
         .char_indices()
-        .take(MAX_HEADING)
+        .take(MAX_HEADING_CHARS)
         .find(|(_, c)| c.is_whitespace() || "。：:，,|".contains(*c))
         .map_or(0, |(i, _)| i);
     phrase_end + stop
 }
 
 /// Where the line from `after` ends, trailing whitespace left out, when it is short
-/// (at most `MAX_HEADING` characters, no `。`) and holds the phrase. Reads no further
+/// (at most [`MAX_HEADING_CHARS`] characters, no `。`) and holds the phrase. Reads no further
 /// than that: a report flattened into one line holds every heading on it.
 fn short_line_end(text: &str, after: usize, phrase_end: usize) -> Option<usize> {
     let rest = text.get(after..)?;
@@ -196,7 +189,7 @@ fn short_line_end(text: &str, after: usize, phrase_end: usize) -> Option<usize> 
         if c.is_whitespace() || matches!(c, '*' | '#') {
             continue;
         }
-        if n >= MAX_HEADING || c == '。' {
+        if n >= MAX_HEADING_CHARS || c == '。' {
             return None;
         }
         end = after + i + c.len_utf8();

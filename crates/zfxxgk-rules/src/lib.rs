@@ -30,5 +30,5 @@ pub use pairing::{
 };
 pub use render::{render, render_all, summary};
 pub use rule::{check, Rule, RuleSet};
-pub use series::{check_series, check_summaries, SeriesCheck, SeriesSummary};
+pub use series::{check_series, SeriesCheck, SeriesSummary};
 pub use zfxxgk_model::Lang;

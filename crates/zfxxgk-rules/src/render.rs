@@ -15,6 +15,7 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 use zfxxgk_model::{Finding, Lang, Location, Severity};
+use zfxxgk_text::LineIndex;
 
 use crate::finding::NOTE_SEPARATOR;
 
@@ -213,50 +214,29 @@ fn clamp(span: &Location, text: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// Where the lines of a text start, found once, so that a place is looked up by a
-/// binary search instead of a count from the start: rendering the findings of a
-/// large report stays linear in its size.
+/// The text's lines, indexed once for all the places of all its findings.
 struct Lines<'t> {
     text: &'t str,
-    /// The byte offset of each line's first byte.
-    starts: Vec<usize>,
+    index: LineIndex<'t>,
 }
 
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Lines<'t> {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
-    }
-
-    /// The 0-based line holding byte `offset`, and where it starts.
-    fn find(&self, offset: usize) -> (usize, usize) {
-        let i = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        (i, self.starts.get(i).copied().unwrap_or(0))
+        Lines {
+            text,
+            index: LineIndex::new(text),
+        }
     }
 
     /// 1-based line and column (in characters) of byte `offset`.
     fn line_column(&self, offset: usize) -> (usize, usize) {
-        let (i, start) = self.find(offset);
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (i + 1, column)
+        let (line, column) = self.index.line_col(offset);
+        (line as usize, column as usize)
     }
 
     /// The bytes `start..end` of the line holding byte `offset` (without its newline).
     fn bounds(&self, offset: usize) -> (usize, usize) {
-        let (i, start) = self.find(offset);
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |next| next - 1);
-        (start, end.max(start))
+        self.index.line_bounds(offset)
     }
 }
 

@@ -176,26 +176,16 @@ impl RuleSet {
 
     /// Runs the cross-report rule `T305` (if the set has it) on a batch of reports:
     /// see [`check_series`](crate::check_series). Each finding comes with the index of
-    /// the report it is about.
+    /// the report it is about. [`SeriesCheck::of`](crate::SeriesCheck::of) takes the
+    /// reports one at a time instead.
     pub fn check_series(&self, reports: &[(&str, &Report)]) -> Vec<(usize, Finding)> {
-        if self.contains("T305") {
-            series::check_series(reports)
-        } else {
-            Vec::new()
+        let mut check = series::SeriesCheck::of(self);
+        for (i, (source, report)) in reports.iter().enumerate() {
+            if check.is_on() {
+                check.add(i, source, series::SeriesSummary::of(report));
+            }
         }
-    }
-
-    /// Runs the cross-report rule `T305` (if the set has it) on the summaries of a
-    /// batch of reports: see [`check_summaries`](crate::check_summaries).
-    pub fn check_summaries(
-        &self,
-        reports: &[(&str, &series::SeriesSummary)],
-    ) -> Vec<(usize, Finding)> {
-        if self.contains("T305") {
-            series::check_summaries(reports)
-        } else {
-            Vec::new()
-        }
+        check.finish()
     }
 }
 

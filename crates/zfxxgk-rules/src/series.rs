@@ -1,17 +1,19 @@
 //! T305 across reports: this year's 二、上年结转 against last year's 四、结转下年度.
 //!
-//! Each report is first reduced to a [`SeriesSummary`] (its body, year and the two rows
-//! T305 compares), which can be made on the thread that read the report. The summaries
-//! are then given to a [`SeriesCheck`] one at a time, in any order: it keeps one entry
-//! per body and year in a hash map, compares a report with last year's and next year's
-//! as soon as both are there, and drops each row once it has been compared, so that the
-//! pass is linear in the number of reports and keeps of each report a few dozen bytes
-//! beyond the rows still waiting for their neighbour.
+//! [`SeriesCheck`] is T305's one entry point. Each report is first reduced to a
+//! [`SeriesSummary`] (its body, year and the two rows T305 compares), which can be made
+//! on the thread that read the report. The summaries are then given to a
+//! [`SeriesCheck`] one at a time, in any order: it keeps one entry per body and year in
+//! a hash map, compares a report with last year's and next year's as soon as both are
+//! there, and drops each row once it has been compared, so that the pass is linear in
+//! the number of reports and keeps of each report a few dozen bytes beyond the rows
+//! still waiting for their neighbour. [`check_series`] runs it over a slice of reports.
 
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use zfxxgk_model::{
     CellKey, ColumnDef, Decimal, Finding, Location, Report, T3Row, TableId, T3_COLUMNS,
 };
@@ -19,8 +21,10 @@ use zfxxgk_model::{
 use crate::context::Cells;
 use crate::finding::Draft;
 use crate::pairing::normalize_body;
+use crate::rule::RuleSet;
 use crate::sum::value;
 use crate::table3::{column_label, T305};
+use crate::Pairing;
 
 /// One column of T305: this year's `t3.carried_over.*` and last year's
 /// `t3.carried_forward.*`, resolved once per process.
@@ -82,11 +86,14 @@ impl Carry {
 
 /// What the cross-report rule `T305` needs of one report: its body and year, and the
 /// cells of table 三's 二、上年结转 and 四、结转下年度 rows (a few hundred bytes, whatever
-/// the report's size). Made once per report, on any thread, and compared by
-/// [`check_summaries`].
+/// the report's size). Made once per report, on any thread, and given to a
+/// [`SeriesCheck`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeriesSummary {
     body: Option<Box<str>>,
+    /// The body through [`normalize_body`], which pairs reports: made here so that
+    /// the thread that reads the report does the work, not [`SeriesCheck::add`].
+    normalized: Option<Box<str>>,
     year: Option<u16>,
     /// For each column of `CARRIES`: the report's carried-over cell.
     over: Row,
@@ -101,8 +108,10 @@ impl SeriesSummary {
     /// The summary of `report`.
     pub fn of(report: &Report) -> SeriesSummary {
         let cells = Cells::of_report(report);
+        let body = report.meta.body.as_deref().filter(|b| !b.trim().is_empty());
         SeriesSummary {
             body: report.meta.body.as_deref().map(Box::from),
+            normalized: body.map(|b| normalize_body(b).into()),
             year: report.meta.year,
             over: CARRIES
                 .iter()
@@ -126,27 +135,16 @@ impl SeriesSummary {
     }
 }
 
-/// Checks a batch of reports with the cross-report rule `T305`.
+/// Checks a batch of reports with the cross-report rule `T305`: a [`SeriesCheck`]
+/// given each report's [`SeriesSummary`] in turn, the index in `reports` standing for
+/// the report; see there for how they are paired.
 ///
 /// `reports` are `(source, report)` pairs, `source` being how to name the report's file
-/// in messages. The reports are summarised ([`SeriesSummary`]) and compared with
-/// [`check_summaries`]; see there for how they are paired.
+/// in messages.
 pub fn check_series(reports: &[(&str, &Report)]) -> Vec<(usize, Finding)> {
-    let summaries: Vec<SeriesSummary> = reports.iter().map(|(_, r)| SeriesSummary::of(r)).collect();
-    let refs: Vec<(&str, &SeriesSummary)> = reports
-        .iter()
-        .zip(&summaries)
-        .map(|((source, _), s)| (*source, s))
-        .collect();
-    check_summaries(&refs)
-}
-
-/// Checks `T305` on the summaries of a batch of reports, given as `(source, summary)`:
-/// a [`SeriesCheck`] given each in turn, the index in `reports` standing for the report.
-pub fn check_summaries(reports: &[(&str, &SeriesSummary)]) -> Vec<(usize, Finding)> {
     let mut check = SeriesCheck::new();
-    for (i, (source, summary)) in reports.iter().enumerate() {
-        check.add(i, source, (*summary).clone());
+    for (i, (source, report)) in reports.iter().enumerate() {
+        check.add(i, source, SeriesSummary::of(report));
     }
     check.finish()
 }
@@ -164,6 +162,10 @@ struct Waiting {
     /// The carried-forward row, until next year's report is compared with it.
     forward: Option<Row>,
 }
+
+/// A report given to a [`SeriesCheck`], as [`Pairing`] explains it: its source, body
+/// and year.
+type Given = (Box<str>, Option<Box<str>>, Option<u16>);
 
 /// One body's report for one year.
 #[derive(Debug)]
@@ -184,53 +186,100 @@ struct Slot {
 /// year, are not paired (a pair compared before the second report of a year came is
 /// dropped). Each report costs one hash-map entry (a few dozen bytes) after both its
 /// rows have been compared; a row waiting for a neighbour that never comes is kept to
-/// the end. [`Pairing`](crate::Pairing) groups the same way, for `--explain`.
+/// the end. [`Pairing`] groups the same way; [`SeriesCheck::explaining`] keeps what
+/// it needs to explain the pairing in words.
 ///
 /// ```
-/// # use zfxxgk_rules::{SeriesCheck, SeriesSummary};
+/// # use zfxxgk_rules::{RuleSet, SeriesCheck, SeriesSummary};
 /// # let (last_year, this_year) = (zfxxgk_model::Report::default(), zfxxgk_model::Report::default());
-/// let mut check = SeriesCheck::new();
+/// let mut check = SeriesCheck::of(&RuleSet::builtin());
 /// check.add(0, "2023.txt", SeriesSummary::of(&last_year));
 /// check.add(1, "2024.txt", SeriesSummary::of(&this_year));
 /// for (index, finding) in check.finish() {
 ///     println!("report {index}: {}", finding.message_en);
 /// }
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SeriesCheck {
+    /// Whether T305 runs: off when the rule set leaves it out.
+    on: bool,
+    /// With [`SeriesCheck::explaining`]: each report's source, body and year, in the
+    /// order given.
+    explained: Option<Vec<Given>>,
     /// Each body's number, by its normalised name: one name per body, not per report.
+    /// (SipHash: the names come from the reports.)
     bodies: HashMap<Box<str>, usize>,
-    slots: HashMap<(usize, u16), Slot>,
+    /// By body number and year (numbers of ours: a fast hash).
+    slots: FxHashMap<(usize, u16), Slot>,
     /// `(later index, earlier index, finding)`, in the order found.
     found: Vec<(usize, usize, Finding)>,
     /// Indices of the reports whose body has another report for their year.
-    duplicated: HashSet<usize>,
+    duplicated: FxHashSet<usize>,
+}
+
+impl Default for SeriesCheck {
+    fn default() -> SeriesCheck {
+        SeriesCheck::new()
+    }
 }
 
 impl SeriesCheck {
-    /// A check with no report yet.
+    /// A check with no report yet, T305 on.
     pub fn new() -> SeriesCheck {
-        SeriesCheck::default()
+        SeriesCheck {
+            on: true,
+            explained: None,
+            bodies: HashMap::new(),
+            slots: FxHashMap::default(),
+            found: Vec::new(),
+            duplicated: FxHashSet::default(),
+        }
+    }
+
+    /// A check with no report yet, on if `rules` has `T305` and off (finding nothing,
+    /// wanting no summary) if not.
+    pub fn of(rules: &RuleSet) -> SeriesCheck {
+        SeriesCheck {
+            on: rules.contains("T305"),
+            ..SeriesCheck::new()
+        }
+    }
+
+    /// The check, keeping each report's source, body and year for
+    /// [`SeriesCheck::explain`].
+    pub fn explaining(mut self) -> SeriesCheck {
+        self.explained = Some(Vec::new());
+        self
+    }
+
+    /// Whether T305 runs, so that summaries are wanted: a caller that makes them on
+    /// other threads may skip them when not.
+    pub fn is_on(&self) -> bool {
+        self.on
     }
 
     /// Adds the summary of the report `index` (the caller's numbering, which the
     /// findings come with; each report its own), read from `source`, and compares it
     /// with its body's reports of last year and next year if they have been given.
     pub fn add(&mut self, index: usize, source: &str, summary: SeriesSummary) {
+        if !self.on {
+            return;
+        }
         let SeriesSummary {
             body,
+            normalized,
             year,
             over,
             forward,
         } = summary;
-        let (Some(body), Some(year)) = (body.filter(|b| !b.trim().is_empty()), year) else {
+        if let Some(explained) = self.explained.as_mut() {
+            explained.push((source.into(), body.clone(), year));
+        }
+        let (Some(body), Some(normalized), Some(year)) = (body, normalized, year) else {
             return;
         };
         let next_id = self.bodies.len();
-        let key = *self
-            .bodies
-            .entry(normalize_body(&body).into())
-            .or_insert(next_id);
+        let key = *self.bodies.entry(normalized).or_insert(next_id);
         match self.slots.entry((key, year)) {
             Entry::Occupied(mut seen) => {
                 let slot = seen.get_mut();
@@ -300,6 +349,17 @@ impl SeriesCheck {
                 }
             }
         }
+    }
+
+    /// How the reports given so far were paired, a sentence a decision (see
+    /// [`Pairing::explain`]); nothing unless the check is [`SeriesCheck::explaining`].
+    pub fn explain(&self) -> Vec<String> {
+        let Some(explained) = self.explained.as_deref() else {
+            return Vec::new();
+        };
+        let pairing = Pairing::new(explained.iter().map(|(_, b, y)| (b.as_deref(), *y)));
+        let sources: Vec<&str> = explained.iter().map(|(s, ..)| &**s).collect();
+        pairing.explain(&sources)
     }
 
     /// The findings: each with the index of the later report, whose cell it points at,

@@ -9,6 +9,8 @@ use zfxxgk_model::{
     UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
+use zfxxgk_text::numeral;
+
 use crate::context::{Context, KeySet};
 use crate::finding::Draft;
 use crate::keys::row_keys;
@@ -242,7 +244,7 @@ fn shapes_of(edition: Edition) -> Shapes {
                 shape(
                     TableId::T2,
                     sub.item,
-                    format!("表二第二十条第（{}）项", chinese_number(sub.item)),
+                    format!("表二第二十条第（{}）项", numeral(sub.item).unwrap_or("?")),
                     format!("table 二, 第二十条 item ({})", sub.item),
                     sub.rows.iter().map(|r| r.key).collect(),
                     sub.columns.iter().map(|c| c.key).collect(),
@@ -319,17 +321,6 @@ fn shapes<'s>(table: &Table, present: &KeySet, shapes: &'s Shapes) -> Vec<&'s Sh
             .collect(),
         TableId::T3 => vec![&shapes.t3],
         TableId::T4 => vec![&shapes.t4],
-    }
-}
-
-fn chinese_number(item: u8) -> &'static str {
-    match item {
-        1 => "一",
-        5 => "五",
-        6 => "六",
-        8 => "八",
-        9 => "九",
-        _ => "?",
     }
 }
 

@@ -197,3 +197,90 @@ fn check_batch_compares_consecutive_years_of_a_body() {
     let summary = stderr(&o);
     assert!(summary.contains("3 files, 3 reports read"), "{summary}");
 }
+
+/// More files than the batch reads ahead on any number of threads, with T305 pairs
+/// that break (a body's carried values that do not follow on) spread through them.
+fn many(dir: &Path, bodies: usize) -> String {
+    for b in 0..bodies {
+        for (k, year) in [2021u16, 2022, 2023].into_iter().enumerate() {
+            let folder = dir.join(year.to_string());
+            std::fs::create_dir_all(&folder).expect("mkdir");
+            // Every seventh body carried one more over than it had carried forward.
+            let over = if k > 0 && b % 7 == 0 { 2 } else { 1 };
+            let text = report(&format!("第{b}局"), year, over, 1);
+            std::fs::write(folder.join(format!("b{b:03}.txt")), text).expect("write");
+        }
+    }
+    dir.to_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn output_is_the_same_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = many(dir.path(), 100);
+    for args in [
+        &["check", "--format", "json"][..],
+        &["check", "--format", "csv", "--lang", "en"],
+        &["check", "--explain"],
+        &["parse", "--format", "jsonl"],
+        &["parse", "--format", "json"],
+    ] {
+        let runs: Vec<(String, String)> = ["1", "3"]
+            .into_iter()
+            .map(|j| {
+                let mut all = args.to_vec();
+                all.extend([d.as_str(), "-j", j, "--no-progress"]);
+                let o = zfxxgk(&all);
+                // The summary line holds the time taken.
+                let err: Vec<String> = stderr(&o)
+                    .lines()
+                    .filter(|l| !l.contains(" MB in "))
+                    .map(String::from)
+                    .collect();
+                (stdout(&o), err.join("\n"))
+            })
+            .collect();
+        assert_eq!(runs[0], runs[1], "{args:?}");
+    }
+    let o = zfxxgk(&["check", &d, "--format", "json", "--no-progress", "-j", "2"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let sources: Vec<&str> = v["findings"]
+        .as_array()
+        .map(|f| f.iter().filter_map(|f| f["source"].as_str()).collect())
+        .unwrap_or_default();
+    // 15 bodies (0, 7, …, 98) break in 2022 and in 2023, in input order.
+    assert_eq!(
+        sources.len(),
+        2 * 15 * 2,
+        "natural person and total columns"
+    );
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+    assert!(stderr(&o).contains("300 files, 300 reports read"));
+}
+
+#[test]
+fn a_writer_that_fails_stops_the_batch() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = many(dir.path(), 100);
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        println!("skipped: no /dev/full");
+        return;
+    }
+    for format in ["jsonl", "facts"] {
+        let o = zfxxgk(&[
+            "parse",
+            &d,
+            "--format",
+            format,
+            "-o",
+            "/dev/full",
+            "-j",
+            "2",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("No space left"), "{}", stderr(&o));
+    }
+}

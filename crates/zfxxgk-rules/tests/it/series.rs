@@ -1,5 +1,5 @@
 use zfxxgk_model::{Edition, Report, T3_COLUMNS};
-use zfxxgk_rules::{check_series, RuleSet};
+use zfxxgk_rules::{check_series, RuleSet, SeriesCheck, SeriesSummary};
 
 use crate::fixture::{consistent, num};
 
@@ -125,6 +125,24 @@ fn t305_pairs_every_consecutive_year_of_each_body_through_normalised_names() {
         explained.contains("乙区人民政府办公室 / 乙区政府办 / 乙区政府办公室"),
         "{explained}"
     );
+
+    // The check given one report at a time explains the same pairing, and finds the
+    // same; a set without T305 wants no summary and finds nothing.
+    let mut check = SeriesCheck::of(&RuleSet::builtin()).explaining();
+    assert!(check.is_on());
+    for (i, (source, report)) in batch.iter().enumerate() {
+        check.add(i, source, SeriesSummary::of(report));
+    }
+    assert_eq!(check.explain().join("\n"), explained);
+    assert_eq!(check.finish(), found);
+    let mut off = SeriesCheck::of(&RuleSet::builtin().allow(&["T305"])).explaining();
+    assert!(!off.is_on());
+    for (i, (source, report)) in batch.iter().enumerate() {
+        off.add(i, source, SeriesSummary::of(report));
+    }
+    assert!(off.explain().join("\n") == zfxxgk_rules::Pairing::default().explain(&[]).join("\n"));
+    assert!(off.finish().is_empty());
+    assert!(SeriesCheck::new().explain().is_empty());
 }
 
 /// A report with only table 三's carried cells of the natural-person column.

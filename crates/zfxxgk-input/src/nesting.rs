@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use zfxxgk_lex::{HtmlTag, TagKind};
+
 /// Deepest nesting passed to the HTML parser.
 pub(crate) const MAX_NESTING: usize = 512;
 
@@ -46,37 +48,23 @@ fn scan(html: &str, limit: usize, mut out: Option<&mut String>) -> usize {
     let mut i = 0usize;
     while let Some(at) = memchr::memchr(b'<', bytes.get(i..).unwrap_or_default()) {
         let start = i + at;
-        let rest = bytes.get(start + 1..).unwrap_or_default();
-        let (is_end, name_from) = match rest.first() {
-            Some(b'/') => (true, start + 2),
-            Some(b) if b.is_ascii_alphabetic() => (false, start + 1),
-            Some(b'!') => {
-                // Comment or doctype: skip past it.
-                let close: &[u8] = if rest.starts_with(b"!--") {
-                    b"-->"
-                } else {
-                    b">"
-                };
-                i = find(bytes, start + 2, close).map_or(bytes.len(), |e| e + close.len());
-                continue;
-            }
-            _ => {
-                i = start + 1;
-                continue;
-            }
+        // What a tag is, is the lexer's to say (the parser leaves the same tags out).
+        let Some(tag) = html
+            .get(start..)
+            .and_then(|rest| HtmlTag::at(rest, usize::MAX))
+        else {
+            i = start + 1;
+            continue;
         };
-        let name_end = bytes
-            .get(name_from..)
-            .unwrap_or_default()
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |n| name_from + n);
-        let name = html
-            .get(name_from..name_end)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let tag_end = tag_end(bytes, name_end);
-        let self_closing = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
+        let tag_end = start + tag.len;
+        if tag.kind == TagKind::Markup {
+            // Comment or doctype: skip past it.
+            i = tag_end;
+            continue;
+        }
+        let is_end = tag.kind == TagKind::End;
+        let name = tag.name.to_ascii_lowercase();
+        let self_closing = tag.self_closing;
         let counted = !name.is_empty() && !NOT_COUNTED.contains(&name.as_str());
         let mut drop = false;
         if counted && is_end {
@@ -119,26 +107,8 @@ fn scan(html: &str, limit: usize, mut out: Option<&mut String>) -> usize {
     deepest
 }
 
-/// Offset just past the `>` ending a tag whose name ends at `from` (quotes respected).
-fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote: Option<u8> = None;
-    for (k, &b) in bytes.iter().enumerate().skip(from) {
-        match (quote, b) {
-            (Some(q), b) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return k + 1,
-            (None, _) => {}
-        }
-    }
-    bytes.len()
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(bytes.get(from..)?, needle).map(|k| k + from)
-}
-
-/// Like [`find`], ASCII case-insensitive (`needle` lower case).
+/// Where `needle` (lower case) first stands in `bytes` from `from` on, ASCII case
+/// ignored.
 fn find_ascii_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
     let mut k = from;

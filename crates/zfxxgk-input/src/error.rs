@@ -1,21 +1,21 @@
 //! Why a file could not be turned into text.
 
-use super::InputKind;
+use crate::InputKind;
 
 /// What `pdftotext` is and how to get it, repeated in [`InputError::PdfToolMissing`].
 pub const PDF_TOOL_HINT: &str = "install poppler-utils (apt-get install poppler-utils), \
      or run `pdftotext -layout FILE.pdf` and pass the .txt";
 
-/// A file that [`read_input`](super::read_input) could not turn into text.
+/// A file that [`read_input`](crate::read_input) could not turn into text.
 ///
 /// Problems *inside* readable text (a malformed byte, an odd table) are not errors:
-/// they travel in [`Input`](super::Input) (`replaced`) and in later diagnostics. An
+/// they travel in [`Input`](crate::Input) (`replaced`) and in later diagnostics. An
 /// `InputError` means there is no text to read at all, and its message says what the
 /// file is and what to do about it.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum InputError {
-    /// The file is larger than [`InputOptions::max_bytes`](super::InputOptions::max_bytes).
+    /// The file is larger than [`InputOptions::max_bytes`](crate::InputOptions::max_bytes).
     #[error(
         "the file is {size} bytes, more than the limit of {max} bytes; \
          split it or raise InputOptions::max_bytes"
@@ -80,4 +80,4 @@ pub enum InputError {
 }
 
 /// `Result` with [`InputError`] as its default error.
-pub(crate) type Result<T, E = InputError> = std::result::Result<T, E>;
+pub type Result<T, E = InputError> = std::result::Result<T, E>;

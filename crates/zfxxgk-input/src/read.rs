@@ -1,44 +1,12 @@
-//! The bytes of a file → the UTF-8 text the lexer reads.
-//!
-//! [`read_input`] looks at the content (not only the name) to tell what the file is:
-//!
-//! - **text** (plain or markdown) is decoded by [`decode_text`]: BOM, UTF-16 without
-//!   BOM, UTF-8, GBK/GB18030; HTML `<table>`s embedded in markdown become pipe rows;
-//! - an **HTML** page is decoded by its BOM or `<meta charset>`, and only its article
-//!   is kept: block elements as lines, tables as `| c1 | c2 |` rows with row and
-//!   column spans expanded into a full grid;
-//! - a **.docx** gives the paragraphs and tables of `word/document.xml`, tables as for
-//!   HTML;
-//! - a **PDF** is run through poppler's `pdftotext -bbox-layout`, which must be
-//!   installed, and its words laid out by where they stand on the page.
-//!
-//! Anything else (images, old `.doc`, other archives, programs) is an
-//! [`InputError::UnsupportedKind`] whose message says what the file is and what to do.
-//! In every case line ends are LF, and the text handed over is the text that spans
-//! point into.
-
-mod archive;
-mod charset;
-mod decode;
-mod docx;
-mod embedded;
-mod error;
-mod grid;
-mod html;
-mod nesting;
-mod pdf;
-mod sniff;
-mod text;
-mod words;
+//! What a file is and the text in it: [`read_input`] and what it takes and gives.
 
 use std::fmt;
 use std::path::PathBuf;
 
-pub use decode::{decode_text, Decoded};
-pub use error::{InputError, PDF_TOOL_HINT};
-
-use error::Result;
-use sniff::Sniffed;
+use crate::decode::{decode_text, Decoded};
+use crate::error::{InputError, Result};
+use crate::sniff::{self, Sniffed};
+use crate::{archive, charset, docx, embedded, html, pdf};
 
 /// How [`read_input`] reads a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +83,7 @@ pub struct Input {
 /// Turns the bytes of a report file into text.
 ///
 /// ```
-/// use zfxxgk::{read_input, InputKind, InputOptions};
+/// use zfxxgk_input::{read_input, InputKind, InputOptions};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let page = "<html><body><p>一、总体情况</p><table><tr><td rowspan=2>结果</td>\
 ///             <td>予以公开</td><td>9</td></tr><tr><td>不予公开</td><td>1</td></tr></table>";

@@ -30,7 +30,7 @@ const SAMPLE: usize = 64 * 1024;
 /// Never panics, whatever the bytes.
 ///
 /// ```
-/// let d = zfxxgk::input::decode_text(b"\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6\r\n");
+/// let d = zfxxgk_input::decode_text(b"\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6\r\n");
 /// assert_eq!(d.text, "年度报告\n");
 /// assert_eq!(d.encoding, "GBK");
 /// assert!(!d.replaced);

@@ -1,14 +1,14 @@
 //! The input layer: bytes of a file → the text the lexer reads.
 //!
 //! Encodings, kind detection, HTML and DOCX tables with spans, PDF through
-//! `pdftotext`, and corpus files from `../shared/corpus/real/` (skipped with a
-//! message where `../shared` is absent).
+//! `pdftotext`, and corpus files from `../shared/corpus/real/` beside the workspace
+//! (skipped with a message where it is absent).
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use zfxxgk::{read_input, Input, InputError, InputKind, InputOptions};
+use zfxxgk_input::{read_input, Input, InputError, InputKind, InputOptions};
 
 fn read(bytes: &[u8]) -> Result<Input, InputError> {
     read_input(bytes, &InputOptions::default())
@@ -32,7 +32,7 @@ fn no_pdf_tool() -> InputOptions {
 
 fn corpus(name: &str) -> Option<Vec<u8>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/real")
+        .join("../../../shared/corpus/real")
         .join(name);
     match std::fs::read(&path) {
         Ok(bytes) => Some(bytes),

@@ -1,6 +1,7 @@
 //! Which files of a folder are reports: the one walk the command line and the Python
 //! package share, so that both read the same files in the same order.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// File name endings read when walking a folder. Files named explicitly are read
@@ -20,7 +21,7 @@ pub const REPORT_ENDINGS: &[&str] = &[
 /// std::fs::write(dir.join("2023").join("b.PDF"), b"")?;
 /// std::fs::write(dir.join("a.txt"), b"")?;
 /// std::fs::write(dir.join("notes.xlsx"), b"")?;
-/// let (files, problems) = zfxxgk::report_files(&dir);
+/// let (files, problems) = zfxxgk_input::report_files(&dir);
 /// assert_eq!(files, [dir.join("2023").join("b.PDF"), dir.join("a.txt")]);
 /// assert!(problems.is_empty());
 /// # std::fs::remove_dir_all(&dir)?;
@@ -30,10 +31,12 @@ pub fn report_files(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     walk(dir, &mut files, &mut problems);
-    files.sort();
     (files, problems)
 }
 
+/// Adds the report files under `dir` to `files`, in sorted order: each folder's
+/// entries sorted by name and walked depth first give the order of sorting the whole
+/// paths (component by component), at the cost of comparing names, not paths.
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -42,8 +45,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
             return;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
+    let mut entries: Vec<(OsString, PathBuf)> = entries
+        .flatten()
+        .map(|e| (e.file_name(), e.path()))
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, path) in entries {
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -63,5 +70,42 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
         {
             files.push(path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walk_is_in_the_order_of_sorted_paths() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let names = [
+            "x/y.txt",
+            "x/a b/z.md",
+            "x.txt",
+            "x-1.txt",
+            "x0.txt",
+            "X.txt",
+            "字/a.txt",
+            "a.TXT",
+            "a/b/c/d.html",
+            "a.b/c.pdf",
+            "ab.docx",
+        ];
+        for name in names {
+            let path = dir.path().join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, b"")?;
+        }
+        let (files, problems) = report_files(dir.path());
+        let mut sorted = files.clone();
+        sorted.sort();
+        assert_eq!(files, sorted);
+        assert_eq!(files.len(), names.len());
+        assert!(problems.is_empty());
+        Ok(())
     }
 }
