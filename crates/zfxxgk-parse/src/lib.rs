@@ -19,6 +19,7 @@ mod table2;
 mod table3;
 mod table4;
 mod unread;
+mod vanished;
 
 use zfxxgk_model::Report;
 

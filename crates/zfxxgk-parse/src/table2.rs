@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 use zfxxgk_lex::Cell as LexCell;
-use zfxxgk_model::{CellKey, ColumnDef, Edition, PerEdition, Placement, Table, TableId, Template};
+use zfxxgk_model::{
+    CellKey, ColumnDef, Edition, NoteKind, PerEdition, Placement, Table, TableId, Template,
+};
 
 use crate::columns;
 use crate::context::{fit, split, Ctx};
@@ -14,6 +16,8 @@ use crate::labels::{column_match, t2_row};
 use crate::normalize::{char_bits, fold, fold_onto, item_number};
 use crate::number::is_blank;
 use crate::rows::TableRow;
+use crate::split::Group;
+use crate::vanished::decide;
 
 /// Each edition's header words (`Template::t2_header_words`), with the bits of their
 /// characters (`char_bits`) and a finder, built once per process.
@@ -84,6 +88,9 @@ struct DataRow<'i> {
     /// Where the header's column cells stand, when the layout gives positions.
     header_x: Option<Vec<columns::Range>>,
     span: zfxxgk_lex::Span,
+    /// Whether the row is a line of running text (reading-order text, where a blank
+    /// cell leaves nothing).
+    from_text: bool,
 }
 
 /// `第二十条第（五）项` → 5.
@@ -169,6 +176,7 @@ pub(crate) fn build(
             header: above,
             header_x: header_x.clone(),
             span: row.span,
+            from_text: tr.from_text,
         });
     }
     if data.is_empty() && items.is_empty() {
@@ -257,6 +265,13 @@ pub(crate) fn build(
             }
             continue;
         }
+        // A line of running text that shows fewer values than columns, without
+        // positions: its blank cells vanished, and table 二 has no sums to tell which.
+        if d.from_text && !values.is_empty() && values.len() < n {
+            ctx.stray(TableId::T2, &extra);
+            vanished(ctx, &mut cells, (d.key, d.span), sub.columns, &values);
+            continue;
+        }
         ctx.stray(TableId::T2, &extra);
         let (columns, placement) = columns_for(&values, d.header, sub.columns, &mut named);
         for (c, col) in values.iter().zip(columns) {
@@ -277,6 +292,58 @@ pub(crate) fn build(
         items,
         cells,
     })
+}
+
+/// Places the columns of a row of running text whose blank cells vanished that all its
+/// placements agree on ([`crate::vanished`]: a free group, no sums), by position with a
+/// note; the row is kept in `unplaced` with a note naming its placements when any
+/// column is left.
+fn vanished(
+    ctx: &mut Ctx<'_>,
+    cells: &mut Vec<zfxxgk_model::Cell>,
+    (row_key, span): (&str, zfxxgk_lex::Span),
+    columns: &'static [ColumnDef],
+    values: &[LexCell<'_>],
+) {
+    let shape = [Group {
+        cells: columns.len(),
+        summed: false,
+    }];
+    let (agreed, candidates) = decide(values, &shape);
+    let mut open = Vec::new();
+    for (col, column) in columns.iter().zip(&agreed) {
+        let Some(key) = CellKey::from_parts(TableId::T2, row_key, col.key) else {
+            continue;
+        };
+        match column {
+            Some(Some(i)) => match values.get(*i) {
+                Some(c) => cells.push(ctx.cell(key, c, Placement::Position)),
+                None => open.push(col.key),
+            },
+            Some(None) => cells.push(ctx.invisible_blank(key, span.end, Placement::Position)),
+            None => open.push(col.key),
+        }
+    }
+    if open.is_empty() {
+        return;
+    }
+    let row = crate::rows::Row {
+        cells: values.to_vec(),
+        span,
+    };
+    ctx.unplaced_row(TableId::T2, &row);
+    ctx.note(
+        NoteKind::AmbiguousPlacement,
+        format!(
+            "table 二, row {}: {} values for {} columns (blank cells left no text), and table 二 has no sums to tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
+            row_key,
+            values.len(),
+            columns.len(),
+            open.join(", "),
+            candidates
+        ),
+        Some(span),
+    );
 }
 
 /// The values of a row and the header cells above them. When the header row is as

@@ -3,12 +3,14 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{CellKey, NoteKind, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
 
 use crate::columns;
 use crate::context::{fitted, parts, Ctx};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
+use crate::split::T4_ROW;
+use crate::vanished::decide;
 
 pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let want = T4_GROUPS.len() * T4_COLUMNS.len();
@@ -22,6 +24,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let mut named: Option<usize> = None;
     // The rows of cells above the values: the header, for its columns.
     let mut header_cells = Vec::new();
+    let mut passed_over = false;
     for tr in rows {
         let s = parts(&tr.row);
         let read: usize = taken
@@ -52,6 +55,10 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
             break;
         }
         if s.values.is_empty() || (tr.from_text && s.values.len() < T4_COLUMNS.len()) {
+            // A line of a few values alone (reading-order text scatters a table's
+            // values among its header's words): some of the table's values are passed
+            // over, so those taken cannot be told where they stand.
+            passed_over |= !s.values.is_empty() && s.numbers > 0 && named.is_none();
             continue;
         }
         // A lone blank (the tab between two header words of a browser's copied text)
@@ -73,6 +80,8 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     if taken.iter().map(|t| t.1).sum::<usize>() > want {
         taken.retain(|t| t.2 > 0);
     }
+    // Lines of running text (reading-order text) leave no trace of a blank cell.
+    let from_text = taken.iter().all(|t| t.0.from_text);
     for (tr, _, _) in taken {
         if values.len() >= want {
             ctx.unplaced_row(TableId::T4, &tr.row);
@@ -104,6 +113,46 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     // space-aligned row shows fewer values than columns, when each goes under the
     // header column it stands under.
     let positioned = values.len() < want && values.iter().all(|c| c.x.is_some());
+    if passed_over && !positioned && values.len() < want {
+        let start = spans.first().map_or(0, |s| s.start);
+        let end = spans.last().map_or(start, |s| s.end);
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span: zfxxgk_lex::Span::new(start, end),
+        };
+        ctx.unplaced_columns(TableId::T4, &row);
+        return None;
+    }
+    if from_text && !positioned && values.len() < want {
+        ctx.stray(TableId::T4, extra);
+        // Over several lines, a line too short to be read (a group whose blanks
+        // vanished) may have been passed over: which group each line holds is not
+        // known, and no value is read.
+        let cells = if spans.len() == 1 {
+            vanished(ctx, values, &spans)
+        } else {
+            let span = spans
+                .first()
+                .zip(spans.last())
+                .map(|(f, l)| zfxxgk_lex::Span::new(f.start, l.end))
+                .unwrap_or_default();
+            let row = crate::rows::Row {
+                cells: values.to_vec(),
+                span,
+            };
+            ctx.unplaced_columns(TableId::T4, &row);
+            Vec::new()
+        };
+        let start = spans.first().map_or(0, |s| s.start);
+        let end = spans.last().map_or(start, |s| s.end);
+        return Some(Table {
+            id: TableId::T4,
+            edition: None,
+            location: ctx.locate(zfxxgk_lex::Span::new(start, end)),
+            items: Vec::new(),
+            cells,
+        });
+    }
     let at: Vec<usize> = if positioned {
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
@@ -142,6 +191,70 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
         items: Vec::new(),
         cells,
     })
+}
+
+/// The cells of table 四 written as lines of running text with fewer values than its
+/// fifteen columns (blank cells left nothing): those the placements the groups' sums
+/// keep agree on ([`crate::vanished`]), by position with a note; the values are kept
+/// in `unplaced` with a note naming the placements when any column is left.
+fn vanished(
+    ctx: &mut Ctx<'_>,
+    values: &[zfxxgk_lex::Cell<'_>],
+    spans: &[zfxxgk_lex::Span],
+) -> Vec<zfxxgk_model::Cell> {
+    let (agreed, candidates) = decide(values, &T4_ROW);
+    let start = spans.first().map_or(0, |s| s.start);
+    let end = spans.last().map_or(start, |s| s.end);
+    let mut cells = Vec::new();
+    let mut open = Vec::new();
+    for (k, (key, column)) in T4_KEYS.iter().zip(&agreed).enumerate() {
+        let Some(key) = *key else { continue };
+        match column.map(|c| c.map(|i| values.get(i))) {
+            Some(Some(Some(c))) => cells.push(ctx.cell(key, c, Placement::Position)),
+            Some(None) => cells.push(ctx.invisible_blank(key, end, Placement::Position)),
+            _ => open.push(k),
+        }
+    }
+    cells.sort_by_key(|c| c.key);
+    let name = |k: &usize| {
+        T4_KEYS
+            .get(*k)
+            .copied()
+            .flatten()
+            .map_or(String::new(), |key| key.as_str().to_string())
+    };
+    let span = zfxxgk_lex::Span::new(start, end);
+    if !cells.is_empty() {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            format!(
+                "table 四: {} values for {} columns (blank cells left no text); {} placed by the groups' sums",
+                values.len(),
+                T4_KEYS.len(),
+                cells.len()
+            ),
+            Some(span),
+        );
+    }
+    if !open.is_empty() {
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span,
+        };
+        ctx.unplaced_row(TableId::T4, &row);
+        ctx.note(
+            NoteKind::AmbiguousPlacement,
+            format!(
+                "table 四: {} values for {} columns (blank cells left no text), and the groups' sums do not tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
+                values.len(),
+                T4_KEYS.len(),
+                open.iter().map(name).collect::<Vec<_>>().join(", "),
+                candidates
+            ),
+            Some(span),
+        );
+    }
+    cells
 }
 
 /// Whether a row of labels names group `g` of table 四 (after the first): the heading
@@ -311,6 +424,28 @@ mod tests {
         assert_eq!(get("t4.review.total"), Some("2"));
         assert_eq!(get("t4.litigation_direct.pending"), Some("1"));
         assert_eq!(get("t4.litigation_after_review.other"), Some("1"));
+    }
+
+    /// Plain `pdftotext` of a PDF's table 四 (huaian-2024): values scattered among
+    /// the header's words, a run of five of them the second group's, not the first's.
+    #[test]
+    fn five_values_after_values_passed_over_are_not_placed() {
+        let mut text =
+            String::from("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n行政诉讼\n\n");
+        for w in [
+            "结果", "维持", "72", "64", "178", "37", "其他", "12", "1", "总计",
+        ] {
+            text.push_str(w);
+            text.push_str("\n\n");
+        }
+        for w in ["审结", "13", "4", "8", "1", "26", "总计", "20"] {
+            text.push_str(w);
+            text.push_str("\n\n");
+        }
+        let report = crate::parse(&text);
+        let got = t4(&text);
+        assert!(got.is_empty(), "{got:?}");
+        assert!(report.unplaced.iter().any(|u| u.text.contains("13")));
     }
 
     #[test]
