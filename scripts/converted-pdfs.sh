@@ -85,7 +85,7 @@ write chromium-2024 yes "$work/gen/2024/body00000-2024.txt" \
 # The 2019 report again, three numbers wrapped inside narrow cells: 184 one digit a
 # line (first column of table 三), 201 two digits a line (20 over 1, last column of the
 # same row) and 207 one digit a line in table 二. The reader joins each wrapped cell's
-# digits on its row's line (src/input/words.rs), so the ground truth is the page's.
+# digits on its row's line (crates/zfxxgk-input/src/words.rs), so the ground truth is the page's.
 write chromium-2019-wrapped no "$work/gen/2019/body00000-2019.txt" \
   t3.new_received.natural_person@0.6 \
   t3.new_received.total@1.2 \

@@ -552,6 +552,55 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Issue 17: reading-order text (`pdftotext -raw`), where a blank cell leaves
+    /// nothing, reads back every cell right or leaves it unplaced, never a wrong value
+    /// and no cell invented; a row without a blank cell is read whole, and a row left
+    /// in part is kept in `unplaced` with a note naming its placements.
+    #[test]
+    fn reading_order_text_reads_right_or_leaves_unplaced(
+        edition in prop_oneof![Just(Edition::V2019), Just(Edition::V2021)],
+        offset in 0u16..5,
+        draws in prop::collection::vec(count(), 64),
+        cents in 0u32..100,
+        blanks in prop_oneof![Just(vec![false]), prop::collection::vec(any::<bool>(), 1..12)],
+    ) {
+        // A year the edition was in use: with most rows blank, the rows left may fit
+        // both editions alike, and the year decides (a 2021 table's `（六）其他处理
+        // 1.申请人…` names 2019's （六）其他处理 too).
+        let year = match edition {
+            Edition::V2019 => 2019 + offset % 2,
+            _ => 2021 + offset,
+        };
+        let m = with_blanks(&consistent(edition, year, &draws, cents), &blanks);
+        let text = support::render::render_reading_order(&m);
+        let doc = zfxxgk::read(text.as_bytes(), &zfxxgk::InputOptions::default()).expect("readable");
+        let got: BTreeMap<String, String> = doc
+            .report
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect();
+        let want = m.expected();
+        for (k, v) in &got {
+            prop_assert_eq!(Some(v), want.get(k), "{} read wrong\n{}", k, text);
+        }
+        for (keys, _, _) in ran_rows(&m) {
+            let read = keys.iter().filter(|k| got.contains_key(*k)).count();
+            if keys.iter().all(|k| !m.cells[k].is_empty()) {
+                prop_assert_eq!(read, keys.len(), "{:?} has no blank cell and was not read whole\n{}", keys, text);
+            } else if read < keys.len() && keys.iter().any(|k| !m.cells[k].is_empty()) {
+                let noted = doc.report.notes.iter().any(|n| {
+                    n.kind == zfxxgk::model::NoteKind::AmbiguousPlacement
+                        && n.message.en.contains("blank cells left no text")
+                });
+                prop_assert!(noted, "{:?} read in part without a note\n{}", keys, text);
+            }
+        }
+    }
+}
+
 #[test]
 fn space_aligned_columns_read_back_by_position() {
     // A fixed case with blank cells first in a row, between values, at the start of

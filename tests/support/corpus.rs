@@ -43,58 +43,66 @@ pub fn reports() -> Found {
             .collect();
         dirs.sort();
         for dir in dirs {
-            let Ok(files) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            let mut files: Vec<PathBuf> = files
-                .flatten()
-                .map(|f| f.path())
-                .filter(|p| p.is_file())
-                .collect();
-            files.sort();
-            for path in files {
-                let file = path
-                    .file_name()
-                    .and_then(|f| f.to_str())
-                    .unwrap_or_default()
-                    .to_string();
-                if file.starts_with('.')
-                    || file == "MANIFEST.tsv"
-                    || file.ends_with(".rules")
-                    || file.ends_with(".md") && file.eq_ignore_ascii_case("README.md")
-                {
-                    continue;
-                }
-                let stem = file.split('.').next().unwrap_or_default().to_string();
-                let csv = dir.join("expected").join(format!("{stem}.csv"));
-                let expected = match std::fs::read_to_string(&csv) {
-                    Ok(t) => t
-                        .lines()
-                        .skip(1)
-                        .filter_map(|l| l.split_once(','))
-                        .map(|(k, v)| (k.to_string(), v.to_string()))
-                        .collect(),
-                    Err(_) => panic!("{} has no expected file {}", path.display(), csv.display()),
-                };
-                let rules = std::fs::read_to_string(dir.join(format!("{stem}.rules")))
-                    .ok()
-                    .map(|t| {
-                        t.lines()
-                            .map(|l| l.trim().to_string())
-                            .filter(|l| !l.is_empty())
-                            .collect()
-                    });
-                let dir_name = dir.file_name().and_then(|d| d.to_str()).unwrap_or_default();
-                reports.push(CorpusReport {
-                    name: format!("{dir_name}/{file}"),
-                    path,
-                    expected,
-                    rules,
-                });
-            }
+            reports.extend(reports_in(&dir));
         }
     }
     Found { reports, skipped }
+}
+
+/// Every report file of one corpus folder (not MANIFEST, .rules, README or
+/// expected/), named `FOLDER/FILE`.
+pub fn reports_in(dir: &Path) -> Vec<CorpusReport> {
+    let mut reports = Vec::new();
+    let Ok(files) = std::fs::read_dir(dir) else {
+        return reports;
+    };
+    let mut files: Vec<PathBuf> = files
+        .flatten()
+        .map(|f| f.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    for path in files {
+        let file = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if file.starts_with('.')
+            || file == "MANIFEST.tsv"
+            || file.ends_with(".rules")
+            || file.ends_with(".md") && file.eq_ignore_ascii_case("README.md")
+        {
+            continue;
+        }
+        let stem = file.split('.').next().unwrap_or_default().to_string();
+        let csv = dir.join("expected").join(format!("{stem}.csv"));
+        let expected = match std::fs::read_to_string(&csv) {
+            Ok(t) => t
+                .lines()
+                .skip(1)
+                .filter_map(|l| l.split_once(','))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            Err(_) => panic!("{} has no expected file {}", path.display(), csv.display()),
+        };
+        let rules = std::fs::read_to_string(dir.join(format!("{stem}.rules")))
+            .ok()
+            .map(|t| {
+                t.lines()
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            });
+        let dir_name = dir.file_name().and_then(|d| d.to_str()).unwrap_or_default();
+        reports.push(CorpusReport {
+            name: format!("{dir_name}/{file}"),
+            path,
+            expected,
+            rules,
+        });
+    }
+    reports
 }
 
 /// Reads one corpus report. A PDF that cannot be read for want of `pdftotext` is

@@ -407,6 +407,35 @@ pub fn render_ran_together(m: &Model) -> String {
     out
 }
 
+/// The report as `pdftotext -raw` writes a PDF of its web page: each table row on a
+/// line of its own, its cells a space apart, and an empty cell leaving nothing (the
+/// blank cells of the model vanish; `/` or `—` written would stay).
+pub fn render_reading_order(m: &Model) -> String {
+    let mut out = opening(m);
+    let lines = |g: &Grid, out: &mut String| {
+        for row in g {
+            let cells: Vec<&str> = row
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            if !cells.is_empty() {
+                out.push_str(&cells.join(" "));
+                out.push('\n');
+            }
+        }
+    };
+    for g in t2_grids(m, Layout::Pipes) {
+        lines(&g, &mut out);
+    }
+    out.push_str("三、收到和处理政府信息公开申请情况\n");
+    lines(&t3_grid(m, Layout::Pipes), &mut out);
+    out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+    lines(&t4_grid(m, Layout::Pipes), &mut out);
+    out.push_str(CLOSING);
+    out
+}
+
 /// Every key of an edition's three tables.
 pub fn keys(edition: Edition) -> Vec<String> {
     let t = Template::of(edition);

@@ -720,7 +720,8 @@ pub(crate) fn t3<'i>(
         ));
     }
     let readings: Vec<Option<Readings>> = rows.iter().map(|(_, f)| readings(f)).collect();
-    let sums = equations(&rows, template);
+    let named: Vec<Option<usize>> = rows.iter().map(|(row, _)| *row).collect();
+    let sums = equations(&named, template);
     let verdicts = resolve(&readings, &sums);
     let mut out = Vec::new();
     for (((_, f), r), verdict) in rows.iter().zip(&readings).zip(verdicts) {
@@ -794,7 +795,7 @@ const MAX_COMBINATIONS: usize = 4096;
 
 /// A sum down each column of table 三, over rows by their place among the rows read:
 /// the rows of `plus` add up to the rows of `minus`.
-struct Equation {
+pub(crate) struct Equation {
     plus: Vec<usize>,
     minus: Vec<usize>,
     /// The sum, for a person.
@@ -819,10 +820,10 @@ impl Equation {
 /// The sums down table 三's columns that hold among `rows` (the template row each
 /// names): （七）总计 = the result rows, and 一 + 二 = （七） + 四; none when a row is
 /// named twice, and only those whose rows are all there.
-fn equations(rows: &[(Option<usize>, Found<'_>)], template: &[RowDef]) -> Vec<Equation> {
+pub(crate) fn equations(rows: &[Option<usize>], template: &[RowDef]) -> Vec<Equation> {
     // Where each template row stands among `rows`.
     let mut at: Vec<Option<usize>> = vec![None; template.len()];
-    for (i, (row, _)) in rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         if let Some(j) = *row {
             match at.get_mut(j) {
                 Some(slot @ None) => *slot = Some(i),
@@ -868,9 +869,9 @@ fn equations(rows: &[(Option<usize>, Found<'_>)], template: &[RowDef]) -> Vec<Eq
 /// A row's readings for the sums down the columns: each set of values its digits can
 /// be (a blank cell counted as 0), the splits without a blank first, and for each the
 /// split without a blank it is (none for a reading with a blank cell).
-struct Readings {
-    values: Vec<Vec<u64>>,
-    split: Vec<Option<usize>>,
+pub(crate) struct Readings {
+    pub values: Vec<Vec<u64>>,
+    pub split: Vec<Option<usize>>,
 }
 
 /// A row's readings, when every split of it is known (with and without blank cells)
@@ -906,7 +907,7 @@ fn sum_names(sums: &[&Equation]) -> Text {
 
 /// What the sums down the columns say of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Verdict {
+pub(crate) enum Verdict {
     /// Its reading (by index among its readings) is the only one the sums leave, or
     /// its only one.
     Read(usize),
@@ -925,7 +926,7 @@ enum Verdict {
 /// reading is left of it by every combination of the rows' readings (blank cells
 /// counted as 0) that the sums hold for. The rows of sums that no combination holds
 /// for are not read at all: a wrong split (or a blank cell gone) would hide there.
-fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> Vec<Verdict> {
+pub(crate) fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> Vec<Verdict> {
     let count = |i: usize| {
         readings
             .get(i)

@@ -120,6 +120,26 @@ fn garbled(row: &zfxxgk_lex::Row<'_, '_>) -> bool {
 /// Longest line of running text that may be read as a table row.
 const MAX_TEXT_ROW: usize = 40;
 
+/// Longest line of running text that may be read as a table row when it ends with
+/// [`MIN_ROW_VALUES`] values at least: `pdftotext -raw` writes a row of table 三 on one
+/// line, its label (up to 40 characters:
+/// `（二）部分公开（区分处理的，只计这一情形，不计其他情形）`) and its values.
+const MAX_VALUE_ROW: usize = 100;
+
+/// Values a line longer than [`MAX_TEXT_ROW`] must end with to be read as a row.
+const MIN_ROW_VALUES: usize = 5;
+
+/// Whether a line's cells (each one's text given by `text`) end with
+/// [`MIN_ROW_VALUES`] values (numbers or blanks).
+fn ends_with_values<T>(cells: &[T], text: impl Fn(&T) -> &str) -> bool {
+    cells.len() >= MIN_ROW_VALUES
+        && cells
+            .iter()
+            .rev()
+            .take(MIN_ROW_VALUES)
+            .all(|c| crate::number::kind(text(c)) != crate::number::Kind::Text)
+}
+
 /// Splits blocks into the zones of tables 二, 三 and 四.
 pub(crate) fn zones<'i>(
     text: &'i str,
@@ -225,8 +245,9 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// A line of running text as the cells of a row, split at whitespace, into `cells`:
 /// the row's span, and the [`Marks`] of the line. `None` when the line, trimmed, is
-/// empty or longer than [`MAX_TEXT_ROW`] characters; a long line is read no further
-/// than that.
+/// empty or longer than [`MAX_TEXT_ROW`] characters, unless it ends with
+/// [`MIN_ROW_VALUES`] values and is no longer than [`MAX_VALUE_ROW`]; a long line is
+/// read no further than that.
 fn text_cells<'i>(
     text: &'i str,
     start: usize,
@@ -254,7 +275,7 @@ fn text_cells<'i>(
             }
         } else {
             len += 1;
-            if len > MAX_TEXT_ROW {
+            if len > MAX_VALUE_ROW {
                 return None;
             }
             marks = marks.with(c);
@@ -265,6 +286,13 @@ fn text_cells<'i>(
     }
     if let Some(s) = seg {
         push(s, line.len());
+    }
+    // `len` counts the whitespace after the last character too.
+    if len > MAX_TEXT_ROW
+        && line.trim().chars().count() > MAX_TEXT_ROW
+        && !ends_with_values(cells, |c| c.text)
+    {
+        return None;
     }
     match (cells.first(), cells.last()) {
         (Some(f), Some(l)) => Some((Span::new(f.span.start, l.span.end), marks)),
@@ -434,21 +462,23 @@ mod tests {
 
     proptest::proptest! {
         /// Lines of running text read as rows as the plain definition does: trimmed,
-        /// at most MAX_TEXT_ROW characters, split at whitespace; and the marks a row is
-        /// given only spare work, never change its signature.
+        /// at most MAX_TEXT_ROW characters (or MAX_VALUE_ROW ending with
+        /// MIN_ROW_VALUES values), split at whitespace; and the marks a row is given
+        /// only spare work, never change its signature.
         #[test]
         fn text_rows_as_defined(
-            line in "[ 　\t a1１（）“”条申请人情况稽维复议诉讼规章行政许可第二十勾关系结果持本上年新收转政府信息公开]{0,50}\n?",
+            line in "[ 　\t a1１（）“”条申请人情况稽维复议诉讼规章行政许可第二十勾关系结果持本上年新收转政府信息公开]{0,50}( 1){0,6}\n?",
             at in 0usize..3,
         ) {
             let text = format!("{}{line}", "x".repeat(at));
             let mut cells = Vec::new();
             let got = text_cells(&text, at, &line, &mut cells);
             let t = line.trim();
-            if t.is_empty() || t.chars().count() > MAX_TEXT_ROW {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let n = t.chars().count();
+            if t.is_empty() || n > MAX_VALUE_ROW || (n > MAX_TEXT_ROW && !ends_with_values(&words, |w| w)) {
                 proptest::prop_assert_eq!(got, None);
             } else {
-                let words: Vec<&str> = line.split_whitespace().collect();
                 let texts: Vec<&str> = cells.iter().map(|c| c.text).collect();
                 proptest::prop_assert_eq!(texts, words);
                 for c in &cells {

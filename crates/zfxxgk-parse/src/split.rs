@@ -48,6 +48,18 @@ pub(crate) const MAX_CANDIDATES: usize = 16;
 /// Most search steps (cells tried) for one row before the search gives up.
 pub(crate) const MAX_STEPS: usize = 200_000;
 
+/// A row of table 三: one summed group of seven (six columns and 总计).
+pub(crate) const T3_ROW: [Group; 1] = [Group {
+    cells: 7,
+    summed: true,
+}];
+
+/// Table 四's fifteen values: three summed groups of five.
+pub(crate) const T4_ROW: [Group; 3] = [Group {
+    cells: 5,
+    summed: true,
+}; 3];
+
 /// A group of a row's cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Group {
@@ -286,14 +298,8 @@ mod tests {
             .collect()
     }
 
-    const ROW3: [Group; 1] = [Group {
-        cells: 7,
-        summed: true,
-    }];
-    const T4: [Group; 3] = [Group {
-        cells: 5,
-        summed: true,
-    }; 3];
+    const ROW3: [Group; 1] = T3_ROW;
+    const T4: [Group; 3] = T4_ROW;
 
     fn found(s: &str, shape: &[Group]) -> Vec<Vec<String>> {
         match splits(&digits(s), shape) {

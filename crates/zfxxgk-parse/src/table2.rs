@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 use zfxxgk_lex::Cell as LexCell;
-use zfxxgk_model::{CellKey, ColumnDef, Edition, PerEdition, Placement, Table, TableId, Template};
+use zfxxgk_model::{
+    CellKey, ColumnDef, Edition, NoteKind, PerEdition, Placement, Table, TableId, Template, Text,
+};
 
 use crate::columns;
 use crate::context::{fit, split, Ctx};
@@ -14,6 +16,8 @@ use crate::labels::{column_match, t2_row};
 use crate::normalize::{char_bits, fold, fold_onto, item_number};
 use crate::number::is_blank;
 use crate::rows::TableRow;
+use crate::split::Group;
+use crate::vanished::decide;
 
 /// Each edition's header words (`Template::t2_header_words`), with the bits of their
 /// characters (`char_bits`) and a finder, built once per process.
@@ -84,6 +88,9 @@ struct DataRow<'i> {
     /// Where the header's column cells stand, when the layout gives positions.
     header_x: Option<Vec<columns::Range>>,
     span: zfxxgk_lex::Span,
+    /// Whether the row is a line of running text (reading-order text, where a blank
+    /// cell leaves nothing).
+    from_text: bool,
 }
 
 /// `第二十条第（五）项` → 5.
@@ -169,6 +176,7 @@ pub(crate) fn build(
             header: above,
             header_x: header_x.clone(),
             span: row.span,
+            from_text: tr.from_text,
         });
     }
     if data.is_empty() && items.is_empty() {
@@ -182,7 +190,21 @@ pub(crate) fn build(
     let template = Template::of(edition);
     let mut cells = Vec::new();
     let mut named = Named::default();
-    for d in data {
+    // Where the values of each row stand, when the layout gives every one a position:
+    // a row with a blank must stand as the nearest rows that show every column do, or
+    // its columns are not told.
+    let positions: Vec<Option<Vec<columns::Range>>> = data
+        .iter()
+        .map(|d| {
+            d.values
+                .iter()
+                .all(|c| c.x.is_some())
+                .then(|| columns::ranges(&d.values))
+                .flatten()
+        })
+        .collect();
+    let item_of_row: Vec<u8> = data.iter().map(|d| d.item).collect();
+    for (i, d) in data.into_iter().enumerate() {
         // A row of the other edition (其他对外管理服务事项 in a 2021 table) has no place.
         let sub = template
             .t2_subtable(d.item)
@@ -205,6 +227,22 @@ pub(crate) fn build(
                 let h = h.get(h.len().checked_sub(n)?..)?;
                 columns::under(&values, h)
             });
+            // The nearest full rows of the sub-table above and below must agree with
+            // the header (pdftotext -layout narrows a label, and a number can stand
+            // under the wrong header while its neighbours show its column).
+            let full = |k: usize| {
+                positions
+                    .get(k)?
+                    .as_ref()
+                    .filter(|r| r.len() == n && item_of_row.get(k) == Some(&d.item))
+            };
+            let above = (0..i).rev().find_map(full);
+            let below = (i + 1..item_of_row.len()).find_map(full);
+            let agree = [above, below]
+                .into_iter()
+                .flatten()
+                .all(|reference| columns::under(&values, reference) == under);
+            let under = under.filter(|_| agree);
             let Some(under) = under else {
                 let row = crate::rows::Row {
                     cells: values,
@@ -227,6 +265,13 @@ pub(crate) fn build(
             }
             continue;
         }
+        // A line of running text that shows fewer values than columns, without
+        // positions: its blank cells vanished, and table 二 has no sums to tell which.
+        if d.from_text && !values.is_empty() && values.len() < n {
+            ctx.stray(TableId::T2, &extra);
+            vanished(ctx, &mut cells, (d.key, d.span), sub.columns, &values);
+            continue;
+        }
         ctx.stray(TableId::T2, &extra);
         let (columns, placement) = columns_for(&values, d.header, sub.columns, &mut named);
         for (c, col) in values.iter().zip(columns) {
@@ -247,6 +292,68 @@ pub(crate) fn build(
         items,
         cells,
     })
+}
+
+/// Places the columns of a row of running text whose blank cells vanished that all its
+/// placements agree on ([`crate::vanished`]: a free group, no sums), by position with a
+/// note; the row is kept in `unplaced` with a note naming its placements when any
+/// column is left.
+fn vanished(
+    ctx: &mut Ctx<'_>,
+    cells: &mut Vec<zfxxgk_model::Cell>,
+    (row_key, span): (&str, zfxxgk_lex::Span),
+    columns: &'static [ColumnDef],
+    values: &[LexCell<'_>],
+) {
+    let shape = [Group {
+        cells: columns.len(),
+        summed: false,
+    }];
+    let (agreed, candidates) = decide(values, &shape);
+    let mut open = Vec::new();
+    for (col, column) in columns.iter().zip(&agreed) {
+        let Some(key) = CellKey::from_parts(TableId::T2, row_key, col.key) else {
+            continue;
+        };
+        match column {
+            Some(Some(i)) => match values.get(*i) {
+                Some(c) => cells.push(ctx.cell(key, c, Placement::Position)),
+                None => open.push(col.key),
+            },
+            Some(None) => cells.push(ctx.invisible_blank(key, span.end, Placement::Position)),
+            None => open.push(col.key),
+        }
+    }
+    if open.is_empty() {
+        return;
+    }
+    let row = crate::rows::Row {
+        cells: values.to_vec(),
+        span,
+    };
+    ctx.unplaced_row(TableId::T2, &row);
+    ctx.note(
+        NoteKind::AmbiguousPlacement,
+        Text::new(
+            format!(
+                "表二 {} 行：{} 个数值对应 {} 列（空白单元格没有留下文字），表二没有合计关系能看出空白在哪里：{} 未读；可读作 {}（`_` 为空白）",
+                row_key,
+                values.len(),
+                columns.len(),
+                open.join("、"),
+                candidates
+            ),
+            format!(
+                "table 二, row {}: {} values for {} columns (blank cells left no text), and table 二 has no sums to tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
+                row_key,
+                values.len(),
+                columns.len(),
+                open.join(", "),
+                candidates
+            ),
+        ),
+        Some(span),
+    );
 }
 
 /// The values of a row and the header cells above them. When the header row is as
@@ -397,6 +504,27 @@ mod tests {
         assert_eq!(header_edition("本年新制作数量现行有效件数"), None);
         let fees = CellKey::t2(T2Row::FEES, T2Column::AMOUNT_10K_YUAN);
         assert!(fees.is_some_and(|k| !k.in_edition(Edition::V2019)));
+    }
+
+    #[test]
+    fn a_row_whose_header_and_neighbours_disagree_is_not_placed() {
+        // pdftotext -layout of a LibreOffice PDF: 1114 (现行有效件数, the middle cell
+        // blank) stands under 本年废止件数 by the narrowed header, between the
+        // columns of the full row below.
+        let text = "二、主动公开政府信息情况\n\
+                    \x20                              第二十条第（一）项\n\
+                    \x20           信息内容            本年制发件数           本年废止件数       现行有效件数\n\
+                    \x20            规章               4310                          1114\n\
+                    \x20       行政规范性文件               1541            4413          1030\n";
+        let got = facts(text);
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(
+            get("t2.normative_documents.repealed"),
+            Some("4413"),
+            "{got:?}"
+        );
+        assert_eq!(get("t2.regulations.repealed"), None, "{got:?}");
+        assert_eq!(get("t2.regulations.in_force"), None, "{got:?}");
     }
 
     #[test]

@@ -19,7 +19,10 @@ use crate::columns;
 use crate::context::{fitted, parts, Ctx, Parts};
 use crate::labels::{best_t3_row, t3_column_match, Folded, Match};
 use crate::normalize::has;
+use crate::ran_together::{equations, resolve, Readings, Verdict};
 use crate::rows::TableRow;
+use crate::split::T3_ROW;
+use crate::vanished::{agreed, placements, written, Placements, Token};
 
 const EXACT: i64 = 10;
 const PARTIAL: i64 = 6;
@@ -92,16 +95,27 @@ pub(crate) fn build(
     let mut columns = Columns::new(&value_rows, &header);
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
+    let guesses = guessed(&plan, template.len());
+    let mut vanished = Vanished::of(ctx.text, &value_rows, &plan, template);
     for (i, vr) in value_rows.iter().enumerate() {
         let Some((j, placement)) = plan[i] else {
             ctx.unplaced_row(TableId::T3, vr.parts.row);
             continue;
         };
+        if guesses.get(i).copied().unwrap_or(false) {
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            continue;
+        }
         let row = &template[j];
         if placement == Placement::Position {
             inferred.push(row.key);
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
+        let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
+        if let Some(agreed) = vanished.get_mut(i).and_then(Option::take) {
+            place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
+            continue;
+        }
         let Some(placed) = columns.place(i, values) else {
             ctx.unplaced_columns(TableId::T3, vr.parts.row);
             continue;
@@ -110,7 +124,6 @@ pub(crate) fn build(
         // Columns the row does not show are blank when the row's cells are placed by
         // their position under the columns.
         let invisible = values.len() < N_COLUMNS;
-        let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
         for (key, column) in keys.iter().zip(placed) {
             let Some(key) = *key else {
                 continue;
@@ -262,49 +275,266 @@ fn align(cand: &[Option<(usize, Match)>], n: usize) -> (i64, Plan) {
     (f[m * w + n], plan)
 }
 
+/// What the placements of a row whose blank cells vanished agree on, column by column
+/// (see [`crate::vanished`]), and the placements as a note writes them.
+type Agreed = (Vec<Option<Option<usize>>>, String);
+
+/// The rows written without positions that show fewer values than the seven columns
+/// (reading-order text: blank cells left nothing), each with what its placements agree
+/// on: those its own sum keeps, narrowed by the sums down the columns (（七）总计 is the
+/// sum of the result rows, 一 + 二 = （七） + 四) where those leave one reading, tried
+/// with every other row's readings. `None` for the other rows, read as before.
+struct Vanished;
+
+impl Vanished {
+    fn of(
+        text: &str,
+        rows: &[ValueRow<'_, '_>],
+        plan: &Plan,
+        template: &[RowDef],
+    ) -> Vec<Option<Agreed>> {
+        let shape = T3_ROW;
+        let short = |i: usize, vr: &ValueRow<'_, '_>| {
+            let values = fitted(vr.parts.values, N_COLUMNS).0;
+            plan.get(i).copied().flatten().is_some()
+                && !values.is_empty()
+                && values.len() < N_COLUMNS
+                && values.iter().any(|c| c.x.is_none())
+        };
+        // Most tables have no such row: nothing more is done.
+        if !rows.iter().enumerate().any(|(i, vr)| short(i, vr)) {
+            return vec![None; rows.len()];
+        }
+        let mut found: Vec<Option<Vec<crate::vanished::Placement>>> = Vec::new();
+        let mut readings: Vec<Option<Readings>> = Vec::new();
+        let mut cuts: Vec<bool> = Vec::new();
+        for (i, vr) in rows.iter().enumerate() {
+            let values = fitted(vr.parts.values, N_COLUMNS).0;
+            let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+            let short = short(i, vr);
+            // A row whose values may go on (or begin) on a line of values next to it
+            // was cut, not short of blanks: none of it is read.
+            let cut = short && values_beside(text, vr.parts.row.span);
+            let p = match placements(&tokens, &shape) {
+                Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
+                _ => None,
+            };
+            // A row's readings: the values of each placement (a blank counted as 0),
+            // each once; none where a value is no count.
+            let r = p
+                .as_ref()
+                .filter(|_| !tokens.contains(&Token::Other))
+                .and_then(|p| {
+                    let mut r = Readings {
+                        values: Vec::new(),
+                        split: Vec::new(),
+                    };
+                    for v in p.iter().map(|p| counts(p, &tokens)) {
+                        if !r.values.contains(&v) {
+                            r.split.push(Some(r.values.len()));
+                            r.values.push(v);
+                        }
+                    }
+                    (!r.values.is_empty()).then_some(r)
+                });
+            readings.push(r);
+            found.push(p.filter(|_| short));
+            cuts.push(cut);
+        }
+        let named: Vec<Option<usize>> = plan.iter().map(|p| p.map(|(j, _)| j)).collect();
+        let verdicts = resolve(&readings, &equations(&named, template));
+        found
+            .iter()
+            .zip(rows)
+            .zip(readings.iter().zip(verdicts))
+            .zip(cuts)
+            .map(|(((p, vr), (r, verdict)), cut)| {
+                if cut {
+                    let why = "in no way told: a line of values stands next to it, so the row may have been cut in two".to_string();
+                    return Some((vec![None; N_COLUMNS], why));
+                }
+                let p = p.as_ref()?;
+                let values = fitted(vr.parts.values, N_COLUMNS).0;
+                let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+                let kept: Vec<&crate::vanished::Placement> = match (r, verdict) {
+                    (Some(r), Verdict::Read(k)) => {
+                        let v = r.values.get(k);
+                        p.iter()
+                            .filter(|p| Some(&counts(p, &tokens)) == v)
+                            .collect()
+                    }
+                    _ => p.iter().collect(),
+                };
+                Some((agreed(&kept, values, N_COLUMNS), written(&kept, values, 4)))
+            })
+            .collect()
+    }
+}
+
+/// Whether the line just before `span`'s line, or just after it (blank lines passed
+/// over), holds values only: the row at `span` may be one part of a row cut in two.
+fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
+    let values_only = |line: &str| {
+        let mut cells = line.split_whitespace().peekable();
+        cells.peek().is_some() && cells.all(|c| crate::number::kind(c) != crate::number::Kind::Text)
+    };
+    let before = text.get(..span.start).unwrap_or_default();
+    let before = before
+        .get(..before.rfind('\n').unwrap_or(0))
+        .unwrap_or_default();
+    let after = text.get(span.end..).unwrap_or_default();
+    let after = after
+        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
+        .unwrap_or_default();
+    let last = before.lines().rev().find(|l| !l.trim().is_empty());
+    let next = after.lines().find(|l| !l.trim().is_empty());
+    last.is_some_and(values_only) || next.is_some_and(values_only)
+}
+
+/// A placement's values, column by column: a blank (vanished or written) as 0.
+fn counts(p: &crate::vanished::Placement, tokens: &[Token]) -> Vec<u64> {
+    p.iter()
+        .map(|c| match c.and_then(|i| tokens.get(i)) {
+            Some(Token::Count(n)) => *n,
+            _ => 0,
+        })
+        .collect()
+}
+
+/// Places the columns of a row whose blank cells vanished that its placements agree
+/// on (by position: a note says so); the row is kept in `unplaced`, with a note naming
+/// the columns not told and its placements, when any is left.
+fn place_vanished(
+    ctx: &mut Ctx<'_>,
+    cells: &mut Vec<zfxxgk_model::Cell>,
+    keys: &[Option<CellKey>],
+    row: &str,
+    vr: &ValueRow<'_, '_>,
+    values: &[LexCell<'_>],
+    agreed: &Agreed,
+) {
+    let end = vr.parts.row.span.end;
+    let mut read = Vec::new();
+    let mut open = Vec::new();
+    let (agreed, candidates) = agreed;
+    for ((key, column), def) in keys.iter().zip(agreed).zip(T3_COLUMNS) {
+        let Some(key) = *key else { continue };
+        match column {
+            Some(Some(i)) => match values.get(*i) {
+                Some(c) => cells.push(ctx.cell(key, c, Placement::Position)),
+                None => open.push(def.key),
+            },
+            Some(None) => cells.push(ctx.invisible_blank(key, end, Placement::Position)),
+            None => open.push(def.key),
+        }
+        if column.is_some() {
+            read.push(def.key);
+        }
+    }
+    let shown = values.len();
+    if !read.is_empty() {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            Text::new(
+                format!(
+                    "表三 {row} 行：{shown} 个数值对应 {N_COLUMNS} 列（空白单元格没有留下文字）；按模板的合计关系放入：{}",
+                    read.join("、")
+                ),
+                format!(
+                    "table 三, row {row}: {shown} values for {N_COLUMNS} columns (blank cells left no text); placed by the template's sums: {}",
+                    read.join(", ")
+                ),
+            ),
+            Some(vr.parts.row.span),
+        );
+    }
+    if !open.is_empty() {
+        ctx.unplaced_row(TableId::T3, vr.parts.row);
+        ctx.note(
+            NoteKind::AmbiguousPlacement,
+            Text::new(
+                format!(
+                    "表三 {row} 行：{shown} 个数值对应 {N_COLUMNS} 列（空白单元格没有留下文字），合计关系看不出空白在哪里：{} 未读；可读作 {candidates}（`_` 为空白）",
+                    open.join("、")
+                ),
+                format!(
+                    "table 三, row {row}: {shown} values for {N_COLUMNS} columns (blank cells left no text), and the sums do not tell where the blanks stood: {} not read; it may be read {candidates} (`_` a blank)",
+                    open.join(", ")
+                ),
+            ),
+            Some(vr.parts.row.span),
+        );
+    }
+}
+
 /// Says where rows placed by position had more than one place they could go.
-fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) {
-    // Runs of rows placed by position between two rows placed by label (or the ends).
+/// The runs of rows placed by position (or not at all) between two rows placed by
+/// label, or the ends: `(first, past the last, template rows between the labels)`.
+fn position_runs(plan: &Plan, n_template: usize) -> Vec<(usize, usize, usize)> {
+    let by_position = |k: usize| matches!(plan.get(k), Some(Some((_, Placement::Position)) | None));
+    let mut runs = Vec::new();
     let mut i = 0;
-    while i < rows.len() {
-        if matches!(plan[i], Some((_, Placement::Position)) | None) {
-            let start = i;
-            while i < rows.len() && matches!(plan[i], Some((_, Placement::Position)) | None) {
-                i += 1;
-            }
-            let lo = (0..start)
-                .rev()
-                .find_map(|k| plan[k].map(|(j, _)| j + 1))
-                .unwrap_or(0);
-            let hi = (i..rows.len())
-                .find_map(|k| plan[k].map(|(j, _)| j))
-                .unwrap_or(template.len());
-            let slots = hi.saturating_sub(lo);
-            if slots != i - start {
-                let span = zfxxgk_lex::Span::new(
-                    rows[start].parts.row.span.start,
-                    rows[i - 1].parts.row.span.end,
-                );
-                ctx.note(
-                    NoteKind::AmbiguousPlacement,
-                    Text::new(
-                        format!(
-                            "表三：有行名的行之间有 {} 行没有行名，对应模板的 {} 行；按位置放入只是推测",
-                            i - start,
-                            slots
-                        ),
-                        format!(
-                            "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess",
-                            i - start,
-                            slots
-                        ),
-                    ),
-                    Some(span),
-                );
-            }
-        } else {
+    while i < plan.len() {
+        if !by_position(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < plan.len() && by_position(i) {
             i += 1;
         }
+        let lo = (0..start)
+            .rev()
+            .find_map(|k| plan.get(k).copied().flatten().map(|(j, _)| j + 1))
+            .unwrap_or(0);
+        let hi = (i..plan.len())
+            .find_map(|k| plan.get(k).copied().flatten().map(|(j, _)| j))
+            .unwrap_or(n_template);
+        runs.push((start, i, hi.saturating_sub(lo)));
+    }
+    runs
+}
+
+/// Whether each row's placement by position is a guess: its run between two labelled
+/// rows has more or fewer rows than the template has there. Such a row is left
+/// unplaced (a wrong number is worse than a missing one).
+fn guessed(plan: &Plan, n_template: usize) -> Vec<bool> {
+    let mut out = vec![false; plan.len()];
+    for (start, end, slots) in position_runs(plan, n_template) {
+        if slots != end - start {
+            for g in out.get_mut(start..end).into_iter().flatten() {
+                *g = true;
+            }
+        }
+    }
+    out
+}
+
+fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) {
+    for (start, end, slots) in position_runs(plan, template.len()) {
+        if slots == end - start {
+            continue;
+        }
+        let (Some(first), Some(last)) = (rows.get(start), rows.get(end - 1)) else {
+            continue;
+        };
+        let span = zfxxgk_lex::Span::new(first.parts.row.span.start, last.parts.row.span.end);
+        ctx.note(
+            NoteKind::AmbiguousPlacement,
+            Text::new(
+                format!(
+                    "表三：有行名的行之间有 {} 行没有行名，对应模板的 {} 行；按位置放入只是推测，未放入模板",
+                    end - start,
+                    slots
+                ),
+                format!(
+                    "table 三: {} unlabelled row(s) for {} template row(s) between labelled rows; placement by position is a guess, left unplaced",
+                    end - start,
+                    slots
+                ),
+            ),
+            Some(span),
+        );
     }
 }
 
@@ -354,7 +584,14 @@ impl<'h, 'i> Columns<'h, 'i> {
         values: &[LexCell<'i>],
     ) -> Option<[Option<LexCell<'i>>; N_COLUMNS]> {
         let mut out = [None; N_COLUMNS];
-        if values.len() >= N_COLUMNS || values.iter().any(|c| c.x.is_none()) {
+        // A short row with no positions (a tab row, a pipe row, a line of lynx) does
+        // not say which columns its values stand under: taking them left to right and
+        // the rest as blank would write a wrong value wherever a cell before the last
+        // was the one left out.
+        if values.len() < N_COLUMNS && values.iter().any(|c| c.x.is_none()) {
+            return None;
+        }
+        if values.len() >= N_COLUMNS {
             for (slot, c) in out.iter_mut().zip(values) {
                 *slot = Some(*c);
             }
@@ -474,6 +711,20 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(align(&cand, n), align_by_pushing(&cand, n));
         }
+    }
+
+    #[test]
+    fn rows_placed_by_position_are_a_guess_where_the_count_is_off() {
+        use Placement::{Label, Position};
+        // One unlabelled row between template rows 0 and 2: it can only be row 1.
+        let sure: Plan = vec![Some((0, Label)), Some((1, Position)), Some((2, Label))];
+        assert_eq!(guessed(&sure, 10), [false, false, false]);
+        // One unlabelled row for the three template rows between 0 and 4: a guess.
+        let guess: Plan = vec![Some((0, Label)), Some((1, Position)), Some((4, Label))];
+        assert_eq!(guessed(&guess, 10), [false, true, false]);
+        // At the end: two rows for the three left after row 7 of 10.
+        let tail: Plan = vec![Some((7, Label)), Some((8, Position)), None];
+        assert_eq!(guessed(&tail, 11), [false, true, true]);
     }
 
     #[test]

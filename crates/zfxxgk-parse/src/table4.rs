@@ -3,12 +3,14 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Placement, Table, TableId, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{CellKey, NoteKind, Placement, Table, TableId, Text, T4_COLUMNS, T4_GROUPS};
 
 use crate::columns;
 use crate::context::{fitted, parts, Ctx};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
+use crate::split::T4_ROW;
+use crate::vanished::decide;
 
 pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let want = T4_GROUPS.len() * T4_COLUMNS.len();
@@ -22,6 +24,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let mut named: Option<usize> = None;
     // The rows of cells above the values: the header, for its columns.
     let mut header_cells = Vec::new();
+    let mut passed_over = false;
     for tr in rows {
         let s = parts(&tr.row);
         let read: usize = taken
@@ -52,6 +55,15 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
             break;
         }
         if s.values.is_empty() || (tr.from_text && s.values.len() < T4_COLUMNS.len()) {
+            // A line of a few values alone (reading-order text scatters a table's
+            // values among its header's words): some of the table's values are passed
+            // over, so those taken cannot be told where they stand.
+            passed_over |= !s.values.is_empty() && s.numbers > 0 && named.is_none();
+            continue;
+        }
+        // A lone blank (the tab between two header words of a browser's copied text)
+        // is no row of the table: only a whole row of blanks is (a blank form).
+        if s.numbers == 0 && s.values.len() < T4_COLUMNS.len() {
             continue;
         }
         if let Some(g) = named.take() {
@@ -68,6 +80,8 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     if taken.iter().map(|t| t.1).sum::<usize>() > want {
         taken.retain(|t| t.2 > 0);
     }
+    // Lines of running text (reading-order text) leave no trace of a blank cell.
+    let from_text = taken.iter().all(|t| t.0.from_text);
     for (tr, _, _) in taken {
         if values.len() >= want {
             ctx.unplaced_row(TableId::T4, &tr.row);
@@ -79,7 +93,17 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     if values.is_empty() {
         return None;
     }
-    let (values, extra) = fitted(&values, want);
+    // More values than cells with blanks at both ends (a browser's copied text keeps
+    // a blank paragraph after the table): which blanks are the table's own is told
+    // by the groups' sums, or not at all.
+    let values = match window(&values, want) {
+        Window::Only(w) => w,
+        Window::Ambiguous => {
+            unplace(ctx, &values, &spans);
+            return None;
+        }
+    };
+    let (values, extra) = fitted(values, want);
     let placement = if header {
         Placement::Label
     } else {
@@ -89,21 +113,51 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     // space-aligned row shows fewer values than columns, when each goes under the
     // header column it stands under.
     let positioned = values.len() < want && values.iter().all(|c| c.x.is_some());
+    if passed_over && !positioned && values.len() < want {
+        let start = spans.first().map_or(0, |s| s.start);
+        let end = spans.last().map_or(start, |s| s.end);
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span: zfxxgk_lex::Span::new(start, end),
+        };
+        ctx.unplaced_columns(TableId::T4, &row);
+        return None;
+    }
+    if from_text && !positioned && values.len() < want {
+        ctx.stray(TableId::T4, extra);
+        // Over several lines, a line too short to be read (a group whose blanks
+        // vanished) may have been passed over: which group each line holds is not
+        // known, and no value is read.
+        let cells = if spans.len() == 1 {
+            vanished(ctx, values, &spans)
+        } else {
+            let span = spans
+                .first()
+                .zip(spans.last())
+                .map(|(f, l)| zfxxgk_lex::Span::new(f.start, l.end))
+                .unwrap_or_default();
+            let row = crate::rows::Row {
+                cells: values.to_vec(),
+                span,
+            };
+            ctx.unplaced_columns(TableId::T4, &row);
+            Vec::new()
+        };
+        let start = spans.first().map_or(0, |s| s.start);
+        let end = spans.last().map_or(start, |s| s.end);
+        return Some(Table {
+            id: TableId::T4,
+            edition: None,
+            location: ctx.locate(zfxxgk_lex::Span::new(start, end)),
+            items: Vec::new(),
+            cells,
+        });
+    }
     let at: Vec<usize> = if positioned {
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
         let Some(found) = found else {
-            let span = spans
-                .first()
-                .map(|s| s.start)
-                .zip(spans.last().map(|s| s.end));
-            if let Some((start, end)) = span {
-                let row = crate::rows::Row {
-                    cells: values.to_vec(),
-                    span: zfxxgk_lex::Span::new(start, end),
-                };
-                ctx.unplaced_columns(TableId::T4, &row);
-            }
+            unplace(ctx, values, &spans);
             return None;
         };
         found
@@ -139,6 +193,90 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     })
 }
 
+/// The cells of table 四 written as lines of running text with fewer values than its
+/// fifteen columns (blank cells left nothing): those the placements the groups' sums
+/// keep agree on ([`crate::vanished`]), by position with a note; the values are kept
+/// in `unplaced` with a note naming the placements when any column is left.
+fn vanished(
+    ctx: &mut Ctx<'_>,
+    values: &[zfxxgk_lex::Cell<'_>],
+    spans: &[zfxxgk_lex::Span],
+) -> Vec<zfxxgk_model::Cell> {
+    let (agreed, candidates) = decide(values, &T4_ROW);
+    let start = spans.first().map_or(0, |s| s.start);
+    let end = spans.last().map_or(start, |s| s.end);
+    let mut cells = Vec::new();
+    let mut open = Vec::new();
+    for (k, (key, column)) in T4_KEYS.iter().zip(&agreed).enumerate() {
+        let Some(key) = *key else { continue };
+        match column.map(|c| c.map(|i| values.get(i))) {
+            Some(Some(Some(c))) => cells.push(ctx.cell(key, c, Placement::Position)),
+            Some(None) => cells.push(ctx.invisible_blank(key, end, Placement::Position)),
+            _ => open.push(k),
+        }
+    }
+    cells.sort_by_key(|c| c.key);
+    let name = |k: &usize| {
+        T4_KEYS
+            .get(*k)
+            .copied()
+            .flatten()
+            .map_or(String::new(), |key| key.as_str().to_string())
+    };
+    let span = zfxxgk_lex::Span::new(start, end);
+    if !cells.is_empty() {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            Text::new(
+                format!(
+                    "表四：{} 个数值对应 {} 列（空白单元格没有留下文字）；按各组合计放入 {} 个",
+                    values.len(),
+                    T4_KEYS.len(),
+                    cells.len()
+                ),
+                format!(
+                    "table 四: {} values for {} columns (blank cells left no text); {} placed by the groups' sums",
+                    values.len(),
+                    T4_KEYS.len(),
+                    cells.len()
+                ),
+            ),
+            Some(span),
+        );
+    }
+    if !open.is_empty() {
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span,
+        };
+        ctx.unplaced_row(TableId::T4, &row);
+        ctx.note(
+            NoteKind::AmbiguousPlacement,
+            {
+                let open: Vec<_> = open.iter().map(name).collect();
+                Text::new(
+                    format!(
+                        "表四：{} 个数值对应 {} 列（空白单元格没有留下文字），各组合计看不出空白在哪里：{} 未读；可读作 {}（`_` 为空白）",
+                        values.len(),
+                        T4_KEYS.len(),
+                        open.join("、"),
+                        candidates
+                    ),
+                    format!(
+                        "table 四: {} values for {} columns (blank cells left no text), and the groups' sums do not tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
+                        values.len(),
+                        T4_KEYS.len(),
+                        open.join(", "),
+                        candidates
+                    ),
+                )
+            },
+            Some(span),
+        );
+    }
+    cells
+}
+
 /// Whether a row of labels names group `g` of table 四 (after the first): the heading
 /// of its own small table (`行政诉讼（未经复议直接起诉）`).
 fn names(s: &crate::context::Parts<'_, '_>, g: usize) -> bool {
@@ -160,6 +298,73 @@ static T4_KEYS: LazyLock<Vec<Option<CellKey>>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// Leaves `values`, read from the rows of `spans`, unplaced: their columns are not told.
+fn unplace(ctx: &mut Ctx<'_>, values: &[zfxxgk_lex::Cell<'_>], spans: &[zfxxgk_lex::Span]) {
+    let span = spans
+        .first()
+        .map(|s| s.start)
+        .zip(spans.last().map(|s| s.end));
+    if let Some((start, end)) = span {
+        let row = crate::rows::Row {
+            cells: values.to_vec(),
+            span: zfxxgk_lex::Span::new(start, end),
+        };
+        ctx.unplaced_columns(TableId::T4, &row);
+    }
+}
+
+/// Which `want` values of a run with blanks to spare are the table's.
+enum Window<'v, 'i> {
+    /// The values to read (all of them, when nothing is to spare or only one end has
+    /// blanks to give).
+    Only(&'v [zfxxgk_lex::Cell<'i>]),
+    /// Blanks at both ends could be left out, and the groups' sums do not pick one
+    /// way alone.
+    Ambiguous,
+}
+
+/// The windows of `want` values that leave out only blank cells at the ends of
+/// `values`; when there are several that read differently, the one whose groups each
+/// sum to their total (blank counted as 0), if it is the only one.
+fn window<'v, 'i>(values: &'v [zfxxgk_lex::Cell<'i>], want: usize) -> Window<'v, 'i> {
+    let blank = |c: &zfxxgk_lex::Cell<'_>| crate::number::is_blank(c.text);
+    if values.len() <= want {
+        return Window::Only(values);
+    }
+    let spare = values.len() - want;
+    let fits: Vec<&[zfxxgk_lex::Cell<'i>]> = (0..=spare)
+        .filter(|&s| {
+            values.get(..s).is_some_and(|h| h.iter().all(blank))
+                && values.get(s + want..).is_some_and(|t| t.iter().all(blank))
+        })
+        .filter_map(|s| values.get(s..s + want))
+        .collect();
+    if fits.len() <= 1 {
+        return Window::Only(values);
+    }
+    let sums_hold = |w: &[zfxxgk_lex::Cell<'_>]| {
+        w.chunks(T4_COLUMNS.len()).all(|g| {
+            let n = |c: &zfxxgk_lex::Cell<'_>| {
+                if blank(c) {
+                    Some(Default::default())
+                } else {
+                    crate::number::number(c.text).map(|n| n.value)
+                }
+            };
+            let parts: Option<Vec<_>> = g.iter().map(n).collect();
+            match parts.as_deref() {
+                Some([a, b, c, d, total]) => a + b + c + d == *total,
+                _ => false,
+            }
+        })
+    };
+    let mut good = fits.iter().filter(|w| sums_hold(w));
+    match (good.next(), good.next()) {
+        (Some(w), None) => Window::Only(w),
+        _ => Window::Ambiguous,
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -188,6 +393,47 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_tab_between_header_words_is_no_row() {
+        // A browser's copied text: one cell a paragraph, a lone tab between cells.
+        let cells = |c: &[&str]| c.join("\n\n\t\n\n");
+        let values = [
+            "1", "2", "3", "2", "8", "1", "3", "1", "0", "5", "3", "1", "3", "2", "9",
+        ];
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n\n{}\n\n\n\n\n{}\n\n\n\n\n{}\n",
+            cells(&["行政复议", "行政诉讼"]),
+            cells(&["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]),
+            cells(&values),
+        );
+        let got = t4(&text);
+        let want: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(want, values, "{got:?}");
+    }
+
+    #[test]
+    fn blanks_at_both_ends_are_told_by_the_sums_or_not_at_all() {
+        let row = |v: &[&str]| {
+            format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n\t{}\n",
+                v.join("\t")
+            )
+        };
+        // Sixteen cells, blank at each end: the sums hold only with the first
+        // blank in the table (upheld blank, the row's total 5 = 3 + 1 + 1).
+        let one = [
+            "", "3", "1", "1", "5", "2", "0", "0", "1", "3", "3", "0", "2", "0", "5", "",
+        ];
+        let got = t4(&row(&one));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.clone());
+        assert_eq!(get("t4.review.upheld"), Some(String::new()), "{got:?}");
+        assert_eq!(get("t4.review.total"), Some("5".into()));
+        // Both ways hold (all zero but for blanks): nothing placed.
+        let mut zeros = vec![""; 16];
+        zeros[1..15].fill("0");
+        assert!(t4(&row(&zeros)).is_empty(), "{:?}", t4(&row(&zeros)));
+    }
+
+    #[test]
     fn three_small_tables_one_per_group() {
         let got = t4(&three_tables(
             "行政诉讼（未经复议直接起诉）",
@@ -198,6 +444,28 @@ mod tests {
         assert_eq!(get("t4.review.total"), Some("2"));
         assert_eq!(get("t4.litigation_direct.pending"), Some("1"));
         assert_eq!(get("t4.litigation_after_review.other"), Some("1"));
+    }
+
+    /// Plain `pdftotext` of a PDF's table 四 (huaian-2024): values scattered among
+    /// the header's words, a run of five of them the second group's, not the first's.
+    #[test]
+    fn five_values_after_values_passed_over_are_not_placed() {
+        let mut text =
+            String::from("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n行政诉讼\n\n");
+        for w in [
+            "结果", "维持", "72", "64", "178", "37", "其他", "12", "1", "总计",
+        ] {
+            text.push_str(w);
+            text.push_str("\n\n");
+        }
+        for w in ["审结", "13", "4", "8", "1", "26", "总计", "20"] {
+            text.push_str(w);
+            text.push_str("\n\n");
+        }
+        let report = crate::parse(&text);
+        let got = t4(&text);
+        assert!(got.is_empty(), "{got:?}");
+        assert!(report.unplaced.iter().any(|u| u.text.contains("13")));
     }
 
     #[test]

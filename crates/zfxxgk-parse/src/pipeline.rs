@@ -1,0 +1,194 @@
+//! The parse, phase by phase. Each phase is a function that takes what it reads and
+//! returns what it makes; the one thing they share is the [`Ctx`], which locates byte
+//! spans and collects notes and unplaced text as the phases go.
+//!
+//! 1. [`lex`] the text into blocks, and find the section [`headings`](sections::headings);
+//! 2. [`sections_of`]: the sections between the headings;
+//! 3. [`meta_of`]: title, body and the years the text states;
+//! 4. [`tables_of`]: tables 二, 三 and 四 from their zones of table rows, or from cells
+//!    run together in their section when no grid holds them;
+//! 5. [`keep_leftovers`]: numbers in table blocks that no table took, tables seen and
+//!    not read, implausible values, unrecognized blocks;
+//! 6. [`facts_of`]: the facts the narrative states;
+//! 7. [`outline`]: the lexed blocks as the report's outline.
+
+use std::ops::Range;
+
+use zfxxgk_lex::{lex, Block as LexBlock, BlockKind, Span};
+use zfxxgk_model::{
+    Block, BlockKind as OutlineKind, Edition, Fact, Meta, Report, Section, SectionKey, Table,
+    Unplaced, UnplacedKind,
+};
+
+use crate::context::Ctx;
+use crate::sections::Heading;
+use crate::{narrative, paragraphs, plausible, ran_together, rows, sections, unread};
+use crate::{table2, table3, table4};
+
+/// Reads `text` into a report: the phases in order.
+pub(crate) fn run(text: &str) -> Report {
+    let blocks = lex(text);
+    let mut ctx = Ctx::new(text);
+    let heads = sections::headings(text);
+    let sections = sections_of(&ctx, text, &heads);
+    let meta = meta_of(&ctx, text, &heads, &sections);
+    let year_hint = meta.year.map(Edition::for_year);
+    let (tables, edition) = tables_of(&mut ctx, text, &blocks, &heads, &sections, year_hint);
+    keep_leftovers(&mut ctx, &blocks, &sections, &tables);
+    let facts = facts_of(&ctx, text, &blocks);
+    let blocks = outline(&ctx, &blocks);
+    Report {
+        meta: Meta { edition, ..meta },
+        sections,
+        tables,
+        facts,
+        unplaced: ctx.unplaced,
+        notes: ctx.notes,
+        blocks,
+    }
+}
+
+/// The sections: each heading with the text up to the next.
+fn sections_of(ctx: &Ctx<'_>, text: &str, heads: &[Heading]) -> Vec<Section> {
+    heads
+        .iter()
+        .enumerate()
+        .map(|(k, h)| {
+            let body_end = heads.get(k + 1).map_or(text.len(), |n| n.start).max(h.end);
+            Section {
+                key: h.key,
+                heading: text[h.start..h.end].to_string(),
+                location: ctx.locate(Span::new(h.start, h.end)),
+                body: ctx.locate(Span::new(h.end, body_end)),
+                text: text[h.end..body_end].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Title, body and years, from the lines before the first heading and section 一. The
+/// edition is left for the tables to tell, and the encoding for the caller.
+fn meta_of(ctx: &Ctx<'_>, text: &str, heads: &[Heading], sections: &[Section]) -> Meta {
+    let first_heading = heads.first().map_or(text.len(), |h| h.start);
+    let s1 = sections
+        .iter()
+        .find(|s| s.key == SectionKey::S1)
+        .map(|s| (s.body.start, s.body.end));
+    let found = sections::meta(text, first_heading, s1);
+    let locate = |s: usize, e: usize| ctx.locate(Span::new(s, e));
+    let years = sections::statements(&found.years, &locate);
+    Meta {
+        title: found.title.as_ref().map(|t| t.0.clone()),
+        title_location: found
+            .title
+            .as_ref()
+            .map(|t| ctx.locate(Span::new(t.1, t.2))),
+        body: found.body,
+        year: years.first().map(|y| y.year),
+        years,
+        edition: None,
+        encoding: None,
+    }
+}
+
+/// Tables 二, 三 and 四, in the order they stand, and the edition they tell. Table 三
+/// is read first: its edition is the surest, and table 二's reader takes it as a hint.
+/// A section whose table no grid holds is searched for cells that ran together.
+fn tables_of(
+    ctx: &mut Ctx<'_>,
+    text: &str,
+    blocks: &[LexBlock<'_>],
+    heads: &[Heading],
+    sections: &[Section],
+    year_hint: Option<Edition>,
+) -> (Vec<Table>, Option<Edition>) {
+    let cell_texts = rows::CellTexts::of(blocks);
+    let mut zones = rows::zones(text, blocks, heads, &cell_texts);
+    paragraphs::regroup(&mut zones);
+    let body = |key: SectionKey| {
+        sections
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.body.start..s.body.end)
+    };
+    let mut t3 = table3::build(ctx, &zones.t3, year_hint);
+    if let (None, Some(range)) = (&t3, body(SectionKey::S3)) {
+        let rows = ran_together::t3(ctx, range, year_hint);
+        t3 = table3::build(ctx, &rows, year_hint);
+    }
+    let t3_edition = t3.as_ref().and_then(|t| t.edition);
+    let hint = t3_edition.or(year_hint);
+    let mut t2 = table2::build(ctx, &zones.t2, hint);
+    if let (None, Some(range)) = (&t2, body(SectionKey::S2)) {
+        let rows = ran_together::t2(ctx, range, hint);
+        t2 = table2::build(ctx, &rows, hint);
+    }
+    let mut t4 = table4::build(ctx, &zones.t4);
+    if let (None, Some(range)) = (&t4, body(SectionKey::S4)) {
+        let rows = ran_together::t4(ctx, range);
+        t4 = table4::build(ctx, &rows);
+    }
+    let edition = t3_edition.or_else(|| t2.as_ref().and_then(|t| t.edition));
+    if let Some(t) = t4.as_mut() {
+        t.edition = edition;
+    }
+    let mut tables: Vec<_> = [t2, t3, t4].into_iter().flatten().collect();
+    tables.sort_by_key(|t| t.location.start);
+    (tables, edition)
+}
+
+/// What no table took is kept and said: numbers in table blocks no table read, a
+/// section's table seen and not read, implausible values, and unrecognized blocks.
+fn keep_leftovers(
+    ctx: &mut Ctx<'_>,
+    blocks: &[LexBlock<'_>],
+    sections: &[Section],
+    tables: &[Table],
+) {
+    unread::keep_unread(ctx, blocks, tables);
+    unread::keep_unread_tables(ctx, sections, tables);
+    plausible::note_implausible(ctx, tables);
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Unrecognized) {
+        ctx.unplaced.push(Unplaced {
+            kind: UnplacedKind::Unrecognized,
+            table: None,
+            text: b.text.to_string(),
+            location: ctx.locate(b.span),
+        });
+    }
+}
+
+/// The facts the paragraphs and headings state.
+fn facts_of(ctx: &Ctx<'_>, text: &str, blocks: &[LexBlock<'_>]) -> Vec<Fact> {
+    let narrative: Vec<Range<usize>> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        .map(|b| b.span.range())
+        .collect();
+    narrative::extract_facts(text, &narrative, &|s, e| ctx.locate(Span::new(s, e)))
+}
+
+/// The lexed blocks as the report's outline. Blocks come in order, so each is located
+/// by counting on from the last.
+fn outline(ctx: &Ctx<'_>, blocks: &[LexBlock<'_>]) -> Vec<Block> {
+    blocks
+        .iter()
+        .map(|b| Block {
+            kind: outline_kind(b),
+            location: ctx.locate(b.span),
+        })
+        .collect()
+}
+
+/// What a lexed block is, in the model's words.
+fn outline_kind(b: &LexBlock<'_>) -> OutlineKind {
+    match b.kind {
+        BlockKind::Heading => OutlineKind::Heading,
+        BlockKind::Paragraph => OutlineKind::Paragraph,
+        BlockKind::Table(_) => OutlineKind::Table,
+        BlockKind::Blank => OutlineKind::Blank,
+        BlockKind::Noise => OutlineKind::Noise,
+        BlockKind::PageNumber => OutlineKind::PageNumber,
+        BlockKind::Unrecognized => OutlineKind::Unrecognized,
+    }
+}

@@ -1,0 +1,449 @@
+//! Rows whose blank cells vanished: reading-order text (`pdftotext` without `-layout`,
+//! and `-raw`) writes a table row's cells one after the other, one a line or a space
+//! apart, and an empty cell leaves nothing at all, so a row of table 三 may show five
+//! values for its seven columns (`7 1 1 0 9`), and nothing says which are missing.
+//!
+//! # Grammar
+//!
+//! ```text
+//! row   = value{k}            ; k < n, the values in the columns' order, no positions
+//! value = number | blank      ; a blank written (`/`, `—`) stands in its column
+//! ```
+//!
+//! # Placement
+//!
+//! Every way of putting the `k` values in order into the row's `n` columns (the
+//! `n - k` columns left are vanished blank cells) is a placement. A placement is kept
+//! when the row's sums hold with it (the [`Group`]s of [`crate::split`]: a row of
+//! table 三 is one summed group of seven; table 四's fifteen values three summed groups
+//! of five; table 二's rows a free group), a blank counted as 0; the sums down table
+//! 三's columns may then keep fewer (see `table3`). A column is read only when every
+//! placement kept puts the same thing there: the same value, or a blank. Anything
+//! else is left unplaced with a note naming the columns and the placements: a wrong
+//! number is worse than a missing one.
+//!
+//! The search is bounded: a row of `n` columns has at most `C(n, k)` placements
+//! (6435 for fifteen), and past [`MAX_PLACEMENTS`] kept it gives up.
+
+use zfxxgk_lex::Cell as LexCell;
+
+use crate::number;
+use crate::split::Group;
+
+/// Most placements kept for one row: past this many the row is not read.
+pub(crate) const MAX_PLACEMENTS: usize = 4096;
+
+/// A value as the sums see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Token {
+    /// A count (a whole number, not negative).
+    Count(u64),
+    /// A blank written (`/`, `—`): 0 in a sum.
+    Blank,
+    /// Anything else (a decimal, a negative number): no sum holding it is checked.
+    Other,
+}
+
+impl Token {
+    /// The token a cell's text is.
+    pub(crate) fn of(text: &str) -> Token {
+        match number::value(text) {
+            zfxxgk_model::Value::Blank => Token::Blank,
+            v => v
+                .normalized()
+                .parse::<u64>()
+                .map_or(Token::Other, Token::Count),
+        }
+    }
+
+    /// The token's value in a sum: `None` for [`Token::Other`].
+    fn count(self) -> Option<u64> {
+        match self {
+            Token::Count(n) => Some(n),
+            Token::Blank => Some(0),
+            Token::Other => None,
+        }
+    }
+}
+
+/// A placement: for each column, the index of the value put there, or `None` for a
+/// vanished blank cell.
+pub(crate) type Placement = Vec<Option<usize>>;
+
+/// What the search found for a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Placements {
+    /// Every placement the row's own sums keep (none, one or several).
+    Found(Vec<Placement>),
+    /// More than [`MAX_PLACEMENTS`] kept: the row is not read.
+    TooMany,
+}
+
+/// Every placement of `tokens` (in order) into the columns of `shape` that the groups'
+/// sums keep; with as many tokens as columns, the one placement in order (if its sums
+/// hold). More tokens than columns: none.
+pub(crate) fn placements(tokens: &[Token], shape: &[Group]) -> Placements {
+    let n: usize = shape.iter().map(|g| g.cells).sum();
+    if tokens.len() > n || tokens.is_empty() {
+        return Placements::Found(Vec::new());
+    }
+    // The group and whether it is a group's last column, for each column.
+    let mut ends = Vec::with_capacity(n);
+    for g in shape {
+        for k in 0..g.cells {
+            ends.push((g.summed, k + 1 == g.cells));
+        }
+    }
+    let mut search = Search {
+        tokens,
+        ends: &ends,
+        current: Vec::with_capacity(n),
+        found: Vec::new(),
+        too_many: false,
+    };
+    search.column(0, 0, Some(0));
+    if search.too_many {
+        Placements::TooMany
+    } else {
+        Placements::Found(search.found)
+    }
+}
+
+/// The state of one search.
+struct Search<'a> {
+    tokens: &'a [Token],
+    /// For each column: whether its group is summed, and whether it is its group's last.
+    ends: &'a [(bool, bool)],
+    current: Placement,
+    found: Vec<Placement>,
+    too_many: bool,
+}
+
+impl Search<'_> {
+    /// Fills column `col` on, with token `next` the next to place; `sum` is what the
+    /// group's columns so far add up to (`None` once a token no sum can hold is in it).
+    fn column(&mut self, col: usize, next: usize, sum: Option<u64>) {
+        if self.too_many {
+            return;
+        }
+        let Some(&(summed, last)) = self.ends.get(col) else {
+            if next == self.tokens.len() {
+                if self.found.len() >= MAX_PLACEMENTS {
+                    self.too_many = true;
+                } else {
+                    self.found.push(self.current.clone());
+                }
+            }
+            return;
+        };
+        let left = self.ends.len() - col;
+        let tokens_left = self.tokens.len() - next;
+        // The token at `next` here, if any are left.
+        if let Some(&t) = self.tokens.get(next) {
+            if self.fits(summed, last, sum, t.count()) {
+                self.current.push(Some(next));
+                self.column(col + 1, next + 1, self.after(last, sum, t.count()));
+                self.current.pop();
+            }
+        }
+        // A vanished blank here, if the columns left can still hold the tokens left.
+        if left > tokens_left && self.fits(summed, last, sum, Some(0)) {
+            self.current.push(None);
+            self.column(col + 1, next, self.after(last, sum, Some(0)));
+            self.current.pop();
+        }
+    }
+
+    /// Whether a value (its count, if any) may stand in a column: in a summed group's
+    /// last column it must be what the others add up to, unless one of them (or it)
+    /// is no count.
+    fn fits(&self, summed: bool, last: bool, sum: Option<u64>, value: Option<u64>) -> bool {
+        match (summed && last, sum, value) {
+            (true, Some(s), Some(v)) => s == v,
+            _ => true,
+        }
+    }
+
+    /// The running sum after a column: restarted at a group's end.
+    fn after(&self, last: bool, sum: Option<u64>, value: Option<u64>) -> Option<u64> {
+        if last {
+            Some(0)
+        } else {
+            sum.zip(value).and_then(|(s, v)| s.checked_add(v))
+        }
+    }
+}
+
+/// What every placement puts in each column: `Some(Some(i))` value `i` (of the first
+/// placement; the others put a value written the same there), `Some(None)` a blank
+/// (vanished, or a blank written), `None` where they disagree, or none was found.
+pub(crate) fn agreed(
+    placements: &[&Placement],
+    values: &[LexCell<'_>],
+    columns: usize,
+) -> Vec<Option<Option<usize>>> {
+    let what = |p: &Placement, col: usize| -> Option<String> {
+        let i = p.get(col).copied().flatten()?;
+        let v = number::value(values.get(i)?.text);
+        match v {
+            zfxxgk_model::Value::Blank => None,
+            v => Some(v.normalized()),
+        }
+    };
+    (0..columns)
+        .map(|col| {
+            let (first, rest) = placements.split_first()?;
+            let here = what(first, col);
+            rest.iter()
+                .all(|p| what(p, col) == here)
+                .then(|| first.get(col).copied().flatten())
+        })
+        .collect()
+}
+
+/// [`agreed`] of the placements of `values` into the columns of `shape` that its sums
+/// keep (none past [`MAX_PLACEMENTS`]), and those placements as [`written`] writes
+/// them for a note.
+pub(crate) fn decide(
+    values: &[LexCell<'_>],
+    shape: &[Group],
+) -> (Vec<Option<Option<usize>>>, String) {
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    let columns = shape.iter().map(|g| g.cells).sum();
+    match placements(&tokens, shape) {
+        Placements::Found(found) => {
+            let kept: Vec<&Placement> = found.iter().collect();
+            (agreed(&kept, values, columns), written(&kept, values, 4))
+        }
+        Placements::TooMany => (
+            vec![None; columns],
+            format!("in more than {MAX_PLACEMENTS} ways"),
+        ),
+    }
+}
+
+/// The placements as a person reads them, for a note: `55 0 / _ 1 0 56`, `_` for a
+/// vanished blank cell; at most `most`, then how many more (or that there are none).
+pub(crate) fn written(placements: &[&Placement], values: &[LexCell<'_>], most: usize) -> String {
+    if placements.is_empty() {
+        return "no way: no placement adds up".to_string();
+    }
+    let mut out: Vec<String> = placements
+        .iter()
+        .take(most)
+        .map(|p| {
+            p.iter()
+                .map(|c| {
+                    c.and_then(|i| values.get(i))
+                        .map_or("_".to_string(), |v| v.text.trim().to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .map(|s| format!("`{s}`"))
+        .collect();
+    if placements.len() > most {
+        out.push(format!("and {} more", placements.len() - most));
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(s: &str) -> Vec<Token> {
+        s.split_whitespace().map(Token::of).collect()
+    }
+
+    fn cells(text: &str) -> Vec<LexCell<'_>> {
+        let mut at = 0;
+        text.split(' ')
+            .map(|t| {
+                let c = LexCell {
+                    text: t,
+                    span: zfxxgk_lex::Span::new(at, at + t.len()),
+                    x: None,
+                };
+                at += t.len() + 1;
+                c
+            })
+            .collect()
+    }
+
+    fn found(s: &str, shape: &[Group]) -> Vec<Placement> {
+        match placements(&tokens(s), shape) {
+            Placements::Found(p) => p,
+            Placements::TooMany => panic!("too many"),
+        }
+    }
+
+    use crate::split::{T3_ROW as T3, T4_ROW as T4};
+
+    #[test]
+    fn a_row_of_table_three_keeps_its_total_last() {
+        // Two blank cells vanished among the six columns: fifteen placements, the
+        // total (9) last in each; a total that vanished would be 0, not 9.
+        let p = found("7 1 1 0 9", &T3);
+        assert_eq!(p.len(), 15);
+        assert!(p.iter().all(|p| p[6] == Some(4)));
+        // Six values whose last is not the sum of the others, nor 0: no placement.
+        assert!(found("1 3 5 7 1 201", &T3).is_empty());
+        // All seven: the one placement in order, if it adds up.
+        assert_eq!(found("1 0 0 0 0 0 1", &T3).len(), 1);
+        assert!(found("1 0 0 0 0 0 2", &T3).is_empty());
+    }
+
+    #[test]
+    fn groups_of_table_four_tell_where_a_blank_vanished() {
+        // `_ 2 2 2 6 | 1 3 1 3 8 | 3 1 3 3 10` with the first blank gone: the sums
+        // put the blank in the first group, but not where in it.
+        let text = "2 2 2 6 1 3 1 3 8 3 1 3 3 10";
+        let p = found(text, &T4);
+        assert_eq!(p.len(), 4);
+        let values = cells(text);
+        let refs: Vec<&Placement> = p.iter().collect();
+        let a = agreed(&refs, &values, 15);
+        assert!(a[..4].iter().all(Option::is_none));
+        assert_eq!(a[4], Some(Some(3)));
+        assert_eq!(a[5], Some(Some(4)));
+        // Wherever the blank vanished, the first group's five hold 1 and 1 and a
+        // total of 0: no placement.
+        assert!(found("1 1 0 0 0 0 0 0 0 0 0 0 0 0", &T4).is_empty());
+    }
+
+    #[test]
+    fn values_written_alike_agree() {
+        let text = "0 0 0 0 0 0";
+        let cells = cells(text);
+        let p = found(text, &T3);
+        assert_eq!(p.len(), 7);
+        let refs: Vec<&Placement> = p.iter().collect();
+        // Each column is 0 in six placements and blank in one: none agrees.
+        assert!(agreed(&refs, &cells, 7).iter().all(Option::is_none));
+        // Six zeros with the total vanished add up too; of that one placement alone,
+        // every column agrees.
+        let last: Vec<&Placement> = p.iter().filter(|p| p[6].is_none()).collect();
+        assert_eq!(agreed(&last, &cells, 7)[6], Some(None));
+        assert_eq!(agreed(&last, &cells, 7)[0], Some(Some(0)));
+        assert!(written(&refs, &cells, 2).contains("and 5 more"));
+    }
+
+    fn read(text: &str) -> (Vec<(String, String)>, zfxxgk_model::Report) {
+        let report = crate::parse(text);
+        let cells = report
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect();
+        (cells, report)
+    }
+
+    fn get<'a>(cells: &'a [(String, String)], key: &str) -> Option<&'a str> {
+        cells.iter().find(|c| c.0 == key).map(|c| c.1.as_str())
+    }
+
+    /// `pdftotext -raw` of a report: table 四's first cell blank and gone, and a row of
+    /// table 三 with two blank cells gone.
+    #[test]
+    fn reading_order_rows_read_what_the_sums_decide() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+            申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+            一、本年新收政府信息公开申请数量 7 1 1 0 9\n\
+            四、政府信息公开行政复议、行政诉讼情况\n\
+            行政复议 行政诉讼\n\
+            结果维持 结果纠正 其他结果 尚未审结 总计\n\
+            2 2 2 6 1 3 1 3 8 3 1 3 3 10\n";
+        let (cells, report) = read(text);
+        // Table 四: the blank is in the first group, but where in it is not told.
+        assert_eq!(get(&cells, "t4.review.total"), Some("6"));
+        assert_eq!(get(&cells, "t4.litigation_direct.pending"), Some("3"));
+        assert_eq!(get(&cells, "t4.litigation_after_review.total"), Some("10"));
+        assert_eq!(get(&cells, "t4.review.upheld"), None);
+        assert_eq!(get(&cells, "t4.review.pending"), None);
+        // Table 三: the total alone stands last in every placement.
+        assert_eq!(get(&cells, "t3.new_received.total"), Some("9"));
+        assert_eq!(get(&cells, "t3.new_received.natural_person"), None);
+        let notes: Vec<&str> = report.notes.iter().map(|n| n.message.en.as_str()).collect();
+        assert!(
+            notes.iter().any(|n| n.contains("row new_received")
+                && n.contains("natural_person, commercial")
+                && n.contains("`7 1 1 0 _ _ 9`")),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.starts_with("table 四: 14 values")),
+            "{notes:?}"
+        );
+        let cell = report
+            .cell("t4.review.total".parse().expect("key"))
+            .expect("read");
+        assert_eq!(cell.placement, zfxxgk_model::Placement::Position);
+    }
+
+    /// A row cut in two (`1 1 0 0 2` / `0 4`) is no row short of blanks, though its
+    /// first part adds up (1 + 1 + 0 + 0 = 2): none of it is read.
+    #[test]
+    fn a_row_cut_over_two_lines_is_not_read() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+            申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+            一、本年新收政府信息公开申请数量 1 1 0 0 2\n0 4\n\
+            二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
+        let (cells, report) = read(text);
+        assert!(
+            cells.iter().all(|c| !c.0.starts_with("t3.new_received")),
+            "{cells:?}"
+        );
+        assert_eq!(get(&cells, "t3.carried_over.total"), Some("0"));
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.message.en.contains("may have been cut in two")));
+    }
+
+    /// Table 二 has no sums: a row of running text short of a value is not read.
+    #[test]
+    fn a_short_row_of_table_two_is_not_read() {
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n\
+            信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 4282 9994\n\
+            行政规范性文件 4702 3051 8595\n";
+        let (cells, report) = read(text);
+        assert_eq!(get(&cells, "t2.normative_documents.in_force"), Some("8595"));
+        assert!(
+            cells.iter().all(|c| !c.0.starts_with("t2.regulations")),
+            "{cells:?}"
+        );
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.message.en.contains("table 二, row regulations")));
+    }
+
+    #[test]
+    fn too_many_placements_leave_every_column() {
+        let text = "1 2 3 4 5 6 7";
+        let free = [Group {
+            cells: 15,
+            summed: false,
+        }];
+        let (agreed, said) = decide(&cells(text), &free);
+        assert!(agreed.iter().all(Option::is_none));
+        assert_eq!(said, "in more than 4096 ways");
+    }
+
+    #[test]
+    fn too_many_placements_are_not_listed() {
+        // Fifteen columns of a free group, seven values: 6435 placements.
+        let free = [Group {
+            cells: 15,
+            summed: false,
+        }];
+        assert_eq!(
+            placements(&tokens("1 2 3 4 5 6 7"), &free),
+            Placements::TooMany
+        );
+        assert!(matches!(
+            placements(&tokens("1 2 3 4 5 6 7 8 9 10 11"), &free),
+            Placements::Found(p) if p.len() == 1365
+        ));
+    }
+}

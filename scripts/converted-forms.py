@@ -1,0 +1,741 @@
+#!/usr/bin/env python3
+"""Writes the converter corpus of tests/corpus/converted/ (files named gen*-KIND-FORM):
+reports of both template editions written as three kinds of web page, each put
+through every converter our users run, with the ground truth of each output.
+
+Reports. Two generated reports (examples/gen_corpus.rs, every sum of the template
+holds): 2019/body00001-2019.txt (2019 edition) and 2022/body00001-2022.txt (2021
+edition). `zfxxgk parse --format html` lays their tables out as the template does
+(the HTML path reads generated pages exactly: tests/roundtrip.rs); this script reads
+that layout back (cells with their keys) and writes it again as a page of each kind:
+
+  cms     a whole CMS page: top bar, search form, menus, breadcrumbs, the article
+          (title, 发布时间/浏览次数 line, sections, one table per template table with
+          table 二's parts as colspan heading rows), share links and a footer with
+          numbers of its own (网站标识码, ICP备, 联系电话)
+  word    what Word's "save as web page" writes: mso styles in <style>, conditional
+          comments, <table class=MsoNormalTable>, every cell a <p class=MsoNormal>
+          with <span lang=EN-US> around numbers, a label split over two spans, blank
+          cells as <o:p>&nbsp;</o:p>
+  editor  what an online editor (UEditor and the like) writes: <th> header cells,
+          <span style="font-size:…"> around every cell's text, <p style=text-indent>
+
+In each page some cells are blank. A zero cell of tables 三 and 四 (blanking it keeps
+every sum) and a few cells of table 二 (which has no sums) are written empty, `/` or
+`—` (all three read as blank: the truth says blank) or `0` (the truth says 0); which
+mark goes where turns with the page kind.
+
+Converters, run on every page:
+
+  chromium  Debian chromium headless --print-to-pdf (fonts-noto-cjk); the cms page is
+            printed with chromium's header and footer (date, title, address, 1/3)
+  lo        LibreOffice: the page to DOCX (`soffice --convert-to docx`, the HTML read as
+            a Writer document), then that DOCX to PDF
+  for each of the two PDFs, pdftotext -layout (FORM-layout.txt), in reading order
+  (FORM-plain.txt) and -raw (FORM-raw.txt)
+  w3m -dump, lynx -dump -nolist, Debian html2text (-utf8), Python html2text,
+  pandoc -t plain, pandoc -t gfm, and the page's innerText (text copied from a
+  browser: playwright-core driving /usr/bin/chromium)
+
+Outputs are committed (the tests need none of these tools), each with expected/NAME.csv
+and NAME.rules (no consistency rule may fire: every report here is consistent, with
+sections 一 to 六). Where a form truly loses a cell, its truth says `?` (the corpus
+test then wants the cell unplaced); LOST below gives each case and its reason (none
+is marked yet: the README says which forms lose what). The
+tool versions go to tests/corpus/converted/README.md (section "Tool versions of the
+generated pages").
+
+  python3 scripts/converted-forms.py            # writes the corpus (needs the tools)
+  python3 scripts/converted-forms.py --figures  # reads it back, writes the figures
+
+Run from the repository root. playwright-core is looked for under $PLAYWRIGHT_DIR
+(default ../.npm-i17f: `npm install playwright-core` there).
+"""
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests" / "corpus" / "converted" / "forms"
+README = ROOT / "tests" / "corpus" / "converted" / "README.md"
+ZFXXGK = ROOT / "target" / "debug" / "zfxxgk"
+PLAYWRIGHT_DIR = Path(os.environ.get("PLAYWRIGHT_DIR", ROOT.parent / ".npm-i17f"))
+
+REPORTS = [
+    ("gen2019", "2019/body00001-2019.txt"),
+    ("gen2021", "2022/body00001-2022.txt"),
+]
+KINDS = ["cms", "word", "editor"]
+
+# Cells written blank (or 0) in every page of an edition: zero cells of tables 三 and
+# 四 only (so the sums hold), any cell of table 二. Chosen to put blanks first in a
+# row, inside it, last in it, in table 二, and first in table 四.
+BLANKS = {
+    "gen2019": [
+        "t2.regulations.published",
+        "t2.fees.items_change",
+        "t3.carried_over.natural_person",
+        "t3.granted.public_interest",
+        "t3.withheld.state_secret.commercial",
+        "t3.unavailable.needs_creation.other_org",
+        "t3.not_processed.confirmation.total",
+        "t4.litigation_direct.pending",
+    ],
+    "gen2021": [
+        "t2.regulations.repealed",
+        "t2.licensing.decisions",
+        "t3.carried_over.commercial",
+        "t3.granted.public_interest",
+        "t3.withheld.enforcement_files.natural_person",
+        "t3.unavailable.unclear.total",
+        "t3.carried_forward.legal_services",
+        "t4.review.upheld",
+    ],
+}
+MARKS = ["", "/", "—", "0"]
+
+# Cells a form truly loses, by (page kind or "*", form): a function from the page's
+# cells to the keys whose truth is `?`, and the reason. Filled from what the tools were
+# seen to write; see the README for each.
+LOST: dict = {}
+
+SECTION_TEXT = {
+    "一": "{year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
+    "坚持以公开为常态、不公开为例外，持续深化政务公开，主动回应社会关切。",
+    "五": "政务公开工作仍存在公开内容不够全面、解读形式较为单一等问题。"
+    "下一步，本机关将加强业务培训，完善工作机制，提升公开质量。",
+    "六": "本机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况：未收取。",
+}
+
+
+class Cell:
+    """A cell of the exported layout: th or td, its text, its key (values only)."""
+
+    def __init__(self, tag, attrs):
+        a = dict(attrs)
+        self.head = tag == "th"
+        self.key = a.get("title") if a.get("class") == "number" else None
+        self.colspan = int(a.get("colspan", 1))
+        self.rowspan = int(a.get("rowspan", 1))
+        self.text = ""
+
+
+class Export(HTMLParser):
+    """Reads `zfxxgk parse --format html`: title, sections with their tables."""
+
+    def __init__(self):
+        super().__init__()
+        self.title = ""
+        self.sections = []  # [heading, [table]], table = (caption, thead rows, tbody rows)
+        self.stack = []
+        self.cell = None
+        self.caption = None
+        self.rows = None
+        self.part = None
+        self.text = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2", "caption"):
+            self.text = ""
+        elif tag == "table":
+            self.table = ["", [], []]
+        elif tag in ("thead", "tbody"):
+            self.part = self.table[1] if tag == "thead" else self.table[2]
+        elif tag == "tr":
+            self.part.append([])
+        elif tag in ("th", "td"):
+            self.cell = Cell(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self.title = self.text
+        elif tag == "h2":
+            self.sections.append([self.text, []])
+        elif tag == "caption":
+            self.table[0] = self.text
+        elif tag == "table":
+            self.sections[-1][1].append(tuple(self.table))
+        elif tag in ("th", "td"):
+            self.part[-1].append(self.cell)
+            self.cell = None
+        if tag in ("h1", "h2", "caption"):
+            self.text = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.text += data
+        elif self.text is not None:
+            self.text += data
+
+
+def run(cmd, **kw):
+    out = subprocess.run(cmd, capture_output=True, **kw)
+    if out.returncode != 0:
+        sys.exit(f"{' '.join(map(str, cmd))}: exit {out.returncode}\n{out.stderr.decode(errors='replace')}")
+    return out
+
+
+def report_model(source: Path):
+    page = run([str(ZFXXGK), "parse", str(source), "--format", "html"]).stdout.decode()
+    e = Export()
+    e.feed(page)
+    # The page shows each cell as the report writes it (795016.99元); the truth is the
+    # value `--format facts` gives the generated text (795016.99).
+    facts = run([str(ZFXXGK), "parse", str(source), "--format", "facts"]).stdout.decode()
+    values = {}
+    for line in facts.splitlines()[1:]:
+        _, key, value = line.split(",", 2)
+        values[key] = value
+    shown = {}
+    for _, tables in e.sections:
+        for _, thead, tbody in tables:
+            for row in thead + tbody:
+                for c in row:
+                    if c.key:
+                        shown[c.key] = c.text
+    # The export has the sections that hold tables; the page has all six.
+    e.sections = (
+        [["一、总体情况", []]]
+        + e.sections
+        + [["五、存在的主要问题及改进情况", []], ["六、其他需要报告的事项", []]]
+    )
+    if set(shown) != set(values):
+        sys.exit(f"{source}: the page's cells are not the text's")
+    return e, values, shown
+
+
+def marks_for(name: str, kind: str, values: dict, written: dict):
+    """key → what the page writes in the cell, and key → the truth."""
+    shown = dict(written)
+    truth = dict(values)
+    turn = KINDS.index(kind)
+    for i, key in enumerate(BLANKS[name]):
+        if not key.startswith("t2.") and values[key] != "0":
+            sys.exit(f"{name}: {key} is {values[key]}, not 0: blanking it breaks a sum")
+        mark = MARKS[(i + turn) % len(MARKS)]
+        shown[key] = mark
+        truth[key] = "0" if mark == "0" else ""
+    return shown, truth
+
+
+def t2_as_one_table(tables):
+    """Table 二's parts as one table: a colspan heading row per part, each row padded
+    to the widest part by widening its last cell (the template's own layout)."""
+    width = max(sum(c.colspan for c in row) for _, h, b in tables for row in h + b)
+    rows = []
+    for caption, thead, tbody in tables:
+        head = Cell("th", [("colspan", str(width))])
+        head.text = caption
+        rows.append([head])
+        for row in thead + tbody:
+            missing = width - sum(c.colspan for c in row)
+            if missing:
+                last = row[-1]
+                widened = Cell("th" if last.head else "td", [])
+                widened.__dict__.update(last.__dict__)
+                widened.colspan += missing
+                row = row[:-1] + [widened]
+            rows.append(row)
+    return [(None, rows)]
+
+
+def tables_of(section, tables):
+    if section.startswith("二"):
+        return t2_as_one_table(tables)
+    return [(caption or None, thead + tbody) for caption, thead, tbody in tables]
+
+
+# ---- the three page kinds ------------------------------------------------------------
+
+
+def cms_page(title, year, body_name, sections, shown):
+    out = []
+    for heading, tables in sections:
+        out.append(f"<p><strong>{heading}</strong></p>")
+        for caption, rows in tables_of(heading, tables):
+            if caption:
+                out.append(f'<p style="text-align:center">{caption}</p>')
+            out.append('<table border="1" cellspacing="0" cellpadding="0" width="600" align="center"><tbody>')
+            for row in rows:
+                cells = []
+                for c in row:
+                    span = "".join(
+                        f' {n}="{v}"' for n, v in (("colspan", c.colspan), ("rowspan", c.rowspan)) if v > 1
+                    )
+                    text = shown[c.key] if c.key else c.text
+                    align = ' align="center"' if c.key or c.head else ""
+                    cells.append(f"<td{span}><p{align}>{html.escape(text)}</p></td>")
+                out.append("<tr>" + "".join(cells) + "</tr>")
+            out.append("</tbody></table>")
+        if heading[0] in SECTION_TEXT:
+            out.append(f'<p style="text-indent:2em">{SECTION_TEXT[heading[0]].format(year=year)}</p>')
+    article = "\n".join(out)
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}_{body_name}门户网站</title>
+<style>body{{font-family:"Noto Sans CJK SC",sans-serif;font-size:14px;margin:0}}
+.top,.nav,.crumb,.footer{{background:#f4f4f4;padding:4px 20px}}
+.article{{width:640px;margin:0 auto}} .article h1{{font-size:20px;text-align:center}}
+.article table{{border-collapse:collapse;margin:8px auto}} .article td{{border:1px solid #000;padding:2px 4px}}
+.article td p{{margin:0}}</style></head>
+<body>
+<div class="top"><span>{year + 1}年1月20日 星期一</span> <a href="#">无障碍浏览</a> <a href="#">长者模式</a> <a href="#">English</a></div>
+<div class="header"><h2>{body_name}门户网站</h2><form action="/search"><input name="q" placeholder="请输入关键字"><button>搜索</button></form></div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="#">政务公开</a></li><li><a href="#">政务服务</a></li><li><a href="#">互动交流</a></li><li><a href="#">走进本市</a></li></ul>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="#">政务公开</a> &gt; <a href="#">政府信息公开年报</a></div>
+<div class="article">
+<h1>{title}</h1>
+<div class="info">发布时间：{year + 1}-01-20 10:30　来源：{body_name}　浏览次数：1024　字号：[大 中 小]</div>
+<div class="TRS_Editor">
+<p style="text-indent:2em">本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。</p>
+{article}
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a>　【<a href="#">打印本页</a>】【<a href="#">关闭窗口</a>】</div>
+</div>
+<div class="footer"><p>主办：{body_name}办公室　承办：{body_name}大数据中心</p>
+<p>网站标识码：3201000033　苏ICP备05009999号-1　苏公网安备 32010202000999号</p>
+<p>联系电话：025-12345678　地址：市府大道1号</p></div>
+</body></html>
+"""
+
+
+WORD_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
+xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<meta name=Originator content="Microsoft Word 15">
+<title>{title}</title>
+<!--[if gte mso 9]><xml>
+ <w:WordDocument>
+  <w:View>Print</w:View>
+  <w:SpellingState>Clean</w:SpellingState>
+  <w:DrawingGridVerticalSpacing>7.8 磅</w:DrawingGridVerticalSpacing>
+  <w:DisplayHorizontalDrawingGridEvery>0</w:DisplayHorizontalDrawingGridEvery>
+ </w:WordDocument>
+</xml><![endif]-->
+<style>
+<!--
+ /* Font Definitions */
+ @font-face
+	{{font-family:宋体;
+	panose-1:2 1 6 0 3 1 1 1 1 1;
+	mso-font-charset:134;}}
+ /* Style Definitions */
+ p.MsoNormal, li.MsoNormal, div.MsoNormal
+	{{mso-style-unhide:no;
+	mso-style-qformat:yes;
+	mso-style-parent:"";
+	margin:0cm;
+	text-align:justify;
+	text-justify:inter-ideograph;
+	font-size:10.5pt;
+	font-family:"Noto Sans CJK SC",等线;
+	mso-font-kerning:1.0pt;}}
+ table.MsoNormalTable
+	{{mso-style-name:普通表格;
+	mso-tstyle-rowband-size:0;
+	mso-padding-alt:0cm 5.4pt 0cm 5.4pt;}}
+@page WordSection1
+	{{size:595.3pt 841.9pt;
+	margin:72.0pt 90.0pt 72.0pt 90.0pt;}}
+div.WordSection1
+	{{page:WordSection1;}}
+-->
+</style>
+</head>
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+<div class=WordSection1 style='layout-grid:15.6pt'>
+"""
+
+TD_STYLE = (
+    "border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;"
+    "padding:0cm 5.4pt 0cm 5.4pt"
+)
+
+
+def word_text(text: str, number: bool) -> str:
+    if text == "":
+        return "<span lang=EN-US style='font-size:10.0pt'><o:p>&nbsp;</o:p></span>"
+    if number:
+        return f"<span lang=EN-US style='font-size:10.0pt'>{html.escape(text)}<o:p></o:p></span>"
+    # Word splits a run where the text was edited: 自然人 as 自然 + 人.
+    parts = [text[:-1], text[-1:]] if text == "自然人" else [text]
+    spans = "".join(
+        f"<span style='font-size:10.0pt;font-family:宋体;mso-bidi-font-family:宋体'>{html.escape(p)}</span>"
+        for p in parts
+    )
+    return spans + "<span lang=EN-US style='font-size:10.0pt'><o:p></o:p></span>"
+
+
+def word_page(title, year, body_name, sections, shown):
+    out = [
+        "<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:18.0pt;"
+        f"font-family:宋体'>{title}</span></b></p>",
+        "<p class=MsoNormal style='text-indent:21.0pt'><span style='font-family:宋体'>"
+        f"本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限自</span><span lang=EN-US>{year}</span>"
+        "<span style='font-family:宋体'>年</span><span lang=EN-US>1</span><span style='font-family:宋体'>月</span>"
+        "<span lang=EN-US>1</span><span style='font-family:宋体'>日起至</span><span lang=EN-US>"
+        f"{year}</span><span style='font-family:宋体'>年</span><span lang=EN-US>12</span><span style='font-family:宋体'>月"
+        "</span><span lang=EN-US>31</span><span style='font-family:宋体'>日止。</span></p>",
+    ]
+    for heading, tables in sections:
+        out.append(
+            "<p class=MsoNormal style='text-indent:21.0pt'><b><span style='font-family:黑体'>"
+            f"{heading}</span></b><span lang=EN-US><o:p></o:p></span></p>"
+        )
+        for caption, rows in tables_of(heading, tables):
+            if caption:
+                out.append(
+                    "<p class=MsoNormal align=center style='text-align:center'><span style='font-family:宋体'>"
+                    f"{caption}</span></p>"
+                )
+            out.append(
+                "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;"
+                "border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>"
+            )
+            for r, row in enumerate(rows):
+                cells = []
+                for c in row:
+                    span = "".join(
+                        f" {n}={v}" for n, v in (("colspan", c.colspan), ("rowspan", c.rowspan)) if v > 1
+                    )
+                    text = shown[c.key] if c.key else c.text
+                    centre = " align=center style='text-align:center'" if c.key or c.head else ""
+                    cells.append(
+                        f"<td{span} valign=center style='{TD_STYLE}'><p class=MsoNormal{centre}>"
+                        f"{word_text(text, bool(c.key))}</p></td>"
+                    )
+                out.append(f" <tr style='mso-yfti-irow:{r}'>\n  " + "\n  ".join(cells) + "\n </tr>")
+            out.append("</table>")
+            out.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
+        if heading[0] in SECTION_TEXT:
+            out.append(
+                "<p class=MsoNormal style='text-indent:21.0pt'><span style='font-family:宋体'>"
+                f"{SECTION_TEXT[heading[0]].format(year=year)}</span></p>"
+            )
+    out.append(
+        "<p class=MsoNormal align=right style='text-align:right'><span style='font-family:宋体'>"
+        f"{body_name}</span></p>"
+    )
+    return WORD_HEAD.format(title=title) + "\n".join(out) + "\n</div>\n</body>\n</html>\n"
+
+
+def editor_page(title, year, body_name, sections, shown):
+    font = "font-family:仿宋_GB2312,Noto Sans CJK SC;font-size:16px;"
+    out = [
+        f'<p style="text-align:center;"><span style="font-size:22px;"><strong>{title}</strong></span></p>',
+        f'<p style="text-indent:2em;"><span style="{font}">本报告根据《中华人民共和国政府信息公开条例》要求编制。'
+        f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。</span></p>",
+    ]
+    for heading, tables in sections:
+        out.append(f'<p style="text-indent:2em;"><span style="{font}"><strong>{heading}</strong></span></p>')
+        for caption, rows in tables_of(heading, tables):
+            if caption:
+                out.append(f'<p style="text-align:center;"><span style="{font}">{caption}</span></p>')
+            out.append('<table border="1" style="border-collapse:collapse;width:100%;"><tbody>')
+            for r, row in enumerate(rows):
+                # The editor makes header rows <th>: a row with no value cell.
+                header = not any(c.key for c in row)
+                cells = []
+                for c in row:
+                    tag = "th" if header else "td"
+                    span = "".join(
+                        f' {n}="{v}"' for n, v in (("colspan", c.colspan), ("rowspan", c.rowspan)) if v > 1
+                    )
+                    text = shown[c.key] if c.key else c.text
+                    style = "text-align:center;" if c.key or header else ""
+                    inner = f'<span style="font-size:14px;">{html.escape(text)}</span>' if text else "<br/>"
+                    cells.append(f'<{tag}{span} style="{style}border:1px solid #000;">{inner}</{tag}>')
+                first = ' class="firstRow"' if r == 0 else ""
+                out.append(f"<tr{first}>" + "".join(cells) + "</tr>")
+            out.append("</tbody></table>")
+        if heading[0] in SECTION_TEXT:
+            out.append(
+                f'<p style="text-indent:2em;"><span style="{font}">{SECTION_TEXT[heading[0]].format(year=year)}</span></p>'
+            )
+    out.append(f'<p style="text-align:right;"><span style="{font}">{body_name}</span></p>')
+    out.append(f'<p style="text-align:right;"><span style="{font}">{year + 1}年1月20日</span></p>')
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n'
+        '<body><div class="ueditor-content">\n' + "\n".join(out) + "\n</div></body></html>\n"
+    )
+
+
+PAGES = {"cms": cms_page, "word": word_page, "editor": editor_page}
+
+# ---- converters ----------------------------------------------------------------------
+
+INNER_TEXT_JS = """
+const { chromium } = require(process.env.PLAYWRIGHT_CORE);
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  for (const [src, dst] of JSON.parse(process.env.PAIRS)) {
+    await page.goto('file://' + src);
+    require('fs').writeFileSync(dst, await page.evaluate(() => document.body.innerText));
+  }
+  await browser.close();
+})().catch(e => { console.error(e); process.exit(1); });
+"""
+
+
+def text_forms(page: Path):
+    """The text converters: form name, extension, output text."""
+    yield "w3m", "txt", run(["w3m", "-dump", "-T", "text/html", "-cols", "200", "-O", "UTF-8", str(page)]).stdout.decode()
+    yield "lynx", "txt", run(
+        ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8", str(page)]
+    ).stdout.decode()
+    # Debian's html2text counts bytes, not characters, and can cut a CJK character in
+    # half: its output is decoded with replacement (U+FFFD), as a user's editor would.
+    yield "html2text-debian", "txt", run(["/usr/bin/html2text", "-utf8", "-width", "200", str(page)]).stdout.decode(
+        "utf-8", errors="replace"
+    )
+    yield "html2text", "md", run([sys.executable, "-m", "html2text", str(page)]).stdout.decode()
+    yield "pandoc-plain", "txt", run(["pandoc", "-f", "html", "-t", "plain", str(page)]).stdout.decode()
+    yield "pandoc-gfm", "md", run(["pandoc", "-f", "html", "-t", "gfm", str(page)]).stdout.decode()
+
+
+def chromium_pdf(page: Path, pdf: Path, headers: bool):
+    """Prints the page, without bold faces: chromium embeds Noto CJK's glyphs as Type 3
+    fonts, each face's glyphs again, and a bold face doubles a PDF's size (the
+    committed corpus is kept small)."""
+    plain = page.with_name(page.stem + "-print.html")
+    plain.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</head>", "<style>*{font-weight:normal !important}</style></head>", 1
+        ),
+        encoding="utf-8",
+    )
+    page = plain
+    flags = ["--headless", "--no-sandbox", "--disable-gpu"]
+    if not headers:
+        flags.append("--no-pdf-header-footer")
+    run(["chromium", *flags, f"--print-to-pdf={pdf}", page.as_uri()])
+
+
+def libreoffice(page: Path, work: Path):
+    """The page to DOCX, that DOCX to PDF; returns both paths."""
+    profile = (work / "lo-profile").as_uri()
+    base = ["soffice", f"-env:UserInstallation={profile}", "--headless"]
+    run([*base, "--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "lo"), str(page)])
+    docx = work / "lo" / (page.stem + ".docx")
+    pdf = work / "lo" / (page.stem + ".pdf")
+    # soffice 7.4 writes the PDF of the cms page's DOCX (its search form became form
+    # controls) and then exits 1 with "Unspecified Application Error": the PDF it
+    # wrote is whole (pdfinfo reads it), so a written PDF is taken whatever the exit.
+    out = subprocess.run([*base, "--convert-to", "pdf", "--outdir", str(work / "lo"), str(docx)], capture_output=True)
+    if not pdf.exists():
+        sys.exit(f"soffice wrote no PDF of {docx}: {out.stderr.decode(errors='replace')}")
+    run(["pdfinfo", str(pdf)])
+    return docx, pdf
+
+
+def pdftotext(pdf: Path):
+    for mode, flags in (("layout", ["-layout"]), ("plain", []), ("raw", ["-raw"])):
+        yield mode, run(["pdftotext", *flags, str(pdf), "-"]).stdout.decode()
+
+
+def inner_texts(pairs):
+    import json
+
+    core = PLAYWRIGHT_DIR / "node_modules" / "playwright-core"
+    env = dict(os.environ, PLAYWRIGHT_CORE=str(core), PAIRS=json.dumps([[str(a), str(b)] for a, b in pairs]))
+    run(["node", "-e", INNER_TEXT_JS], env=env)
+
+
+def version(cmd):
+    out = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
+    return (out.stdout or out.stderr).strip().splitlines()[0]
+
+
+def versions():
+    core = PLAYWRIGHT_DIR / "node_modules" / "playwright-core" / "package.json"
+    import json
+
+    return [
+        ("chromium", version(["chromium", "--version"])),
+        ("LibreOffice", version(["soffice", "--version"])),
+        ("pdftotext", version(["pdftotext", "-v"])),
+        ("w3m", version(["w3m", "-version"])),
+        ("lynx", version(["lynx", "-version"])),
+        ("html2text (Debian)", version(["/usr/bin/html2text", "-version"])),
+        ("html2text (Python)", version([sys.executable, "-m", "html2text", "--version"])),
+        ("pandoc", version(["pandoc", "--version"])),
+        ("playwright-core", json.loads(core.read_text())["version"]),
+        ("node", version(["node", "--version"])),
+    ]
+
+
+# ---- writing the corpus --------------------------------------------------------------
+
+RULES = ["!S001", "!S002", "!S003", "!S004", "!S005", "!T301", "!T302", "!T303",
+         "!T401", "!T402", "!T403", "!N001", "!N002"]
+
+
+def write_truth(stem, keys, truth, lost):
+    with open(OUT / "expected" / f"{stem}.csv", "w", encoding="utf-8") as f:
+        f.write("key,value\n")
+        for k in keys:
+            f.write(f"{k},{'?' if k in lost else truth[k]}\n")
+    (OUT / f"{stem}.rules").write_text("\n".join(RULES) + "\n", encoding="utf-8")
+
+
+def lost_keys(kind, form, truth):
+    out = set()
+    for (k, f), (pick, _reason) in LOST.items():
+        if k in (kind, "*") and f == form:
+            out |= set(pick(truth))
+    return out
+
+
+def build():
+    gen = Path(tempfile.mkdtemp(prefix="zfxxgk-forms-"))
+    try:
+        run(["cargo", "build", "-q", "-p", "zfxxgk-cli"], cwd=ROOT)
+        run(["cargo", "run", "-q", "--example", "gen_corpus", "--", str(gen / "gen"), "10"], cwd=ROOT)
+        (OUT / "expected").mkdir(parents=True, exist_ok=True)
+        for old in OUT.glob("gen20*"):
+            old.unlink()
+        for old in (OUT / "expected").glob("gen20*"):
+            old.unlink()
+        inner = []
+        for name, source in REPORTS:
+            export, values, written = report_model(gen / "gen" / source)
+            keys = list(values)
+            year = int(re.search(r"(\d{4})年", export.title).group(1))
+            body_name = export.title.split(str(year))[0]
+            for kind in KINDS:
+                shown, truth = marks_for(name, kind, values, written)
+                page_html = PAGES[kind](export.title, year, body_name, export.sections, shown)
+                base = f"{name}-{kind}"
+                page = gen / f"{base}.html"
+                page.write_text(page_html, encoding="utf-8")
+                outputs = []  # (form, ext, text or path)
+                for form, ext, text in text_forms(page):
+                    outputs.append((form, ext, text))
+                pdf = gen / f"{base}-chromium.pdf"
+                chromium_pdf(page, pdf, headers=kind == "cms")
+                docx, lo_pdf = libreoffice(page, gen)
+                for form, path in (("chromium", pdf), ("lo", lo_pdf)):
+                    outputs.append((f"{form}-pdf", "pdf", path))
+                    for mode, text in pdftotext(path):
+                        outputs.append((f"{form}-{mode}", "txt", text))
+                outputs.append(("lo-docx", "docx", docx))
+                inner.append((page, OUT / f"{base}-innertext.txt"))
+                outputs.append(("innertext", "txt", None))
+                for form, ext, content in outputs:
+                    stem = f"{base}-{form}"
+                    if isinstance(content, str):
+                        (OUT / f"{stem}.{ext}").write_text(content, encoding="utf-8")
+                    elif content is not None:
+                        shutil.copyfile(content, OUT / f"{stem}.{ext}")
+                    write_truth(stem, keys, truth, lost_keys(kind, form, truth))
+        inner_texts(inner)
+        write_versions()
+    finally:
+        if "ZFXXGK_KEEP" in os.environ:
+            print(f"kept {gen}", file=sys.stderr)
+        else:
+            shutil.rmtree(gen, ignore_errors=True)
+
+
+VERSIONS_MARK = "## Tool versions of the generated pages\n"
+
+
+def write_versions():
+    readme = README
+    text = readme.read_text(encoding="utf-8")
+    lines = "\n".join(f"- {n}: `{v}`" for n, v in versions())
+    block = VERSIONS_MARK + "\nWritten by `scripts/converted-forms.py` when it last ran.\n\n" + lines + "\n"
+    if VERSIONS_MARK in text:
+        head, rest = text.split(VERSIONS_MARK, 1)
+        tail = rest.split("\n## ", 1)
+        text = head + block + ("\n## " + tail[1] if len(tail) > 1 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    readme.write_text(text, encoding="utf-8")
+
+
+# ---- figures -------------------------------------------------------------------------
+
+
+def read_csv(path: Path):
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    return dict(r.split(",", 1) for r in rows if "," in r)
+
+
+def facts(path: Path):
+    out = subprocess.run([str(ZFXXGK), "parse", str(path), "--format", "facts"], capture_output=True)
+    got = {}
+    for line in out.stdout.decode().splitlines()[1:]:
+        parts = line.split(",", 2)
+        if len(parts) == 3:
+            got[parts[1]] = parts[2]
+    return got
+
+
+def form_of(stem: str) -> str:
+    name, kind, form = stem.split("-", 2)
+    return form
+
+
+def figures():
+    """Per form: files, cells recoverable, right, wrong, unplaced, invented, lost."""
+    table = {}
+    detail = []
+    for path in sorted(OUT.glob("gen20*")):
+        if path.suffix == ".rules":
+            continue
+        stem = path.name.split(".")[0]
+        form = form_of(stem)
+        expected = read_csv(OUT / "expected" / f"{stem}.csv")
+        got = facts(path)
+        t = table.setdefault(form, [0, 0, 0, 0, 0, 0, 0])
+        t[0] += 1
+        for k, v in expected.items():
+            if v == "?":
+                t[6] += 1
+                if k in got:
+                    detail.append(f"{stem}: {k}: lost, but read as {got[k]!r}")
+                continue
+            t[1] += 1
+            if k not in got:
+                t[4] += 1
+            elif got[k] == v:
+                t[2] += 1
+            else:
+                t[3] += 1
+                detail.append(f"{stem}: {k}: expected {v!r}, got {got[k]!r}")
+        for k in got:
+            if k not in expected:
+                t[5] += 1
+                detail.append(f"{stem}: {k}: invented {got[k]!r}")
+    return table, detail
+
+
+def main():
+    if "--figures" in sys.argv:
+        table, detail = figures()
+        print("| form | files | recoverable | right | wrong | unplaced | invented | `?` |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for form, t in table.items():
+            print(f"| {form} | " + " | ".join(str(x) for x in t) + " |")
+        for d in detail:
+            print(d, file=sys.stderr)
+        return
+    build()
+
+
+if __name__ == "__main__":
+    main()
