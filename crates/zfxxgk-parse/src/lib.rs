@@ -3,8 +3,8 @@
 #![deny(missing_docs)]
 
 mod columns;
-mod context;
 mod labels;
+mod ledger;
 mod narrative;
 mod normalize;
 mod number;

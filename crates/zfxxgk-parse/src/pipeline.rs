@@ -1,5 +1,5 @@
 //! The parse, phase by phase. Each phase is a function that takes what it reads and
-//! returns what it makes; the one thing they share is the [`Ctx`], which locates byte
+//! returns what it makes; the one thing they share is the [`Ledger`], which locates byte
 //! spans and collects notes and unplaced text as the phases go.
 //!
 //! 1. [`lex`] the text into blocks, and find the section [`headings`](sections::headings);
@@ -20,7 +20,7 @@ use zfxxgk_model::{
     Unplaced, UnplacedKind,
 };
 
-use crate::context::Ctx;
+use crate::ledger::Ledger;
 use crate::sections::Heading;
 use crate::{narrative, paragraphs, plausible, ran_together, rows, sections, unread};
 use crate::{table2, table3, table4};
@@ -28,7 +28,7 @@ use crate::{table2, table3, table4};
 /// Reads `text` into a report: the phases in order.
 pub(crate) fn run(text: &str) -> Report {
     let blocks = lex(text);
-    let mut ctx = Ctx::new(text);
+    let mut ctx = Ledger::new(text);
     let heads = sections::headings(text);
     let sections = sections_of(&ctx, text, &heads);
     let meta = meta_of(&ctx, text, &heads, &sections);
@@ -49,7 +49,7 @@ pub(crate) fn run(text: &str) -> Report {
 }
 
 /// The sections: each heading with the text up to the next.
-fn sections_of(ctx: &Ctx<'_>, text: &str, heads: &[Heading]) -> Vec<Section> {
+fn sections_of(ctx: &Ledger<'_>, text: &str, heads: &[Heading]) -> Vec<Section> {
     heads
         .iter()
         .enumerate()
@@ -68,7 +68,7 @@ fn sections_of(ctx: &Ctx<'_>, text: &str, heads: &[Heading]) -> Vec<Section> {
 
 /// Title, body and years, from the lines before the first heading and section 一. The
 /// edition is left for the tables to tell, and the encoding for the caller.
-fn meta_of(ctx: &Ctx<'_>, text: &str, heads: &[Heading], sections: &[Section]) -> Meta {
+fn meta_of(ctx: &Ledger<'_>, text: &str, heads: &[Heading], sections: &[Section]) -> Meta {
     let first_heading = heads.first().map_or(text.len(), |h| h.start);
     let s1 = sections
         .iter()
@@ -95,7 +95,7 @@ fn meta_of(ctx: &Ctx<'_>, text: &str, heads: &[Heading], sections: &[Section]) -
 /// is read first: its edition is the surest, and table 二's reader takes it as a hint.
 /// A section whose table no grid holds is searched for cells that ran together.
 fn tables_of(
-    ctx: &mut Ctx<'_>,
+    ctx: &mut Ledger<'_>,
     text: &str,
     blocks: &[LexBlock<'_>],
     heads: &[Heading],
@@ -140,7 +140,7 @@ fn tables_of(
 /// What no table took is kept and said: numbers in table blocks no table read, a
 /// section's table seen and not read, implausible values, and unrecognized blocks.
 fn keep_leftovers(
-    ctx: &mut Ctx<'_>,
+    ctx: &mut Ledger<'_>,
     blocks: &[LexBlock<'_>],
     sections: &[Section],
     tables: &[Table],
@@ -159,7 +159,7 @@ fn keep_leftovers(
 }
 
 /// The facts the paragraphs and headings state.
-fn facts_of(ctx: &Ctx<'_>, text: &str, blocks: &[LexBlock<'_>]) -> Vec<Fact> {
+fn facts_of(ctx: &Ledger<'_>, text: &str, blocks: &[LexBlock<'_>]) -> Vec<Fact> {
     let narrative: Vec<Range<usize>> = blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
@@ -170,7 +170,7 @@ fn facts_of(ctx: &Ctx<'_>, text: &str, blocks: &[LexBlock<'_>]) -> Vec<Fact> {
 
 /// The lexed blocks as the report's outline. Blocks come in order, so each is located
 /// by counting on from the last.
-fn outline(ctx: &Ctx<'_>, blocks: &[LexBlock<'_>]) -> Vec<Block> {
+fn outline(ctx: &Ledger<'_>, blocks: &[LexBlock<'_>]) -> Vec<Block> {
     blocks
         .iter()
         .map(|b| Block {

@@ -6,14 +6,14 @@
 use zfxxgk_lex::Span;
 use zfxxgk_model::{NoteKind, Table, TableId, Text};
 
-use crate::context::Ctx;
+use crate::ledger::Ledger;
 
 /// The smallest count told as implausible. China's largest bodies receive some tens of
 /// thousands of applications a year, all of their parts together.
 pub(crate) const IMPLAUSIBLE: i64 = 1_000_000;
 
 /// Notes each cell of tables 三 and 四 that holds a count of [`IMPLAUSIBLE`] or more.
-pub(crate) fn note_implausible(ctx: &mut Ctx<'_>, tables: &[Table]) {
+pub(crate) fn note_implausible(ctx: &mut Ledger<'_>, tables: &[Table]) {
     for table in tables
         .iter()
         .filter(|t| matches!(t.id, TableId::T3 | TableId::T4))

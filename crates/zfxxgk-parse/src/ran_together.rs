@@ -59,8 +59,8 @@ use zfxxgk_model::{
 };
 use zfxxgk_text::is_numeral;
 
-use crate::context::Ctx;
 use crate::labels::{best_t3_row, t2_wordings, Folded, Match};
+use crate::ledger::Ledger;
 use crate::normalize::{find_folded, fold_char};
 use crate::rows::{Row, TableRow};
 use crate::split::{blank_splits, splits, values, Group, Splits, MAX_CANDIDATES};
@@ -290,7 +290,7 @@ struct Found<'i> {
 }
 
 /// Keeps a row that could not be split for certain, and says why.
-fn leave(ctx: &mut Ctx<'_>, table: TableId, f: &Found<'_>, why: Text) {
+fn leave(ctx: &mut Ledger<'_>, table: TableId, f: &Found<'_>, why: Text) {
     let span = Span::new(f.label.span.start, f.run.span.end);
     ctx.unplaced.push(Unplaced {
         kind: UnplacedKind::RanTogether,
@@ -404,7 +404,7 @@ fn only(splits: &Splits) -> Option<&[usize]> {
 
 /// Table 二's rows read from a section body whose cells ran together.
 pub(crate) fn t2<'i>(
-    ctx: &mut Ctx<'i>,
+    ctx: &mut Ledger<'i>,
     range: Range<usize>,
     hint: Option<Edition>,
 ) -> Vec<TableRow<'i>> {
@@ -568,7 +568,7 @@ fn ends_with_folded(s: &str, wording: &str) -> Option<usize> {
 }
 
 /// Table 四's row read from a section body whose cells ran together.
-pub(crate) fn t4<'i>(ctx: &mut Ctx<'i>, range: Range<usize>) -> Vec<TableRow<'i>> {
+pub(crate) fn t4<'i>(ctx: &mut Ledger<'i>, range: Range<usize>) -> Vec<TableRow<'i>> {
     let text = ctx.text;
     let shape = [Group {
         cells: zfxxgk_model::T4_COLUMNS.len(),
@@ -623,7 +623,7 @@ const T3_CELLS: usize = zfxxgk_model::T3_COLUMNS.len();
 
 /// Table 三's rows read from a section body whose cells ran together.
 pub(crate) fn t3<'i>(
-    ctx: &mut Ctx<'i>,
+    ctx: &mut Ledger<'i>,
     range: Range<usize>,
     hint: Option<Edition>,
 ) -> Vec<TableRow<'i>> {
@@ -1259,7 +1259,7 @@ mod tests {
         // its only split without a blank is wrong (1|0|21|0|22 …), and no sum across
         // rows can tell: the row is kept, with every split named.
         let text = "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10210221012022412020537五、存在的主要问题及改进情况无。";
-        let mut ctx = Ctx::new(text);
+        let mut ctx = Ledger::new(text);
         let start = text.find("行政复议").unwrap_or_default();
         let end = text.find("五、").unwrap_or(text.len());
         assert!(t4(&mut ctx, start..end).is_empty());
@@ -1279,7 +1279,7 @@ mod tests {
         // reading, blank cells or not, and is read. (With large counts, blank readings
         // abound: 10, 2, 10, 0, 22 … also reads as _|_|10|21002|21012|…, and is kept.)
         let text = text.replace("10210221012022412020537", "110024001510102");
-        let mut ctx = Ctx::new(&text);
+        let mut ctx = Ledger::new(&text);
         let rows = t4(&mut ctx, start..text.find("五、").unwrap_or(text.len()));
         assert_eq!(rows.len(), 2, "{:?}", ctx.notes);
         let values: Vec<&str> = rows[1].row.cells.iter().map(|c| c.text).collect();
@@ -1293,7 +1293,7 @@ mod tests {
     fn a_row_of_table_two_that_may_hold_a_blank_is_not_read() {
         // 规章 10, 0, blank or 1, 0, 0, or 10, blank, 0: no sum tells; 000 is read.
         let text = "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章100行政规范性文件000第二十条第（五）项";
-        let mut ctx = Ctx::new(text);
+        let mut ctx = Ledger::new(text);
         let rows = t2(&mut ctx, 0..text.len(), Some(Edition::V2021));
         let read: Vec<Vec<&str>> = rows
             .iter()
@@ -1351,7 +1351,7 @@ mod tests {
     #[test]
     fn numbers_in_the_narrative_are_no_rows() {
         let text = "二、主动公开政府信息情况全年作出行政许可2629件，行政处罚1330件。";
-        let mut ctx = Ctx::new(text);
+        let mut ctx = Ledger::new(text);
         assert!(t2(&mut ctx, 0..text.len(), Some(Edition::V2021)).is_empty());
         assert!(ctx.notes.is_empty() && ctx.unplaced.is_empty());
     }

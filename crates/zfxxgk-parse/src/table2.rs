@@ -11,8 +11,8 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
-use crate::context::{fit, split, Ctx};
 use crate::labels::{column_match, t2_row};
+use crate::ledger::{fit, split, Ledger};
 use crate::normalize::{char_bits, fold, fold_onto, item_number};
 use crate::number::is_blank;
 use crate::rows::TableRow;
@@ -105,7 +105,7 @@ fn item_of(folded: &str) -> Option<u8> {
 }
 
 pub(crate) fn build(
-    ctx: &mut Ctx<'_>,
+    ctx: &mut Ledger<'_>,
     rows: &[TableRow<'_>],
     hint: Option<Edition>,
 ) -> Option<Table> {
@@ -299,7 +299,7 @@ pub(crate) fn build(
 /// note; the row is kept in `unplaced` with a note naming its placements when any
 /// column is left.
 fn vanished(
-    ctx: &mut Ctx<'_>,
+    ctx: &mut Ledger<'_>,
     cells: &mut Vec<zfxxgk_model::Cell>,
     (row_key, span): (&str, zfxxgk_lex::Span),
     columns: &'static [ColumnDef],

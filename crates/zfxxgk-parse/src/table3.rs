@@ -16,8 +16,8 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
-use crate::context::{fitted, parts, Ctx, Parts};
 use crate::labels::{best_t3_row, t3_column_match, Folded, Match};
+use crate::ledger::{fitted, parts, Ledger, Parts};
 use crate::normalize::has;
 use crate::ran_together::{equations, resolve, Readings, Verdict};
 use crate::rows::TableRow;
@@ -55,7 +55,7 @@ fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
 }
 
 pub(crate) fn build(
-    ctx: &mut Ctx<'_>,
+    ctx: &mut Ledger<'_>,
     rows: &[TableRow<'_>],
     hint: Option<Edition>,
 ) -> Option<Table> {
@@ -405,7 +405,7 @@ fn counts(p: &crate::vanished::Placement, tokens: &[Token]) -> Vec<u64> {
 /// on (by position: a note says so); the row is kept in `unplaced`, with a note naming
 /// the columns not told and its placements, when any is left.
 fn place_vanished(
-    ctx: &mut Ctx<'_>,
+    ctx: &mut Ledger<'_>,
     cells: &mut Vec<zfxxgk_model::Cell>,
     keys: &[Option<CellKey>],
     row: &str,
@@ -510,7 +510,12 @@ fn guessed(plan: &Plan, n_template: usize) -> Vec<bool> {
     out
 }
 
-fn ambiguity_notes(ctx: &mut Ctx<'_>, rows: &[ValueRow<'_, '_>], plan: &Plan, template: &[RowDef]) {
+fn ambiguity_notes(
+    ctx: &mut Ledger<'_>,
+    rows: &[ValueRow<'_, '_>],
+    plan: &Plan,
+    template: &[RowDef],
+) {
     for (start, end, slots) in position_runs(plan, template.len()) {
         if slots == end - start {
             continue;

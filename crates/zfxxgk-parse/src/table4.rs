@@ -6,13 +6,13 @@ use std::sync::LazyLock;
 use zfxxgk_model::{CellKey, NoteKind, Placement, Table, TableId, Text, T4_COLUMNS, T4_GROUPS};
 
 use crate::columns;
-use crate::context::{fitted, parts, Ctx};
+use crate::ledger::{fitted, parts, Ledger};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
 use crate::split::T4_ROW;
 use crate::vanished::decide;
 
-pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
+pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let want = T4_GROUPS.len() * T4_COLUMNS.len();
     let mut header = false;
     let mut values = Vec::new();
@@ -198,7 +198,7 @@ pub(crate) fn build(ctx: &mut Ctx<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
 /// keep agree on ([`crate::vanished`]), by position with a note; the values are kept
 /// in `unplaced` with a note naming the placements when any column is left.
 fn vanished(
-    ctx: &mut Ctx<'_>,
+    ctx: &mut Ledger<'_>,
     values: &[zfxxgk_lex::Cell<'_>],
     spans: &[zfxxgk_lex::Span],
 ) -> Vec<zfxxgk_model::Cell> {
@@ -279,7 +279,7 @@ fn vanished(
 
 /// Whether a row of labels names group `g` of table 四 (after the first): the heading
 /// of its own small table (`行政诉讼（未经复议直接起诉）`).
-fn names(s: &crate::context::Parts<'_, '_>, g: usize) -> bool {
+fn names(s: &crate::ledger::Parts<'_, '_>, g: usize) -> bool {
     let Some(group) = T4_GROUPS.get(g).filter(|_| g > 0) else {
         return false;
     };
@@ -300,7 +300,7 @@ static T4_KEYS: LazyLock<Vec<Option<CellKey>>> = LazyLock::new(|| {
 });
 
 /// Leaves `values`, read from the rows of `spans`, unplaced: their columns are not told.
-fn unplace(ctx: &mut Ctx<'_>, values: &[zfxxgk_lex::Cell<'_>], spans: &[zfxxgk_lex::Span]) {
+fn unplace(ctx: &mut Ledger<'_>, values: &[zfxxgk_lex::Cell<'_>], spans: &[zfxxgk_lex::Span]) {
     let span = spans
         .first()
         .map(|s| s.start)

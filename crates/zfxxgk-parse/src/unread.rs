@@ -6,14 +6,14 @@
 use zfxxgk_lex::{Block, BlockKind, Span};
 use zfxxgk_model::{Section, SectionKey, Table, TableId, Unplaced, UnplacedKind};
 
-use crate::context::{values_from_end, Ctx};
+use crate::ledger::{values_from_end, Ledger};
 use crate::normalize::find_folded;
 use crate::number::Kind;
 
 /// Keeps, as [`UnplacedKind::UnreadRow`], every row of a table block with a number
 /// among its values that is neither a cell of `tables` nor inside what is already
 /// unplaced. One pass over the rows, and a binary search per number.
-pub(crate) fn keep_unread(ctx: &mut Ctx<'_>, blocks: &[Block<'_>], tables: &[Table]) {
+pub(crate) fn keep_unread(ctx: &mut Ledger<'_>, blocks: &[Block<'_>], tables: &[Table]) {
     let mut taken: Vec<(usize, usize)> = tables
         .iter()
         .flat_map(|t| t.cells.iter().map(|c| &c.location))
@@ -62,7 +62,7 @@ fn marks(table: TableId) -> &'static [&'static str] {
 /// Keeps, as [`UnplacedKind::UnreadTable`], the text of each table of 二, 三 and 四 that
 /// its section shows (by one of its [`marks`]) but that was not read and left nothing
 /// else in `unplaced`: from the line of the first mark to the section's end.
-pub(crate) fn keep_unread_tables(ctx: &mut Ctx<'_>, sections: &[Section], tables: &[Table]) {
+pub(crate) fn keep_unread_tables(ctx: &mut Ledger<'_>, sections: &[Section], tables: &[Table]) {
     for key in [SectionKey::S2, SectionKey::S3, SectionKey::S4] {
         let Some(id) = key.table() else { continue };
         let kept = ctx.unplaced.iter().any(|u| u.table == Some(id));

@@ -41,11 +41,11 @@ struct Annotation {
 /// `source` names the report (a path), `text` is the decoded text the finding's
 /// locations point into. Places outside `text` are left out, never a panic.
 pub fn render(finding: &Finding, source: &str, text: &str, lang: Lang) -> String {
-    render_in(finding, source, &Lines::new(text), lang)
+    render_in(finding, source, &SourceLines::new(text), lang)
 }
 
 /// [`render`] with the text's lines indexed once for all findings.
-fn render_in(finding: &Finding, source: &str, lines: &Lines<'_>, lang: Lang) -> String {
+fn render_in(finding: &Finding, source: &str, lines: &SourceLines<'_>, lang: Lang) -> String {
     let text = lines.text;
     let mut out = String::new();
     let _ = write!(
@@ -113,7 +113,7 @@ fn render_in(finding: &Finding, source: &str, lines: &Lines<'_>, lang: Lang) -> 
 /// Renders findings one after another, separated by blank lines, followed by the
 /// [`summary`] line.
 pub fn render_all(findings: &[Finding], source: &str, text: &str, lang: Lang) -> String {
-    let lines = Lines::new(text);
+    let lines = SourceLines::new(text);
     let mut out = String::new();
     for f in findings {
         out.push_str(&render_in(f, source, &lines, lang));
@@ -200,14 +200,14 @@ fn clamp(span: &Location, text: &str) -> Option<(usize, usize)> {
 }
 
 /// The text's lines, indexed once for all the places of all its findings.
-struct Lines<'t> {
+struct SourceLines<'t> {
     text: &'t str,
     index: LineIndex<'t>,
 }
 
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Lines<'t> {
-        Lines {
+impl<'t> SourceLines<'t> {
+    fn new(text: &'t str) -> SourceLines<'t> {
+        SourceLines {
             text,
             index: LineIndex::new(text),
         }
@@ -285,7 +285,7 @@ fn walk(text: &str, from: usize, columns: usize, lo: usize, hi: usize, back: boo
     }
 }
 
-fn draw(out: &mut String, lines: &Lines<'_>, annotations: &[&Annotation], gutter: usize) {
+fn draw(out: &mut String, lines: &SourceLines<'_>, annotations: &[&Annotation], gutter: usize) {
     let text = lines.text;
     let _ = writeln!(out, "{:gutter$} |", "");
     let mut previous_line: Option<usize> = None;

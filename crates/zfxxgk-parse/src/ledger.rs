@@ -1,5 +1,5 @@
-//! What every table builder needs: the text, positions, and where to put notes and
-//! whatever could not be placed.
+//! The [`Ledger`]: what every table builder needs: the text, positions, and where to
+//! put notes and whatever could not be placed.
 
 use zfxxgk_lex::{Cell as LexCell, Span};
 use zfxxgk_model::{
@@ -11,7 +11,9 @@ use zfxxgk_text::LineCursor;
 use crate::number::{self, Kind};
 use crate::rows::Row;
 
-pub(crate) struct Ctx<'i> {
+/// What the phases of a parse share as they go: the text, where each of its bytes
+/// stands (line and column), and the notes and unplaced text they record.
+pub(crate) struct Ledger<'i> {
     pub text: &'i str,
     /// Most lookups (the next cell of a row, the next row) are a little way on from
     /// the last: a cursor counts them on from it.
@@ -20,9 +22,9 @@ pub(crate) struct Ctx<'i> {
     pub unplaced: Vec<Unplaced>,
 }
 
-impl<'i> Ctx<'i> {
-    pub fn new(text: &'i str) -> Ctx<'i> {
-        Ctx {
+impl<'i> Ledger<'i> {
+    pub fn new(text: &'i str) -> Ledger<'i> {
+        Ledger {
             text,
             index: LineCursor::new(text),
             notes: Vec::new(),
