@@ -1,0 +1,124 @@
+use super::*;
+
+/// [`align`] as first written: each reached cell pushes its score on to the cells
+/// one step on.
+fn align_by_pushing(cand: &[Option<(usize, Match)>], n: usize) -> (i64, Plan) {
+    let m = cand.len();
+    let neg = i64::MIN / 4;
+    let mut f = vec![vec![neg; n + 1]; m + 1];
+    let mut from = vec![vec![0u8; n + 1]; m + 1];
+    f[0][0] = 0;
+    for i in 0..=m {
+        for j in 0..=n {
+            let here = f[i][j];
+            if here == neg {
+                continue;
+            }
+            if j < n && here > f[i][j + 1] {
+                f[i][j + 1] = here;
+                from[i][j + 1] = 1;
+            }
+            if i < m {
+                let out = here + LEFT_OUT;
+                if out > f[i + 1][j] {
+                    f[i + 1][j] = out;
+                    from[i + 1][j] = 2;
+                }
+                if j < n {
+                    let put = here + gain(cand[i], j);
+                    if put > f[i + 1][j + 1] {
+                        f[i + 1][j + 1] = put;
+                        from[i + 1][j + 1] = 3;
+                    }
+                }
+            }
+        }
+    }
+    let mut plan = vec![None; m];
+    let (mut i, mut j) = (m, n);
+    while i > 0 || j > 0 {
+        match from[i][j] {
+            1 => j -= 1,
+            2 => i -= 1,
+            3 => {
+                let placement = match cand[i - 1] {
+                    Some((k, _)) if k == j - 1 => Placement::Label,
+                    _ => Placement::Position,
+                };
+                plan[i - 1] = Some((j - 1, placement));
+                i -= 1;
+                j -= 1;
+            }
+            _ => break,
+        }
+    }
+    (f[m][n], plan)
+}
+
+#[test]
+fn every_template_cell_has_a_key() {
+    for (e, rows) in T3_KEYS.iter() {
+        assert_eq!(rows.len(), Template::of(e).t3_rows.len(), "{e}");
+        for keys in rows {
+            assert_eq!(keys.len(), N_COLUMNS, "{e}");
+            assert!(keys.iter().all(Option::is_some), "{e}: {keys:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn aligned_as_by_pushing(
+        n in 0usize..12,
+        cand in proptest::collection::vec(
+            proptest::option::of((0usize..14, proptest::bool::ANY)),
+            0..16,
+        ),
+    ) {
+        let cand: Vec<Option<(usize, Match)>> = cand
+            .into_iter()
+            .map(|c| c.map(|(k, exact)| (k, if exact { Match::Exact } else { Match::Partial })))
+            .collect();
+        proptest::prop_assert_eq!(align(&cand, n), align_by_pushing(&cand, n));
+    }
+}
+
+#[test]
+fn rows_placed_by_position_are_a_guess_where_the_count_is_off() {
+    use Placement::{Label, Position};
+    // One unlabelled row between template rows 0 and 2: it can only be row 1.
+    let sure: Plan = vec![Some((0, Label)), Some((1, Position)), Some((2, Label))];
+    assert_eq!(guessed(&sure, 10), [false, false, false]);
+    // One unlabelled row for the three template rows between 0 and 4: a guess.
+    let guess: Plan = vec![Some((0, Label)), Some((1, Position)), Some((4, Label))];
+    assert_eq!(guessed(&guess, 10), [false, true, false]);
+    // At the end: two rows for the three left after row 7 of 10.
+    let tail: Plan = vec![Some((7, Label)), Some((8, Position)), None];
+    assert_eq!(guessed(&tail, 11), [false, true, true]);
+}
+
+#[test]
+fn a_blank_row_named_other_is_not_a_header() {
+    // The official Word template, empty: （六）其他处理 / 3.其他 holds the column word
+    // 其他 twice, and its cells are all blank.
+    let results = "三、本年度办理结果";
+    let blanks = " |".repeat(7);
+    let text = format!(
+        "三、收到和处理政府信息公开申请情况\n\n\
+         | 申请人情况 |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计 |\n\
+         | 申请人情况 |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n\
+         | 一、本年新收政府信息公开申请数量 |  | |{blanks}\n\
+         | {results} | （六）其他处理 | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |{blanks}\n\
+         | {results} | （六）其他处理 | 3.其他 |{blanks}\n\
+         | {results} | （七）总计 | |{blanks}\n\n\
+         四、政府信息公开行政复议、行政诉讼情况\n"
+    );
+    let report = crate::parse(&text);
+    let other: Vec<String> = report
+        .tidy()
+        .map(|(k, v)| format!("{}={v}", k.as_str()))
+        .filter(|kv| kv.starts_with("t3.other.other."))
+        .collect();
+    assert_eq!(other.len(), 7, "{other:?}");
+    assert!(other.iter().all(|kv| kv.ends_with('=')), "{other:?}");
+}
