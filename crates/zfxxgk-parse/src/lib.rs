@@ -29,7 +29,7 @@ pub use narrative::extract_facts;
 ///
 /// Never fails: whatever the text holds is read as far as it goes, and what could not
 /// be placed is kept in [`Report::unplaced`] and explained in [`Report::notes`]. The
-/// encoding in [`Meta::encoding`] is left for the caller, who decoded the bytes.
+/// encoding in [`Meta::encoding`](zfxxgk_model::Meta::encoding) is left for the caller, who decoded the bytes.
 ///
 /// ```
 /// let text = "二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n";
