@@ -3,13 +3,15 @@
 
 use std::sync::LazyLock;
 
-use zfxxgk_model::{CellKey, Fact, FactKind, Finding, RuleId, Severity, TableId};
+use zfxxgk_model::{
+    CellKey, Fact, FactKind, Finding, RuleId, Severity, T3Column, T3Row, T4Column, T4Group, TableId,
+};
 
 use crate::context::{Cells, Context};
 use crate::finding::Draft;
-use crate::keys::keys;
 use crate::rule::Builtin;
 use crate::sum::{blanks_counted, sum, Sum};
+use Restated::{T3, T4};
 
 pub(crate) const N001: Builtin = Builtin {
     id: RuleId::N001,
@@ -45,10 +47,8 @@ pub(crate) const RULES: &[Builtin] = &[N001, N002, N003, N004];
 /// What a kind of fact restates: the cells that add up to it, and how it is named.
 struct Restates {
     kind: FactKind,
-    /// The rows of `table` whose totals add up to it; `row:column` names another
-    /// column than the total.
-    table: TableId,
-    rows: &'static [&'static str],
+    /// The cells that add up to it.
+    cells: &'static [Restated],
     zh: &'static str,
     en: &'static str,
 }
@@ -59,158 +59,173 @@ struct Restates {
 const RESTATES: &[Restates] = &[
     Restates {
         kind: FactKind::NewReceived,
-        table: TableId::T3,
-        rows: &["new_received"],
+        cells: &[T3(T3Row::NEW_RECEIVED, T3Column::TOTAL)],
         zh: "本年新收申请",
         en: "applications newly received",
     },
     Restates {
         kind: FactKind::ReceivedWithCarriedOver,
-        table: TableId::T3,
-        rows: &["new_received", "carried_over"],
+        cells: &[
+            T3(T3Row::NEW_RECEIVED, T3Column::TOTAL),
+            T3(T3Row::CARRIED_OVER, T3Column::TOTAL),
+        ],
         zh: "收到申请（含上年结转）",
         en: "applications received, counting those carried over",
     },
     Restates {
         kind: FactKind::NaturalPersons,
-        table: TableId::T3,
-        rows: &["new_received:natural_person"],
+        cells: &[T3(T3Row::NEW_RECEIVED, T3Column::NATURAL_PERSON)],
         zh: "自然人申请",
         en: "applications from natural persons",
     },
     Restates {
         kind: FactKind::CarriedOver,
-        table: TableId::T3,
-        rows: &["carried_over"],
+        cells: &[T3(T3Row::CARRIED_OVER, T3Column::TOTAL)],
         zh: "上年结转申请",
         en: "applications carried over from last year",
     },
     Restates {
         kind: FactKind::ResultsTotal,
-        table: TableId::T3,
-        rows: &["results_total"],
+        cells: &[T3(T3Row::RESULTS_TOTAL, T3Column::TOTAL)],
         zh: "办理（答复）申请",
         en: "applications answered",
     },
     Restates {
         kind: FactKind::Granted,
-        table: TableId::T3,
-        rows: &["granted"],
+        cells: &[T3(T3Row::GRANTED, T3Column::TOTAL)],
         zh: "予以公开",
         en: "予以公开 (granted)",
     },
     Restates {
         kind: FactKind::PartlyGranted,
-        table: TableId::T3,
-        rows: &["partly_granted"],
+        cells: &[T3(T3Row::PARTLY_GRANTED, T3Column::TOTAL)],
         zh: "部分公开",
         en: "部分公开 (partly granted)",
     },
     Restates {
         kind: FactKind::GrantedOrPartlyGranted,
-        table: TableId::T3,
-        rows: &["granted", "partly_granted"],
+        cells: &[
+            T3(T3Row::GRANTED, T3Column::TOTAL),
+            T3(T3Row::PARTLY_GRANTED, T3Column::TOTAL),
+        ],
         zh: "予以公开及部分公开",
         en: "予以公开 and 部分公开 (granted or partly granted)",
     },
     Restates {
         kind: FactKind::Withheld,
-        table: TableId::T3,
-        rows: &[
-            "withheld.state_secret",
-            "withheld.law_forbidden",
-            "withheld.security_stability",
-            "withheld.third_party",
-            "withheld.internal_affairs",
-            "withheld.process_info",
-            "withheld.enforcement_files",
-            "withheld.inquiry",
+        cells: &[
+            T3(T3Row::WITHHELD_STATE_SECRET, T3Column::TOTAL),
+            T3(T3Row::WITHHELD_LAW_FORBIDDEN, T3Column::TOTAL),
+            T3(T3Row::WITHHELD_SECURITY_STABILITY, T3Column::TOTAL),
+            T3(T3Row::WITHHELD_THIRD_PARTY, T3Column::TOTAL),
+            T3(T3Row::WITHHELD_INTERNAL_AFFAIRS, T3Column::TOTAL),
+            T3(T3Row::WITHHELD_PROCESS_INFO, T3Column::TOTAL),
+            T3(T3Row::WITHHELD_ENFORCEMENT_FILES, T3Column::TOTAL),
+            T3(T3Row::WITHHELD_INQUIRY, T3Column::TOTAL),
         ],
         zh: "不予公开",
         en: "不予公开 (withheld)",
     },
     Restates {
         kind: FactKind::Unavailable,
-        table: TableId::T3,
-        rows: &[
-            "unavailable.not_held",
-            "unavailable.needs_creation",
-            "unavailable.unclear",
+        cells: &[
+            T3(T3Row::UNAVAILABLE_NOT_HELD, T3Column::TOTAL),
+            T3(T3Row::UNAVAILABLE_NEEDS_CREATION, T3Column::TOTAL),
+            T3(T3Row::UNAVAILABLE_UNCLEAR, T3Column::TOTAL),
         ],
         zh: "无法提供",
         en: "无法提供 (unavailable)",
     },
     Restates {
         kind: FactKind::NotProcessed,
-        table: TableId::T3,
-        rows: &[
-            "not_processed.complaint",
-            "not_processed.duplicate",
-            "not_processed.publication",
-            "not_processed.excessive",
-            "not_processed.confirmation",
+        cells: &[
+            T3(T3Row::NOT_PROCESSED_COMPLAINT, T3Column::TOTAL),
+            T3(T3Row::NOT_PROCESSED_DUPLICATE, T3Column::TOTAL),
+            T3(T3Row::NOT_PROCESSED_PUBLICATION, T3Column::TOTAL),
+            T3(T3Row::NOT_PROCESSED_EXCESSIVE, T3Column::TOTAL),
+            T3(T3Row::NOT_PROCESSED_CONFIRMATION, T3Column::TOTAL),
         ],
         zh: "不予处理",
         en: "不予处理 (not processed)",
     },
     Restates {
         kind: FactKind::OtherHandling,
-        table: TableId::T3,
-        rows: &["other"],
+        cells: &[T3(T3Row::OTHER, T3Column::TOTAL)],
         zh: "其他处理",
         en: "其他处理 (other handling)",
     },
     Restates {
         kind: FactKind::OtherHandling,
-        table: TableId::T3,
-        rows: &["other.no_correction", "other.no_fee", "other.other"],
+        cells: &[
+            T3(T3Row::OTHER_NO_CORRECTION, T3Column::TOTAL),
+            T3(T3Row::OTHER_NO_FEE, T3Column::TOTAL),
+            T3(T3Row::OTHER_OTHER, T3Column::TOTAL),
+        ],
         zh: "其他处理",
         en: "其他处理 (other handling)",
     },
     Restates {
         kind: FactKind::CarriedForward,
-        table: TableId::T3,
-        rows: &["carried_forward"],
+        cells: &[T3(T3Row::CARRIED_FORWARD, T3Column::TOTAL)],
         zh: "结转下年度",
         en: "applications carried forward to next year",
     },
     Restates {
         kind: FactKind::Reviews,
-        table: TableId::T4,
-        rows: &["review"],
+        cells: &[T4(T4Group::REVIEW, T4Column::TOTAL)],
         zh: "行政复议",
         en: "administrative reviews",
     },
     Restates {
         kind: FactKind::Lawsuits,
-        table: TableId::T4,
-        rows: &["litigation_direct", "litigation_after_review"],
+        cells: &[
+            T4(T4Group::LITIGATION_DIRECT, T4Column::TOTAL),
+            T4(T4Group::LITIGATION_AFTER_REVIEW, T4Column::TOTAL),
+        ],
         zh: "行政诉讼",
         en: "lawsuits",
     },
     Restates {
         kind: FactKind::ReviewsAndLawsuits,
-        table: TableId::T4,
-        rows: &["review", "litigation_direct", "litigation_after_review"],
+        cells: &[
+            T4(T4Group::REVIEW, T4Column::TOTAL),
+            T4(T4Group::LITIGATION_DIRECT, T4Column::TOTAL),
+            T4(T4Group::LITIGATION_AFTER_REVIEW, T4Column::TOTAL),
+        ],
         zh: "行政复议和行政诉讼",
         en: "reviews and lawsuits together",
     },
 ];
 
+/// A cell a fact restates: a row of table 三 and its column, or a group of table 四
+/// and its column.
+#[derive(Debug, Clone, Copy)]
+enum Restated {
+    T3(T3Row, T3Column),
+    T4(T4Group, T4Column),
+}
+
+impl Restated {
+    /// Its key, if the template has that cell.
+    fn key(self) -> Option<CellKey> {
+        match self {
+            T3(row, column) => CellKey::t3(row, column),
+            T4(group, column) => CellKey::t4(group, column),
+        }
+    }
+}
+
 /// The keys of each entry of [`RESTATES`], resolved once per process.
 pub(crate) static RESTATED_KEYS: LazyLock<Vec<Option<Vec<CellKey>>>> = LazyLock::new(|| {
     RESTATES
         .iter()
-        .map(|r| {
-            let cell = |row: &'static str| row.split_once(':').unwrap_or((row, "total"));
-            keys(r.table, r.rows.iter().map(|&row| cell(row)))
-        })
+        .map(|r| r.cells.iter().map(|c| c.key()).collect())
         .collect()
 });
 
 /// 一、本年新收申请's total, which N003 prefers to the applicant columns.
 pub(crate) static NEW_RECEIVED_TOTAL: LazyLock<Option<Vec<CellKey>>> =
-    LazyLock::new(|| keys(TableId::T3, [("new_received", "total")]));
+    LazyLock::new(|| CellKey::t3(T3Row::NEW_RECEIVED, T3Column::TOTAL).map(|k| vec![k]));
 
 /// What `kind` restates and the sum of those cells, if the report has them.
 fn restated<'a>(kind: FactKind, cells: &'a Cells<'a>) -> Option<(&'static Restates, Sum<'a>)> {
@@ -381,7 +396,7 @@ mod tests {
     #[test]
     fn every_restated_cell_resolves() {
         for (r, keys) in RESTATES.iter().zip(RESTATED_KEYS.iter()) {
-            assert!(keys.is_some(), "{:?}: {:?}", r.kind, r.rows);
+            assert!(keys.is_some(), "{:?}: {:?}", r.kind, r.cells);
         }
     }
 }
