@@ -177,27 +177,28 @@ impl Prose {
         text.get(self.byte_range(r)).unwrap_or("")
     }
 
-    /// Where the clause from stream index `i` ends (at a [`clause_end`] or after `max`
-    /// characters), or where `stop` first holds before that.
-    pub fn clause_until(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
+    /// The stream index where `stop` first holds from index `i` on, or `i + max` (or
+    /// the end) if it holds on none of the `max` characters from `i`.
+    pub fn until(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
         let cs = self.chars.get(i..).unwrap_or_default();
         i + cs
             .iter()
             .take(max)
-            .position(|c| clause_end(*c) || stop(*c))
+            .position(|c| stop(*c))
             .unwrap_or(cs.len().min(max))
     }
 
-    /// Where the sentence or clause (as `end` says, [`sentence_end`] or
-    /// [`clause_end`]) holding stream index `i` starts: right after the last `end`
-    /// before `i`, looking back at most `max` characters.
-    pub fn start_of(&self, i: usize, max: usize, end: fn(char) -> bool) -> usize {
+    /// The stream index right after the last character before index `i` where `stop`
+    /// holds, looking back at most `max` characters (or the index `max` back): where
+    /// the sentence (`stop` being [`sentence_end`]) or clause ([`clause_end`]) that
+    /// holds index `i` starts.
+    pub fn back(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
         let i = i.min(self.chars.len());
         let floor = i.saturating_sub(max);
         let before = self.chars.get(floor..i).unwrap_or_default();
         before
             .iter()
-            .rposition(|c| end(*c))
+            .rposition(|c| stop(*c))
             .map_or(floor, |p| floor + p + 1)
     }
 }

@@ -3,11 +3,11 @@
 //!
 //! The narrative is read as [`Prose`]: one stream of characters per passage, without
 //! blanks, tags or page numbers. Each number followed by `件` (or `元`, `万元` for
-//! fees) is then told by the words around it: the clause before it, the clause after
-//! it, its sentence and the sentence before. What the words must say for each kind of
-//! fact is the table [`STEPS`]; adding a kind is a line there. Precision comes first:
-//! a number whose words are ambiguous, a subset (`其中…`) or a change (`较上年增加…`)
-//! is no fact.
+//! fees) is then told by the words around it, each [`Scope`]: the clause before it,
+//! the clause after it, its sentence and the sentence before. What the words must say
+//! for each kind of fact is the table [`STEPS`]; adding a kind is a line there.
+//! Precision comes first: a number whose words are ambiguous, a subset (`其中…`) or a
+//! change (`较上年增加…`) is no fact.
 
 use std::ops::Range;
 use std::str::FromStr;
@@ -26,18 +26,39 @@ pub fn extract_facts(
     ranges: &[Range<usize>],
     locate: &dyn Fn(usize, usize) -> Location,
 ) -> Vec<Fact> {
-    let (mut facts, mut words) = (Vec::new(), Words::default());
+    let (mut facts, mut w) = (Vec::new(), Words::default());
+    // Every fact is read from a `件`, a `元` or a negation: most passages hold none.
+    let marked = |r: &Range<usize>| {
+        let bytes = text.as_bytes().get(r.clone()).unwrap_or_default();
+        MARKS
+            .iter()
+            .any(|m| memmem::find(bytes, m.as_bytes()).is_some())
+    };
     for passage in passages(text, ranges) {
-        // Every fact is read from a `件`, a `元` or a negation: most passages hold none.
-        let bytes = |r: &Range<usize>| text.as_bytes().get(r.clone()).unwrap_or_default();
-        let marked = |r: &Range<usize>| {
-            MARKS
-                .iter()
-                .any(|m| memmem::find(bytes(r), m.as_bytes()).is_some())
-        };
-        if passage.iter().any(marked) {
-            let prose = Prose::read(text, &passage);
-            read(text, &prose, locate, &mut words, &mut facts);
+        if !passage.iter().any(marked) {
+            continue;
+        }
+        let s = Prose::read(text, &passage);
+        let mut i = 0;
+        while i < s.chars().len() {
+            let (found, next) = if s.chars().get(i).is_some_and(char::is_ascii_digit) {
+                let (end, value) = number(s.chars(), i, &mut w.plain);
+                let found = value.and_then(|v| read_number(&s, i..end, v, &mut w));
+                (found, end.max(i + 1))
+            } else {
+                (no_applications(&s, i), i + 1)
+            };
+            if let Some(f) = found {
+                let at = s.byte_range(f.at);
+                facts.push(Fact {
+                    kind: f.kind,
+                    value: f.value,
+                    unit: f.unit.map(str::to_owned),
+                    location: locate(at.start, at.end),
+                    text: s.original(text, f.words).to_owned(),
+                });
+            }
+            i = next;
         }
     }
     facts
@@ -51,42 +72,14 @@ const MAX_CLAUSE: usize = 80;
 /// At most this many characters after a negation are read.
 const MAX_NEGATED: usize = 30;
 
-/// Reads the facts of one passage; `w` is scratch.
-fn read(
-    text: &str,
-    s: &Prose,
-    locate: &dyn Fn(usize, usize) -> Location,
-    w: &mut Words,
-    out: &mut Vec<Fact>,
-) {
-    let cs = s.chars();
-    let mut i = 0;
-    while i < cs.len() {
-        // The fact, the stream indices of its number (or negation) and of its words.
-        let (found, next) = if cs.get(i).is_some_and(char::is_ascii_digit) {
-            let (end, value) = number(cs, i, &mut w.plain);
-            let fact = value.and_then(|v| read_number(s, i, end, v, w));
-            (
-                fact.map(|(kind, v, unit, words)| (kind, v, Some(unit), i..end, words)),
-                end.max(i + 1),
-            )
-        } else {
-            let negated = no_applications(s, i);
-            let fact = negated.map(|(at, words)| (NoApplications, Decimal::ZERO, None, at, words));
-            (fact, i + 1)
-        };
-        if let Some((kind, value, unit, at, words)) = found {
-            let at = s.byte_range(at);
-            out.push(Fact {
-                kind,
-                value,
-                unit: unit.map(str::to_owned),
-                location: locate(at.start, at.end),
-                text: s.original(text, words).to_owned(),
-            });
-        }
-        i = next;
-    }
+/// A fact found in a passage: what it counts, its value and unit, and the stream
+/// indices of its number (or negation) and of the words it was read from.
+struct Found {
+    kind: FactKind,
+    value: Decimal,
+    unit: Option<&'static str>,
+    at: Range<usize>,
+    words: Range<usize>,
 }
 
 /// The number starting at stream index `i`: digits, thousands separators (`1,234`) and
@@ -108,37 +101,37 @@ fn number(cs: &[char], i: usize, plain: &mut String) -> (usize, Option<Decimal>)
     (j, Decimal::from_str(plain).ok())
 }
 
-/// What the number at stream indices `start..end` counts, its value and unit, and the
-/// stream indices of the words it was read from; `w` is scratch.
-fn read_number(
-    s: &Prose,
-    start: usize,
-    end: usize,
-    value: Decimal,
-    w: &mut Words,
-) -> Option<(FactKind, Decimal, &'static str, Range<usize>)> {
+/// The fact that the number at stream indices `at` counts, if its unit and words say
+/// one; `w` is scratch.
+fn read_number(s: &Prose, at: Range<usize>, value: Decimal, w: &mut Words) -> Option<Found> {
     let cs = s.chars();
-    let (unit, unit_end) = match (cs.get(end), cs.get(end + 1)) {
+    let (unit, unit_end) = match (cs.get(at.end), cs.get(at.end + 1)) {
         (Some('件'), Some('次')) => return None,
-        (Some('件'), _) => ("件", end + 1),
-        (Some('元'), _) => ("元", end + 1),
-        (Some('万'), Some('元')) => ("万元", end + 2),
+        (Some('件'), _) => ("件", at.end + 1),
+        (Some('元'), _) => ("元", at.end + 1),
+        (Some('万'), Some('元')) => ("万元", at.end + 2),
         _ => return None,
     };
     // Not part of a longer token (`第3件`, `1-2件`, `12.5%`) nor an estimate.
-    let before = start.checked_sub(1).and_then(|b| cs.get(b));
+    let before = at.start.checked_sub(1).and_then(|b| cs.get(b));
     if before.is_some_and(|c| matches!(c, '第' | '-' | '.' | '约' | '近' | '超')) {
         return None;
     }
-    w.read(s, start, unit_end, unit, value);
+    w.read(s, at.start, unit_end, unit, value);
     let kind = decide(w)?;
     // The words read: the clause before, and the words after when they decided.
-    let words_end = if w.number_first {
-        w.after_end.max(unit_end)
-    } else {
-        unit_end
+    let end = match w.number_first {
+        true => w.after_end.max(unit_end),
+        false => unit_end,
     };
-    Some((kind, value, unit, w.near_start..words_end))
+    let (unit, words) = (Some(unit), w.near_start..end);
+    Some(Found {
+        kind,
+        value,
+        unit,
+        at,
+        words,
+    })
 }
 
 /// The words around a number: the text of each [`Scope`] but `Kind`, and what else
@@ -164,21 +157,23 @@ impl Words {
     /// at `unit_end`.
     fn read(&mut self, s: &Prose, start: usize, unit_end: usize, unit: &str, value: Decimal) {
         let cs = s.chars();
-        let near_start = near_start(cs, start);
+        let near_start = near_start(s, start);
         let floor = start.saturating_sub(MAX_CLAUSE).min(near_start);
-        let clause_start = s.start_of(near_start, near_start - floor, clause_end);
-        let after_end = s.clause_until(unit_end, MAX_CLAUSE, |c| c.is_ascii_digit());
-        let mut paren = 0..0;
-        if matches!(cs.get(unit_end), Some('（' | '(')) {
-            let inside = cs.get(unit_end + 1..).unwrap_or_default().iter();
-            let inside = inside.take(MAX_CLAUSE - 1);
-            let close = inside.clone().position(|c| matches!(c, '）' | ')'));
-            paren = unit_end + 1..unit_end + 1 + close.unwrap_or(inside.count());
-        }
-        let q = s.start_of(start, 4 * MAX_CLAUSE, sentence_end);
+        let clause_start = s.back(near_start, near_start - floor, clause_end);
+        let after_end = s.until(unit_end, MAX_CLAUSE, |c| {
+            clause_end(c) || c.is_ascii_digit()
+        });
+        let paren = match cs.get(unit_end) {
+            Some('（' | '(') => {
+                let close = |c| matches!(c, '）' | ')');
+                unit_end + 1..s.until(unit_end + 1, MAX_CLAUSE - 1, close)
+            }
+            _ => 0..0,
+        };
+        let q = s.back(start, 4 * MAX_CLAUSE, sentence_end);
         let previous = match q.checked_sub(1) {
             Some(e) if cs.get(e) != Some(&BREAK) => {
-                s.start_of(e, e.min(4 * MAX_CLAUSE - 1), sentence_end)..q
+                s.back(e, e.min(4 * MAX_CLAUSE - 1), sentence_end)..q
             }
             _ => q..q,
         };
@@ -235,31 +230,24 @@ impl Words {
 }
 
 /// Where the clause before the number at `start` begins: back to a clause end or a
-/// digit, jumping over a parenthetical that ends right before the number.
-fn near_start(cs: &[char], start: usize) -> usize {
-    let mut a = start;
-    while let Some(&c) = a.checked_sub(1).and_then(|b| cs.get(b)) {
-        if start - a >= MAX_CLAUSE {
-            break;
+/// digit, at most [`MAX_CLAUSE`] characters, jumping over a parenthetical that ends
+/// right before the number.
+fn near_start(s: &Prose, start: usize) -> usize {
+    let cs = s.chars();
+    let mut from = start;
+    if let Some('）' | ')') = start.checked_sub(1).and_then(|b| cs.get(b)) {
+        // The `（` at most `MAX_CLAUSE` characters before the `）`.
+        let floor = start.saturating_sub(MAX_CLAUSE + 1);
+        let open = cs
+            .get(floor..start - 1)
+            .and_then(|r| r.iter().rposition(|c| matches!(c, '（' | '(')));
+        match open {
+            Some(p) => from = floor + p,
+            None => return start,
         }
-        if matches!(c, '）' | ')') && a == start {
-            // The `（` at most `MAX_CLAUSE` characters before the `）`.
-            let floor = start.saturating_sub(MAX_CLAUSE + 1);
-            match cs
-                .get(floor..a - 1)
-                .and_then(|r| r.iter().rposition(|c| matches!(c, '（' | '(')))
-            {
-                Some(p) => a = floor + p,
-                None => break,
-            }
-            continue;
-        }
-        if clause_end(c) || c.is_ascii_digit() {
-            break;
-        }
-        a -= 1;
     }
-    a
+    let max = from.saturating_sub(start.saturating_sub(MAX_CLAUSE));
+    s.back(from, max, |c| clause_end(c) || c.is_ascii_digit())
 }
 
 /// Whether `text` holds any of `words`.
@@ -434,9 +422,8 @@ const NONE_RECEIVED: &[&str] = &["未收到", "没有收到", "未接到", "没�
 /// What may follow `无` to say that no application was received.
 const NONE_LISTED: &[&str] = &["政府信息公开申请", "信息公开申请", "依申请公开"];
 
-/// `未收到…申请` at stream index `i`: the stream indices of the negation and of the
-/// words read.
-fn no_applications(s: &Prose, i: usize) -> Option<(Range<usize>, Range<usize>)> {
+/// `未收到…申请` at stream index `i`: the fact that no application was received.
+fn no_applications(s: &Prose, i: usize) -> Option<Found> {
     let cs = s.chars();
     let first = *cs.get(i)?;
     if !matches!(first, '未' | '没' | '无') {
@@ -450,21 +437,28 @@ fn no_applications(s: &Prose, i: usize) -> Option<(Range<usize>, Range<usize>)> 
         None => return None,
     };
     // The rest of the clause must name applications, and nothing else.
-    let end = s.clause_until(i + negation, MAX_NEGATED - negation, |_| false);
+    let end = s.until(i + negation, MAX_NEGATED - negation, clause_end);
     let clause: String = cs
         .get(i + negation..end)
         .unwrap_or_default()
         .iter()
         .collect();
-    let upto = clause
-        .find("申请")
-        .and_then(|p| clause.get(..p))
-        .unwrap_or(&clause);
-    let other = says(upto, &["复议", "诉讼", "投诉", "咨询", "留言", "结转"]);
+    let upto = clause.find("申请").and_then(|p| clause.get(..p));
+    let other = says(
+        upto.unwrap_or(&clause),
+        &["复议", "诉讼", "投诉", "咨询", "留言", "结转"],
+    );
     if !mentions_application(&clause) || other || !says(&clause, &["信息公开", "依申请"]) {
         return None;
     }
-    Some((i..i + negation, i..end))
+    let (kind, value, unit) = (NoApplications, Decimal::ZERO, None);
+    Some(Found {
+        kind,
+        value,
+        unit,
+        at: i..i + negation,
+        words: i..end,
+    })
 }
 
 #[cfg(test)]
