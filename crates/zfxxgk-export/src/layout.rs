@@ -125,27 +125,6 @@ pub(crate) fn grids(report: &Report) -> Vec<Grid> {
     TableId::ALL.iter().map(|&id| grid(report, id)).collect()
 }
 
-/// The edition to lay a table out in: the table's own, the report's, the one its keys
-/// show, the one its year prescribes, or else the current one.
-pub(crate) fn edition_of(report: &Report, id: TableId) -> Edition {
-    let table = report.table(id);
-    if let Some(e) = table.and_then(|t| t.edition).or(report.meta.edition) {
-        return e;
-    }
-    let cells = table.map(|t| t.cells.as_slice()).unwrap_or_default();
-    if cells.iter().any(|c| !c.key.in_edition(Edition::V2019)) {
-        Edition::V2021
-    } else if cells.iter().any(|c| !c.key.in_edition(Edition::V2021)) {
-        Edition::V2019
-    } else {
-        report
-            .meta
-            .year
-            .map(Edition::for_year)
-            .unwrap_or(Edition::V2021)
-    }
-}
-
 fn shown(report: &Report, key: CellKey) -> Shown {
     let (text, shape) = match report.cell(key) {
         None => (String::new(), Shape::Absent),
@@ -177,7 +156,7 @@ fn cells_of(report: &Report, table: TableId, row: &str, columns: &[&str]) -> Vec
 }
 
 fn grid(report: &Report, id: TableId) -> Grid {
-    let edition = edition_of(report, id);
+    let edition = report.edition_of(id);
     let template = Template::of(edition);
     let blocks = match id {
         TableId::T2 => template.t2.iter().map(|s| t2_block(report, s)).collect(),

@@ -37,6 +37,35 @@ impl Report {
         self.tables.iter().find(|t| t.id == id)
     }
 
+    /// The edition to read table `id` by, for rules and layouts alike: the table's
+    /// own, else the report's, else the edition whose template alone holds more of the
+    /// table's keys, else the one the report's year prescribes, else the 2021 edition.
+    ///
+    /// ```
+    /// use zfxxgk_model::{Edition, Report, TableId};
+    /// let mut report = Report::default();
+    /// assert_eq!(report.edition_of(TableId::T3), Edition::V2021);
+    /// report.meta.year = Some(2020);
+    /// assert_eq!(report.edition_of(TableId::T3), Edition::V2019);
+    /// ```
+    pub fn edition_of(&self, id: TableId) -> Edition {
+        let table = self.table(id);
+        if let Some(e) = table.and_then(|t| t.edition).or(self.meta.edition) {
+            return e;
+        }
+        let cells = table.map(|t| t.cells.as_slice()).unwrap_or_default();
+        let only = |e: Edition, not: Edition| {
+            let only_in = |c: &&Cell| c.key.in_edition(e) && !c.key.in_edition(not);
+            cells.iter().filter(only_in).count()
+        };
+        let (v2019, v2021) = (Edition::V2019, Edition::V2021);
+        match only(v2019, v2021).cmp(&only(v2021, v2019)) {
+            std::cmp::Ordering::Greater => v2019,
+            std::cmp::Ordering::Less => v2021,
+            std::cmp::Ordering::Equal => self.meta.year.map_or(v2021, Edition::for_year),
+        }
+    }
+
     /// The cell `key`, if the report has it.
     pub fn cell(&self, key: CellKey) -> Option<&Cell> {
         self.table(key.table())?.cell(key)
@@ -288,4 +317,64 @@ pub struct Block {
     pub kind: BlockKind,
     /// Its bytes, line ends included.
     pub location: Location,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table with no edition of its own holding these cells, all blank.
+    fn report_with(keys: &[&str]) -> Report {
+        let cell = |k: &&str| Cell {
+            key: k.parse().expect("a key"),
+            value: Value::Blank,
+            raw: String::new(),
+            location: Location::default(),
+            placement: Placement::Label,
+        };
+        let table = Table {
+            id: TableId::T3,
+            edition: None,
+            location: Location::default(),
+            items: Vec::new(),
+            cells: keys.iter().map(cell).collect(),
+        };
+        let mut report = Report::default();
+        report.tables.push(table);
+        report
+    }
+
+    #[test]
+    fn a_table_without_edition_is_read_by_the_keys_only_one_template_has() {
+        // `t3.other.*` is one row in 2019, three rows in 2021.
+        let v2019 = "t3.other.total";
+        let v2021 = "t3.other.no_fee.total";
+        let both = "t3.granted.total";
+        assert_eq!(
+            report_with(&[v2019, both]).edition_of(TableId::T3),
+            Edition::V2019
+        );
+        assert_eq!(
+            report_with(&[v2021, both]).edition_of(TableId::T3),
+            Edition::V2021
+        );
+        let mut mixed = report_with(&[v2019, v2021, both]);
+        assert_eq!(
+            mixed.edition_of(TableId::T3),
+            Edition::V2021,
+            "a tie: the current edition"
+        );
+        mixed.meta.year = Some(2020);
+        assert_eq!(
+            mixed.edition_of(TableId::T3),
+            Edition::V2019,
+            "a tie: the year's edition"
+        );
+        mixed.tables[0].edition = Some(Edition::V2021);
+        assert_eq!(
+            mixed.edition_of(TableId::T3),
+            Edition::V2021,
+            "the table's own first"
+        );
+    }
 }

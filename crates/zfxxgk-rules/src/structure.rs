@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use zfxxgk_model::{
-    CellKey, Edition, Finding, PerEdition, Report, RuleId, SectionKey, Severity, Table, TableId,
-    Template, UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+    CellKey, Edition, Finding, PerEdition, RuleId, SectionKey, Severity, Table, TableId, Template,
+    UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
 use zfxxgk_text::numeral;
@@ -184,19 +184,6 @@ fn check_s002(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The edition to judge a table by: its own, the report's, or the one its keys fit best.
-fn table_edition(report: &Report, table: &Table) -> Edition {
-    if let Some(e) = table.edition.or(report.meta.edition) {
-        return e;
-    }
-    let fit = |e: Edition| table.cells.iter().filter(|c| c.key.in_edition(e)).count();
-    if fit(Edition::V2019) > fit(Edition::V2021) {
-        Edition::V2019
-    } else {
-        Edition::V2021
-    }
-}
-
 /// A table, or a sub-table of table 二, of one edition's template, its keys resolved
 /// once per process: what S003 holds a table against.
 struct Shape {
@@ -327,7 +314,7 @@ fn shapes<'s>(table: &Table, present: &KeySet, shapes: &'s Shapes) -> Vec<&'s Sh
 fn check_s003(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = cx.report;
     for table in &report.tables {
-        let edition = table_edition(report, table);
+        let edition = report.edition_of(table.id);
         let present = KeySet::of_table(table);
         // Whether the table has a cell of the row, in the shape's column `column` or in
         // any column.

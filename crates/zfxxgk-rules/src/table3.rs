@@ -195,24 +195,15 @@ fn row_equations<'a>(cx: &'a Context<'_>) -> Vec<Equation<'a>> {
     ROW_EQUATIONS.iter().filter_map(|e| e.eval(cells)).collect()
 }
 
-/// T302's equations: one per column, over the result rows of the edition the table
-/// follows (one row （六）其他处理 or three).
+/// T302's equations: one per column, over the result rows of the table's edition (one
+/// row （六）其他处理 or three).
 fn column_equations<'a>(cx: &'a Context<'_>) -> Vec<Equation<'a>> {
-    let Some(table) = cx.report.table(TableId::T3) else {
+    if cx.report.table(TableId::T3).is_none() {
         return Vec::new();
-    };
-    let has_single_other = table
-        .cells
-        .iter()
-        .any(|c| c.key.row() == T3Row::OTHER.as_str());
-    let edition = if has_single_other {
-        Edition::V2019
-    } else {
-        Edition::V2021
-    };
+    }
     let cells = cx.cells();
     COLUMN_EQUATIONS
-        .get(edition)
+        .get(cx.report.edition_of(TableId::T3))
         .iter()
         .filter_map(|e| e.eval(cells))
         .collect()
