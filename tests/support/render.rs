@@ -274,7 +274,8 @@ const ASCII: Strokes = Strokes {
     wall: '|',
 };
 
-/// Display width: CJK characters are 2 columns.
+/// Display columns, as the lexer counts them (unicode-width: CJK characters and
+/// full-width forms two wide).
 fn width(s: &str) -> usize {
     use unicode_width::UnicodeWidthStr;
     s.width()
@@ -496,17 +497,11 @@ impl Canvas {
             for (x, text) in line.iter() {
                 out.push_str(&" ".repeat(x.saturating_sub(at)));
                 out.push_str(text);
-                at = (*x).max(at) + display_width(text);
+                at = (*x).max(at) + width(text);
             }
             out.push('\n');
         }
     }
-}
-
-/// Display columns, as the lexer counts them: CJK characters and full-width forms are
-/// two wide, the rest (quotation marks “” among them) one.
-fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum()
 }
 
 /// A header word written one character a line, in the middle of its column.
@@ -518,7 +513,7 @@ fn stack(canvas: &mut Canvas, top: usize, x: usize, word: &str) {
 
 /// `text` in the middle of the columns `x0..x1`.
 fn centered(canvas: &mut Canvas, y: usize, x0: usize, x1: usize, text: &str) {
-    let w = display_width(text);
+    let w = width(text);
     canvas.put(y, x0 + (x1 - x0).saturating_sub(w) / 2, text);
 }
 
@@ -527,9 +522,9 @@ fn centered(canvas: &mut Canvas, y: usize, x0: usize, x1: usize, text: &str) {
 /// `columns` are each column's start and width.
 fn values_at(canvas: &mut Canvas, y: usize, columns: &[(usize, usize)], values: &[String]) {
     let all_blank = values.iter().all(|v| v.trim().is_empty());
-    for (k, (&(x, width), v)) in columns.iter().zip(values).enumerate() {
+    for (k, (&(x, col_width), v)) in columns.iter().zip(values).enumerate() {
         let v = if all_blank && k == 0 { "-" } else { v.trim() };
-        canvas.put(y, x + width.saturating_sub(display_width(v)), v);
+        canvas.put(y, x + col_width.saturating_sub(width(v)), v);
     }
 }
 
@@ -547,15 +542,15 @@ fn t2_columns(m: &Model, out: &mut String) {
         let left = rows
             .iter()
             .chain([header])
-            .map(|r| display_width(&r[0]))
+            .map(|r| width(&r[0]))
             .max()
             .unwrap_or(0)
             + 2;
         let mut xs = Vec::new();
         let mut x = left;
         for k in 1..header.len() {
-            let widest = rows.iter().map(|r| display_width(r[k].trim())).max();
-            let w = widest.unwrap_or(0).max(display_width(&header[k]));
+            let widest = rows.iter().map(|r| width(r[k].trim())).max();
+            let w = widest.unwrap_or(0).max(width(&header[k]));
             xs.push((x, w));
             x += w + 2;
         }
@@ -586,12 +581,7 @@ fn t3_columns(m: &Model, gap: usize, out: &mut String) {
             .collect();
         cells.join("    ")
     };
-    let left = rows
-        .iter()
-        .map(|r| display_width(&label(r)))
-        .max()
-        .unwrap_or(0)
-        + 2;
+    let left = rows.iter().map(|r| width(&label(r))).max().unwrap_or(0) + 2;
     let xs: Vec<usize> = (0..T3_COLUMNS.len())
         .map(|k| left + k * (COLUMN_WIDTH + gap))
         .collect();

@@ -33,13 +33,6 @@ pub(crate) const T203: Builtin = Builtin {
 
 pub(crate) const RULES: &[Builtin] = &[T201, T202, T203];
 
-/// Columns of table 二 that hold amounts of money, not counts.
-fn is_amount(column: &str) -> bool {
-    [T2Column::AMOUNT, T2Column::AMOUNT_10K_YUAN]
-        .iter()
-        .any(|c| c.as_str() == column)
-}
-
 fn check_t201(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(table) = cx.report.table(TableId::T2) else {
         return;
@@ -50,7 +43,7 @@ fn check_t201(cx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         let column = cell.key.column();
         let negative = n.value.is_sign_negative() && !n.value.is_zero();
-        let (zh, en) = if is_amount(column) {
+        let (zh, en) = if cell.key.is_amount() {
             if !negative {
                 continue;
             }
