@@ -167,20 +167,17 @@ fn annotations(finding: &Finding, text: &str, lang: Lang) -> Vec<Annotation> {
         if blank && i > 0 && !culprit {
             continue;
         }
-        let mut label = match key {
-            Some(k) if culprit => match lang {
-                Lang::Zh => format!("{k}（疑为笔误）"),
-                Lang::En => format!("{k} (likely typo)"),
-            },
-            Some(k) => k.to_string(),
-            None => String::new(),
+        // A culprit written wrong is likely a typo; one left blank, likely left out.
+        let label = match (key, culprit, blank, lang) {
+            (Some(k), true, false, Lang::Zh) => format!("{k}（疑为笔误）"),
+            (Some(k), true, false, Lang::En) => format!("{k} (likely typo)"),
+            (Some(k), true, true, Lang::Zh) => format!("{k}（空白，疑为漏填）"),
+            (Some(k), true, true, Lang::En) => format!("{k} (blank: likely left out)"),
+            (Some(k), false, true, Lang::Zh) => format!("{k}（空白）"),
+            (Some(k), false, true, Lang::En) => format!("{k} (blank)"),
+            (Some(k), false, false, _) => k.to_string(),
+            (None, ..) => String::new(),
         };
-        if blank && key.is_some() {
-            label.push_str(match lang {
-                Lang::Zh => "（空白）",
-                Lang::En => " (blank)",
-            });
-        }
         out.push(Annotation { start, end, label });
     }
     out

@@ -228,14 +228,49 @@ fn crossing(failing: &Equation<'_>, others: &[Equation<'_>]) -> Option<CellKey> 
         .copied()
 }
 
-fn culprit_notes(draft: Draft, culprit: Option<CellKey>) -> (Draft, String, String) {
+/// The column's （七）总计 when its T302 sum and its T303 balance both fail and one
+/// change to that cell would mend both, as a （七）总计 off by `d` makes them: T302's
+/// total − parts is `d`, T303's received − answered is −`d`.
+fn results_total_culprit(cells: &Cells<'_>, t302: &Equation<'_>) -> Option<CellKey> {
+    let b = BALANCES.iter().find(|b| b.column.key == t302.line)?;
+    let balance = sum(cells, &b.received)?.value - sum(cells, &b.answered)?.value;
+    let [total] = t302.total.keys() else {
+        return None;
+    };
+    (t302.fails() && balance == -t302.diff()).then_some(*total)
+}
+
+/// Why a cell is named a finding's culprit: a row and a column fail by the same
+/// amount where they cross, or a column's sum and its balance fail as its
+/// （七）总计 would make them.
+#[derive(Clone, Copy)]
+enum Culprit {
+    Crossing(CellKey),
+    ResultsTotal(CellKey),
+}
+
+/// The culprit's key, and what the message says of it (Chinese, English).
+fn culprit_tails(culprit: Option<Culprit>) -> (Option<CellKey>, String, String) {
     match culprit {
-        Some(k) => (
-            draft.culprit(k),
+        Some(Culprit::Crossing(k)) => (
+            Some(k),
             format!("；所在行与所在列相差同一数额，疑为笔误：{k}"),
             format!("; its row and column are off by the same amount: likely typo in {k}"),
         ),
-        None => (draft, String::new(), String::new()),
+        Some(Culprit::ResultsTotal(k)) => (
+            Some(k),
+            format!("；本列各项之和与勾稽关系相差同一数额，疑为（七）总计有误：{k}"),
+            format!("; its column's sum and its balance (一 + 二 = 三 + 四) are off by the same amount: likely a wrong results total in {k}"),
+        ),
+        None => (None, String::new(), String::new()),
+    }
+}
+
+/// Names `culprit` first among a finding's cells and as its culprit.
+fn with_culprit(draft: Draft, cells: &Cells<'_>, culprit: Option<CellKey>) -> Draft {
+    match culprit {
+        Some(k) => draft.culprit(k).cells(cells.get(k)),
+        None => draft,
     }
 }
 
@@ -245,12 +280,11 @@ fn equation_finding(
     cx: &Context<'_>,
     rule: &'static Builtin,
     eq: &Equation<'_>,
-    culprit: Option<CellKey>,
+    culprit: Option<Culprit>,
 ) -> (Finding, String, String) {
+    let (key, zh_tail, en_tail) = culprit_tails(culprit);
     let draft = Draft::new(rule, String::new(), String::new());
-    let (draft, zh_tail, en_tail) = culprit_notes(draft, culprit);
-    let draft = draft
-        .cells(culprit.and_then(|k| cx.cells().get(k)))
+    let draft = with_culprit(draft, cx.cells(), key)
         .cells(eq.total.cells())
         .cells(eq.parts.cells())
         .values(eq.parts.value, eq.total.value);
@@ -268,7 +302,7 @@ fn check_t301(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let columns = column_equations(cx);
     for eq in rows.iter().filter(|e| e.fails()) {
-        let culprit = crossing(eq, &columns);
+        let culprit = crossing(eq, &columns).map(Culprit::Crossing);
         let label = row_label(eq.line);
         let (mut f, zh_tail, en_tail) = equation_finding(cx, &T301, eq, culprit);
         f.message.zh = format!("{label}：总计 ≠ 自然人 + 法人或其他组织{zh_tail}");
@@ -287,7 +321,9 @@ fn check_t302(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let rows = row_equations(cx);
     for eq in columns.iter().filter(|e| e.fails()) {
-        let culprit = crossing(eq, &rows);
+        let culprit = crossing(eq, &rows)
+            .map(Culprit::Crossing)
+            .or_else(|| results_total_culprit(cx.cells(), eq).map(Culprit::ResultsTotal));
         let label = column_label(eq.line);
         let (mut f, zh_tail, en_tail) = equation_finding(cx, &T302, eq, culprit);
         f.message.zh = format!("“{label}”列：（七）总计 ≠ （一）至（六）各项之和{zh_tail}");
@@ -342,21 +378,24 @@ fn check_t303(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if received.value == answered.value {
             continue;
         }
-        let label = c.label;
-        let mut draft = Draft::new(
-            &T303,
-            format!("“{label}”列：一 + 二 ≠ 三（七）总计 + 四（本列勾稽关系：第一项加第二项之和，等于第三项加第四项之和）"),
-            format!(
-                "column {label} ({}): 一 + 二 (received) ≠ 三（七）总计 + 四 (answered + carried forward), the template's 勾稽关系",
-                c.key
-            ),
-        )
-        .cells(received.cells())
-        .cells(answered.cells())
-        .values(received.value, answered.value);
-        draft = blanks_counted(draft, received.blanks() + answered.blanks());
         let columns = columns.get_or_insert_with(|| column_equations(cx));
         let eq = columns.iter().find(|e| e.line == c.key);
+        let culprit = eq.and_then(|eq| results_total_culprit(cells, eq));
+        let (key, zh_tail, en_tail) = culprit_tails(culprit.map(Culprit::ResultsTotal));
+        let label = c.label;
+        let draft = Draft::new(
+                &T303,
+                format!("“{label}”列：一 + 二 ≠ 三（七）总计 + 四（本列勾稽关系：第一项加第二项之和，等于第三项加第四项之和）{zh_tail}"),
+                format!(
+                    "column {label} ({}): 一 + 二 (received) ≠ 三（七）总计 + 四 (answered + carried forward), the template's 勾稽关系{en_tail}",
+                    c.key
+                ),
+            );
+        let mut draft = with_culprit(draft, cells, key)
+            .cells(received.cells())
+            .cells(answered.cells())
+            .values(received.value, answered.value);
+        draft = blanks_counted(draft, received.blanks() + answered.blanks());
         if let Some((eq, [k])) = eq.map(|eq| (eq, eq.total.keys())) {
             if eq.total.blanks() == 1
                 && eq.parts.blanks() < eq.parts.keys().len()

@@ -62,6 +62,57 @@ fn no_culprit_when_row_and_column_disagree() {
 }
 
 #[test]
+fn a_wrong_results_total_is_the_culprit_of_its_column_sum_and_balance() {
+    // （七）总计 off by 2 in 自然人 and in 总计: row （七） still adds up (no T301), so
+    // only the column's sum (T302) and its balance (T303) tell, each off by 2.
+    let ok = consistent(Edition::V2021);
+    let mut f = ok.clone();
+    for c in ["natural_person", "total"] {
+        let k = format!("t3.results_total.{c}");
+        f = f.with(&k, num(ok.value(&k) + 2));
+    }
+    assert!(fired(&f.report, "T301").is_empty());
+    let (sums, balances) = (fired(&f.report, "T302"), fired(&f.report, "T303"));
+    assert_eq!((sums.len(), balances.len()), (2, 2));
+    for x in sums.iter().chain(&balances) {
+        let culprit = x.culprit.expect("a culprit");
+        assert!(
+            culprit.as_str().starts_with("t3.results_total."),
+            "{culprit}"
+        );
+        assert_eq!(key_list(x)[0], culprit, "the culprit is named first");
+        assert!(
+            x.message.zh.contains("疑为（七）总计有误"),
+            "{}",
+            x.message.zh
+        );
+    }
+    // Off by 2 in its sum (parts too big) and by 2 in its balance (answered too
+    // big): a （七）总计 too small would make the balance short, not over, so no one
+    // change to it mends both, and no cell is named.
+    let plus2 = |k: &str| num(ok.value(k) + 2);
+    let g = ok
+        .clone()
+        .with(
+            "t3.granted.natural_person",
+            plus2("t3.granted.natural_person"),
+        )
+        .with("t3.granted.total", num(ok.value("t3.granted.total") + 2))
+        .with(
+            "t3.carried_forward.natural_person",
+            num(ok.value("t3.carried_forward.natural_person") + 2),
+        )
+        .with(
+            "t3.carried_forward.total",
+            num(ok.value("t3.carried_forward.total") + 2),
+        );
+    let sums = fired(&g.report, "T302");
+    let balances = fired(&g.report, "T303");
+    assert!(!sums.is_empty() && !balances.is_empty());
+    assert!(sums.iter().chain(&balances).all(|x| x.culprit.is_none()));
+}
+
+#[test]
 fn t302_and_t303_on_a_blank_results_total_say_blank_counted_as_0_see_seed_002() {
     // Seed 002: （七）总计 left blank while （一） is not.
     let mut f = consistent(Edition::V2019);
