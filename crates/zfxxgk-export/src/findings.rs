@@ -9,15 +9,20 @@ use crate::array::{self, Array, Frame};
 use crate::{Error, JsonStyle, Result};
 
 /// The header of the findings CSV.
-pub const FINDINGS_CSV_HEADER: [&str; 9] = [
+pub const FINDINGS_CSV_HEADER: [&str; 12] = [
     "source", "rule", "severity", "keys", "expected", "actual", "line", "column", "message",
+    "values", "culprit", "notes",
 ];
 
 /// Writes findings as CSV, one line per finding, as they come.
 ///
-/// Columns: `source,rule,severity,keys,expected,actual,line,column,message`. `keys`
-/// joins the cell keys with `;`; `line` and `column` are those of the finding's first
-/// span (empty when it has none); `message` is in the language asked for.
+/// Columns: `source,rule,severity,keys,expected,actual,line,column,message,values,
+/// culprit,notes`. `keys` joins the cell keys with `;`; `values` their texts as read,
+/// in the same order (empty for a blank cell or a text the rule did not keep; a
+/// `;` or `\` within a text is written `\;` or `\\`); `line` and `column` are those
+/// of the finding's first span (empty when it has none); `culprit` is the key of the
+/// cell most likely wrong, if the rule names one; `message` and `notes` (one a line)
+/// are in the language asked for.
 #[derive(Debug)]
 pub struct FindingsCsvWriter<W: Write> {
     csv: csv::Writer<W>,
@@ -55,6 +60,13 @@ impl<W: Write> FindingsCsvWriter<W> {
         self.header()?;
         for f in findings {
             let keys: Vec<&str> = f.keys().map(|k| k.as_str()).collect();
+            let values: Vec<String> = f
+                .places
+                .iter()
+                .filter(|p| p.key.is_some())
+                .map(|p| escape_value(p.value.as_deref().unwrap_or("")))
+                .collect();
+            let notes: Vec<&str> = f.notes.iter().map(|n| n.get(self.lang)).collect();
             let first = f.first_location();
             let record = [
                 source,
@@ -66,6 +78,9 @@ impl<W: Write> FindingsCsvWriter<W> {
                 &first.map(|s| s.line.to_string()).unwrap_or_default(),
                 &first.map(|s| s.column.to_string()).unwrap_or_default(),
                 f.message(self.lang),
+                &values.join(";"),
+                f.culprit.map_or("", |k| k.as_str()),
+                &notes.join("\n"),
             ];
             self.csv.write_record(record).map_err(|error| Error::Csv {
                 source_name: source.to_owned(),
@@ -85,6 +100,14 @@ impl<W: Write> FindingsCsvWriter<W> {
         self.csv.flush()?;
         self.csv.into_inner().map_err(|e| Error::Io(e.into_error()))
     }
+}
+
+/// A cell's text in the `values` column: `;` and `\` escaped with a `\`.
+fn escape_value(text: &str) -> String {
+    if !text.contains([';', '\\']) {
+        return text.to_owned();
+    }
+    text.replace('\\', "\\\\").replace(';', "\\;")
 }
 
 /// Writes findings as one JSON object `{"findings": [...]}`, followed by a newline.

@@ -443,12 +443,16 @@ function stem(name) {
 
 /** The findings CSV: the columns of `check --format csv`, message in the language shown. */
 function findingsCsv(findings) {
-  const rows = [['source', 'rule', 'severity', 'keys', 'expected', 'actual', 'line', 'column', 'message']];
+  const rows = [['source', 'rule', 'severity', 'keys', 'expected', 'actual', 'line', 'column', 'message',
+    'values', 'culprit', 'notes']];
   for (const f of findings) {
-    const keys = (f.places || []).filter((p) => p.key).map((p) => p.key).join(';');
+    const cells = (f.places || []).filter((p) => p.key);
+    const keys = cells.map((p) => p.key).join(';');
+    const values = cells.map((p) => (p.value || '').replace(/[\\;]/g, (c) => `\\${c}`)).join(';');
     const first = (f.places || []).find((p) => p.location);
     rows.push([f.source, f.rule, f.severity, keys, f.expected, f.actual,
-      first ? first.location.line : '', first ? first.location.column : '', inLang(f.message)]);
+      first ? first.location.line : '', first ? first.location.column : '', inLang(f.message),
+      values, f.culprit || '', (f.notes || []).map(inLang).join('\n')]);
   }
   return csv(rows);
 }

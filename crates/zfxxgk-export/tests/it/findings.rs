@@ -34,6 +34,9 @@ fn csv_has_one_line_per_finding() -> TestResult {
             "48",
             "32",
             "total ≠ natural persons + organisations (expected 12, found 13)",
+            "9;13",
+            "t3.new_received.total",
+            "blank counted as 0",
         ]
     );
     let second: Vec<&str> = rows[1].iter().collect();
@@ -49,7 +52,34 @@ fn csv_has_one_line_per_finding() -> TestResult {
             "",
             "",
             "a report for 2021 or later uses the 2019 tables, \"old\" style",
+            "",
+            "",
+            "",
         ]
+    );
+    Ok(())
+}
+
+#[test]
+fn csv_values_follow_the_keys_with_separators_escaped() -> TestResult {
+    let mut finding = findings().remove(0);
+    finding.places[0].value = Some("9;1\\".to_owned());
+    finding.places[1].value = None;
+    finding.notes.push(zfxxgk_model::Text::new("二", "two"));
+    let mut out = FindingsCsvWriter::new(Vec::new(), Lang::En);
+    out.write("a.txt", &[finding])?;
+    let text = String::from_utf8(out.finish()?)?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let row = reader.records().next().ok_or("no row")??;
+    assert_eq!(
+        row.get(9),
+        Some("9\\;1\\\\;"),
+        "a value's ; and \\ escaped, none for no text"
+    );
+    assert_eq!(
+        row.get(11),
+        Some("blank counted as 0\ntwo"),
+        "notes one a line"
     );
     Ok(())
 }

@@ -77,6 +77,20 @@ try {
   check('自然人 （七）总计 cell is highlighted', /\bflagged\b/.test(totalClass) && /\berror\b/.test(totalClass), totalClass);
   const linked = await page.$(`${total} a.cell-link`);
   check('the highlighted cell links to its finding', linked !== null);
+  check('the blank （七）总计 is singled out as the culprit', /\bculprit\b/.test(totalClass), totalClass);
+  const otherPart = await page.getAttribute('td[data-key="t3.granted.natural_person"]', 'class');
+  check('a part of its sum is not', !/\bculprit\b/.test(otherPart || ''), otherPart);
+
+  // ---- the findings CSV: the columns of `check --format csv`
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-pane="one"] [data-download="findings-csv"]'),
+  ]);
+  const findingsCsv = readFileSync(await download.path(), 'utf8');
+  const [header, firstRow] = findingsCsv.split('\r\n');
+  check('findings CSV has the CLI columns',
+    header === 'source,rule,severity,keys,expected,actual,line,column,message,values,culprit,notes', header);
+  check('findings CSV names the culprit', firstRow.includes(',t3.results_total.natural_person,'), firstRow);
 
   // ---- choosing a finding shows its source lines and highlights its cells
   await page.click('button.finding[data-rule="T302"]');
