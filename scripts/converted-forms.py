@@ -46,6 +46,8 @@ tool versions go to tests/corpus/converted/README.md (section "Tool versions of 
 generated pages").
 
   python3 scripts/converted-forms.py            # writes the corpus (needs the tools)
+  python3 scripts/converted-forms.py --truth    # rewrites expected/*.csv only, from the
+                                                # committed outputs (no converter runs)
   python3 scripts/converted-forms.py --figures  # reads it back, writes the figures
 
 Run from the repository root. playwright-core is looked for under $PLAYWRIGHT_DIR
@@ -583,12 +585,13 @@ RULES = ["!S001", "!S002", "!S003", "!S004", "!S005", "!T301", "!T302", "!T303",
          "!T401", "!T402", "!T403", "!N001", "!N002"]
 
 
-def write_truth(stem, keys, truth, lost):
+def write_truth(stem, keys, truth, lost, rules=True):
     with open(OUT / "expected" / f"{stem}.csv", "w", encoding="utf-8") as f:
         f.write("key,value\n")
         for k in keys:
             f.write(f"{k},{'?' if k in lost else truth[k]}\n")
-    (OUT / f"{stem}.rules").write_text("\n".join(RULES) + "\n", encoding="utf-8")
+    if rules:
+        (OUT / f"{stem}.rules").write_text("\n".join(RULES) + "\n", encoding="utf-8")
 
 
 def lost_keys(kind, form, truth):
@@ -599,11 +602,39 @@ def lost_keys(kind, form, truth):
     return out
 
 
+def generate(gen: Path):
+    """The generated reports under gen/gen, and the reader to export them."""
+    run(["cargo", "build", "-q", "-p", "zfxxgk-cli"], cwd=ROOT)
+    run(["cargo", "run", "-q", "--example", "gen_corpus", "--", str(gen / "gen"), "10"], cwd=ROOT)
+
+
+def truth_only():
+    """Rewrites expected/*.csv of the committed outputs (their .rules unchanged), from
+    the generated model and the outputs' own text: no converter runs."""
+    gen = Path(tempfile.mkdtemp(prefix="zfxxgk-forms-"))
+    try:
+        generate(gen)
+        for name, source in REPORTS:
+            export, values, written = report_model(gen / "gen" / source)
+            keys = list(values)
+            for kind in KINDS:
+                shown, truth = marks_for(name, kind, values, written)
+                base = f"{name}-{kind}"
+                outputs = sorted(p for p in OUT.glob(f"{base}-*") if p.suffix != ".rules")
+                if not outputs:
+                    sys.exit(f"no output of {base} in {OUT}: run the script without --truth")
+                for path in outputs:
+                    stem = path.name.split(".")[0]
+                    form = stem[len(base) + 1 :]
+                    write_truth(stem, keys, truth, lost_keys(kind, form, truth), rules=False)
+    finally:
+        shutil.rmtree(gen, ignore_errors=True)
+
+
 def build():
     gen = Path(tempfile.mkdtemp(prefix="zfxxgk-forms-"))
     try:
-        run(["cargo", "build", "-q", "-p", "zfxxgk-cli"], cwd=ROOT)
-        run(["cargo", "run", "-q", "--example", "gen_corpus", "--", str(gen / "gen"), "10"], cwd=ROOT)
+        generate(gen)
         (OUT / "expected").mkdir(parents=True, exist_ok=True)
         for old in OUT.glob("gen20*"):
             old.unlink()
@@ -733,6 +764,9 @@ def main():
             print(f"| {form} | " + " | ".join(str(x) for x in t) + " |")
         for d in detail:
             print(d, file=sys.stderr)
+        return
+    if "--truth" in sys.argv:
+        truth_only()
         return
     build()
 
