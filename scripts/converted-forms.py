@@ -103,10 +103,6 @@ BLANKS = {
 }
 MARKS = ["", "/", "—", "0"]
 
-# Cells a form truly loses, by (page kind or "*", form): a function from the page's
-# cells to the keys whose truth is `?`, and the reason. Filled from what the tools were
-# seen to write; see the README for each.
-LOST: dict = {}
 
 SECTION_TEXT = {
     "一": "{year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
@@ -579,27 +575,203 @@ def versions():
     ]
 
 
+# ---- what a form truly loses ---------------------------------------------------------
+#
+# A cell's truth is `?` where the form's text lacks its value: a careful person with
+# the text, the template and its sums could not say what the cell holds. Each case
+# below is found in the output's own text (no file is named), and the reason goes with
+# it. Cells a reader merely fails on are not marked; nor is a cell whose position the
+# text shows in any way (a `/` or `—` written in it, a `0`, an empty pipe or grid
+# cell, a tab, a line break, a line of its own, a column gap).
+
+COLUMNS = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other_org"]
+
+
+def sums(keys):
+    """The template's sums over these keys, each a list of (coefficient, key) adding
+    up to 0: T301 (each row of table 三), T302 and T303 (each column of table 三),
+    T401–T403 (each group of table 四). A blank counts 0 in them."""
+    out = []
+    t3 = [k for k in keys if k.startswith("t3.")]
+    rows = list(dict.fromkeys(k.rsplit(".", 1)[0] for k in t3))
+    for r in rows:  # T301
+        out.append([(1, f"{r}.total")] + [(-1, f"{r}.{c}") for c in COLUMNS])
+    outer = ("t3.new_received", "t3.carried_over", "t3.results_total", "t3.carried_forward")
+    results = [r for r in rows if r not in outer]
+    for c in COLUMNS + ["total"]:
+        out.append([(1, f"t3.results_total.{c}")] + [(-1, f"{r}.{c}") for r in results])  # T302
+        out.append(  # T303
+            [(1, f"t3.new_received.{c}"), (1, f"t3.carried_over.{c}"),
+             (-1, f"t3.results_total.{c}"), (-1, f"t3.carried_forward.{c}")]
+        )
+    for g in ("review", "litigation_direct", "litigation_after_review"):  # T401–T403
+        parts = ("upheld", "corrected", "other", "pending")
+        out.append([(1, f"t4.{g}.total")] + [(-1, f"t4.{g}.{p}") for p in parts])
+    return [s for s in out if all(k in keys for _, k in s)]
+
+
+def number(v):
+    return 0 if v in ("", "/", "—") else float(v.rstrip("元"))
+
+
+def undecided(truth, lines, keys):
+    """lines: [(cells of a row in order, the values the text shows for them in order)].
+    Every way of putting each line's values, in order, into its cells (the cells left
+    over blank) that keeps every template sum; a cell is decided where every such way
+    gives it the same value (blank and 0 differ), else undecided. Returns the
+    undecided cells, each with the number of ways."""
+    import itertools
+
+    options = []
+    for cells, shown in lines:
+        ways = []
+        for slots in itertools.combinations(range(len(cells)), len(shown)):
+            placed = dict.fromkeys(cells, "")
+            for s, v in zip(slots, shown):
+                placed[cells[s]] = v
+            ways.append(placed)
+        options.append(ways)
+    touched = {k for cells, _ in lines for k in cells}
+    checks = [s for s in sums(keys) if any(k in touched for _, k in s)]
+    seen = {}
+    kept = 0
+    for combo in itertools.product(*options):
+        cell = dict(truth)
+        for placed in combo:
+            cell.update(placed)
+        if all(abs(sum(c * number(cell[k]) for c, k in s)) < 1e-9 for s in checks):
+            kept += 1
+            for k in touched:
+                seen.setdefault(k, set()).add(cell[k])
+    if not kept:
+        sys.exit(f"no placement of {lines} keeps the sums: the truth breaks them")
+    return {k: kept for k, vs in seen.items() if len(vs) > 1}
+
+
+VALUE = re.compile(r"-?\d+(?:\.\d+)?元?|/|—")
+
+
+def table_rows(export):
+    """Each table row holding values: its labels (the row's own header cells) and its
+    value cells in order, by section."""
+    out = []
+    for heading, tables in export.sections:
+        for _, rows in tables_of(heading, tables):
+            for row in rows:
+                cells = [c.key for c in row if c.key]
+                if cells:
+                    out.append(("".join(c.text for c in row if not c.key), cells))
+    return out
+
+
+def one_line_rows(text, label, shown):
+    """Whether the text writes the row's shown values, and only those, single-spaced
+    on one line, after the row's label or the last part of it (pdftotext -raw wraps a
+    long label over lines): then nothing on the line marks where a vanished cell stood."""
+    want = " ".join(shown)
+    tail = re.sub(r"\s", "", label)
+    before = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.endswith(want):
+            head = line[: len(line) - len(want)].strip()
+            if not (head and VALUE.fullmatch(head.split()[-1])):  # else more values: another row
+                head = re.sub(r"\s", "", head)
+                if head and tail.endswith(head):
+                    return True
+                # the values on a line of their own, under the label's last part
+                if not head and (tail.endswith(before) if label else not VALUE.match(before)):
+                    return True
+        before = re.sub(r"\s", "", line)
+    return False
+
+
+def vanished_rows(text, model, form, reason):
+    """Rows whose empty cell the form drops without a trace: each such row is a line of
+    values whose placement the template's sums may or may not decide."""
+    export, shown = model["export"], model["shown"]
+    lines, notes = [], []
+    for label, cells in table_rows(export):
+        if not any(shown[k] == "" for k in cells):
+            continue
+        visible = [shown[k] for k in cells if shown[k] != ""]
+        if one_line_rows(text, label, visible):
+            lines.append((cells, visible))
+        else:
+            notes.append(f"{form}: the row {label or cells[0]} is not written as a bare line of its values: not marked")
+    for n in notes:
+        print(n, file=sys.stderr)
+    out = {}
+    for section in ("t2.", "t3.", "t4."):
+        mine = [line for line in lines if line[0][0].startswith(section)]
+        if not mine:
+            continue
+        for k, ways in undecided(model["truth"], mine, model["keys"]).items():
+            out[k] = f"{reason}; {ways} placements of its row keep every sum, and they differ here"
+    return out
+
+
+def table_placeholder(text, model, form, reason):
+    """pandoc -t plain writes `[TABLE]` for a table it cannot lay out (merged cells):
+    every cell of the table under that heading is gone."""
+    out = {}
+    lines = [l.strip() for l in text.splitlines()]
+    for i, line in enumerate(lines):
+        if line != "[TABLE]":
+            continue
+        before = next((l for l in reversed(lines[:i]) if l), "")
+        section = {"二": "t2.", "三": "t3.", "四": "t4."}.get(before[:1]) if before[1:2] == "、" else None
+        if section is None:
+            sys.exit(f"{form}: [TABLE] under {before!r}, not a section heading: which table is it?")
+        for k in model["keys"]:
+            if k.startswith(section):
+                out[k] = reason
+    return out
+
+
+# Cells a form truly loses, by form: a function of the output's text that finds them,
+# the reason, and the structure rule that the loss makes fire once the rest is read (a
+# table gone: S002; a row short of cells: S003). Forms not named here keep every cell
+# in some visible way.
+RAW = "pdftotext -raw writes a row's values one space apart and an empty cell as nothing"
+LOST = {
+    "pandoc-plain": (
+        table_placeholder,
+        "pandoc -t plain writes [TABLE] in place of a table with merged cells: the table's values are not in the text",
+        "S002",
+    ),
+    "chromium-raw": (vanished_rows, RAW, "S003"),
+    "lo-raw": (vanished_rows, RAW, "S003"),
+}
+
+
+def lost_cells(path, form, model):
+    """key → reason for the cells of this output that its text has lost, and the rule
+    the loss makes fire (None where nothing is lost)."""
+    if form not in LOST or path.suffix not in (".txt", ".md"):
+        return {}, None
+    find, reason, rule = LOST[form]
+    lost = find(path.read_text(encoding="utf-8"), model, form, reason)
+    return lost, (rule if lost else None)
+
+
 # ---- writing the corpus --------------------------------------------------------------
 
 RULES = ["!S001", "!S002", "!S003", "!S004", "!S005", "!T301", "!T302", "!T303",
          "!T401", "!T402", "!T403", "!N001", "!N002"]
 
 
-def write_truth(stem, keys, truth, lost, rules=True):
+def write_truth(stem, keys, truth, lost, fires=None):
+    """NAME.csv, and NAME.rules: no rule may fire, but the structure rule that a lost
+    cell makes fire (it must: the text lacks the cell)."""
     with open(OUT / "expected" / f"{stem}.csv", "w", encoding="utf-8") as f:
         f.write("key,value\n")
         for k in keys:
             f.write(f"{k},{'?' if k in lost else truth[k]}\n")
-    if rules:
-        (OUT / f"{stem}.rules").write_text("\n".join(RULES) + "\n", encoding="utf-8")
-
-
-def lost_keys(kind, form, truth):
-    out = set()
-    for (k, f), (pick, _reason) in LOST.items():
-        if k in (kind, "*") and f == form:
-            out |= set(pick(truth))
-    return out
+    rules = [fires if r == f"!{fires}" else r for r in RULES]
+    (OUT / f"{stem}.rules").write_text("\n".join(rules) + "\n", encoding="utf-8")
 
 
 def generate(gen: Path):
@@ -608,25 +780,39 @@ def generate(gen: Path):
     run(["cargo", "run", "-q", "--example", "gen_corpus", "--", str(gen / "gen"), "10"], cwd=ROOT)
 
 
+def models(gen: Path):
+    """(name, kind) → the page's model: its export, keys, what it shows, its truth."""
+    out = {}
+    for name, source in REPORTS:
+        export, values, written = report_model(gen / "gen" / source)
+        for kind in KINDS:
+            shown, truth = marks_for(name, kind, values, written)
+            out[name, kind] = {"export": export, "keys": list(values), "shown": shown, "truth": truth}
+    return out
+
+
+def write_truths(pages):
+    """expected/NAME.csv of every output of the pages, from the model and the output's
+    own text (`?` where LOST finds the cell lost)."""
+    for (name, kind), model in pages.items():
+        base = f"{name}-{kind}"
+        outputs = sorted(p for p in OUT.glob(f"{base}-*") if p.suffix != ".rules")
+        if not outputs:
+            sys.exit(f"no output of {base} in {OUT}: run the script without --truth")
+        for path in outputs:
+            stem = path.name.split(".")[0]
+            form = stem[len(base) + 1 :]
+            lost, fires = lost_cells(path, form, model)
+            write_truth(stem, model["keys"], model["truth"], lost, fires)
+
+
 def truth_only():
-    """Rewrites expected/*.csv of the committed outputs (their .rules unchanged), from
-    the generated model and the outputs' own text: no converter runs."""
+    """Rewrites expected/*.csv and *.rules of the committed outputs, from the generated
+    model and the outputs' own text: no converter runs."""
     gen = Path(tempfile.mkdtemp(prefix="zfxxgk-forms-"))
     try:
         generate(gen)
-        for name, source in REPORTS:
-            export, values, written = report_model(gen / "gen" / source)
-            keys = list(values)
-            for kind in KINDS:
-                shown, truth = marks_for(name, kind, values, written)
-                base = f"{name}-{kind}"
-                outputs = sorted(p for p in OUT.glob(f"{base}-*") if p.suffix != ".rules")
-                if not outputs:
-                    sys.exit(f"no output of {base} in {OUT}: run the script without --truth")
-                for path in outputs:
-                    stem = path.name.split(".")[0]
-                    form = stem[len(base) + 1 :]
-                    write_truth(stem, keys, truth, lost_keys(kind, form, truth), rules=False)
+        write_truths(models(gen))
     finally:
         shutil.rmtree(gen, ignore_errors=True)
 
@@ -643,7 +829,6 @@ def build():
         inner = []
         for name, source in REPORTS:
             export, values, written = report_model(gen / "gen" / source)
-            keys = list(values)
             year = int(re.search(r"(\d{4})年", export.title).group(1))
             body_name = export.title.split(str(year))[0]
             for kind in KINDS:
@@ -671,8 +856,8 @@ def build():
                         (OUT / f"{stem}.{ext}").write_text(content, encoding="utf-8")
                     elif content is not None:
                         shutil.copyfile(content, OUT / f"{stem}.{ext}")
-                    write_truth(stem, keys, truth, lost_keys(kind, form, truth))
         inner_texts(inner)
+        write_truths(models(gen))
         write_versions()
     finally:
         if "ZFXXGK_KEEP" in os.environ:
