@@ -40,10 +40,36 @@ Converters, run on every page:
 Outputs are committed (the tests need none of these tools), each with expected/NAME.csv
 and NAME.rules (no consistency rule may fire: every report here is consistent, with
 sections 一 to 六). Where a form truly loses a cell, its truth says `?` (the corpus
-test then wants the cell unplaced); LOST below gives each case and its reason (none
-is marked yet: the README says which forms lose what). The
-tool versions go to tests/corpus/converted/README.md (section "Tool versions of the
-generated pages").
+test then wants the cell unplaced, and the .rules file names the structure rule the
+loss makes fire); LOST below finds each case in the output's own text, with its
+reason. What each form loses:
+
+  pandoc-plain   `[TABLE]` for a table with merged cells (the Word page's tables 三
+                 and 四, both editions): every cell of that table
+  chromium-raw,  a row is one line of its values a space apart, and an empty cell is
+  lo-raw         nothing: where a row had one, the cells that no placement of the
+                 row's values keeping every template sum decides (table 二 has no
+                 sums: its whole row); the rest of the row is read by the sums
+  every other    nothing. An empty cell leaves a trace: a grid or pipe cell (w3m,
+  form           Debian html2text, Python html2text, pandoc gfm and plain), a tab line
+                 (innerText), a column gap (pdftotext -layout), a line break at its
+                 place (the editor page's <br/> in lynx), a line of its own (the Word
+                 page's no-break space in lynx), or lynx's centring of the next cell
+                 shifted 2-3 columns (the cms page). Each was checked by converting
+                 the page again with the empty cell moved to every other cell of its
+                 row: lynx and pdftotext -layout (of chromium's PDF) wrote a different
+                 text every time, pdftotext -raw the same text (the values keep their order) for
+                 every placement that the sums do not already rule out.
+                 Debian html2text cuts CJK characters in half, but no digit: every
+                 value stands in its cell. pdftotext without -layout or -raw
+                 (chromium-plain, lo-plain) also drops an empty cell, and for some
+                 rows writes the same text whichever cell was empty; its rows are
+                 split over lines by the PDF's column gaps, which mark the empty
+                 cell's place in others, so it is not marked here (the README says
+                 which rows).
+
+The tool versions go to tests/corpus/converted/README.md (section "Tool versions of
+the generated pages").
 
   python3 scripts/converted-forms.py            # writes the corpus (needs the tools)
   python3 scripts/converted-forms.py --truth    # rewrites expected/*.csv only, from the
