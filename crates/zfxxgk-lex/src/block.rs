@@ -6,7 +6,9 @@ use crate::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layout {
     /// One cell per line behind a tab, rows split by blank lines (Word tables through a
-    /// text converter). A cell's text may wrap onto untabbed lines.
+    /// text converter). A cell's text may wrap onto untabbed lines. Also a browser's
+    /// `innerText` of cells holding paragraphs: each cell but a row's first behind a
+    /// line holding a lone tab, rows split by longer runs of blank lines.
     CellPerLine,
     /// One row per line, cells split by tabs.
     TabRows,
