@@ -414,6 +414,14 @@ impl<'i> TableBuilder<'i> {
         self.open = self.table.cells.len();
     }
 
+    /// The text of the last cell of the last row closed, if there is one.
+    pub fn last_row_last_cell(&self) -> Option<&'i str> {
+        let row = self.table.rows.last()?;
+        let k = (row.cells_end as usize).checked_sub(1)?;
+        let s = self.table.cells.get(k)?;
+        self.table.text.get(s.start as usize..s.end as usize)
+    }
+
     /// Reopens the last row to add cells or grow its last cell; `None` when there is
     /// none. Returns the row's span.
     pub fn reopen_last_row(&mut self) -> Option<Span> {
