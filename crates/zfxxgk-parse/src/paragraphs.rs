@@ -41,12 +41,111 @@ use crate::labels;
 use crate::number::{self, Kind};
 use crate::rows::{Row, TableRow, Zones};
 
-/// Puts the rows of each zone that were written one cell per paragraph back together;
-/// `text` is what the rows' spans index.
+/// Puts the rows of each zone that were written one cell per paragraph back together,
+/// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
+/// spans index.
 pub(crate) fn regroup(text: &str, zones: &mut Zones<'_>) {
     regroup_zone(text, &mut zones.t2, TableId::T2);
     regroup_zone(text, &mut zones.t3, TableId::T3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
+    rejoin_broken(text, &mut zones.t3);
+}
+
+/// A line of running text this short (display columns, with the first word of the
+/// next line) was not wrapped for its width: lynx wraps at 79.
+const MAX_UNWRAPPED: usize = 60;
+
+/// Display columns of `s`: 2 for a character beyond ASCII (CJK), else 1.
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The integer a cell holds; 0 for a blank one; `None` for anything else.
+fn integer(c: &zfxxgk_lex::Cell<'_>) -> Option<i64> {
+    match number::value(c.text) {
+        zfxxgk_model::Value::Blank => Some(0),
+        zfxxgk_model::Value::Number(n) => n.as_i64(),
+        zfxxgk_model::Value::Text { .. } => None,
+    }
+}
+
+/// Table 三's rows that a cell holding only `<br>` broke over two lines of running
+/// text, as lynx writes them, put back together with that cell empty:
+///
+/// ```text
+/// broken = label value{k} NL value{m}   ; k >= 1, k + m = 6, one short of the 7
+///                                       ; columns; the second line right below
+///                                       ; the first, which is short: the break is
+///                                       ; no wrap
+/// ```
+///
+/// The empty cell stands where the line broke, and is taken only when the row's
+/// first six cells then add up to its total. A break right after the label (k = 0)
+/// is not read so: `pdftotext -raw` writes a row's values on the line below its
+/// label, and there a lost blank may have stood anywhere.
+fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    let want = T3_COLUMNS.len();
+    let mut k = 0;
+    while k + 1 < rows.len() {
+        let (a, b) = (&rows[k], &rows[k + 1]);
+        let values = |cells: &[zfxxgk_lex::Cell<'_>]| {
+            cells.iter().all(|c| number::kind(c.text) != Kind::Text)
+        };
+        let shape = a.from_text
+            && b.from_text
+            && a.row
+                .cells
+                .first()
+                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            && a.row.cells.len() >= 2
+            && values(a.row.cells.get(1..).unwrap_or_default())
+            && !b.row.cells.is_empty()
+            && values(&b.row.cells)
+            && a.row.cells.len() - 1 + b.row.cells.len() == want - 1;
+        let line_start = text
+            .get(..a.row.span.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let short = text.get(line_start..a.row.span.end).is_some_and(|line| {
+            columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= MAX_UNWRAPPED
+        });
+        let adjacent = text
+            .get(a.row.span.end..b.row.span.start)
+            .is_some_and(|t| t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1);
+        if !(shape && short && adjacent) {
+            k += 1;
+            continue;
+        }
+        let at = a.row.span.end;
+        let mut cells = a.row.cells.clone();
+        cells.push(zfxxgk_lex::Cell {
+            text: "",
+            span: zfxxgk_lex::Span::new(at, at),
+            x: None,
+        });
+        cells.extend(b.row.cells.iter().copied());
+        let sums = cells
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .map(integer)
+            .collect::<Option<Vec<i64>>>();
+        let adds_up = sums.is_some_and(|v| match v.split_last() {
+            Some((total, parts)) => parts.iter().sum::<i64>() == *total,
+            None => false,
+        });
+        if !adds_up {
+            k += 1;
+            continue;
+        }
+        let span = zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end);
+        rows[k] = TableRow {
+            row: Row { cells, span },
+            from_text: false,
+        };
+        rows.remove(k + 1);
+        k += 1;
+    }
 }
 
 /// The one cell of a row read from running text, if it has exactly one.
@@ -419,6 +518,40 @@ mod tests {
         assert_eq!(get(&got, "t4.litigation_direct.pending"), Some(""));
         assert_eq!(get(&got, "t4.litigation_direct.total"), Some("3"));
         assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+    }
+
+    /// lynx -dump of an online editor's table: a cell holding only `<br>` breaks its
+    /// row's line where it stands.
+    #[test]
+    fn lynx_rows_broken_by_a_br_cell_are_read_with_it_empty() {
+        let text =
+            "三、收到和处理政府信息公开申请情况\n   申请人情况\n   自然人 法人或其他组织 总计\n   \
+                    一、本年新收政府信息公开申请数量 120 1 0 1 6 2 130\n   \
+                    二、上年结转政府信息公开申请数量 6\n   0 0 0 0 6\n   \
+                    三、本年度办理结果 （一）予以公开 19 0 0 0 2 0 21\n   \
+                    四、结转下年度继续办理 10 0 0 0\n   0 10\n\n\
+                    五、存在的主要问题及改进情况\n";
+        let got = tidy(text);
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some("6"));
+        assert_eq!(get(&got, "t3.carried_over.commercial"), Some(""));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("6"));
+        assert_eq!(get(&got, "t3.carried_forward.public_interest"), Some("0"));
+        assert_eq!(get(&got, "t3.carried_forward.legal_services"), Some(""));
+        assert_eq!(get(&got, "t3.carried_forward.total"), Some("10"));
+        // A break right after the label, or a row that does not add up: the break
+        // places no cell.
+        let text = text
+            .replace("数量 6\n   0 0 0 0 6", "数量\n   6 0 0 0 0 6")
+            .replace("10 0 0 0\n   0 10", "10 0 0 0\n   0 11");
+        let got = tidy(&text);
+        for key in [
+            "t3.carried_over.natural_person",
+            "t3.carried_over.commercial",
+            "t3.carried_forward.legal_services",
+            "t3.carried_forward.total",
+        ] {
+            assert_eq!(get(&got, key), None, "{key}: {got:?}");
+        }
     }
 
     #[test]
