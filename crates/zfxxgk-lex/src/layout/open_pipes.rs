@@ -10,10 +10,11 @@
 //!                                ; first cell, and text after the last `|` (even
 //!                                ; none) is the last cell
 //! rule  = [-:]+ ([|+] [-:]+)*    ; `---|---`, `----+----`: not a row
-//! break = row '|  ' NL '|' row   ; one row: a cell holding only a line break
+//! break = row '|  ' NL '|' values ; one row: a cell holding only a line break
 //!                                ; (`<td><br></td>`), which html2text writes as
 //!                                ; markdown's hard break, two spaces; the pipe
-//!                                ; that begins the next line closes that cell
+//!                                ; that begins the next line closes that cell,
+//!                                ; and numbers or blanks follow it
 //! ```
 
 use super::{cell, Fits};
@@ -53,7 +54,12 @@ pub(super) fn table<'i>(
             broken = false;
             continue;
         }
-        let joined = broken && line::trim(line.text).starts_with('|');
+        let joined = broken
+            && line::trim(line.text).starts_with('|')
+            && line::trim(line.text).split('|').all(|c| {
+                let c = line::trim(c);
+                c.is_empty() || line::number_token(c)
+            });
         let start = joined
             .then(|| table.reopen_last_row())
             .flatten()
@@ -140,9 +146,12 @@ mod tests {
                 vec!["5.要求行政机关确认或重新出具已获取信息", "0", "0", ""],
             ]
         );
-        // An empty last cell followed by a row with an empty first one stays two rows.
+        // An empty last cell followed by a row with an empty first one stays two rows,
+        // and so do headers.
         let text = "规章| 3|   \n| 7| 8  \n";
         assert_eq!(texts(text), [vec!["规章", "3", ""], vec!["", "7", "8"]]);
+        let text = "申请人情况| 自然人|  \n| 商业企业| 科研机构  \n";
+        assert_eq!(texts(text).len(), 2);
     }
 
     #[test]

@@ -154,9 +154,11 @@ fn cell_per_line<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = 
 /// One row per line. Two things make a line no row of its own:
 ///
 /// ```text
-/// broken  = row-line ending in tab, NL, line starting with tab
+/// broken  = row-line ending in tab, NL, tab values
 ///         ; a cell holding only a line break (`<td><br></td>`, as a browser's
-///         ; innerText writes it): one row, that cell empty
+///         ; innerText writes it): one row, that cell empty; the second line holds
+///         ; numbers (or blanks) only, so that two rows of headers with empty cells
+///         ; at their ends stay two
 /// wrapped = row-line, NL, text-line   ; the row's last cell goes on, unless that
 ///         ; cell is a number and the text line is none: then the text line is a
 ///         ; row of one cell (`第二十条第（五）项` under `241`)
@@ -170,7 +172,7 @@ fn tab_rows<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<
         match line.kind {
             LineKind::Blank => {}
             LineKind::TabCell | LineKind::TabRow => {
-                let joined = was_open && line.text.starts_with('\t');
+                let joined = was_open && line.text.starts_with('\t') && values_after(line.text);
                 let start = match joined.then(|| table.reopen_last_row()).flatten() {
                     // The empty cell that the tab before the break opened takes the
                     // break; this line's leading tab closes it.
@@ -199,6 +201,15 @@ fn tab_rows<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<
             }
         }
     }
+}
+
+/// Whether the cells of a tabbed line after its leading tab are all numbers or empty.
+fn values_after(line: &str) -> bool {
+    let rest = line.strip_prefix('\t').unwrap_or(line);
+    rest.split('\t').all(|c| {
+        let c = crate::line::trim(c);
+        c.is_empty() || crate::line::number_token(c)
+    })
 }
 
 /// Whether the last cell of the last row is a number.
@@ -246,6 +257,15 @@ mod tests {
                     "6"
                 ],
                 vec!["四、结转下年度继续办理", "10", ""],
+            ]
+        );
+        // Headers with empty cells at their ends stay two rows.
+        let text = "\t申请人情况\t\n\t自然人\t法人或其他组织\n规章\t1\n";
+        assert_eq!(
+            rows(text)[..2],
+            [
+                vec!["", "申请人情况", ""],
+                vec!["", "自然人", "法人或其他组织"]
             ]
         );
     }
