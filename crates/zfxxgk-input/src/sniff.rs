@@ -173,6 +173,11 @@ pub(crate) fn looks_like_html(bytes: &[u8], name: Option<&str>) -> bool {
     {
         return true;
     }
+    if has_pipe_table_rule(bytes) {
+        // Markdown with raw HTML in it (pandoc's gfm keeps the tables it cannot write
+        // as pipes, and `<span>`s, as HTML): read as text, its HTML tables rewritten.
+        return false;
+    }
     // Each tag, ASCII case ignored, wherever a `<` stands (found with memchr).
     const TAGS: [&[u8]; 8] = [
         b"<body", b"<table", b"<p>", b"<p ", b"<div", b"<br", b"<tr", b"<td",
@@ -195,6 +200,27 @@ pub(crate) fn looks_like_html(bytes: &[u8], name: Option<&str>) -> bool {
             .any(|e| n.ends_with(e))
     });
     (start.starts_with(b"<") && tags >= 2) || (html_name && tags >= 1)
+}
+
+/// Whether a line of `bytes` is the rule under a markdown pipe table's header
+/// (`|:---:|---|`): bars, dashes, colons and spaces only, starting with a bar, with
+/// two bars or more and a run of three dashes.
+fn has_pipe_table_rule(bytes: &[u8]) -> bool {
+    let rule = |line: &[u8]| {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        line.first() == Some(&b'|')
+            && line.iter().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
+            && line.iter().filter(|&&b| b == b'|').count() >= 2
+            && contains(line, b"---")
+    };
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        if bytes.get(start) == Some(&b'|') && rule(bytes.get(start..end).unwrap_or_default()) {
+            return true;
+        }
+        start = end + 1;
+    }
+    false
 }
 
 fn starts_with_ignore_case(bytes: &[u8], prefix: &[u8]) -> bool {
@@ -271,6 +297,22 @@ mod tests {
         assert_eq!(sniff(b"see <br> here", Some("a.HTM")), Sniffed::Html);
         assert_eq!(sniff(b"see <br> here", Some("a.txt")), Sniffed::Text);
         assert_eq!(sniff("一、总体情况\n".as_bytes(), None), Sniffed::Text);
+    }
+
+    /// pandoc's gfm of an online editor's page: a `<div>` around it, `<span>`s and
+    /// HTML tables, and pipe tables too: markdown, not a page.
+    #[test]
+    fn markdown_with_raw_html_and_pipe_tables_is_text() {
+        let md = "<div class=\"ueditor-content\">\n\n<span\nstyle=\"font-size:16px;\">**二、主动公开政府信息情况**</span>\n\n| | |\n|:---:|:---:|\n| <span>规章</span> | <span>89</span> |\n\n<table><tr><td>1</td></tr></table>\n</div>\n";
+        assert_eq!(sniff(md.as_bytes(), None), Sniffed::Text);
+        // Without a pipe table's rule, the same page is HTML.
+        let html = md.replace("|:---:|:---:|", "");
+        assert_eq!(sniff(html.as_bytes(), None), Sniffed::Html);
+        // Dashes inside a line of text make no rule.
+        assert_eq!(
+            sniff(b"<div><p>x</p>\n| a --- b |\n<br></div>", None),
+            Sniffed::Html
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ use crate::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layout {
     /// One cell per line behind a tab, rows split by blank lines (Word tables through a
-    /// text converter). A cell's text may wrap onto untabbed lines.
+    /// text converter). A cell's text may wrap onto untabbed lines. Also a browser's
+    /// `innerText` of cells holding paragraphs: each cell but a row's first behind a
+    /// line holding a lone tab, rows split by longer runs of blank lines.
     CellPerLine,
     /// One row per line, cells split by tabs.
     TabRows,
@@ -410,6 +412,14 @@ impl<'i> TableBuilder<'i> {
         };
         self.table.rows.push(row);
         self.open = self.table.cells.len();
+    }
+
+    /// The text of the last cell of the last row closed, if there is one.
+    pub fn last_row_last_cell(&self) -> Option<&'i str> {
+        let row = self.table.rows.last()?;
+        let k = (row.cells_end as usize).checked_sub(1)?;
+        let s = self.table.cells.get(k)?;
+        self.table.text.get(s.start as usize..s.end as usize)
     }
 
     /// Reopens the last row to add cells or grow its last cell; `None` when there is

@@ -23,8 +23,17 @@
 //!                             ; row that is no value
 //! ```
 //!
-//! A run of another length (a blank cell left out, a label cut in two) is left as
-//! it was, to be left unplaced: a wrong number is worse than a missing one.
+//! ```text
+//! gap    = NL blank            ; between the label and its values, and between
+//!                              ; values: one blank line, or
+//!        | NL blank blank      ; two, where lynx wrote a cell of `&nbsp;` as a
+//!                              ; blank line of its own: an empty cell stands there
+//! ```
+//!
+//! A run short of its length is whole only when its two-blank-line gaps make up
+//! what it lacks, every other gap one blank line. A run of another length (a blank
+//! cell left out with no trace, a label cut in two) is left as it was, to be left
+//! unplaced: a wrong number is worse than a missing one.
 
 use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
@@ -32,11 +41,111 @@ use crate::labels;
 use crate::number::{self, Kind};
 use crate::rows::{Row, TableRow, Zones};
 
-/// Puts the rows of each zone that were written one cell per paragraph back together.
-pub(crate) fn regroup(zones: &mut Zones<'_>) {
-    regroup_zone(&mut zones.t2, TableId::T2);
-    regroup_zone(&mut zones.t3, TableId::T3);
-    regroup_zone(&mut zones.t4, TableId::T4);
+/// Puts the rows of each zone that were written one cell per paragraph back together,
+/// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
+/// spans index.
+pub(crate) fn regroup(text: &str, zones: &mut Zones<'_>) {
+    regroup_zone(text, &mut zones.t2, TableId::T2);
+    regroup_zone(text, &mut zones.t3, TableId::T3);
+    regroup_zone(text, &mut zones.t4, TableId::T4);
+    rejoin_broken(text, &mut zones.t3);
+}
+
+/// A line of running text this short (display columns, with the first word of the
+/// next line) was not wrapped for its width: lynx wraps at 79.
+const MAX_UNWRAPPED: usize = 60;
+
+/// Display columns of `s`: 2 for a character beyond ASCII (CJK), else 1.
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The integer a cell holds; 0 for a blank one; `None` for anything else.
+fn integer(c: &zfxxgk_lex::Cell<'_>) -> Option<i64> {
+    match number::value(c.text) {
+        zfxxgk_model::Value::Blank => Some(0),
+        zfxxgk_model::Value::Number(n) => n.as_i64(),
+        zfxxgk_model::Value::Text { .. } => None,
+    }
+}
+
+/// Table 三's rows that a cell holding only `<br>` broke over two lines of running
+/// text, as lynx writes them, put back together with that cell empty:
+///
+/// ```text
+/// broken = label value{k} NL value{m}   ; k >= 1, k + m = 6, one short of the 7
+///                                       ; columns; the second line right below
+///                                       ; the first, which is short: the break is
+///                                       ; no wrap
+/// ```
+///
+/// The empty cell stands where the line broke, and is taken only when the row's
+/// first six cells then add up to its total. A break right after the label (k = 0)
+/// is not read so: `pdftotext -raw` writes a row's values on the line below its
+/// label, and there a lost blank may have stood anywhere.
+fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    let want = T3_COLUMNS.len();
+    let mut k = 0;
+    while k + 1 < rows.len() {
+        let (a, b) = (&rows[k], &rows[k + 1]);
+        let values = |cells: &[zfxxgk_lex::Cell<'_>]| {
+            cells.iter().all(|c| number::kind(c.text) != Kind::Text)
+        };
+        let shape = a.from_text
+            && b.from_text
+            && a.row
+                .cells
+                .first()
+                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            && a.row.cells.len() >= 2
+            && values(a.row.cells.get(1..).unwrap_or_default())
+            && !b.row.cells.is_empty()
+            && values(&b.row.cells)
+            && a.row.cells.len() - 1 + b.row.cells.len() == want - 1;
+        let line_start = text
+            .get(..a.row.span.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let short = text.get(line_start..a.row.span.end).is_some_and(|line| {
+            columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= MAX_UNWRAPPED
+        });
+        let adjacent = text
+            .get(a.row.span.end..b.row.span.start)
+            .is_some_and(|t| t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1);
+        if !(shape && short && adjacent) {
+            k += 1;
+            continue;
+        }
+        let at = a.row.span.end;
+        let mut cells = a.row.cells.clone();
+        cells.push(zfxxgk_lex::Cell {
+            text: "",
+            span: zfxxgk_lex::Span::new(at, at),
+            x: None,
+        });
+        cells.extend(b.row.cells.iter().copied());
+        let sums = cells
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .map(integer)
+            .collect::<Option<Vec<i64>>>();
+        let adds_up = sums.is_some_and(|v| match v.split_last() {
+            Some((total, parts)) => parts.iter().sum::<i64>() == *total,
+            None => false,
+        });
+        if !adds_up {
+            k += 1;
+            continue;
+        }
+        let span = zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end);
+        rows[k] = TableRow {
+            row: Row { cells, span },
+            from_text: false,
+        };
+        rows.remove(k + 1);
+        k += 1;
+    }
 }
 
 /// The one cell of a row read from running text, if it has exactly one.
@@ -133,15 +242,77 @@ fn names_t2_column(tr: &TableRow<'_>) -> bool {
     })
 }
 
-/// Rows `from..to` of `old` as one row (rows with nothing in them left out); `tr` is
-/// the first.
-fn joined<'i>(old: &[TableRow<'i>], from: usize, to: usize, tr: &TableRow<'i>) -> TableRow<'i> {
+/// How many blank lines stand between rows `a` and `b`; `None` when anything but
+/// whitespace does.
+fn blank_lines(text: &str, a: &TableRow<'_>, b: &TableRow<'_>) -> Option<usize> {
+    let between = text.get(a.row.span.end..b.row.span.start)?;
+    if !between.chars().all(char::is_whitespace) {
+        return None;
+    }
+    Some(between.matches('\n').count().saturating_sub(1))
+}
+
+/// The empty cells of a run of values, rows `first..end` of `old` after row `before`:
+/// where two of its paragraphs stand two blank lines apart and all others one, a cell
+/// of `&nbsp;` stood between them, which lynx writes as a blank line of its own. Each
+/// is given as the row it stands before and its empty span (at the start of the
+/// second blank line). `None` when the gaps are not all of one blank line or two, or
+/// the run has an empty row.
+fn blank_cells(
+    text: &str,
+    old: &[TableRow<'_>],
+    before: usize,
+    first: usize,
+    end: usize,
+) -> Option<Vec<(usize, zfxxgk_lex::Span)>> {
+    let rows = old.get(before..end)?;
+    if first >= end || old.get(first..end)?.iter().any(empty) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (k, pair) in rows.windows(2).enumerate() {
+        let [a, b] = pair else { return None };
+        match blank_lines(text, a, b)? {
+            1 => {}
+            2 => {
+                let between = text.get(a.row.span.end..b.row.span.start)?;
+                let second = between.match_indices('\n').nth(1)?.0 + 1;
+                let at = a.row.span.end + second;
+                out.push((before + k + 1, zfxxgk_lex::Span::new(at, at)));
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Rows `from..to` of `old` as one row (rows with nothing in them left out), an empty
+/// cell put before each row that `blanks` names; `tr` is the first.
+fn joined<'i>(
+    old: &[TableRow<'i>],
+    from: usize,
+    to: usize,
+    tr: &TableRow<'i>,
+    blanks: &[(usize, zfxxgk_lex::Span)],
+) -> TableRow<'i> {
     let cells: Vec<_> = old
         .get(from..to)
         .unwrap_or_default()
         .iter()
-        .filter(|r| !empty(r))
-        .flat_map(|r| r.row.cells.iter().copied())
+        .enumerate()
+        .filter(|(_, r)| !empty(r))
+        .flat_map(|(k, r)| {
+            let blank =
+                blanks
+                    .iter()
+                    .find(|b| b.0 == from + k)
+                    .map(|&(_, span)| zfxxgk_lex::Cell {
+                        text: "",
+                        span,
+                        x: None,
+                    });
+            blank.into_iter().chain(r.row.cells.iter().copied())
+        })
         .collect();
     let span = match (cells.first(), cells.last()) {
         (Some(f), Some(l)) => zfxxgk_lex::Span::new(f.span.start, l.span.end),
@@ -155,7 +326,7 @@ fn joined<'i>(old: &[TableRow<'i>], from: usize, to: usize, tr: &TableRow<'i>) -
     }
 }
 
-fn regroup_zone(rows: &mut Vec<TableRow<'_>>, table: TableId) {
+fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
     if !rows.iter().any(value) {
         return;
     }
@@ -184,12 +355,12 @@ fn regroup_zone(rows: &mut Vec<TableRow<'_>>, table: TableId) {
                 columns += 1;
             }
             if columns > first {
-                rows.push(joined(&old, i, columns, tr));
+                rows.push(joined(&old, i, columns, tr, &[]));
                 i = columns;
                 continue;
             }
         }
-        let whole = match label {
+        let whole = |n: usize| match label {
             Some(c) => n > 0 && fits(table, c.text, n, edition),
             None => {
                 table == TableId::T4
@@ -197,12 +368,25 @@ fn regroup_zone(rows: &mut Vec<TableRow<'_>>, table: TableId) {
                     && (n == T4_COLUMNS.len() * T4_GROUPS.len() || n == T4_COLUMNS.len())
             }
         };
-        if !whole {
-            rows.push(tr.clone());
-            i += 1;
-            continue;
-        }
-        rows.push(joined(&old, i, end, tr));
+        let blanks = if whole(n) {
+            Vec::new()
+        } else {
+            // A blank cell that left a blank line of its own (lynx's `&nbsp;` cell).
+            let before = if label.is_some() {
+                Some(i)
+            } else {
+                i.checked_sub(1)
+            };
+            match before.and_then(|b| blank_cells(text, &old, b, first, end)) {
+                Some(blanks) if !blanks.is_empty() && whole(n + blanks.len()) => blanks,
+                _ => {
+                    rows.push(tr.clone());
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        rows.push(joined(&old, i, end, tr, &blanks));
         i = end;
     }
 }
@@ -276,6 +460,98 @@ mod tests {
         );
         assert_eq!(get(&got, "t4.review.corrected"), Some("1"));
         assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+    }
+
+    /// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of
+    /// its own, two blank lines between its neighbours where one stands elsewhere.
+    #[test]
+    fn lynx_nbsp_cells_are_read_where_their_blank_line_stands() {
+        let cell = |t: &str| format!("                 {t}\n\n");
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n\n");
+        for t in [
+            "申请人情况",
+            "自然人",
+            "总计",
+            "（一）予以公开",
+            "23",
+            "0",
+            "0",
+        ] {
+            text.push_str(&cell(t));
+        }
+        text.push_str("\n   0\n\n");
+        for t in [
+            "1",
+            "24",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ] {
+            text.push_str(&cell(t));
+        }
+        // A blank line too many between two values where six stand: no cell.
+        for t in ["23", "0", "0"] {
+            text.push_str(&cell(t));
+        }
+        text.push_str("\n\n   0\n\n");
+        for t in ["0", "23"] {
+            text.push_str(&cell(t));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n\n");
+        for t in ["行政复议", "结果维持", "总计"] {
+            text.push_str(&cell(t));
+        }
+        for k in 0..14 {
+            text.push_str(&cell(&(k % 3 + 1).to_string()));
+            if k == 7 {
+                text.push('\n');
+            }
+        }
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.granted.natural_person"), Some("23"));
+        assert_eq!(get(&got, "t3.granted.public_interest"), Some(""));
+        assert_eq!(get(&got, "t3.granted.legal_services"), Some("0"));
+        assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t4.litigation_direct.upheld"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_direct.pending"), Some(""));
+        assert_eq!(get(&got, "t4.litigation_direct.total"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+    }
+
+    /// lynx -dump of an online editor's table: a cell holding only `<br>` breaks its
+    /// row's line where it stands.
+    #[test]
+    fn lynx_rows_broken_by_a_br_cell_are_read_with_it_empty() {
+        let text =
+            "三、收到和处理政府信息公开申请情况\n   申请人情况\n   自然人 法人或其他组织 总计\n   \
+                    一、本年新收政府信息公开申请数量 120 1 0 1 6 2 130\n   \
+                    二、上年结转政府信息公开申请数量 6\n   0 0 0 0 6\n   \
+                    三、本年度办理结果 （一）予以公开 19 0 0 0 2 0 21\n   \
+                    四、结转下年度继续办理 10 0 0 0\n   0 10\n\n\
+                    五、存在的主要问题及改进情况\n";
+        let got = tidy(text);
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some("6"));
+        assert_eq!(get(&got, "t3.carried_over.commercial"), Some(""));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("6"));
+        assert_eq!(get(&got, "t3.carried_forward.public_interest"), Some("0"));
+        assert_eq!(get(&got, "t3.carried_forward.legal_services"), Some(""));
+        assert_eq!(get(&got, "t3.carried_forward.total"), Some("10"));
+        // A break right after the label, or a row that does not add up: the break
+        // places no cell.
+        let text = text
+            .replace("数量 6\n   0 0 0 0 6", "数量\n   6 0 0 0 0 6")
+            .replace("10 0 0 0\n   0 10", "10 0 0 0\n   0 11");
+        let got = tidy(&text);
+        for key in [
+            "t3.carried_over.natural_person",
+            "t3.carried_over.commercial",
+            "t3.carried_forward.legal_services",
+            "t3.carried_forward.total",
+        ] {
+            assert_eq!(get(&got, key), None, "{key}: {got:?}");
+        }
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn tables_of(
 ) -> (Vec<Table>, Option<Edition>) {
     let cell_texts = rows::CellTexts::of(blocks);
     let mut zones = rows::zones(text, blocks, heads, &cell_texts);
-    paragraphs::regroup(&mut zones);
+    paragraphs::regroup(text, &mut zones);
     let body = |key: SectionKey| {
         sections
             .iter()

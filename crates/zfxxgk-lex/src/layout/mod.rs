@@ -5,6 +5,7 @@ mod aligned;
 mod boxed;
 mod open_pipes;
 mod pipes;
+mod tab_paragraphs;
 mod tabs;
 
 use crate::line::{self, Line, LineKind, Lines};
@@ -53,11 +54,17 @@ fn lex_tables_up_to(text: &str, max: usize) -> Vec<Block<'_>> {
             LineKind::PageNumber => (BlockKind::PageNumber, i + 1),
             LineKind::Heading => (BlockKind::Heading, i + 1),
             LineKind::PipeRow | LineKind::PipeRule => pipes::table(text, &lines, i, &fits),
+            LineKind::TabCell if tab_paragraphs::starts(&lines, i) => {
+                tab_paragraphs::table(text, &lines, i, &fits)
+            }
             LineKind::TabCell | LineKind::TabRow => tabs::table(text, &lines, i, &fits),
             LineKind::Aligned => aligned::table(text, &lines, i, &fits),
             LineKind::Box | LineKind::GridRule => boxed::table(text, &lines, i, &fits),
             LineKind::OpenPipeRow | LineKind::OpenPipeRule => {
                 open_pipes::table(text, &lines, i, &fits)
+            }
+            LineKind::Text if tab_paragraphs::starts(&lines, i) => {
+                tab_paragraphs::table(text, &lines, i, &fits)
             }
             LineKind::Text => (
                 BlockKind::Paragraph,

@@ -10,6 +10,11 @@
 //!                                ; first cell, and text after the last `|` (even
 //!                                ; none) is the last cell
 //! rule  = [-:]+ ([|+] [-:]+)*    ; `---|---`, `----+----`: not a row
+//! break = row '|  ' NL '|' values ; one row: a cell holding only a line break
+//!                                ; (`<td><br></td>`), which html2text writes as
+//!                                ; markdown's hard break, two spaces; the pipe
+//!                                ; that begins the next line closes that cell,
+//!                                ; and numbers or blanks follow it
 //! ```
 
 use super::{cell, Fits};
@@ -19,11 +24,15 @@ use crate::{BlockKind, Layout, Span};
 
 /// Whether line `j` continues a table of open pipes: a row or rule of its own, a
 /// pipe row (its first cell is empty), or a line of short cells split by pipes with
-/// fewer than two holding text (`x| | `, as html2text writes a row of blanks).
+/// fewer than two holding text (`x| | `, as html2text writes a row of blanks), even
+/// one that reads as a heading.
 fn continues(lines: &Lines<'_>, j: usize) -> bool {
     match lines.kind(j) {
         LineKind::OpenPipeRow | LineKind::OpenPipeRule | LineKind::PipeRow => true,
-        LineKind::Text => line::open_pipe_cells(line::trim(lines.at(j).text)).is_some(),
+        // A row label may read as a heading (`二、上年结转政府信息公开申请数量|`).
+        LineKind::Text | LineKind::Heading => {
+            line::open_pipe_cells(line::trim(lines.at(j).text)).is_some()
+        }
         _ => false,
     }
 }
@@ -39,10 +48,27 @@ pub(super) fn table<'i>(
         j += 1;
     }
     let mut table = TableBuilder::new(Layout::OpenPipes, text, lines.start(i));
+    let mut broken = false;
     for line in (i..j).map(|k| lines.at(k)) {
-        if line.kind != LineKind::OpenPipeRule {
-            row(&mut table, &line);
+        if line.kind == LineKind::OpenPipeRule {
+            broken = false;
+            continue;
         }
+        let joined = broken
+            && line::trim(line.text).starts_with('|')
+            && line::trim(line.text).split('|').all(|c| {
+                let c = line::trim(c);
+                c.is_empty() || line::number_token(c)
+            });
+        let start = joined
+            .then(|| table.reopen_last_row())
+            .flatten()
+            .map(|span| span.start);
+        row(&mut table, &line, start);
+        broken = line
+            .text
+            .rfind('|')
+            .is_some_and(|p| line.text.get(p + 1..) == Some("  "));
     }
     (
         BlockKind::Table(Box::new(table.finish(lines.next(j - 1)))),
@@ -51,17 +77,25 @@ pub(super) fn table<'i>(
 }
 
 /// The cells of one line: the text before the first pipe, between pipes and after
-/// the last one, each a cell, empty or not.
-fn row(table: &mut TableBuilder<'_>, line: &Line<'_>) {
+/// the last one, each a cell, empty or not. With `joined`, the line goes on with the
+/// row reopened, which began at that byte: its empty first cell is that row's last.
+fn row(table: &mut TableBuilder<'_>, line: &Line<'_>, joined: Option<usize>) {
     let mut from = 0;
-    for p in memchr::memchr_iter(b'|', line.text.as_bytes()) {
+    let mut pipes = memchr::memchr_iter(b'|', line.text.as_bytes());
+    if joined.is_some() {
+        if let Some(p) = pipes.next() {
+            from = p + 1;
+        }
+    }
+    for p in pipes {
         table.cell(cell(line, from, p));
         from = p + 1;
     }
     table.cell(cell(line, from, line.text.len()));
     // The empty last cell of `a| b| ` stands at the line's end.
     let (lead, _) = line::trim_bounds(line.text);
-    table.end_row(Span::new(line.start + lead, line.start + line.text.len()));
+    let start = joined.unwrap_or(line.start + lead);
+    table.end_row(Span::new(start, line.start + line.text.len()));
 }
 
 #[cfg(test)]
@@ -93,6 +127,31 @@ mod tests {
                 vec!["（七）总计", "80"],
             ]
         );
+    }
+
+    /// A cell holding only `<br>`: html2text ends the line after its pipe with a
+    /// hard break, and the next line's first pipe closes it.
+    #[test]
+    fn a_row_broken_by_a_line_break_in_a_cell_is_one_row() {
+        let text = "一、本年新收政府信息公开申请数量| 190| 1  \n\
+                    二、上年结转政府信息公开申请数量|  \n| 0| 0  \n\
+                    四、结转下年度继续办理| 10| 0|  \n| 0| 10  \n\
+                    5.要求行政机关确认或重新出具已获取信息| 0| 0|  \n  \n（六）其他处理| 7| 1  \n";
+        assert_eq!(
+            texts(text),
+            [
+                vec!["一、本年新收政府信息公开申请数量", "190", "1"],
+                vec!["二、上年结转政府信息公开申请数量", "", "0", "0"],
+                vec!["四、结转下年度继续办理", "10", "0", "", "0", "10"],
+                vec!["5.要求行政机关确认或重新出具已获取信息", "0", "0", ""],
+            ]
+        );
+        // An empty last cell followed by a row with an empty first one stays two rows,
+        // and so do headers.
+        let text = "规章| 3|   \n| 7| 8  \n";
+        assert_eq!(texts(text), [vec!["规章", "3", ""], vec!["", "7", "8"]]);
+        let text = "申请人情况| 自然人|  \n| 商业企业| 科研机构  \n";
+        assert_eq!(texts(text).len(), 2);
     }
 
     #[test]

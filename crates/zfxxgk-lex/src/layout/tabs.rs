@@ -151,12 +151,41 @@ fn cell_per_line<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = 
     table.end_row(Span::new(row_start, row_end));
 }
 
+/// One row per line. Two things make a line no row of its own:
+///
+/// ```text
+/// broken  = row-line ending in tab, NL, tab values
+///         ; a cell holding only a line break (`<td><br></td>`, as a browser's
+///         ; innerText writes it): one row, that cell empty; the second line holds
+///         ; numbers (or blanks) only, so that two rows of headers with empty cells
+///         ; at their ends stay two
+/// wrapped = row-line, NL, text-line   ; the row's last cell goes on, unless that
+///         ; cell is a number and the text line is none: then the text line is a
+///         ; row of one cell (`第二十条第（五）项` under `241`)
+/// ```
 fn tab_rows<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<'i>>) {
+    // Whether the line before ended in a tab.
+    let mut open_end = false;
     for line in region {
         let line = &line;
+        let was_open = std::mem::replace(&mut open_end, false);
         match line.kind {
             LineKind::Blank => {}
             LineKind::TabCell | LineKind::TabRow => {
+                let joined = was_open && line.text.starts_with('\t') && values_after(line.text);
+                let start = match joined.then(|| table.reopen_last_row()).flatten() {
+                    // The empty cell that the tab before the break opened takes the
+                    // break; this line's leading tab closes it.
+                    Some(span) => span.start,
+                    None => line.start,
+                };
+                split(table, line, joined);
+                table.end_row(Span::new(start, line.start + line.text.len()));
+                open_end = line.text.trim_end_matches(' ').ends_with('\t');
+            }
+            _ if last_is_number(table)
+                && !crate::line::number_token(crate::line::trim(line.text)) =>
+            {
                 split(table, line, false);
                 table.end_row(Span::new(line.start, line.start + line.text.len()));
             }
@@ -171,5 +200,86 @@ fn tab_rows<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<
                 }
             }
         }
+    }
+}
+
+/// Whether the cells of a tabbed line after its leading tab are all numbers or empty.
+fn values_after(line: &str) -> bool {
+    let rest = line.strip_prefix('\t').unwrap_or(line);
+    rest.split('\t').all(|c| {
+        let c = crate::line::trim(c);
+        c.is_empty() || crate::line::number_token(c)
+    })
+}
+
+/// Whether the last cell of the last row is a number.
+fn last_is_number(table: &TableBuilder<'_>) -> bool {
+    table
+        .last_row_last_cell()
+        .is_some_and(|t| crate::line::number_token(crate::line::trim(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lex, Layout};
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        let blocks = lex(text);
+        let table = blocks.iter().find_map(|b| b.table()).expect("a table");
+        assert_eq!(table.layout, Layout::TabRows);
+        table
+            .rows()
+            .map(|r| r.cells().map(|c| c.text.to_string()).collect())
+            .collect()
+    }
+
+    /// innerText of an online editor's table: a cell holding only `<br>` breaks its
+    /// row in two lines, and a caption row of one cell stands between rows of values.
+    #[test]
+    fn a_break_in_a_cell_and_a_caption_row() {
+        let text = "信息内容\t本年制发件数\n规章\t4310\t—\t1114\n规范性文件\t1541\t4413\t1030\n第二十条第（五）项\n信息内容\t本年处理决定数量\n二、上年结转政府信息公开申请数量\t6\t\n\t0\t0\t0\t0\t6\n四、结转下年度继续办理\t10\t\n";
+        assert_eq!(
+            rows(text),
+            [
+                vec!["信息内容", "本年制发件数"],
+                vec!["规章", "4310", "—", "1114"],
+                vec!["规范性文件", "1541", "4413", "1030"],
+                vec!["第二十条第（五）项"],
+                vec!["信息内容", "本年处理决定数量"],
+                vec![
+                    "二、上年结转政府信息公开申请数量",
+                    "6",
+                    "",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "6"
+                ],
+                vec!["四、结转下年度继续办理", "10", ""],
+            ]
+        );
+        // Headers with empty cells at their ends stay two rows.
+        let text = "\t申请人情况\t\n\t自然人\t法人或其他组织\n规章\t1\n";
+        assert_eq!(
+            rows(text)[..2],
+            [
+                vec!["", "申请人情况", ""],
+                vec!["", "自然人", "法人或其他组织"]
+            ]
+        );
+    }
+
+    /// A label's text that wrapped goes on in the cell above.
+    #[test]
+    fn wrapped_text_goes_on_in_the_cell_above() {
+        let text = "规章\t0\t部分公开（区分处理的，\n只计这一情形）\n行政许可\t1\t2\n";
+        assert_eq!(
+            rows(text),
+            [
+                vec!["规章", "0", "部分公开（区分处理的，\n只计这一情形）"],
+                vec!["行政许可", "1", "2"],
+            ]
+        );
     }
 }
