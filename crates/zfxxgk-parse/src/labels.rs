@@ -11,7 +11,7 @@ use zfxxgk_model::{ColumnDef, Edition, PerEdition, RowDef, Template, T3_COLUMNS}
 
 use rustc_hash::FxHashMap;
 
-use crate::normalize::{fold_cow, strip_numbering};
+use crate::normalize::{fold, fold_cow, strip_numbering};
 
 /// A table 二 row by its label: the row and the 第二十条 item its sub-table has.
 pub(crate) fn t2_row(label: &str) -> Option<(&'static RowDef, u8)> {
@@ -202,6 +202,52 @@ pub(crate) fn best_t3_row(labels: &[Folded<'_>], edition: Edition) -> Option<(us
     }
 }
 
+/// Whether the rest of a label that ran on into a row's value cells (`tails`, each
+/// cell's, in order) is the rest of a wording of table 三's row `j` in `edition`: see
+/// [`runs_on`].
+pub(crate) fn t3_row_runs_on<'t>(
+    edition: Edition,
+    j: usize,
+    labels: &[Folded<'_>],
+    tails: impl Iterator<Item = &'t str>,
+) -> bool {
+    let Some(row) = t3_rows(edition).get(j) else {
+        return false;
+    };
+    let pieces: Vec<String> = tails
+        .flat_map(|t| t.split(crate::overflow::CUT))
+        .map(fold)
+        .filter(|p| !p.is_empty())
+        .collect();
+    row.0
+        .iter()
+        .any(|name| runs_on(labels, &name.text, &pieces))
+}
+
+/// Whether `pieces` (folded, the rest of a label split where characters were cut)
+/// stand in `wording` (folded), in order and none overlapping, after a label of
+/// `labels` that begins it: `计`, `形,` and `他情` after `(二)部分公开(区分处` in
+/// `(二)部分公开(区分处理的,只计这一情形,不计其他情形)`. The longest such label counts;
+/// with none, or a label that is the whole wording and pieces left, they do not.
+fn runs_on(labels: &[Folded<'_>], wording: &str, pieces: &[String]) -> bool {
+    let begun = labels
+        .iter()
+        .map(Folded::core)
+        .filter(|c| !c.is_empty() && wording.starts_with(c))
+        .map(str::len)
+        .max();
+    let Some(mut rest) = begun.and_then(|start| wording.get(start..)) else {
+        return false;
+    };
+    for p in pieces {
+        match rest.find(p.as_str()) {
+            Some(at) => rest = rest.get(at + p.len()..).unwrap_or_default(),
+            None => return false,
+        }
+    }
+    true
+}
+
 /// How well a folded label names a row of folded wordings.
 fn folded_match(label: &Folded<'_>, row: &Names) -> Option<Match> {
     let core = label.core();
@@ -346,6 +392,59 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_labels_rest_runs_on_in_its_rows_wording() {
+        let e = Edition::V2021;
+        let rows = Template::of(e).t3_rows;
+        let at = |key: &str| rows.iter().position(|r| r.key == key).expect(key);
+        let runs = |labels: &[&str], key: &str, tails: &[&str]| {
+            t3_row_runs_on(e, at(key), &fold_labels(labels), tails.iter().copied())
+        };
+        let partly = "partly_granted";
+        let label = ["（二）部分公开（区分处"];
+        assert!(runs(&label, partly, &["��计�", "形，�", "他情�"]));
+        assert!(runs(
+            &["", "（二）部分公开（区分处理的，"],
+            partly,
+            &["�一�", "��计�", "��）"]
+        ));
+        // Out of order, not in the wording, or before the label's end.
+        assert!(!runs(&label, partly, &["他情�", "形，�"]));
+        assert!(!runs(&label, partly, &["项"]));
+        assert!(!runs(&label, partly, &["部分"]));
+        // The row's own wording only.
+        assert!(!runs(&label, "granted", &["��计�"]));
+        assert!(!runs(&["1.属于国家"], "withheld.law_forbidden", &["止"]));
+        assert!(runs(
+            &["2.其他法律行"],
+            "withheld.law_forbidden",
+            &["��止�"]
+        ));
+        assert!(runs(
+            &["3.危及“三安"],
+            "withheld.security_stability",
+            &["定”"]
+        ));
+        // A label of the row that begins it is needed; a whole label leaves no rest.
+        assert!(!runs(&["法律行"], "withheld.law_forbidden", &["止"]));
+        assert!(!runs(
+            &["4.保护第三方合法权益"],
+            "withheld.third_party",
+            &["益"]
+        ));
+        assert!(runs(
+            &["4.保护第三方合法权益"],
+            "withheld.third_party",
+            &["�"]
+        ));
+        // Group cells beside the row's label do not count.
+        assert!(runs(
+            &["（三）不", "4.保护第三方"],
+            "withheld.third_party",
+            &["�益"]
+        ));
     }
 
     #[test]

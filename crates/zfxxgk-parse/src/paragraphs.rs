@@ -152,6 +152,7 @@ fn joined<'i>(old: &[TableRow<'i>], from: usize, to: usize, tr: &TableRow<'i>) -
     TableRow {
         row: Row { cells, span },
         from_text: false,
+        overflow: Vec::new(),
     }
 }
 

@@ -3,11 +3,12 @@
 //! (markdown `## 表三`) is one zone, so its rows join back up; a section heading, or a
 //! row that only one table has, moves the stream to another table.
 
-use zfxxgk_lex::{Block, BlockKind, Cell, Span};
+use zfxxgk_lex::{Block, BlockKind, Cell, Layout, Span};
 use zfxxgk_model::TableId;
 
 use crate::labels;
 use crate::normalize::{fold_onto, has};
+use crate::overflow::{self, Overflow};
 use crate::sections::Heading;
 
 /// One row of cells, taken out of a lexed table or read from a line of running text.
@@ -25,6 +26,9 @@ pub(crate) struct TableRow<'i> {
     pub row: Row<'i>,
     /// A line of running text read as a row (`行政许可 97`).
     pub from_text: bool,
+    /// The cells that hold a number followed by the rest of a label that ran on into
+    /// them (Debian html2text: see [`crate::overflow`]), kept as written.
+    pub overflow: Vec<Overflow>,
 }
 
 /// The rows of each table's zone, in text order, and where the zone runs.
@@ -114,7 +118,7 @@ fn untagged(text: &str) -> Option<String> {
 /// Whether a cell of the row holds U+FFFD, which decoding put for bytes that were no
 /// character.
 fn garbled(row: &zfxxgk_lex::Row<'_, '_>) -> bool {
-    row.cells().any(|c| c.text.contains('\u{fffd}'))
+    row.cells().any(|c| overflow::cut(c.text))
 }
 
 /// Longest line of running text that may be read as a table row.
@@ -164,19 +168,28 @@ pub(crate) fn zones<'i>(
             BlockKind::Table(table) => {
                 for (r, row) in table.rows().enumerate() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
-                    if garbled(&row) {
-                        // A character cut in half (Debian html2text counts bytes, not
-                        // characters) may have taken a cell's digits or its border
-                        // with it: no value of the row can be placed for sure. Its
-                        // numbers are kept as an unread row.
+                    let raw = text.get(row.span().range()).unwrap_or_default();
+                    // Debian html2text pads cells with `_` and counts bytes, not
+                    // characters: it cuts labels (and CJK characters, U+FFFD) and lets
+                    // their rest run on into the cells after them. Between its pipes
+                    // the borders and digits stand: cut labels are read by their
+                    // beginning, and a label's rest after a value is noted.
+                    let padded = table.layout == Layout::Pipes && overflow::padded(raw);
+                    if !padded && garbled(&row) {
+                        // A character cut in half may have taken a cell's digits or
+                        // its border with it: no value of the row can be placed for
+                        // sure. Its numbers are kept as an unread row.
                         continue;
                     }
-                    let cells: Vec<Cell<'i>> = row
+                    let mut cells: Vec<Cell<'i>> = row
                         .cells()
                         .enumerate()
                         .map(|(k, c)| texts.of_cell(block.span.start, r, k, c))
                         .collect();
-                    let raw = text.get(row.span().range()).unwrap_or_default();
+                    let mut overflow = Vec::new();
+                    if padded {
+                        overflow::repair(&mut cells, &mut overflow);
+                    }
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {
                         current = Some(id);
@@ -191,6 +204,7 @@ pub(crate) fn zones<'i>(
                             TableRow {
                                 row,
                                 from_text: false,
+                                overflow,
                             },
                         );
                     }
@@ -215,6 +229,7 @@ pub(crate) fn zones<'i>(
                                 TableRow {
                                     row,
                                     from_text: true,
+                                    overflow: Vec::new(),
                                 },
                             );
                         }

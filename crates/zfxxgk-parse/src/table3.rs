@@ -16,11 +16,12 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
-use crate::labels::{best_t3_row, t3_column_match, Folded, Match};
+use crate::labels::{best_t3_row, t3_column_match, t3_row_runs_on, Folded, Match};
 use crate::ledger::{fitted, parts, Ledger, Parts};
 use crate::normalize::has;
+use crate::overflow;
 use crate::ran_together::{equations, resolve, Readings, Verdict};
-use crate::rows::TableRow;
+use crate::rows::{Row, TableRow};
 use crate::split::T3_ROW;
 use crate::vanished::{agreed, placements, written, Placements, Token};
 
@@ -36,6 +37,10 @@ struct ValueRow<'r, 'i> {
     parts: Parts<'r, 'i>,
     /// The template row the row's labels name best, in each edition.
     cand: PerEdition<Option<(usize, Match)>>,
+    /// The rest of a label that ran on into the row's value cells, after their
+    /// numbers ([`crate::overflow`]), each after the number written before it: empty
+    /// for most rows.
+    tails: Vec<(&'i str, &'i str)>,
 }
 
 fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
@@ -64,8 +69,14 @@ pub(crate) fn build(
     let mut header: Vec<Vec<LexCell<'_>>> = Vec::new();
     // The labels of the row at hand, folded; the buffer serves every row.
     let mut labels: Vec<Folded<'_>> = Vec::new();
-    for tr in rows {
-        let p = parts(&tr.row);
+    // A row whose label ran on into its value cells is read with those cells cut to
+    // their numbers; whether the rest is its label's is asked once it is placed.
+    let narrowed: Vec<Option<Row<'_>>> = rows
+        .iter()
+        .map(|tr| (!tr.overflow.is_empty()).then(|| overflow::narrowed(&tr.row, &tr.overflow)))
+        .collect();
+    for (tr, narrow) in rows.iter().zip(&narrowed) {
+        let p = parts(narrow.as_ref().unwrap_or(&tr.row));
         // Rows without values, and lines of text with too few, are passed over before
         // their labels are folded.
         if p.values.is_empty() || (tr.from_text && p.values.len() < MIN_TEXT_VALUES) {
@@ -84,7 +95,12 @@ pub(crate) fn build(
         }
         let cand = PerEdition::from_fn(|e| best_t3_row(&labels, e));
         if p.numbers > 0 || cand.iter().any(|(_, c)| c.is_some()) {
-            value_rows.push(ValueRow { parts: p, cand });
+            let tails = overflow::tails(&tr.row, &tr.overflow);
+            value_rows.push(ValueRow {
+                parts: p,
+                cand,
+                tails,
+            });
         }
     }
     if value_rows.is_empty() {
@@ -107,12 +123,27 @@ pub(crate) fn build(
             continue;
         }
         let row = &template[j];
+        if !vr.tails.is_empty() {
+            // The numbers before a label's rest are read only where the rest is the
+            // rest of the label of the row the label names.
+            let labels: Vec<Folded<'_>> = vr.parts.labels().map(Folded::new).collect();
+            if placement != Placement::Label
+                || !t3_row_runs_on(edition, j, &labels, vr.tails.iter().map(|t| t.1))
+            {
+                ctx.unplaced_row(TableId::T3, vr.parts.row);
+                overflow_note(ctx, row.key, vr, false);
+                continue;
+            }
+        }
         if placement == Placement::Position {
             inferred.push(row.key);
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
         let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
         if let Some(agreed) = vanished.get_mut(i).and_then(Option::take) {
+            if !vr.tails.is_empty() {
+                overflow_note(ctx, row.key, vr, true);
+            }
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
             continue;
         }
@@ -120,6 +151,9 @@ pub(crate) fn build(
             ctx.unplaced_columns(TableId::T3, vr.parts.row);
             continue;
         };
+        if !vr.tails.is_empty() {
+            overflow_note(ctx, row.key, vr, true);
+        }
         ctx.stray(TableId::T3, extra);
         // Columns the row does not show are blank when the row's cells are placed by
         // their position under the columns.
@@ -465,6 +499,50 @@ fn place_vanished(
             Some(vr.parts.row.span),
         );
     }
+}
+
+/// Says that the numbers of a row's cells were read before the rest of its label,
+/// which ran on into them, or (`read` false) that the rest is not its label's, and
+/// the row was left unplaced.
+fn overflow_note(ctx: &mut Ledger<'_>, row: &str, vr: &ValueRow<'_, '_>, read: bool) {
+    let cells = vr.tails.len();
+    let shown: Vec<String> = vr
+        .tails
+        .iter()
+        .map(|(number, rest)| format!("{number}（{rest}）"))
+        .collect();
+    let (zh, en) = if read {
+        (
+            format!("这些单元格只取开头的数值：{}", shown.join("、")),
+            format!(
+                "of those cells only the number at the start was read: {}",
+                shown.join(", ")
+            ),
+        )
+    } else {
+        (
+            format!(
+                "但其后的文字不是该行行名的余下部分，看不出数值到哪里为止：{}；未放入模板",
+                shown.join("、")
+            ),
+            format!(
+                "but what follows them is not the rest of the row's label, so where each value ends is not told: {}; left unplaced",
+                shown.join(", ")
+            ),
+        )
+    };
+    ctx.note(
+        NoteKind::LabelOverflow,
+        Text::new(
+            format!(
+                "表三 {row} 行：行名长于本列，余下部分似乎写进了其后 {cells} 个单元格的数值之后（转换器按字节而非字符计宽，把汉字截成两半）；{zh}"
+            ),
+            format!(
+                "table 三, row {row}: the label is longer than its column, and its rest seems to have run on into {cells} cell(s) after it, after their values (the converter counts bytes, not characters, and cuts characters in half); {en}"
+            ),
+        ),
+        Some(vr.parts.row.span),
+    );
 }
 
 /// Says where rows placed by position had more than one place they could go.
