@@ -17,8 +17,8 @@
 //! number   = sign? digit+ (',' digit+)* ('.' digit+)?
 //! tail     = first rest*      ; no ASCII at all: nothing that could go on with the
 //!                             ; number (a digit, `.`, `,`, `-`), no full-width digit
-//! first    = U+FFFD | ideograph | opening or closing punctuation (`（）“”、`, …)
-//! rest     = first | `，` | `。` | `；` | `：`
+//! first    = rest - ('万' | '亿')
+//! rest     = U+FFFD | ideograph | CJK punctuation (`（）“”、，。`, …)
 //! ```
 //!
 //! A cell so read is only taken where the row is placed by its label, and the tail's
@@ -35,13 +35,35 @@ use crate::rows::Row;
 /// The replacement character: decoding put it for bytes that were no character.
 pub(crate) const CUT: char = '\u{fffd}';
 
-/// A cell whose value is followed by the rest of a label that ran on into it.
+/// A cell that the rest of a label ran on into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Overflow {
     /// The cell's index in its row.
     pub cell: usize,
-    /// How many bytes of the cell's text its number takes.
-    pub number: usize,
+    /// What the cell holds besides the rest.
+    pub ran: Ran,
+}
+
+/// What a cell that a label's rest ran on into holds besides the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ran {
+    /// A number, of so many bytes, before the rest (`23��计�`).
+    After(usize),
+    /// Nothing else (`��`, `请` after a cut label): a value cell whose value is not
+    /// told (it showed no digits, but whether it was empty is not read).
+    Over,
+    /// The text after the table's last border: no cell of the table.
+    Beyond,
+}
+
+impl Overflow {
+    /// How many bytes of the cell's text are not the rest.
+    fn number(self) -> usize {
+        match self.ran {
+            Ran::After(n) => n,
+            Ran::Over | Ran::Beyond => 0,
+        }
+    }
 }
 
 /// Whether `c` may stand in a label's rest.
@@ -58,10 +80,10 @@ fn label_char(c: char) -> bool {
 }
 
 /// Whether `c` may begin a label's rest after a number: what [`label_char`] takes
-/// and could not be read as going on with it (`，` after digits may be a thousands
-/// separator, `万` a multiplier).
+/// but a multiplier (`万`, `亿`), which would change the number's meaning. (A `，`
+/// could go on with a number only before more digits, and the rest has none.)
 fn first_char(c: char) -> bool {
-    label_char(c) && !matches!(c, '，' | '。' | '：' | '；' | '万' | '亿')
+    label_char(c) && !matches!(c, '万' | '亿')
 }
 
 /// How many bytes of `text` its number takes, when it is a number followed by
@@ -87,27 +109,90 @@ pub(crate) fn cut(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), "\u{fffd}".as_bytes()).is_some()
 }
 
-/// Whether a row of pipes, as written, is padded with `_` as Debian's html2text pads
-/// its cells (`|_____23______|`).
+/// Whether a table of pipes, as written, is padded with `_` as Debian's html2text
+/// pads its cells (`|_____23______|`).
 pub(crate) fn padded(raw: &str) -> bool {
     memchr::memmem::find(raw.as_bytes(), b"_|").is_some()
 }
 
-/// Reads a row of cells padded with `_` between pipes ([`padded`]): a label cut at
-/// either end (`1.属于国家�`, `�办理结果`) loses its U+FFFD, so that it names its row by
-/// its beginning; a cell of text that is a number followed by a label's rest (`16定”`,
-/// `23��计�`) is noted in `out` and kept as it is written (text, which no reader takes
-/// for a value) for table 三 to read.
-pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
+/// Whether a cell of `text` is nothing but a label's rest.
+fn rest_only(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(label_char)
+}
+
+/// Reads a row of cells padded with `_` between pipes ([`padded`]), `open` when text
+/// stands after its last pipe (the last cell). Noted in `out`, the cells a label's rest
+/// ran on into, kept as they are written (text, which no reader takes for a value)
+/// for table 三 to read:
+///
+/// - a number followed by the rest (`16定”`, `23��计�`);
+/// - the rest alone (`��`, `请`) in the row's run of value cells at its end, after a
+///   label, where it holds U+FFFD or follows a cell that ends with one (a cut label)
+///   or a value;
+/// - the rest alone after the last pipe.
+///
+/// Then a label cut at either end (`1.属于国家�`, `�办理结果`) loses its U+FFFD, so
+/// that it names its row by its beginning.
+pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overflow>) {
+    let mut end = cells.len();
+    if open && cells.last().is_some_and(|c| rest_only(c.text)) {
+        end -= 1;
+        out.push(Overflow {
+            cell: end,
+            ran: Ran::Beyond,
+        });
+    }
+    let kind = |c: &Cell<'_>| number::kind(c.text);
+    // The run of value cells at the row's end, read from its end: where it begins.
+    let mut first = end;
+    let mut found = Vec::new();
+    while let Some(k) = first.checked_sub(1) {
+        let Some(c) = cells.get(k) else { break };
+        let ran = if kind(c) != Kind::Text {
+            None
+        } else if let Some(n) = leading_number(c.text) {
+            Some(Ran::After(n))
+        } else if rest_only(c.text) {
+            Some(Ran::Over)
+        } else {
+            break;
+        };
+        found.push((k, ran));
+        first = k;
+    }
+    found.reverse();
+    // What stands before the run's first cell, as written.
+    let before = cells.get(..first).unwrap_or_default();
+    let labelled = before.iter().any(|c| !c.text.is_empty());
+    let mut prev_cut = before
+        .iter()
+        .rev()
+        .find(|c| !c.text.is_empty())
+        .is_some_and(|c| c.text.ends_with(CUT));
+    let mut labelled = labelled;
+    let mut after_value = false;
+    let mark = out.len();
+    for (k, ran) in found {
+        let Some(c) = cells.get(k) else { continue };
+        match ran {
+            Some(Ran::Over) if !(labelled && (cut(c.text) || prev_cut || after_value)) => {
+                // A label's own cell (`|（三）不予公开|属于国家秘密|5|`), not a rest:
+                // the run of values begins after it.
+                out.truncate(mark);
+                labelled = true;
+                after_value = false;
+            }
+            Some(ran) => {
+                out.push(Overflow { cell: k, ran });
+                after_value |= ran != Ran::Over;
+            }
+            None => after_value = true,
+        }
+        prev_cut = c.text.ends_with(CUT);
+    }
+    out.sort_by_key(|o| o.cell);
     for (k, c) in cells.iter_mut().enumerate() {
-        if number::kind(c.text) != Kind::Text {
-            continue;
-        }
-        if let Some(number) = leading_number(c.text) {
-            out.push(Overflow { cell: k, number });
-            continue;
-        }
-        if !cut(c.text) {
+        if out.iter().any(|o| o.cell == k) || !cut(c.text) {
             continue;
         }
         let inner = c.text.trim_matches(CUT);
@@ -126,19 +211,25 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
     }
 }
 
-/// `row` with the cells of `overflow` cut to their numbers.
+/// `row` as table 三 reads it: the cells of `overflow` cut to their numbers, a cell
+/// that holds nothing else empty (its span kept: see [`Ran::Over`]), and the text
+/// after the last pipe left out.
 pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
     let mut cells = row.cells.clone();
     for o in overflow {
         if let Some(c) = cells.get_mut(o.cell) {
-            if let Some(text) = c.text.get(..o.number) {
-                *c = Cell {
-                    text,
-                    span: Span::new(c.span.start, c.span.start + o.number),
-                    ..*c
+            let number = o.number();
+            if let Some(text) = c.text.get(..number) {
+                let span = match o.ran {
+                    Ran::Over => c.span,
+                    Ran::After(_) | Ran::Beyond => Span::new(c.span.start, c.span.start + number),
                 };
+                *c = Cell { text, span, ..*c };
             }
         }
+    }
+    if let Some(o) = overflow.iter().find(|o| o.ran == Ran::Beyond) {
+        cells.truncate(o.cell);
     }
     Row {
         cells,
@@ -146,14 +237,24 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
     }
 }
 
-/// The numbers and tails of a row's cells in `overflow`, as written in `row` (before
-/// it was [`narrowed`]).
+/// Where the cells of `row` in `overflow` stand that hold nothing but a label's rest
+/// ([`Ran::Over`]): their span's start.
+pub(crate) fn untold(row: &Row<'_>, overflow: &[Overflow]) -> Vec<usize> {
+    overflow
+        .iter()
+        .filter(|o| o.ran == Ran::Over)
+        .filter_map(|o| Some(row.cells.get(o.cell)?.span.start))
+        .collect()
+}
+
+/// The numbers and rests of a row's cells in `overflow`, as written in `row` (before
+/// it was [`narrowed`]), in order: the number is empty where none stands.
 pub(crate) fn tails<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Vec<(&'i str, &'i str)> {
     overflow
         .iter()
         .filter_map(|o| {
             let text = row.cells.get(o.cell)?.text;
-            text.split_at_checked(o.number)
+            text.split_at_checked(o.number())
         })
         .collect()
 }
@@ -174,6 +275,7 @@ mod tests {
             ("1734.7�收费", Some(6)),
             ("0��）", Some(1)),
             ("1,288�", Some(5)),
+            ("0，", Some(1)),
         ] {
             assert_eq!(leading_number(text), want, "{text:?}");
         }
@@ -181,8 +283,8 @@ mod tests {
             // A number alone, or nothing before the rest.
             "23", "", "�", "��", "请", "—�", "/老光", "-�交", "�1",
             // Whatever could go on with the number, or is no label's rest.
-            "23.�", "23,�", "2316条x", "23 计", "23１计", "23a", "23_", "2，3", "23，", "2万�",
-            "1.�", "-�", "23)",
+            "23.�", "23,�", "2316条x", "23 计", "23１计", "23a", "23_", "2，3", "2万�", "1.�", "-�",
+            "23)",
         ] {
             assert_eq!(leading_number(text), None, "{text:?}");
         }
@@ -204,28 +306,105 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn cut_labels_lose_their_ends_and_values_are_noted() {
-        let mut row = cells(&["", "1.属于国家�", "��度�", "23��计�", "�", "请", "�1", "7"]);
+    /// What [`repair`] makes of a row: the cells' texts, and the overflow.
+    fn repaired(texts: &[&'static str], open: bool) -> (Vec<&'static str>, Vec<Overflow>) {
+        let mut row = cells(texts);
         let mut out = Vec::new();
-        repair(&mut row, &mut out);
-        let texts: Vec<&str> = row.iter().map(|c| c.text).collect();
-        assert_eq!(
-            texts,
-            ["", "1.属于国家", "度", "23��计�", "�", "请", "�1", "7"]
-        );
-        assert_eq!(out, [Overflow { cell: 3, number: 2 }]);
-        // Spans follow the text.
-        assert_eq!(row[1].span.len(), "1.属于国家".len());
-        assert_eq!(row[2].span.start, 1 + "1.属于国家�".len() + 1 + "��".len());
+        repair(&mut row, open, &mut out);
+        for c in &row {
+            assert_eq!(c.span.len(), c.text.len(), "{texts:?}");
+        }
+        (row.iter().map(|c| c.text).collect(), out)
+    }
+
+    fn at(cell: usize, ran: Ran) -> Overflow {
+        Overflow { cell, ran }
+    }
+
+    #[test]
+    fn the_rest_of_a_label_in_the_value_cells_is_noted() {
+        use Ran::{After, Beyond, Over};
+        let row = [
+            "",
+            "（二）部分公开（区分处�",
+            "23��计�",
+            "0形，�",
+            "0他情�",
+            "0",
+            "23",
+        ];
+        let (texts, out) = repaired(&row, false);
+        assert_eq!(texts[1], "（二）部分公开（区分处");
+        assert_eq!(texts[2..], row[2..]);
+        assert_eq!(out, [at(2, After(2)), at(3, After(1)), at(4, After(1))]);
+        // The rest alone, after a cut label, a value or with a U+FFFD of its own.
+        let row = ["二、上年结转政府信息公开�", "请", "0��", "0"];
+        assert_eq!(repaired(&row, false).1, [at(1, Over), at(2, After(1))]);
+        let row = ["", "7.属于行政执法案�", "�", "0", "0"];
+        assert_eq!(repaired(&row, false).1, [at(2, Over)]);
+        let row = ["5.要求行政机关", "0��", "0或", "��"];
+        let out = [at(1, After(1)), at(2, After(1)), at(3, Over)];
+        assert_eq!(repaired(&row, false).1, out);
+        // After the last pipe, no cell of the table.
+        let row = [
+            "",
+            "（二）部分公开（区�",
+            "23�",
+            "0，",
+            "0",
+            "��计其他情形）",
+        ];
+        let (texts, out) = repaired(&row, true);
+        assert_eq!(texts[1], "（二）部分公开（区");
+        assert_eq!(out, [at(2, After(2)), at(3, After(1)), at(5, Beyond)]);
+        // Read as a cell, it is one whose value is not told.
+        let out = [at(2, After(2)), at(3, After(1)), at(5, Over)];
+        assert_eq!(repaired(&row, false).1, out);
+    }
+
+    #[test]
+    fn labels_are_no_rest() {
+        // A label's own cell, a group's cell before the row's label, a plain row.
+        for row in [
+            &["", "（三）不予公开", "属于国家秘密", "5", "0"][..],
+            &["规章", "0", "16件"],
+            &["规章"],
+            &[],
+        ] {
+            let (texts, out) = repaired(row, false);
+            assert_eq!((&texts[..], &out[..]), (row, &[][..]), "{row:?}");
+        }
+        let (texts, out) = repaired(&["三、本年�", "办理结果", "8.属于行政查", "6�", "0"], false);
+        assert_eq!(texts[..3], ["三、本年", "办理结果", "8.属于行政查"]);
+        assert_eq!(out, [at(3, Ran::After(1))]);
+        // A cell whose kind trimming would change keeps its U+FFFD.
+        let (texts, out) = repaired(&["", "��度�", "1.属于国家�", "�1", "7"], false);
+        assert_eq!(texts, ["", "度", "1.属于国家", "�1", "7"]);
+        assert_eq!(out, []);
+        assert!(padded("|_____23______|") && !padded("| 23 |"));
+    }
+
+    #[test]
+    fn narrowed_rows_hold_the_numbers() {
+        let texts = ["（二）部分公开（区�", "23�", "请", "0", "��计其他情形）"];
         let row = Row {
-            span: Span::new(0, 40),
-            cells: row,
+            span: Span::new(0, 60),
+            cells: cells(&texts),
         };
-        assert_eq!(tails(&row, &out), [("23", "��计�")]);
+        let out = [at(1, Ran::After(2)), at(2, Ran::Over), at(4, Ran::Beyond)];
+        assert_eq!(
+            tails(&row, &out),
+            [("23", "�"), ("", "请"), ("", "��计其他情形）")]
+        );
         let narrow = narrowed(&row, &out);
-        assert_eq!(narrow.cells[3].text, "23");
-        assert_eq!(narrow.cells[3].span.len(), 2);
-        assert_eq!(narrow.cells[3].span.start, row.cells[3].span.start);
+        let got: Vec<&str> = narrow.cells.iter().map(|c| c.text).collect();
+        assert_eq!(got, ["（二）部分公开（区�", "23", "", "0"]);
+        assert_eq!(
+            narrow.cells[1].span,
+            Span::new(row.cells[1].span.start, row.cells[1].span.start + 2)
+        );
+        // A cell whose value is not told keeps its place.
+        assert_eq!(narrow.cells[2].span, row.cells[2].span);
+        assert_eq!(untold(&row, &out), [row.cells[2].span.start]);
     }
 }

@@ -166,15 +166,15 @@ pub(crate) fn zones<'i>(
     for block in blocks {
         match &block.kind {
             BlockKind::Table(table) => {
+                // Debian html2text pads cells with `_` and counts bytes, not
+                // characters: it cuts labels (and CJK characters, U+FFFD) and lets
+                // their rest run on into the cells after them. Between its pipes the
+                // borders and digits stand: cut labels are read by their beginning,
+                // and a label's rest after a value is noted.
+                let padded = table.layout == Layout::Pipes && overflow::padded(block.text);
                 for (r, row) in table.rows().enumerate() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
                     let raw = text.get(row.span().range()).unwrap_or_default();
-                    // Debian html2text pads cells with `_` and counts bytes, not
-                    // characters: it cuts labels (and CJK characters, U+FFFD) and lets
-                    // their rest run on into the cells after them. Between its pipes
-                    // the borders and digits stand: cut labels are read by their
-                    // beginning, and a label's rest after a value is noted.
-                    let padded = table.layout == Layout::Pipes && overflow::padded(raw);
                     if !padded && garbled(&row) {
                         // A character cut in half may have taken a cell's digits or
                         // its border with it: no value of the row can be placed for
@@ -188,7 +188,9 @@ pub(crate) fn zones<'i>(
                         .collect();
                     let mut overflow = Vec::new();
                     if padded {
-                        overflow::repair(&mut cells, &mut overflow);
+                        // Text after the last pipe is the last cell.
+                        let open = !raw.trim_end().ends_with('|');
+                        overflow::repair(&mut cells, open, &mut overflow);
                     }
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {

@@ -41,6 +41,9 @@ struct ValueRow<'r, 'i> {
     /// numbers ([`crate::overflow`]), each after the number written before it: empty
     /// for most rows.
     tails: Vec<(&'i str, &'i str)>,
+    /// Where the value cells stand that hold nothing but a label's rest: their value
+    /// is not told, and they are read as no value.
+    untold: Vec<usize>,
 }
 
 fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
@@ -96,10 +99,12 @@ pub(crate) fn build(
         let cand = PerEdition::from_fn(|e| best_t3_row(&labels, e));
         if p.numbers > 0 || cand.iter().any(|(_, c)| c.is_some()) {
             let tails = overflow::tails(&tr.row, &tr.overflow);
+            let untold = overflow::untold(&tr.row, &tr.overflow);
             value_rows.push(ValueRow {
                 parts: p,
                 cand,
                 tails,
+                untold,
             });
         }
     }
@@ -140,7 +145,13 @@ pub(crate) fn build(
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
         let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
-        if let Some(agreed) = vanished.get_mut(i).and_then(Option::take) {
+        let vanished = vanished.get_mut(i).and_then(Option::take);
+        if !vr.untold.is_empty() && (vanished.is_some() || vr.parts.values.len() != N_COLUMNS) {
+            // A value cell not told stands where only a row of every column shows.
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            continue;
+        }
+        if let Some(agreed) = vanished {
             if !vr.tails.is_empty() {
                 overflow_note(ctx, row.key, vr, true);
             }
@@ -155,6 +166,15 @@ pub(crate) fn build(
             overflow_note(ctx, row.key, vr, true);
         }
         ctx.stray(TableId::T3, extra);
+        let placed = placed.map(|column| {
+            let c = column?;
+            if vr.untold.contains(&c.span.start) {
+                // Kept as written, unplaced; the note says so.
+                ctx.stray(TableId::T3, &[c]);
+                return None;
+            }
+            Some(c)
+        });
         // Columns the row does not show are blank when the row's cells are placed by
         // their position under the columns.
         let invisible = values.len() < N_COLUMNS;
@@ -512,10 +532,18 @@ fn overflow_note(ctx: &mut Ledger<'_>, row: &str, vr: &ValueRow<'_, '_>, read: b
         .map(|(number, rest)| format!("{number}（{rest}）"))
         .collect();
     let (zh, en) = if read {
+        let (untold_zh, untold_en) = if vr.untold.is_empty() {
+            ("", "")
+        } else {
+            (
+                "，只有行名余下部分的单元格不读（看不出是否为空白）",
+                ", and one with nothing else was not read (whether it was blank is not told)",
+            )
+        };
         (
-            format!("这些单元格只取开头的数值：{}", shown.join("、")),
+            format!("这些单元格只取开头的数值{untold_zh}：{}", shown.join("、")),
             format!(
-                "of those cells only the number at the start was read: {}",
+                "of those cells only the number at the start was read{untold_en}: {}",
                 shown.join(", ")
             ),
         )

@@ -134,6 +134,10 @@ fn a_labels_rest_after_the_values_is_passed_over() {
         "|    |                 |____2.其他法律行�|_____26��止�|______0_______|______0_______|_______0________|_______0________|___________0____________|___________26____________|",
         // `项目` is no piece of 危及“三安全一稳定”: where the value ends is not told.
         "|    |                 |_____3.危及“三安�|_____16项目|______0_______|______0_______|_______0________|_______0________|___________0____________|___________16____________|",
+        // Nothing but the rest in the total's cell: its value is not told.
+        "|    |_______|5.要求行政机关|0��|0或|0��|0��具|0�获�|0�|��|",
+        // The rest after the table's last border.
+        "|    |（六�|2.申请人逾期未按收费通知�|1��|0��|0���|0、�|0��机|0�|1��|�处理其政府信息公开申请",
     ];
     let text = format!("三、收到和处理政府信息公开申请情况\n{}\n", rows.join("\n"));
     let report = crate::parse(&text);
@@ -151,6 +155,16 @@ fn a_labels_rest_after_the_values_is_passed_over() {
     ] {
         assert_eq!(value(key).as_deref(), Some(want), "{key}");
     }
+    for (key, want) in [
+        ("t3.not_processed.confirmation.natural_person", Some("0")),
+        ("t3.not_processed.confirmation.other_org", Some("0")),
+        ("t3.not_processed.confirmation.total", None),
+        ("t3.other.no_fee.natural_person", Some("1")),
+        ("t3.other.no_fee.total", Some("1")),
+    ] {
+        assert_eq!(value(key).as_deref(), want, "{key}");
+    }
+    assert!(report.unplaced.iter().any(|u| u.text == "��"));
     assert_eq!(value("t3.withheld.security_stability.natural_person"), None);
     assert_eq!(value("t3.withheld.security_stability.total"), None);
     let notes: Vec<&str> = report
@@ -159,11 +173,16 @@ fn a_labels_rest_after_the_values_is_passed_over() {
         .filter(|n| n.kind == NoteKind::LabelOverflow)
         .map(|n| n.message.en.as_str())
         .collect();
-    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert_eq!(notes.len(), 5, "{notes:?}");
     assert!(
-        notes[0].contains("23（��计�）, 0（形，�）, 0（他情�）"),
+        notes[0].contains("was read: 23（��计�）, 0（形，�）, 0（他情�）"),
         "{notes:?}"
     );
     assert!(notes[2].contains("left unplaced"), "{notes:?}");
+    assert!(notes[3].contains("0（�）, （��）"), "{notes:?}");
+    assert!(
+        notes[3].contains("one with nothing else was not read"),
+        "{notes:?}"
+    );
     assert!(report.unplaced.iter().any(|u| u.text.contains("16项目")));
 }
