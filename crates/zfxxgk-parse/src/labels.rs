@@ -214,14 +214,63 @@ pub(crate) fn t3_row_runs_on<'t>(
     let Some(row) = t3_rows(edition).get(j) else {
         return false;
     };
-    let pieces: Vec<String> = tails
-        .flat_map(|t| t.split(crate::overflow::CUT))
-        .map(fold)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let pieces = pieces(tails);
     row.0
         .iter()
         .any(|name| runs_on(labels, &name.text, &pieces))
+}
+
+/// The table 二 row of sub-table `item` whose wording, in either edition, a label cut
+/// short begins (`行政事业性收` of 行政事业性收费, as Debian html2text cuts labels), when
+/// it begins one row's only; a label of fewer than [`MIN_PREFIX`] characters
+/// (numbering aside) names none.
+pub(crate) fn t2_row_cut(label: &str, item: u8) -> Option<(&'static RowDef, u8)> {
+    let folded = fold_cow(label);
+    let core = strip_numbering(&folded);
+    if core.chars().count() < MIN_PREFIX {
+        return None;
+    }
+    let mut found: Option<&'static RowDef> = None;
+    for e in Edition::ALL {
+        let Some(sub) = Template::of(e).t2_subtable(item) else {
+            continue;
+        };
+        for r in sub.rows {
+            let begun = std::iter::once(r.label)
+                .chain(r.aliases.iter().copied())
+                .any(|w| fold_cow(w).starts_with(core));
+            match found {
+                _ if !begun => {}
+                Some(f) if f.key != r.key => return None,
+                _ => found = Some(r),
+            }
+        }
+    }
+    found.map(|r| (r, item))
+}
+
+/// Whether the rest of a label that ran on into a table 二 row's value cells
+/// (`tails`, in order) is the rest of a wording of `row` after `label`: see
+/// [`runs_on`].
+pub(crate) fn t2_row_runs_on<'t>(
+    row: &RowDef,
+    label: &str,
+    tails: impl Iterator<Item = &'t str>,
+) -> bool {
+    let labels = [Folded::new(label)];
+    let pieces = pieces(tails);
+    std::iter::once(row.label)
+        .chain(row.aliases.iter().copied())
+        .any(|w| runs_on(&labels, &fold_cow(w), &pieces))
+}
+
+/// The pieces of a label's rest, folded: the text between the characters cut.
+fn pieces<'t>(tails: impl Iterator<Item = &'t str>) -> Vec<String> {
+    tails
+        .flat_map(|t| t.split(crate::overflow::CUT))
+        .map(fold)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Whether `pieces` (folded, the rest of a label split where characters were cut)
@@ -445,6 +494,24 @@ mod tests {
             "withheld.third_party",
             &["�益"]
         ));
+    }
+
+    #[test]
+    fn cut_t2_labels_name_one_row_of_their_sub_table() {
+        let key = |label: &str, item: u8| t2_row_cut(label, item).map(|(r, _)| r.key);
+        assert_eq!(key("行政事业性收", 8), Some("fees"));
+        assert_eq!(key("其他对外管理服", 5), Some("other_services"));
+        assert_eq!(key("行政规范性文", 1), Some("normative_documents"));
+        // Another sub-table's row, too short a label, or two rows begun alike.
+        assert_eq!(key("行政事业性收", 5), None);
+        assert_eq!(key("行政", 8), None);
+        assert_eq!(key("行政许", 5), None);
+        assert_eq!(key("（一）规", 1), None);
+        let (fees, _) = t2_row_cut("行政事业性收费", 8).expect("fees");
+        assert!(!t2_row_runs_on(fees, "行政事业性收", ["�收费"].into_iter()));
+        assert!(t2_row_runs_on(fees, "行政事业性", ["收费"].into_iter()));
+        assert!(t2_row_runs_on(fees, "行政事业性收", ["�"].into_iter()));
+        assert!(!t2_row_runs_on(fees, "行政事业性收费", ["费"].into_iter()));
     }
 
     #[test]

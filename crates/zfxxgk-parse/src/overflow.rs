@@ -28,6 +28,9 @@
 //! not read: whether it was blank or held a blank mark is not told.
 
 use zfxxgk_lex::{Cell, Span};
+use zfxxgk_model::{NoteKind, TableId, Text};
+
+use crate::ledger::Ledger;
 
 use crate::number::{self, Kind};
 use crate::rows::Row;
@@ -41,12 +44,12 @@ pub(crate) struct Overflow {
     /// The cell's index in its row.
     pub cell: usize,
     /// What the cell holds besides the rest.
-    pub ran: Ran,
+    pub ran: Holds,
 }
 
 /// What a cell that a label's rest ran on into holds besides the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Ran {
+pub(crate) enum Holds {
     /// A number, of so many bytes, before the rest (`23��计�`).
     After(usize),
     /// Nothing else (`��`, `请` after a cut label): a value cell whose value is not
@@ -60,8 +63,8 @@ impl Overflow {
     /// How many bytes of the cell's text are not the rest.
     fn number(self) -> usize {
         match self.ran {
-            Ran::After(n) => n,
-            Ran::Over | Ran::Beyond => 0,
+            Holds::After(n) => n,
+            Holds::Over | Holds::Beyond => 0,
         }
     }
 }
@@ -139,7 +142,7 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
         end -= 1;
         out.push(Overflow {
             cell: end,
-            ran: Ran::Beyond,
+            ran: Holds::Beyond,
         });
     }
     let kind = |c: &Cell<'_>| number::kind(c.text);
@@ -151,9 +154,9 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
         let ran = if kind(c) != Kind::Text {
             None
         } else if let Some(n) = leading_number(c.text) {
-            Some(Ran::After(n))
+            Some(Holds::After(n))
         } else if rest_only(c.text) {
-            Some(Ran::Over)
+            Some(Holds::Over)
         } else {
             break;
         };
@@ -175,7 +178,7 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
     for (k, ran) in found {
         let Some(c) = cells.get(k) else { continue };
         match ran {
-            Some(Ran::Over) if !(labelled && (cut(c.text) || prev_cut || after_value)) => {
+            Some(Holds::Over) if !(labelled && (cut(c.text) || prev_cut || after_value)) => {
                 // A label's own cell (`|（三）不予公开|属于国家秘密|5|`), not a rest:
                 // the run of values begins after it.
                 out.truncate(mark);
@@ -184,7 +187,7 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
             }
             Some(ran) => {
                 out.push(Overflow { cell: k, ran });
-                after_value |= ran != Ran::Over;
+                after_value |= ran != Holds::Over;
             }
             None => after_value = true,
         }
@@ -212,7 +215,7 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
 }
 
 /// `row` as table 三 reads it: the cells of `overflow` cut to their numbers, a cell
-/// that holds nothing else empty (its span kept: see [`Ran::Over`]), and the text
+/// that holds nothing else empty (its span kept: see [`Holds::Over`]), and the text
 /// after the last pipe left out.
 pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
     let mut cells = row.cells.clone();
@@ -221,14 +224,16 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
             let number = o.number();
             if let Some(text) = c.text.get(..number) {
                 let span = match o.ran {
-                    Ran::Over => c.span,
-                    Ran::After(_) | Ran::Beyond => Span::new(c.span.start, c.span.start + number),
+                    Holds::Over => c.span,
+                    Holds::After(_) | Holds::Beyond => {
+                        Span::new(c.span.start, c.span.start + number)
+                    }
                 };
                 *c = Cell { text, span, ..*c };
             }
         }
     }
-    if let Some(o) = overflow.iter().find(|o| o.ran == Ran::Beyond) {
+    if let Some(o) = overflow.iter().find(|o| o.ran == Holds::Beyond) {
         cells.truncate(o.cell);
     }
     Row {
@@ -238,11 +243,11 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
 }
 
 /// Where the cells of `row` in `overflow` stand that hold nothing but a label's rest
-/// ([`Ran::Over`]): their span's start.
+/// ([`Holds::Over`]): their span's start.
 pub(crate) fn untold(row: &Row<'_>, overflow: &[Overflow]) -> Vec<usize> {
     overflow
         .iter()
-        .filter(|o| o.ran == Ran::Over)
+        .filter(|o| o.ran == Holds::Over)
         .filter_map(|o| Some(row.cells.get(o.cell)?.span.start))
         .collect()
 }
@@ -257,6 +262,74 @@ pub(crate) fn tails<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Vec<(&'i str, &
             text.split_at_checked(o.number())
         })
         .collect()
+}
+
+/// What a note says of a row whose label ran on into its value cells.
+pub(crate) struct Ran<'t, 'i> {
+    /// The number and the rest of each cell, as [`tails`] gives them.
+    pub tails: &'t [(&'i str, &'i str)],
+    /// Whether a cell held nothing but the rest, and was not read.
+    pub untold: bool,
+    /// Whether the numbers were read (the rest is the label's); if not, the row was
+    /// left unplaced.
+    pub read: bool,
+}
+
+/// Says that the numbers of a row's cells were read before the rest of its label,
+/// which ran on into them, or that the rest is not its label's and the row was left
+/// unplaced.
+pub(crate) fn note(ctx: &mut Ledger<'_>, table: TableId, row: &str, ran: &Ran<'_, '_>, span: Span) {
+    let name = match table {
+        TableId::T2 => "二",
+        TableId::T3 => "三",
+        TableId::T4 => "四",
+    };
+    let cells = ran.tails.len();
+    let shown: Vec<String> = ran
+        .tails
+        .iter()
+        .map(|(number, rest)| format!("{number}（{rest}）"))
+        .collect();
+    let (zh, en) = if ran.read {
+        let (untold_zh, untold_en) = if ran.untold {
+            (
+                "，只有行名余下部分的单元格不读（看不出是否为空白）",
+                ", and one with nothing else was not read (whether it was blank is not told)",
+            )
+        } else {
+            ("", "")
+        };
+        (
+            format!("这些单元格只取开头的数值{untold_zh}：{}", shown.join("、")),
+            format!(
+                "of those cells only the number at the start was read{untold_en}: {}",
+                shown.join(", ")
+            ),
+        )
+    } else {
+        (
+            format!(
+                "但其后的文字不是该行行名的余下部分，看不出数值到哪里为止：{}；未放入模板",
+                shown.join("、")
+            ),
+            format!(
+                "but what follows them is not the rest of the row's label, so where each value ends is not told: {}; left unplaced",
+                shown.join(", ")
+            ),
+        )
+    };
+    ctx.note(
+        NoteKind::LabelOverflow,
+        Text::new(
+            format!(
+                "表{name} {row} 行：行名长于本列，余下部分似乎写进了其后 {cells} 个单元格的数值之后（转换器按字节而非字符计宽，把汉字截成两半）；{zh}"
+            ),
+            format!(
+                "table {name}, row {row}: the label is longer than its column, and its rest seems to have run on into {cells} cell(s) after it, after their values (the converter counts bytes, not characters, and cuts characters in half); {en}"
+            ),
+        ),
+        Some(span),
+    );
 }
 
 #[cfg(test)]
@@ -317,13 +390,13 @@ mod tests {
         (row.iter().map(|c| c.text).collect(), out)
     }
 
-    fn at(cell: usize, ran: Ran) -> Overflow {
+    fn at(cell: usize, ran: Holds) -> Overflow {
         Overflow { cell, ran }
     }
 
     #[test]
     fn the_rest_of_a_label_in_the_value_cells_is_noted() {
-        use Ran::{After, Beyond, Over};
+        use Holds::{After, Beyond, Over};
         let row = [
             "",
             "（二）部分公开（区分处�",
@@ -376,7 +449,7 @@ mod tests {
         }
         let (texts, out) = repaired(&["三、本年�", "办理结果", "8.属于行政查", "6�", "0"], false);
         assert_eq!(texts[..3], ["三、本年", "办理结果", "8.属于行政查"]);
-        assert_eq!(out, [at(3, Ran::After(1))]);
+        assert_eq!(out, [at(3, Holds::After(1))]);
         // A cell whose kind trimming would change keeps its U+FFFD.
         let (texts, out) = repaired(&["", "��度�", "1.属于国家�", "�1", "7"], false);
         assert_eq!(texts, ["", "度", "1.属于国家", "�1", "7"]);
@@ -391,7 +464,11 @@ mod tests {
             span: Span::new(0, 60),
             cells: cells(&texts),
         };
-        let out = [at(1, Ran::After(2)), at(2, Ran::Over), at(4, Ran::Beyond)];
+        let out = [
+            at(1, Holds::After(2)),
+            at(2, Holds::Over),
+            at(4, Holds::Beyond),
+        ];
         assert_eq!(
             tails(&row, &out),
             [("23", "�"), ("", "请"), ("", "��计其他情形）")]

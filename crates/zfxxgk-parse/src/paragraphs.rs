@@ -153,6 +153,7 @@ fn joined<'i>(old: &[TableRow<'i>], from: usize, to: usize, tr: &TableRow<'i>) -
         row: Row { cells, span },
         from_text: false,
         overflow: Vec::new(),
+        padded: false,
     }
 }
 

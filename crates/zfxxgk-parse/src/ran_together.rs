@@ -527,6 +527,7 @@ fn text_row(cells: Vec<Cell<'_>>) -> TableRow<'_> {
         },
         from_text: false,
         overflow: Vec::new(),
+        padded: false,
     }
 }
 

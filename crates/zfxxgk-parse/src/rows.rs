@@ -29,6 +29,9 @@ pub(crate) struct TableRow<'i> {
     /// The cells that hold a number followed by the rest of a label that ran on into
     /// them (Debian html2text: see [`crate::overflow`]), kept as written.
     pub overflow: Vec<Overflow>,
+    /// Whether the row's table is padded with `_` (Debian html2text), whose labels
+    /// may be cut short.
+    pub padded: bool,
 }
 
 /// The rows of each table's zone, in text order, and where the zone runs.
@@ -207,6 +210,7 @@ pub(crate) fn zones<'i>(
                                 row,
                                 from_text: false,
                                 overflow,
+                                padded,
                             },
                         );
                     }
@@ -232,6 +236,7 @@ pub(crate) fn zones<'i>(
                                     row,
                                     from_text: true,
                                     overflow: Vec::new(),
+                                    padded: false,
                                 },
                             );
                         }

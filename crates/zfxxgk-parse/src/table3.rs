@@ -521,56 +521,14 @@ fn place_vanished(
     }
 }
 
-/// Says that the numbers of a row's cells were read before the rest of its label,
-/// which ran on into them, or (`read` false) that the rest is not its label's, and
-/// the row was left unplaced.
+/// [`overflow::note`] for a row of table 三.
 fn overflow_note(ctx: &mut Ledger<'_>, row: &str, vr: &ValueRow<'_, '_>, read: bool) {
-    let cells = vr.tails.len();
-    let shown: Vec<String> = vr
-        .tails
-        .iter()
-        .map(|(number, rest)| format!("{number}（{rest}）"))
-        .collect();
-    let (zh, en) = if read {
-        let (untold_zh, untold_en) = if vr.untold.is_empty() {
-            ("", "")
-        } else {
-            (
-                "，只有行名余下部分的单元格不读（看不出是否为空白）",
-                ", and one with nothing else was not read (whether it was blank is not told)",
-            )
-        };
-        (
-            format!("这些单元格只取开头的数值{untold_zh}：{}", shown.join("、")),
-            format!(
-                "of those cells only the number at the start was read{untold_en}: {}",
-                shown.join(", ")
-            ),
-        )
-    } else {
-        (
-            format!(
-                "但其后的文字不是该行行名的余下部分，看不出数值到哪里为止：{}；未放入模板",
-                shown.join("、")
-            ),
-            format!(
-                "but what follows them is not the rest of the row's label, so where each value ends is not told: {}; left unplaced",
-                shown.join(", ")
-            ),
-        )
+    let ran = overflow::Ran {
+        tails: &vr.tails,
+        untold: !vr.untold.is_empty(),
+        read,
     };
-    ctx.note(
-        NoteKind::LabelOverflow,
-        Text::new(
-            format!(
-                "表三 {row} 行：行名长于本列，余下部分似乎写进了其后 {cells} 个单元格的数值之后（转换器按字节而非字符计宽，把汉字截成两半）；{zh}"
-            ),
-            format!(
-                "table 三, row {row}: the label is longer than its column, and its rest seems to have run on into {cells} cell(s) after it, after their values (the converter counts bytes, not characters, and cuts characters in half); {en}"
-            ),
-        ),
-        Some(vr.parts.row.span),
-    );
+    overflow::note(ctx, TableId::T3, row, &ran, vr.parts.row.span);
 }
 
 /// Says where rows placed by position had more than one place they could go.
