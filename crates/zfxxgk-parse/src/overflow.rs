@@ -55,6 +55,9 @@ pub(crate) enum Holds {
     /// Nothing else (`��`, `请` after a cut label): a value cell whose value is not
     /// told (it showed no digits, but whether it was empty is not read).
     Over,
+    /// A mark for a blank, of so many bytes, before the rest (`/��）`, `—�`): a value
+    /// cell, not read either.
+    Mark(usize),
     /// The text after the table's last border: no cell of the table.
     Beyond,
 }
@@ -63,9 +66,14 @@ impl Overflow {
     /// How many bytes of the cell's text are not the rest.
     fn number(self) -> usize {
         match self.ran {
-            Holds::After(n) => n,
+            Holds::After(n) | Holds::Mark(n) => n,
             Holds::Over | Holds::Beyond => 0,
         }
+    }
+
+    /// Whether the cell is a value cell whose value is not told.
+    fn untold(self) -> bool {
+        matches!(self.ran, Holds::Over | Holds::Mark(_))
     }
 }
 
@@ -118,6 +126,16 @@ pub(crate) fn padded(raw: &str) -> bool {
     memchr::memmem::find(raw.as_bytes(), b"_|").is_some()
 }
 
+/// How many bytes of `text` a mark for a blank takes (`/`, `-`, `—`), when the rest
+/// of a label follows it.
+fn leading_mark(text: &str) -> Option<usize> {
+    let end = text
+        .find(|c: char| !matches!(c, '/' | '／' | '-' | '－' | '—' | '–'))
+        .unwrap_or(text.len());
+    let (mark, tail) = text.split_at_checked(end)?;
+    (!mark.is_empty() && number::is_blank(mark) && rest_only(tail)).then_some(end)
+}
+
 /// Whether a cell of `text` is nothing but a label's rest.
 fn rest_only(text: &str) -> bool {
     !text.is_empty() && text.chars().all(label_char)
@@ -157,6 +175,8 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
             Some(Holds::After(n))
         } else if rest_only(c.text) {
             Some(Holds::Over)
+        } else if let Some(n) = leading_mark(c.text) {
+            Some(Holds::Mark(n))
         } else {
             break;
         };
@@ -181,6 +201,11 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
             Some(Holds::Over) if !(labelled && (cut(c.text) || prev_cut || after_value)) => {
                 // A label's own cell (`|（三）不予公开|属于国家秘密|5|`), not a rest:
                 // the run of values begins after it.
+                out.truncate(mark);
+                labelled = true;
+                after_value = false;
+            }
+            Some(Holds::Mark(_)) if !labelled => {
                 out.truncate(mark);
                 labelled = true;
                 after_value = false;
@@ -222,12 +247,11 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
     for o in overflow {
         if let Some(c) = cells.get_mut(o.cell) {
             let number = o.number();
-            if let Some(text) = c.text.get(..number) {
+            let cut = if o.untold() { 0 } else { number };
+            if let Some(text) = c.text.get(..cut) {
                 let span = match o.ran {
-                    Holds::Over => c.span,
-                    Holds::After(_) | Holds::Beyond => {
-                        Span::new(c.span.start, c.span.start + number)
-                    }
+                    Holds::Over | Holds::Mark(_) => c.span,
+                    Holds::After(_) | Holds::Beyond => Span::new(c.span.start, c.span.start + cut),
                 };
                 *c = Cell { text, span, ..*c };
             }
@@ -242,12 +266,12 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
     }
 }
 
-/// Where the cells of `row` in `overflow` stand that hold nothing but a label's rest
-/// ([`Holds::Over`]): their span's start.
+/// Where the cells of `row` in `overflow` stand whose value is not told
+/// ([`Holds::Over`], [`Holds::Mark`]): their span's start.
 pub(crate) fn untold(row: &Row<'_>, overflow: &[Overflow]) -> Vec<usize> {
     overflow
         .iter()
-        .filter(|o| o.ran == Holds::Over)
+        .filter(|o| o.untold())
         .filter_map(|o| Some(row.cells.get(o.cell)?.span.start))
         .collect()
 }
@@ -396,7 +420,7 @@ mod tests {
 
     #[test]
     fn the_rest_of_a_label_in_the_value_cells_is_noted() {
-        use Holds::{After, Beyond, Over};
+        use Holds::{After, Beyond, Mark, Over};
         let row = [
             "",
             "（二）部分公开（区分处�",
@@ -415,6 +439,18 @@ mod tests {
         assert_eq!(repaired(&row, false).1, [at(1, Over), at(2, After(1))]);
         let row = ["", "7.属于行政执法案�", "�", "0", "0"];
         assert_eq!(repaired(&row, false).1, [at(2, Over)]);
+        // A blank mark before the rest, in the run of values only.
+        let row = [
+            "",
+            "（二）部分公开（区分处理的，",
+            "0�一�",
+            "/��）",
+            "1",
+            "0",
+        ];
+        assert_eq!(repaired(&row, false).1, [at(2, After(1)), at(3, Mark(1))]);
+        let row = ["/��）", "1", "0"];
+        assert_eq!(repaired(&row, false).1, []);
         let row = ["5.要求行政机关", "0��", "0或", "��"];
         let out = [at(1, After(1)), at(2, After(1)), at(3, Over)];
         assert_eq!(repaired(&row, false).1, out);

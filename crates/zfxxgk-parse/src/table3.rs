@@ -44,6 +44,9 @@ struct ValueRow<'r, 'i> {
     /// Where the value cells stand that hold nothing but a label's rest: their value
     /// is not told, and they are read as no value.
     untold: Vec<usize>,
+    /// Whether the row's table is padded with `_` (Debian html2text), where every
+    /// row shows every column.
+    padded: bool,
 }
 
 fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
@@ -105,6 +108,7 @@ pub(crate) fn build(
                 cand,
                 tails,
                 untold,
+                padded: tr.padded,
             });
         }
     }
@@ -146,8 +150,14 @@ pub(crate) fn build(
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
         let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
         let vanished = vanished.get_mut(i).and_then(Option::take);
-        if !vr.untold.is_empty() && (vanished.is_some() || vr.parts.values.len() != N_COLUMNS) {
-            // A value cell not told stands where only a row of every column shows.
+        let short = vr.parts.values.len() < N_COLUMNS;
+        if (vr.padded && short)
+            || (!vr.untold.is_empty() && (vanished.is_some() || vr.parts.values.len() != N_COLUMNS))
+        {
+            // A padded row shows every column: one that shows fewer values has a cell
+            // of text among them (a blank mark with a label's rest, say), and its
+            // values' columns are not told. A value cell not told stands where only a
+            // row of every column shows.
             ctx.unplaced_row(TableId::T3, vr.parts.row);
             continue;
         }

@@ -131,6 +131,8 @@ fn a_labels_rest_after_the_values_is_passed_over() {
     let rows = [
         "|    |____（一）予以公开___|_____23______|______0_______|______0_______|_______0________|_______0________|___________1____________|___________24____________|",
         "|    |______（二）部分公开（区分处�|_____23��计�|______0形，�|______0他情�|_______0________|_______0________|___________0____________|___________23____________|",
+        // A blank mark before the rest: not read either.
+        "|    |                 |____1.属于国家�|_____5�密|______/�___|______0_______|_______0________|_______0________|___________0____________|___________5____________|",
         "|    |                 |____2.其他法律行�|_____26��止�|______0_______|______0_______|_______0________|_______0________|___________0____________|___________26____________|",
         // `项目` is no piece of 危及“三安全一稳定”: where the value ends is not told.
         "|    |                 |_____3.危及“三安�|_____16项目|______0_______|______0_______|_______0________|_______0________|___________0____________|___________16____________|",
@@ -165,6 +167,16 @@ fn a_labels_rest_after_the_values_is_passed_over() {
         assert_eq!(value(key).as_deref(), want, "{key}");
     }
     assert!(report.unplaced.iter().any(|u| u.text == "��"));
+    assert_eq!(
+        value("t3.withheld.state_secret.natural_person").as_deref(),
+        Some("5")
+    );
+    assert_eq!(value("t3.withheld.state_secret.commercial"), None);
+    assert_eq!(
+        value("t3.withheld.state_secret.research").as_deref(),
+        Some("0")
+    );
+    assert!(report.unplaced.iter().any(|u| u.text == "/�"));
     assert_eq!(value("t3.withheld.security_stability.natural_person"), None);
     assert_eq!(value("t3.withheld.security_stability.total"), None);
     let notes: Vec<&str> = report
@@ -173,15 +185,16 @@ fn a_labels_rest_after_the_values_is_passed_over() {
         .filter(|n| n.kind == NoteKind::LabelOverflow)
         .map(|n| n.message.en.as_str())
         .collect();
-    assert_eq!(notes.len(), 5, "{notes:?}");
+    assert_eq!(notes.len(), 6, "{notes:?}");
     assert!(
         notes[0].contains("was read: 23（��计�）, 0（形，�）, 0（他情�）"),
         "{notes:?}"
     );
-    assert!(notes[2].contains("left unplaced"), "{notes:?}");
-    assert!(notes[3].contains("0（�）, （��）"), "{notes:?}");
+    assert!(notes[1].contains("5（�密）, /（�）"), "{notes:?}");
+    assert!(notes[3].contains("left unplaced"), "{notes:?}");
+    assert!(notes[4].contains("0（�）, （��）"), "{notes:?}");
     assert!(
-        notes[3].contains("one with nothing else was not read"),
+        notes[4].contains("one with nothing else was not read"),
         "{notes:?}"
     );
     assert!(report.unplaced.iter().any(|u| u.text.contains("16项目")));
