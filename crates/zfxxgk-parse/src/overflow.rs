@@ -13,10 +13,12 @@
 //! byte into a U+FFFD, so the digits at a cell's start are the value's, whole.
 //!
 //! ```text
-//! cell     = number tail      ; the number is read, the tail is the label's rest
+//! cell     = value tail       ; the value is read, the tail is the label's rest
+//! value    = number | mark
 //! number   = sign? digit+ (',' digit+)* ('.' digit+)?
+//! mark     = ('/' | '-' | '—' | …)+  ; a blank, as the cell alone would read
 //! tail     = first rest*      ; no ASCII at all: nothing that could go on with the
-//!                             ; number (a digit, `.`, `,`, `-`), no full-width digit
+//!                             ; value (a digit, `.`, `,`, `-`), no full-width digit
 //! first    = rest - ('万' | '亿')
 //! rest     = U+FFFD | ideograph | CJK punctuation (`（）“”、，。`, …)
 //! ```
@@ -25,7 +27,8 @@
 //! pieces (split at U+FFFD) stand, in order, in the rest of that row's template
 //! wording after the label the row shows ([`crate::labels::runs_on`]); otherwise the
 //! row is left unplaced. A cell that holds nothing but a label's rest (`��`, `请`) is
-//! not read: whether it was blank or held a blank mark is not told.
+//! not read: it shows no value, but that it held none is not read from a cell the
+//! rest filled.
 
 use zfxxgk_lex::{Cell, Span};
 use zfxxgk_model::{NoteKind, TableId, Text};
@@ -50,14 +53,12 @@ pub(crate) struct Overflow {
 /// What a cell that a label's rest ran on into holds besides the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Holds {
-    /// A number, of so many bytes, before the rest (`23��计�`).
+    /// A value, of so many bytes, before the rest: a number (`23��计�`) or a mark
+    /// for a blank (`/��）`, `—�`).
     After(usize),
     /// Nothing else (`��`, `请` after a cut label): a value cell whose value is not
     /// told (it showed no digits, but whether it was empty is not read).
     Over,
-    /// A mark for a blank, of so many bytes, before the rest (`/��）`, `—�`): a value
-    /// cell, not read either.
-    Mark(usize),
     /// The text after the table's last border: no cell of the table.
     Beyond,
 }
@@ -66,14 +67,14 @@ impl Overflow {
     /// How many bytes of the cell's text are not the rest.
     fn number(self) -> usize {
         match self.ran {
-            Holds::After(n) | Holds::Mark(n) => n,
+            Holds::After(n) => n,
             Holds::Over | Holds::Beyond => 0,
         }
     }
 
     /// Whether the cell is a value cell whose value is not told.
     fn untold(self) -> bool {
-        matches!(self.ran, Holds::Over | Holds::Mark(_))
+        self.ran == Holds::Over
     }
 }
 
@@ -99,7 +100,7 @@ fn first_char(c: char) -> bool {
 
 /// How many bytes of `text` its number takes, when it is a number followed by
 /// the rest of a label (see the module's grammar); `None` otherwise, and for a
-/// number alone.
+/// number alone. A mark for a blank before the rest is told by [`leading_mark`].
 pub(crate) fn leading_number(text: &str) -> Option<usize> {
     let end = text
         .find(|c: char| !matches!(c, '0'..='9' | '.' | ',' | '-' | '+'))
@@ -176,7 +177,7 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
         } else if rest_only(c.text) {
             Some(Holds::Over)
         } else if let Some(n) = leading_mark(c.text) {
-            Some(Holds::Mark(n))
+            Some(Holds::After(n))
         } else {
             break;
         };
@@ -205,11 +206,8 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
                 labelled = true;
                 after_value = false;
             }
-            Some(Holds::Mark(_)) if !labelled => {
-                out.truncate(mark);
-                labelled = true;
-                after_value = false;
-            }
+            // A row with no label has no label's rest.
+            Some(_) if !labelled => {}
             Some(ran) => {
                 out.push(Overflow { cell: k, ran });
                 after_value |= ran != Holds::Over;
@@ -250,7 +248,7 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
             let cut = if o.untold() { 0 } else { number };
             if let Some(text) = c.text.get(..cut) {
                 let span = match o.ran {
-                    Holds::Over | Holds::Mark(_) => c.span,
+                    Holds::Over => c.span,
                     Holds::After(_) | Holds::Beyond => Span::new(c.span.start, c.span.start + cut),
                 };
                 *c = Cell { text, span, ..*c };
@@ -267,7 +265,7 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
 }
 
 /// Where the cells of `row` in `overflow` stand whose value is not told
-/// ([`Holds::Over`], [`Holds::Mark`]): their span's start.
+/// ([`Holds::Over`]): their span's start.
 pub(crate) fn untold(row: &Row<'_>, overflow: &[Overflow]) -> Vec<usize> {
     overflow
         .iter()
@@ -324,9 +322,9 @@ pub(crate) fn note(ctx: &mut Ledger<'_>, table: TableId, row: &str, ran: &Ran<'_
             ("", "")
         };
         (
-            format!("这些单元格只取开头的数值{untold_zh}：{}", shown.join("、")),
+            format!("这些单元格只取开头的数值或空白标记{untold_zh}：{}", shown.join("、")),
             format!(
-                "of those cells only the number at the start was read{untold_en}: {}",
+                "of those cells only the value at the start (a number, or a mark for a blank) was read{untold_en}: {}",
                 shown.join(", ")
             ),
         )
@@ -387,6 +385,21 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_mark_for_a_blank_then_a_labels_rest() {
+        for (text, want) in [
+            ("/��）", Some(1)),
+            ("—�", Some(3)),
+            ("-计", Some(1)),
+            ("／获取", Some(3)),
+        ] {
+            assert_eq!(leading_mark(text), want, "{text:?}");
+        }
+        for text in ["/", "—", "-5", "-5计", "/ 计", "/a", "无计", "/1计", "计"] {
+            assert_eq!(leading_mark(text), None, "{text:?}");
+        }
+    }
+
     fn cells(texts: &[&'static str]) -> Vec<Cell<'static>> {
         let mut at = 0;
         texts
@@ -420,7 +433,7 @@ mod tests {
 
     #[test]
     fn the_rest_of_a_label_in_the_value_cells_is_noted() {
-        use Holds::{After, Beyond, Mark, Over};
+        use Holds::{After, Beyond, Over};
         let row = [
             "",
             "（二）部分公开（区分处�",
@@ -448,8 +461,8 @@ mod tests {
             "1",
             "0",
         ];
-        assert_eq!(repaired(&row, false).1, [at(2, After(1)), at(3, Mark(1))]);
-        let row = ["/��）", "1", "0"];
+        assert_eq!(repaired(&row, false).1, [at(2, After(1)), at(3, After(1))]);
+        let row = ["—�", "1", "0"];
         assert_eq!(repaired(&row, false).1, []);
         let row = ["5.要求行政机关", "0��", "0或", "��"];
         let out = [at(1, After(1)), at(2, After(1)), at(3, Over)];
