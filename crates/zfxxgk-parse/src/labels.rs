@@ -64,6 +64,10 @@ pub(crate) enum Match {
 /// Shortest text (in characters) that may match a row by its beginning alone.
 const MIN_PREFIX: usize = 4;
 
+/// [`MIN_PREFIX`] for a table 二 label cut in the middle of a character, which was
+/// cut short for certain (`行政许�`): its sub-table's rows are few, and begin apart.
+const MIN_CUT_PREFIX: usize = 3;
+
 /// A label folded once, to be matched against many template rows.
 pub(crate) struct Folded<'a> {
     folded: Cow<'a, str>,
@@ -223,11 +227,21 @@ pub(crate) fn t3_row_runs_on<'t>(
 /// The table 二 row of sub-table `item` whose wording, in either edition, a label cut
 /// short begins (`行政事业性收` of 行政事业性收费, as Debian html2text cuts labels), when
 /// it begins one row's only; a label of fewer than [`MIN_PREFIX`] characters
-/// (numbering aside) names none.
-pub(crate) fn t2_row_cut(label: &str, item: u8) -> Option<(&'static RowDef, u8)> {
+/// (numbering aside) names none, or fewer than [`MIN_CUT_PREFIX`] where it was cut
+/// in the middle of a character (`mid_character`: it was cut for certain).
+pub(crate) fn t2_row_cut(
+    label: &str,
+    item: u8,
+    mid_character: bool,
+) -> Option<(&'static RowDef, u8)> {
     let folded = fold_cow(label);
     let core = strip_numbering(&folded);
-    if core.chars().count() < MIN_PREFIX {
+    let min = if mid_character {
+        MIN_CUT_PREFIX
+    } else {
+        MIN_PREFIX
+    };
+    if core.chars().count() < min {
         return None;
     }
     let mut found: Option<&'static RowDef> = None;
@@ -498,7 +512,13 @@ mod tests {
 
     #[test]
     fn cut_t2_labels_name_one_row_of_their_sub_table() {
-        let key = |label: &str, item: u8| t2_row_cut(label, item).map(|(r, _)| r.key);
+        let key = |label: &str, item: u8| t2_row_cut(label, item, false).map(|(r, _)| r.key);
+        let cut = |label: &str, item: u8| t2_row_cut(label, item, true).map(|(r, _)| r.key);
+        assert_eq!(cut("行政许", 5), Some("licensing"));
+        assert_eq!(cut("行政处", 6), Some("penalties"));
+        assert_eq!(cut("其他对", 5), Some("other_services"));
+        assert_eq!(cut("行政", 6), None);
+        assert_eq!(cut("行政", 8), None);
         assert_eq!(key("行政事业性收", 8), Some("fees"));
         assert_eq!(key("其他对外管理服", 5), Some("other_services"));
         assert_eq!(key("行政规范性文", 1), Some("normative_documents"));
@@ -507,7 +527,7 @@ mod tests {
         assert_eq!(key("行政", 8), None);
         assert_eq!(key("行政许", 5), None);
         assert_eq!(key("（一）规", 1), None);
-        let (fees, _) = t2_row_cut("行政事业性收费", 8).expect("fees");
+        let (fees, _) = t2_row_cut("行政事业性收费", 8, false).expect("fees");
         assert!(!t2_row_runs_on(fees, "行政事业性收", ["�收费"].into_iter()));
         assert!(t2_row_runs_on(fees, "行政事业性", ["收费"].into_iter()));
         assert!(t2_row_runs_on(fees, "行政事业性收", ["�"].into_iter()));

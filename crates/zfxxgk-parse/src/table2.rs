@@ -167,7 +167,15 @@ pub(crate) fn build(
         let Some(label) = s.labels.first() else {
             continue;
         };
-        let cut = || item_now.and_then(|item| t2_row_cut(label, item));
+        // A label cut in the middle of a character (U+FFFD after it, as written) was
+        // cut short for certain.
+        let mid_character = row
+            .cells
+            .iter()
+            .find(|c| !c.text.trim().is_empty())
+            .and_then(|c| ctx.text.get(c.span.end..))
+            .is_some_and(|after| after.starts_with(overflow::CUT));
+        let cut = || item_now.and_then(|item| t2_row_cut(label, item, mid_character));
         let Some((def, item)) = t2_row(label).or_else(|| tr.padded.then(cut).flatten()) else {
             continue;
         };
@@ -617,7 +625,10 @@ mod tests {
             |______第二十条第（六）项______|\n\
             |___信息内容___|___上一年项目数量___|___本年增/减___|___处理决定数量___|\n\
             |___行政处罚___|____4802____|____-1____|____3717____|\n\
-            |___行政强�|____3692项____|____-8____|____2067____|\n";
+            |___行政强�|____3692定____|____-8____|____2067____|\n\
+            |______第二十条第（九）项______|\n\
+            |___信息内容___|___采购项目数量___|___采购总金额___|\n\
+            |___政府�|____1924____|____795016.99元____|\n";
         let report = crate::parse(text);
         let value = |key: &str| {
             let key: CellKey = key.parse().expect("a key");
@@ -632,13 +643,16 @@ mod tests {
         assert_eq!(value("t2.fees.items_last_year").as_deref(), Some("1829"));
         assert_eq!(value("t2.fees.items_change").as_deref(), Some(""));
         assert_eq!(value("t2.penalties.decisions").as_deref(), Some("3717"));
-        // Too short a label to name a row, whose rest is no rest of 行政强制 anyway.
+        // Cut in the middle of a character, three characters name a row; but `定` is
+        // no rest of 行政强制.
         assert_eq!(value("t2.enforcement.items_last_year"), None);
+        // Two characters are too few.
+        assert_eq!(value("t2.procurement.items"), None);
         let notes = report
             .notes
             .iter()
             .filter(|n| n.kind == NoteKind::LabelOverflow)
             .count();
-        assert_eq!(notes, 1);
+        assert_eq!(notes, 2);
     }
 }
