@@ -95,6 +95,9 @@ struct DataRow<'i> {
     /// The numbers read before the rest of the label that ran on into the row's value
     /// cells, and the rests ([`crate::overflow`]): empty for most rows.
     tails: Vec<(&'i str, &'i str)>,
+    /// Where the value cells stand that hold nothing but a label's rest: their value
+    /// is not told, and they are not read.
+    untold: Vec<usize>,
 }
 
 /// `第二十条第（五）项` → 5.
@@ -183,10 +186,7 @@ pub(crate) fn build(
             continue;
         }
         let tails = overflow::tails(row, &tr.overflow);
-        if !tails.is_empty()
-            && (!overflow::untold(row, &tr.overflow).is_empty()
-                || !t2_row_runs_on(def, label, tails.iter().map(|t| t.1)))
-        {
+        if !tails.is_empty() && !t2_row_runs_on(def, label, tails.iter().map(|t| t.1)) {
             ctx.unplaced_row(TableId::T2, row);
             let ran = overflow::Ran {
                 tails: &tails,
@@ -211,6 +211,7 @@ pub(crate) fn build(
             span: row.span,
             from_text: tr.from_text,
             tails,
+            untold: overflow::untold(row, &tr.overflow),
         });
     }
     if data.is_empty() && items.is_empty() {
@@ -310,13 +311,18 @@ pub(crate) fn build(
         if !d.tails.is_empty() {
             let ran = overflow::Ran {
                 tails: &d.tails,
-                untold: false,
+                untold: !d.untold.is_empty(),
                 read: true,
             };
             overflow::note(ctx, TableId::T2, d.key, &ran, d.span);
         }
         let (columns, placement) = columns_for(&values, d.header, sub.columns, &mut named);
         for (c, col) in values.iter().zip(columns) {
+            if d.untold.contains(&c.span.start) {
+                // Kept as written, unplaced; the note says so.
+                ctx.stray(TableId::T2, std::slice::from_ref(c));
+                continue;
+            }
             let Some(col) = col else { continue };
             if let Some(key) = CellKey::from_parts(TableId::T2, d.key, col.key) {
                 cells.push(ctx.cell(key, c, placement));
@@ -618,6 +624,7 @@ mod tests {
         let text = "二、主动公开政府信息情况\n\
             |______第二十条第（五）项______|\n\
             |___信息内容___|___上一年项目数量___|___本年增/减___|___处理决定数量___|\n\
+            |___行政许�|____�____|____5____|____3431____|\n\
             |___其他对外管理服|____633____|____-6____|____241____|\n\
             |______第二十条第（八）项______|\n\
             |___信息内容___|___上一年项目数量___|___本年增/减___|\n\
@@ -639,6 +646,11 @@ mod tests {
             Some("633")
         );
         assert_eq!(value("t2.other_services.decisions").as_deref(), Some("241"));
+        // A cell of nothing but the rest is not read; the others are.
+        assert_eq!(value("t2.licensing.items_last_year"), None);
+        assert_eq!(value("t2.licensing.items_change").as_deref(), Some("5"));
+        assert_eq!(value("t2.licensing.decisions").as_deref(), Some("3431"));
+        assert!(report.unplaced.iter().any(|u| u.text == "�"));
         // `费` is of the rest of 行政事业性收费.
         assert_eq!(value("t2.fees.items_last_year").as_deref(), Some("1829"));
         assert_eq!(value("t2.fees.items_change").as_deref(), Some(""));
@@ -653,6 +665,6 @@ mod tests {
             .iter()
             .filter(|n| n.kind == NoteKind::LabelOverflow)
             .count();
-        assert_eq!(notes, 2);
+        assert_eq!(notes, 3);
     }
 }
