@@ -59,8 +59,6 @@ pub(crate) enum Holds {
     /// Nothing else (`��`, `请` after a cut label): a value cell whose value is not
     /// told (it showed no digits, but whether it was empty is not read).
     Over,
-    /// The text after the table's last border: no cell of the table.
-    Beyond,
 }
 
 impl Overflow {
@@ -68,7 +66,7 @@ impl Overflow {
     fn number(self) -> usize {
         match self.ran {
             Holds::After(n) => n,
-            Holds::Over | Holds::Beyond => 0,
+            Holds::Over => 0,
         }
     }
 
@@ -121,12 +119,6 @@ pub(crate) fn cut(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), "\u{fffd}".as_bytes()).is_some()
 }
 
-/// Whether a table of pipes, as written, is padded with `_` as Debian's html2text
-/// pads its cells (`|_____23______|`).
-pub(crate) fn padded(raw: &str) -> bool {
-    memchr::memmem::find(raw.as_bytes(), b"_|").is_some()
-}
-
 /// How many bytes of `text` a mark for a blank takes (`/`, `-`, `—`), when the rest
 /// of a label follows it.
 fn leading_mark(text: &str) -> Option<usize> {
@@ -142,28 +134,20 @@ fn rest_only(text: &str) -> bool {
     !text.is_empty() && text.chars().all(label_char)
 }
 
-/// Reads a row of cells padded with `_` between pipes ([`padded`]), `open` when text
-/// stands after its last pipe (the last cell). Noted in `out`, the cells a label's rest
-/// ran on into, kept as they are written (text, which no reader takes for a value)
-/// for table 三 to read:
+/// Reads a row of cells padded with `_` between pipes
+/// ([`Layout::PaddedPipes`](zfxxgk_lex::Layout::PaddedPipes)). Noted in `out`, the
+/// cells a label's rest ran on into, kept as they are written (text, which no reader
+/// takes for a value) for tables 二 and 三 to read:
 ///
-/// - a number followed by the rest (`16定”`, `23��计�`);
+/// - a value followed by the rest (`16定”`, `23��计�`, `/��）`);
 /// - the rest alone (`��`, `请`) in the row's run of value cells at its end, after a
 ///   label, where it holds U+FFFD or follows a cell that ends with one (a cut label)
-///   or a value;
-/// - the rest alone after the last pipe.
+///   or a value.
 ///
 /// Then a label cut at either end (`1.属于国家�`, `�办理结果`) loses its U+FFFD, so
 /// that it names its row by its beginning.
-pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overflow>) {
-    let mut end = cells.len();
-    if open && cells.last().is_some_and(|c| rest_only(c.text)) {
-        end -= 1;
-        out.push(Overflow {
-            cell: end,
-            ran: Holds::Beyond,
-        });
-    }
+pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
+    let end = cells.len();
     let kind = |c: &Cell<'_>| number::kind(c.text);
     // The run of value cells at the row's end, read from its end: where it begins.
     let mut first = end;
@@ -237,9 +221,8 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], open: bool, out: &mut Vec<Overf
     }
 }
 
-/// `row` as table 三 reads it: the cells of `overflow` cut to their numbers, a cell
-/// that holds nothing else empty (its span kept: see [`Holds::Over`]), and the text
-/// after the last pipe left out.
+/// `row` as tables 二 and 三 read it: the cells of `overflow` cut to their values, and
+/// a cell that holds nothing else empty (its span kept: see [`Holds::Over`]).
 pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
     let mut cells = row.cells.clone();
     for o in overflow {
@@ -249,14 +232,11 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
             if let Some(text) = c.text.get(..cut) {
                 let span = match o.ran {
                     Holds::Over => c.span,
-                    Holds::After(_) | Holds::Beyond => Span::new(c.span.start, c.span.start + cut),
+                    Holds::After(_) => Span::new(c.span.start, c.span.start + cut),
                 };
                 *c = Cell { text, span, ..*c };
             }
         }
-    }
-    if let Some(o) = overflow.iter().find(|o| o.ran == Holds::Beyond) {
-        cells.truncate(o.cell);
     }
     Row {
         cells,
@@ -417,10 +397,10 @@ mod tests {
     }
 
     /// What [`repair`] makes of a row: the cells' texts, and the overflow.
-    fn repaired(texts: &[&'static str], open: bool) -> (Vec<&'static str>, Vec<Overflow>) {
+    fn repaired(texts: &[&'static str]) -> (Vec<&'static str>, Vec<Overflow>) {
         let mut row = cells(texts);
         let mut out = Vec::new();
-        repair(&mut row, open, &mut out);
+        repair(&mut row, &mut out);
         for c in &row {
             assert_eq!(c.span.len(), c.text.len(), "{texts:?}");
         }
@@ -433,7 +413,7 @@ mod tests {
 
     #[test]
     fn the_rest_of_a_label_in_the_value_cells_is_noted() {
-        use Holds::{After, Beyond, Over};
+        use Holds::{After, Over};
         let row = [
             "",
             "（二）部分公开（区分处�",
@@ -443,15 +423,15 @@ mod tests {
             "0",
             "23",
         ];
-        let (texts, out) = repaired(&row, false);
+        let (texts, out) = repaired(&row);
         assert_eq!(texts[1], "（二）部分公开（区分处");
         assert_eq!(texts[2..], row[2..]);
         assert_eq!(out, [at(2, After(2)), at(3, After(1)), at(4, After(1))]);
         // The rest alone, after a cut label, a value or with a U+FFFD of its own.
         let row = ["二、上年结转政府信息公开�", "请", "0��", "0"];
-        assert_eq!(repaired(&row, false).1, [at(1, Over), at(2, After(1))]);
+        assert_eq!(repaired(&row).1, [at(1, Over), at(2, After(1))]);
         let row = ["", "7.属于行政执法案�", "�", "0", "0"];
-        assert_eq!(repaired(&row, false).1, [at(2, Over)]);
+        assert_eq!(repaired(&row).1, [at(2, Over)]);
         // A blank mark before the rest, in the run of values only.
         let row = [
             "",
@@ -461,13 +441,13 @@ mod tests {
             "1",
             "0",
         ];
-        assert_eq!(repaired(&row, false).1, [at(2, After(1)), at(3, After(1))]);
+        assert_eq!(repaired(&row).1, [at(2, After(1)), at(3, After(1))]);
         let row = ["—�", "1", "0"];
-        assert_eq!(repaired(&row, false).1, []);
+        assert_eq!(repaired(&row).1, []);
         let row = ["5.要求行政机关", "0��", "0或", "��"];
         let out = [at(1, After(1)), at(2, After(1)), at(3, Over)];
-        assert_eq!(repaired(&row, false).1, out);
-        // After the last pipe, no cell of the table.
+        assert_eq!(repaired(&row).1, out);
+        // After the last pipe (as a cell, were it one), a cell whose value is not told.
         let row = [
             "",
             "（二）部分公开（区�",
@@ -476,12 +456,9 @@ mod tests {
             "0",
             "��计其他情形）",
         ];
-        let (texts, out) = repaired(&row, true);
+        let (texts, out) = repaired(&row);
         assert_eq!(texts[1], "（二）部分公开（区");
-        assert_eq!(out, [at(2, After(2)), at(3, After(1)), at(5, Beyond)]);
-        // Read as a cell, it is one whose value is not told.
-        let out = [at(2, After(2)), at(3, After(1)), at(5, Over)];
-        assert_eq!(repaired(&row, false).1, out);
+        assert_eq!(out, [at(2, After(2)), at(3, After(1)), at(5, Over)]);
     }
 
     #[test]
@@ -493,35 +470,27 @@ mod tests {
             &["规章"],
             &[],
         ] {
-            let (texts, out) = repaired(row, false);
+            let (texts, out) = repaired(row);
             assert_eq!((&texts[..], &out[..]), (row, &[][..]), "{row:?}");
         }
-        let (texts, out) = repaired(&["三、本年�", "办理结果", "8.属于行政查", "6�", "0"], false);
+        let (texts, out) = repaired(&["三、本年�", "办理结果", "8.属于行政查", "6�", "0"]);
         assert_eq!(texts[..3], ["三、本年", "办理结果", "8.属于行政查"]);
         assert_eq!(out, [at(3, Holds::After(1))]);
         // A cell whose kind trimming would change keeps its U+FFFD.
-        let (texts, out) = repaired(&["", "��度�", "1.属于国家�", "�1", "7"], false);
+        let (texts, out) = repaired(&["", "��度�", "1.属于国家�", "�1", "7"]);
         assert_eq!(texts, ["", "度", "1.属于国家", "�1", "7"]);
         assert_eq!(out, []);
-        assert!(padded("|_____23______|") && !padded("| 23 |"));
     }
 
     #[test]
     fn narrowed_rows_hold_the_numbers() {
-        let texts = ["（二）部分公开（区�", "23�", "请", "0", "��计其他情形）"];
+        let texts = ["（二）部分公开（区�", "23�", "请", "0"];
         let row = Row {
             span: Span::new(0, 60),
             cells: cells(&texts),
         };
-        let out = [
-            at(1, Holds::After(2)),
-            at(2, Holds::Over),
-            at(4, Holds::Beyond),
-        ];
-        assert_eq!(
-            tails(&row, &out),
-            [("23", "�"), ("", "请"), ("", "��计其他情形）")]
-        );
+        let out = [at(1, Holds::After(2)), at(2, Holds::Over)];
+        assert_eq!(tails(&row, &out), [("23", "�"), ("", "请")]);
         let narrow = narrowed(&row, &out);
         let got: Vec<&str> = narrow.cells.iter().map(|c| c.text).collect();
         assert_eq!(got, ["（二）部分公开（区�", "23", "", "0"]);

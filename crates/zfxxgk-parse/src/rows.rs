@@ -26,8 +26,9 @@ pub(crate) struct TableRow<'i> {
     pub row: Row<'i>,
     /// A line of running text read as a row (`行政许可 97`).
     pub from_text: bool,
-    /// The cells that hold a number followed by the rest of a label that ran on into
-    /// them (Debian html2text: see [`crate::overflow`]), kept as written.
+    /// The cells that the rest of a label ran on into, after a value or alone (Debian
+    /// html2text: see [`crate::overflow`]), kept as written: only tables 二 and 三
+    /// read them, once the rest is their label's.
     pub overflow: Vec<Overflow>,
     /// Whether the row's table is padded with `_` (Debian html2text), whose labels
     /// may be cut short.
@@ -174,7 +175,7 @@ pub(crate) fn zones<'i>(
                 // their rest run on into the cells after them. Between its pipes the
                 // borders and digits stand: cut labels are read by their beginning,
                 // and a label's rest after a value is noted.
-                let padded = table.layout == Layout::Pipes && overflow::padded(block.text);
+                let padded = table.layout == Layout::PaddedPipes;
                 for (r, row) in table.rows().enumerate() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
                     let raw = text.get(row.span().range()).unwrap_or_default();
@@ -191,9 +192,7 @@ pub(crate) fn zones<'i>(
                         .collect();
                     let mut overflow = Vec::new();
                     if padded {
-                        // Text after the last pipe is the last cell.
-                        let open = !raw.trim_end().ends_with('|');
-                        overflow::repair(&mut cells, open, &mut overflow);
+                        overflow::repair(&mut cells, &mut overflow);
                     }
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {
