@@ -8,9 +8,12 @@
 //! ```
 //!
 //! reads 23, 0, 0, 0: the label is `（二）部分公开（区分处理的，只计这一情形，不计其他情形）`,
-//! cut, and `��计�`, `形，�`, `他情�` are pieces of its rest. The values are written over
-//! the label's rest, never the other way round, and decoding never takes an ASCII
-//! byte into a U+FFFD, so the digits at a cell's start are the value's, whole.
+//! cut, and `��计�`, `形，�`, `他情�` are pieces of its rest (which may go on past the
+//! table's last pipe, where the lexer takes it for no cell: see
+//! [`Layout::PaddedPipes`](zfxxgk_lex::Layout::PaddedPipes)). The values are written
+//! over the label's rest, never the other way round, and decoding never takes an
+//! ASCII byte into a U+FFFD, so the digits (or the mark for a blank) at a cell's
+//! start are the value's, whole.
 //!
 //! ```text
 //! cell     = value tail       ; the value is read, the tail is the label's rest
