@@ -458,6 +458,30 @@ mod tests {
     }
 
     #[test]
+    fn cut_t3_labels_name_the_one_row_they_begin() {
+        // Debian html2text's cut labels, their U+FFFD taken off (crate::overflow).
+        let rows = Template::of(Edition::V2021).t3_rows;
+        let key = |labels: &[&str]| {
+            best_row(labels, t3_rows(Edition::V2021)).map(|(i, m)| (rows[i].key, m))
+        };
+        let partial = |k| Some((k, Match::Partial));
+        assert_eq!(key(&["1.属于国家"]), partial("withheld.state_secret"));
+        assert_eq!(
+            key(&["", "（三）不", "4.保护第三方"]),
+            partial("withheld.third_party")
+        );
+        assert_eq!(
+            key(&["三、本年", "办理结果", "8.属于行政查"]),
+            partial("withheld.inquiry")
+        );
+        assert_eq!(key(&["2.申请人逾期未按收费通知"]), partial("other.no_fee"));
+        // Begun alike by two rows (属于行政执法案卷, 属于行政查询事项), or too short.
+        assert_eq!(key(&["7.属于行政"]), None);
+        assert_eq!(key(&["（三）不"]), None);
+        assert_eq!(key(&["1.属于"]), None);
+    }
+
+    #[test]
     fn a_labels_rest_runs_on_in_its_rows_wording() {
         let e = Edition::V2021;
         let rows = Template::of(e).t3_rows;
