@@ -14,6 +14,12 @@ pub enum Layout {
     TabRows,
     /// `| a | b |` rows from a web page.
     Pipes,
+    /// `|___a___|___b___|` rows padded with `_`, as Debian's `html2text` writes a web
+    /// page's tables. It counts bytes, not characters: a label too long for its column
+    /// is cut (a CJK character cut in half reads U+FFFD) and its rest runs on into the
+    /// cells to its right, after their values (`|_____23��计�|`), and past the last
+    /// pipe, where it is no cell.
+    PaddedPipes,
     /// Pipe rows with a `|---|` rule: a markdown table.
     Markdown,
     /// Columns aligned with runs of spaces, as `pdftotext -layout` writes them.

@@ -272,6 +272,10 @@ pub enum NoteKind {
     /// A cell holds a value no report of this kind holds (a million applications in one
     /// cell): it is kept, but two cells may have run together.
     ImplausibleValue,
+    /// A row's label, too long for its column, ran on into the value cells after it
+    /// (Debian html2text counts bytes, not characters): the number at the start of
+    /// each such cell was read, the rest being the label's.
+    LabelOverflow,
 }
 
 /// Something the parser inferred, guessed or repaired.

@@ -11,7 +11,7 @@ use zfxxgk_model::{ColumnDef, Edition, PerEdition, RowDef, Template, T3_COLUMNS}
 
 use rustc_hash::FxHashMap;
 
-use crate::normalize::{fold_cow, strip_numbering};
+use crate::normalize::{fold, fold_cow, strip_numbering};
 
 /// A table 二 row by its label: the row and the 第二十条 item its sub-table has.
 pub(crate) fn t2_row(label: &str) -> Option<(&'static RowDef, u8)> {
@@ -63,6 +63,10 @@ pub(crate) enum Match {
 
 /// Shortest text (in characters) that may match a row by its beginning alone.
 const MIN_PREFIX: usize = 4;
+
+/// [`MIN_PREFIX`] for a table 二 label cut in the middle of a character, which was
+/// cut short for certain (`行政许�`): its sub-table's rows are few, and begin apart.
+const MIN_CUT_PREFIX: usize = 3;
 
 /// A label folded once, to be matched against many template rows.
 pub(crate) struct Folded<'a> {
@@ -200,6 +204,111 @@ pub(crate) fn best_t3_row(labels: &[Folded<'_>], edition: Edition) -> Option<(us
         Some(i) => Some((i, Match::Exact)),
         None => best_row_folded(labels, t3_rows(edition)),
     }
+}
+
+/// Whether the rest of a label that ran on into a row's value cells (`tails`, each
+/// cell's, in order) is the rest of a wording of table 三's row `j` in `edition`: see
+/// [`runs_on`].
+pub(crate) fn t3_row_runs_on<'t>(
+    edition: Edition,
+    j: usize,
+    labels: &[Folded<'_>],
+    tails: impl Iterator<Item = &'t str>,
+) -> bool {
+    let Some(row) = t3_rows(edition).get(j) else {
+        return false;
+    };
+    let pieces = pieces(tails);
+    row.0
+        .iter()
+        .any(|name| runs_on(labels, &name.text, &pieces))
+}
+
+/// The table 二 row of sub-table `item` whose wording, in either edition, a label cut
+/// short begins (`行政事业性收` of 行政事业性收费, as Debian html2text cuts labels), when
+/// it begins one row's only; a label of fewer than [`MIN_PREFIX`] characters
+/// (numbering aside) names none, or fewer than [`MIN_CUT_PREFIX`] where it was cut
+/// in the middle of a character (`mid_character`: it was cut for certain).
+pub(crate) fn t2_row_cut(
+    label: &str,
+    item: u8,
+    mid_character: bool,
+) -> Option<(&'static RowDef, u8)> {
+    let folded = fold_cow(label);
+    let core = strip_numbering(&folded);
+    let min = if mid_character {
+        MIN_CUT_PREFIX
+    } else {
+        MIN_PREFIX
+    };
+    if core.chars().count() < min {
+        return None;
+    }
+    let mut found: Option<&'static RowDef> = None;
+    for e in Edition::ALL {
+        let Some(sub) = Template::of(e).t2_subtable(item) else {
+            continue;
+        };
+        for r in sub.rows {
+            let begun = std::iter::once(r.label)
+                .chain(r.aliases.iter().copied())
+                .any(|w| fold_cow(w).starts_with(core));
+            match found {
+                _ if !begun => {}
+                Some(f) if f.key != r.key => return None,
+                _ => found = Some(r),
+            }
+        }
+    }
+    found.map(|r| (r, item))
+}
+
+/// Whether the rest of a label that ran on into a table 二 row's value cells
+/// (`tails`, in order) is the rest of a wording of `row` after `label`: see
+/// [`runs_on`].
+pub(crate) fn t2_row_runs_on<'t>(
+    row: &RowDef,
+    label: &str,
+    tails: impl Iterator<Item = &'t str>,
+) -> bool {
+    let labels = [Folded::new(label)];
+    let pieces = pieces(tails);
+    std::iter::once(row.label)
+        .chain(row.aliases.iter().copied())
+        .any(|w| runs_on(&labels, &fold_cow(w), &pieces))
+}
+
+/// The pieces of a label's rest, folded: the text between the characters cut.
+fn pieces<'t>(tails: impl Iterator<Item = &'t str>) -> Vec<String> {
+    tails
+        .flat_map(|t| t.split(crate::overflow::CUT))
+        .map(fold)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether `pieces` (folded, the rest of a label split where characters were cut)
+/// stand in `wording` (folded), in order and none overlapping, after a label of
+/// `labels` that begins it: `计`, `形,` and `他情` after `(二)部分公开(区分处` in
+/// `(二)部分公开(区分处理的,只计这一情形,不计其他情形)`. The longest such label counts;
+/// with none, or a label that is the whole wording and pieces left, they do not.
+fn runs_on(labels: &[Folded<'_>], wording: &str, pieces: &[String]) -> bool {
+    let begun = labels
+        .iter()
+        .map(Folded::core)
+        .filter(|c| !c.is_empty() && wording.starts_with(c))
+        .map(str::len)
+        .max();
+    let Some(mut rest) = begun.and_then(|start| wording.get(start..)) else {
+        return false;
+    };
+    for p in pieces {
+        match rest.find(p.as_str()) {
+            Some(at) => rest = rest.get(at + p.len()..).unwrap_or_default(),
+            None => return false,
+        }
+    }
+    true
 }
 
 /// How well a folded label names a row of folded wordings.
@@ -346,6 +455,107 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cut_t3_labels_name_the_one_row_they_begin() {
+        // Debian html2text's cut labels, their U+FFFD taken off (crate::overflow).
+        let rows = Template::of(Edition::V2021).t3_rows;
+        let key = |labels: &[&str]| {
+            best_row(labels, t3_rows(Edition::V2021)).map(|(i, m)| (rows[i].key, m))
+        };
+        let partial = |k| Some((k, Match::Partial));
+        assert_eq!(key(&["1.属于国家"]), partial("withheld.state_secret"));
+        assert_eq!(
+            key(&["", "（三）不", "4.保护第三方"]),
+            partial("withheld.third_party")
+        );
+        assert_eq!(
+            key(&["三、本年", "办理结果", "8.属于行政查"]),
+            partial("withheld.inquiry")
+        );
+        assert_eq!(key(&["2.申请人逾期未按收费通知"]), partial("other.no_fee"));
+        // Begun alike by two rows (属于行政执法案卷, 属于行政查询事项), or too short.
+        assert_eq!(key(&["7.属于行政"]), None);
+        assert_eq!(key(&["（三）不"]), None);
+        assert_eq!(key(&["1.属于"]), None);
+    }
+
+    #[test]
+    fn a_labels_rest_runs_on_in_its_rows_wording() {
+        let e = Edition::V2021;
+        let rows = Template::of(e).t3_rows;
+        let at = |key: &str| rows.iter().position(|r| r.key == key).expect(key);
+        let runs = |labels: &[&str], key: &str, tails: &[&str]| {
+            t3_row_runs_on(e, at(key), &fold_labels(labels), tails.iter().copied())
+        };
+        let partly = "partly_granted";
+        let label = ["（二）部分公开（区分处"];
+        assert!(runs(&label, partly, &["��计�", "形，�", "他情�"]));
+        assert!(runs(
+            &["", "（二）部分公开（区分处理的，"],
+            partly,
+            &["�一�", "��计�", "��）"]
+        ));
+        // Out of order, not in the wording, or before the label's end.
+        assert!(!runs(&label, partly, &["他情�", "形，�"]));
+        assert!(!runs(&label, partly, &["项"]));
+        assert!(!runs(&label, partly, &["部分"]));
+        // The row's own wording only.
+        assert!(!runs(&label, "granted", &["��计�"]));
+        assert!(!runs(&["1.属于国家"], "withheld.law_forbidden", &["止"]));
+        assert!(runs(
+            &["2.其他法律行"],
+            "withheld.law_forbidden",
+            &["��止�"]
+        ));
+        assert!(runs(
+            &["3.危及“三安"],
+            "withheld.security_stability",
+            &["定”"]
+        ));
+        // A label of the row that begins it is needed; a whole label leaves no rest.
+        assert!(!runs(&["法律行"], "withheld.law_forbidden", &["止"]));
+        assert!(!runs(
+            &["4.保护第三方合法权益"],
+            "withheld.third_party",
+            &["益"]
+        ));
+        assert!(runs(
+            &["4.保护第三方合法权益"],
+            "withheld.third_party",
+            &["�"]
+        ));
+        // Group cells beside the row's label do not count.
+        assert!(runs(
+            &["（三）不", "4.保护第三方"],
+            "withheld.third_party",
+            &["�益"]
+        ));
+    }
+
+    #[test]
+    fn cut_t2_labels_name_one_row_of_their_sub_table() {
+        let key = |label: &str, item: u8| t2_row_cut(label, item, false).map(|(r, _)| r.key);
+        let cut = |label: &str, item: u8| t2_row_cut(label, item, true).map(|(r, _)| r.key);
+        assert_eq!(cut("行政许", 5), Some("licensing"));
+        assert_eq!(cut("行政处", 6), Some("penalties"));
+        assert_eq!(cut("其他对", 5), Some("other_services"));
+        assert_eq!(cut("行政", 6), None);
+        assert_eq!(cut("行政", 8), None);
+        assert_eq!(key("行政事业性收", 8), Some("fees"));
+        assert_eq!(key("其他对外管理服", 5), Some("other_services"));
+        assert_eq!(key("行政规范性文", 1), Some("normative_documents"));
+        // Another sub-table's row, too short a label, or two rows begun alike.
+        assert_eq!(key("行政事业性收", 5), None);
+        assert_eq!(key("行政", 8), None);
+        assert_eq!(key("行政许", 5), None);
+        assert_eq!(key("（一）规", 1), None);
+        let (fees, _) = t2_row_cut("行政事业性收费", 8, false).expect("fees");
+        assert!(!t2_row_runs_on(fees, "行政事业性收", ["�收费"].into_iter()));
+        assert!(t2_row_runs_on(fees, "行政事业性", ["收费"].into_iter()));
+        assert!(t2_row_runs_on(fees, "行政事业性收", ["�"].into_iter()));
+        assert!(!t2_row_runs_on(fees, "行政事业性收费", ["费"].into_iter()));
     }
 
     #[test]

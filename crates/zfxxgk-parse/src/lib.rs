@@ -8,6 +8,7 @@ mod ledger;
 mod narrative;
 mod normalize;
 mod number;
+mod overflow;
 mod paragraphs;
 mod pipeline;
 mod plausible;

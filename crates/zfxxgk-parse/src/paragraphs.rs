@@ -139,9 +139,12 @@ fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             continue;
         }
         let span = zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end);
+        // Rows of running text: no padded table, nothing ran on into their cells.
         rows[k] = TableRow {
             row: Row { cells, span },
             from_text: false,
+            overflow: Vec::new(),
+            padded: false,
         };
         rows.remove(k + 1);
         k += 1;
@@ -323,6 +326,8 @@ fn joined<'i>(
     TableRow {
         row: Row { cells, span },
         from_text: false,
+        overflow: Vec::new(),
+        padded: false,
     }
 }
 

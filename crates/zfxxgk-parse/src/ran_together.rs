@@ -526,6 +526,8 @@ fn text_row(cells: Vec<Cell<'_>>) -> TableRow<'_> {
             span: Span::new(start, end),
         },
         from_text: false,
+        overflow: Vec::new(),
+        padded: false,
     }
 }
 

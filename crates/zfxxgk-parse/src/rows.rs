@@ -3,11 +3,12 @@
 //! (markdown `## 表三`) is one zone, so its rows join back up; a section heading, or a
 //! row that only one table has, moves the stream to another table.
 
-use zfxxgk_lex::{Block, BlockKind, Cell, Span};
+use zfxxgk_lex::{Block, BlockKind, Cell, Layout, Span};
 use zfxxgk_model::TableId;
 
 use crate::labels;
 use crate::normalize::{fold_onto, has};
+use crate::overflow::{self, Overflow};
 use crate::sections::Heading;
 
 /// One row of cells, taken out of a lexed table or read from a line of running text.
@@ -25,6 +26,13 @@ pub(crate) struct TableRow<'i> {
     pub row: Row<'i>,
     /// A line of running text read as a row (`行政许可 97`).
     pub from_text: bool,
+    /// The cells that the rest of a label ran on into, after a value or alone (Debian
+    /// html2text: see [`crate::overflow`]), kept as written: only tables 二 and 三
+    /// read them, once the rest is their label's.
+    pub overflow: Vec<Overflow>,
+    /// Whether the row's table is padded with `_` (Debian html2text), whose labels
+    /// may be cut short.
+    pub padded: bool,
 }
 
 /// The rows of each table's zone, in text order, and where the zone runs.
@@ -114,7 +122,7 @@ fn untagged(text: &str) -> Option<String> {
 /// Whether a cell of the row holds U+FFFD, which decoding put for bytes that were no
 /// character.
 fn garbled(row: &zfxxgk_lex::Row<'_, '_>) -> bool {
-    row.cells().any(|c| c.text.contains('\u{fffd}'))
+    row.cells().any(|c| overflow::cut(c.text))
 }
 
 /// Longest line of running text that may be read as a table row.
@@ -162,21 +170,30 @@ pub(crate) fn zones<'i>(
     for block in blocks {
         match &block.kind {
             BlockKind::Table(table) => {
+                // Debian html2text pads cells with `_` and counts bytes, not
+                // characters: it cuts labels (and CJK characters, U+FFFD) and lets
+                // their rest run on into the cells after them. Between its pipes the
+                // borders and digits stand: cut labels are read by their beginning,
+                // and a label's rest after a value is noted.
+                let padded = table.layout == Layout::PaddedPipes;
                 for (r, row) in table.rows().enumerate() {
                     apply_headings(row.span().start.max(block.span.start) + 1, &mut current);
-                    if garbled(&row) {
-                        // A character cut in half (Debian html2text counts bytes, not
-                        // characters) may have taken a cell's digits or its border
-                        // with it: no value of the row can be placed for sure. Its
-                        // numbers are kept as an unread row.
+                    let raw = text.get(row.span().range()).unwrap_or_default();
+                    if !padded && garbled(&row) {
+                        // A character cut in half may have taken a cell's digits or
+                        // its border with it: no value of the row can be placed for
+                        // sure. Its numbers are kept as an unread row.
                         continue;
                     }
-                    let cells: Vec<Cell<'i>> = row
+                    let mut cells: Vec<Cell<'i>> = row
                         .cells()
                         .enumerate()
                         .map(|(k, c)| texts.of_cell(block.span.start, r, k, c))
                         .collect();
-                    let raw = text.get(row.span().range()).unwrap_or_default();
+                    let mut overflow = Vec::new();
+                    if padded {
+                        overflow::repair(&mut cells, &mut overflow);
+                    }
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {
                         current = Some(id);
@@ -191,6 +208,8 @@ pub(crate) fn zones<'i>(
                             TableRow {
                                 row,
                                 from_text: false,
+                                overflow,
+                                padded,
                             },
                         );
                     }
@@ -215,6 +234,8 @@ pub(crate) fn zones<'i>(
                                 TableRow {
                                     row,
                                     from_text: true,
+                                    overflow: Vec::new(),
+                                    padded: false,
                                 },
                             );
                         }

@@ -11,10 +11,11 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
-use crate::labels::{column_match, t2_row};
+use crate::labels::{column_match, t2_row, t2_row_cut, t2_row_runs_on};
 use crate::ledger::{fit, split, Ledger};
 use crate::normalize::{char_bits, fold, fold_onto, item_number};
 use crate::number::is_blank;
+use crate::overflow;
 use crate::rows::TableRow;
 use crate::split::Group;
 use crate::vanished::decide;
@@ -91,6 +92,12 @@ struct DataRow<'i> {
     /// Whether the row is a line of running text (reading-order text, where a blank
     /// cell leaves nothing).
     from_text: bool,
+    /// The numbers read before the rest of the label that ran on into the row's value
+    /// cells, and the rests ([`crate::overflow`]): empty for most rows.
+    tails: Vec<(&'i str, &'i str)>,
+    /// Where the value cells stand that hold nothing but a label's rest: their value
+    /// is not told, and they are not read.
+    untold: Vec<usize>,
 }
 
 /// `第二十条第（五）项` → 5.
@@ -117,6 +124,8 @@ pub(crate) fn build(
     let mut first = None;
     let mut last = 0;
     let mut joined = String::new();
+    // The sub-table of the rows at hand: a label cut short is looked for among its rows.
+    let mut item_now = None;
     for tr in rows {
         let row = &tr.row;
         joined.clear();
@@ -127,6 +136,7 @@ pub(crate) fn build(
             if !items.contains(&item) {
                 items.push(item);
             }
+            item_now = Some(item);
             header = None;
             header_x = None;
             first.get_or_insert(row.span.start);
@@ -153,14 +163,37 @@ pub(crate) fn build(
             header_x = row.cells.get(1..).and_then(columns::ranges);
             continue;
         }
-        let s = split(row);
+        // A row whose label ran on into its value cells is read with those cells cut to
+        // their numbers, if the rest is its label's.
+        let narrow = (!tr.overflow.is_empty()).then(|| overflow::narrowed(row, &tr.overflow));
+        let s = split(narrow.as_ref().unwrap_or(row));
         let Some(label) = s.labels.first() else {
             continue;
         };
-        let Some((def, item)) = t2_row(label) else {
+        // A label cut in the middle of a character (U+FFFD after it, as written) was
+        // cut short for certain.
+        let mid_character = row
+            .cells
+            .iter()
+            .find(|c| !c.text.trim().is_empty())
+            .and_then(|c| ctx.text.get(c.span.end..))
+            .is_some_and(|after| after.starts_with(overflow::CUT));
+        let cut = || item_now.and_then(|item| t2_row_cut(label, item, mid_character));
+        let Some((def, item)) = t2_row(label).or_else(|| tr.padded.then(cut).flatten()) else {
             continue;
         };
         if s.labels.len() > 1 || (tr.from_text && s.numbers == 0) {
+            continue;
+        }
+        let tails = overflow::tails(row, &tr.overflow);
+        if !tails.is_empty() && !t2_row_runs_on(def, label, tails.iter().map(|t| t.1)) {
+            ctx.unplaced_row(TableId::T2, row);
+            let ran = overflow::Ran {
+                tails: &tails,
+                untold: false,
+                read: false,
+            };
+            overflow::note(ctx, TableId::T2, def.key, &ran, row.span);
             continue;
         }
         let (values, above) = under_header(s.values, header.as_deref(), row.cells.len());
@@ -177,6 +210,8 @@ pub(crate) fn build(
             header_x: header_x.clone(),
             span: row.span,
             from_text: tr.from_text,
+            tails,
+            untold: overflow::untold(row, &tr.overflow),
         });
     }
     if data.is_empty() && items.is_empty() {
@@ -273,8 +308,21 @@ pub(crate) fn build(
             continue;
         }
         ctx.stray(TableId::T2, &extra);
+        if !d.tails.is_empty() {
+            let ran = overflow::Ran {
+                tails: &d.tails,
+                untold: !d.untold.is_empty(),
+                read: true,
+            };
+            overflow::note(ctx, TableId::T2, d.key, &ran, d.span);
+        }
         let (columns, placement) = columns_for(&values, d.header, sub.columns, &mut named);
         for (c, col) in values.iter().zip(columns) {
+            if d.untold.contains(&c.span.start) {
+                // Kept as written, unplaced; the note says so.
+                ctx.stray(TableId::T2, std::slice::from_ref(c));
+                continue;
+            }
             let Some(col) = col else { continue };
             if let Some(key) = CellKey::from_parts(TableId::T2, d.key, col.key) {
                 cells.push(ctx.cell(key, c, placement));
@@ -567,5 +615,56 @@ mod tests {
                 ("t2.procurement.amount", ""),
             ])
         );
+    }
+
+    /// Debian html2text cuts labels too long for their column (U+FFFD where it cut a
+    /// character in half) and lets their rest run on after the values to their right.
+    #[test]
+    fn labels_cut_short_name_their_row_in_their_sub_table() {
+        let text = "二、主动公开政府信息情况\n\
+            |______第二十条第（五）项______|\n\
+            |___信息内容___|___上一年项目数量___|___本年增/减___|___处理决定数量___|\n\
+            |___行政许�|____�____|____5____|____3431____|\n\
+            |___其他对外管理服|____633____|____-6____|____241____|\n\
+            |______第二十条第（八）项______|\n\
+            |___信息内容___|___上一年项目数量___|___本年增/减___|\n\
+            |___行政事业性�|____1829�费____|____/____|\n\
+            |______第二十条第（六）项______|\n\
+            |___信息内容___|___上一年项目数量___|___本年增/减___|___处理决定数量___|\n\
+            |___行政处罚___|____4802____|____-1____|____3717____|\n\
+            |___行政强�|____3692定____|____-8____|____2067____|\n\
+            |______第二十条第（九）项______|\n\
+            |___信息内容___|___采购项目数量___|___采购总金额___|\n\
+            |___政府�|____1924____|____795016.99元____|\n";
+        let report = crate::parse(text);
+        let value = |key: &str| {
+            let key: CellKey = key.parse().expect("a key");
+            report.cell(key).map(|c| c.value.normalized())
+        };
+        assert_eq!(
+            value("t2.other_services.items_last_year").as_deref(),
+            Some("633")
+        );
+        assert_eq!(value("t2.other_services.decisions").as_deref(), Some("241"));
+        // A cell of nothing but the rest is not read; the others are.
+        assert_eq!(value("t2.licensing.items_last_year"), None);
+        assert_eq!(value("t2.licensing.items_change").as_deref(), Some("5"));
+        assert_eq!(value("t2.licensing.decisions").as_deref(), Some("3431"));
+        assert!(report.unplaced.iter().any(|u| u.text == "�"));
+        // `费` is of the rest of 行政事业性收费.
+        assert_eq!(value("t2.fees.items_last_year").as_deref(), Some("1829"));
+        assert_eq!(value("t2.fees.items_change").as_deref(), Some(""));
+        assert_eq!(value("t2.penalties.decisions").as_deref(), Some("3717"));
+        // Cut in the middle of a character, three characters name a row; but `定` is
+        // no rest of 行政强制.
+        assert_eq!(value("t2.enforcement.items_last_year"), None);
+        // Two characters are too few.
+        assert_eq!(value("t2.procurement.items"), None);
+        let notes = report
+            .notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::LabelOverflow)
+            .count();
+        assert_eq!(notes, 3);
     }
 }

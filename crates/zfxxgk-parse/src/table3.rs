@@ -16,11 +16,12 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
-use crate::labels::{best_t3_row, t3_column_match, Folded, Match};
+use crate::labels::{best_t3_row, t3_column_match, t3_row_runs_on, Folded, Match};
 use crate::ledger::{fitted, parts, Ledger, Parts};
 use crate::normalize::has;
+use crate::overflow;
 use crate::ran_together::{equations, resolve, Readings, Verdict};
-use crate::rows::TableRow;
+use crate::rows::{Row, TableRow};
 use crate::split::T3_ROW;
 use crate::vanished::{agreed, placements, written, Placements, Token};
 
@@ -36,6 +37,16 @@ struct ValueRow<'r, 'i> {
     parts: Parts<'r, 'i>,
     /// The template row the row's labels name best, in each edition.
     cand: PerEdition<Option<(usize, Match)>>,
+    /// The rest of a label that ran on into the row's value cells, after their
+    /// numbers ([`crate::overflow`]), each after the number written before it: empty
+    /// for most rows.
+    tails: Vec<(&'i str, &'i str)>,
+    /// Where the value cells stand that hold nothing but a label's rest: their value
+    /// is not told, and they are read as no value.
+    untold: Vec<usize>,
+    /// Whether the row's table is padded with `_` (Debian html2text), where every
+    /// row shows every column.
+    padded: bool,
 }
 
 fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
@@ -64,8 +75,14 @@ pub(crate) fn build(
     let mut header: Vec<Vec<LexCell<'_>>> = Vec::new();
     // The labels of the row at hand, folded; the buffer serves every row.
     let mut labels: Vec<Folded<'_>> = Vec::new();
-    for tr in rows {
-        let p = parts(&tr.row);
+    // A row whose label ran on into its value cells is read with those cells cut to
+    // their numbers; whether the rest is its label's is asked once it is placed.
+    let narrowed: Vec<Option<Row<'_>>> = rows
+        .iter()
+        .map(|tr| (!tr.overflow.is_empty()).then(|| overflow::narrowed(&tr.row, &tr.overflow)))
+        .collect();
+    for (tr, narrow) in rows.iter().zip(&narrowed) {
+        let p = parts(narrow.as_ref().unwrap_or(&tr.row));
         // Rows without values, and lines of text with too few, are passed over before
         // their labels are folded.
         if p.values.is_empty() || (tr.from_text && p.values.len() < MIN_TEXT_VALUES) {
@@ -84,7 +101,15 @@ pub(crate) fn build(
         }
         let cand = PerEdition::from_fn(|e| best_t3_row(&labels, e));
         if p.numbers > 0 || cand.iter().any(|(_, c)| c.is_some()) {
-            value_rows.push(ValueRow { parts: p, cand });
+            let tails = overflow::tails(&tr.row, &tr.overflow);
+            let untold = overflow::untold(&tr.row, &tr.overflow);
+            value_rows.push(ValueRow {
+                parts: p,
+                cand,
+                tails,
+                untold,
+                padded: tr.padded,
+            });
         }
     }
     if value_rows.is_empty() {
@@ -107,12 +132,39 @@ pub(crate) fn build(
             continue;
         }
         let row = &template[j];
+        if !vr.tails.is_empty() {
+            // The numbers before a label's rest are read only where the rest is the
+            // rest of the label of the row the label names.
+            let labels: Vec<Folded<'_>> = vr.parts.labels().map(Folded::new).collect();
+            if placement != Placement::Label
+                || !t3_row_runs_on(edition, j, &labels, vr.tails.iter().map(|t| t.1))
+            {
+                ctx.unplaced_row(TableId::T3, vr.parts.row);
+                overflow_note(ctx, row.key, vr, false);
+                continue;
+            }
+        }
         if placement == Placement::Position {
             inferred.push(row.key);
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
         let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
-        if let Some(agreed) = vanished.get_mut(i).and_then(Option::take) {
+        let vanished = vanished.get_mut(i).and_then(Option::take);
+        let short = vr.parts.values.len() < N_COLUMNS;
+        if (vr.padded && short)
+            || (!vr.untold.is_empty() && (vanished.is_some() || vr.parts.values.len() != N_COLUMNS))
+        {
+            // A padded row shows every column: one that shows fewer values has a cell
+            // of text among them (a blank mark with a label's rest, say), and its
+            // values' columns are not told. A value cell not told stands where only a
+            // row of every column shows.
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            continue;
+        }
+        if let Some(agreed) = vanished {
+            if !vr.tails.is_empty() {
+                overflow_note(ctx, row.key, vr, true);
+            }
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
             continue;
         }
@@ -120,7 +172,19 @@ pub(crate) fn build(
             ctx.unplaced_columns(TableId::T3, vr.parts.row);
             continue;
         };
+        if !vr.tails.is_empty() {
+            overflow_note(ctx, row.key, vr, true);
+        }
         ctx.stray(TableId::T3, extra);
+        let placed = placed.map(|column| {
+            let c = column?;
+            if vr.untold.contains(&c.span.start) {
+                // Kept as written, unplaced; the note says so.
+                ctx.stray(TableId::T3, &[c]);
+                return None;
+            }
+            Some(c)
+        });
         // Columns the row does not show are blank when the row's cells are placed by
         // their position under the columns.
         let invisible = values.len() < N_COLUMNS;
@@ -465,6 +529,16 @@ fn place_vanished(
             Some(vr.parts.row.span),
         );
     }
+}
+
+/// [`overflow::note`] for a row of table 三.
+fn overflow_note(ctx: &mut Ledger<'_>, row: &str, vr: &ValueRow<'_, '_>, read: bool) {
+    let ran = overflow::Ran {
+        tails: &vr.tails,
+        untold: !vr.untold.is_empty(),
+        read,
+    };
+    overflow::note(ctx, TableId::T3, row, &ran, vr.parts.row.span);
 }
 
 /// Says where rows placed by position had more than one place they could go.

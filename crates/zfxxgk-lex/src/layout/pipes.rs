@@ -1,5 +1,7 @@
 //! Pipe rows from web pages (`| a | b |`) and markdown tables (with a `|---|` rule);
-//! cells padded with `_`, as Debian's html2text writes them, are read without it.
+//! cells padded with `_`, as Debian's html2text writes them, are read without it, and
+//! the text after the last pipe of its rows (the rest of a label too long for its
+//! column) is no cell.
 
 use super::{cell, Fits};
 use crate::block::TableBuilder;
@@ -28,18 +30,19 @@ pub(super) fn table<'i>(
         .get(lines.start(i)..lines.next(j.max(i + 1) - 1));
     let pipes = memchr::memchr_iter(b'|', bytes.unwrap_or_default()).count();
     table.reserve(pipes, j - i);
-    let mut rule = false;
+    let rule = (i..j).any(|k| lines.kind(k) == LineKind::PipeRule);
+    let padded = !rule && memchr::memmem::find(bytes.unwrap_or_default(), b"_|").is_some();
     for line in (i..j).map(|k| lines.at(k)) {
-        if line.kind == LineKind::PipeRule {
-            rule = true;
-        } else {
-            row(&mut table, &line);
+        if line.kind != LineKind::PipeRule {
+            row(&mut table, &line, padded);
         }
     }
     let end = j.max(i + 1);
     let mut table = table.finish(lines.next(end - 1));
     if rule {
         table.layout = Layout::Markdown;
+    } else if padded {
+        table.layout = Layout::PaddedPipes;
     }
     (BlockKind::Table(Box::new(table)), end)
 }
@@ -73,8 +76,9 @@ fn unpadded(line: &Line<'_>, span: Span) -> Span {
 }
 
 /// The cells between the pipes of one line; the empty text before the first pipe and
-/// after the last one is not a cell.
-fn row(table: &mut TableBuilder<'_>, line: &Line<'_>) {
+/// after the last one is not a cell, nor any text after the last one in a table
+/// `padded` with `_` (the rest of a label).
+fn row(table: &mut TableBuilder<'_>, line: &Line<'_>, padded: bool) {
     let mut prev: Option<usize> = None;
     for p in memchr::memchr_iter(b'|', line.text.as_bytes()) {
         if let Some(q) = prev {
@@ -82,7 +86,7 @@ fn row(table: &mut TableBuilder<'_>, line: &Line<'_>) {
         }
         prev = Some(p);
     }
-    if let Some(last) = prev {
+    if let Some(last) = prev.filter(|_| !padded) {
         let tail = &line.text[last + 1..];
         if !crate::line::trim(tail).is_empty() {
             table.cell(unpadded(line, cell(line, last + 1, line.text.len())));

@@ -120,11 +120,32 @@ fn pipe_cells_padded_with_underscores() {
     let text = "|规章____|0_____|_12_|\n|行政许可_|\u{fffd}_|______|\n";
     let blocks = lex(text);
     let t = tables(&blocks);
+    assert_eq!(t[0].layout, Layout::PaddedPipes);
     assert_eq!(
         texts(t[0]),
         [vec!["规章", "0", "12"], vec!["行政许可", "\u{fffd}", ""]]
     );
     assert_invariants(text);
+    // The rest of a label after the last pipe is no cell, in rows with `_` or not.
+    let text = "|（二）部分公开（区�|23�|0，|0_|\u{fffd}计其他情形）\n|_规章_|1|2|3|\n";
+    let blocks = lex(text);
+    let t = tables(&blocks);
+    assert_eq!(t[0].layout, Layout::PaddedPipes);
+    assert_eq!(
+        texts(t[0]),
+        [
+            vec!["（二）部分公开（区�", "23�", "0，", "0"],
+            vec!["规章", "1", "2", "3"]
+        ]
+    );
+    let row = t[0].row(0).expect("a row");
+    assert!(text[row.span().range()].ends_with("情形）"));
+    assert_invariants(text);
+    // Without `_`, text after the last pipe is a cell, as in `| a | b` rows.
+    let blocks = lex("| a | b | c\n| d | e | f\n");
+    let t = tables(&blocks);
+    assert_eq!(t[0].layout, Layout::Pipes);
+    assert_eq!(texts(t[0])[0], ["a", "b", "c"]);
 }
 
 #[test]

@@ -122,3 +122,83 @@ fn a_blank_row_named_other_is_not_a_header() {
     assert_eq!(other.len(), 7, "{other:?}");
     assert!(other.iter().all(|kv| kv.ends_with('=')), "{other:?}");
 }
+
+/// Rows of Debian html2text (`-utf8`): labels too long for their column, cut (U+FFFD
+/// where a character was cut in half), their rest shown after the values of the
+/// cells to their right.
+#[test]
+fn a_labels_rest_after_the_values_is_passed_over() {
+    let rows = [
+        "|    |____（一）予以公开___|_____23______|______0_______|______0_______|_______0________|_______0________|___________1____________|___________24____________|",
+        "|    |______（二）部分公开（区分处�|_____23��计�|______0形，�|______0他情�|_______0________|_______0________|___________0____________|___________23____________|",
+        // A blank mark before the rest: not read either.
+        "|    |                 |____1.属于国家�|_____5�密|______/�___|______0_______|_______0________|_______0________|___________0____________|___________5____________|",
+        "|    |                 |____2.其他法律行�|_____26��止�|______0_______|______0_______|_______0________|_______0________|___________0____________|___________26____________|",
+        // `项目` is no piece of 危及“三安全一稳定”: where the value ends is not told.
+        "|    |                 |_____3.危及“三安�|_____16项目|______0_______|______0_______|_______0________|_______0________|___________0____________|___________16____________|",
+        // Nothing but the rest in the total's cell: its value is not told.
+        "|    |_______|5.要求行政机关|0��|0或|0��|0��具|0�获�|0�|��|",
+        // The rest after the table's last border.
+        "|    |（六�|2.申请人逾期未按收费通知�|1��|0��|0���|0、�|0��机|0�|1��|�处理其政府信息公开申请",
+    ];
+    let text = format!("三、收到和处理政府信息公开申请情况\n{}\n", rows.join("\n"));
+    let report = crate::parse(&text);
+    let value = |key: &str| {
+        let key: CellKey = key.parse().expect("a key");
+        report.cell(key).map(|c| c.value.normalized())
+    };
+    assert_eq!(value("t3.granted.total").as_deref(), Some("24"));
+    for (key, want) in [
+        ("t3.partly_granted.natural_person", "23"),
+        ("t3.partly_granted.commercial", "0"),
+        ("t3.partly_granted.research", "0"),
+        ("t3.partly_granted.total", "23"),
+        ("t3.withheld.law_forbidden.natural_person", "26"),
+    ] {
+        assert_eq!(value(key).as_deref(), Some(want), "{key}");
+    }
+    for (key, want) in [
+        ("t3.not_processed.confirmation.natural_person", Some("0")),
+        ("t3.not_processed.confirmation.other_org", Some("0")),
+        ("t3.not_processed.confirmation.total", None),
+        ("t3.other.no_fee.natural_person", Some("1")),
+        ("t3.other.no_fee.total", Some("1")),
+    ] {
+        assert_eq!(value(key).as_deref(), want, "{key}");
+    }
+    assert!(report.unplaced.iter().any(|u| u.text == "��"));
+    assert_eq!(
+        value("t3.withheld.state_secret.natural_person").as_deref(),
+        Some("5")
+    );
+    assert_eq!(
+        value("t3.withheld.state_secret.commercial").as_deref(),
+        Some("")
+    );
+    assert_eq!(
+        value("t3.withheld.state_secret.research").as_deref(),
+        Some("0")
+    );
+
+    assert_eq!(value("t3.withheld.security_stability.natural_person"), None);
+    assert_eq!(value("t3.withheld.security_stability.total"), None);
+    let notes: Vec<&str> = report
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::LabelOverflow)
+        .map(|n| n.message.en.as_str())
+        .collect();
+    assert_eq!(notes.len(), 6, "{notes:?}");
+    assert!(
+        notes[0].contains("was read: 23（��计�）, 0（形，�）, 0（他情�）"),
+        "{notes:?}"
+    );
+    assert!(notes[1].contains("5（�密）, /（�）"), "{notes:?}");
+    assert!(notes[3].contains("left unplaced"), "{notes:?}");
+    assert!(notes[4].contains("0（�）, （��）"), "{notes:?}");
+    assert!(
+        notes[4].contains("one with nothing else was not read"),
+        "{notes:?}"
+    );
+    assert!(report.unplaced.iter().any(|u| u.text.contains("16项目")));
+}
