@@ -20,6 +20,11 @@
 //! rest = a line of text alone that is no row's label and is not numbered
 //! ```
 //!
+//! The right part of a row may come first, on a line of its own before its label's
+//! (`0 0 1` / `（五）不 3.要求提供公开出版物 1 0 0 0`): it is joined only after a
+//! whole row, before a label's line that no line of values follows, and where the two
+//! make seven values that add up.
+//!
 //! Lines of values are taken while the row has fewer than seven; the row is joined
 //! only when it then holds seven values whose last is the sum of the six before, or
 //! six whose last is the sum of the five before (a blank cell left nothing, which
@@ -68,15 +73,19 @@ fn line<'r, 'i>(tr: &'r TableRow<'i>) -> Line<'r, 'i> {
 }
 
 /// Whether `values` are a whole row of table 三: seven whose last is the sum of the
-/// six before, or six whose last is the sum of the five before; the total a count.
+/// six before, or six whose last is the sum of the five before; the total a count, or
+/// a blank written where the others add up to 0.
 fn whole(values: &[Cell<'_>]) -> bool {
     let n = values.len();
     if n + 1 < T3_COLUMNS.len() || n > T3_COLUMNS.len() {
         return false;
     }
     let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
-    let Some((Token::Count(total), cells)) = tokens.split_last() else {
-        return false;
+    // A total written blank stands for nothing: the row's cells must add up to 0.
+    let (total, cells) = match tokens.split_last() {
+        Some((Token::Count(total), cells)) => (*total, cells),
+        Some((Token::Blank, cells)) => (0, cells),
+        _ => return false,
     };
     let mut sum: u64 = 0;
     for t in cells {
@@ -86,7 +95,7 @@ fn whole(values: &[Cell<'_>]) -> bool {
             Token::Other => return false,
         }
     }
-    sum == *total
+    sum == total
 }
 
 /// Joins the rows of table 三's zone that reading-order text wrapped onto several
@@ -111,12 +120,66 @@ pub(crate) fn rejoin(rows: &mut Vec<TableRow<'_>>) {
                 );
                 i = end;
             }
-            None => {
-                rows.push(tr.clone());
-                i += 1;
-            }
+            None => match before_its_label(&old, i, rows) {
+                Some(row) => {
+                    rows.push(row);
+                    i += 2;
+                }
+                None => {
+                    rows.push(tr.clone());
+                    i += 1;
+                }
+            },
         }
     }
+}
+
+/// The row whose last values `old[i]`, a line of values alone, are, written before
+/// the line of its label and first values (`0 0 1` / `（五）不 3.要求提供公开出版物 1 0
+/// 0 0`: the label's cell ran over two lines, and the row's right part was read
+/// first). Joined only where the row before (`done`'s last with values) is whole, so
+/// the line cannot be its end; where the label's line is followed by no line of
+/// values, which could be its end instead; and where the two make seven values that
+/// add up, the label's first.
+fn before_its_label<'i>(
+    old: &[TableRow<'i>],
+    i: usize,
+    done: &[TableRow<'i>],
+) -> Option<TableRow<'i>> {
+    let Line::Values(last) = line(old.get(i)?) else {
+        return None;
+    };
+    let previous = done
+        .iter()
+        .rev()
+        .map(|r| parts(&r.row).values.len())
+        .find(|&n| n > 0)?;
+    if last.len() < MIN_LINE_VALUES || previous + 1 < T3_COLUMNS.len() {
+        return None;
+    }
+    let tr = old.get(i + 1)?;
+    if !tr.from_text || matches!(old.get(i + 2).map(line), Some(Line::Values(_))) {
+        return None;
+    }
+    let p = parts(&tr.row);
+    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+    if labels.is_empty() || p.values.len() + last.len() != T3_COLUMNS.len() || !names_row(&labels) {
+        return None;
+    }
+    let values: Vec<Cell<'i>> = p.values.iter().chain(last).copied().collect();
+    if !whole(&values) {
+        return None;
+    }
+    let mut cells = tr.row.cells.clone();
+    cells.extend_from_slice(last);
+    let start = last.first().map_or(tr.row.span.start, |c| c.span.start);
+    Some(TableRow {
+        row: Row {
+            cells,
+            span: Span::new(start, tr.row.span.end),
+        },
+        from_text: true,
+    })
 }
 
 /// The row that starts at `old[i]` joined with the lines its values wrapped onto, and
@@ -206,6 +269,27 @@ mod tests {
         assert_eq!(get(&got, "t3.unavailable.not_held.total"), Some("7"));
     }
 
+    /// The right part of a row read before the line of its label and left part.
+    #[test]
+    fn a_row_whose_end_came_first_is_joined() {
+        let text = format!(
+            "{HEAD}2.重复申请\n2 0 0 0\n0 0 2\n0 0 1\n（五）不 3.要求提供公开出版物 1 0 0 0\n\
+             予处理 4.无正当理由大量反复 3 0 0 0\n0 0 3\n申请\n"
+        );
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.not_processed.duplicate.total"), Some("2"));
+        assert_eq!(
+            get(&got, "t3.not_processed.publication.natural_person"),
+            Some("1")
+        );
+        assert_eq!(
+            get(&got, "t3.not_processed.publication.other_org"),
+            Some("0")
+        );
+        assert_eq!(get(&got, "t3.not_processed.publication.total"), Some("1"));
+        assert_eq!(get(&got, "t3.not_processed.excessive.total"), Some("3"));
+    }
+
     /// A row cut after its fifth value, the two others on the next line.
     #[test]
     fn a_row_cut_late_is_joined() {
@@ -251,5 +335,6 @@ mod tests {
         assert!(!super::whole(&cells("1 1 1 1 1 1 1 6")));
         assert!(!super::whole(&cells("1 1 1 1 1 1 7")));
         assert!(!super::whole(&cells("1 1 1 1 1 1 —")));
+        assert!(super::whole(&cells("0 0 0 0 0 0 —")));
     }
 }
