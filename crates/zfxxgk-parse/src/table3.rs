@@ -92,7 +92,7 @@ pub(crate) fn build(
     }
     let (edition, plan) = choose_edition(&value_rows, hint);
     let template = Template::of(edition).t3_rows;
-    let mut columns = Columns::new(&value_rows, &header);
+    let mut columns = Columns::new(ctx.text, &value_rows, &header);
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
     let guesses = guessed(&plan, template.len());
@@ -114,6 +114,26 @@ pub(crate) fn build(
         let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
         if let Some(agreed) = vanished.get_mut(i).and_then(Option::take) {
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
+            continue;
+        }
+        if values.len() < N_COLUMNS && cut_beside(ctx.text, vr.parts.row.span, values.len()) {
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            ctx.note(
+                NoteKind::AmbiguousPlacement,
+                Text::new(
+                    format!(
+                        "表三 {} 行：{} 个数值对应 {N_COLUMNS} 列，而相邻一行以数值结尾，可能是该行被分成了两行：未放入模板",
+                        row.key,
+                        values.len()
+                    ),
+                    format!(
+                        "table 三, row {}: {} values for {N_COLUMNS} columns, and the line next to it ends with values: the row may have been cut in two, left unplaced",
+                        row.key,
+                        values.len()
+                    ),
+                ),
+                Some(vr.parts.row.span),
+            );
             continue;
         }
         let Some(placed) = columns.place(i, values) else {
@@ -391,6 +411,37 @@ fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
     last.is_some_and(values_only) || next.is_some_and(values_only)
 }
 
+/// Whether the line just before `span`'s line, or just after it (blank lines passed
+/// over), ends with values no more than the `shown` values of the row at `span` leave
+/// columns for, and fewer than a whole row: the row at `span` may be one part of a row
+/// cut in two (`（二）部分公开（区分处理的，只计这一情形，不计其他 2` / `情形） 0 0 0 1
+/// 0 3`), and its columns left out no blank cells.
+fn cut_beside(text: &str, span: zfxxgk_lex::Span, shown: usize) -> bool {
+    let trailing = |line: &str| {
+        line.split_whitespace()
+            .rev()
+            .take_while(|c| crate::number::kind(c) != crate::number::Kind::Text)
+            .filter(|c| crate::number::kind(c) == crate::number::Kind::Number)
+            .count()
+    };
+    let open = N_COLUMNS.saturating_sub(shown);
+    let before = text.get(..span.start).unwrap_or_default();
+    let before = before
+        .get(..before.rfind('\n').unwrap_or(0))
+        .unwrap_or_default();
+    let after = text.get(span.end..).unwrap_or_default();
+    let after = after
+        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
+        .unwrap_or_default();
+    let last = before.lines().rev().find(|l| !l.trim().is_empty());
+    let next = after.lines().find(|l| !l.trim().is_empty());
+    [last, next]
+        .into_iter()
+        .flatten()
+        .map(trailing)
+        .any(|n| n > 0 && n <= open)
+}
+
 /// A placement's values, column by column: a blank (vanished or written) as 0.
 fn counts(p: &crate::vanished::Placement, tokens: &[Token]) -> Vec<u64> {
     p.iter()
@@ -547,35 +598,52 @@ fn ambiguity_notes(
 const N_COLUMNS: usize = T3_COLUMNS.len();
 
 /// Where each value row's values stand among the seven columns.
-struct Columns<'h, 'i> {
+struct Columns<'t, 'i> {
     /// The indices (in the value rows) of the rows that show a positioned value in every
     /// column.
     full: Vec<usize>,
     /// The positions of each full row's values, in the order of `full`.
     ranges: Vec<Vec<columns::Range>>,
     /// The header's lines of cells, and the columns they show once asked for.
-    header: &'h [Vec<LexCell<'i>>],
+    header: Vec<Vec<LexCell<'i>>>,
     from_header: Option<Option<Vec<columns::Range>>>,
+    /// The text, when positions are counted in characters ([`columns::in_chars`]):
+    /// where the rows that show every column line up so better than by display
+    /// columns.
+    chars: Option<&'t str>,
 }
 
-impl<'h, 'i> Columns<'h, 'i> {
-    fn new(rows: &[ValueRow<'_, 'i>], header: &'h [Vec<LexCell<'i>>]) -> Columns<'h, 'i> {
+impl<'t, 'i> Columns<'t, 'i> {
+    fn new(
+        text: &'t str,
+        rows: &[ValueRow<'_, 'i>],
+        header: &[Vec<LexCell<'i>>],
+    ) -> Columns<'t, 'i> {
         let mut full = Vec::new();
-        let mut ranges = Vec::new();
+        let mut shown: Vec<Vec<LexCell<'i>>> = Vec::new();
         for (i, r) in rows.iter().enumerate() {
             let values = fitted(r.parts.values, N_COLUMNS).0;
-            if values.len() == N_COLUMNS {
-                if let Some(x) = columns::ranges(values) {
-                    full.push(i);
-                    ranges.push(x);
-                }
+            if values.len() == N_COLUMNS && values.iter().all(|c| c.x.is_some()) {
+                full.push(i);
+                shown.push(values.to_vec());
             }
         }
+        let counted: Vec<Vec<LexCell<'i>>> =
+            shown.iter().map(|v| columns::in_chars(text, v)).collect();
+        let chars = columns::lined_up(&counted) > columns::lined_up(&shown);
+        let (shown, header) = if chars {
+            let header = header.iter().map(|l| columns::in_chars(text, l)).collect();
+            (counted, header)
+        } else {
+            (shown, header.to_vec())
+        };
+        let ranges = shown.iter().filter_map(|v| columns::ranges(v)).collect();
         Columns {
             full,
             ranges,
             header,
             from_header: None,
+            chars: chars.then_some(text),
         }
     }
 
@@ -602,13 +670,21 @@ impl<'h, 'i> Columns<'h, 'i> {
             }
             return Some(out);
         }
+        let counted;
+        let at_x = match self.chars {
+            Some(text) => {
+                counted = columns::in_chars(text, values);
+                &counted[..]
+            }
+            None => values,
+        };
         let at = self.full.partition_point(|&f| f < i);
         let mut found: Option<Vec<usize>> = None;
         for k in [at.checked_sub(1), Some(at)].into_iter().flatten() {
             let Some(reference) = self.ranges.get(k) else {
                 continue;
             };
-            let ks = columns::under(values, reference)?;
+            let ks = columns::under(at_x, reference)?;
             if found.as_ref().is_some_and(|f| *f != ks) {
                 return None;
             }
@@ -617,11 +693,11 @@ impl<'h, 'i> Columns<'h, 'i> {
         let ks = match found {
             Some(ks) => ks,
             None => {
-                let header = self.header;
+                let header = &self.header;
                 let from_header = self
                     .from_header
                     .get_or_insert_with(|| columns::from_header(header, N_COLUMNS));
-                columns::under(values, from_header.as_deref()?)?
+                columns::under(at_x, from_header.as_deref()?)?
             }
         };
         for (c, k) in values.iter().zip(ks) {
