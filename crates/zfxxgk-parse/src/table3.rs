@@ -116,7 +116,9 @@ pub(crate) fn build(
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
             continue;
         }
-        if values.len() < N_COLUMNS && cut_beside(ctx.text, vr.parts.row.span, values.len()) {
+        if values.len() < N_COLUMNS
+            && cut_beside(ctx.text, vr.parts.row.span, values, columns.chars.is_some())
+        {
             ctx.unplaced_row(TableId::T3, vr.parts.row);
             ctx.note(
                 NoteKind::AmbiguousPlacement,
@@ -412,19 +414,49 @@ fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
 }
 
 /// Whether the line just before `span`'s line, or just after it (blank lines passed
-/// over), ends with values no more than the `shown` values of the row at `span` leave
-/// columns for, and fewer than a whole row: the row at `span` may be one part of a row
-/// cut in two (`（二）部分公开（区分处理的，只计这一情形，不计其他 2` / `情形） 0 0 0 1
-/// 0 3`), and its columns left out no blank cells.
-fn cut_beside(text: &str, span: zfxxgk_lex::Span, shown: usize) -> bool {
-    let trailing = |line: &str| {
-        line.split_whitespace()
-            .rev()
-            .take_while(|c| crate::number::kind(c) != crate::number::Kind::Text)
-            .filter(|c| crate::number::kind(c) == crate::number::Kind::Number)
-            .count()
+/// over), ends with values no more than the row's `values` leave columns for, each
+/// standing clear of the row's own values (counted in characters where `chars`, as
+/// the table's columns are, else in display columns): the row at `span` may be one part of a row cut in two
+/// (`（二）部分公开（区分处理的，只计这一情形，不计其他 2` / `情形） 0 0 0 1 0 3`),
+/// and the columns it leaves may hold the other part's values, not blank cells.
+fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars: bool) -> bool {
+    let open = N_COLUMNS.saturating_sub(values.len());
+    // Where `at` stands on its line: (characters, display columns) from its start.
+    let place = |at: usize, len: &str| {
+        let before = text.get(..at).unwrap_or_default();
+        let line = before
+            .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+            .unwrap_or_default();
+        let wide = |s: &str| -> usize { s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
+        if chars {
+            let c = line.chars().count();
+            (c, c + len.chars().count())
+        } else {
+            let d = wide(line);
+            (d, d + wide(len))
+        }
     };
-    let open = N_COLUMNS.saturating_sub(shown);
+    let own: Vec<_> = values.iter().map(|v| place(v.span.start, v.text)).collect();
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let cut = |line: &str| {
+        let base = line.as_ptr() as usize - text.as_ptr() as usize;
+        let tail: Vec<(usize, &str)> = line
+            .split_whitespace()
+            .rev()
+            .map(|w| (base + (w.as_ptr() as usize - line.as_ptr() as usize), w))
+            .take_while(|(_, w)| crate::number::kind(w) != crate::number::Kind::Text)
+            .collect();
+        let numbers = tail
+            .iter()
+            .filter(|(_, w)| crate::number::kind(w) == crate::number::Kind::Number)
+            .count();
+        numbers > 0
+            && numbers <= open
+            && tail.iter().all(|&(at, w)| {
+                let x = place(at, w);
+                own.iter().all(|&o| !overlaps(x, o))
+            })
+    };
     let before = text.get(..span.start).unwrap_or_default();
     let before = before
         .get(..before.rfind('\n').unwrap_or(0))
@@ -435,11 +467,7 @@ fn cut_beside(text: &str, span: zfxxgk_lex::Span, shown: usize) -> bool {
         .unwrap_or_default();
     let last = before.lines().rev().find(|l| !l.trim().is_empty());
     let next = after.lines().find(|l| !l.trim().is_empty());
-    [last, next]
-        .into_iter()
-        .flatten()
-        .map(trailing)
-        .any(|n| n > 0 && n <= open)
+    [last, next].into_iter().flatten().any(cut)
 }
 
 /// A placement's values, column by column: a blank (vanished or written) as 0.
