@@ -23,8 +23,15 @@
 //!                             ; row that is no value
 //! ```
 //!
-//! A run of another length (a blank cell left out, a label cut in two) is left as
-//! it was, to be left unplaced: a wrong number is worse than a missing one.
+//! In table 三 (`pdftotext` of a LibreOffice page writes it so) a label cut over
+//! lines (`（二）部分公开（区分处理` / `的，只计这一情形，不计其他` / `情形）`) is put
+//! back together, back to its numbered line, and a run of more than seven values
+//! after a label is read seven by seven while each seven adds up (the last the sum of
+//! the six before), the first seven the label's, the others rows without a label;
+//! only where no line naming a row of table 三 stands without values since the last
+//! values (values after a label may be an earlier row's, read late: which seven are
+//! whose could not be told). A run of another length (a blank cell left out) is left
+//! as it was, to be left unplaced: a wrong number is worse than a missing one.
 
 use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
@@ -189,6 +196,15 @@ fn regroup_zone(rows: &mut Vec<TableRow<'_>>, table: TableId) {
                 continue;
             }
         }
+        if table == TableId::T3 && label.is_some() && n >= T3_COLUMNS.len() {
+            let values: Vec<usize> = (first..end)
+                .filter(|&k| old.get(k).is_some_and(value))
+                .collect();
+            if let Some(next) = t3_rows(&old, tr, &values, rows) {
+                i = next.unwrap_or(end);
+                continue;
+            }
+        }
         let whole = match label {
             Some(c) => n > 0 && fits(table, c.text, n, edition),
             None => {
@@ -204,6 +220,129 @@ fn regroup_zone(rows: &mut Vec<TableRow<'_>>, table: TableId) {
         }
         rows.push(joined(&old, i, end, tr));
         i = end;
+    }
+}
+
+/// Most lines a label of table 三 is cut into, one cell a paragraph
+/// (`（二）部分公开（区分处理` / `的，只计这一情形，不计其他` / `情形）`).
+const MAX_LABEL_LINES: usize = 3;
+
+/// Table 三's rows from a label (`tr`, the lone text row before the values) and the
+/// value rows after it (`values`, their indices in `old`), pushed onto `rows`: the
+/// label with the first seven values, when they are all the values or add up (the
+/// last the sum of the six before: [`crate::wrapped::whole`]); then each further seven
+/// that add up, a row without a label (placed by the template's order, or left); the
+/// values left after them stay as they were. The label takes the lines of text just
+/// before it (popped off `rows`) back to one that is numbered, where one is within
+/// [`MAX_LABEL_LINES`]. `None` when the first seven neither are all nor add up
+/// (nothing pushed); else where the rows after the values begin, `None` within for
+/// the end of the run.
+fn t3_rows<'i>(
+    old: &[TableRow<'i>],
+    tr: &TableRow<'i>,
+    values: &[usize],
+    rows: &mut Vec<TableRow<'i>>,
+) -> Option<Option<usize>> {
+    let n = T3_COLUMNS.len();
+    let cells_of = |ks: &[usize]| -> Vec<zfxxgk_lex::Cell<'i>> {
+        ks.iter()
+            .filter_map(|&k| old.get(k))
+            .flat_map(|r| r.row.cells.iter().copied())
+            .collect()
+    };
+    let first = values.get(..n)?;
+    if values.len() > n && !crate::wrapped::whole(&cells_of(first)) {
+        return None;
+    }
+    // The label's lines before it, back to a numbered one.
+    let numbered =
+        |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
+    let mut label: Vec<TableRow<'i>> = vec![tr.clone()];
+    if !numbered(tr) {
+        let mut back = 0;
+        while back < MAX_LABEL_LINES
+            && rows
+                .len()
+                .checked_sub(back + 1)
+                .and_then(|k| rows.get(k))
+                .and_then(lone)
+                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+        {
+            back += 1;
+            if rows.get(rows.len() - back).is_some_and(numbered) {
+                label = rows.split_off(rows.len() - back);
+                label.push(tr.clone());
+                break;
+            }
+        }
+    }
+    if label.len() > 1 && pending(rows) {
+        // Put back as they were: the label is the line before the values alone.
+        label.pop();
+        rows.append(&mut label);
+        label = vec![tr.clone()];
+    }
+    if values.len() > n && pending(rows) {
+        return None;
+    }
+    let mut cells: Vec<_> = label
+        .iter()
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    cells.extend(cells_of(first));
+    rows.push(made(cells, tr));
+    let mut k = n;
+    while let Some(next) = values.get(k..k + n) {
+        let cells = cells_of(next);
+        if !crate::wrapped::whole(&cells) {
+            break;
+        }
+        rows.push(made(cells, tr));
+        k += n;
+    }
+    // The values left stay as they were, from the first of them on.
+    Some(values.get(k).copied())
+}
+
+/// Whether a line of text that names a row of table 三 stands among `rows` after the
+/// last row with values (the label about to be joined not counted: it is no row of
+/// `rows` yet): values after the next label may then be that row's, read late
+/// (`（一）予以公开` / `（二）部分公开…` / its seven values / their seven), and which
+/// seven are the next label's cannot be told.
+fn pending(rows: &[TableRow<'_>]) -> bool {
+    rows.iter()
+        .rev()
+        .take_while(|r| {
+            !r.row
+                .cells
+                .iter()
+                .any(|c| number::kind(c.text) != Kind::Text)
+        })
+        .any(|r| {
+            let label: Vec<labels::Folded<'_>> = r
+                .row
+                .cells
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .map(|c| labels::Folded::new(c.text))
+                .collect();
+            !label.is_empty()
+                && Edition::ALL
+                    .iter()
+                    .any(|&e| labels::best_t3_row(&label, e).is_some())
+        })
+}
+
+/// A row made of `cells` put together by the template's shape; `tr` the row it
+/// started from.
+fn made<'i>(cells: Vec<zfxxgk_lex::Cell<'i>>, tr: &TableRow<'i>) -> TableRow<'i> {
+    let span = match (cells.first(), cells.last()) {
+        (Some(f), Some(l)) => zfxxgk_lex::Span::new(f.span.start, l.span.end),
+        _ => tr.row.span,
+    };
+    TableRow {
+        row: Row { cells, span },
+        from_text: false,
     }
 }
 
@@ -276,6 +415,78 @@ mod tests {
         );
         assert_eq!(get(&got, "t4.review.corrected"), Some("1"));
         assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+    }
+
+    /// `pdftotext` of a LibreOffice page: labels cut over lines, and runs of values
+    /// with a row's values after another's.
+    #[test]
+    fn table_three_labels_join_and_runs_split_by_their_sums() {
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n",
+        );
+        let lines = |t: &mut String, cells: &[&str]| {
+            for c in cells {
+                t.push_str(c);
+                t.push_str("\n\n");
+            }
+        };
+        lines(&mut text, &["190", "1", "1", "1", "0", "6", "199"]);
+        lines(&mut text, &["二、上年结转政府信息公开申请数量"]);
+        lines(&mut text, &["—", "0", "0", "0", "0", "0", "0"]);
+        lines(
+            &mut text,
+            &["（一）予以公开", "23", "0", "0", "0", "0", "1", "24"],
+        );
+        lines(
+            &mut text,
+            &[
+                "（二）部分公开（区分处理",
+                "的，只计这一情形，不计其他",
+                "情形）",
+            ],
+        );
+        // partly_granted's seven, then five of the next row's.
+        lines(
+            &mut text,
+            &[
+                "23", "0", "0", "0", "0", "0", "23", "0", "0", "0", "1", "39",
+            ],
+        );
+        lines(&mut text, &["四、结转下年度继续办理"]);
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+        assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.withheld")),
+            "{got:?}"
+        );
+    }
+
+    /// A label with no values stands before the next label: the values after that
+    /// one may be its own, read late, or not: none is read.
+    #[test]
+    fn values_after_a_label_left_without_values_are_not_split() {
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+             （一）予以公开\n\n度办理结\n\n（二）部分公开（区分处理的，\n\n只计这一情形，不计其他情形）\n\n",
+        );
+        for v in [
+            "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", "3",
+        ] {
+            text.push_str(v);
+            text.push_str("\n\n");
+        }
+        text.push_str("1.属于国家秘密\n\n");
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+            "{got:?}"
+        );
     }
 
     #[test]

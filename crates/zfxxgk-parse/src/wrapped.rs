@@ -75,7 +75,7 @@ fn line<'r, 'i>(tr: &'r TableRow<'i>) -> Line<'r, 'i> {
 /// Whether `values` are a whole row of table 三: seven whose last is the sum of the
 /// six before, or six whose last is the sum of the five before; the total a count, or
 /// a blank written where the others add up to 0.
-fn whole(values: &[Cell<'_>]) -> bool {
+pub(crate) fn whole(values: &[Cell<'_>]) -> bool {
     let n = values.len();
     if n + 1 < T3_COLUMNS.len() || n > T3_COLUMNS.len() {
         return false;
