@@ -30,6 +30,9 @@
 //! six whose last is the sum of the five before (a blank cell left nothing, which
 //! [`crate::vanished`] places by the sums, or leaves). Anything else is left as it
 //! was, to be left unplaced: a wrong number is worse than a missing one.
+//!
+//! A block of rows' right-hand parts that a printed page set apart from their labels
+//! is paired with the rows after it where every pair adds up ([`paired_blocks`]).
 
 use zfxxgk_lex::{Cell, Span};
 use zfxxgk_model::{Edition, T3_COLUMNS};
@@ -104,7 +107,7 @@ pub(crate) fn rejoin(rows: &mut Vec<TableRow<'_>>) {
     if !rows.iter().any(|r| r.from_text) {
         return;
     }
-    let old = std::mem::take(rows);
+    let old = paired_blocks(std::mem::take(rows));
     let mut i = 0;
     while let Some(tr) = old.get(i) {
         match joined(&old, i) {
@@ -131,6 +134,172 @@ pub(crate) fn rejoin(rows: &mut Vec<TableRow<'_>>) {
                 }
             },
         }
+    }
+}
+
+/// Fewest lines a block of rows' right-hand parts must have to be paired.
+const MIN_BLOCK: usize = 3;
+
+/// A row's left-hand part: the index of its label's line, and its values (those on
+/// that line and on the lines of values alone after it).
+type LeftPart<'i> = (usize, Vec<Cell<'i>>, Vec<usize>);
+
+/// Rows whose right-hand columns `pdftotext` wrote as a block of their own, one line
+/// a row, away from their labels and left-hand values (a printed page cut a wide
+/// table in two):
+///
+/// ```text
+/// 0 1 6 2 130        ; research … total of each row, one line a row
+/// 0 0 0 0 6
+/// …
+/// 一、本年新收政府信息公开申请数量
+/// 120 1              ; natural person, commercial
+/// 二、上年结转政府信息公开申请数量
+/// 6 —
+/// ```
+///
+/// A run of lines of `k` values alone (at least [`MIN_BLOCK`]) is paired, in order,
+/// with the rows after it that a label names, each showing seven less `k` values
+/// (one less where a blank cell left nothing), and only where every pair adds up
+/// ([`whole`]): then each row is its label, its values and its line of the block.
+/// Otherwise nothing is paired.
+fn paired_blocks(rows: Vec<TableRow<'_>>) -> Vec<TableRow<'_>> {
+    let n = T3_COLUMNS.len();
+    let mut out = rows;
+    let mut i = 0;
+    while i < out.len() {
+        let k = match out.get(i).map(line) {
+            Some(Line::Values(v)) if (MIN_LINE_VALUES..n - 1).contains(&v.len()) => v.len(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut e = i;
+        while matches!(out.get(e).map(line), Some(Line::Values(v)) if v.len() == k) {
+            e += 1;
+        }
+        let m = e - i;
+        let parts = (m >= MIN_BLOCK)
+            .then(|| left_parts(&out, e, m, n - k))
+            .flatten();
+        let Some(parts) = parts else {
+            i = e;
+            continue;
+        };
+        let block =
+            |b: usize| -> &[Cell<'_>] { out.get(b).map(|r| parts_of(r)).unwrap_or_default() };
+        let fits = parts.iter().enumerate().all(|(b, (_, values, _))| {
+            let mut all = values.clone();
+            all.extend_from_slice(block(i + b));
+            whole(&all)
+        });
+        if !fits {
+            i = e;
+            continue;
+        }
+        // The rows put together, by their label's index; the lines they take.
+        let mut made: Vec<(usize, TableRow<'_>)> = Vec::new();
+        let mut taken: Vec<usize> = (i..e).collect();
+        for (b, (at, values, lines)) in parts.iter().enumerate() {
+            let Some(tr) = out.get(*at) else { continue };
+            let mut cells = tr.row.cells.clone();
+            let own = parts_of(tr).len();
+            cells.extend(values.iter().skip(own).copied());
+            cells.extend_from_slice(block(i + b));
+            let end = lines
+                .last()
+                .and_then(|&l| out.get(l))
+                .map_or(tr.row.span.end, |r| r.row.span.end);
+            made.push((
+                *at,
+                TableRow {
+                    row: Row {
+                        cells,
+                        span: Span::new(tr.row.span.start, end),
+                    },
+                    from_text: true,
+                },
+            ));
+            taken.extend_from_slice(lines);
+        }
+        let mut next = Vec::with_capacity(out.len());
+        let mut made = made.into_iter().peekable();
+        for (j, r) in out.into_iter().enumerate() {
+            if let Some((_, row)) = made.next_if(|(at, _)| *at == j) {
+                next.push(row);
+            } else if !taken.contains(&j) {
+                next.push(r);
+            }
+        }
+        out = next;
+        // The block's lines are gone: go on from where it stood.
+    }
+    out
+}
+
+/// The values of a row, as [`parts`] tells them.
+fn parts_of<'r, 'i>(tr: &'r TableRow<'i>) -> &'r [Cell<'i>] {
+    parts(&tr.row).values
+}
+
+/// The left-hand parts of the `m` rows a label names from `old[from]` on, each of
+/// `want` values or one less; `None` when the lines there are not so.
+fn left_parts<'i>(
+    old: &[TableRow<'i>],
+    from: usize,
+    m: usize,
+    want: usize,
+) -> Option<Vec<LeftPart<'i>>> {
+    let mut parts: Vec<LeftPart<'i>> = Vec::new();
+    let done = |p: &LeftPart<'_>| p.1.len() + 1 >= want;
+    let mut j = from;
+    while let Some(tr) = old.get(j) {
+        match line(tr) {
+            Line::Values(v) => {
+                let p = parts.last_mut()?;
+                if p.1.len() + v.len() > want {
+                    return None;
+                }
+                p.1.extend_from_slice(v);
+                p.2.push(j);
+            }
+            Line::Rest => {}
+            Line::Other => {
+                // A line of text that names no row (a header's word, a group's
+                // name) is passed over.
+                if let Some(values) = parts_view(tr)? {
+                    if parts.last().is_some_and(|p| !done(p)) || values.len() > want {
+                        return None;
+                    }
+                    if parts.len() == m {
+                        break;
+                    }
+                    parts.push((j, values.to_vec(), Vec::new()));
+                }
+            }
+        }
+        j += 1;
+    }
+    (parts.len() == m && parts.iter().all(done)).then_some(parts)
+}
+
+/// A line of running text that no value line or bit of label is: `Some(Some(values))`
+/// for a row its label names, `Some(None)` for text that names none and holds no
+/// value, `None` for anything else (a row of a table, values after text that names
+/// no row).
+fn parts_view<'r, 'i>(tr: &'r TableRow<'i>) -> Option<Option<&'r [Cell<'i>]>> {
+    if !tr.from_text {
+        return None;
+    }
+    let p = parts(&tr.row);
+    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+    if names_row(&labels) {
+        Some(Some(p.values))
+    } else if p.values.is_empty() {
+        Some(None)
+    } else {
+        None
     }
 }
 
@@ -288,6 +457,34 @@ mod tests {
         );
         assert_eq!(get(&got, "t3.not_processed.publication.total"), Some("1"));
         assert_eq!(get(&got, "t3.not_processed.excessive.total"), Some("3"));
+    }
+
+    /// A printed page cut the table in two: the right-hand columns of each row come
+    /// first, one line a row, then the labels with the left-hand values.
+    #[test]
+    fn a_block_of_right_hand_parts_pairs_with_the_rows_after_it() {
+        let text = format!(
+            "{HEAD}0 1 6 2 130\n0 0 0 0 6\n0 0 2 0 21\n0 0 1 0 3\n自然 商业\n人 企\n\
+             一、本年新收政府信息公开申请数量\n120 1\n二、上年结转政府信息公开申请数量\n6 —\n\
+             （一）予以公开\n19 0\n（二）部分公开（区分处理的，只计这一 2 0\n情形，不计其他情形）\n\
+             1.属于国家秘密\n31 0\n"
+        );
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.new_received.natural_person"), Some("120"));
+        assert_eq!(get(&got, "t3.new_received.research"), Some("0"));
+        assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
+        assert_eq!(get(&got, "t3.carried_over.commercial"), Some(""));
+        assert_eq!(get(&got, "t3.granted.legal_services"), Some("2"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+        // The row after the block's rows has no right-hand part.
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.withheld")),
+            "{got:?}"
+        );
+        // One pair that does not add up: none is paired.
+        let text = text.replace("0 0 1 0 3", "0 0 1 0 4");
+        let got = tidy(&text);
+        assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
     }
 
     /// A row cut after its fifth value, the two others on the next line.
