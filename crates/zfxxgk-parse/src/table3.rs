@@ -467,7 +467,28 @@ fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars:
         .unwrap_or_default();
     let last = before.lines().rev().find(|l| !l.trim().is_empty());
     let next = after.lines().find(|l| !l.trim().is_empty());
-    [last, next].into_iter().flatten().any(cut)
+    // A row cut in two has its label on one line: the other's names no row (two rows
+    // whose blank cells fall where the other shows values are no cut row).
+    let own_line = text.get(span.range()).unwrap_or_default();
+    let named = names_row(own_line);
+    [last, next]
+        .into_iter()
+        .flatten()
+        .any(|l| cut(l) && !(named && names_row(l)))
+}
+
+/// Whether the text before a line's trailing values names a row of table 三.
+fn names_row(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let text = words
+        .iter()
+        .rposition(|w| crate::number::kind(w) == crate::number::Kind::Text)
+        .map_or(&[][..], |k| &words[..=k]);
+    let labels: Vec<Folded<'_>> = text.iter().map(|w| Folded::new(w)).collect();
+    !labels.is_empty()
+        && Edition::ALL
+            .iter()
+            .any(|&e| best_t3_row(&labels, e).is_some())
 }
 
 /// A placement's values, column by column: a blank (vanished or written) as 0.

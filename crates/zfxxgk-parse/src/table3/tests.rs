@@ -179,3 +179,37 @@ fn layout_text_counts_positions_in_characters() {
         .iter()
         .any(|n| n.message.en.contains("may have been cut in two")));
 }
+
+/// Two rows next to each other whose blank cells fall where the other shows values
+/// are two rows, not one cut in two: each names its row.
+#[test]
+fn rows_with_blanks_where_the_other_has_values_are_read() {
+    let mut text = String::from("三、收到和处理政府信息公开申请情况\n");
+    text += &layout_line(
+        "一、本年新收政府信息公开申请数量",
+        &["190", "1", "1", "1", "0", "6", "199"],
+    );
+    text += &layout_line(
+        "3.补正后申请内容仍不明确",
+        &["", "", "4042", "", "", "", ""],
+    );
+    text += &layout_line(
+        "（五）不予处理    1.信访举报投诉类申请",
+        &["992", "3850", "", "3480", "2257", "807", "4158"],
+    );
+    text += &layout_line("2.重复申请", &["2", "0", "0", "0", "0", "0", "2"]);
+    let report = crate::parse(&text);
+    let got: Vec<(String, String)> = report
+        .tidy()
+        .map(|(k, v)| (k.as_str().to_string(), v))
+        .collect();
+    let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+    assert_eq!(
+        get("t3.unavailable.unclear.research"),
+        Some("4042"),
+        "{got:?}"
+    );
+    assert_eq!(get("t3.unavailable.unclear.total"), Some(""));
+    assert_eq!(get("t3.not_processed.complaint.research"), Some(""));
+    assert_eq!(get("t3.not_processed.complaint.total"), Some("4158"));
+}
