@@ -105,7 +105,7 @@ fn tables_of(
     let cell_texts = rows::CellTexts::of(blocks);
     let mut zones = rows::zones(text, blocks, heads, &cell_texts);
     paragraphs::regroup(&mut zones);
-    wrapped::rejoin(&mut zones.t3);
+    wrapped::rejoin(text, &mut zones.t3);
     let body = |key: SectionKey| {
         sections
             .iter()

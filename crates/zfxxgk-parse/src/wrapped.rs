@@ -103,7 +103,8 @@ pub(crate) fn whole(values: &[Cell<'_>]) -> bool {
 
 /// Joins the rows of table 三's zone that reading-order text wrapped onto several
 /// lines, as the module says.
-pub(crate) fn rejoin(rows: &mut Vec<TableRow<'_>>) {
+pub(crate) fn rejoin(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    cut_aligned(text, rows);
     if !rows.iter().any(|r| r.from_text) {
         return;
     }
@@ -134,6 +135,68 @@ pub(crate) fn rejoin(rows: &mut Vec<TableRow<'_>>) {
                 }
             },
         }
+    }
+}
+
+/// Joins the rows of a space-aligned table (`pdftotext -layout`) that a label cut over
+/// two lines cut in two, the first values on the first line and the others on the
+/// next (`理结果 （二）部分公开（区分处理的，只计这一情形， 23` / `不计其他情形） 0 0 0
+/// 0 0 23`): only where the two lines are next to each other, one of their labels
+/// names no row of table 三, every value of the first stands left of every value of
+/// the second (counted in characters, as `pdftotext` sets them), and together they
+/// are seven values that add up ([`whole`]).
+fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
+    let n = T3_COLUMNS.len();
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let (a, b) = (&rows[i], &rows[i + 1]);
+        let (pa, pb) = (parts(&a.row), parts(&b.row));
+        let between = text
+            .get(a.row.span.end..b.row.span.start)
+            .unwrap_or_default();
+        let positioned = |v: &[Cell<'_>]| !v.is_empty() && v.iter().all(|c| c.x.is_some());
+        let named = |p: &crate::ledger::Parts<'_, '_>| {
+            let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+            names_row(&labels)
+        };
+        let fits = pa.values.len() + pb.values.len() == n
+            && positioned(pa.values)
+            && positioned(pb.values)
+            && between.chars().filter(|&c| c == '\n').count() == 1
+            && between.trim().is_empty()
+            && !(named(&pa) && named(&pb));
+        let left_of = || {
+            let ca = crate::columns::in_chars(text, pa.values);
+            let cb = crate::columns::in_chars(text, pb.values);
+            match (ca.last().and_then(|c| c.x), cb.first().and_then(|c| c.x)) {
+                (Some(l), Some(f)) => l.1 < f.0,
+                _ => false,
+            }
+        };
+        let values: Vec<Cell<'i>> = pa.values.iter().chain(pb.values).copied().collect();
+        if !(fits && left_of() && whole(&values)) {
+            i += 1;
+            continue;
+        }
+        let label = |r: &TableRow<'i>, k: usize| -> Vec<Cell<'i>> {
+            r.row
+                .cells
+                .get(..r.row.cells.len().saturating_sub(k))
+                .unwrap_or_default()
+                .to_vec()
+        };
+        let mut cells = label(a, pa.values.len());
+        cells.extend(label(b, pb.values.len()));
+        cells.extend(values);
+        let row = TableRow {
+            row: Row {
+                cells,
+                span: Span::new(a.row.span.start, b.row.span.end),
+            },
+            from_text: false,
+        };
+        rows.splice(i..i + 2, [row]);
+        i += 1;
     }
 }
 
@@ -485,6 +548,46 @@ mod tests {
         let text = text.replace("0 0 1 0 3", "0 0 1 0 4");
         let got = tidy(&text);
         assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    }
+
+    /// `pdftotext -layout`: a label cut over two lines took the row's first value
+    /// onto its first line and the others onto the next.
+    #[test]
+    fn an_aligned_row_cut_in_two_is_joined() {
+        // Each value right-aligned in six characters from character 40.
+        let line = |label: &str, values: &[&str]| {
+            let mut l = label.to_string();
+            l.push_str(&" ".repeat(40usize.saturating_sub(label.chars().count())));
+            for v in values {
+                l.push_str(&format!("{v:>6}"));
+            }
+            l.push('\n');
+            l
+        };
+        let mut text = HEAD.to_string();
+        text += &line("（一）予以公开", &["23", "0", "0", "/", "0", "1", "24"]);
+        text += &line("理结果 （二）部分公开（区分处理的，只计这一情形，", &["23"]);
+        text += &line("不计其他情形）", &["", "0", "0", "0", "0", "0", "23"]);
+        text += &line("1.属于国家秘密", &["38", "—", "0", "0", "0", "1", "39"]);
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.partly_granted.natural_person"),
+            Some("23"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.partly_granted.commercial"), Some("0"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+        // Parts that do not add up stay apart, and are not read.
+        let text = text.replace(
+            &line("不计其他情形）", &["", "0", "0", "0", "0", "0", "23"]),
+            &line("不计其他情形）", &["", "0", "0", "0", "0", "0", "24"]),
+        );
+        let got = tidy(&text);
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
     }
 
     /// A row cut after its fifth value, the two others on the next line.

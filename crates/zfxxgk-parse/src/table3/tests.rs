@@ -138,6 +138,36 @@ fn layout_line(label: &str, values: &[&str]) -> String {
 
 #[test]
 fn layout_text_counts_positions_in_characters() {
+    let (report, got) = layout_table("3");
+    let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+    assert_eq!(get("t3.carried_over.natural_person"), Some(""), "{got:?}");
+    assert_eq!(get("t3.carried_over.commercial"), Some("2"));
+    assert_eq!(get("t3.carried_over.other_org"), Some("6"));
+    assert_eq!(get("t3.carried_over.total"), Some("20"));
+    assert_eq!(get("t3.granted.public_interest"), Some(""));
+    assert_eq!(get("t3.withheld.state_secret.total"), Some("32"));
+    // The row cut in two adds up: joined (see `crate::wrapped`).
+    assert_eq!(get("t3.partly_granted.natural_person"), Some("2"));
+    assert_eq!(get("t3.partly_granted.total"), Some("3"));
+    assert!(report
+        .notes
+        .iter()
+        .all(|n| !n.message.en.contains("cut in two")));
+    // Its parts do not add up: neither is read, and a note says why.
+    let (report, got) = layout_table("4");
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+        "{got:?}"
+    );
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.message.en.contains("may have been cut in two")));
+}
+
+/// A table of `pdftotext -layout` text with a row cut in two (partly_granted, its total
+/// `total`), and its cells.
+fn layout_table(total: &str) -> (zfxxgk_model::Report, Vec<(String, String)>) {
     let mut text = String::from("三、收到和处理政府信息公开申请情况\n");
     text += &layout_line(
         "一、本年新收政府信息公开申请数量",
@@ -151,7 +181,7 @@ fn layout_text_counts_positions_in_characters() {
     // A row cut in two: its first value on the line of its label, one space after
     // it, the others on the next line.
     text += "（二）部分公开（区分处理的，只计这一情形，不计其他 2\n";
-    text += &layout_line("情形）", &["", "0", "0", "0", "1", "0", "3"]);
+    text += &layout_line("情形）", &["", "0", "0", "0", "1", "0", total]);
     text += &layout_line("1.属于国家秘密", &["31", "0", "0", "0", "1", "0", "32"]);
     text += &layout_line(
         "2.其他法律行政法规禁止公开",
@@ -163,21 +193,7 @@ fn layout_text_counts_positions_in_characters() {
         .tidy()
         .map(|(k, v)| (k.as_str().to_string(), v))
         .collect();
-    let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
-    assert_eq!(get("t3.carried_over.natural_person"), Some(""), "{got:?}");
-    assert_eq!(get("t3.carried_over.commercial"), Some("2"));
-    assert_eq!(get("t3.carried_over.other_org"), Some("6"));
-    assert_eq!(get("t3.carried_over.total"), Some("20"));
-    assert_eq!(get("t3.granted.public_interest"), Some(""));
-    assert_eq!(get("t3.withheld.state_secret.total"), Some("32"));
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
-        "{got:?}"
-    );
-    assert!(report
-        .notes
-        .iter()
-        .any(|n| n.message.en.contains("may have been cut in two")));
+    (report, got)
 }
 
 /// Two rows next to each other whose blank cells fall where the other shows values
