@@ -144,7 +144,8 @@ pub(crate) fn rejoin(text: &str, rows: &mut Vec<TableRow<'_>>) {
 /// 0 0 23`): only where the two lines are next to each other, one of their labels
 /// names no row of table 三, every value of the first stands left of every value of
 /// the second (counted in characters, as `pdftotext` sets them), and together they
-/// are seven values that add up ([`whole`]).
+/// are seven values that add up ([`whole`]). The first line may be one of running
+/// text (its value one space after the label).
 fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
     let n = T3_COLUMNS.len();
     let mut i = 0;
@@ -159,19 +160,28 @@ fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
             names_row(&labels)
         };
+        // The first part may be a line of running text (its value one space after
+        // the label, so no column of the table): it is read where it stands.
         let fits = pa.values.len() + pb.values.len() == n
-            && positioned(pa.values)
+            && (positioned(pa.values) || (a.from_text && !pa.values.is_empty()))
             && positioned(pb.values)
             && between.chars().filter(|&c| c == '\n').count() == 1
             && between.trim().is_empty()
             && !(named(&pa) && named(&pb));
-        let left_of = || {
-            let ca = crate::columns::in_chars(text, pa.values);
-            let cb = crate::columns::in_chars(text, pb.values);
-            match (ca.last().and_then(|c| c.x), cb.first().and_then(|c| c.x)) {
-                (Some(l), Some(f)) => l.1 < f.0,
-                _ => false,
+        // Characters from the start of its line to `at`.
+        let column = |at: usize| {
+            let before = text.get(..at).unwrap_or_default();
+            before
+                .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+                .unwrap_or_default()
+                .chars()
+                .count()
+        };
+        let left_of = || match (pa.values.last(), pb.values.first()) {
+            (Some(l), Some(f)) => {
+                column(l.span.start) + l.text.chars().count() < column(f.span.start)
             }
+            _ => false,
         };
         let values: Vec<Cell<'i>> = pa.values.iter().chain(pb.values).copied().collect();
         if !(fits && left_of() && whole(&values)) {
@@ -588,6 +598,34 @@ mod tests {
             got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
             "{got:?}"
         );
+    }
+
+    /// The first part of a cut row on a line of running text (its value one space
+    /// after the label), the others on the aligned line under it (`pdftotext -layout`
+    /// of a printed page).
+    #[test]
+    fn a_cut_row_whose_first_part_is_running_text_is_joined() {
+        let lines = [
+            "一、本年新收政府信息公开申请数量               120       1   0   1       6    2 130",
+            "二、上年结转政府信息公开申请数量                 6           0   0       0    0   6",
+            "三、本年度 （一）予以公开                   19       0   0   /       2    0   21",
+            "办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他 2",
+            "      情形）                                0   0   0       1    0   3",
+            "",
+            "      （三）不予 1.属于国家秘密            31       0   0   0       1    0   32",
+            "      公开    2.其他法律行政法规禁止公开      18       0   0   0       0    0   18",
+            "            3.危及“三安全一稳定”         8       0   0   0       0    0   8",
+        ];
+        let text = format!("{HEAD}{}\n", lines.join("\n"));
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+        assert_eq!(
+            get(&got, "t3.partly_granted.natural_person"),
+            Some("2"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.partly_granted.legal_services"), Some("1"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
     }
 
     /// A row cut after its fifth value, the two others on the next line.
