@@ -108,7 +108,7 @@ pub(crate) fn rejoin(text: &str, rows: &mut Vec<TableRow<'_>>) {
     if !rows.iter().any(|r| r.from_text) {
         return;
     }
-    let old = paired_blocks(std::mem::take(rows));
+    let old = column_blocks(text, paired_blocks(std::mem::take(rows)));
     let mut i = 0;
     while let Some(tr) = old.get(i) {
         match joined(&old, i) {
@@ -208,6 +208,221 @@ fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         rows.splice(i..i + 2, [row]);
         i += 1;
     }
+}
+
+/// A row of table 三 that [`column_blocks`] fills: its label's line, its own values
+/// (on that line and the lines up to the next label), and the lines they stand on.
+struct Open<'i> {
+    label: usize,
+    values: Vec<Cell<'i>>,
+    lines: Vec<usize>,
+}
+
+/// Whether a blank line stands between rows `a` and `b` of the zone.
+fn blank_between(text: &str, a: &TableRow<'_>, b: &TableRow<'_>) -> bool {
+    text.get(a.row.span.end..b.row.span.start)
+        .is_some_and(|t| t.chars().filter(|&c| c == '\n').count() >= 2)
+}
+
+/// Rows of table 三 whose values `pdftotext` wrote column by column after their labels
+/// (a printed page read down each column): the labels, each with the same number of
+/// its own values (none, or its first), then blocks of values one line a row, a blank
+/// line between blocks:
+///
+/// ```text
+/// 4.保护第三方合      ; the rows' labels, no value of their own
+/// 5.属于三类内部
+/// …
+/// 四、结转下年度继续办理
+///
+/// 4                   ; a block: the first column of the first rows
+/// 10
+/// …
+/// ```
+///
+/// The blocks are read in order: blocks of as many lines as each other, whose values
+/// a line make up the columns the rows lack, give those columns to as many rows, the
+/// first not yet given; then the next blocks to the next rows. Read only when this
+/// gives every row its columns and takes every block, and every row then adds up
+/// ([`whole`]); otherwise nothing is read.
+fn column_blocks<'i>(text: &str, rows: Vec<TableRow<'i>>) -> Vec<TableRow<'i>> {
+    let n = T3_COLUMNS.len();
+    let named = |tr: &TableRow<'_>| {
+        tr.from_text && {
+            let labels: Vec<Folded<'_>> = parts(&tr.row).labels().map(Folded::new).collect();
+            names_row(&labels)
+        }
+    };
+    let Some(last) = rows.iter().rposition(named) else {
+        return rows;
+    };
+    // After the last label: its own values up to a blank line, then blocks of lines of
+    // values alone, nothing else.
+    let tail = rows.get(last + 1..).unwrap_or_default();
+    if tail.is_empty() || !tail.iter().all(|r| matches!(line(r), Line::Values(_))) {
+        return rows;
+    }
+    let mut own_end = last + 1;
+    while own_end < rows.len()
+        && rows
+            .get(own_end - 1)
+            .zip(rows.get(own_end))
+            .is_some_and(|(a, b)| !blank_between(text, a, b))
+    {
+        own_end += 1;
+    }
+    // The blocks: runs of lines, a blank line between runs.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for j in own_end..rows.len() {
+        let apart = j == own_end
+            || rows
+                .get(j - 1)
+                .zip(rows.get(j))
+                .is_some_and(|(a, b)| blank_between(text, a, b));
+        match blocks.last_mut() {
+            Some(b) if !apart => b.push(j),
+            _ => blocks.push(vec![j]),
+        }
+    }
+    // The labels before, back to one whose values differ in number from the last's.
+    let open_at = |at: usize, end: usize| -> Option<Open<'i>> {
+        let tr = rows.get(at)?;
+        let mut o = Open {
+            label: at,
+            values: parts_of(tr).to_vec(),
+            lines: Vec::new(),
+        };
+        for j in at + 1..end {
+            let r = rows.get(j)?;
+            match line(r) {
+                Line::Values(v) => {
+                    o.values.extend_from_slice(v);
+                    o.lines.push(j);
+                }
+                Line::Rest => {}
+                Line::Other => {
+                    // A bit of label with a value after it (`逾期不补正、行政机 1`).
+                    let p = parts(&r.row);
+                    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+                    if !r.from_text || labels.iter().any(Folded::numbered) || names_row(&labels) {
+                        if !p.values.is_empty() {
+                            return None;
+                        }
+                        continue;
+                    }
+                    o.values.extend_from_slice(p.values);
+                    o.lines.push(j);
+                }
+            }
+        }
+        Some(o)
+    };
+    let Some(tail_open) = open_at(last, own_end) else {
+        return rows;
+    };
+    let k = tail_open.values.len();
+    if k >= n - 1 {
+        return rows;
+    }
+    let mut open = vec![tail_open];
+    let mut end = last;
+    for at in (0..last).rev() {
+        let Some(tr) = rows.get(at) else { break };
+        if !named(tr) {
+            continue;
+        }
+        match open_at(at, end) {
+            Some(o) if o.values.len() == k => {
+                open.push(o);
+                end = at;
+            }
+            _ => break,
+        }
+    }
+    open.reverse();
+    // Blocks to rows, in order.
+    let mut given: Vec<Vec<Cell<'i>>> = open.iter().map(|o| o.values.clone()).collect();
+    let mut row = 0;
+    let mut b = 0;
+    while let Some(first) = blocks.get(b) {
+        let height = first.len();
+        let mut width = 0;
+        while width < n - k {
+            let Some(block) = blocks.get(b).filter(|bl| bl.len() == height) else {
+                return rows;
+            };
+            let w = block
+                .first()
+                .and_then(|&j| rows.get(j))
+                .map_or(0, |r| parts_of(r).len());
+            if block
+                .iter()
+                .any(|&j| rows.get(j).is_none_or(|r| parts_of(r).len() != w))
+            {
+                return rows;
+            }
+            for (r, &j) in block.iter().enumerate() {
+                let (Some(g), Some(line)) = (given.get_mut(row + r), rows.get(j)) else {
+                    return rows;
+                };
+                g.extend_from_slice(parts_of(line));
+            }
+            width += w;
+            b += 1;
+        }
+        if width != n - k {
+            return rows;
+        }
+        row += height;
+    }
+    if row != open.len() || !given.iter().all(|g| g.len() == n && whole(g)) {
+        return rows;
+    }
+    // Each label's row takes its values; the lines of values are gone.
+    let mut made: Vec<Option<TableRow<'i>>> = vec![None; rows.len()];
+    let mut taken = vec![false; rows.len()];
+    for (o, values) in open.iter().zip(given) {
+        let Some(tr) = rows.get(o.label) else {
+            return rows;
+        };
+        let p = parts(&tr.row);
+        let mut cells: Vec<Cell<'i>> = tr
+            .row
+            .cells
+            .get(..tr.row.cells.len() - p.values.len())
+            .unwrap_or_default()
+            .to_vec();
+        cells.extend(values);
+        if let Some(slot) = made.get_mut(o.label) {
+            *slot = Some(TableRow {
+                row: Row {
+                    cells,
+                    span: tr.row.span,
+                },
+                from_text: true,
+            });
+        }
+        for &j in &o.lines {
+            if let Some(t) = taken.get_mut(j) {
+                *t = true;
+            }
+        }
+    }
+    for block in &blocks {
+        for &j in block {
+            if let Some(t) = taken.get_mut(j) {
+                *t = true;
+            }
+        }
+    }
+    rows.into_iter()
+        .zip(made)
+        .zip(taken)
+        .filter_map(|((r, m), t)| match m {
+            Some(m) => Some(m),
+            None => (!t).then_some(r),
+        })
+        .collect()
 }
 
 /// Fewest lines a block of rows' right-hand parts must have to be paired.
@@ -626,6 +841,51 @@ mod tests {
         );
         assert_eq!(get(&got, "t3.partly_granted.legal_services"), Some("1"));
         assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+    }
+
+    /// A printed page read down each column: the labels, then each column's values
+    /// as a block, a blank line between blocks; the last rows' after, in their own
+    /// blocks.
+    #[test]
+    fn values_written_column_by_column_are_read_by_the_blocks() {
+        let mut text = format!(
+            "{HEAD}1.信访举报投诉\n类申请\n2.重复申请\n3.要求提供公开\n（五）不\n出版物\n\
+             （六）其他处理\n（七）总计\n\n"
+        );
+        // Three rows, seven blocks of three.
+        for column in [
+            ["1", "2", "3"],
+            ["0"; 3],
+            ["0"; 3],
+            ["0"; 3],
+            ["0"; 3],
+            ["0"; 3],
+        ] {
+            text.push_str(&column.join("\n"));
+            text.push_str("\n\n");
+        }
+        text.push_str("1\n2\n3\n\n");
+        // The last two rows: five blocks of two, then one of two values a line.
+        for column in [["7", "179"], ["1", "1"], ["1", "1"], ["1", "1"], ["0", "0"]] {
+            text.push_str(&column.join("\n"));
+            text.push_str("\n\n");
+        }
+        text.push_str("2 12\n6 188\n");
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.not_processed.complaint.natural_person"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.not_processed.complaint.total"), Some("1"));
+        assert_eq!(get(&got, "t3.not_processed.publication.total"), Some("3"));
+        assert_eq!(get(&got, "t3.other.other_org"), Some("2"));
+        assert_eq!(get(&got, "t3.other.total"), Some("12"));
+        assert_eq!(get(&got, "t3.results_total.natural_person"), Some("179"));
+        assert_eq!(get(&got, "t3.results_total.total"), Some("188"));
+        // One row that does not add up: nothing is read.
+        let got = tidy(&text.replace("6 188", "6 189"));
+        assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
     }
 
     /// A row cut after its fifth value, the two others on the next line.
