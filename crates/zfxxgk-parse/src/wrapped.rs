@@ -112,7 +112,11 @@ pub(crate) fn rejoin(text: &str, rows: &mut Vec<TableRow<'_>>) {
     let mut i = 0;
     while let Some(tr) = old.get(i) {
         match joined(&old, i) {
-            Some((row, end)) => {
+            Some((row, end, before)) => {
+                if before {
+                    // The line before, its label's beginning, is the row's now.
+                    rows.pop();
+                }
                 rows.push(row);
                 // The bits of label passed over stay, as lines of text.
                 rows.extend(
@@ -641,17 +645,23 @@ fn before_its_label<'i>(
 
 /// The row that starts at `old[i]` joined with the lines its values wrapped onto, and
 /// where the rows after it begin; `None` when it is no such row.
-fn joined<'i>(old: &[TableRow<'i>], i: usize) -> Option<(TableRow<'i>, usize)> {
+fn joined<'i>(old: &[TableRow<'i>], i: usize) -> Option<(TableRow<'i>, usize, bool)> {
     let tr = old.get(i)?;
     if !tr.from_text {
         return None;
     }
     let p = parts(&tr.row);
     let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
-    if labels.is_empty() || p.values.len() >= T3_COLUMNS.len() || !names_row(&labels) {
+    if labels.is_empty() || p.values.len() >= T3_COLUMNS.len() {
         return None;
     }
-    let mut cells: Vec<Cell<'i>> = tr.row.cells.clone();
+    let before = if names_row(&labels) {
+        None
+    } else {
+        Some(label_before(old, i, &p)?)
+    };
+    let mut cells: Vec<Cell<'i>> = before.map(|b| b.row.cells.clone()).unwrap_or_default();
+    cells.extend_from_slice(&tr.row.cells);
     let mut values: Vec<Cell<'i>> = p.values.to_vec();
     let mut end = i + 1;
     // Where the last line of values ends: bits of label after it are not taken.
@@ -685,7 +695,29 @@ fn joined<'i>(old: &[TableRow<'i>], i: usize) -> Option<(TableRow<'i>, usize)> {
             from_text: true,
         },
         end,
+        before.is_some(),
     ))
+}
+
+/// The line before `old[i]` (whose labels, `p`'s, name no row) when it holds the
+/// beginning of the row's label and no value: its last label and `old[i]`'s last,
+/// written together, begin a row's wording (`（二）部分公开（区分处理` / `的，只计这一情形，不计其
+/// 23 0 0 0`), and no label of `old[i]` is numbered.
+fn label_before<'r, 'i>(
+    old: &'r [TableRow<'i>],
+    i: usize,
+    p: &crate::ledger::Parts<'_, 'i>,
+) -> Option<&'r TableRow<'i>> {
+    let prev = old.get(i.checked_sub(1)?)?;
+    let q = parts(&prev.row);
+    if !prev.from_text || !q.values.is_empty() {
+        return None;
+    }
+    if p.labels().any(|l| Folded::new(l).numbered()) {
+        return None;
+    }
+    let together = format!("{}{}", q.labels().last()?, p.labels().last()?);
+    crate::labels::begins_t3_row(&together).then_some(prev)
 }
 
 #[cfg(test)]
@@ -886,6 +918,29 @@ mod tests {
         // One row that does not add up: nothing is read.
         let got = tidy(&text.replace("6 188", "6 189"));
         assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    }
+
+    /// The label's beginning on the line before, with no value, its end on the line of
+    /// the first values (the left-hand group's name cut between the two).
+    #[test]
+    fn a_label_begun_on_the_line_before_is_joined() {
+        let text = format!(
+            "{HEAD}（一）予以公开 23 0 0 0\n0 1 24\n年度办 （二）部分公开（区分处理\n\
+             理结果 的，只计这一情形，不计其 23 0 0 0\n0 0 23\n他情形）\n"
+        );
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.partly_granted.natural_person"),
+            Some("23"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        // A bit of label that does not go on from the line before's: not joined.
+        let got = tidy(&text.replace("的，只计这一情形，不计其", "另有说明的情形"));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
     }
 
     /// A row cut after its fifth value, the two others on the next line.
