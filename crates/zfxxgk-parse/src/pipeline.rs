@@ -106,6 +106,7 @@ fn tables_of(
     let mut zones = rows::zones(text, blocks, heads, &cell_texts);
     paragraphs::regroup(&mut zones);
     wrapped::rejoin(text, &mut zones.t3);
+    wrapped::rejoin_t4(&mut zones.t4);
     let body = |key: SectionKey| {
         sections
             .iter()

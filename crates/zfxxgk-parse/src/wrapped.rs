@@ -35,7 +35,7 @@
 //! is paired with the rows after it where every pair adds up ([`paired_blocks`]).
 
 use zfxxgk_lex::{Cell, Span};
-use zfxxgk_model::{Edition, T3_COLUMNS};
+use zfxxgk_model::{Edition, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
 use crate::labels::{best_t3_row, Folded};
 use crate::ledger::parts;
@@ -211,6 +211,81 @@ fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         };
         rows.splice(i..i + 2, [row]);
         i += 1;
+    }
+}
+
+/// Joins table 四's row of values that reading-order text wrapped onto two lines or
+/// more (`1 2 3 2 8 1 3 1` / `5 3 1 3 2 9`, `pdftotext` of a printed page): lines of
+/// values alone, two at least each, next to each other, that make fifteen values, or
+/// fourteen (a blank cell left nothing, which the groups' sums place or leave), and
+/// only where the lines before and after them hold no value.
+pub(crate) fn rejoin_t4(rows: &mut Vec<TableRow<'_>>) {
+    let n = T4_COLUMNS.len() * T4_GROUPS.len();
+    let values_line = |r: &TableRow<'_>| match line(r) {
+        Line::Values(v) => v.len() >= MIN_LINE_VALUES && v.len() < n - 1,
+        _ => false,
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let mut e = i;
+        while rows.get(e).is_some_and(values_line) {
+            e += 1;
+        }
+        let count: usize = rows
+            .get(i..e)
+            .unwrap_or_default()
+            .iter()
+            .map(|r| parts(&r.row).values.len())
+            .sum();
+        let before = i.checked_sub(1).and_then(|k| rows.get(k));
+        let clear = |r: Option<&TableRow<'_>>| r.is_none_or(|r| parts(&r.row).values.is_empty());
+        let cells: Vec<Cell<'_>> = rows
+            .get(i..e)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|r| r.row.cells.iter().copied())
+            .collect();
+        // Fifteen values must add up group by group (the lines may stand in another
+        // order than their columns); fourteen are left to the sums of the groups.
+        let adds_up = count + 1 == n || cells.chunks(T4_COLUMNS.len()).all(|g| group_adds_up(g));
+        if e - i >= 2
+            && (count == n || count + 1 == n)
+            && adds_up
+            && clear(before)
+            && clear(rows.get(e))
+        {
+            let span = match (cells.first(), cells.last()) {
+                (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+                _ => continue,
+            };
+            let row = TableRow {
+                row: Row { cells, span },
+                from_text: true,
+            };
+            rows.splice(i..e, [row]);
+        }
+        i = e.max(i + 1);
+    }
+}
+
+/// Whether a group's values add up: its last the sum of the others, a blank written
+/// counted as 0.
+fn group_adds_up(values: &[Cell<'_>]) -> bool {
+    let mut sum = 0u64;
+    let Some((total, cells)) = values.split_last() else {
+        return false;
+    };
+    for c in cells {
+        match Token::of(c.text) {
+            Token::Count(v) => sum = sum.saturating_add(v),
+            Token::Blank => {}
+            Token::Other => return false,
+        }
+    }
+    match Token::of(total.text) {
+        Token::Count(t) => t == sum,
+        Token::Blank => sum == 0,
+        Token::Other => false,
     }
 }
 
@@ -941,6 +1016,22 @@ mod tests {
             got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
             "{got:?}"
         );
+    }
+
+    /// Table 四's values over two lines: joined; fifteen that do not add up group by
+    /// group (the lines in another order) are not.
+    #[test]
+    fn table_four_values_over_two_lines_are_joined() {
+        let head = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n";
+        let got = tidy(&format!("{head}1 2 3 2 8 1 3 1\n5 3 1 3 2 9\n"));
+        assert_eq!(get(&got, "t4.review.upheld"), Some("1"), "{got:?}");
+        assert_eq!(get(&got, "t4.review.total"), Some("8"));
+        assert_eq!(get(&got, "t4.litigation_after_review.upheld"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+        let got = tidy(&format!("{head}5 2 0 0 1 3 3 0 2 0 5\n0 3 1 1\n"));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        let got = tidy(&format!("{head}0 3 1 1\n5 2 0 0 1 3 3 0 2 0 5\n"));
+        assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
     }
 
     /// A row cut after its fifth value, the two others on the next line.
