@@ -44,6 +44,70 @@ pub(crate) fn regroup(zones: &mut Zones<'_>) {
     regroup_zone(&mut zones.t2, TableId::T2);
     regroup_zone(&mut zones.t3, TableId::T3);
     regroup_zone(&mut zones.t4, TableId::T4);
+    scattered_t4(&mut zones.t4);
+}
+
+/// Table 四 one cell a paragraph with the header's words between its values (`结果维
+/// 结果纠 其他结 尚未审` / `持` / `1` / `正` / `2` / …, as `pdftotext` writes a
+/// LibreOffice page): where every value in the zone stands alone on its line, they are
+/// fifteen or fourteen, and nothing else in the zone holds a value, they are one row
+/// in the order they stand: fifteen only where each group adds up (its total the sum
+/// of the four before), fourteen as a row of running text, whose blank cell the
+/// groups' sums place or leave.
+fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
+    let n = T4_COLUMNS.len() * T4_GROUPS.len();
+    let has_values = |tr: &TableRow<'_>| {
+        tr.row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text)
+    };
+    let lone_values: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(value))
+        .collect();
+    let count = lone_values.len();
+    if count + 1 < n || count > n {
+        return;
+    }
+    if rows
+        .iter()
+        .enumerate()
+        .any(|(k, r)| has_values(r) && !lone_values.contains(&k))
+    {
+        return;
+    }
+    let cells: Vec<zfxxgk_lex::Cell<'_>> = lone_values
+        .iter()
+        .filter_map(|&k| rows.get(k))
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    if count == n
+        && !cells
+            .chunks(T4_COLUMNS.len())
+            .all(|g| crate::wrapped::group_adds_up(g))
+    {
+        return;
+    }
+    let (Some(&first), Some(f), Some(l)) = (lone_values.first(), cells.first(), cells.last())
+    else {
+        return;
+    };
+    let row = TableRow {
+        row: Row {
+            cells: cells.clone(),
+            span: zfxxgk_lex::Span::new(f.span.start, l.span.end),
+        },
+        from_text: count < n,
+    };
+    let mut k = 0;
+    rows.retain(|_| {
+        let keep = !lone_values.contains(&k) || k == first;
+        k += 1;
+        keep
+    });
+    if let Some(slot) = rows.iter_mut().find(|r| r.row.span.start == f.span.start) {
+        *slot = row;
+    }
 }
 
 /// The one cell of a row read from running text, if it has exactly one.
@@ -487,6 +551,41 @@ mod tests {
                 .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
             "{got:?}"
         );
+    }
+
+    /// `pdftotext` of a LibreOffice page: table 四's values one a paragraph with the
+    /// header's words between them.
+    #[test]
+    fn table_four_values_between_header_words_are_one_row() {
+        let head = "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n结果维 结果纠 其他结 尚未审\n\n";
+        let cells = |values: &[&str]| {
+            let mut t = String::from(head);
+            for (k, v) in values.iter().enumerate() {
+                if let Some(word) = ["持", "正", "果", "结"].get(k % 5) {
+                    t.push_str(word);
+                    t.push_str("\n\n");
+                }
+                t.push_str(v);
+                t.push_str("\n\n");
+            }
+            t
+        };
+        let all = [
+            "0", "3", "1", "1", "5", "2", "0", "0", "1", "3", "3", "0", "2", "0", "5",
+        ];
+        let got = tidy(&cells(&all));
+        assert_eq!(get(&got, "t4.review.upheld"), Some("0"), "{got:?}");
+        assert_eq!(get(&got, "t4.litigation_direct.total"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("5"));
+        // Fifteen that do not add up: not read.
+        let mut wrong = all;
+        wrong[4] = "6";
+        let got = tidy(&cells(&wrong));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        // Fourteen: the groups the sums decide.
+        let got = tidy(&cells(&all[1..]));
+        assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
+        assert_eq!(get(&got, "t4.litigation_after_review.other"), Some("2"));
     }
 
     #[test]

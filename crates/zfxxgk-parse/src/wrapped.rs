@@ -270,7 +270,7 @@ pub(crate) fn rejoin_t4(rows: &mut Vec<TableRow<'_>>) {
 
 /// Whether a group's values add up: its last the sum of the others, a blank written
 /// counted as 0.
-fn group_adds_up(values: &[Cell<'_>]) -> bool {
+pub(crate) fn group_adds_up(values: &[Cell<'_>]) -> bool {
     let mut sum = 0u64;
     let Some((total, cells)) = values.split_last() else {
         return false;
