@@ -355,6 +355,23 @@ fn t3_rows<'i>(
         .collect();
     cells.extend(cells_of(first));
     rows.push(made(cells, tr));
+    // The values after the first seven, where they split one way only into rows of
+    // seven or six (a blank cell left nothing) that each add up: those rows, a row of
+    // six read as running text (its blank placed by the sums, or left).
+    let rest = values.get(n..).unwrap_or_default();
+    if let Some(sizes) = only_split(rest, &|ks| crate::wrapped::whole(&cells_of(ks))) {
+        let mut k = 0;
+        for size in sizes {
+            let Some(ks) = rest.get(k..k + size) else {
+                break;
+            };
+            let mut row = made(cells_of(ks), tr);
+            row.from_text = size < n;
+            rows.push(row);
+            k += size;
+        }
+        return Some(None);
+    }
     let mut k = n;
     while let Some(next) = values.get(k..k + n) {
         let cells = cells_of(next);
@@ -366,6 +383,53 @@ fn t3_rows<'i>(
     }
     // The values left stay as they were, from the first of them on.
     Some(values.get(k).copied())
+}
+
+/// Most values [`only_split`] splits: the ways grow with them.
+const MAX_SPLIT_VALUES: usize = 64;
+
+/// The one way to cut `values` (indices) into runs of seven or six that each `fits`,
+/// as the runs' lengths; `None` when there is no such way, or more than one, or the
+/// values are too many to try.
+fn only_split(values: &[usize], fits: &dyn Fn(&[usize]) -> bool) -> Option<Vec<usize>> {
+    let n = T3_COLUMNS.len();
+    if values.is_empty() || values.len() > MAX_SPLIT_VALUES {
+        return None;
+    }
+    // ways[k]: how many ways (0, 1, or 2 for more) cut values[k..], and the first run.
+    let len = values.len();
+    let mut ways: Vec<(u8, usize)> = vec![(0, 0); len + 1];
+    if let Some(w) = ways.get_mut(len) {
+        *w = (1, 0);
+    }
+    for k in (0..len).rev() {
+        let mut count = 0u8;
+        let mut first = 0;
+        for size in [n, n - 1] {
+            let Some(run) = values.get(k..k + size) else {
+                continue;
+            };
+            let after = ways.get(k + size).map_or(0, |w| w.0);
+            if after > 0 && fits(run) {
+                count = count.saturating_add(after).min(2);
+                first = size;
+            }
+        }
+        if let Some(w) = ways.get_mut(k) {
+            *w = (count, first);
+        }
+    }
+    if ways.first().map(|w| w.0) != Some(1) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < len {
+        let size = ways.get(k)?.1;
+        out.push(size);
+        k += size;
+    }
+    Some(out)
 }
 
 /// Whether a line of text that names a row of table 三 stands among `rows` after the
@@ -526,6 +590,40 @@ mod tests {
             got.iter().all(|c| !c.0.starts_with("t3.withheld")),
             "{got:?}"
         );
+    }
+
+    /// Rows whose labels a converter lost, after a labelled row's seven values: split
+    /// where one way only into rows of seven or six that add up.
+    #[test]
+    fn runs_after_a_row_split_one_way_only() {
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n190\n\n1\n\n1\n\n1\n\n0\n\n6\n\n199\n\n\
+             二、上年结转政府信息公开申请数量\n\n",
+        );
+        let values = [
+            "0", "0", "0", "0", "0", "0", "0", // carried_over
+            "23", "0", "0", "0", "1", "24", // granted, a blank cell left nothing
+            "23", "0", "0", "0", "0", "0", "23", // partly_granted
+        ];
+        for v in values {
+            text.push_str(v);
+            text.push_str("\n\n");
+        }
+        text.push_str("1.属于国家秘密\n\n38\n\n/\n\n0\n\n0\n\n0\n\n1\n\n39\n\n");
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"), "{got:?}");
+        assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+        let kept = |v: &[usize]| super::only_split(v, &|run: &[usize]| run.len() == 7);
+        assert_eq!(kept(&[0; 14]), Some(vec![7, 7]));
+        assert_eq!(kept(&[0; 13]), None);
+        let any = |v: &[usize]| super::only_split(v, &|_: &[usize]| true);
+        // 42 values: six sevens or seven sixes.
+        assert_eq!(any(&[0; 42]), None);
+        assert_eq!(any(&[0; 13]), None);
+        assert_eq!(any(&[0; 6]), Some(vec![6]));
     }
 
     /// A label with no values stands before the next label: the values after that
