@@ -30,8 +30,11 @@
 //! the six before), the first seven the label's, the others rows without a label;
 //! only where no line naming a row of table 三 stands without values since the last
 //! values (values after a label may be an earlier row's, read late: which seven are
-//! whose could not be told). A run of another length (a blank cell left out) is left
-//! as it was, to be left unplaced: a wrong number is worse than a missing one.
+//! whose could not be told), unless the values split one way only into as many rows
+//! that add up as there are such labels, which then take them in turn. After the first
+//! seven, a run that splits one way only into rows of seven or six that add up is
+//! read so. A run of another length (a blank cell left out) is left as it was, to be
+//! left unplaced: a wrong number is worse than a missing one.
 
 use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
@@ -340,6 +343,11 @@ fn t3_rows<'i>(
             }
         }
     }
+    if values.len() > n && pending(rows) {
+        if let Some(next) = in_order(rows, &label, values, &cells_of) {
+            return Some(next);
+        }
+    }
     if label.len() > 1 && pending(rows) {
         // Put back as they were: the label is the line before the values alone.
         label.pop();
@@ -459,6 +467,75 @@ fn pending(rows: &[TableRow<'_>]) -> bool {
                     .iter()
                     .any(|&e| labels::best_t3_row(&label, e).is_some())
         })
+}
+
+/// The labels left without values before the one at hand (`label`, its lines) each
+/// take seven of `values` in turn, the label at hand the last seven: only where the
+/// values split one way only into as many rows of seven that add up as there are
+/// labels (`（一）予以公开` / `（二）部分公开…` / their fourteen values). Then every
+/// value is taken (`Some(None)`, as [`t3_rows`] says); `None` when not so, nothing
+/// changed.
+fn in_order<'i>(
+    rows: &mut Vec<TableRow<'i>>,
+    label: &[TableRow<'i>],
+    values: &[usize],
+    cells_of: &dyn Fn(&[usize]) -> Vec<zfxxgk_lex::Cell<'i>>,
+) -> Option<Option<usize>> {
+    let n = T3_COLUMNS.len();
+    let names = |r: &TableRow<'_>| {
+        let label: Vec<labels::Folded<'_>> = r
+            .row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        !label.is_empty()
+            && Edition::ALL
+                .iter()
+                .any(|&e| labels::best_t3_row(&label, e).is_some())
+    };
+    let open: Vec<usize> = {
+        let mut open: Vec<usize> = (0..rows.len())
+            .rev()
+            .take_while(|&k| {
+                rows.get(k).is_some_and(|r| {
+                    !r.row
+                        .cells
+                        .iter()
+                        .any(|c| number::kind(c.text) != Kind::Text)
+                })
+            })
+            .filter(|&k| rows.get(k).is_some_and(names))
+            .collect();
+        open.reverse();
+        open
+    };
+    let sizes = only_split(values, &|ks| crate::wrapped::whole(&cells_of(ks)))?;
+    if sizes.len() != open.len() + 1 || sizes.iter().any(|&s| s != n) {
+        return None;
+    }
+    let first = label.first()?;
+    let mut chunks = values.chunks(n);
+    for &k in &open {
+        let (Some(chunk), Some(r)) = (chunks.next(), rows.get(k)) else {
+            return None;
+        };
+        let mut cells = r.row.cells.clone();
+        cells.extend(cells_of(chunk));
+        let row = made(cells, r);
+        if let Some(slot) = rows.get_mut(k) {
+            *slot = row;
+        }
+    }
+    let chunk = chunks.next()?;
+    let mut cells: Vec<_> = label
+        .iter()
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    cells.extend(cells_of(chunk));
+    rows.push(made(cells, first));
+    Some(None)
 }
 
 /// A row made of `cells` put together by the template's shape; `tr` the row it
@@ -626,8 +703,41 @@ mod tests {
         assert_eq!(any(&[0; 6]), Some(vec![6]));
     }
 
-    /// A label with no values stands before the next label: the values after that
-    /// one may be its own, read late, or not: none is read.
+    /// Two labels, then both rows' values: each takes seven in turn, where they add
+    /// up; not where one row's do not.
+    #[test]
+    fn labels_before_their_values_take_them_in_turn() {
+        let text = |last: &str| {
+            let mut t = String::from(
+                "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+                 一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+                 （一）予以公开\n\n度办理结\n\n（二）部分公开（区分处理的，\n\n只计这一情形，不计其他情形）\n\n",
+            );
+            for v in [
+                "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", last,
+            ] {
+                t.push_str(v);
+                t.push_str("\n\n");
+            }
+            t.push_str("1.属于国家秘密\n\n");
+            t
+        };
+        let got = tidy(&text("3"));
+        assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+        assert_eq!(get(&got, "t3.granted.legal_services"), Some("2"));
+        assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("2"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+        let got = tidy(&text("4"));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+            "{got:?}"
+        );
+    }
+
+    /// A label with no values stands before the next label, and the values after
+    /// that one are three rows' for the two labels: whose are whose cannot be told,
+    /// and none is read.
     #[test]
     fn values_after_a_label_left_without_values_are_not_split() {
         let mut text = String::from(
@@ -636,7 +746,8 @@ mod tests {
              （一）予以公开\n\n度办理结\n\n（二）部分公开（区分处理的，\n\n只计这一情形，不计其他情形）\n\n",
         );
         for v in [
-            "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", "3",
+            "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", "3", "31", "0", "0",
+            "0", "1", "0", "32",
         ] {
             text.push_str(v);
             text.push_str("\n\n");
