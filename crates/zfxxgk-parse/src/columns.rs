@@ -103,6 +103,41 @@ pub(crate) fn from_header(lines: &[Vec<Cell<'_>>], n: usize) -> Option<Vec<Range
     Some(found.split_off(skip))
 }
 
+/// `cells` with their positions counted in characters from their line's start
+/// instead of display columns: `pdftotext -layout` sets its text on a grid of one
+/// character a column, a CJK character as wide as a digit, so a row whose label holds
+/// more CJK characters than another's shows its values further right in display
+/// columns, under the wrong column. Cells without a position keep none.
+pub(crate) fn in_chars<'i>(text: &str, cells: &[Cell<'i>]) -> Vec<Cell<'i>> {
+    cells
+        .iter()
+        .map(|c| {
+            let x = c.x.and_then(|_| {
+                let before = text.get(..c.span.start)?;
+                let line = before.get(before.rfind('\n').map_or(0, |i| i + 1)..)?;
+                let start = u32::try_from(line.chars().count()).ok()?;
+                let len = u32::try_from(c.text.chars().count()).ok()?;
+                Some((start, start.saturating_add(len)))
+            });
+            Cell { x, ..*c }
+        })
+        .collect()
+}
+
+/// How many rows of `full` (each a row's values, one per column, positioned) stand
+/// one value under each column of the row before: how well a way of counting
+/// positions lines the table's columns up.
+pub(crate) fn lined_up(full: &[Vec<Cell<'_>>]) -> usize {
+    full.windows(2)
+        .filter(|w| {
+            let (Some(above), Some(row)) = (ranges(&w[0]), w.get(1)) else {
+                return false;
+            };
+            under(row, &above).is_some_and(|ks| ks.iter().enumerate().all(|(i, &k)| i == k))
+        })
+        .count()
+}
+
 /// The ranges of a row's values, when every one has a position.
 pub(crate) fn ranges(values: &[Cell<'_>]) -> Option<Vec<Range>> {
     values.iter().map(|c| c.x).collect()
@@ -198,5 +233,43 @@ mod tests {
         // A wrapped word one column wider than the piece below it.
         let header = [cells(&[("商业企", 40)]), cells(&[("业", 40)])];
         assert_eq!(from_header(&header, 1), Some(vec![(40, 42)]));
+    }
+
+    /// The positioned cells of a line of `text` split at runs of two spaces or more,
+    /// at their display columns.
+    fn line_cells(text: &'static str, line: usize) -> Vec<Cell<'static>> {
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let body = text[start..].lines().next().unwrap_or_default();
+        let mut out = Vec::new();
+        let mut at = 0;
+        for word in body.split("  ").filter(|w| !w.trim().is_empty()) {
+            let i = body[at..].find(word).map_or(at, |i| at + i);
+            let x = width(&body[..i]);
+            out.push(Cell {
+                text: &text[start + i..start + i + word.len()],
+                span: Span::new(start + i, start + i + word.len()),
+                x: Some((x, x + width(word))),
+            });
+            at = i + word.len();
+        }
+        out
+    }
+
+    #[test]
+    fn positions_in_characters_line_up_layout_text() {
+        // `pdftotext -layout`: one character a column, CJK or not.
+        let text = "一二三四  1  22  3\n五六    4  55  6\n七八九十  7  88  9\n";
+        let rows: Vec<Vec<Cell<'_>>> = (0..3).map(|l| line_cells(text, l)[1..].to_vec()).collect();
+        let counted: Vec<Vec<Cell<'_>>> = rows.iter().map(|r| in_chars(text, r)).collect();
+        assert_eq!(counted[1][0].x, Some((6, 7)));
+        assert_eq!(counted[1][1].x, Some((9, 11)));
+        assert_eq!(lined_up(&counted), 2);
+        assert_eq!(lined_up(&rows), 0);
+        // Cells without a position keep none.
+        let unplaced = [Cell {
+            x: None,
+            ..rows[0][0]
+        }];
+        assert_eq!(in_chars(text, &unplaced)[0].x, None);
     }
 }

@@ -166,6 +166,20 @@ pub(crate) fn t3_rows(edition: Edition) -> &'static [Names] {
     &T3_ROWS[edition]
 }
 
+/// Whether `label`, folded and its numbering stripped, is the beginning of a wording
+/// of a row of table 三 (in either edition), a whole one included: the first part of
+/// a label cut over lines, and no more.
+pub(crate) fn begins_t3_row(label: &str) -> bool {
+    let f = Folded::new(label);
+    let core = f.core();
+    !core.is_empty()
+        && Edition::ALL.iter().any(|&e| {
+            t3_rows(e)
+                .iter()
+                .any(|names| names.0.iter().any(|n| n.text.starts_with(core)))
+        })
+}
+
 /// Each folded wording of table 三's rows, and the rows it is a wording of.
 type Wordings = FxHashMap<&'static str, Vec<usize>>;
 
@@ -399,6 +413,17 @@ pub(crate) fn column_match(label: &str, col: &ColumnDef) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_cut_over_lines_begin_a_row() {
+        assert!(begins_t3_row(
+            "（二）部分公开（区分处理的，只计这一情形，不计其"
+        ));
+        assert!(begins_t3_row("（一）予以公开"));
+        assert!(!begins_t3_row("（二）部分公开（区分处理另有说明的情形"));
+        assert!(!begins_t3_row("的，只计这一情形"));
+        assert!(!begins_t3_row(""));
+    }
 
     #[test]
     fn t3_rows_looked_up_as_searched() {

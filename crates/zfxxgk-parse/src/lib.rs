@@ -21,6 +21,7 @@ mod table3;
 mod table4;
 mod unread;
 mod vanished;
+mod wrapped;
 
 use zfxxgk_model::Report;
 

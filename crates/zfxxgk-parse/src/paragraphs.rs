@@ -31,9 +31,21 @@
 //! ```
 //!
 //! A run short of its length is whole only when its two-blank-line gaps make up
-//! what it lacks, every other gap one blank line. A run of another length (a blank
-//! cell left out with no trace, a label cut in two) is left as it was, to be left
-//! unplaced: a wrong number is worse than a missing one.
+//! what it lacks, every other gap one blank line.
+//!
+//! In table 三 (`pdftotext` of a LibreOffice page writes it so) a label cut over
+//! lines (`（二）部分公开（区分处理` / `的，只计这一情形，不计其他` / `情形）`) is put
+//! back together, back to its numbered line, and a run of more than seven values
+//! after a label is read seven by seven while each seven adds up (the last the sum of
+//! the six before), the first seven the label's, the others rows without a label;
+//! only where no line naming a row of table 三 stands without values since the last
+//! values (values after a label may be an earlier row's, read late: which seven are
+//! whose could not be told), unless the values split one way only into as many rows
+//! that add up as there are such labels, which then take them in turn. After the first
+//! seven, a run that splits one way only into rows of seven or six that add up is
+//! read so. A run of another length (a blank cell left out with no trace, a label cut
+//! in two) is left as it was, to be left unplaced: a wrong number is worse than a
+//! missing one.
 
 use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
@@ -48,6 +60,7 @@ pub(crate) fn regroup(text: &str, zones: &mut Zones<'_>) {
     regroup_zone(text, &mut zones.t2, TableId::T2);
     regroup_zone(text, &mut zones.t3, TableId::T3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
+    scattered_t4(&mut zones.t4);
     rejoin_broken(text, &mut zones.t3);
 }
 
@@ -148,6 +161,71 @@ fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
         };
         rows.remove(k + 1);
         k += 1;
+    }
+}
+
+/// Table 四 one cell a paragraph with the header's words between its values (`结果维
+/// 结果纠 其他结 尚未审` / `持` / `1` / `正` / `2` / …, as `pdftotext` writes a
+/// LibreOffice page): where every value in the zone stands alone on its line, they are
+/// fifteen or fourteen, and nothing else in the zone holds a value, they are one row
+/// in the order they stand: fifteen only where each group adds up (its total the sum
+/// of the four before), fourteen as a row of running text, whose blank cell the
+/// groups' sums place or leave.
+fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
+    let n = T4_COLUMNS.len() * T4_GROUPS.len();
+    let has_values = |tr: &TableRow<'_>| {
+        tr.row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text)
+    };
+    let lone_values: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(value))
+        .collect();
+    let count = lone_values.len();
+    if count + 1 < n || count > n {
+        return;
+    }
+    if rows
+        .iter()
+        .enumerate()
+        .any(|(k, r)| has_values(r) && !lone_values.contains(&k))
+    {
+        return;
+    }
+    let cells: Vec<zfxxgk_lex::Cell<'_>> = lone_values
+        .iter()
+        .filter_map(|&k| rows.get(k))
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    if count == n
+        && !cells
+            .chunks(T4_COLUMNS.len())
+            .all(|g| crate::wrapped::group_adds_up(g))
+    {
+        return;
+    }
+    let (Some(&first), Some(f), Some(l)) = (lone_values.first(), cells.first(), cells.last())
+    else {
+        return;
+    };
+    let row = TableRow {
+        row: Row {
+            cells: cells.clone(),
+            span: zfxxgk_lex::Span::new(f.span.start, l.span.end),
+        },
+        from_text: count < n,
+        overflow: Vec::new(),
+        padded: false,
+    };
+    let mut k = 0;
+    rows.retain(|_| {
+        let keep = !lone_values.contains(&k) || k == first;
+        k += 1;
+        keep
+    });
+    if let Some(slot) = rows.iter_mut().find(|r| r.row.span.start == f.span.start) {
+        *slot = row;
     }
 }
 
@@ -365,6 +443,15 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
                 continue;
             }
         }
+        if table == TableId::T3 && label.is_some() && n >= T3_COLUMNS.len() {
+            let values: Vec<usize> = (first..end)
+                .filter(|&k| old.get(k).is_some_and(value))
+                .collect();
+            if let Some(next) = t3_rows(&old, tr, &values, rows) {
+                i = next.unwrap_or(end);
+                continue;
+            }
+        }
         let whole = |n: usize| match label {
             Some(c) => n > 0 && fits(table, c.text, n, edition),
             None => {
@@ -393,6 +480,269 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
         };
         rows.push(joined(&old, i, end, tr, &blanks));
         i = end;
+    }
+}
+
+/// Most lines a label of table 三 is cut into, one cell a paragraph
+/// (`（二）部分公开（区分处理` / `的，只计这一情形，不计其他` / `情形）`).
+const MAX_LABEL_LINES: usize = 3;
+
+/// Table 三's rows from a label (`tr`, the lone text row before the values) and the
+/// value rows after it (`values`, their indices in `old`), pushed onto `rows`: the
+/// label with the first seven values, when they are all the values or add up (the
+/// last the sum of the six before: [`crate::wrapped::whole`]); then each further seven
+/// that add up, a row without a label (placed by the template's order, or left); the
+/// values left after them stay as they were. The label takes the lines of text just
+/// before it (popped off `rows`) back to one that is numbered, where one is within
+/// [`MAX_LABEL_LINES`]. `None` when the first seven neither are all nor add up
+/// (nothing pushed); else where the rows after the values begin, `None` within for
+/// the end of the run.
+fn t3_rows<'i>(
+    old: &[TableRow<'i>],
+    tr: &TableRow<'i>,
+    values: &[usize],
+    rows: &mut Vec<TableRow<'i>>,
+) -> Option<Option<usize>> {
+    let n = T3_COLUMNS.len();
+    let cells_of = |ks: &[usize]| -> Vec<zfxxgk_lex::Cell<'i>> {
+        ks.iter()
+            .filter_map(|&k| old.get(k))
+            .flat_map(|r| r.row.cells.iter().copied())
+            .collect()
+    };
+    let first = values.get(..n)?;
+    if values.len() > n && !crate::wrapped::whole(&cells_of(first)) {
+        return None;
+    }
+    // The label's lines before it, back to a numbered one.
+    let numbered =
+        |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
+    let mut label: Vec<TableRow<'i>> = vec![tr.clone()];
+    if !numbered(tr) {
+        let mut back = 0;
+        while back < MAX_LABEL_LINES
+            && rows
+                .len()
+                .checked_sub(back + 1)
+                .and_then(|k| rows.get(k))
+                .and_then(lone)
+                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+        {
+            back += 1;
+            if rows.get(rows.len() - back).is_some_and(numbered) {
+                label = rows.split_off(rows.len() - back);
+                label.push(tr.clone());
+                break;
+            }
+        }
+    }
+    if values.len() > n && pending(rows) {
+        if let Some(next) = in_order(rows, &label, values, &cells_of) {
+            return Some(next);
+        }
+    }
+    if label.len() > 1 && pending(rows) {
+        // Put back as they were: the label is the line before the values alone.
+        label.pop();
+        rows.append(&mut label);
+        label = vec![tr.clone()];
+    }
+    if values.len() > n && pending(rows) {
+        return None;
+    }
+    let mut cells: Vec<_> = label
+        .iter()
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    cells.extend(cells_of(first));
+    rows.push(made(cells, tr));
+    // The values after the first seven, where they split one way only into rows of
+    // seven or six (a blank cell left nothing) that each add up: those rows, a row of
+    // six read as running text (its blank placed by the sums, or left).
+    let rest = values.get(n..).unwrap_or_default();
+    if let Some(sizes) = only_split(rest, &|ks| crate::wrapped::whole(&cells_of(ks))) {
+        let mut k = 0;
+        for size in sizes {
+            let Some(ks) = rest.get(k..k + size) else {
+                break;
+            };
+            let mut row = made(cells_of(ks), tr);
+            row.from_text = size < n;
+            rows.push(row);
+            k += size;
+        }
+        return Some(None);
+    }
+    let mut k = n;
+    while let Some(next) = values.get(k..k + n) {
+        let cells = cells_of(next);
+        if !crate::wrapped::whole(&cells) {
+            break;
+        }
+        rows.push(made(cells, tr));
+        k += n;
+    }
+    // The values left stay as they were, from the first of them on.
+    Some(values.get(k).copied())
+}
+
+/// Most values [`only_split`] splits: the ways grow with them.
+const MAX_SPLIT_VALUES: usize = 64;
+
+/// The one way to cut `values` (indices) into runs of seven or six that each `fits`,
+/// as the runs' lengths; `None` when there is no such way, or more than one, or the
+/// values are too many to try.
+fn only_split(values: &[usize], fits: &dyn Fn(&[usize]) -> bool) -> Option<Vec<usize>> {
+    let n = T3_COLUMNS.len();
+    if values.is_empty() || values.len() > MAX_SPLIT_VALUES {
+        return None;
+    }
+    // ways[k]: how many ways (0, 1, or 2 for more) cut values[k..], and the first run.
+    let len = values.len();
+    let mut ways: Vec<(u8, usize)> = vec![(0, 0); len + 1];
+    if let Some(w) = ways.get_mut(len) {
+        *w = (1, 0);
+    }
+    for k in (0..len).rev() {
+        let mut count = 0u8;
+        let mut first = 0;
+        for size in [n, n - 1] {
+            let Some(run) = values.get(k..k + size) else {
+                continue;
+            };
+            let after = ways.get(k + size).map_or(0, |w| w.0);
+            if after > 0 && fits(run) {
+                count = count.saturating_add(after).min(2);
+                first = size;
+            }
+        }
+        if let Some(w) = ways.get_mut(k) {
+            *w = (count, first);
+        }
+    }
+    if ways.first().map(|w| w.0) != Some(1) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < len {
+        let size = ways.get(k)?.1;
+        out.push(size);
+        k += size;
+    }
+    Some(out)
+}
+
+/// Whether a line of text that names a row of table 三 stands among `rows` after the
+/// last row with values (the label about to be joined not counted: it is no row of
+/// `rows` yet): values after the next label may then be that row's, read late
+/// (`（一）予以公开` / `（二）部分公开…` / its seven values / their seven), and which
+/// seven are the next label's cannot be told.
+fn pending(rows: &[TableRow<'_>]) -> bool {
+    rows.iter()
+        .rev()
+        .take_while(|r| {
+            !r.row
+                .cells
+                .iter()
+                .any(|c| number::kind(c.text) != Kind::Text)
+        })
+        .any(|r| {
+            let label: Vec<labels::Folded<'_>> = r
+                .row
+                .cells
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .map(|c| labels::Folded::new(c.text))
+                .collect();
+            !label.is_empty()
+                && Edition::ALL
+                    .iter()
+                    .any(|&e| labels::best_t3_row(&label, e).is_some())
+        })
+}
+
+/// The labels left without values before the one at hand (`label`, its lines) each
+/// take seven of `values` in turn, the label at hand the last seven: only where the
+/// values split one way only into as many rows of seven that add up as there are
+/// labels (`（一）予以公开` / `（二）部分公开…` / their fourteen values). Then every
+/// value is taken (`Some(None)`, as [`t3_rows`] says); `None` when not so, nothing
+/// changed.
+fn in_order<'i>(
+    rows: &mut Vec<TableRow<'i>>,
+    label: &[TableRow<'i>],
+    values: &[usize],
+    cells_of: &dyn Fn(&[usize]) -> Vec<zfxxgk_lex::Cell<'i>>,
+) -> Option<Option<usize>> {
+    let n = T3_COLUMNS.len();
+    let names = |r: &TableRow<'_>| {
+        let label: Vec<labels::Folded<'_>> = r
+            .row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        !label.is_empty()
+            && Edition::ALL
+                .iter()
+                .any(|&e| labels::best_t3_row(&label, e).is_some())
+    };
+    let open: Vec<usize> = {
+        let mut open: Vec<usize> = (0..rows.len())
+            .rev()
+            .take_while(|&k| {
+                rows.get(k).is_some_and(|r| {
+                    !r.row
+                        .cells
+                        .iter()
+                        .any(|c| number::kind(c.text) != Kind::Text)
+                })
+            })
+            .filter(|&k| rows.get(k).is_some_and(names))
+            .collect();
+        open.reverse();
+        open
+    };
+    let sizes = only_split(values, &|ks| crate::wrapped::whole(&cells_of(ks)))?;
+    if sizes.len() != open.len() + 1 || sizes.iter().any(|&s| s != n) {
+        return None;
+    }
+    let first = label.first()?;
+    let mut chunks = values.chunks(n);
+    for &k in &open {
+        let (Some(chunk), Some(r)) = (chunks.next(), rows.get(k)) else {
+            return None;
+        };
+        let mut cells = r.row.cells.clone();
+        cells.extend(cells_of(chunk));
+        let row = made(cells, r);
+        if let Some(slot) = rows.get_mut(k) {
+            *slot = row;
+        }
+    }
+    let chunk = chunks.next()?;
+    let mut cells: Vec<_> = label
+        .iter()
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    cells.extend(cells_of(chunk));
+    rows.push(made(cells, first));
+    Some(None)
+}
+
+/// A row made of `cells` put together by the template's shape; `tr` the row it
+/// started from.
+fn made<'i>(cells: Vec<zfxxgk_lex::Cell<'i>>, tr: &TableRow<'i>) -> TableRow<'i> {
+    let span = match (cells.first(), cells.last()) {
+        (Some(f), Some(l)) => zfxxgk_lex::Span::new(f.span.start, l.span.end),
+        _ => tr.row.span,
+    };
+    TableRow {
+        row: Row { cells, span },
+        from_text: false,
+        overflow: Vec::new(),
+        padded: false,
     }
 }
 
@@ -465,6 +815,181 @@ mod tests {
         );
         assert_eq!(get(&got, "t4.review.corrected"), Some("1"));
         assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+    }
+
+    /// `pdftotext` of a LibreOffice page: labels cut over lines, and runs of values
+    /// with a row's values after another's.
+    #[test]
+    fn table_three_labels_join_and_runs_split_by_their_sums() {
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n",
+        );
+        let lines = |t: &mut String, cells: &[&str]| {
+            for c in cells {
+                t.push_str(c);
+                t.push_str("\n\n");
+            }
+        };
+        lines(&mut text, &["190", "1", "1", "1", "0", "6", "199"]);
+        lines(&mut text, &["二、上年结转政府信息公开申请数量"]);
+        lines(&mut text, &["—", "0", "0", "0", "0", "0", "0"]);
+        lines(
+            &mut text,
+            &["（一）予以公开", "23", "0", "0", "0", "0", "1", "24"],
+        );
+        lines(
+            &mut text,
+            &[
+                "（二）部分公开（区分处理",
+                "的，只计这一情形，不计其他",
+                "情形）",
+            ],
+        );
+        // partly_granted's seven, then five of the next row's.
+        lines(
+            &mut text,
+            &[
+                "23", "0", "0", "0", "0", "0", "23", "0", "0", "0", "1", "39",
+            ],
+        );
+        lines(&mut text, &["四、结转下年度继续办理"]);
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+        assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.withheld")),
+            "{got:?}"
+        );
+    }
+
+    /// Rows whose labels a converter lost, after a labelled row's seven values: split
+    /// where one way only into rows of seven or six that add up.
+    #[test]
+    fn runs_after_a_row_split_one_way_only() {
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n190\n\n1\n\n1\n\n1\n\n0\n\n6\n\n199\n\n\
+             二、上年结转政府信息公开申请数量\n\n",
+        );
+        let values = [
+            "0", "0", "0", "0", "0", "0", "0", // carried_over
+            "23", "0", "0", "0", "1", "24", // granted, a blank cell left nothing
+            "23", "0", "0", "0", "0", "0", "23", // partly_granted
+        ];
+        for v in values {
+            text.push_str(v);
+            text.push_str("\n\n");
+        }
+        text.push_str("1.属于国家秘密\n\n38\n\n/\n\n0\n\n0\n\n0\n\n1\n\n39\n\n");
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"), "{got:?}");
+        assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+        let kept = |v: &[usize]| super::only_split(v, &|run: &[usize]| run.len() == 7);
+        assert_eq!(kept(&[0; 14]), Some(vec![7, 7]));
+        assert_eq!(kept(&[0; 13]), None);
+        let any = |v: &[usize]| super::only_split(v, &|_: &[usize]| true);
+        // 42 values: six sevens or seven sixes.
+        assert_eq!(any(&[0; 42]), None);
+        assert_eq!(any(&[0; 13]), None);
+        assert_eq!(any(&[0; 6]), Some(vec![6]));
+    }
+
+    /// Two labels, then both rows' values: each takes seven in turn, where they add
+    /// up; not where one row's do not.
+    #[test]
+    fn labels_before_their_values_take_them_in_turn() {
+        let text = |last: &str| {
+            let mut t = String::from(
+                "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+                 一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+                 （一）予以公开\n\n度办理结\n\n（二）部分公开（区分处理的，\n\n只计这一情形，不计其他情形）\n\n",
+            );
+            for v in [
+                "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", last,
+            ] {
+                t.push_str(v);
+                t.push_str("\n\n");
+            }
+            t.push_str("1.属于国家秘密\n\n");
+            t
+        };
+        let got = tidy(&text("3"));
+        assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+        assert_eq!(get(&got, "t3.granted.legal_services"), Some("2"));
+        assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("2"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+        let got = tidy(&text("4"));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+            "{got:?}"
+        );
+    }
+
+    /// A label with no values stands before the next label, and the values after
+    /// that one are three rows' for the two labels: whose are whose cannot be told,
+    /// and none is read.
+    #[test]
+    fn values_after_a_label_left_without_values_are_not_split() {
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+             （一）予以公开\n\n度办理结\n\n（二）部分公开（区分处理的，\n\n只计这一情形，不计其他情形）\n\n",
+        );
+        for v in [
+            "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", "3", "31", "0", "0",
+            "0", "1", "0", "32",
+        ] {
+            text.push_str(v);
+            text.push_str("\n\n");
+        }
+        text.push_str("1.属于国家秘密\n\n");
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+            "{got:?}"
+        );
+    }
+
+    /// `pdftotext` of a LibreOffice page: table 四's values one a paragraph with the
+    /// header's words between them.
+    #[test]
+    fn table_four_values_between_header_words_are_one_row() {
+        let head = "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n结果维 结果纠 其他结 尚未审\n\n";
+        let cells = |values: &[&str]| {
+            let mut t = String::from(head);
+            for (k, v) in values.iter().enumerate() {
+                if let Some(word) = ["持", "正", "果", "结"].get(k % 5) {
+                    t.push_str(word);
+                    t.push_str("\n\n");
+                }
+                t.push_str(v);
+                t.push_str("\n\n");
+            }
+            t
+        };
+        let all = [
+            "0", "3", "1", "1", "5", "2", "0", "0", "1", "3", "3", "0", "2", "0", "5",
+        ];
+        let got = tidy(&cells(&all));
+        assert_eq!(get(&got, "t4.review.upheld"), Some("0"), "{got:?}");
+        assert_eq!(get(&got, "t4.litigation_direct.total"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("5"));
+        // Fifteen that do not add up: not read.
+        let mut wrong = all;
+        wrong[4] = "6";
+        let got = tidy(&cells(&wrong));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        // Fourteen: the groups the sums decide.
+        let got = tidy(&cells(&all[1..]));
+        assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
+        assert_eq!(get(&got, "t4.litigation_after_review.other"), Some("2"));
     }
 
     /// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of

@@ -22,7 +22,7 @@ use zfxxgk_model::{
 
 use crate::ledger::Ledger;
 use crate::sections::Heading;
-use crate::{narrative, paragraphs, plausible, ran_together, rows, sections, unread};
+use crate::{narrative, paragraphs, plausible, ran_together, rows, sections, unread, wrapped};
 use crate::{table2, table3, table4};
 
 /// Reads `text` into a report: the phases in order.
@@ -105,6 +105,8 @@ fn tables_of(
     let cell_texts = rows::CellTexts::of(blocks);
     let mut zones = rows::zones(text, blocks, heads, &cell_texts);
     paragraphs::regroup(text, &mut zones);
+    wrapped::rejoin(text, &mut zones.t3);
+    wrapped::rejoin_t4(&mut zones.t4);
     let body = |key: SectionKey| {
         sections
             .iter()

@@ -264,7 +264,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// A line of running text as the cells of a row, split at whitespace, into `cells`:
+/// A line of running text as the cells of a row, split at whitespace (a last cell
+/// that is an amount's unit, `元`, joined to the amount: [`money_unit_apart`]), into `cells`:
 /// the row's span, and the [`Marks`] of the line. `None` when the line, trimmed, is
 /// empty or longer than [`MAX_TEXT_ROW`] characters, unless it ends with
 /// [`MIN_ROW_VALUES`] values and is no longer than [`MAX_VALUE_ROW`]; a long line is
@@ -308,6 +309,7 @@ fn text_cells<'i>(
     if let Some(s) = seg {
         push(s, line.len());
     }
+    money_unit_apart(text, cells);
     // `len` counts the whitespace after the last character too.
     if len > MAX_TEXT_ROW
         && line.trim().chars().count() > MAX_TEXT_ROW
@@ -318,6 +320,32 @@ fn text_cells<'i>(
     match (cells.first(), cells.last()) {
         (Some(f), Some(l)) => Some((Span::new(f.span.start, l.span.end), marks)),
         _ => None,
+    }
+}
+
+/// Joins a line's last cell to the one before when it is the unit of the money that
+/// cell states, written apart (`795016.99 元`, as `pdftotext` writes a LibreOffice
+/// page): the two are one value.
+fn money_unit_apart<'i>(text: &'i str, cells: &mut Vec<Cell<'i>>) {
+    let [.., amount, unit] = cells.as_slice() else {
+        return;
+    };
+    if !matches!(unit.text, "元" | "万元")
+        || crate::number::kind(amount.text) != crate::number::Kind::Number
+    {
+        return;
+    }
+    let span = Span::new(amount.span.start, unit.span.end);
+    let Some(joined) = text.get(span.range()) else {
+        return;
+    };
+    cells.pop();
+    if let Some(last) = cells.last_mut() {
+        *last = Cell {
+            text: joined,
+            span,
+            x: None,
+        };
     }
 }
 
@@ -470,6 +498,18 @@ mod tests {
 
     /// Marks that let every phrase be looked for.
     const ALL_MARKS: Marks = Marks(0b1_1111);
+
+    #[test]
+    fn a_money_unit_apart_joins_its_amount() {
+        let text = "政府集中采购 1924 795016.99 元\n";
+        let mut cells = Vec::new();
+        text_cells(text, 0, text, &mut cells);
+        let texts: Vec<&str> = cells.iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["政府集中采购", "1924", "795016.99 元"]);
+        let text = "总计 元\n";
+        text_cells(text, 0, text, &mut cells);
+        assert_eq!(cells.len(), 2);
+    }
 
     #[test]
     fn marks_are_the_marks_a_text_holds() {

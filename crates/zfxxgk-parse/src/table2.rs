@@ -86,8 +86,10 @@ struct DataRow<'i> {
     item: u8,
     values: Vec<LexCell<'i>>,
     header: Option<Vec<String>>,
-    /// Where the header's column cells stand, when the layout gives positions.
+    /// Where the header's column cells stand, when the layout gives positions: in
+    /// display columns, and counted in characters ([`columns::in_chars`]).
     header_x: Option<Vec<columns::Range>>,
+    header_chars: Option<Vec<columns::Range>>,
     span: zfxxgk_lex::Span,
     /// Whether the row is a line of running text (reading-order text, where a blank
     /// cell leaves nothing).
@@ -119,6 +121,7 @@ pub(crate) fn build(
     let mut items = Vec::new();
     let mut header: Option<Vec<String>> = None;
     let mut header_x: Option<Vec<columns::Range>> = None;
+    let mut header_chars: Option<Vec<columns::Range>> = None;
     let mut data: Vec<DataRow<'_>> = Vec::new();
     let mut votes: PerEdition<i32> = PerEdition::default();
     let mut first = None;
@@ -139,6 +142,7 @@ pub(crate) fn build(
             item_now = Some(item);
             header = None;
             header_x = None;
+            header_chars = None;
             first.get_or_insert(row.span.start);
             last = row.span.end;
             continue;
@@ -161,6 +165,10 @@ pub(crate) fn build(
             }
             header = Some(cols);
             header_x = row.cells.get(1..).and_then(columns::ranges);
+            header_chars = row
+                .cells
+                .get(1..)
+                .and_then(|c| columns::ranges(&columns::in_chars(ctx.text, c)));
             continue;
         }
         // A row whose label ran on into its value cells is read with those cells cut to
@@ -208,6 +216,7 @@ pub(crate) fn build(
             values,
             header: above,
             header_x: header_x.clone(),
+            header_chars: header_chars.clone(),
             span: row.span,
             from_text: tr.from_text,
             tails,
@@ -239,6 +248,43 @@ pub(crate) fn build(
         })
         .collect();
     let item_of_row: Vec<u8> = data.iter().map(|d| d.item).collect();
+    // Positions counted in characters where the rows that show every column stand
+    // under their header so more often than by display columns (`pdftotext -layout`,
+    // a CJK character one column wide).
+    let chars = {
+        let agree = |header: &Option<Vec<columns::Range>>, values: &[LexCell<'_>]| {
+            header.as_deref().is_some_and(|h| {
+                h.len() == values.len()
+                    && columns::under(values, h)
+                        .is_some_and(|ks| ks.iter().enumerate().all(|(i, &k)| i == k))
+            })
+        };
+        let full = data
+            .iter()
+            .filter(|d| d.values.len() > 1 && d.values.iter().all(|c| c.x.is_some()));
+        let (mut by_x, mut by_chars) = (0, 0);
+        for d in full {
+            by_x += usize::from(agree(&d.header_x, &d.values));
+            by_chars += usize::from(agree(
+                &d.header_chars,
+                &columns::in_chars(ctx.text, &d.values),
+            ));
+        }
+        by_chars > by_x
+    };
+    let positions: Vec<Option<Vec<columns::Range>>> = if chars {
+        data.iter()
+            .map(|d| {
+                d.values
+                    .iter()
+                    .all(|c| c.x.is_some())
+                    .then(|| columns::ranges(&columns::in_chars(ctx.text, &d.values)))
+                    .flatten()
+            })
+            .collect()
+    } else {
+        positions
+    };
     for (i, d) in data.into_iter().enumerate() {
         // A row of the other edition (其他对外管理服务事项 in a 2021 table) has no place.
         let sub = template
@@ -258,9 +304,17 @@ pub(crate) fn build(
         // under the header cell it stands under, and the columns it leaves are blank.
         let n = sub.columns.len();
         if !values.is_empty() && values.len() < n && values.iter().all(|c| c.x.is_some()) {
-            let under = d.header_x.as_deref().and_then(|h| {
+            let (at_x, header_x) = if chars {
+                (
+                    columns::in_chars(ctx.text, &values),
+                    d.header_chars.as_deref(),
+                )
+            } else {
+                (values.clone(), d.header_x.as_deref())
+            };
+            let from_header = header_x.and_then(|h| {
                 let h = h.get(h.len().checked_sub(n)?..)?;
-                columns::under(&values, h)
+                columns::under(&at_x, h)
             });
             // The nearest full rows of the sub-table above and below must agree with
             // the header (pdftotext -layout narrows a label, and a number can stand
@@ -273,10 +327,17 @@ pub(crate) fn build(
             };
             let above = (0..i).rev().find_map(full);
             let below = (i + 1..item_of_row.len()).find_map(full);
-            let agree = [above, below]
-                .into_iter()
-                .flatten()
-                .all(|reference| columns::under(&values, reference) == under);
+            let references: Vec<_> = [above, below].into_iter().flatten().collect();
+            // Without a header that shows each column, the full rows tell alone.
+            let under = match (&from_header, references.first()) {
+                (None, Some(first)) if header_x.is_none_or(|h| h.len() < n) => {
+                    columns::under(&at_x, first)
+                }
+                _ => from_header,
+            };
+            let agree = references
+                .iter()
+                .all(|reference| columns::under(&at_x, reference) == under);
             let under = under.filter(|_| agree);
             let Some(under) = under else {
                 let row = crate::rows::Row {
@@ -555,24 +616,53 @@ mod tests {
     }
 
     #[test]
-    fn a_row_whose_header_and_neighbours_disagree_is_not_placed() {
-        // pdftotext -layout of a LibreOffice PDF: 1114 (现行有效件数, the middle cell
-        // blank) stands under 本年废止件数 by the narrowed header, between the
-        // columns of the full row below.
-        let text = "二、主动公开政府信息情况\n\
-                    \x20                              第二十条第（一）项\n\
-                    \x20           信息内容            本年制发件数           本年废止件数       现行有效件数\n\
-                    \x20            规章               4310                          1114\n\
-                    \x20       行政规范性文件               1541            4413          1030\n";
-        let got = facts(text);
+    fn layout_text_counts_positions_in_characters() {
+        // pdftotext -layout of a LibreOffice PDF: one character a column, a CJK one
+        // too. By display columns 1114 (现行有效件数, the middle cell blank) would
+        // stand under 本年废止件数 by the header and between the columns of the full
+        // row below; counted in characters, all three agree.
+        let table = |row: &str| {
+            format!(
+                "二、主动公开政府信息情况\n\
+                 \x20                              第二十条第（一）项\n\
+                 \x20           信息内容            本年制发件数           本年废止件数       现行有效件数\n\
+                 {row}\n\
+                 \x20       行政规范性文件               1541            4413          1030\n"
+            )
+        };
+        let got = facts(&table(
+            "             规章               4310                          1114",
+        ));
         let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
-        assert_eq!(
-            get("t2.normative_documents.repealed"),
-            Some("4413"),
-            "{got:?}"
-        );
+        assert_eq!(get("t2.normative_documents.repealed"), Some("4413"));
+        assert_eq!(get("t2.regulations.issued"), Some("4310"), "{got:?}");
+        assert_eq!(get("t2.regulations.repealed"), Some(""), "{got:?}");
+        assert_eq!(get("t2.regulations.in_force"), Some("1114"), "{got:?}");
+        // `7` stands under 现行有效件数 by the header and under 本年废止件数 by the
+        // full row: not placed.
+        let got = facts(&table(
+            "             规章               4310                    7",
+        ));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(get("t2.normative_documents.repealed"), Some("4413"));
         assert_eq!(get("t2.regulations.repealed"), None, "{got:?}");
         assert_eq!(get("t2.regulations.in_force"), None, "{got:?}");
+    }
+
+    /// Without a header that shows each column (its words one space apart), the full
+    /// row of the sub-table tells the columns.
+    #[test]
+    fn a_full_row_tells_the_columns_a_header_does_not() {
+        let text = "二、主动公开政府信息情况\n\
+                    \x20                                   第二十条第（一）项\n\
+                    \x20                 信息内容            本年新制作数量 本年新公开数量 对外公开总数量\n\
+                    \x20                  规章                4481                  7150\n\
+                    \x20                规范性文件                766      3533        7598\n";
+        let got = facts(text);
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(get("t2.regulations.made"), Some("4481"), "{got:?}");
+        assert_eq!(get("t2.regulations.published"), Some(""), "{got:?}");
+        assert_eq!(get("t2.regulations.published_total"), Some("7150"));
     }
 
     #[test]

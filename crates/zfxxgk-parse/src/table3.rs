@@ -117,7 +117,7 @@ pub(crate) fn build(
     }
     let (edition, plan) = choose_edition(&value_rows, hint);
     let template = Template::of(edition).t3_rows;
-    let mut columns = Columns::new(&value_rows, &header);
+    let mut columns = Columns::new(ctx.text, &value_rows, &header);
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
     let guesses = guessed(&plan, template.len());
@@ -166,6 +166,28 @@ pub(crate) fn build(
                 overflow_note(ctx, row.key, vr, true);
             }
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
+            continue;
+        }
+        if values.len() < N_COLUMNS
+            && cut_beside(ctx.text, vr.parts.row.span, values, columns.chars.is_some())
+        {
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            ctx.note(
+                NoteKind::AmbiguousPlacement,
+                Text::new(
+                    format!(
+                        "表三 {} 行：{} 个数值对应 {N_COLUMNS} 列，而相邻一行以数值结尾，可能是该行被分成了两行：未放入模板",
+                        row.key,
+                        values.len()
+                    ),
+                    format!(
+                        "table 三, row {}: {} values for {N_COLUMNS} columns, and the line next to it ends with values: the row may have been cut in two, left unplaced",
+                        row.key,
+                        values.len()
+                    ),
+                ),
+                Some(vr.parts.row.span),
+            );
             continue;
         }
         let Some(placed) = columns.place(i, values) else {
@@ -455,6 +477,84 @@ fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
     last.is_some_and(values_only) || next.is_some_and(values_only)
 }
 
+/// Whether the line just before `span`'s line, or just after it (blank lines passed
+/// over), ends with values no more than the row's `values` leave columns for, each
+/// standing clear of the row's own values (counted in characters where `chars`, as
+/// the table's columns are, else in display columns): the row at `span` may be one part of a row cut in two
+/// (`（二）部分公开（区分处理的，只计这一情形，不计其他 2` / `情形） 0 0 0 1 0 3`),
+/// and the columns it leaves may hold the other part's values, not blank cells.
+fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars: bool) -> bool {
+    let open = N_COLUMNS.saturating_sub(values.len());
+    // Where `at` stands on its line: (characters, display columns) from its start.
+    let place = |at: usize, len: &str| {
+        let before = text.get(..at).unwrap_or_default();
+        let line = before
+            .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+            .unwrap_or_default();
+        let wide = |s: &str| -> usize { s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
+        if chars {
+            let c = line.chars().count();
+            (c, c + len.chars().count())
+        } else {
+            let d = wide(line);
+            (d, d + wide(len))
+        }
+    };
+    let own: Vec<_> = values.iter().map(|v| place(v.span.start, v.text)).collect();
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let cut = |line: &str| {
+        let base = line.as_ptr() as usize - text.as_ptr() as usize;
+        let tail: Vec<(usize, &str)> = line
+            .split_whitespace()
+            .rev()
+            .map(|w| (base + (w.as_ptr() as usize - line.as_ptr() as usize), w))
+            .take_while(|(_, w)| crate::number::kind(w) != crate::number::Kind::Text)
+            .collect();
+        let numbers = tail
+            .iter()
+            .filter(|(_, w)| crate::number::kind(w) == crate::number::Kind::Number)
+            .count();
+        numbers > 0
+            && numbers <= open
+            && tail.iter().all(|&(at, w)| {
+                let x = place(at, w);
+                own.iter().all(|&o| !overlaps(x, o))
+            })
+    };
+    let before = text.get(..span.start).unwrap_or_default();
+    let before = before
+        .get(..before.rfind('\n').unwrap_or(0))
+        .unwrap_or_default();
+    let after = text.get(span.end..).unwrap_or_default();
+    let after = after
+        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
+        .unwrap_or_default();
+    let last = before.lines().rev().find(|l| !l.trim().is_empty());
+    let next = after.lines().find(|l| !l.trim().is_empty());
+    // A row cut in two has its label on one line: the other's names no row (two rows
+    // whose blank cells fall where the other shows values are no cut row).
+    let own_line = text.get(span.range()).unwrap_or_default();
+    let named = names_row(own_line);
+    [last, next]
+        .into_iter()
+        .flatten()
+        .any(|l| cut(l) && !(named && names_row(l)))
+}
+
+/// Whether the text before a line's trailing values names a row of table 三.
+fn names_row(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let text = words
+        .iter()
+        .rposition(|w| crate::number::kind(w) == crate::number::Kind::Text)
+        .map_or(&[][..], |k| &words[..=k]);
+    let labels: Vec<Folded<'_>> = text.iter().map(|w| Folded::new(w)).collect();
+    !labels.is_empty()
+        && Edition::ALL
+            .iter()
+            .any(|&e| best_t3_row(&labels, e).is_some())
+}
+
 /// A placement's values, column by column: a blank (vanished or written) as 0.
 fn counts(p: &crate::vanished::Placement, tokens: &[Token]) -> Vec<u64> {
     p.iter()
@@ -621,35 +721,52 @@ fn ambiguity_notes(
 const N_COLUMNS: usize = T3_COLUMNS.len();
 
 /// Where each value row's values stand among the seven columns.
-struct Columns<'h, 'i> {
+struct Columns<'t, 'i> {
     /// The indices (in the value rows) of the rows that show a positioned value in every
     /// column.
     full: Vec<usize>,
     /// The positions of each full row's values, in the order of `full`.
     ranges: Vec<Vec<columns::Range>>,
     /// The header's lines of cells, and the columns they show once asked for.
-    header: &'h [Vec<LexCell<'i>>],
+    header: Vec<Vec<LexCell<'i>>>,
     from_header: Option<Option<Vec<columns::Range>>>,
+    /// The text, when positions are counted in characters ([`columns::in_chars`]):
+    /// where the rows that show every column line up so better than by display
+    /// columns.
+    chars: Option<&'t str>,
 }
 
-impl<'h, 'i> Columns<'h, 'i> {
-    fn new(rows: &[ValueRow<'_, 'i>], header: &'h [Vec<LexCell<'i>>]) -> Columns<'h, 'i> {
+impl<'t, 'i> Columns<'t, 'i> {
+    fn new(
+        text: &'t str,
+        rows: &[ValueRow<'_, 'i>],
+        header: &[Vec<LexCell<'i>>],
+    ) -> Columns<'t, 'i> {
         let mut full = Vec::new();
-        let mut ranges = Vec::new();
+        let mut shown: Vec<Vec<LexCell<'i>>> = Vec::new();
         for (i, r) in rows.iter().enumerate() {
             let values = fitted(r.parts.values, N_COLUMNS).0;
-            if values.len() == N_COLUMNS {
-                if let Some(x) = columns::ranges(values) {
-                    full.push(i);
-                    ranges.push(x);
-                }
+            if values.len() == N_COLUMNS && values.iter().all(|c| c.x.is_some()) {
+                full.push(i);
+                shown.push(values.to_vec());
             }
         }
+        let counted: Vec<Vec<LexCell<'i>>> =
+            shown.iter().map(|v| columns::in_chars(text, v)).collect();
+        let chars = columns::lined_up(&counted) > columns::lined_up(&shown);
+        let (shown, header) = if chars {
+            let header = header.iter().map(|l| columns::in_chars(text, l)).collect();
+            (counted, header)
+        } else {
+            (shown, header.to_vec())
+        };
+        let ranges = shown.iter().filter_map(|v| columns::ranges(v)).collect();
         Columns {
             full,
             ranges,
             header,
             from_header: None,
+            chars: chars.then_some(text),
         }
     }
 
@@ -676,13 +793,21 @@ impl<'h, 'i> Columns<'h, 'i> {
             }
             return Some(out);
         }
+        let counted;
+        let at_x = match self.chars {
+            Some(text) => {
+                counted = columns::in_chars(text, values);
+                &counted[..]
+            }
+            None => values,
+        };
         let at = self.full.partition_point(|&f| f < i);
         let mut found: Option<Vec<usize>> = None;
         for k in [at.checked_sub(1), Some(at)].into_iter().flatten() {
             let Some(reference) = self.ranges.get(k) else {
                 continue;
             };
-            let ks = columns::under(values, reference)?;
+            let ks = columns::under(at_x, reference)?;
             if found.as_ref().is_some_and(|f| *f != ks) {
                 return None;
             }
@@ -691,11 +816,11 @@ impl<'h, 'i> Columns<'h, 'i> {
         let ks = match found {
             Some(ks) => ks,
             None => {
-                let header = self.header;
+                let header = &self.header;
                 let from_header = self
                     .from_header
                     .get_or_insert_with(|| columns::from_header(header, N_COLUMNS));
-                columns::under(values, from_header.as_deref()?)?
+                columns::under(at_x, from_header.as_deref()?)?
             }
         };
         for (c, k) in values.iter().zip(ks) {

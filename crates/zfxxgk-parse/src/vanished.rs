@@ -380,13 +380,15 @@ mod tests {
         assert_eq!(cell.placement, zfxxgk_model::Placement::Position);
     }
 
-    /// A row cut in two (`1 1 0 0 2` / `0 4`) is no row short of blanks, though its
-    /// first part adds up (1 + 1 + 0 + 0 = 2): none of it is read.
+    /// A row cut in two (`1 1 0 0 2` / `0 5`) is no row short of blanks, though its
+    /// first part adds up (1 + 1 + 0 + 0 = 2): none of it is read. (Had its parts
+    /// added up together, `1 1 0 0 2` / `0 4`, it would be read whole: see
+    /// [`crate::wrapped`].)
     #[test]
     fn a_row_cut_over_two_lines_is_not_read() {
         let text = "三、收到和处理政府信息公开申请情况\n\
             申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
-            一、本年新收政府信息公开申请数量 1 1 0 0 2\n0 4\n\
+            一、本年新收政府信息公开申请数量 1 1 0 0 2\n0 5\n\
             二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
         let (cells, report) = read(text);
         assert!(

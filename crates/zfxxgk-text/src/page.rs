@@ -49,7 +49,8 @@ fn shapes<'a>() -> (impl Shape<'a>, impl Shape<'a>, impl Shape<'a>) {
 }
 
 /// Whether the line `t` (trimmed, without its line end) is a page number and nothing
-/// else: `-4-`, `- 12 -`, `— 5 —`, `第 3 页`, `第3页共12页`, `3/12`.
+/// else: `-4-`, `- 12 -`, `— 5 —`, `第 3 页`, `第3页共12页`, `3/12` (a page from 1 to
+/// the pages: `0 / 0` is no page number).
 #[inline]
 pub fn is_page_number(t: &str) -> bool {
     let (dashed, di, of) = shapes();
@@ -60,8 +61,24 @@ pub fn is_page_number(t: &str) -> bool {
         Some(c) if is_page_dash(c) => last.is_some_and(is_page_dash) && full(dashed, t),
         Some('第') => last == Some('页') && full(di, t),
         Some(c) if c.is_ascii_digit() => {
-            last.is_some_and(|c| c.is_ascii_digit()) && t.as_bytes().contains(&b'/') && full(of, t)
+            last.is_some_and(|c| c.is_ascii_digit())
+                && t.as_bytes().contains(&b'/')
+                && full(of, t)
+                && page_of_pages(t)
         }
+        _ => false,
+    }
+}
+
+/// Whether `3/12` (a text [`shapes`]' third shape accepts) counts a page of the pages:
+/// the page at least 1 and at most the pages. `0 / 0` is a row of table 三 that
+/// `pdftotext` wrapped (`0`, a blank written `/`, `0`), no page.
+fn page_of_pages(t: &str) -> bool {
+    let mut numbers = t
+        .split('/')
+        .map(|n| n.trim_matches(is_space).parse::<u16>().ok());
+    match (numbers.next().flatten(), numbers.next().flatten()) {
+        (Some(page), Some(pages)) => (1..=pages).contains(&page),
         _ => false,
     }
 }
@@ -78,7 +95,7 @@ mod tests {
     /// The definition that [`is_page_number`] is held to: every shape tried in full.
     fn reference(t: &str) -> bool {
         let (dashed, di, of) = shapes();
-        full(dashed, t) || full(di, t) || full(of, t)
+        full(dashed, t) || full(di, t) || (full(of, t) && page_of_pages(t))
     }
 
     #[test]
@@ -112,6 +129,9 @@ mod tests {
             "3/",
             "/12",
             "4",
+            "0 / 0",
+            "0/3",
+            "4/3",
             "第 3 页。",
             "a-4-",
         ] {

@@ -202,3 +202,110 @@ fn a_labels_rest_after_the_values_is_passed_over() {
     );
     assert!(report.unplaced.iter().any(|u| u.text.contains("16项目")));
 }
+
+/// A line of `pdftotext -layout` text: the label, then each value right-aligned in a
+/// field of six characters from character 40, a CJK character one column wide.
+fn layout_line(label: &str, values: &[&str]) -> String {
+    let mut line = label.to_string();
+    let pad = 40usize.saturating_sub(label.chars().count());
+    line.push_str(&" ".repeat(pad));
+    for v in values {
+        line.push_str(&format!("{v:>6}"));
+    }
+    line.push('\n');
+    line
+}
+
+#[test]
+fn layout_text_counts_positions_in_characters() {
+    let (report, got) = layout_table("3");
+    let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+    assert_eq!(get("t3.carried_over.natural_person"), Some(""), "{got:?}");
+    assert_eq!(get("t3.carried_over.commercial"), Some("2"));
+    assert_eq!(get("t3.carried_over.other_org"), Some("6"));
+    assert_eq!(get("t3.carried_over.total"), Some("20"));
+    assert_eq!(get("t3.granted.public_interest"), Some(""));
+    assert_eq!(get("t3.withheld.state_secret.total"), Some("32"));
+    // The row cut in two adds up: joined (see `crate::wrapped`).
+    assert_eq!(get("t3.partly_granted.natural_person"), Some("2"));
+    assert_eq!(get("t3.partly_granted.total"), Some("3"));
+    assert!(report
+        .notes
+        .iter()
+        .all(|n| !n.message.en.contains("cut in two")));
+    // Its parts do not add up: neither is read, and a note says why.
+    let (report, got) = layout_table("4");
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+        "{got:?}"
+    );
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.message.en.contains("may have been cut in two")));
+}
+
+/// A table of `pdftotext -layout` text with a row cut in two (partly_granted, its total
+/// `total`), and its cells.
+fn layout_table(total: &str) -> (zfxxgk_model::Report, Vec<(String, String)>) {
+    let mut text = String::from("三、收到和处理政府信息公开申请情况\n");
+    text += &layout_line(
+        "一、本年新收政府信息公开申请数量",
+        &["190", "1", "1", "1", "0", "6", "199"],
+    );
+    text += &layout_line(
+        "二、上年结转政府信息公开申请数量",
+        &["", "2", "3", "4", "5", "6", "20"],
+    );
+    text += &layout_line("（一）予以公开", &["23", "0", "0", "/", "0", "1", "24"]);
+    // A row cut in two: its first value on the line of its label, one space after
+    // it, the others on the next line.
+    text += "（二）部分公开（区分处理的，只计这一情形，不计其他 2\n";
+    text += &layout_line("情形）", &["", "0", "0", "0", "1", "0", total]);
+    text += &layout_line("1.属于国家秘密", &["31", "0", "0", "0", "1", "0", "32"]);
+    text += &layout_line(
+        "2.其他法律行政法规禁止公开",
+        &["18", "0", "0", "0", "0", "0", "18"],
+    );
+    text += "四、政府信息公开行政复议、行政诉讼情况\n";
+    let report = crate::parse(&text);
+    let got: Vec<(String, String)> = report
+        .tidy()
+        .map(|(k, v)| (k.as_str().to_string(), v))
+        .collect();
+    (report, got)
+}
+
+/// Two rows next to each other whose blank cells fall where the other shows values
+/// are two rows, not one cut in two: each names its row.
+#[test]
+fn rows_with_blanks_where_the_other_has_values_are_read() {
+    let mut text = String::from("三、收到和处理政府信息公开申请情况\n");
+    text += &layout_line(
+        "一、本年新收政府信息公开申请数量",
+        &["190", "1", "1", "1", "0", "6", "199"],
+    );
+    text += &layout_line(
+        "3.补正后申请内容仍不明确",
+        &["", "", "4042", "", "", "", ""],
+    );
+    text += &layout_line(
+        "（五）不予处理    1.信访举报投诉类申请",
+        &["992", "3850", "", "3480", "2257", "807", "4158"],
+    );
+    text += &layout_line("2.重复申请", &["2", "0", "0", "0", "0", "0", "2"]);
+    let report = crate::parse(&text);
+    let got: Vec<(String, String)> = report
+        .tidy()
+        .map(|(k, v)| (k.as_str().to_string(), v))
+        .collect();
+    let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+    assert_eq!(
+        get("t3.unavailable.unclear.research"),
+        Some("4042"),
+        "{got:?}"
+    );
+    assert_eq!(get("t3.unavailable.unclear.total"), Some(""));
+    assert_eq!(get("t3.not_processed.complaint.research"), Some(""));
+    assert_eq!(get("t3.not_processed.complaint.total"), Some("4158"));
+}

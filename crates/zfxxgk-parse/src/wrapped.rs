@@ -1,0 +1,1104 @@
+//! Rows of table 三 that reading-order text wrapped onto several lines, as `pdftotext`
+//! without `-layout` writes a printed page's table: the label, then the row's values
+//! over two or three lines, bits of the label between or after them.
+//!
+//! ```text
+//! 一、本年新收政府信息公开申请数量
+//! 190 1 1 1
+//! 0 6 199
+//! （二）部分公开（区分处理的，只 23 0 0 0
+//! 0 0 23
+//! 计这一情形，不计其他情形）
+//! ```
+//!
+//! Such a row is put back together only where its values say so for certain:
+//!
+//! ```text
+//! row  = label values? ( rest* values )+   ; the values of all lines, in order
+//! label = a line whose text names a row of table 三 (either edition)
+//! values = a line of values alone (numbers or written blanks), two at least
+//! rest = a line of text alone that is no row's label and is not numbered
+//! ```
+//!
+//! The right part of a row may come first, on a line of its own before its label's
+//! (`0 0 1` / `（五）不 3.要求提供公开出版物 1 0 0 0`): it is joined only after a
+//! whole row, before a label's line that no line of values follows, and where the two
+//! make seven values that add up.
+//!
+//! Lines of values are taken while the row has fewer than seven; the row is joined
+//! only when it then holds seven values whose last is the sum of the six before, or
+//! six whose last is the sum of the five before (a blank cell left nothing, which
+//! [`crate::vanished`] places by the sums, or leaves). Anything else is left as it
+//! was, to be left unplaced: a wrong number is worse than a missing one.
+//!
+//! A block of rows' right-hand parts that a printed page set apart from their labels
+//! is paired with the rows after it where every pair adds up ([`paired_blocks`]).
+
+use zfxxgk_lex::{Cell, Span};
+use zfxxgk_model::{Edition, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+
+use crate::labels::{best_t3_row, Folded};
+use crate::ledger::parts;
+use crate::rows::{Row, TableRow};
+use crate::vanished::Token;
+
+/// Fewest values a line must show to be read as a row's wrapped values.
+const MIN_LINE_VALUES: usize = 2;
+
+/// What a line of running text in the zone is, for joining.
+enum Line<'r, 'i> {
+    /// Values alone.
+    Values(&'r [Cell<'i>]),
+    /// Text alone that names no row and is not numbered: a bit of a wrapped label.
+    Rest,
+    /// Anything else: a row's label, a row of a table, a header.
+    Other,
+}
+
+/// Whether labels name a row of table 三 in either edition.
+fn names_row(labels: &[Folded<'_>]) -> bool {
+    Edition::ALL
+        .iter()
+        .any(|&e| best_t3_row(labels, e).is_some())
+}
+
+fn line<'r, 'i>(tr: &'r TableRow<'i>) -> Line<'r, 'i> {
+    if !tr.from_text {
+        return Line::Other;
+    }
+    let p = parts(&tr.row);
+    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+    match (labels.is_empty(), p.values.is_empty()) {
+        (true, false) => Line::Values(p.values),
+        (false, true) if !labels.iter().any(Folded::numbered) && !names_row(&labels) => Line::Rest,
+        _ => Line::Other,
+    }
+}
+
+/// Whether `values` are a whole row of table 三: seven whose last is the sum of the
+/// six before, or six whose last is the sum of the five before; the total a count, or
+/// a blank written where the others add up to 0.
+pub(crate) fn whole(values: &[Cell<'_>]) -> bool {
+    let n = values.len();
+    if n + 1 < T3_COLUMNS.len() || n > T3_COLUMNS.len() {
+        return false;
+    }
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    // A total written blank stands for nothing: the row's cells must add up to 0.
+    let (total, cells) = match tokens.split_last() {
+        Some((Token::Count(total), cells)) => (*total, cells),
+        Some((Token::Blank, cells)) => (0, cells),
+        _ => return false,
+    };
+    let mut sum: u64 = 0;
+    for t in cells {
+        match t {
+            Token::Count(v) => sum = sum.saturating_add(*v),
+            Token::Blank => {}
+            Token::Other => return false,
+        }
+    }
+    sum == total
+}
+
+/// Joins the rows of table 三's zone that reading-order text wrapped onto several
+/// lines, as the module says.
+pub(crate) fn rejoin(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    // Debian html2text's padded tables are pipes, never wrapped text: their rows keep
+    // what ran on into their cells (`TableRow::overflow`), which a joined row drops.
+    if rows.iter().any(|r| r.padded) {
+        return;
+    }
+    cut_aligned(text, rows);
+    if !rows.iter().any(|r| r.from_text) {
+        return;
+    }
+    let old = column_blocks(text, paired_blocks(std::mem::take(rows)));
+    let mut i = 0;
+    while let Some(tr) = old.get(i) {
+        match joined(&old, i) {
+            Some((row, end, before)) => {
+                if before {
+                    // The line before, its label's beginning, is the row's now.
+                    rows.pop();
+                }
+                rows.push(row);
+                // The bits of label passed over stay, as lines of text.
+                rows.extend(
+                    old.get(i + 1..end)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter(|r| matches!(line(r), Line::Rest))
+                        .cloned(),
+                );
+                i = end;
+            }
+            None => match before_its_label(&old, i, rows) {
+                Some(row) => {
+                    rows.push(row);
+                    i += 2;
+                }
+                None => {
+                    rows.push(tr.clone());
+                    i += 1;
+                }
+            },
+        }
+    }
+}
+
+/// Joins the rows of a space-aligned table (`pdftotext -layout`) that a label cut over
+/// two lines cut in two, the first values on the first line and the others on the
+/// next (`理结果 （二）部分公开（区分处理的，只计这一情形， 23` / `不计其他情形） 0 0 0
+/// 0 0 23`): only where the two lines are next to each other, one of their labels
+/// names no row of table 三, every value of the first stands left of every value of
+/// the second (counted in characters, as `pdftotext` sets them), and together they
+/// are seven values that add up ([`whole`]). The first line may be one of running
+/// text (its value one space after the label).
+fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
+    let n = T3_COLUMNS.len();
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let (a, b) = (&rows[i], &rows[i + 1]);
+        let (pa, pb) = (parts(&a.row), parts(&b.row));
+        let between = text
+            .get(a.row.span.end..b.row.span.start)
+            .unwrap_or_default();
+        let positioned = |v: &[Cell<'_>]| !v.is_empty() && v.iter().all(|c| c.x.is_some());
+        let named = |p: &crate::ledger::Parts<'_, '_>| {
+            let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+            names_row(&labels)
+        };
+        // The first part may be a line of running text (its value one space after
+        // the label, so no column of the table): it is read where it stands.
+        let fits = pa.values.len() + pb.values.len() == n
+            && (positioned(pa.values) || (a.from_text && !pa.values.is_empty()))
+            && positioned(pb.values)
+            && between.chars().filter(|&c| c == '\n').count() == 1
+            && between.trim().is_empty()
+            && !(named(&pa) && named(&pb));
+        // Characters from the start of its line to `at`.
+        let column = |at: usize| {
+            let before = text.get(..at).unwrap_or_default();
+            before
+                .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+                .unwrap_or_default()
+                .chars()
+                .count()
+        };
+        let left_of = || match (pa.values.last(), pb.values.first()) {
+            (Some(l), Some(f)) => {
+                column(l.span.start) + l.text.chars().count() < column(f.span.start)
+            }
+            _ => false,
+        };
+        let values: Vec<Cell<'i>> = pa.values.iter().chain(pb.values).copied().collect();
+        if !(fits && left_of() && whole(&values)) {
+            i += 1;
+            continue;
+        }
+        let label = |r: &TableRow<'i>, k: usize| -> Vec<Cell<'i>> {
+            r.row
+                .cells
+                .get(..r.row.cells.len().saturating_sub(k))
+                .unwrap_or_default()
+                .to_vec()
+        };
+        let mut cells = label(a, pa.values.len());
+        cells.extend(label(b, pb.values.len()));
+        cells.extend(values);
+        let row = TableRow {
+            row: Row {
+                cells,
+                span: Span::new(a.row.span.start, b.row.span.end),
+            },
+            from_text: false,
+            overflow: Vec::new(),
+            padded: false,
+        };
+        rows.splice(i..i + 2, [row]);
+        i += 1;
+    }
+}
+
+/// Joins table 四's row of values that reading-order text wrapped onto two lines or
+/// more (`1 2 3 2 8 1 3 1` / `5 3 1 3 2 9`, `pdftotext` of a printed page): lines of
+/// values alone, two at least each, next to each other, that make fifteen values, or
+/// fourteen (a blank cell left nothing, which the groups' sums place or leave), and
+/// only where the lines before and after them hold no value.
+pub(crate) fn rejoin_t4(rows: &mut Vec<TableRow<'_>>) {
+    if rows.iter().any(|r| r.padded) {
+        return;
+    }
+    let n = T4_COLUMNS.len() * T4_GROUPS.len();
+    let values_line = |r: &TableRow<'_>| match line(r) {
+        Line::Values(v) => v.len() >= MIN_LINE_VALUES && v.len() < n - 1,
+        _ => false,
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let mut e = i;
+        while rows.get(e).is_some_and(values_line) {
+            e += 1;
+        }
+        let count: usize = rows
+            .get(i..e)
+            .unwrap_or_default()
+            .iter()
+            .map(|r| parts(&r.row).values.len())
+            .sum();
+        let before = i.checked_sub(1).and_then(|k| rows.get(k));
+        let clear = |r: Option<&TableRow<'_>>| r.is_none_or(|r| parts(&r.row).values.is_empty());
+        let cells: Vec<Cell<'_>> = rows
+            .get(i..e)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|r| r.row.cells.iter().copied())
+            .collect();
+        // Fifteen values must add up group by group (the lines may stand in another
+        // order than their columns); fourteen are left to the sums of the groups.
+        let adds_up = count + 1 == n || cells.chunks(T4_COLUMNS.len()).all(|g| group_adds_up(g));
+        if e - i >= 2
+            && (count == n || count + 1 == n)
+            && adds_up
+            && clear(before)
+            && clear(rows.get(e))
+        {
+            let span = match (cells.first(), cells.last()) {
+                (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+                _ => continue,
+            };
+            let row = TableRow {
+                row: Row { cells, span },
+                from_text: true,
+                overflow: Vec::new(),
+                padded: false,
+            };
+            rows.splice(i..e, [row]);
+        }
+        i = e.max(i + 1);
+    }
+}
+
+/// Whether a group's values add up: its last the sum of the others, a blank written
+/// counted as 0.
+pub(crate) fn group_adds_up(values: &[Cell<'_>]) -> bool {
+    let mut sum = 0u64;
+    let Some((total, cells)) = values.split_last() else {
+        return false;
+    };
+    for c in cells {
+        match Token::of(c.text) {
+            Token::Count(v) => sum = sum.saturating_add(v),
+            Token::Blank => {}
+            Token::Other => return false,
+        }
+    }
+    match Token::of(total.text) {
+        Token::Count(t) => t == sum,
+        Token::Blank => sum == 0,
+        Token::Other => false,
+    }
+}
+
+/// A row of table 三 that [`column_blocks`] fills: its label's line, its own values
+/// (on that line and the lines up to the next label), and the lines they stand on.
+struct Open<'i> {
+    label: usize,
+    values: Vec<Cell<'i>>,
+    lines: Vec<usize>,
+}
+
+/// Whether a blank line stands between rows `a` and `b` of the zone.
+fn blank_between(text: &str, a: &TableRow<'_>, b: &TableRow<'_>) -> bool {
+    text.get(a.row.span.end..b.row.span.start)
+        .is_some_and(|t| t.chars().filter(|&c| c == '\n').count() >= 2)
+}
+
+/// Rows of table 三 whose values `pdftotext` wrote column by column after their labels
+/// (a printed page read down each column): the labels, each with the same number of
+/// its own values (none, or its first), then blocks of values one line a row, a blank
+/// line between blocks:
+///
+/// ```text
+/// 4.保护第三方合      ; the rows' labels, no value of their own
+/// 5.属于三类内部
+/// …
+/// 四、结转下年度继续办理
+///
+/// 4                   ; a block: the first column of the first rows
+/// 10
+/// …
+/// ```
+///
+/// The blocks are read in order: blocks of as many lines as each other, whose values
+/// a line make up the columns the rows lack, give those columns to as many rows, the
+/// first not yet given; then the next blocks to the next rows. Read only when this
+/// gives every row its columns and takes every block, and every row then adds up
+/// ([`whole`]); otherwise nothing is read.
+fn column_blocks<'i>(text: &str, rows: Vec<TableRow<'i>>) -> Vec<TableRow<'i>> {
+    let n = T3_COLUMNS.len();
+    let named = |tr: &TableRow<'_>| {
+        tr.from_text && {
+            let labels: Vec<Folded<'_>> = parts(&tr.row).labels().map(Folded::new).collect();
+            names_row(&labels)
+        }
+    };
+    let Some(last) = rows.iter().rposition(named) else {
+        return rows;
+    };
+    // After the last label: its own values up to a blank line, then blocks of lines of
+    // values alone, nothing else.
+    let tail = rows.get(last + 1..).unwrap_or_default();
+    if tail.is_empty() || !tail.iter().all(|r| matches!(line(r), Line::Values(_))) {
+        return rows;
+    }
+    let mut own_end = last + 1;
+    while own_end < rows.len()
+        && rows
+            .get(own_end - 1)
+            .zip(rows.get(own_end))
+            .is_some_and(|(a, b)| !blank_between(text, a, b))
+    {
+        own_end += 1;
+    }
+    // The blocks: runs of lines, a blank line between runs.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for j in own_end..rows.len() {
+        let apart = j == own_end
+            || rows
+                .get(j - 1)
+                .zip(rows.get(j))
+                .is_some_and(|(a, b)| blank_between(text, a, b));
+        match blocks.last_mut() {
+            Some(b) if !apart => b.push(j),
+            _ => blocks.push(vec![j]),
+        }
+    }
+    // The labels before, back to one whose values differ in number from the last's.
+    let open_at = |at: usize, end: usize| -> Option<Open<'i>> {
+        let tr = rows.get(at)?;
+        let mut o = Open {
+            label: at,
+            values: parts_of(tr).to_vec(),
+            lines: Vec::new(),
+        };
+        for j in at + 1..end {
+            let r = rows.get(j)?;
+            match line(r) {
+                Line::Values(v) => {
+                    o.values.extend_from_slice(v);
+                    o.lines.push(j);
+                }
+                Line::Rest => {}
+                Line::Other => {
+                    // A bit of label with a value after it (`逾期不补正、行政机 1`).
+                    let p = parts(&r.row);
+                    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+                    if !r.from_text || labels.iter().any(Folded::numbered) || names_row(&labels) {
+                        if !p.values.is_empty() {
+                            return None;
+                        }
+                        continue;
+                    }
+                    o.values.extend_from_slice(p.values);
+                    o.lines.push(j);
+                }
+            }
+        }
+        Some(o)
+    };
+    let Some(tail_open) = open_at(last, own_end) else {
+        return rows;
+    };
+    let k = tail_open.values.len();
+    if k >= n - 1 {
+        return rows;
+    }
+    let mut open = vec![tail_open];
+    let mut end = last;
+    for at in (0..last).rev() {
+        let Some(tr) = rows.get(at) else { break };
+        if !named(tr) {
+            continue;
+        }
+        match open_at(at, end) {
+            Some(o) if o.values.len() == k => {
+                open.push(o);
+                end = at;
+            }
+            _ => break,
+        }
+    }
+    open.reverse();
+    // Blocks to rows, in order.
+    let mut given: Vec<Vec<Cell<'i>>> = open.iter().map(|o| o.values.clone()).collect();
+    let mut row = 0;
+    let mut b = 0;
+    while let Some(first) = blocks.get(b) {
+        let height = first.len();
+        let mut width = 0;
+        while width < n - k {
+            let Some(block) = blocks.get(b).filter(|bl| bl.len() == height) else {
+                return rows;
+            };
+            let w = block
+                .first()
+                .and_then(|&j| rows.get(j))
+                .map_or(0, |r| parts_of(r).len());
+            if block
+                .iter()
+                .any(|&j| rows.get(j).is_none_or(|r| parts_of(r).len() != w))
+            {
+                return rows;
+            }
+            for (r, &j) in block.iter().enumerate() {
+                let (Some(g), Some(line)) = (given.get_mut(row + r), rows.get(j)) else {
+                    return rows;
+                };
+                g.extend_from_slice(parts_of(line));
+            }
+            width += w;
+            b += 1;
+        }
+        if width != n - k {
+            return rows;
+        }
+        row += height;
+    }
+    if row != open.len() || !given.iter().all(|g| g.len() == n && whole(g)) {
+        return rows;
+    }
+    // Each label's row takes its values; the lines of values are gone.
+    let mut made: Vec<Option<TableRow<'i>>> = vec![None; rows.len()];
+    let mut taken = vec![false; rows.len()];
+    for (o, values) in open.iter().zip(given) {
+        let Some(tr) = rows.get(o.label) else {
+            return rows;
+        };
+        let p = parts(&tr.row);
+        let mut cells: Vec<Cell<'i>> = tr
+            .row
+            .cells
+            .get(..tr.row.cells.len() - p.values.len())
+            .unwrap_or_default()
+            .to_vec();
+        cells.extend(values);
+        if let Some(slot) = made.get_mut(o.label) {
+            *slot = Some(TableRow {
+                row: Row {
+                    cells,
+                    span: tr.row.span,
+                },
+                from_text: true,
+                overflow: Vec::new(),
+                padded: false,
+            });
+        }
+        for &j in &o.lines {
+            if let Some(t) = taken.get_mut(j) {
+                *t = true;
+            }
+        }
+    }
+    for block in &blocks {
+        for &j in block {
+            if let Some(t) = taken.get_mut(j) {
+                *t = true;
+            }
+        }
+    }
+    rows.into_iter()
+        .zip(made)
+        .zip(taken)
+        .filter_map(|((r, m), t)| match m {
+            Some(m) => Some(m),
+            None => (!t).then_some(r),
+        })
+        .collect()
+}
+
+/// Fewest lines a block of rows' right-hand parts must have to be paired.
+const MIN_BLOCK: usize = 3;
+
+/// A row's left-hand part: the index of its label's line, and its values (those on
+/// that line and on the lines of values alone after it).
+type LeftPart<'i> = (usize, Vec<Cell<'i>>, Vec<usize>);
+
+/// Rows whose right-hand columns `pdftotext` wrote as a block of their own, one line
+/// a row, away from their labels and left-hand values (a printed page cut a wide
+/// table in two):
+///
+/// ```text
+/// 0 1 6 2 130        ; research … total of each row, one line a row
+/// 0 0 0 0 6
+/// …
+/// 一、本年新收政府信息公开申请数量
+/// 120 1              ; natural person, commercial
+/// 二、上年结转政府信息公开申请数量
+/// 6 —
+/// ```
+///
+/// A run of lines of `k` values alone (at least [`MIN_BLOCK`]) is paired, in order,
+/// with the rows after it that a label names, each showing seven less `k` values
+/// (one less where a blank cell left nothing), and only where every pair adds up
+/// ([`whole`]): then each row is its label, its values and its line of the block.
+/// Otherwise nothing is paired.
+fn paired_blocks(rows: Vec<TableRow<'_>>) -> Vec<TableRow<'_>> {
+    let n = T3_COLUMNS.len();
+    let mut out = rows;
+    let mut i = 0;
+    while i < out.len() {
+        let k = match out.get(i).map(line) {
+            Some(Line::Values(v)) if (MIN_LINE_VALUES..n - 1).contains(&v.len()) => v.len(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut e = i;
+        while matches!(out.get(e).map(line), Some(Line::Values(v)) if v.len() == k) {
+            e += 1;
+        }
+        let m = e - i;
+        let parts = (m >= MIN_BLOCK)
+            .then(|| left_parts(&out, e, m, n - k))
+            .flatten();
+        let Some(parts) = parts else {
+            i = e;
+            continue;
+        };
+        let block =
+            |b: usize| -> &[Cell<'_>] { out.get(b).map(|r| parts_of(r)).unwrap_or_default() };
+        let fits = parts.iter().enumerate().all(|(b, (_, values, _))| {
+            let mut all = values.clone();
+            all.extend_from_slice(block(i + b));
+            whole(&all)
+        });
+        if !fits {
+            i = e;
+            continue;
+        }
+        // The rows put together, by their label's index; the lines they take.
+        let mut made: Vec<(usize, TableRow<'_>)> = Vec::new();
+        let mut taken: Vec<usize> = (i..e).collect();
+        for (b, (at, values, lines)) in parts.iter().enumerate() {
+            let Some(tr) = out.get(*at) else { continue };
+            let mut cells = tr.row.cells.clone();
+            let own = parts_of(tr).len();
+            cells.extend(values.iter().skip(own).copied());
+            cells.extend_from_slice(block(i + b));
+            let end = lines
+                .last()
+                .and_then(|&l| out.get(l))
+                .map_or(tr.row.span.end, |r| r.row.span.end);
+            made.push((
+                *at,
+                TableRow {
+                    row: Row {
+                        cells,
+                        span: Span::new(tr.row.span.start, end),
+                    },
+                    from_text: true,
+                    overflow: Vec::new(),
+                    padded: false,
+                },
+            ));
+            taken.extend_from_slice(lines);
+        }
+        let mut next = Vec::with_capacity(out.len());
+        let mut made = made.into_iter().peekable();
+        for (j, r) in out.into_iter().enumerate() {
+            if let Some((_, row)) = made.next_if(|(at, _)| *at == j) {
+                next.push(row);
+            } else if !taken.contains(&j) {
+                next.push(r);
+            }
+        }
+        out = next;
+        // The block's lines are gone: go on from where it stood.
+    }
+    out
+}
+
+/// The values of a row, as [`parts`] tells them.
+fn parts_of<'r, 'i>(tr: &'r TableRow<'i>) -> &'r [Cell<'i>] {
+    parts(&tr.row).values
+}
+
+/// The left-hand parts of the `m` rows a label names from `old[from]` on, each of
+/// `want` values or one less; `None` when the lines there are not so.
+fn left_parts<'i>(
+    old: &[TableRow<'i>],
+    from: usize,
+    m: usize,
+    want: usize,
+) -> Option<Vec<LeftPart<'i>>> {
+    let mut parts: Vec<LeftPart<'i>> = Vec::new();
+    let done = |p: &LeftPart<'_>| p.1.len() + 1 >= want;
+    let mut j = from;
+    while let Some(tr) = old.get(j) {
+        match line(tr) {
+            Line::Values(v) => {
+                let p = parts.last_mut()?;
+                if p.1.len() + v.len() > want {
+                    return None;
+                }
+                p.1.extend_from_slice(v);
+                p.2.push(j);
+            }
+            Line::Rest => {}
+            Line::Other => {
+                // A line of text that names no row (a header's word, a group's
+                // name) is passed over.
+                if let Some(values) = parts_view(tr)? {
+                    if parts.last().is_some_and(|p| !done(p)) || values.len() > want {
+                        return None;
+                    }
+                    if parts.len() == m {
+                        break;
+                    }
+                    parts.push((j, values.to_vec(), Vec::new()));
+                }
+            }
+        }
+        j += 1;
+    }
+    (parts.len() == m && parts.iter().all(done)).then_some(parts)
+}
+
+/// A line of running text that no value line or bit of label is: `Some(Some(values))`
+/// for a row its label names, `Some(None)` for text that names none and holds no
+/// value, `None` for anything else (a row of a table, values after text that names
+/// no row).
+fn parts_view<'r, 'i>(tr: &'r TableRow<'i>) -> Option<Option<&'r [Cell<'i>]>> {
+    if !tr.from_text {
+        return None;
+    }
+    let p = parts(&tr.row);
+    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+    if names_row(&labels) {
+        Some(Some(p.values))
+    } else if p.values.is_empty() {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// The row whose last values `old[i]`, a line of values alone, are, written before
+/// the line of its label and first values (`0 0 1` / `（五）不 3.要求提供公开出版物 1 0
+/// 0 0`: the label's cell ran over two lines, and the row's right part was read
+/// first). Joined only where the row before (`done`'s last with values) is whole, so
+/// the line cannot be its end; where the label's line is followed by no line of
+/// values, which could be its end instead; and where the two make seven values that
+/// add up, the label's first.
+fn before_its_label<'i>(
+    old: &[TableRow<'i>],
+    i: usize,
+    done: &[TableRow<'i>],
+) -> Option<TableRow<'i>> {
+    let Line::Values(last) = line(old.get(i)?) else {
+        return None;
+    };
+    let previous = done
+        .iter()
+        .rev()
+        .map(|r| parts(&r.row).values.len())
+        .find(|&n| n > 0)?;
+    if last.len() < MIN_LINE_VALUES || previous + 1 < T3_COLUMNS.len() {
+        return None;
+    }
+    let tr = old.get(i + 1)?;
+    if !tr.from_text || matches!(old.get(i + 2).map(line), Some(Line::Values(_))) {
+        return None;
+    }
+    let p = parts(&tr.row);
+    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+    if labels.is_empty() || p.values.len() + last.len() != T3_COLUMNS.len() || !names_row(&labels) {
+        return None;
+    }
+    let values: Vec<Cell<'i>> = p.values.iter().chain(last).copied().collect();
+    if !whole(&values) {
+        return None;
+    }
+    let mut cells = tr.row.cells.clone();
+    cells.extend_from_slice(last);
+    let start = last.first().map_or(tr.row.span.start, |c| c.span.start);
+    Some(TableRow {
+        row: Row {
+            cells,
+            span: Span::new(start, tr.row.span.end),
+        },
+        from_text: true,
+        overflow: Vec::new(),
+        padded: false,
+    })
+}
+
+/// The row that starts at `old[i]` joined with the lines its values wrapped onto, and
+/// where the rows after it begin; `None` when it is no such row.
+fn joined<'i>(old: &[TableRow<'i>], i: usize) -> Option<(TableRow<'i>, usize, bool)> {
+    let tr = old.get(i)?;
+    if !tr.from_text {
+        return None;
+    }
+    let p = parts(&tr.row);
+    let labels: Vec<Folded<'_>> = p.labels().map(Folded::new).collect();
+    if labels.is_empty() || p.values.len() >= T3_COLUMNS.len() {
+        return None;
+    }
+    let before = if names_row(&labels) {
+        None
+    } else {
+        Some(label_before(old, i, &p)?)
+    };
+    let mut cells: Vec<Cell<'i>> = before.map(|b| b.row.cells.clone()).unwrap_or_default();
+    cells.extend_from_slice(&tr.row.cells);
+    let mut values: Vec<Cell<'i>> = p.values.to_vec();
+    let mut end = i + 1;
+    // Where the last line of values ends: bits of label after it are not taken.
+    let mut last = None;
+    while values.len() < T3_COLUMNS.len() {
+        let Some(next) = old.get(end) else { break };
+        match line(next) {
+            Line::Values(v)
+                if v.len() >= MIN_LINE_VALUES && values.len() + v.len() <= T3_COLUMNS.len() =>
+            {
+                values.extend_from_slice(v);
+                cells.extend_from_slice(v);
+                end += 1;
+                last = Some(end);
+            }
+            Line::Rest => end += 1,
+            _ => break,
+        }
+    }
+    let end = last?;
+    if !whole(&values) {
+        return None;
+    }
+    let span = match (cells.first(), cells.last()) {
+        (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+        _ => tr.row.span,
+    };
+    Some((
+        TableRow {
+            row: Row { cells, span },
+            from_text: true,
+            overflow: Vec::new(),
+            padded: false,
+        },
+        end,
+        before.is_some(),
+    ))
+}
+
+/// The line before `old[i]` (whose labels, `p`'s, name no row) when it holds the
+/// beginning of the row's label and no value: its last label and `old[i]`'s last,
+/// written together, begin a row's wording (`（二）部分公开（区分处理` / `的，只计这一情形，不计其
+/// 23 0 0 0`), and no label of `old[i]` is numbered.
+fn label_before<'r, 'i>(
+    old: &'r [TableRow<'i>],
+    i: usize,
+    p: &crate::ledger::Parts<'_, 'i>,
+) -> Option<&'r TableRow<'i>> {
+    let prev = old.get(i.checked_sub(1)?)?;
+    let q = parts(&prev.row);
+    if !prev.from_text || !q.values.is_empty() {
+        return None;
+    }
+    if p.labels().any(|l| Folded::new(l).numbered()) {
+        return None;
+    }
+    let together = format!("{}{}", q.labels().last()?, p.labels().last()?);
+    crate::labels::begins_t3_row(&together).then_some(prev)
+}
+
+#[cfg(test)]
+mod tests {
+    fn tidy(text: &str) -> Vec<(String, String)> {
+        crate::parse(text)
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect()
+    }
+
+    fn get<'a>(cells: &'a [(String, String)], key: &str) -> Option<&'a str> {
+        cells.iter().find(|c| c.0 == key).map(|c| c.1.as_str())
+    }
+
+    const HEAD: &str = "三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n";
+
+    /// `pdftotext` of a printed table: each row's values over two lines, bits of
+    /// label between and after them.
+    #[test]
+    fn wrapped_rows_are_joined_where_the_sums_say() {
+        let text = format!(
+            "{HEAD}一、本年新收政府信息公开申请数量\n190 1 1 1\n0 6 199\n\
+             二、上年结转政府信息公开申请数量\n— 0 0 0\n0 0 0\n\
+             （二）部分公开（区分处理的，只 23 0 0 0\n0 0 23\n计这一情形，不计其他情形）\n\
+             1.本机关不掌握相关政 6 0 0 0\n办理结果\n0 1 7\n府信息\n\
+             四、结转下年度继续办理\n"
+        );
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.new_received.natural_person"), Some("190"));
+        assert_eq!(get(&got, "t3.new_received.other_org"), Some("6"));
+        assert_eq!(get(&got, "t3.new_received.total"), Some("199"));
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+        assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert_eq!(get(&got, "t3.unavailable.not_held.other_org"), Some("1"));
+        assert_eq!(get(&got, "t3.unavailable.not_held.total"), Some("7"));
+    }
+
+    /// The right part of a row read before the line of its label and left part.
+    #[test]
+    fn a_row_whose_end_came_first_is_joined() {
+        let text = format!(
+            "{HEAD}2.重复申请\n2 0 0 0\n0 0 2\n0 0 1\n（五）不 3.要求提供公开出版物 1 0 0 0\n\
+             予处理 4.无正当理由大量反复 3 0 0 0\n0 0 3\n申请\n"
+        );
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.not_processed.duplicate.total"), Some("2"));
+        assert_eq!(
+            get(&got, "t3.not_processed.publication.natural_person"),
+            Some("1")
+        );
+        assert_eq!(
+            get(&got, "t3.not_processed.publication.other_org"),
+            Some("0")
+        );
+        assert_eq!(get(&got, "t3.not_processed.publication.total"), Some("1"));
+        assert_eq!(get(&got, "t3.not_processed.excessive.total"), Some("3"));
+    }
+
+    /// A printed page cut the table in two: the right-hand columns of each row come
+    /// first, one line a row, then the labels with the left-hand values.
+    #[test]
+    fn a_block_of_right_hand_parts_pairs_with_the_rows_after_it() {
+        let text = format!(
+            "{HEAD}0 1 6 2 130\n0 0 0 0 6\n0 0 2 0 21\n0 0 1 0 3\n自然 商业\n人 企\n\
+             一、本年新收政府信息公开申请数量\n120 1\n二、上年结转政府信息公开申请数量\n6 —\n\
+             （一）予以公开\n19 0\n（二）部分公开（区分处理的，只计这一 2 0\n情形，不计其他情形）\n\
+             1.属于国家秘密\n31 0\n"
+        );
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.new_received.natural_person"), Some("120"));
+        assert_eq!(get(&got, "t3.new_received.research"), Some("0"));
+        assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
+        assert_eq!(get(&got, "t3.carried_over.commercial"), Some(""));
+        assert_eq!(get(&got, "t3.granted.legal_services"), Some("2"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+        // The row after the block's rows has no right-hand part.
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.withheld")),
+            "{got:?}"
+        );
+        // One pair that does not add up: none is paired.
+        let text = text.replace("0 0 1 0 3", "0 0 1 0 4");
+        let got = tidy(&text);
+        assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    }
+
+    /// `pdftotext -layout`: a label cut over two lines took the row's first value
+    /// onto its first line and the others onto the next.
+    #[test]
+    fn an_aligned_row_cut_in_two_is_joined() {
+        // Each value right-aligned in six characters from character 40.
+        let line = |label: &str, values: &[&str]| {
+            let mut l = label.to_string();
+            l.push_str(&" ".repeat(40usize.saturating_sub(label.chars().count())));
+            for v in values {
+                l.push_str(&format!("{v:>6}"));
+            }
+            l.push('\n');
+            l
+        };
+        let mut text = HEAD.to_string();
+        text += &line("（一）予以公开", &["23", "0", "0", "/", "0", "1", "24"]);
+        text += &line("理结果 （二）部分公开（区分处理的，只计这一情形，", &["23"]);
+        text += &line("不计其他情形）", &["", "0", "0", "0", "0", "0", "23"]);
+        text += &line("1.属于国家秘密", &["38", "—", "0", "0", "0", "1", "39"]);
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.partly_granted.natural_person"),
+            Some("23"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.partly_granted.commercial"), Some("0"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+        // Parts that do not add up stay apart, and are not read.
+        let text = text.replace(
+            &line("不计其他情形）", &["", "0", "0", "0", "0", "0", "23"]),
+            &line("不计其他情形）", &["", "0", "0", "0", "0", "0", "24"]),
+        );
+        let got = tidy(&text);
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
+    }
+
+    /// The first part of a cut row on a line of running text (its value one space
+    /// after the label), the others on the aligned line under it (`pdftotext -layout`
+    /// of a printed page).
+    #[test]
+    fn a_cut_row_whose_first_part_is_running_text_is_joined() {
+        let lines = [
+            "一、本年新收政府信息公开申请数量               120       1   0   1       6    2 130",
+            "二、上年结转政府信息公开申请数量                 6           0   0       0    0   6",
+            "三、本年度 （一）予以公开                   19       0   0   /       2    0   21",
+            "办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他 2",
+            "      情形）                                0   0   0       1    0   3",
+            "",
+            "      （三）不予 1.属于国家秘密            31       0   0   0       1    0   32",
+            "      公开    2.其他法律行政法规禁止公开      18       0   0   0       0    0   18",
+            "            3.危及“三安全一稳定”         8       0   0   0       0    0   8",
+        ];
+        let text = format!("{HEAD}{}\n", lines.join("\n"));
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+        assert_eq!(
+            get(&got, "t3.partly_granted.natural_person"),
+            Some("2"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.partly_granted.legal_services"), Some("1"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+    }
+
+    /// A printed page read down each column: the labels, then each column's values
+    /// as a block, a blank line between blocks; the last rows' after, in their own
+    /// blocks.
+    #[test]
+    fn values_written_column_by_column_are_read_by_the_blocks() {
+        let mut text = format!(
+            "{HEAD}1.信访举报投诉\n类申请\n2.重复申请\n3.要求提供公开\n（五）不\n出版物\n\
+             （六）其他处理\n（七）总计\n\n"
+        );
+        // Three rows, seven blocks of three.
+        for column in [
+            ["1", "2", "3"],
+            ["0"; 3],
+            ["0"; 3],
+            ["0"; 3],
+            ["0"; 3],
+            ["0"; 3],
+        ] {
+            text.push_str(&column.join("\n"));
+            text.push_str("\n\n");
+        }
+        text.push_str("1\n2\n3\n\n");
+        // The last two rows: five blocks of two, then one of two values a line.
+        for column in [["7", "179"], ["1", "1"], ["1", "1"], ["1", "1"], ["0", "0"]] {
+            text.push_str(&column.join("\n"));
+            text.push_str("\n\n");
+        }
+        text.push_str("2 12\n6 188\n");
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.not_processed.complaint.natural_person"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.not_processed.complaint.total"), Some("1"));
+        assert_eq!(get(&got, "t3.not_processed.publication.total"), Some("3"));
+        assert_eq!(get(&got, "t3.other.other_org"), Some("2"));
+        assert_eq!(get(&got, "t3.other.total"), Some("12"));
+        assert_eq!(get(&got, "t3.results_total.natural_person"), Some("179"));
+        assert_eq!(get(&got, "t3.results_total.total"), Some("188"));
+        // One row that does not add up: nothing is read.
+        let got = tidy(&text.replace("6 188", "6 189"));
+        assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    }
+
+    /// The label's beginning on the line before, with no value, its end on the line of
+    /// the first values (the left-hand group's name cut between the two).
+    #[test]
+    fn a_label_begun_on_the_line_before_is_joined() {
+        let text = format!(
+            "{HEAD}（一）予以公开 23 0 0 0\n0 1 24\n年度办 （二）部分公开（区分处理\n\
+             理结果 的，只计这一情形，不计其 23 0 0 0\n0 0 23\n他情形）\n"
+        );
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.partly_granted.natural_person"),
+            Some("23"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        // A bit of label that does not go on from the line before's: not joined.
+        let got = tidy(&text.replace("的，只计这一情形，不计其", "另有说明的情形"));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
+    }
+
+    /// Table 四's values over two lines: joined; fifteen that do not add up group by
+    /// group (the lines in another order) are not.
+    #[test]
+    fn table_four_values_over_two_lines_are_joined() {
+        let head = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n";
+        let got = tidy(&format!("{head}1 2 3 2 8 1 3 1\n5 3 1 3 2 9\n"));
+        assert_eq!(get(&got, "t4.review.upheld"), Some("1"), "{got:?}");
+        assert_eq!(get(&got, "t4.review.total"), Some("8"));
+        assert_eq!(get(&got, "t4.litigation_after_review.upheld"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+        let got = tidy(&format!("{head}5 2 0 0 1 3 3 0 2 0 5\n0 3 1 1\n"));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        let got = tidy(&format!("{head}0 3 1 1\n5 2 0 0 1 3 3 0 2 0 5\n"));
+        assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
+    }
+
+    /// A row cut after its fifth value, the two others on the next line.
+    #[test]
+    fn a_row_cut_late_is_joined() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+            申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+            一、本年新收政府信息公开申请数量 1 1 0 0 2\n0 4\n\
+            二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
+        let got = tidy(text);
+        assert_eq!(get(&got, "t3.new_received.legal_services"), Some("2"));
+        assert_eq!(get(&got, "t3.new_received.other_org"), Some("0"));
+        assert_eq!(get(&got, "t3.new_received.total"), Some("4"));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+    }
+
+    /// Values that do not add up, or lines of one value each (a table read column by
+    /// column), are not joined.
+    #[test]
+    fn rows_the_sums_deny_stay_apart() {
+        let text = format!(
+            "{HEAD}一、本年新收政府信息公开申请数量\n190 1 1 1\n0 6 200\n\
+             （一）予以公开\n3 0\n0 0 0 0\n1 1 1\n\
+             （七）总计\n5 0\n0 0 0 0 6\n"
+        );
+        let got = tidy(&text);
+        assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    }
+
+    #[test]
+    fn whole_rows_add_up() {
+        let cells = |t: &'static str| -> Vec<zfxxgk_lex::Cell<'static>> {
+            t.split(' ')
+                .map(|text| zfxxgk_lex::Cell {
+                    text,
+                    span: zfxxgk_lex::Span::new(0, 0),
+                    x: None,
+                })
+                .collect()
+        };
+        assert!(super::whole(&cells("190 1 1 1 0 6 199")));
+        assert!(super::whole(&cells("— 0 0 0 0 0 0")));
+        assert!(super::whole(&cells("38 0 0 0 1 39")));
+        assert!(!super::whole(&cells("38 0 0 1 39")));
+        assert!(!super::whole(&cells("1 1 1 1 1 1 1 6")));
+        assert!(!super::whole(&cells("1 1 1 1 1 1 7")));
+        assert!(!super::whole(&cells("1 1 1 1 1 1 —")));
+        assert!(super::whole(&cells("0 0 0 0 0 0 —")));
+    }
+}
