@@ -2,6 +2,7 @@
 //! columns) and rows whose labels are fixed words (规章, 行政许可 …). The edition is told
 //! by the header words, the rows present, and how many values the rows carry.
 
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
@@ -88,8 +89,8 @@ struct DataRow<'i> {
     header: Option<Vec<String>>,
     /// Where the header's column cells stand, when the layout gives positions: in
     /// display columns, and counted in characters ([`columns::in_chars`]).
-    header_x: Option<Vec<columns::Range>>,
-    header_chars: Option<Vec<columns::Range>>,
+    header_x: Option<Rc<[columns::Range]>>,
+    header_chars: Option<Rc<[columns::Range]>>,
     span: zfxxgk_lex::Span,
     /// Whether the row is a line of running text (reading-order text, where a blank
     /// cell leaves nothing).
@@ -120,8 +121,9 @@ pub(crate) fn build(
 ) -> Option<Table> {
     let mut items = Vec::new();
     let mut header: Option<Vec<String>> = None;
-    let mut header_x: Option<Vec<columns::Range>> = None;
-    let mut header_chars: Option<Vec<columns::Range>> = None;
+    // Shared by the rows under the header: a copy a row would weigh on long tables.
+    let mut header_x: Option<Rc<[columns::Range]>> = None;
+    let mut header_chars: Option<Rc<[columns::Range]>> = None;
     let mut data: Vec<DataRow<'_>> = Vec::new();
     let mut votes: PerEdition<i32> = PerEdition::default();
     let mut first = None;
@@ -164,11 +166,12 @@ pub(crate) fn build(
                 }
             }
             header = Some(cols);
-            header_x = row.cells.get(1..).and_then(columns::ranges);
+            header_x = row.cells.get(1..).and_then(columns::ranges).map(Rc::from);
             header_chars = row
                 .cells
                 .get(1..)
-                .and_then(|c| columns::ranges(&columns::in_chars(ctx.text, c)));
+                .and_then(|c| columns::ranges(&columns::in_chars(ctx.text, c)))
+                .map(Rc::from);
             continue;
         }
         // A row whose label ran on into its value cells is read with those cells cut to
@@ -252,7 +255,7 @@ pub(crate) fn build(
     // under their header so more often than by display columns (`pdftotext -layout`,
     // a CJK character one column wide).
     let chars = {
-        let agree = |header: &Option<Vec<columns::Range>>, values: &[LexCell<'_>]| {
+        let agree = |header: &Option<Rc<[columns::Range]>>, values: &[LexCell<'_>]| {
             header.as_deref().is_some_and(|h| {
                 h.len() == values.len()
                     && columns::under(values, h)
