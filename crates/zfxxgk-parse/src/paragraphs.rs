@@ -524,7 +524,7 @@ fn t3_rows<'i>(
     // stand after this label (`1.信访举报投诉类申请` / five values / `2.重复申请` / its
     // two, then the next row's). Where they make a row of seven or six that adds up
     // with this label's first values, which are whose cannot be told.
-    let before = run_before(rows);
+    let (before, labelled) = run_before(rows);
     let spills = !before.is_empty()
         && [n, n - 1].into_iter().any(|size| {
             let Some(ks) = size
@@ -538,7 +538,11 @@ fn t3_rows<'i>(
             cells.extend(cells_of(ks));
             crate::wrapped::whole(&cells)
         });
-    if spills {
+    // Or those values, where no label stands just before them, may be this label's
+    // own, a row whose blank cells left nothing set before its label (`0 0 0 0 0` /
+    // `2.重复申请` / the next rows' values): where they add up as a row (the last the
+    // sum of those before), which are whose cannot be told either.
+    if spills || (!before.is_empty() && !labelled && adds_up(&before)) {
         return leave(rows);
     }
     // The label's lines before it, back to a numbered one.
@@ -695,11 +699,34 @@ fn only_split(values: &[usize], fits: &dyn Fn(&[usize]) -> bool) -> Option<Vec<u
     Some(out)
 }
 
+/// Whether `values` (one or more) add up as a row whose blank cells left nothing:
+/// their last (the total; blank for 0) is the sum of those before, a lone value 0.
+fn adds_up(values: &[zfxxgk_lex::Cell<'_>]) -> bool {
+    use crate::vanished::Token;
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    let (total, cells) = match tokens.split_last() {
+        Some((Token::Count(total), cells)) => (*total, cells),
+        Some((Token::Blank, cells)) => (0, cells),
+        _ => return false,
+    };
+    let mut sum: u64 = 0;
+    for t in cells {
+        match t {
+            Token::Count(v) => sum = sum.saturating_add(*v),
+            Token::Blank => {}
+            Token::Other => return false,
+        }
+    }
+    sum == total
+}
+
 /// The values `rows` end with, each alone on its line, where they are fewer than a
 /// row's (the lines of text after them passed over: a label's first lines): a row
 /// short of values, whose rest may stand after the next label. Empty when not so.
-fn run_before<'i>(rows: &[TableRow<'i>]) -> Vec<zfxxgk_lex::Cell<'i>> {
+/// With them, whether a line naming a row of table 三 stands just before them.
+fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
     let mut values = Vec::new();
+    let mut labelled = false;
     for r in rows.iter().rev() {
         if empty(r) {
             continue;
@@ -707,17 +734,26 @@ fn run_before<'i>(rows: &[TableRow<'i>]) -> Vec<zfxxgk_lex::Cell<'i>> {
         if value(r) {
             values.extend(lone(r).copied());
             if values.len() >= T3_COLUMNS.len() {
-                return Vec::new();
+                return (Vec::new(), false);
             }
             continue;
         }
         if values.is_empty() && lone(r).is_some() {
             continue;
         }
+        labelled = !values.is_empty() && lone(r).is_some_and(|c| names_row(c.text));
         break;
     }
     values.reverse();
-    values
+    (values, labelled)
+}
+
+/// Whether `text` names a row of table 三 in some edition.
+fn names_row(text: &str) -> bool {
+    let label = [labels::Folded::new(text)];
+    Edition::ALL
+        .iter()
+        .any(|&e| labels::best_t3_row(&label, e).is_some())
 }
 
 /// Whether a line of text that names a row of table 三 stands among `rows` after the
@@ -1002,7 +1038,8 @@ mod tests {
     /// the first seven add up, but so do the first six, and the label's values cannot
     /// be told; nor can a label's after a row that showed fewer than seven, where
     /// those and this label's first make a row that adds up (`1.信访举报投诉类申请` /
-    /// `0 0 0 — 0` / `2.重复申请` / `0 0` then its own).
+    /// `0 0 0 — 0` / `2.重复申请` / `0 0` then its own), or where those, with no
+    /// label just before them, add up as a row set before its label.
     #[test]
     fn a_run_whose_first_six_add_up_too_is_not_split() {
         let head = "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
@@ -1093,6 +1130,56 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+        // duplicate `_ 0 _ 0 0 0 0` set before its label, after complaint's seven;
+        // publication's and excessive's after it, their labels lost.
+        let got = tidy(&lines(&[
+            "1.信访举报投诉类申请",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "2.重复申请",
+            "1",
+            "0",
+            "—",
+            "0",
+            "0",
+            "0",
+            "1",
+            "1",
+            "0",
+            "0",
+            "0",
+            "—",
+            "0",
+            "1",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ]));
+        assert_eq!(
+            get(&got, "t3.not_processed.complaint.total"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.not_processed.duplicate")),
+            "{got:?}"
+        );
     }
 
     /// Two labels, then both rows' values: each takes seven in turn, where they add
