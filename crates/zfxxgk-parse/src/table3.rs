@@ -483,9 +483,19 @@ impl Vanished {
 /// Whether the line just before `span`'s line, or just after it (blank lines passed
 /// over), holds values only: the row at `span` may be one part of a row cut in two.
 fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
+    // A line's words, a bar between cells (html2text's `| /| 0| 0`) set apart as
+    // whitespace is: a line of nothing but bars is passed over as blank.
+    fn words(line: &str) -> Vec<&str> {
+        line.split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
     let values_only = |line: &str| {
-        let mut cells = line.split_whitespace().peekable();
-        cells.peek().is_some() && cells.all(|c| crate::number::kind(c) != crate::number::Kind::Text)
+        let cells = words(line);
+        !cells.is_empty()
+            && cells
+                .iter()
+                .all(|c| crate::number::kind(c) != crate::number::Kind::Text)
     };
     let before = text.get(..span.start).unwrap_or_default();
     let before = before
@@ -495,8 +505,8 @@ fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
     let after = after
         .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
         .unwrap_or_default();
-    let last = before.lines().rev().find(|l| !l.trim().is_empty());
-    let next = after.lines().find(|l| !l.trim().is_empty());
+    let last = before.lines().rev().find(|l| !words(l).is_empty());
+    let next = after.lines().find(|l| !words(l).is_empty());
     last.is_some_and(values_only) || next.is_some_and(values_only)
 }
 

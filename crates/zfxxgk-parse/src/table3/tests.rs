@@ -411,3 +411,35 @@ fn a_short_line_of_a_stack_of_values_is_no_row_with_blanks() {
         assert_eq!(received.len(), 7, "{received:?}");
     }
 }
+
+/// Python html2text of a page whose cells hold line breaks: a row cut over lines,
+/// a line of nothing but a bar between its parts (`二、…| 0|` / `|` / `| /| 0| 0| 0`).
+/// Its first part is not read as a row whose blank cells left nothing.
+#[test]
+fn a_row_cut_over_lines_with_a_bar_line_between_is_not_read_short() {
+    let text = "**三、收到和处理政府信息公开申请情况**\n\n  \n\
+                | 申请人情况  \n---|---  \n\
+                自然人| 法人或其他组织| 总计  \n\
+                商业企业| 科研机构| 社会公益组织| 法律服务机构| 其他  \n\
+                一、本年新收政府信息公开申请数量| 142| 5| 1| 4| 1| 2| 155  \n\
+                二、上年结转政府信息公开申请数量| 0|  \n\
+                |  \n\
+                | /| 0| 0| 0  \n\
+                三、本年度办理结果| （一）予以公开| 23| 1|  \n\
+                | 1| 0| 0| 25  \n\
+                （二）部分公开（区分处理的，只计这一情形，不计其他情形）| 3| —| 0| 1| 0| 0| 4  \n\
+                四、政府信息公开行政复议、行政诉讼情况\n";
+    let report = crate::parse(text);
+    let carried: Vec<String> = report
+        .tidy()
+        .map(|(k, v)| format!("{}={v}", k.as_str()))
+        .filter(|kv| kv.starts_with("t3.carried_over."))
+        .collect();
+    assert!(carried.is_empty(), "{carried:?}");
+    let received: Vec<String> = report
+        .tidy()
+        .map(|(k, v)| format!("{}={v}", k.as_str()))
+        .filter(|kv| kv.starts_with("t3.new_received."))
+        .collect();
+    assert_eq!(received.len(), 7, "{received:?}");
+}
