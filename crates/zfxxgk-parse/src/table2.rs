@@ -346,6 +346,10 @@ pub(crate) fn build(
             // display columns in `pdftotext -layout` text, and one way then puts a
             // value under the column before its own.
             let under = under_by(chars).filter(|u| under_by(!chars).is_none_or(|o| o == *u));
+            // A line of values alone next to the row may hold the rest of its values,
+            // a cell wrapped onto a line of its own (lynx: `规章      2973` / `3260`):
+            // the columns it leaves are then not told blank.
+            let under = under.filter(|_| !crate::table3::values_beside(ctx.text, d.span));
             let Some(under) = under else {
                 let row = crate::rows::Row {
                     cells: values,
@@ -793,5 +797,37 @@ mod tests {
         let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
         assert_eq!(get("t2.other_services.items_change"), Some("2"), "{got:?}");
         assert_eq!(get("t2.penalties.items_change"), Some("1"));
+    }
+
+    /// lynx of a page whose cell wrapped onto a line of its own (`规章      2973` /
+    /// `3260`, 本年废止件数 blank): the row's short line is not read with blanks
+    /// where the rest of its values may stand on the next line.
+    #[test]
+    fn a_short_row_with_a_line_of_values_after_it_is_not_read() {
+        let lines = [
+            "   二、主动公开政府信息情况",
+            "            第二十条第（一）项",
+            "    信息内容   本年制发件数 本年废止件数 现行有效件数",
+            "   规章      2973",
+            "   3260",
+            "   行政规范性文件 3816   4984   3214",
+            "            第二十条第（五）项",
+            "    信息内容        本年处理决定数量",
+        ];
+        let text = format!(
+            "{}\n   三、收到和处理政府信息公开申请情况\n",
+            lines.join("\n")
+        );
+        let got = facts(&text);
+        assert!(
+            got.iter().all(|(k, _)| !k.starts_with("t2.regulations")),
+            "{got:?}"
+        );
+        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+        assert_eq!(
+            get("t2.normative_documents.in_force"),
+            Some("3214"),
+            "{got:?}"
+        );
     }
 }

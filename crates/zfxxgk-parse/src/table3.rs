@@ -482,7 +482,7 @@ impl Vanished {
 
 /// Whether the line just before `span`'s line, or just after it (blank lines passed
 /// over), holds values only: the row at `span` may be one part of a row cut in two.
-fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
+pub(crate) fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
     // A line's words, a bar between cells (html2text's `| /| 0| 0`) set apart as
     // whitespace is: a line of nothing but bars is passed over as blank.
     fn words(line: &str) -> Vec<&str> {
