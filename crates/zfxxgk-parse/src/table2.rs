@@ -270,8 +270,9 @@ pub(crate) fn build(
                 &columns::in_chars(ctx.text, &d.values),
             ));
         }
-        by_chars > by_x
+        (by_chars > by_x, by_chars != by_x)
     };
+    let (chars, told) = chars;
     let positions_chars: Vec<Option<Vec<columns::Range>>> = data
         .iter()
         .map(|d| {
@@ -329,23 +330,27 @@ pub(crate) fn build(
                 let below = (i + 1..item_of_row.len()).find_map(full);
                 let references: Vec<_> = [above, below].into_iter().flatten().collect();
                 // Without a header that shows each column, the full rows tell alone.
-                let under = match (&from_header, references.first()) {
+                let (under, by_rows) = match (&from_header, references.first()) {
                     (None, Some(first)) if header_x.is_none_or(|h| h.len() < n) => {
-                        columns::under(&at_x, first)
+                        (columns::under(&at_x, first), true)
                     }
-                    _ => from_header,
+                    _ => (from_header, false),
                 };
                 let agree = references
                     .iter()
                     .all(|reference| columns::under(&at_x, reference) == under);
-                under.filter(|_| agree)
+                (under.filter(|_| agree), by_rows)
             };
-            // Counted the other way (display columns, or characters), the values must
+            // Where the full rows do not tell which way of counting lines the table up
+            // and the row's columns come from full rows alone (its header one cell of
+            // words a single space apart), counted the other way the values must
             // stand under the same columns, or not be told there at all: a row whose
             // label is wider or narrower than its neighbours' shifts its values by
             // display columns in `pdftotext -layout` text, and one way then puts a
             // value under the column before its own.
-            let under = under_by(chars).filter(|u| under_by(!chars).is_none_or(|o| o == *u));
+            let (under, by_rows) = under_by(chars);
+            let under =
+                under.filter(|u| told || !by_rows || under_by(!chars).0.is_none_or(|o| o == *u));
             // A line of values alone next to the row may hold the rest of its values,
             // a cell wrapped onto a line of its own (lynx: `规章      2973` / `3260`):
             // the columns it leaves are then not told blank.
