@@ -447,7 +447,7 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
             let values: Vec<usize> = (first..end)
                 .filter(|&k| old.get(k).is_some_and(value))
                 .collect();
-            if let Some(next) = t3_rows(&old, tr, &values, rows) {
+            if let Some(next) = t3_rows(text, &old, tr, &values, rows) {
                 i = next.unwrap_or(end);
                 continue;
             }
@@ -498,6 +498,7 @@ const MAX_LABEL_LINES: usize = 3;
 /// (nothing pushed); else where the rows after the values begin, `None` within for
 /// the end of the run.
 fn t3_rows<'i>(
+    text: &str,
     old: &[TableRow<'i>],
     tr: &TableRow<'i>,
     values: &[usize],
@@ -525,6 +526,14 @@ fn t3_rows<'i>(
     // two, then the next row's). Where they make a row of seven or six that adds up
     // with this label's first values, which are whose cannot be told.
     let (before, labelled) = run_before(rows);
+    // lynx sets each cell on a line of its own, centred, row after row: no row's
+    // values stand after the next label there, as they may in `pdftotext` of a page
+    // (lines flush left), whose reading order follows where each cell's text stands.
+    let centred = before
+        .iter()
+        .chain(&cells_of(values.get(..1).unwrap_or_default()))
+        .all(|c| indented(text, c));
+    let before = if centred { Vec::new() } else { before };
     let spills = !before.is_empty()
         && [n, n - 1].into_iter().any(|size| {
             let Some(ks) = size
@@ -697,6 +706,15 @@ fn only_split(values: &[usize], fits: &dyn Fn(&[usize]) -> bool) -> Option<Vec<u
         k += size;
     }
     Some(out)
+}
+
+/// Whether `c` stands after spaces alone on its line.
+fn indented(text: &str, c: &zfxxgk_lex::Cell<'_>) -> bool {
+    let before = text.get(..c.span.start).unwrap_or_default();
+    let line = before
+        .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+        .unwrap_or_default();
+    !line.is_empty() && line.chars().all(char::is_whitespace)
 }
 
 /// Whether `values` (one or more) add up as a row whose blank cells left nothing:
@@ -1179,6 +1197,40 @@ mod tests {
             got.iter()
                 .all(|c| !c.0.starts_with("t3.not_processed.duplicate")),
             "{got:?}"
+        );
+    }
+
+    /// lynx centres each cell on a line of its own, row after row: after a row
+    /// whose blank cell left nothing (six values), the next label's seven are its
+    /// own, though the six and its first would add up as a row.
+    #[test]
+    fn lynx_values_after_a_short_row_are_the_next_labels() {
+        let cell = |t: &str| format!("                                      {t}\n\n");
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n",
+        );
+        for v in ["120", "1", "0", "1", "6", "2", "130"] {
+            text += &cell(v);
+        }
+        text += "                     4.无正当理由大量反复申请\n\n";
+        for v in ["0", "0", "0", "—", "0", "0"] {
+            text += &cell(v);
+        }
+        text += "          5.要求行政机关确认或重新出具已获取信息\n\n";
+        for v in ["0", "0", "0", "0", "0", "0", "0"] {
+            text += &cell(v);
+        }
+        text += "                            （六）其他处理\n\n";
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.not_processed.confirmation.total"),
+            Some("0"),
+            "{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t3.not_processed.confirmation.natural_person"),
+            Some("0")
         );
     }
 
