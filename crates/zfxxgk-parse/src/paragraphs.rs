@@ -43,7 +43,13 @@
 //! whose could not be told), unless the values split one way only into as many rows
 //! that add up as there are such labels, which then take them in turn. After the first
 //! seven, a run that splits one way only into rows of seven or six that add up is
-//! read so. A run of another length (a blank cell left out with no trace, a label cut
+//! read so; a whole run that does is read so from its first row, seven or six. The
+//! first seven are no label's where its first six add up as well (a row whose blank
+//! left nothing, the next row's first value after it), nor where values not put
+//! together stand before the label, flush left (`pdftotext` of a page can set a
+//! row's values before its label, or after the next one): fewer than seven that make
+//! a row adding up with the label's first values, or, with no label just before
+//! them, that add up as a row themselves. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
 
