@@ -835,4 +835,32 @@ mod tests {
             "{got:?}"
         );
     }
+
+    /// pandoc's plain text: a table's rule after its last row (`------ ------`) is no
+    /// line of values, and the row before it is read.
+    #[test]
+    fn a_rule_after_a_short_row_is_no_line_of_values() {
+        let lines = [
+            "    第二十条第（八）项                                       ",
+            "",
+            "         信息内容         上一年项目数量       本年增/减     ",
+            "",
+            "      行政事业性收费           4703                7         ",
+            "",
+            "    第二十条第（九）项                                       ",
+            "",
+            "         信息内容          采购项目数量       采购总金额     ",
+            "",
+            "       政府集中采购                           416047.71元    ",
+            "  ---------------------- ----------------- ----------------- -----------------",
+        ];
+        let text = format!(
+            "二、主动公开政府信息情况\n\n{}\n\n三、收到和处理政府信息公开申请情况\n",
+            lines.join("\n")
+        );
+        let got = facts(&text);
+        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+        assert_eq!(get("t2.procurement.items"), Some(""), "{got:?}");
+        assert_eq!(get("t2.procurement.amount"), Some("416047.71"), "{got:?}");
+    }
 }

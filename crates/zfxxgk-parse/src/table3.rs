@@ -495,7 +495,7 @@ pub(crate) fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
         !cells.is_empty()
             && cells
                 .iter()
-                .all(|c| crate::number::kind(c) != crate::number::Kind::Text)
+                .all(|c| !rule_word(c) && crate::number::kind(c) != crate::number::Kind::Text)
     };
     let before = text.get(..span.start).unwrap_or_default();
     let before = before
@@ -611,7 +611,7 @@ fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
             && words.len() < N_COLUMNS
             && words
                 .iter()
-                .all(|(_, w)| crate::number::kind(w) != crate::number::Kind::Text)
+                .all(|(_, w)| !rule_word(w) && crate::number::kind(w) != crate::number::Kind::Text)
             && words.iter().any(|&(at, w)| {
                 let x = place(at, w);
                 own.iter().all(|&o| !overlaps(x, o))
@@ -628,6 +628,12 @@ fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
     let above = before.lines().rev().find(|l| !l.trim().is_empty());
     let below = after.lines().find(|l| !l.trim().is_empty());
     [above, below].into_iter().flatten().any(stacked)
+}
+
+/// Whether `w` is a piece of a table's rule (`----------`, pandoc's borders), no
+/// blank mark however many dashes it has.
+fn rule_word(w: &str) -> bool {
+    w.chars().count() >= 3 && w.chars().all(|c| matches!(c, '-' | '=' | '_' | '+' | ':'))
 }
 
 /// Whether the text before a line's trailing values names a row of table 三.
