@@ -15,7 +15,8 @@ pub(crate) type Range = (u32, u32);
 
 /// The column each of `values` stands under, given the ranges of `columns` (left to
 /// right, not overlapping): for each value, the index of the one column it overlaps
-/// once every column is widened to the middle of the gaps beside it. `None` when a
+/// once every column is widened to the middle of the gaps beside it (the first and
+/// last outwards by a column's pitch). `None` when a
 /// value has no position, stands under no column or under two, or when two values
 /// stand under one column or out of order.
 pub(crate) fn under(values: &[Cell<'_>], columns: &[Range]) -> Option<Vec<usize>> {
@@ -25,8 +26,34 @@ pub(crate) fn under(values: &[Cell<'_>], columns: &[Range]) -> Option<Vec<usize>
     // Bounds in half columns: column k owns [lo[k], hi[k]).
     let n = columns.len();
     let mid = |k: usize| columns[k].1 + columns[k + 1].0;
-    let lo = |k: usize| if k == 0 { 0 } else { mid(k - 1) };
-    let hi = |k: usize| if k + 1 == n { u32::MAX } else { mid(k) };
+    // The first and last columns reach out by no more than a column's pitch (from
+    // one column's start to the next's) beyond their edge: a value further out
+    // stands under no column the rows show (a row of values packed one space apart
+    // after a label of its own width, say). A lone column reaches without end.
+    let lo = |k: usize| match k {
+        0 if n > 1 => {
+            let pitch = columns[1].0.saturating_sub(columns[0].0);
+            columns[0]
+                .0
+                .saturating_mul(2)
+                .saturating_sub(pitch.saturating_mul(2).saturating_add(1))
+        }
+        0 => 0,
+        _ => mid(k - 1),
+    };
+    let hi = |k: usize| {
+        if k + 1 < n {
+            mid(k)
+        } else if n > 1 {
+            let pitch = columns[k].1.saturating_sub(columns[k - 1].1);
+            columns[k]
+                .1
+                .saturating_mul(2)
+                .saturating_add(pitch.saturating_mul(2).saturating_add(1))
+        } else {
+            u32::MAX
+        }
+    };
     let mut out = Vec::with_capacity(values.len());
     for v in values {
         let (a, b) = v.x?;
@@ -205,6 +232,34 @@ mod tests {
         unpositioned[0].x = None;
         assert_eq!(under(&unpositioned, &columns), None);
         assert_eq!(under(&cells(&[("1", 0)]), &[]), None);
+    }
+
+    #[test]
+    fn a_value_far_out_of_the_first_or_last_column_places_nothing() {
+        // `pdftotext -layout` of a Chromium PDF whose narrow cells pack a row's values
+        // one space apart after its label (`3.补正后申请内容仍不明确 1          0 0 0
+        // 1`, the row with every column `0 0 0 0 0 0 2` further right): its first
+        // value stands five characters left of the first column, its last four right
+        // of the last: more than a column's pitch (two) out.
+        let full = cells(&[
+            ("0", 42),
+            ("0", 44),
+            ("0", 46),
+            ("0", 48),
+            ("0", 50),
+            ("0", 52),
+            ("2", 54),
+        ]);
+        let columns = ranges(&full).expect("positions");
+        let row = cells(&[("1", 37), ("0", 48), ("0", 50), ("0", 52), ("1", 59)]);
+        assert_eq!(under(&row, &columns), None);
+        // Within a column's pitch beyond them, theirs; further out, none.
+        assert_eq!(under(&cells(&[("1", 40)]), &columns), Some(vec![0]));
+        assert_eq!(under(&cells(&[("1", 38)]), &columns), None);
+        assert_eq!(under(&cells(&[("10", 57)]), &columns), Some(vec![6]));
+        assert_eq!(under(&cells(&[("1", 58)]), &columns), None);
+        // A lone column reaches without end.
+        assert_eq!(under(&cells(&[("1", 90)]), &[(0, 2)]), Some(vec![0]));
     }
 
     #[test]

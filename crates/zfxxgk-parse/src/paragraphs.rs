@@ -43,7 +43,13 @@
 //! whose could not be told), unless the values split one way only into as many rows
 //! that add up as there are such labels, which then take them in turn. After the first
 //! seven, a run that splits one way only into rows of seven or six that add up is
-//! read so. A run of another length (a blank cell left out with no trace, a label cut
+//! read so; a whole run that does is read so from its first row, seven or six. The
+//! first seven are no label's where its first six add up as well (a row whose blank
+//! left nothing, the next row's first value after it), nor where values not put
+//! together stand before the label, flush left (`pdftotext` of a page can set a
+//! row's values before its label, or after the next one): fewer than seven that make
+//! a row adding up with the label's first values, or, with no label just before
+//! them, that add up as a row themselves. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
 
@@ -447,7 +453,7 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
             let values: Vec<usize> = (first..end)
                 .filter(|&k| old.get(k).is_some_and(value))
                 .collect();
-            if let Some(next) = t3_rows(&old, tr, &values, rows) {
+            if let Some(next) = t3_rows(text, &old, tr, &values, rows) {
                 i = next.unwrap_or(end);
                 continue;
             }
@@ -498,6 +504,7 @@ const MAX_LABEL_LINES: usize = 3;
 /// (nothing pushed); else where the rows after the values begin, `None` within for
 /// the end of the run.
 fn t3_rows<'i>(
+    text: &str,
     old: &[TableRow<'i>],
     tr: &TableRow<'i>,
     values: &[usize],
@@ -513,6 +520,45 @@ fn t3_rows<'i>(
     let first = values.get(..n)?;
     if values.len() > n && !crate::wrapped::whole(&cells_of(first)) {
         return None;
+    }
+    // Left as they were (to be left unplaced), the label and its values each a row
+    // of their own.
+    let leave = |rows: &mut Vec<TableRow<'i>>| {
+        rows.push(tr.clone());
+        Some(values.first().copied())
+    };
+    // The row before showed fewer values than columns: the rest of its values may
+    // stand after this label (`1.信访举报投诉类申请` / five values / `2.重复申请` / its
+    // two, then the next row's). Where they make a row of seven or six that adds up
+    // with this label's first values, which are whose cannot be told.
+    let (before, labelled) = run_before(rows);
+    // lynx sets each cell on a line of its own, centred, row after row: no row's
+    // values stand after the next label there, as they may in `pdftotext` of a page
+    // (lines flush left), whose reading order follows where each cell's text stands.
+    let centred = before
+        .iter()
+        .chain(&cells_of(values.get(..1).unwrap_or_default()))
+        .all(|c| indented(text, c));
+    let before = if centred { Vec::new() } else { before };
+    let spills = !before.is_empty()
+        && [n, n - 1].into_iter().any(|size| {
+            let Some(ks) = size
+                .checked_sub(before.len())
+                .filter(|&k| k > 0)
+                .and_then(|k| values.get(..k))
+            else {
+                return false;
+            };
+            let mut cells = before.clone();
+            cells.extend(cells_of(ks));
+            crate::wrapped::whole(&cells)
+        });
+    // Or those values, where no label stands just before them, may be this label's
+    // own, a row whose blank cells left nothing set before its label (`0 0 0 0 0` /
+    // `2.重复申请` / the next rows' values): where they add up as a row (the last the
+    // sum of those before), which are whose cannot be told either.
+    if spills || (!before.is_empty() && !labelled && adds_up(&before)) {
+        return leave(rows);
     }
     // The label's lines before it, back to a numbered one.
     let numbered =
@@ -550,12 +596,45 @@ fn t3_rows<'i>(
     if values.len() > n && pending(rows) {
         return None;
     }
+    // Where the values split one way only into rows of seven or six that add up, the
+    // label's are the first of them, seven or six (a blank cell left nothing, to be
+    // placed by the sums or left). Else the first seven are the label's only where
+    // the first six do not add up as well: a row of six whose blank left nothing,
+    // the next row's first value after it, reads so too (`0 0 0 0 0 0` / `0 …`).
+    let whole = |ks: &[usize]| crate::wrapped::whole(&cells_of(ks));
+    let split = if values.len() > n {
+        only_split(values, &whole)
+    } else {
+        None
+    };
+    let first = match split.as_ref().and_then(|s| s.first()) {
+        Some(&size) => values.get(..size)?,
+        None if values.len() > n && values.get(..n - 1).is_some_and(&whole) => {
+            return leave(rows);
+        }
+        None => first,
+    };
     let mut cells: Vec<_> = label
         .iter()
         .flat_map(|r| r.row.cells.iter().copied())
         .collect();
     cells.extend(cells_of(first));
-    rows.push(made(cells, tr));
+    let mut row = made(cells, tr);
+    row.from_text = first.len() < n;
+    rows.push(row);
+    if let Some(sizes) = split {
+        let mut k = first.len();
+        for &size in sizes.iter().skip(1) {
+            let Some(ks) = values.get(k..k + size) else {
+                break;
+            };
+            let mut row = made(cells_of(ks), tr);
+            row.from_text = size < n;
+            rows.push(row);
+            k += size;
+        }
+        return Some(None);
+    }
     // The values after the first seven, where they split one way only into rows of
     // seven or six (a blank cell left nothing) that each add up: those rows, a row of
     // six read as running text (its blank placed by the sums, or left).
@@ -576,7 +655,9 @@ fn t3_rows<'i>(
     let mut k = n;
     while let Some(next) = values.get(k..k + n) {
         let cells = cells_of(next);
-        if !crate::wrapped::whole(&cells) {
+        // Seven that add up whose first six do too may be a row of six and the next
+        // row's first value: which cannot be told.
+        if !crate::wrapped::whole(&cells) || next.get(..n - 1).is_some_and(&whole) {
             break;
         }
         rows.push(made(cells, tr));
@@ -631,6 +712,72 @@ fn only_split(values: &[usize], fits: &dyn Fn(&[usize]) -> bool) -> Option<Vec<u
         k += size;
     }
     Some(out)
+}
+
+/// Whether `c` stands after spaces alone on its line.
+fn indented(text: &str, c: &zfxxgk_lex::Cell<'_>) -> bool {
+    let before = text.get(..c.span.start).unwrap_or_default();
+    let line = before
+        .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+        .unwrap_or_default();
+    !line.is_empty() && line.chars().all(char::is_whitespace)
+}
+
+/// Whether `values` (one or more) add up as a row whose blank cells left nothing:
+/// their last (the total; blank for 0) is the sum of those before, a lone value 0.
+fn adds_up(values: &[zfxxgk_lex::Cell<'_>]) -> bool {
+    use crate::vanished::Token;
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    let (total, cells) = match tokens.split_last() {
+        Some((Token::Count(total), cells)) => (*total, cells),
+        Some((Token::Blank, cells)) => (0, cells),
+        _ => return false,
+    };
+    let mut sum: u64 = 0;
+    for t in cells {
+        match t {
+            Token::Count(v) => sum = sum.saturating_add(*v),
+            Token::Blank => {}
+            Token::Other => return false,
+        }
+    }
+    sum == total
+}
+
+/// The values `rows` end with, each alone on its line, where they are fewer than a
+/// row's (the lines of text after them passed over: a label's first lines): a row
+/// short of values, whose rest may stand after the next label. Empty when not so.
+/// With them, whether a line naming a row of table 三 stands just before them.
+fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
+    let mut values = Vec::new();
+    let mut labelled = false;
+    for r in rows.iter().rev() {
+        if empty(r) {
+            continue;
+        }
+        if value(r) {
+            values.extend(lone(r).copied());
+            if values.len() >= T3_COLUMNS.len() {
+                return (Vec::new(), false);
+            }
+            continue;
+        }
+        if values.is_empty() && lone(r).is_some() {
+            continue;
+        }
+        labelled = !values.is_empty() && lone(r).is_some_and(|c| names_row(c.text));
+        break;
+    }
+    values.reverse();
+    (values, labelled)
+}
+
+/// Whether `text` names a row of table 三 in some edition.
+fn names_row(text: &str) -> bool {
+    let label = [labels::Folded::new(text)];
+    Edition::ALL
+        .iter()
+        .any(|&e| labels::best_t3_row(&label, e).is_some())
 }
 
 /// Whether a line of text that names a row of table 三 stands among `rows` after the
@@ -868,25 +1015,37 @@ mod tests {
     /// where one way only into rows of seven or six that add up.
     #[test]
     fn runs_after_a_row_split_one_way_only() {
-        let mut text = String::from(
-            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
-             一、本年新收政府信息公开申请数量\n\n190\n\n1\n\n1\n\n1\n\n0\n\n6\n\n199\n\n\
-             二、上年结转政府信息公开申请数量\n\n",
-        );
-        let values = [
-            "0", "0", "0", "0", "0", "0", "0", // carried_over
-            "23", "0", "0", "0", "1", "24", // granted, a blank cell left nothing
-            "23", "0", "0", "0", "0", "0", "23", // partly_granted
-        ];
-        for v in values {
-            text.push_str(v);
-            text.push_str("\n\n");
-        }
-        text.push_str("1.属于国家秘密\n\n38\n\n/\n\n0\n\n0\n\n0\n\n1\n\n39\n\n");
-        let got = tidy(&text);
-        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"), "{got:?}");
+        let text = |carried_over: [&str; 7]| {
+            let mut text = String::from(
+                "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+                 一、本年新收政府信息公开申请数量\n\n190\n\n1\n\n1\n\n1\n\n0\n\n6\n\n199\n\n\
+                 二、上年结转政府信息公开申请数量\n\n",
+            );
+            let values = [
+                "23", "0", "0", "0", "1", "24", // granted, a blank cell left nothing
+                "23", "0", "0", "0", "0", "0", "23", // partly_granted
+            ];
+            for v in carried_over.iter().chain(&values) {
+                text.push_str(v);
+                text.push_str("\n\n");
+            }
+            text.push_str("1.属于国家秘密\n\n38\n\n/\n\n0\n\n0\n\n0\n\n1\n\n39\n\n");
+            text
+        };
+        let got = tidy(&text(["2", "0", "0", "0", "0", "1", "3"]));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("3"), "{got:?}");
         assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
         assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+        // Seven zeros: six of them with a blank cell that left nothing, then granted
+        // as `0 23 0 0 0 1 24`, add up as well: which is which cannot be told.
+        let got = tidy(&text(["0"; 7]));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.carried_over")
+                && !c.0.starts_with("t3.granted")
+                && !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
         assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
         let kept = |v: &[usize]| super::only_split(v, &|run: &[usize]| run.len() == 7);
         assert_eq!(kept(&[0; 14]), Some(vec![7, 7]));
@@ -896,6 +1055,189 @@ mod tests {
         assert_eq!(any(&[0; 42]), None);
         assert_eq!(any(&[0; 13]), None);
         assert_eq!(any(&[0; 6]), Some(vec![6]));
+    }
+
+    /// `pdftotext` of a LibreOffice page: a row whose blank cell left nothing shows
+    /// six values, the next row's first right after them (`0 0 0 0 0 0` / `0 …`):
+    /// the first seven add up, but so do the first six, and the label's values cannot
+    /// be told; nor can a label's after a row that showed fewer than seven, where
+    /// those and this label's first make a row that adds up (`1.信访举报投诉类申请` /
+    /// `0 0 0 — 0` / `2.重复申请` / `0 0` then its own), or where those, with no
+    /// label just before them, add up as a row set before its label.
+    #[test]
+    fn a_run_whose_first_six_add_up_too_is_not_split() {
+        let head = "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+                    一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n";
+        let lines = |lines: &[&str]| {
+            let mut t = String::from(head);
+            for l in lines {
+                t.push_str(l);
+                t.push_str("\n\n");
+            }
+            t.push_str("（六）其他处理\n\n");
+            t
+        };
+        // publication `0 _ 0 0 0 0 0`, excessive `_ 0 0 0 — 0 0`, the label lost.
+        let got = tidy(&lines(&[
+            "2.重复申请",
+            "/",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "/",
+            "3.要求提供公开出版物",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "—",
+            "0",
+            "0",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ]));
+        assert_eq!(
+            get(&got, "t3.not_processed.duplicate.total"),
+            Some(""),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.not_processed.publication")
+                    && !c.0.starts_with("t3.not_processed.excessive")),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+        // complaint `0 0 0 — 0 0 0` cut by the next label, duplicate `0 0 0 0 0 _ 0`.
+        let got = tidy(&lines(&[
+            "1.信访举报投诉类申请",
+            "0",
+            "0",
+            "0",
+            "—",
+            "0",
+            "2.重复申请",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ]));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.not_processed.complaint")
+                    && !c.0.starts_with("t3.not_processed.duplicate")),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+        // duplicate `_ 0 _ 0 0 0 0` set before its label, after complaint's seven;
+        // publication's and excessive's after it, their labels lost.
+        let got = tidy(&lines(&[
+            "1.信访举报投诉类申请",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "2.重复申请",
+            "1",
+            "0",
+            "—",
+            "0",
+            "0",
+            "0",
+            "1",
+            "1",
+            "0",
+            "0",
+            "0",
+            "—",
+            "0",
+            "1",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ]));
+        assert_eq!(
+            get(&got, "t3.not_processed.complaint.total"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.not_processed.duplicate")),
+            "{got:?}"
+        );
+    }
+
+    /// lynx centres each cell on a line of its own, row after row: after a row
+    /// whose blank cell left nothing (six values), the next label's seven are its
+    /// own, though the six and its first would add up as a row.
+    #[test]
+    fn lynx_values_after_a_short_row_are_the_next_labels() {
+        let cell = |t: &str| format!("                                      {t}\n\n");
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n",
+        );
+        for v in ["120", "1", "0", "1", "6", "2", "130"] {
+            text += &cell(v);
+        }
+        text += "                     4.无正当理由大量反复申请\n\n";
+        for v in ["0", "0", "0", "—", "0", "0"] {
+            text += &cell(v);
+        }
+        text += "          5.要求行政机关确认或重新出具已获取信息\n\n";
+        for v in ["0", "0", "0", "0", "0", "0", "0"] {
+            text += &cell(v);
+        }
+        text += "                            （六）其他处理\n\n";
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.not_processed.confirmation.total"),
+            Some("0"),
+            "{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t3.not_processed.confirmation.natural_person"),
+            Some("0")
+        );
     }
 
     /// Two labels, then both rows' values: each takes seven in turn, where they add

@@ -273,21 +273,20 @@ pub(crate) fn build(
                 &columns::in_chars(ctx.text, &d.values),
             ));
         }
-        by_chars > by_x
+        (by_chars > by_x, by_chars != by_x)
     };
-    let positions: Vec<Option<Vec<columns::Range>>> = if chars {
-        data.iter()
-            .map(|d| {
-                d.values
-                    .iter()
-                    .all(|c| c.x.is_some())
-                    .then(|| columns::ranges(&columns::in_chars(ctx.text, &d.values)))
-                    .flatten()
-            })
-            .collect()
-    } else {
-        positions
-    };
+    let (chars, told) = chars;
+    let positions_chars: Vec<Option<Vec<columns::Range>>> = data
+        .iter()
+        .map(|d| {
+            d.values
+                .iter()
+                .all(|c| c.x.is_some())
+                .then(|| columns::ranges(&columns::in_chars(ctx.text, &d.values)))
+                .flatten()
+        })
+        .collect();
+    let positions_x = positions;
     for (i, d) in data.into_iter().enumerate() {
         // A row of the other edition (其他对外管理服务事项 in a 2021 table) has no place.
         let sub = template
@@ -307,41 +306,58 @@ pub(crate) fn build(
         // under the header cell it stands under, and the columns it leaves are blank.
         let n = sub.columns.len();
         if !values.is_empty() && values.len() < n && values.iter().all(|c| c.x.is_some()) {
-            let (at_x, header_x) = if chars {
-                (
-                    columns::in_chars(ctx.text, &values),
-                    d.header_chars.as_deref(),
-                )
-            } else {
-                (values.clone(), d.header_x.as_deref())
+            let under_by = |chars: bool| {
+                let (at_x, header_x, positions) = if chars {
+                    (
+                        columns::in_chars(ctx.text, &values),
+                        d.header_chars.as_deref(),
+                        &positions_chars,
+                    )
+                } else {
+                    (values.clone(), d.header_x.as_deref(), &positions_x)
+                };
+                let from_header = header_x.and_then(|h| {
+                    let h = h.get(h.len().checked_sub(n)?..)?;
+                    columns::under(&at_x, h)
+                });
+                // The nearest full rows of the sub-table above and below must agree
+                // with the header (pdftotext -layout narrows a label, and a number can
+                // stand under the wrong header while its neighbours show its column).
+                let full = |k: usize| {
+                    positions
+                        .get(k)?
+                        .as_ref()
+                        .filter(|r| r.len() == n && item_of_row.get(k) == Some(&d.item))
+                };
+                let above = (0..i).rev().find_map(full);
+                let below = (i + 1..item_of_row.len()).find_map(full);
+                let references: Vec<_> = [above, below].into_iter().flatten().collect();
+                // Without a header that shows each column, the full rows tell alone.
+                let (under, by_rows) = match (&from_header, references.first()) {
+                    (None, Some(first)) if header_x.is_none_or(|h| h.len() < n) => {
+                        (columns::under(&at_x, first), true)
+                    }
+                    _ => (from_header, false),
+                };
+                let agree = references
+                    .iter()
+                    .all(|reference| columns::under(&at_x, reference) == under);
+                (under.filter(|_| agree), by_rows)
             };
-            let from_header = header_x.and_then(|h| {
-                let h = h.get(h.len().checked_sub(n)?..)?;
-                columns::under(&at_x, h)
-            });
-            // The nearest full rows of the sub-table above and below must agree with
-            // the header (pdftotext -layout narrows a label, and a number can stand
-            // under the wrong header while its neighbours show its column).
-            let full = |k: usize| {
-                positions
-                    .get(k)?
-                    .as_ref()
-                    .filter(|r| r.len() == n && item_of_row.get(k) == Some(&d.item))
-            };
-            let above = (0..i).rev().find_map(full);
-            let below = (i + 1..item_of_row.len()).find_map(full);
-            let references: Vec<_> = [above, below].into_iter().flatten().collect();
-            // Without a header that shows each column, the full rows tell alone.
-            let under = match (&from_header, references.first()) {
-                (None, Some(first)) if header_x.is_none_or(|h| h.len() < n) => {
-                    columns::under(&at_x, first)
-                }
-                _ => from_header,
-            };
-            let agree = references
-                .iter()
-                .all(|reference| columns::under(&at_x, reference) == under);
-            let under = under.filter(|_| agree);
+            // Where the full rows do not tell which way of counting lines the table up
+            // and the row's columns come from full rows alone (its header one cell of
+            // words a single space apart), counted the other way the values must
+            // stand under the same columns, or not be told there at all: a row whose
+            // label is wider or narrower than its neighbours' shifts its values by
+            // display columns in `pdftotext -layout` text, and one way then puts a
+            // value under the column before its own.
+            let (under, by_rows) = under_by(chars);
+            let under =
+                under.filter(|u| told || !by_rows || under_by(!chars).0.is_none_or(|o| o == *u));
+            // A line of values alone next to the row may hold the rest of its values,
+            // a cell wrapped onto a line of its own (lynx: `规章      2973` / `3260`):
+            // the columns it leaves are then not told blank.
+            let under = under.filter(|_| !crate::table3::values_beside(ctx.text, d.span));
             let Some(under) = under else {
                 let row = crate::rows::Row {
                     cells: values,
@@ -759,5 +775,95 @@ mod tests {
             .filter(|n| n.kind == NoteKind::LabelOverflow)
             .count();
         assert_eq!(notes, 3);
+    }
+
+    /// `pdftotext -layout` of a Chromium PDF: a row whose label is narrower than its
+    /// sub-table's full row (`行政许可` / `其他对外管理服务事项`) shows its value `6`
+    /// under 上一年项目数量 by display columns, under 本年增/减 by characters, as the
+    /// text stands: where the two ways of counting disagree, the row is not read.
+    #[test]
+    fn a_short_row_placed_differently_by_the_two_counts_is_not_read() {
+        let lines = [
+            "                  第二十条第（五）项",
+            "      信息内容     上一年项目数量 本年增/减 处理决定数量",
+            "      行政许可                   6             2393",
+            " 其他对外管理服务事项         361      2             4378",
+            "                  第二十条第（六）项",
+            "      信息内容     上一年项目数量 本年增/减 处理决定数量",
+            "      行政处罚         3536      1             4695",
+            "      行政强制         1651      0             1597",
+        ];
+        let text = format!(
+            "   二、主动公开政府信息情况\n{}\n   三、收到和处理政府信息公开申请情况\n",
+            lines.join("\n")
+        );
+        let got = facts(&text);
+        assert!(
+            got.iter().all(|(k, _)| !k.starts_with("t2.licensing")),
+            "{got:?}"
+        );
+        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+        assert_eq!(get("t2.other_services.items_change"), Some("2"), "{got:?}");
+        assert_eq!(get("t2.penalties.items_change"), Some("1"));
+    }
+
+    /// lynx of a page whose cell wrapped onto a line of its own (`规章      2973` /
+    /// `3260`, 本年废止件数 blank): the row's short line is not read with blanks
+    /// where the rest of its values may stand on the next line.
+    #[test]
+    fn a_short_row_with_a_line_of_values_after_it_is_not_read() {
+        let lines = [
+            "   二、主动公开政府信息情况",
+            "            第二十条第（一）项",
+            "    信息内容   本年制发件数 本年废止件数 现行有效件数",
+            "   规章      2973",
+            "   3260",
+            "   行政规范性文件 3816   4984   3214",
+            "            第二十条第（五）项",
+            "    信息内容        本年处理决定数量",
+        ];
+        let text = format!(
+            "{}\n   三、收到和处理政府信息公开申请情况\n",
+            lines.join("\n")
+        );
+        let got = facts(&text);
+        assert!(
+            got.iter().all(|(k, _)| !k.starts_with("t2.regulations")),
+            "{got:?}"
+        );
+        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+        assert_eq!(
+            get("t2.normative_documents.in_force"),
+            Some("3214"),
+            "{got:?}"
+        );
+    }
+
+    /// pandoc's plain text: a table's rule after its last row (`------ ------`) is no
+    /// line of values, and the row before it is read.
+    #[test]
+    fn a_rule_after_a_short_row_is_no_line_of_values() {
+        let lines = [
+            "    第二十条第（八）项                                       ",
+            "",
+            "         信息内容         上一年项目数量       本年增/减     ",
+            "",
+            "      行政事业性收费           4703                7         ",
+            "",
+            "    第二十条第（九）项                                       ",
+            "",
+            "         信息内容          采购项目数量       采购总金额     ",
+            "",
+            "       政府集中采购                           416047.71元    ",
+            "  ---------------------- ----------------- ----------------- -----------------",
+        ];
+        let text = format!(
+            "二、主动公开政府信息情况\n\n{}\n\n三、收到和处理政府信息公开申请情况\n",
+            lines.join("\n")
+        );
+        let got = facts(&text);
+        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+        assert_eq!(get("t2.procurement.items"), Some(""), "{got:?}");
+        assert_eq!(get("t2.procurement.amount"), Some("416047.71"), "{got:?}");
     }
 }

@@ -190,6 +190,29 @@ pub(crate) fn build(
             );
             continue;
         }
+        if values.len() < N_COLUMNS
+            && values.iter().all(|c| c.x.is_some())
+            && stacked_beside(ctx.text, values, columns.chars.is_some())
+        {
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            ctx.note(
+                NoteKind::AmbiguousPlacement,
+                Text::new(
+                    format!(
+                        "表三 {} 行：{} 个数值对应 {N_COLUMNS} 列，而相邻一行只有数值，且有数值落在该行空着的列下，可能是各列数值分行排列：未放入模板",
+                        row.key,
+                        values.len()
+                    ),
+                    format!(
+                        "table 三, row {}: {} values for {N_COLUMNS} columns, and the line next to it holds values only, one of them under a column the row leaves empty: each column's values may stand on lines of their own, left unplaced",
+                        row.key,
+                        values.len()
+                    ),
+                ),
+                Some(vr.parts.row.span),
+            );
+            continue;
+        }
         let Some(placed) = columns.place(i, values) else {
             ctx.unplaced_columns(TableId::T3, vr.parts.row);
             continue;
@@ -459,10 +482,20 @@ impl Vanished {
 
 /// Whether the line just before `span`'s line, or just after it (blank lines passed
 /// over), holds values only: the row at `span` may be one part of a row cut in two.
-fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
+pub(crate) fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
+    // A line's words, a bar between cells (html2text's `| /| 0| 0`) set apart as
+    // whitespace is: a line of nothing but bars is passed over as blank.
+    fn words(line: &str) -> Vec<&str> {
+        line.split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
     let values_only = |line: &str| {
-        let mut cells = line.split_whitespace().peekable();
-        cells.peek().is_some() && cells.all(|c| crate::number::kind(c) != crate::number::Kind::Text)
+        let cells = words(line);
+        !cells.is_empty()
+            && cells
+                .iter()
+                .all(|c| !rule_word(c) && crate::number::kind(c) != crate::number::Kind::Text)
     };
     let before = text.get(..span.start).unwrap_or_default();
     let before = before
@@ -472,8 +505,8 @@ fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
     let after = after
         .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
         .unwrap_or_default();
-    let last = before.lines().rev().find(|l| !l.trim().is_empty());
-    let next = after.lines().find(|l| !l.trim().is_empty());
+    let last = before.lines().rev().find(|l| !words(l).is_empty());
+    let next = after.lines().find(|l| !words(l).is_empty());
     last.is_some_and(values_only) || next.is_some_and(values_only)
 }
 
@@ -539,6 +572,68 @@ fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars:
         .into_iter()
         .flatten()
         .any(|l| cut(l) && !(named && names_row(l)))
+}
+
+/// Whether the line just before the line of the first of a short row's `values`, or
+/// just after the line of its last (blank lines passed over), holds values only,
+/// fewer than a row's, one of them standing clear of the row's own values (counted in
+/// characters where `chars`, else in display columns): a table whose narrow cells
+/// stack each column's values on lines of their own (`   0   0` / `       0`, the
+/// last two lines of two rows' values set one under the other) shows such lines, and
+/// a short line among them is no row whose other columns are blank.
+fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
+    let (Some(first), Some(last)) = (values.first(), values.last()) else {
+        return false;
+    };
+    let place = |at: usize, word: &str| {
+        let before = text.get(..at).unwrap_or_default();
+        let line = before
+            .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+            .unwrap_or_default();
+        let wide = |s: &str| -> usize { s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
+        if chars {
+            let c = line.chars().count();
+            (c, c + word.chars().count())
+        } else {
+            let d = wide(line);
+            (d, d + wide(word))
+        }
+    };
+    let own: Vec<_> = values.iter().map(|v| place(v.span.start, v.text)).collect();
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let stacked = |line: &str| {
+        let base = line.as_ptr() as usize - text.as_ptr() as usize;
+        let words: Vec<(usize, &str)> = line
+            .split_whitespace()
+            .map(|w| (base + (w.as_ptr() as usize - line.as_ptr() as usize), w))
+            .collect();
+        !words.is_empty()
+            && words.len() < N_COLUMNS
+            && words
+                .iter()
+                .all(|(_, w)| !rule_word(w) && crate::number::kind(w) != crate::number::Kind::Text)
+            && words.iter().any(|&(at, w)| {
+                let x = place(at, w);
+                own.iter().all(|&o| !overlaps(x, o))
+            })
+    };
+    let before = text.get(..first.span.start).unwrap_or_default();
+    let before = before
+        .get(..before.rfind('\n').unwrap_or(0))
+        .unwrap_or_default();
+    let after = text.get(last.span.end..).unwrap_or_default();
+    let after = after
+        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
+        .unwrap_or_default();
+    let above = before.lines().rev().find(|l| !l.trim().is_empty());
+    let below = after.lines().find(|l| !l.trim().is_empty());
+    [above, below].into_iter().flatten().any(stacked)
+}
+
+/// Whether `w` is a piece of a table's rule (`----------`, pandoc's borders), no
+/// blank mark however many dashes it has.
+fn rule_word(w: &str) -> bool {
+    w.chars().count() >= 3 && w.chars().all(|c| matches!(c, '-' | '=' | '_' | '+' | ':'))
 }
 
 /// Whether the text before a line's trailing values names a row of table 三.

@@ -309,3 +309,137 @@ fn rows_with_blanks_where_the_other_has_values_are_read() {
     assert_eq!(get("t3.not_processed.complaint.research"), Some(""));
     assert_eq!(get("t3.not_processed.complaint.total"), Some("4158"));
 }
+
+/// `pdftotext -layout` of a page whose narrow cells stack each row's values one a
+/// line: a short line among the stack (the last of two rows' values, `0   0` then
+/// `0`; or a row's label with its first value, the others on the lines below) is no
+/// row with blank cells beside its values.
+#[test]
+fn a_short_line_of_a_stack_of_values_is_no_row_with_blanks() {
+    let excerpts: [&[&str]; 2] = [
+        &[
+        "  三、收到和处理政府信息公开申请情况",
+        "                                          申请人情况",
+        "                                         法人或其他组织",
+        "                                  自然 商业 科研            总",
+        "                                           社会公  法律服 其",
+        "                                   人 企业 机构 益组织 务机构 他 计",
+        "一、本年新收政府信息公开申请数量                   75   4   0   0       2    7   88",
+        "二、上年结转政府信息公开申请数量                   10   0   0   0       0    0   10",
+        "            1.信访举报投诉类申请                     2    0   /       0               0   2",
+        "",
+        "      （五）不予 2.3.重复申请",
+        "                要求提供公开出版物",
+        "                                            2    0   0       0       0       —   2",
+        "",
+        "      处理    4.无正当理由大量反复申请",
+        "                                            0",
+        "                                            0",
+        "                                                 0",
+        "                                                 0",
+        "                                                     0",
+        "                                                     0",
+        "                                                             0",
+        "                                                             0",
+        "                                                                     0",
+        "                                                                     0",
+        "                                                                             0   0",
+        "                                                                                 0",
+        "            5.要求行政机关确认或重新出具已获取信息            1        /       0       /           1",
+        "            1.申请人无正当理由逾期不补正、行政机关不",
+        "",
+        "      （六）其他 再处理其政府信息公开申请",
+        "                                            0    0   —       0       0       0   0",
+        "",
+        "            2.申请人逾期未按收费通知要求缴纳费用、行",
+        "      处理    政机关不再处理其政府信息公开申请                0    0   0       0       0       0   0",
+        ],
+        &[
+        "  三、收到和处理政府信息公开申请情况",
+        "                                          申请人情况",
+        "                                         法人或其他组织",
+        "                                  自然 商业 科研            总",
+        "                                           社会公  法律服 其",
+        "                                   人 企业 机构 益组织 务机构 他 计",
+        "一、本年新收政府信息公开申请数量                   47     5   2   7       2    6   69",
+        "二、上年结转政府信息公开申请数量                    3     0   0   0       0    0   3",
+        "            1.信访举报投诉类申请                     /    0       0       0       0       0   /",
+        "",
+        "      （五）不予 2.3.重复申请",
+        "                要求提供公开出版物",
+        "                                            1    —       0       0       /       0   1",
+        "",
+        "      处理    4.无正当理由大量反复申请                   0",
+        "                                                 /",
+        "                                                 0",
+        "                                                         0",
+        "                                                         0",
+        "                                                                 0",
+        "                                                                 0",
+        "                                                                         0",
+        "                                                                         0",
+        "                                                                                 0",
+        "                                                                                 0",
+        "                                                                                     0",
+        "",
+        "",
+        "            5.要求行政机关确认或重新出具已获取信息            0    0       0               0       0   0",
+        ],
+    ];
+    for lines in excerpts {
+        let text = format!(
+            "{}\n四、政府信息公开行政复议、行政诉讼情况\n",
+            lines.join("\n")
+        );
+        let report = crate::parse(&text);
+        let excessive: Vec<String> = report
+            .tidy()
+            .map(|(k, v)| format!("{}={v}", k.as_str()))
+            .filter(|kv| kv.starts_with("t3.not_processed.excessive."))
+            .collect();
+        assert!(excessive.is_empty(), "{excessive:?}");
+        assert!(report.notes.iter().any(|n| n
+            .message
+            .en
+            .contains("each column's values may stand on lines of their own")));
+        // The rows around the stack are read as before.
+        let received: Vec<String> = report
+            .tidy()
+            .map(|(k, v)| format!("{}={v}", k.as_str()))
+            .filter(|kv| kv.starts_with("t3.new_received."))
+            .collect();
+        assert_eq!(received.len(), 7, "{received:?}");
+    }
+}
+
+/// Python html2text of a page whose cells hold line breaks: a row cut over lines,
+/// a line of nothing but a bar between its parts (`二、…| 0|` / `|` / `| /| 0| 0| 0`).
+/// Its first part is not read as a row whose blank cells left nothing.
+#[test]
+fn a_row_cut_over_lines_with_a_bar_line_between_is_not_read_short() {
+    let text = "**三、收到和处理政府信息公开申请情况**\n\n  \n\
+                | 申请人情况  \n---|---  \n\
+                自然人| 法人或其他组织| 总计  \n\
+                商业企业| 科研机构| 社会公益组织| 法律服务机构| 其他  \n\
+                一、本年新收政府信息公开申请数量| 142| 5| 1| 4| 1| 2| 155  \n\
+                二、上年结转政府信息公开申请数量| 0|  \n\
+                |  \n\
+                | /| 0| 0| 0  \n\
+                三、本年度办理结果| （一）予以公开| 23| 1|  \n\
+                | 1| 0| 0| 25  \n\
+                （二）部分公开（区分处理的，只计这一情形，不计其他情形）| 3| —| 0| 1| 0| 0| 4  \n\
+                四、政府信息公开行政复议、行政诉讼情况\n";
+    let report = crate::parse(text);
+    let carried: Vec<String> = report
+        .tidy()
+        .map(|(k, v)| format!("{}={v}", k.as_str()))
+        .filter(|kv| kv.starts_with("t3.carried_over."))
+        .collect();
+    assert!(carried.is_empty(), "{carried:?}");
+    let received: Vec<String> = report
+        .tidy()
+        .map(|(k, v)| format!("{}={v}", k.as_str()))
+        .filter(|kv| kv.starts_with("t3.new_received."))
+        .collect();
+    assert_eq!(received.len(), 7, "{received:?}");
+}
