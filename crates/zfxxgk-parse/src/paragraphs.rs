@@ -162,7 +162,7 @@ fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
         rows[k] = TableRow {
             row: Row { cells, span },
             from_text: false,
-            overflow: Vec::new(),
+            overflow: Box::default(),
             padded: false,
         };
         rows.remove(k + 1);
@@ -221,7 +221,7 @@ fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
             span: zfxxgk_lex::Span::new(f.span.start, l.span.end),
         },
         from_text: count < n,
-        overflow: Vec::new(),
+        overflow: Box::default(),
         padded: false,
     };
     let mut k = 0;
@@ -410,7 +410,7 @@ fn joined<'i>(
     TableRow {
         row: Row { cells, span },
         from_text: false,
-        overflow: Vec::new(),
+        overflow: Box::default(),
         padded: false,
     }
 }
@@ -888,7 +888,7 @@ fn made<'i>(cells: Vec<zfxxgk_lex::Cell<'i>>, tr: &TableRow<'i>) -> TableRow<'i>
     TableRow {
         row: Row { cells, span },
         from_text: false,
-        overflow: Vec::new(),
+        overflow: Box::default(),
         padded: false,
     }
 }

@@ -526,7 +526,7 @@ fn text_row(cells: Vec<Cell<'_>>) -> TableRow<'_> {
             span: Span::new(start, end),
         },
         from_text: false,
-        overflow: Vec::new(),
+        overflow: Box::default(),
         padded: false,
     }
 }

@@ -29,7 +29,7 @@ pub(crate) struct TableRow<'i> {
     /// The cells that the rest of a label ran on into, after a value or alone (Debian
     /// html2text: see [`crate::overflow`]), kept as written: only tables 二 and 三
     /// read them, once the rest is their label's.
-    pub overflow: Vec<Overflow>,
+    pub overflow: Box<[Overflow]>,
     /// Whether the row's table is padded with `_` (Debian html2text), whose labels
     /// may be cut short.
     pub padded: bool,
@@ -208,7 +208,7 @@ pub(crate) fn zones<'i>(
                             TableRow {
                                 row,
                                 from_text: false,
-                                overflow,
+                                overflow: overflow.into_boxed_slice(),
                                 padded,
                             },
                         );
@@ -234,7 +234,7 @@ pub(crate) fn zones<'i>(
                                 TableRow {
                                     row,
                                     from_text: true,
-                                    overflow: Vec::new(),
+                                    overflow: Box::default(),
                                     padded: false,
                                 },
                             );

@@ -276,8 +276,15 @@ pub(crate) fn build(
         (by_chars > by_x, by_chars != by_x)
     };
     let (chars, told) = chars;
+    // Counted in characters, the positions of each row: only a table with a short
+    // row of positions (the one reader of these) pays for them.
+    let short_row = data.iter().any(|d| {
+        let n = template.t2_subtable(d.item).map_or(0, |s| s.columns.len());
+        !d.values.is_empty() && d.values.len() < n && d.values.iter().all(|c| c.x.is_some())
+    });
     let positions_chars: Vec<Option<Vec<columns::Range>>> = data
         .iter()
+        .take_while(|_| short_row)
         .map(|d| {
             d.values
                 .iter()

@@ -213,7 +213,7 @@ fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
                 span: Span::new(a.row.span.start, b.row.span.end),
             },
             from_text: false,
-            overflow: Vec::new(),
+            overflow: Box::default(),
             padded: false,
         };
         rows.splice(i..i + 2, [row]);
@@ -271,7 +271,7 @@ pub(crate) fn rejoin_t4(rows: &mut Vec<TableRow<'_>>) {
             let row = TableRow {
                 row: Row { cells, span },
                 from_text: true,
-                overflow: Vec::new(),
+                overflow: Box::default(),
                 padded: false,
             };
             rows.splice(i..e, [row]);
@@ -491,7 +491,7 @@ fn column_blocks<'i>(text: &str, rows: Vec<TableRow<'i>>) -> Vec<TableRow<'i>> {
                     span: tr.row.span,
                 },
                 from_text: true,
-                overflow: Vec::new(),
+                overflow: Box::default(),
                 padded: false,
             });
         }
@@ -600,7 +600,7 @@ fn paired_blocks(rows: Vec<TableRow<'_>>) -> Vec<TableRow<'_>> {
                         span: Span::new(tr.row.span.start, end),
                     },
                     from_text: true,
-                    overflow: Vec::new(),
+                    overflow: Box::default(),
                     padded: false,
                 },
             ));
@@ -731,7 +731,7 @@ fn before_its_label<'i>(
             span: Span::new(start, tr.row.span.end),
         },
         from_text: true,
-        overflow: Vec::new(),
+        overflow: Box::default(),
         padded: false,
     })
 }
@@ -786,7 +786,7 @@ fn joined<'i>(old: &[TableRow<'i>], i: usize) -> Option<(TableRow<'i>, usize, bo
         TableRow {
             row: Row { cells, span },
             from_text: true,
-            overflow: Vec::new(),
+            overflow: Box::default(),
             padded: false,
         },
         end,
