@@ -100,8 +100,9 @@ fn integer(c: &zfxxgk_lex::Cell<'_>) -> Option<i64> {
 ///
 /// The empty cell stands where the line broke, and is taken only when the row's
 /// first six cells then add up to its total. A break right after the label (k = 0)
-/// is not read so: `pdftotext -raw` writes a row's values on the line below its
-/// label, and there a lost blank may have stood anywhere.
+/// is read so only where the zone shows lynx's simple table ([`lynx_break`]):
+/// `pdftotext -raw` writes a row's values on the line below its label too, and there
+/// a lost blank may have stood anywhere.
 fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
     let want = T3_COLUMNS.len();
     let mut k = 0;
@@ -116,11 +117,11 @@ fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
                 .cells
                 .first()
                 .is_some_and(|c| number::kind(c.text) == Kind::Text)
-            && a.row.cells.len() >= 2
-            && values(a.row.cells.get(1..).unwrap_or_default())
             && !b.row.cells.is_empty()
             && values(&b.row.cells)
-            && a.row.cells.len() - 1 + b.row.cells.len() == want - 1;
+            && a.row.cells.len() - 1 + b.row.cells.len() == want - 1
+            && values(a.row.cells.get(1..).unwrap_or_default())
+            && (a.row.cells.len() >= 2 || lynx_break(text, rows, a, b));
         let line_start = text
             .get(..a.row.span.start)
             .and_then(|t| t.rfind('\n'))
@@ -168,6 +169,56 @@ fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
         rows.remove(k + 1);
         k += 1;
     }
+}
+
+/// The line a row stands on, as its indent and the rest up to the line's end
+/// (trailing spaces cut); `None` when anything but spaces stands before the row.
+fn line_of<'t>(text: &'t str, tr: &TableRow<'_>) -> Option<(&'t str, &'t str)> {
+    let before = text.get(..tr.row.span.start)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let indent = before.get(start..)?;
+    let rest = text.get(tr.row.span.start..)?;
+    let rest = rest
+        .get(..rest.find('\n').unwrap_or(rest.len()))?
+        .trim_end();
+    indent.chars().all(|c| c == ' ').then_some((indent, rest))
+}
+
+/// Whether `cells` are written one space apart, nothing else, as `line` ends.
+fn single_spaced(line: &str, cells: &[zfxxgk_lex::Cell<'_>]) -> bool {
+    let joined: Vec<&str> = cells.iter().map(|c| c.text.trim()).collect();
+    !joined.is_empty() && line.trim().ends_with(&joined.join(" "))
+}
+
+/// Whether a label alone on its line (`a`) and the row's six values on the next
+/// (`b`) are lynx's simple table broken by a `<br>` cell right after the label: both
+/// lines at one indent (lynx's margin; `pdftotext -raw` writes none), the values one
+/// space apart and nothing else on their line, and another row of the zone whole on
+/// one line at that indent, its label and its seven values one space apart (the
+/// page's labels break no line by themselves).
+fn lynx_break(text: &str, rows: &[TableRow<'_>], a: &TableRow<'_>, b: &TableRow<'_>) -> bool {
+    let want = T3_COLUMNS.len();
+    let (Some((indent, _)), Some((b_indent, b_line))) = (line_of(text, a), line_of(text, b)) else {
+        return false;
+    };
+    let b_values: Vec<&str> = b.row.cells.iter().map(|c| c.text.trim()).collect();
+    if indent.is_empty() || indent != b_indent || b_line.trim() != b_values.join(" ") {
+        return false;
+    }
+    rows.iter().any(|r| {
+        let cells = &r.row.cells;
+        r.from_text
+            && cells.len() == want + 1
+            && cells
+                .first()
+                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            && cells
+                .get(1..)
+                .is_some_and(|v| v.iter().all(|c| number::kind(c.text) != Kind::Text))
+            && line_of(text, r).is_some_and(|(at, line)| {
+                at == indent && single_spaced(line, cells.get(1..).unwrap_or_default())
+            })
+    })
 }
 
 /// Table 四 one cell a paragraph with the header's words between its values (`结果维
@@ -373,6 +424,112 @@ fn blank_cells(
     Some(out)
 }
 
+/// Fewest lone values a zone must centre alike before a value off that centre is
+/// read as the trace of a blank cell.
+const MIN_CENTRED: usize = 8;
+
+/// Where a value written alone on its line is centred: twice its indent plus its
+/// length, in bytes (lynx centres a line by its bytes, `元` and `—` three); `None`
+/// when it does not stand after spaces alone on its line.
+fn centre_of(text: &str, c: &zfxxgk_lex::Cell<'_>) -> Option<usize> {
+    let before = text.get(..c.span.start)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let indent = before.get(start..)?;
+    if indent.is_empty() || !indent.chars().all(|ch| ch == ' ') {
+        return None;
+    }
+    let rest = text.get(c.span.start..)?;
+    let line = rest
+        .get(..rest.find('\n').unwrap_or(rest.len()))?
+        .trim_end();
+    if line.is_empty() {
+        return None;
+    }
+    Some(2 * indent.len() + line.len())
+}
+
+/// The centre lynx sets a zone's cells about (each cell centred on a line of its
+/// own), as `w`: a value centred there has [`centre_of`] `w - 1` or `w` (an odd
+/// remainder falls left). Only where the zone shows it for certain: at least
+/// [`MIN_CENTRED`] lone values and three in four of them centred so, among them two
+/// whose lengths differ by two or more (values set flush left or right at one column
+/// cannot share a centre then), about a centre well inside the page; `None` else.
+fn zone_centre(text: &str, rows: &[TableRow<'_>]) -> Option<usize> {
+    let found: Vec<(usize, usize)> = rows
+        .iter()
+        .filter(|r| value(r))
+        .filter_map(lone)
+        .map(|c| centre_of(text, c).map(|at| (at, c.text.trim().len())))
+        .collect::<Option<Vec<_>>>()?;
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    for &(w, _) in &found {
+        for w in [w, w + 1] {
+            let count = found
+                .iter()
+                .filter(|&&(at, _)| at + 1 == w || at == w)
+                .count();
+            match best {
+                Some((b, n)) if n > count || (n == count && b == w) => {}
+                Some((_, n)) if n == count => tied = true,
+                _ => {
+                    best = Some((w, count));
+                    tied = false;
+                }
+            }
+        }
+    }
+    let (w, count) = best?;
+    let lengths: Vec<usize> = found
+        .iter()
+        .filter(|&&(at, _)| at + 1 == w || at == w)
+        .map(|&(_, len)| len)
+        .collect();
+    let spread = match (lengths.iter().min(), lengths.iter().max()) {
+        (Some(lo), Some(hi)) => hi - lo,
+        _ => 0,
+    };
+    let centred = !tied
+        && count >= MIN_CENTRED
+        && 4 * count >= 3 * found.len()
+        && spread >= 2
+        && w >= 2 * MIN_INDENT;
+    centred.then_some(w)
+}
+
+/// The least indent (columns) of a zone's centre: values nearer the margin are no
+/// centred cells of a page's table.
+const MIN_INDENT: usize = 10;
+
+/// The empty cells of a run of values, rows `first..end` of `old`, where lynx's
+/// centring shows them: a cell after an empty one is set off the zone's centre `w`
+/// (lynx keeps something of the empty cell's line: 2 or 3 columns, either way), and
+/// nowhere else. Each is given as the row it stands before and an empty span at the
+/// start of that row's line.
+fn shifted_cells(
+    text: &str,
+    old: &[TableRow<'_>],
+    first: usize,
+    end: usize,
+    w: usize,
+) -> Option<Vec<(usize, zfxxgk_lex::Span)>> {
+    let mut out = Vec::new();
+    for k in first..end {
+        let Some(c) = old.get(k).filter(|r| value(r)).and_then(lone) else {
+            continue;
+        };
+        let at = centre_of(text, c)?;
+        if at + 1 != w && at != w {
+            let start = text
+                .get(..c.span.start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            out.push((k, zfxxgk_lex::Span::new(start, start)));
+        }
+    }
+    Some(out)
+}
+
 /// Rows `from..to` of `old` as one row (rows with nothing in them left out), an empty
 /// cell put before each row that `blanks` names; `tr` is the first.
 fn joined<'i>(
@@ -420,6 +577,7 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
         return;
     }
     let edition = (table == TableId::T2).then(|| t2_edition(rows)).flatten();
+    let centre = zone_centre(text, rows);
     let old = std::mem::take(rows);
     let mut i = 0;
     while let Some(tr) = old.get(i) {
@@ -475,8 +633,17 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
             } else {
                 i.checked_sub(1)
             };
-            match before.and_then(|b| blank_cells(text, &old, b, first, end)) {
-                Some(blanks) if !blanks.is_empty() && whole(n + blanks.len()) => blanks,
+            let lines = before
+                .and_then(|b| blank_cells(text, &old, b, first, end))
+                .filter(|blanks| !blanks.is_empty());
+            // Or a cell after an empty one set off the centre (lynx's centred cells).
+            let shifted = || {
+                centre
+                    .and_then(|w| shifted_cells(text, &old, first, end, w))
+                    .filter(|blanks| !blanks.is_empty())
+            };
+            match lines.or_else(shifted) {
+                Some(blanks) if whole(n + blanks.len()) => blanks,
                 _ => {
                     rows.push(tr.clone());
                     i += 1;
@@ -1410,19 +1577,119 @@ mod tests {
         assert_eq!(get(&got, "t3.carried_forward.public_interest"), Some("0"));
         assert_eq!(get(&got, "t3.carried_forward.legal_services"), Some(""));
         assert_eq!(get(&got, "t3.carried_forward.total"), Some("10"));
-        // A break right after the label, or a row that does not add up: the break
-        // places no cell.
-        let text = text
-            .replace("数量 6\n   0 0 0 0 6", "数量\n   6 0 0 0 0 6")
-            .replace("10 0 0 0\n   0 10", "10 0 0 0\n   0 11");
-        let got = tidy(&text);
+        // A row that does not add up: the break places no cell.
+        let bad = text.replace("10 0 0 0\n   0 10", "10 0 0 0\n   0 11");
+        let got = tidy(&bad);
         for key in [
-            "t3.carried_over.natural_person",
-            "t3.carried_over.commercial",
             "t3.carried_forward.legal_services",
             "t3.carried_forward.total",
         ] {
             assert_eq!(get(&got, key), None, "{key}: {got:?}");
+        }
+        // A break right after the label, where the page's other rows stand whole on
+        // their line at lynx's margin: the empty cell is the first.
+        let first = text.replace("数量 6\n   0 0 0 0 6", "数量\n   6 0 0 0 0 6");
+        let got = tidy(&first);
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+        assert_eq!(get(&got, "t3.carried_over.commercial"), Some("6"));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("6"));
+        // Not so with no margin (`pdftotext -raw` sets a row's values below its
+        // label), nor where no row stands whole on its line: the label's cell may
+        // break its line by itself there, and the blank stand anywhere.
+        let raw = first.replace("\n   ", "\n");
+        let broken = first
+            .replace("数量 120", "数量\n   120")
+            .replace("（一）予以公开 19", "（一）予以公开\n   19");
+        for text in [raw, broken] {
+            let got = tidy(&text);
+            for key in [
+                "t3.carried_over.natural_person",
+                "t3.carried_over.commercial",
+            ] {
+                assert_eq!(get(&got, key), None, "{key}: {got:?}");
+            }
+        }
+    }
+
+    /// lynx -dump of a CMS page: each cell centred on a line of its own (by its
+    /// bytes), and the cell after an empty one set 2 or 3 columns off that centre.
+    #[test]
+    fn lynx_cells_off_the_centre_follow_an_empty_one() {
+        let at = |t: &str, shift: isize| {
+            let indent = (77 - t.len()) / 2;
+            let indent = usize::try_from(indent as isize + shift).unwrap_or(0);
+            format!("{}{t}\n\n", " ".repeat(indent))
+        };
+        let cell = |t: &str| at(t, 0);
+        let page = |shift: isize, indent: Option<usize>| {
+            let mut text = String::from("   三、收到和处理政府信息公开申请情况\n\n");
+            for t in [
+                "申请人情况",
+                "自然人",
+                "总计",
+                "一、本年新收政府信息公开申请数量",
+            ] {
+                text.push_str(&cell(t));
+            }
+            for t in ["190", "1", "1", "1", "0", "6", "199"] {
+                text.push_str(&cell(t));
+            }
+            text.push_str(&cell("二、上年结转政府信息公开申请数量"));
+            for t in ["1", "1", "0", "0", "0", "2"] {
+                text.push_str(&cell(t));
+            }
+            text.push_str(&cell("三、本年度办理结果"));
+            text.push_str(&cell("（一）予以公开"));
+            for t in ["23", "0", "0", "0", "0", "1", "24"] {
+                text.push_str(&cell(t));
+            }
+            text.push_str(&cell("1.属于国家秘密"));
+            // The empty cell was the second: the third is set off the centre.
+            text.push_str(&cell("38"));
+            text.push_str(&at("0", shift));
+            for t in ["0", "0", "1", "39"] {
+                text.push_str(&cell(t));
+            }
+            text.push_str("   四、政府信息公开行政复议、行政诉讼情况\n\n");
+            match indent {
+                // Every value at one indent, none centred.
+                Some(n) => text
+                    .lines()
+                    .map(|l| {
+                        let t = l.trim();
+                        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                            format!("{}{t}\n", " ".repeat(n))
+                        } else {
+                            format!("{l}\n")
+                        }
+                    })
+                    .collect(),
+                None => text,
+            }
+        };
+        let got = tidy(&page(-3, None));
+        assert_eq!(
+            get(&got, "t3.withheld.state_secret.natural_person"),
+            Some("38")
+        );
+        assert_eq!(get(&got, "t3.withheld.state_secret.commercial"), Some(""));
+        assert_eq!(get(&got, "t3.withheld.state_secret.research"), Some("0"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+        let got = tidy(&page(2, None));
+        assert_eq!(get(&got, "t3.withheld.state_secret.commercial"), Some(""));
+        // No cell off the centre (lynx does not always set one off), or values that
+        // are not centred: where the blank stood is not shown, the row is left.
+        for text in [page(0, None), page(-3, Some(3)), page(-3, Some(30))] {
+            let got = tidy(&text);
+            assert!(
+                got.iter()
+                    .all(|c| !c.0.starts_with("t3.withheld.state_secret")),
+                "{got:?}"
+            );
+            assert!(
+                got.iter().all(|c| !c.0.starts_with("t3.carried_over")),
+                "{got:?}"
+            );
         }
     }
 
