@@ -65,8 +65,10 @@ pub(crate) enum Match {
 const MIN_PREFIX: usize = 4;
 
 /// [`MIN_PREFIX`] for a table 二 label cut in the middle of a character, which was
-/// cut short for certain (`行政许�`): its sub-table's rows are few, and begin apart.
-const MIN_CUT_PREFIX: usize = 3;
+/// cut short for certain (`行政许�`, `行政�` where its column is narrow): its
+/// sub-table's rows are few, and begin apart; where two begin alike (行政处罚,
+/// 行政强制) the label names neither.
+const MIN_CUT_PREFIX: usize = 2;
 
 /// A label folded once, to be matched against many template rows.
 pub(crate) struct Folded<'a> {
@@ -566,8 +568,15 @@ mod tests {
         assert_eq!(cut("行政许", 5), Some("licensing"));
         assert_eq!(cut("行政处", 6), Some("penalties"));
         assert_eq!(cut("其他对", 5), Some("other_services"));
+        // Two characters, cut in the middle of the third: the one row of its
+        // sub-table that they begin, in either edition; none where two begin so.
+        assert_eq!(cut("行政", 8), Some("fees"));
+        assert_eq!(cut("行政", 1), Some("normative_documents"));
+        assert_eq!(cut("行政", 5), Some("licensing"));
+        assert_eq!(cut("其他", 5), Some("other_services"));
         assert_eq!(cut("行政", 6), None);
-        assert_eq!(cut("行政", 8), None);
+        assert_eq!(cut("行", 8), None);
+        assert_eq!(cut("（一）规", 1), None);
         assert_eq!(key("行政事业性收", 8), Some("fees"));
         assert_eq!(key("其他对外管理服", 5), Some("other_services"));
         assert_eq!(key("行政规范性文", 1), Some("normative_documents"));
