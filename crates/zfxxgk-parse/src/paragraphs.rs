@@ -49,7 +49,15 @@
 //! together stand before the label, flush left (`pdftotext` of a page can set a
 //! row's values before its label, or after the next one): fewer than seven that make
 //! a row adding up with the label's first values, or, with no label just before
-//! them, that add up as a row themselves. A run of another length (a blank cell left out with no trace, a label cut
+//! them, that add up as a row themselves. A line of text cells only (`（四）`
+//! `1.本机关不掌握相关政府信息`, a group's label beside its item's) is a label as a line
+//! of one cell is. Labels left without values since the last values take the rows of
+//! the next label's run in turn only where they name template rows one after another
+//! (column header words such as `总计` are no label); where the run splits into more
+//! rows than those labels, the labels after it take the rest only where no value
+//! follows them in the zone and all the labels name the template's rows one after
+//! another down to its last (`四、结转下年度继续办理`): LibreOffice sets the labels of
+//! the table's end after its values. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
 
