@@ -49,7 +49,15 @@
 //! together stand before the label, flush left (`pdftotext` of a page can set a
 //! row's values before its label, or after the next one): fewer than seven that make
 //! a row adding up with the label's first values, or, with no label just before
-//! them, that add up as a row themselves. A run of another length (a blank cell left out with no trace, a label cut
+//! them, that add up as a row themselves. A line of text cells only (`（四）`
+//! `1.本机关不掌握相关政府信息`, a group's label beside its item's) is a label as a line
+//! of one cell is. Labels left without values since the last values take the rows of
+//! the next label's run in turn only where they name template rows one after another
+//! (column header words such as `总计` are no label); where the run splits into more
+//! rows than those labels, the labels after it take the rest only where no value
+//! follows them in the zone and all the labels name the template's rows one after
+//! another down to its last (`四、结转下年度继续办理`): LibreOffice sets the labels of
+//! the table's end after its values. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
 
@@ -292,6 +300,23 @@ fn lone<'r, 'i>(tr: &'r TableRow<'i>) -> Option<&'r zfxxgk_lex::Cell<'i>> {
         [c] if tr.from_text => Some(c),
         _ => None,
     }
+}
+
+/// A line of running text that holds text only, as a label of table 三 stands when
+/// `pdftotext` sets a group's label beside its item's (`（四）` `1.本机关不掌握相关政府信息`):
+/// its first cell. A line of one cell, in the other tables.
+fn text_line<'r, 'i>(tr: &'r TableRow<'i>, table: TableId) -> Option<&'r zfxxgk_lex::Cell<'i>> {
+    if table != TableId::T3 {
+        return lone(tr).filter(|c| number::kind(c.text) == Kind::Text);
+    }
+    let first = tr.row.cells.first()?;
+    (tr.from_text
+        && tr
+            .row
+            .cells
+            .iter()
+            .all(|c| number::kind(c.text) == Kind::Text))
+    .then_some(first)
 }
 
 /// Whether a row has nothing in it (a lone tab between two cells' lines).
@@ -582,7 +607,7 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
     let mut i = 0;
     while let Some(tr) = old.get(i) {
         // The run of values after row `i` (or from it, for table 四's values).
-        let label = lone(tr).filter(|c| number::kind(c.text) == Kind::Text);
+        let label = text_line(tr, table);
         let first = if label.is_some() { i + 1 } else { i };
         let after_value = i > 0 && old.get(i - 1).is_some_and(value);
         // Empty rows between the values are passed over.
@@ -750,7 +775,11 @@ fn t3_rows<'i>(
         }
     }
     if values.len() > n && pending(rows) {
-        if let Some(next) = in_order(rows, &label, values, &cells_of) {
+        let after = values
+            .last()
+            .and_then(|&l| old.get(l + 1..))
+            .unwrap_or_default();
+        if let Some(next) = in_order(rows, &label, values, after, &cells_of) {
             return Some(next);
         }
     }
@@ -929,14 +958,47 @@ fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
             }
             continue;
         }
-        if values.is_empty() && lone(r).is_some() {
+        if values.is_empty() && text_line(r, TableId::T3).is_some() {
             continue;
         }
-        labelled = !values.is_empty() && lone(r).is_some_and(|c| names_row(c.text));
+        labelled = !values.is_empty()
+            && text_line(r, TableId::T3).is_some()
+            && r.row.cells.iter().any(|c| names_row(c.text));
         break;
     }
     values.reverse();
     (values, labelled)
+}
+
+/// Whether a row's cells together name a row of table 三 in some edition.
+fn names_t3_row(r: &TableRow<'_>) -> bool {
+    let label: Vec<labels::Folded<'_>> = r
+        .row
+        .cells
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .map(|c| labels::Folded::new(c.text))
+        .collect();
+    !label.is_empty()
+        && Edition::ALL
+            .iter()
+            .any(|&e| labels::best_t3_row(&label, e).is_some())
+}
+
+/// Whether a line holds only words of table 三's column headers (`总计`, `其他`), none
+/// numbered: no row's label, though `总计` is a word of （七）总计's.
+fn header_line(r: &TableRow<'_>) -> bool {
+    let mut cells = r
+        .row
+        .cells
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .peekable();
+    cells.peek().is_some()
+        && cells.all(|c| {
+            let f = labels::Folded::new(c.text);
+            !f.numbered() && (0..T3_COLUMNS.len()).any(|k| labels::t3_column_match(&f, k))
+        })
 }
 
 /// Whether `text` names a row of table 三 in some edition.
@@ -986,22 +1048,10 @@ fn in_order<'i>(
     rows: &mut Vec<TableRow<'i>>,
     label: &[TableRow<'i>],
     values: &[usize],
+    after: &[TableRow<'i>],
     cells_of: &dyn Fn(&[usize]) -> Vec<zfxxgk_lex::Cell<'i>>,
 ) -> Option<Option<usize>> {
     let n = T3_COLUMNS.len();
-    let names = |r: &TableRow<'_>| {
-        let label: Vec<labels::Folded<'_>> = r
-            .row
-            .cells
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .map(|c| labels::Folded::new(c.text))
-            .collect();
-        !label.is_empty()
-            && Edition::ALL
-                .iter()
-                .any(|&e| labels::best_t3_row(&label, e).is_some())
-    };
     let open: Vec<usize> = {
         let mut open: Vec<usize> = (0..rows.len())
             .rev()
@@ -1013,25 +1063,106 @@ fn in_order<'i>(
                         .any(|c| number::kind(c.text) != Kind::Text)
                 })
             })
-            .filter(|&k| rows.get(k).is_some_and(names))
+            .filter(|&k| {
+                rows.get(k)
+                    .is_some_and(|r| names_t3_row(r) && !header_line(r))
+            })
             .collect();
         open.reverse();
         open
     };
-    let sizes = only_split(values, &|ks| crate::wrapped::whole(&cells_of(ks)))?;
-    if sizes.len() != open.len() + 1 || sizes.iter().any(|&s| s != n) {
+    // The labels, the open ones and this one, must name rows that follow each other
+    // in the template of an edition: else which label is whose is not told.
+    let named = |e: Edition, rs: &[&TableRow<'_>]| -> Option<usize> {
+        let folded: Vec<labels::Folded<'_>> = rs
+            .iter()
+            .flat_map(|r| r.row.cells.iter())
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        labels::best_t3_row(&folded, e).map(|(j, _)| j)
+    };
+    let consecutive = Edition::ALL.iter().any(|&e| {
+        let mut at: Vec<Option<usize>> = open
+            .iter()
+            .map(|&k| rows.get(k).and_then(|r| named(e, &[r])))
+            .collect();
+        at.push(named(e, &label.iter().collect::<Vec<_>>()));
+        at.windows(2).all(|w| match w {
+            [Some(a), Some(b)] => a + 1 == *b,
+            _ => false,
+        }) && at.iter().all(Option::is_some)
+    });
+    if !consecutive {
         return None;
     }
+    let sizes = only_split(values, &|ks| crate::wrapped::whole(&cells_of(ks)))?;
+    // More rows than labels before them: the labels after the values, to the zone's
+    // end with no value after them, down to the template's last row, are the rest (`3.其他` / `（七）总计` / `四、结转…`
+    // set after the last rows' values).
+    let later: Vec<usize> = if sizes.len() > open.len() + 1
+        && !after.iter().any(|r| {
+            r.row
+                .cells
+                .iter()
+                .any(|c| number::kind(c.text) != Kind::Text)
+        }) {
+        (0..after.len())
+            .filter(|&k| {
+                after
+                    .get(k)
+                    .is_some_and(|r| names_t3_row(r) && !header_line(r))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if sizes.len() != open.len() + 1 + later.len() {
+        return None;
+    }
+    if !later.is_empty() {
+        // Every label, in order, names the template row after the one before (the
+        // label's lines together name its row), the last the template's last (四、结转
+        // 下年度继续办理): the labels of the table's end, set after its values.
+        let ok = Edition::ALL.iter().any(|&e| {
+            let label: Vec<&TableRow<'_>> = label.iter().collect();
+            let at: Vec<Option<usize>> = open
+                .iter()
+                .map(|&k| rows.get(k).and_then(|r| named(e, &[r])))
+                .chain(std::iter::once(named(e, &label)))
+                .chain(
+                    later
+                        .iter()
+                        .map(|&k| after.get(k).and_then(|r| named(e, &[r]))),
+                )
+                .collect();
+            let last = Template::of(e).t3_rows.len().checked_sub(1);
+            at.iter().all(Option::is_some)
+                && at
+                    .windows(2)
+                    .all(|w| matches!(w, [Some(a), Some(b)] if a + 1 == *b))
+                && at.last().copied().flatten() == last
+        });
+        if !ok {
+            return None;
+        }
+    }
     let first = label.first()?;
-    let mut chunks = values.chunks(n);
-    for &k in &open {
-        let (Some(chunk), Some(r)) = (chunks.next(), rows.get(k)) else {
+    let mut k = 0;
+    let mut chunks = sizes.iter().map(|&size| {
+        let chunk = values.get(k..k + size).unwrap_or_default();
+        k += size;
+        chunk
+    });
+    for &o in &open {
+        let (Some(chunk), Some(r)) = (chunks.next(), rows.get(o)) else {
             return None;
         };
         let mut cells = r.row.cells.clone();
         cells.extend(cells_of(chunk));
-        let row = made(cells, r);
-        if let Some(slot) = rows.get_mut(k) {
+        let mut row = made(cells, r);
+        row.from_text = chunk.len() < n;
+        if let Some(slot) = rows.get_mut(o) {
             *slot = row;
         }
     }
@@ -1041,15 +1172,37 @@ fn in_order<'i>(
         .flat_map(|r| r.row.cells.iter().copied())
         .collect();
     cells.extend(cells_of(chunk));
-    rows.push(made(cells, first));
-    Some(None)
+    let mut row = made(cells, first);
+    row.from_text = chunk.len() < n;
+    rows.push(row);
+    if later.is_empty() {
+        return Some(None);
+    }
+    for (k, r) in after.iter().enumerate() {
+        if later.contains(&k) {
+            let chunk = chunks.next()?;
+            let mut cells = r.row.cells.clone();
+            cells.extend(cells_of(chunk));
+            let mut row = made(cells, r);
+            row.from_text = chunk.len() < n;
+            rows.push(row);
+        } else {
+            rows.push(r.clone());
+        }
+    }
+    // Past the zone's end: every row after the values is pushed.
+    Some(values.last().map(|&l| l + 1 + after.len()))
 }
 
 /// A row made of `cells` put together by the template's shape; `tr` the row it
 /// started from.
 fn made<'i>(cells: Vec<zfxxgk_lex::Cell<'i>>, tr: &TableRow<'i>) -> TableRow<'i> {
-    let span = match (cells.first(), cells.last()) {
-        (Some(f), Some(l)) => zfxxgk_lex::Span::new(f.span.start, l.span.end),
+    // A label set after its values (`3.其他` after the last rows' values) stands
+    // last in the text: the span runs from the first in the text to the last.
+    let start = cells.iter().map(|c| c.span.start).min();
+    let end = cells.iter().map(|c| c.span.end).max();
+    let span = match (start, end) {
+        (Some(s), Some(e)) => zfxxgk_lex::Span::new(s, e),
         _ => tr.row.span,
     };
     TableRow {
@@ -1464,6 +1617,174 @@ mod tests {
                 .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
             "{got:?}"
         );
+    }
+
+    /// `pdftotext` of a LibreOffice page, one value a paragraph: text with `rows` as
+    /// (label lines, values) in turn, in a 2021 table 三.
+    fn lo_table(rows: &[(&[&str], &[&str])]) -> String {
+        let mut t = String::from("三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n自然人\n\n");
+        for (labels, values) in rows {
+            for l in *labels {
+                t.push_str(l);
+                t.push_str("\n\n");
+            }
+            for v in *values {
+                t.push_str(v);
+                t.push_str("\n\n");
+            }
+        }
+        t
+    }
+
+    const ONES: &[&str] = &["1", "0", "0", "0", "0", "0", "1"];
+    const ZEROS: &[&str] = &["0", "0", "0", "0", "0", "0", "0"];
+
+    /// A group's label set beside its item's on one line (`（四） 1.本机关…`) labels the
+    /// values after it; the two rows after the next labels take theirs in turn, the
+    /// column header words (`总计`) between them no label.
+    #[test]
+    fn a_group_label_beside_its_item_labels_its_values() {
+        let text = lo_table(&[
+            (
+                &["8.属于行政查询事项"],
+                &["2", "0", "0", "0", "0", "0", "2"],
+            ),
+            (
+                &["（四） 1.本机关不掌握相关政府信息"],
+                &["3", "0", "0", "0", "0", "1", "4"],
+            ),
+            (
+                &[
+                    "总计",
+                    "无法提 2.没有现成信息需要另行制作",
+                    "3.补正后申请内容仍不明确",
+                ],
+                &[],
+            ),
+            (&[], ONES),
+            (&[], ZEROS),
+            (&["1.信访举报投诉类申请"], ONES),
+        ]);
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.unavailable.not_held.other_org"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.unavailable.not_held.total"), Some("4"));
+        assert_eq!(get(&got, "t3.unavailable.needs_creation.total"), Some("1"));
+        assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("0"));
+        // The second label names no row after the first's: whose values are whose
+        // is not told, and neither row is read.
+        let text = lo_table(&[
+            (
+                &["8.属于行政查询事项"],
+                &["2", "0", "0", "0", "0", "0", "2"],
+            ),
+            (
+                &["（四） 1.本机关不掌握相关政府信息"],
+                &["3", "0", "0", "0", "0", "1", "4"],
+            ),
+            (
+                &["总计", "无法提 2.没有现成信息需要另行制作", "2.重复申请"],
+                &[],
+            ),
+            (&[], ONES),
+            (&[], ZEROS),
+            (&["1.信访举报投诉类申请"], ONES),
+        ]);
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.unavailable.not_held.total"),
+            Some("4"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.unavailable.needs_creation")
+                    && !c.0.starts_with("t3.unavailable.unclear")
+                    && !c.0.starts_with("t3.not_processed.duplicate")),
+            "{got:?}"
+        );
+    }
+
+    /// The last rows' values stand before their labels are all written (LibreOffice
+    /// sets the labels of the table's end after them): the labels before and after the
+    /// values, naming the template's rows one after another to the zone's end, take
+    /// them in turn; a row of six is placed by the sums or left.
+    #[test]
+    fn labels_after_the_last_values_take_them_in_turn() {
+        let tail = |last: &[&str]| -> String {
+            let values: Vec<&str> = [ONES, ONES, ONES, ONES, ZEROS, ONES]
+                .concat()
+                .into_iter()
+                .chain(["4", "1", "0", "1", "2", "2", "10"])
+                .chain(["16", "1", "0", "1", "2", "2", "22"])
+                .chain(["10", "0", "0", "0", "0", "10"])
+                .collect();
+            let mut labels = vec!["1.申请人无正当理由逾期不补", "正、行政机关不再处理其政府信"];
+            labels.extend_from_slice(last);
+            lo_table(&[
+                (&["1.信访举报投诉类申请"], ONES),
+                (
+                    &[
+                        "2.重复申请",
+                        "（五）",
+                        "3.要求提供公开出版物",
+                        "4.无正当理由大量反复申请",
+                        "5.要求行政机关确认或重新出具",
+                        "已获取信息",
+                    ],
+                    &values,
+                ),
+                (&labels, &[]),
+            ])
+        };
+        let got = tidy(&tail(&[
+            "2.申请人逾期未按收费通知要求",
+            "3.其他",
+            "（七）总计",
+            "四、结转下年度继续办理",
+        ]));
+        assert_eq!(
+            get(&got, "t3.not_processed.duplicate.total"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+        assert_eq!(get(&got, "t3.other.no_correction.total"), Some("0"));
+        assert_eq!(get(&got, "t3.other.no_fee.total"), Some("1"));
+        assert_eq!(get(&got, "t3.other.other.legal_services"), Some("2"));
+        assert_eq!(get(&got, "t3.results_total.total"), Some("22"));
+        assert_eq!(get(&got, "t3.carried_forward.total"), Some("10"));
+        // A label short (no 2.): nine rows for eight labels, none of them read.
+        let got = tidy(&tail(&["3.其他", "（七）总计", "四、结转下年度继续办理"]));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.not_processed.duplicate")
+                    && !c.0.starts_with("t3.other")
+                    && !c.0.starts_with("t3.results_total")),
+            "{got:?}"
+        );
+    }
+
+    /// A row of six in a run one value a paragraph, cut from it by the sums, is no row
+    /// cut over two lines though values stand on the lines beside it: what its
+    /// placements agree on is read (the total), the rest left.
+    #[test]
+    fn a_row_of_six_cut_from_a_run_by_its_sums_is_placed() {
+        let values = [
+            "6", "0", "0", "0", "0", "0", "6", "19", "0", "0", "2", "0", "21", "2", "0", "0", "0",
+            "1", "0", "3",
+        ];
+        let text = lo_table(&[
+            (&["二、上年结转政府信息公开申请数量"], &values),
+            (&["1.属于国家秘密"], &["31", "0", "0", "0", "1", "0", "32"]),
+        ]);
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+        assert_eq!(get(&got, "t3.granted.natural_person"), None);
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
     }
 
     /// `pdftotext` of a LibreOffice page: table 四's values one a paragraph with the

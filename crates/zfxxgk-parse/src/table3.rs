@@ -423,7 +423,9 @@ impl Vanished {
             let short = short(i, vr);
             // A row whose values may go on (or begin) on a line of values next to it
             // was cut, not short of blanks: none of it is read.
-            let cut = short && values_beside(text, vr.parts.row.span);
+            // (Not where each value stands alone on its line: such a run was cut into
+            // rows by the sums, one way only; see `crate::paragraphs`.)
+            let cut = short && !one_a_line(text, values) && values_beside(text, vr.parts.row.span);
             let p = match placements(&tokens, &shape) {
                 Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
                 _ => None,
@@ -478,6 +480,20 @@ impl Vanished {
             })
             .collect()
     }
+}
+
+/// Whether each of `values` (two or more) stands alone on its line: a table written
+/// one cell a paragraph (`pdftotext` of a LibreOffice page), whose runs of values
+/// were cut into rows where they split one way only into rows that add up.
+fn one_a_line(text: &str, values: &[LexCell<'_>]) -> bool {
+    values.len() >= 2
+        && values.iter().all(|c| {
+            let before = text.get(..c.span.start).unwrap_or_default();
+            let after = text.get(c.span.end..).unwrap_or_default();
+            let head = before.get(before.rfind('\n').map_or(0, |i| i + 1)..);
+            let tail = after.get(..after.find('\n').unwrap_or(after.len()));
+            head.is_some_and(|h| h.trim().is_empty()) && tail.is_some_and(|t| t.trim().is_empty())
+        })
 }
 
 /// Whether the line just before `span`'s line, or just after it (blank lines passed
