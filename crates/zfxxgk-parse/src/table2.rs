@@ -193,7 +193,9 @@ pub(crate) fn build(
         let Some((def, item)) = t2_row(label).or_else(|| tr.padded.then(cut).flatten()) else {
             continue;
         };
-        if s.labels.len() > 1 || (tr.from_text && s.numbers == 0) {
+        // A line of running text is a row only with a value: a number, or a mark
+        // that writes a blank (`行政许可 /`); a label alone is prose.
+        if s.labels.len() > 1 || (tr.from_text && s.values.is_empty()) {
             continue;
         }
         let tails = overflow::tails(row, &tr.overflow);
@@ -623,6 +625,29 @@ mod tests {
         }
         assert_eq!(vote(T2Row::REGULATIONS, 1, 3, 3), None);
         assert_eq!(vote(T2Row::NORMATIVE_DOCUMENTS, 1, 1, 1), None);
+    }
+
+    #[test]
+    fn a_line_of_text_with_a_blank_mark_is_a_row_a_label_alone_is_not() {
+        // `pdftotext -raw` of a 2021 table 二: 行政许可's one cell is `/`.
+        let t2 = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 4310 1114 38\n行政规范性文件 1541 4413 1030\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 MARK\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 4112\n行政强制 1918\n三、收到和处理政府信息公开申请情况\n";
+        let licensing = |mark: &str| {
+            facts(&t2.replace("MARK", mark))
+                .into_iter()
+                .filter(|(k, _)| k.starts_with("t2.licensing"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(licensing("/"), pairs(&[("t2.licensing.decisions", "")]));
+        assert_eq!(licensing("—"), pairs(&[("t2.licensing.decisions", "")]));
+        assert_eq!(licensing("0"), pairs(&[("t2.licensing.decisions", "0")]));
+        // The label alone on its line is no row.
+        assert_eq!(
+            facts(&t2.replace(" MARK", ""))
+                .iter()
+                .filter(|(k, _)| k.starts_with("t2.licensing"))
+                .count(),
+            0
+        );
     }
 
     #[test]
