@@ -165,6 +165,22 @@ pub(crate) fn lined_up(full: &[Vec<Cell<'_>>]) -> usize {
         .count()
 }
 
+/// For each two values next to each other in `values` (a row's, left to right), whether
+/// they stand the least apart of any two in the row (from one's end to the next's
+/// start): `pdftotext -layout` leaves a wider gap where a blank cell stands between
+/// two values, so no column lies between two values the least apart. `None` when a
+/// value has no position, values overlap or stand out of order, or the row has fewer
+/// than two values.
+pub(crate) fn tight(values: &[Cell<'_>]) -> Option<Vec<bool>> {
+    let at = ranges(values)?;
+    let gaps: Vec<u32> = at
+        .windows(2)
+        .map(|w| w[1].0.checked_sub(w[0].1).filter(|&g| g > 0))
+        .collect::<Option<_>>()?;
+    let least = *gaps.iter().min()?;
+    Some(gaps.iter().map(|&g| g == least).collect())
+}
+
 /// The ranges of a row's values, when every one has a position.
 pub(crate) fn ranges(values: &[Cell<'_>]) -> Option<Vec<Range>> {
     values.iter().map(|c| c.x).collect()
@@ -326,5 +342,15 @@ mod tests {
             ..rows[0][0]
         }];
         assert_eq!(in_chars(text, &unplaced)[0].x, None);
+    }
+
+    #[test]
+    fn values_the_least_apart_are_tight() {
+        let row = cells(&[("1", 1), ("2", 3), ("190", 5), ("5", 20), ("3", 22)]);
+        assert_eq!(tight(&row), Some(vec![true, true, false, true]));
+        // Out of order, or touching: nothing is told.
+        assert_eq!(tight(&cells(&[("1", 3), ("2", 1)])), None);
+        assert_eq!(tight(&cells(&[("12", 1), ("2", 3)])), None);
+        assert_eq!(tight(&cells(&[("1", 1)])), None);
     }
 }

@@ -156,6 +156,30 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
     let at: Vec<usize> = if positioned {
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
+        let found = found.or_else(|| {
+            let at = by_sums_and_gaps(values).filter(|_| spans.len() == 1)?;
+            let span = zfxxgk_lex::Span::new(
+                spans.first().map_or(0, |s| s.start),
+                spans.last().map_or(0, |s| s.end),
+            );
+            ctx.note(
+                NoteKind::InferredPlacement,
+                Text::new(
+                    format!(
+                        "表四：{} 个数值对应 {} 列，表头看不出各列位置；按各组合计与数值间的空隙放入（相隔最近的两个数值之间没有空白列）",
+                        values.len(),
+                        want
+                    ),
+                    format!(
+                        "table 四: {} values for {} columns, and the header does not show where each column stands; placed by the groups' sums and the gaps between the values (no blank column between two values the least apart)",
+                        values.len(),
+                        want
+                    ),
+                ),
+                Some(span),
+            );
+            Some(at)
+        });
         let Some(found) = found else {
             unplace(ctx, values, &spans);
             return None;
@@ -275,6 +299,38 @@ fn vanished(
         );
     }
     cells
+}
+
+/// The column of each of `values` (a space-aligned row with fewer values than table
+/// 四's fifteen columns, whose header shows no column's place), when one placement
+/// alone both keeps the groups' sums ([`crate::vanished`]) and puts no blank column
+/// between two values the least apart in the row (`1 2 3 2 8 1 3 1           5`:
+/// the blank stands in the wide gap, not between two values one space apart).
+/// `None` when no placement or several are left, or a value has no position.
+fn by_sums_and_gaps(values: &[zfxxgk_lex::Cell<'_>]) -> Option<Vec<usize>> {
+    use crate::vanished::{placements, Placements, Token};
+    let tight = columns::tight(values)?;
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    let Placements::Found(found) = placements(&tokens, &T4_ROW) else {
+        return None;
+    };
+    let mut kept = found.iter().filter_map(|p| {
+        // The column of each value, in order.
+        let at: Vec<usize> = p
+            .iter()
+            .enumerate()
+            .filter_map(|(k, i)| i.map(|_| k))
+            .collect();
+        let apart = at
+            .windows(2)
+            .zip(&tight)
+            .all(|(w, &t)| !t || w[0] + 1 == w[1]);
+        (apart && at.len() == values.len()).then_some(at)
+    });
+    match (kept.next(), kept.next()) {
+        (Some(at), None) => Some(at),
+        _ => None,
+    }
 }
 
 /// Whether a row of labels names group `g` of table 四 (after the first): the heading
@@ -466,6 +522,46 @@ mod tests {
         let got = t4(&text);
         assert!(got.is_empty(), "{got:?}");
         assert!(report.unplaced.iter().any(|u| u.text.contains("13")));
+    }
+
+    /// `pdftotext -layout` of a Word page printed by a browser: the header's words
+    /// one character a line, scrambled, and the values packed one space apart but
+    /// where a blank cell stands.
+    fn packed(values: &str) -> String {
+        format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n      行政复议                行政诉讼\n \
+             结 结 其 尚         未经复议直接起诉       复议后起诉\n \
+             果 果 他 未 总 结      结 其 尚      结 结 其 尚\n \
+             持 正 果 结       持 正 果 结       持 正 果 结\n{values}\n"
+        )
+    }
+
+    #[test]
+    fn a_blank_in_the_wide_gap_is_told_by_the_sums_and_the_gaps() {
+        let got = t4(&packed(" 1 2 3 2 8 1 3 1           5 3 1 3 2 9"));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(get("t4.litigation_direct.other"), Some("1"));
+        assert_eq!(get("t4.litigation_direct.pending"), Some(""));
+        assert_eq!(get("t4.litigation_direct.total"), Some("5"));
+        // The blank first: the only place one space apart from nothing.
+        let got = t4(&packed("     3 1 1 5 2 0 0 1 3 3 0 2 0 5"));
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(
+            got.iter()
+                .find(|g| g.0 == "t4.review.upheld")
+                .map(|g| g.1.as_str()),
+            Some("")
+        );
+    }
+
+    #[test]
+    fn a_blank_the_gaps_do_not_tell_is_not_placed() {
+        // Every value one space apart: the blank may be any of the second group's
+        // first four (the sums hold with each).
+        assert!(t4(&packed(" 1 2 3 2 8 1 3 1 5 3 1 3 2 9")).is_empty());
+        // Two gaps as wide, the sums holding with the blank in either.
+        assert!(t4(&packed(" 1 2 3 2 8   1 3 1   5 3 1 3 2 9")).is_empty());
     }
 
     #[test]
