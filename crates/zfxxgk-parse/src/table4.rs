@@ -157,6 +157,10 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
         let found = found.or_else(|| {
+            let columns = from_last_words(ctx.text, &header_cells)?;
+            columns::under(values, &columns).filter(|at| spans.len() == 1 && sums_hold(values, at))
+        });
+        let found = found.or_else(|| {
             let at = by_sums_and_gaps(values).filter(|_| spans.len() == 1)?;
             let span = zfxxgk_lex::Span::new(
                 spans.first().map_or(0, |s| s.start),
@@ -299,6 +303,66 @@ fn vanished(
         );
     }
     cells
+}
+
+/// The fifteen columns of table 四 as its header's last words show them, counted in
+/// characters (`pdftotext -layout` of a page printed by LibreOffice: `结果维` over
+/// `持`, `总计` a line above the group's other last words): the header's cells that
+/// are a column name's last character (`持`, `正`, `果`, `结`) or a whole short name
+/// (`总计`), read left to right, must name the five columns in order three times.
+/// `None` otherwise.
+fn from_last_words(
+    text: &str,
+    header: &[Vec<zfxxgk_lex::Cell<'_>>],
+) -> Option<Vec<columns::Range>> {
+    let ends = |k: usize, t: &str| {
+        T4_COLUMNS.get(k).is_some_and(|c| {
+            t == c.label
+                || (c.label.chars().count() > 2
+                    && c.label.chars().last().is_some_and(|l| t.chars().eq([l])))
+        })
+    };
+    let mut found: Vec<(columns::Range, &str)> = Vec::new();
+    for line in header {
+        for c in columns::in_chars(text, line) {
+            let t = c.text.trim();
+            if (0..T4_COLUMNS.len()).any(|k| ends(k, t)) {
+                found.push((c.x?, t));
+            }
+        }
+    }
+    found.sort_unstable_by_key(|f| f.0);
+    let want = T4_GROUPS.len() * T4_COLUMNS.len();
+    let named = found.len() == want
+        && found
+            .iter()
+            .enumerate()
+            .all(|(i, (_, t))| ends(i % T4_COLUMNS.len(), t));
+    named.then(|| found.into_iter().map(|f| f.0).collect())
+}
+
+/// Whether each group's total is the sum of its other four cells with `values` placed
+/// in the columns `at` (the others blank, counted 0).
+fn sums_hold(values: &[zfxxgk_lex::Cell<'_>], at: &[usize]) -> bool {
+    use crate::vanished::Token;
+    let mut cells = vec![Some(0u64); T4_GROUPS.len() * T4_COLUMNS.len()];
+    for (c, &k) in values.iter().zip(at) {
+        let v = match Token::of(c.text) {
+            Token::Count(n) => Some(n),
+            Token::Blank => Some(0),
+            Token::Other => None,
+        };
+        match cells.get_mut(k) {
+            Some(slot) => *slot = v,
+            None => return false,
+        }
+    }
+    cells.chunks(T4_COLUMNS.len()).all(|g| match g {
+        [parts @ .., Some(total)] => {
+            parts.iter().try_fold(0u64, |s, v| s.checked_add((*v)?)) == Some(*total)
+        }
+        _ => false,
+    })
 }
 
 /// The column of each of `values` (a space-aligned row with fewer values than table
@@ -562,6 +626,42 @@ mod tests {
         assert!(t4(&packed(" 1 2 3 2 8 1 3 1 5 3 1 3 2 9")).is_empty());
         // Two gaps as wide, the sums holding with the blank in either.
         assert!(t4(&packed(" 1 2 3 2 8   1 3 1   5 3 1 3 2 9")).is_empty());
+    }
+
+    /// `pdftotext -layout` of a Word page printed by LibreOffice: each column's
+    /// header ends in a word of its own (`持`, `正`, `果`, `结`, `总计` a line above).
+    fn last_words(values: &str) -> String {
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "         行政复议                              行政诉讼",
+            "                              未经复议直接起诉                   复议后起诉",
+            "结果维 结果纠 其他结 尚未审",
+            "                    总计",
+            " 持   正     果    结        结果维 结果纠 其他结 尚未审        结果维 结果纠 其他结 尚未审",
+            "                                           总计                         总计",
+            "                          持   正   果   结          持   正     果     结",
+            "",
+            values,
+            "",
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn columns_are_told_by_the_headers_last_words() {
+        let got = t4(&last_words(
+            " 1   2     3    2   8     1   3   1        5     3   1     3     2   9",
+        ));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(get("t4.litigation_direct.pending"), Some(""));
+        assert_eq!(get("t4.litigation_direct.total"), Some("5"));
+        assert_eq!(get("t4.litigation_after_review.total"), Some("9"));
+        // The groups' sums do not hold with the blank where it stands: not read.
+        let got = t4(&last_words(
+            " 1   2     3    2   8     1   3   1        6     3   1     3     2   9",
+        ));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
