@@ -417,7 +417,7 @@ type Agreed = (Vec<Option<Option<usize>>>, String);
 /// sum of the result rows, 一 + 二 = （七） + 四) where those leave one reading, tried
 /// with every other row's readings. So too the positioned rows of `untold` (short rows
 /// whose positions tell no column), whose placements must also put no blank column
-/// between two values the least apart in the row ([`columns::tight`]). `None` for the
+/// between two values packed one space apart ([`columns::tight`]). `None` for the
 /// other rows, read as before.
 struct Vanished;
 
@@ -455,7 +455,7 @@ impl Vanished {
                 Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
                 _ => None,
             };
-            // A positioned row: no blank column between two values the least apart.
+            // A positioned row: no blank column between two values packed one space apart.
             let p = match (p, untold.get(i).copied().unwrap_or(false)) {
                 (Some(p), true) => columns::tight(values).map(|tight| {
                     p.into_iter()

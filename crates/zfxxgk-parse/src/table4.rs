@@ -170,12 +170,12 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
                 NoteKind::InferredPlacement,
                 Text::new(
                     format!(
-                        "表四：{} 个数值对应 {} 列，表头看不出各列位置；按各组合计与数值间的空隙放入（相隔最近的两个数值之间没有空白列）",
+                        "表四：{} 个数值对应 {} 列，表头看不出各列位置；按各组合计与数值间的空隙放入（只隔一个空格的两个数值之间没有空白列）",
                         values.len(),
                         want
                     ),
                     format!(
-                        "table 四: {} values for {} columns, and the header does not show where each column stands; placed by the groups' sums and the gaps between the values (no blank column between two values the least apart)",
+                        "table 四: {} values for {} columns, and the header does not show where each column stands; placed by the groups' sums and the gaps between the values (no blank column between two values one space apart)",
                         values.len(),
                         want
                     ),
@@ -368,7 +368,7 @@ fn sums_hold(values: &[zfxxgk_lex::Cell<'_>], at: &[usize]) -> bool {
 /// The column of each of `values` (a space-aligned row with fewer values than table
 /// 四's fifteen columns, whose header shows no column's place), when one placement
 /// alone both keeps the groups' sums ([`crate::vanished`]) and puts no blank column
-/// between two values the least apart in the row (`1 2 3 2 8 1 3 1           5`:
+/// between two values packed one space apart (`1 2 3 2 8 1 3 1           5`:
 /// the blank stands in the wide gap, not between two values one space apart).
 /// `None` when no placement or several are left, or a value has no position.
 fn by_sums_and_gaps(values: &[zfxxgk_lex::Cell<'_>]) -> Option<Vec<usize>> {

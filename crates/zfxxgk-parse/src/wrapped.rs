@@ -948,32 +948,33 @@ mod tests {
     /// on a line of their own.
     fn stacked(second: &str, third: &str) -> String {
         let at = [33usize, 44, 48, 52, 60, 68, 73];
-        let line = |values: &[&str]| {
-            let mut l = String::new();
+        // A line: `label`, then each value from its character.
+        let line = |label: &str, values: &[&str]| {
+            let mut l = label.to_string();
             for (x, v) in at.iter().zip(values) {
-                l.push_str(&" ".repeat(x.saturating_sub(l.chars().count())));
+                l.push_str(&" ".repeat(x.saturating_sub(l.chars().count()).max(1)));
                 l.push_str(v);
             }
             l.push('\n');
             l
         };
         let mut text = HEAD.to_string();
-        text += "              8.属于行政查询事项";
-        text += &line(&["6", "0", "0", "0", "0", "1", "7"])
-            .get(18..)
-            .unwrap_or_default();
+        text += &line(
+            "              8.属于行政查询事项",
+            &["6", "0", "0", "0", "0", "1", "7"],
+        );
         text += "\n       （四）无法提 1.2.本机关不掌握相关政府信息\n                  没有现成信息需要另行制作\n";
-        text += &line(&["6", "0", "0", "0", "0", "1", "7"]);
+        text += &line("", &["6", "0", "0", "0", "0", "1", "7"]);
         text += "\n       供      3.补正后申请内容仍不明确\n";
         let (a, b): (Vec<&str>, Vec<&str>) =
             (second.split(' ').collect(), third.split(' ').collect());
         for (x, (p, q)) in at.iter().zip(a.iter().zip(&b)) {
             text += &format!("{}{p}\n{}{q}\n", " ".repeat(*x), " ".repeat(*x));
         }
-        text += "              1.信访举报投诉类申请";
-        text += &line(&["1", "0", "0", "0", "0", "0", "1"])
-            .get(20..)
-            .unwrap_or_default();
+        text += &line(
+            "              1.信访举报投诉类申请",
+            &["1", "0", "0", "0", "0", "0", "1"],
+        );
         text
     }
 
