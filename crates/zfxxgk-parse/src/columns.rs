@@ -165,6 +165,26 @@ pub(crate) fn lined_up(full: &[Vec<Cell<'_>>]) -> usize {
         .count()
 }
 
+/// Widest gap (in characters) between two values packed next to each other.
+const PACKED_GAP: u32 = 1;
+
+/// For each two values next to each other in `values` (a row's, left to right), whether
+/// they stand packed, one space apart (from one's end to the next's start):
+/// `pdftotext -layout` packs the values of neighbouring columns so and leaves a wider
+/// gap where a blank cell stands between two values, so no column lies between two
+/// values packed. (A row whose values all stand wider apart tells nothing so: the
+/// least gap of LibreOffice's centred cells may span a blank column.) `None` when a
+/// value has no position, values overlap or stand out of order, or the row has fewer
+/// than two values.
+pub(crate) fn tight(values: &[Cell<'_>]) -> Option<Vec<bool>> {
+    let at = ranges(values).filter(|at| at.len() >= 2)?;
+    let gaps: Vec<u32> = at
+        .windows(2)
+        .map(|w| w[1].0.checked_sub(w[0].1).filter(|&g| g > 0))
+        .collect::<Option<_>>()?;
+    Some(gaps.iter().map(|&g| g <= PACKED_GAP).collect())
+}
+
 /// The ranges of a row's values, when every one has a position.
 pub(crate) fn ranges(values: &[Cell<'_>]) -> Option<Vec<Range>> {
     values.iter().map(|c| c.x).collect()
@@ -326,5 +346,19 @@ mod tests {
             ..rows[0][0]
         }];
         assert_eq!(in_chars(text, &unplaced)[0].x, None);
+    }
+
+    #[test]
+    fn values_one_space_apart_are_tight() {
+        let row = cells(&[("1", 1), ("2", 3), ("190", 5), ("5", 20), ("3", 22)]);
+        assert_eq!(tight(&row), Some(vec![true, true, false, true]));
+        // Values all wider apart than one space: none packed (the least gap may
+        // span a blank column).
+        let row = cells(&[("3", 38), ("0", 47), ("1", 55), ("0", 67), ("4", 71)]);
+        assert_eq!(tight(&row), Some(vec![false; 4]));
+        // Out of order, or touching: nothing is told.
+        assert_eq!(tight(&cells(&[("1", 3), ("2", 1)])), None);
+        assert_eq!(tight(&cells(&[("12", 1), ("2", 3)])), None);
+        assert_eq!(tight(&cells(&[("1", 1)])), None);
     }
 }

@@ -121,7 +121,22 @@ pub(crate) fn build(
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
     let guesses = guessed(&plan, template.len());
-    let mut vanished = Vanished::of(ctx.text, &value_rows, &plan, template);
+    // The positioned rows that show fewer values than columns and whose positions
+    // tell no column (`pdftotext -layout` packing a row's values after its label):
+    // placed by the sums, as rows whose blanks vanished, where the gaps between their
+    // values allow.
+    let untold: Vec<bool> = value_rows
+        .iter()
+        .enumerate()
+        .map(|(i, vr)| {
+            let values = fitted(vr.parts.values, N_COLUMNS).0;
+            !values.is_empty()
+                && values.len() < N_COLUMNS
+                && values.iter().all(|c| c.x.is_some())
+                && columns.place(i, values).is_none()
+        })
+        .collect();
+    let mut vanished = Vanished::of(ctx.text, &value_rows, &plan, template, &untold);
     for (i, vr) in value_rows.iter().enumerate() {
         let Some((j, placement)) = plan[i] else {
             ctx.unplaced_row(TableId::T3, vr.parts.row);
@@ -161,11 +176,12 @@ pub(crate) fn build(
             ctx.unplaced_row(TableId::T3, vr.parts.row);
             continue;
         }
-        if let Some(agreed) = vanished {
+        let positioned = untold.get(i).copied().unwrap_or(false);
+        if let Some(agreed) = vanished.as_ref().filter(|_| !positioned) {
             if !vr.tails.is_empty() {
                 overflow_note(ctx, row.key, vr, true);
             }
-            place_vanished(ctx, &mut cells, keys, row.key, vr, values, &agreed);
+            place_vanished(ctx, &mut cells, keys, row.key, vr, values, agreed);
             continue;
         }
         if values.len() < N_COLUMNS
@@ -211,6 +227,13 @@ pub(crate) fn build(
                 ),
                 Some(vr.parts.row.span),
             );
+            continue;
+        }
+        if let Some(agreed) = vanished.as_ref().filter(|_| positioned) {
+            if !vr.tails.is_empty() {
+                overflow_note(ctx, row.key, vr, true);
+            }
+            place_vanished(ctx, &mut cells, keys, row.key, vr, values, agreed);
             continue;
         }
         let Some(placed) = columns.place(i, values) else {
@@ -392,7 +415,10 @@ type Agreed = (Vec<Option<Option<usize>>>, String);
 /// (reading-order text: blank cells left nothing), each with what its placements agree
 /// on: those its own sum keeps, narrowed by the sums down the columns (（七）总计 is the
 /// sum of the result rows, 一 + 二 = （七） + 四) where those leave one reading, tried
-/// with every other row's readings. `None` for the other rows, read as before.
+/// with every other row's readings. So too the positioned rows of `untold` (short rows
+/// whose positions tell no column), whose placements must also put no blank column
+/// between two values packed one space apart ([`columns::tight`]). `None` for the
+/// other rows, read as before.
 struct Vanished;
 
 impl Vanished {
@@ -401,6 +427,7 @@ impl Vanished {
         rows: &[ValueRow<'_, '_>],
         plan: &Plan,
         template: &[RowDef],
+        untold: &[bool],
     ) -> Vec<Option<Agreed>> {
         let shape = T3_ROW;
         let short = |i: usize, vr: &ValueRow<'_, '_>| {
@@ -408,7 +435,7 @@ impl Vanished {
             plan.get(i).copied().flatten().is_some()
                 && !values.is_empty()
                 && values.len() < N_COLUMNS
-                && values.iter().any(|c| c.x.is_none())
+                && (values.iter().any(|c| c.x.is_none()) || untold.get(i).copied().unwrap_or(false))
         };
         // Most tables have no such row: nothing more is done.
         if !rows.iter().enumerate().any(|(i, vr)| short(i, vr)) {
@@ -429,6 +456,24 @@ impl Vanished {
             let p = match placements(&tokens, &shape) {
                 Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
                 _ => None,
+            };
+            // A positioned row: no blank column between two values packed one space apart.
+            let p = match (p, untold.get(i).copied().unwrap_or(false)) {
+                (Some(p), true) => columns::tight(values).map(|tight| {
+                    p.into_iter()
+                        .filter(|p| {
+                            let at: Vec<usize> = p
+                                .iter()
+                                .enumerate()
+                                .filter_map(|(k, v)| v.map(|_| k))
+                                .collect();
+                            at.windows(2)
+                                .zip(&tight)
+                                .all(|(w, &t)| !t || w[0] + 1 == w[1])
+                        })
+                        .collect()
+                }),
+                (p, _) => p,
             };
             // A row's readings: the values of each placement (a blank counted as 0),
             // each once; none where a value is no count.

@@ -156,6 +156,34 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
     let at: Vec<usize> = if positioned {
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
+        let found = found.or_else(|| {
+            let columns = from_last_words(ctx.text, &header_cells)?;
+            columns::under(values, &columns).filter(|at| spans.len() == 1 && sums_hold(values, at))
+        });
+        let found = found.or_else(|| {
+            let at = by_sums_and_gaps(values).filter(|_| spans.len() == 1)?;
+            let span = zfxxgk_lex::Span::new(
+                spans.first().map_or(0, |s| s.start),
+                spans.last().map_or(0, |s| s.end),
+            );
+            ctx.note(
+                NoteKind::InferredPlacement,
+                Text::new(
+                    format!(
+                        "表四：{} 个数值对应 {} 列，表头看不出各列位置；按各组合计与数值间的空隙放入（只隔一个空格的两个数值之间没有空白列）",
+                        values.len(),
+                        want
+                    ),
+                    format!(
+                        "table 四: {} values for {} columns, and the header does not show where each column stands; placed by the groups' sums and the gaps between the values (no blank column between two values one space apart)",
+                        values.len(),
+                        want
+                    ),
+                ),
+                Some(span),
+            );
+            Some(at)
+        });
         let Some(found) = found else {
             unplace(ctx, values, &spans);
             return None;
@@ -275,6 +303,98 @@ fn vanished(
         );
     }
     cells
+}
+
+/// The fifteen columns of table 四 as its header's last words show them, counted in
+/// characters (`pdftotext -layout` of a page printed by LibreOffice: `结果维` over
+/// `持`, `总计` a line above the group's other last words): the header's cells that
+/// are a column name's last character (`持`, `正`, `果`, `结`) or a whole short name
+/// (`总计`), read left to right, must name the five columns in order three times.
+/// `None` otherwise.
+fn from_last_words(
+    text: &str,
+    header: &[Vec<zfxxgk_lex::Cell<'_>>],
+) -> Option<Vec<columns::Range>> {
+    let ends = |k: usize, t: &str| {
+        T4_COLUMNS.get(k).is_some_and(|c| {
+            t == c.label
+                || (c.label.chars().count() > 2
+                    && c.label.chars().last().is_some_and(|l| t.chars().eq([l])))
+        })
+    };
+    let mut found: Vec<(columns::Range, &str)> = Vec::new();
+    for line in header {
+        for c in columns::in_chars(text, line) {
+            let t = c.text.trim();
+            if (0..T4_COLUMNS.len()).any(|k| ends(k, t)) {
+                found.push((c.x?, t));
+            }
+        }
+    }
+    found.sort_unstable_by_key(|f| f.0);
+    let want = T4_GROUPS.len() * T4_COLUMNS.len();
+    let named = found.len() == want
+        && found
+            .iter()
+            .enumerate()
+            .all(|(i, (_, t))| ends(i % T4_COLUMNS.len(), t));
+    named.then(|| found.into_iter().map(|f| f.0).collect())
+}
+
+/// Whether each group's total is the sum of its other four cells with `values` placed
+/// in the columns `at` (the others blank, counted 0).
+fn sums_hold(values: &[zfxxgk_lex::Cell<'_>], at: &[usize]) -> bool {
+    use crate::vanished::Token;
+    let mut cells = vec![Some(0u64); T4_GROUPS.len() * T4_COLUMNS.len()];
+    for (c, &k) in values.iter().zip(at) {
+        let v = match Token::of(c.text) {
+            Token::Count(n) => Some(n),
+            Token::Blank => Some(0),
+            Token::Other => None,
+        };
+        match cells.get_mut(k) {
+            Some(slot) => *slot = v,
+            None => return false,
+        }
+    }
+    cells.chunks(T4_COLUMNS.len()).all(|g| match g {
+        [parts @ .., Some(total)] => {
+            parts.iter().try_fold(0u64, |s, v| s.checked_add((*v)?)) == Some(*total)
+        }
+        _ => false,
+    })
+}
+
+/// The column of each of `values` (a space-aligned row with fewer values than table
+/// 四's fifteen columns, whose header shows no column's place), when one placement
+/// alone both keeps the groups' sums ([`crate::vanished`]) and puts no blank column
+/// between two values packed one space apart (`1 2 3 2 8 1 3 1           5`:
+/// the blank stands in the wide gap, not between two values one space apart).
+/// `None` when no placement or several are left, or a value has no position.
+fn by_sums_and_gaps(values: &[zfxxgk_lex::Cell<'_>]) -> Option<Vec<usize>> {
+    use crate::vanished::{placements, Placements, Token};
+    let tight = columns::tight(values)?;
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    let Placements::Found(found) = placements(&tokens, &T4_ROW) else {
+        return None;
+    };
+    let mut kept = found.iter().filter_map(|p| {
+        // The column of each value, in order.
+        let at: Vec<usize> = p
+            .iter()
+            .enumerate()
+            .filter_map(|(k, i)| i.map(|_| k))
+            .collect();
+        let apart = at
+            .windows(2)
+            .zip(&tight)
+            .all(|(w, &t)| !t || w[0] + 1 == w[1]);
+        (apart && at.len() == values.len()).then_some(at)
+    });
+    match (kept.next(), kept.next()) {
+        (Some(at), None) => Some(at),
+        _ => None,
+    }
 }
 
 /// Whether a row of labels names group `g` of table 四 (after the first): the heading
@@ -466,6 +586,82 @@ mod tests {
         let got = t4(&text);
         assert!(got.is_empty(), "{got:?}");
         assert!(report.unplaced.iter().any(|u| u.text.contains("13")));
+    }
+
+    /// `pdftotext -layout` of a Word page printed by a browser: the header's words
+    /// one character a line, scrambled, and the values packed one space apart but
+    /// where a blank cell stands.
+    fn packed(values: &str) -> String {
+        format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n      行政复议                行政诉讼\n \
+             结 结 其 尚         未经复议直接起诉       复议后起诉\n \
+             果 果 他 未 总 结      结 其 尚      结 结 其 尚\n \
+             持 正 果 结       持 正 果 结       持 正 果 结\n{values}\n"
+        )
+    }
+
+    #[test]
+    fn a_blank_in_the_wide_gap_is_told_by_the_sums_and_the_gaps() {
+        let got = t4(&packed(" 1 2 3 2 8 1 3 1           5 3 1 3 2 9"));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(get("t4.litigation_direct.other"), Some("1"));
+        assert_eq!(get("t4.litigation_direct.pending"), Some(""));
+        assert_eq!(get("t4.litigation_direct.total"), Some("5"));
+        // The blank first: the only place one space apart from nothing.
+        let got = t4(&packed("     3 1 1 5 2 0 0 1 3 3 0 2 0 5"));
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(
+            got.iter()
+                .find(|g| g.0 == "t4.review.upheld")
+                .map(|g| g.1.as_str()),
+            Some("")
+        );
+    }
+
+    #[test]
+    fn a_blank_the_gaps_do_not_tell_is_not_placed() {
+        // Every value one space apart: the blank may be any of the second group's
+        // first four (the sums hold with each).
+        assert!(t4(&packed(" 1 2 3 2 8 1 3 1 5 3 1 3 2 9")).is_empty());
+        // Two gaps as wide, the sums holding with the blank in either.
+        assert!(t4(&packed(" 1 2 3 2 8   1 3 1   5 3 1 3 2 9")).is_empty());
+    }
+
+    /// `pdftotext -layout` of a Word page printed by LibreOffice: each column's
+    /// header ends in a word of its own (`持`, `正`, `果`, `结`, `总计` a line above).
+    fn last_words(values: &str) -> String {
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "         行政复议                              行政诉讼",
+            "                              未经复议直接起诉                   复议后起诉",
+            "结果维 结果纠 其他结 尚未审",
+            "                    总计",
+            " 持   正     果    结        结果维 结果纠 其他结 尚未审        结果维 结果纠 其他结 尚未审",
+            "                                           总计                         总计",
+            "                          持   正   果   结          持   正     果     结",
+            "",
+            values,
+            "",
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn columns_are_told_by_the_headers_last_words() {
+        let got = t4(&last_words(
+            " 1   2     3    2   8     1   3   1        5     3   1     3     2   9",
+        ));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(get("t4.litigation_direct.pending"), Some(""));
+        assert_eq!(get("t4.litigation_direct.total"), Some("5"));
+        assert_eq!(get("t4.litigation_after_review.total"), Some("9"));
+        // The groups' sums do not hold with the blank where it stands: not read.
+        let got = t4(&last_words(
+            " 1   2     3    2   8     1   3   1        6     3   1     3     2   9",
+        ));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -109,6 +109,7 @@ pub(crate) fn rejoin(text: &str, rows: &mut Vec<TableRow<'_>>) {
     if rows.iter().any(|r| r.padded) {
         return;
     }
+    unstack(text, rows);
     cut_aligned(text, rows);
     if !rows.iter().any(|r| r.from_text) {
         return;
@@ -144,6 +145,118 @@ pub(crate) fn rejoin(text: &str, rows: &mut Vec<TableRow<'_>>) {
                 }
             },
         }
+    }
+}
+
+/// Most rows one stack of a space-aligned table holds.
+const MAX_STACKED: usize = 4;
+
+/// Rows of a space-aligned table (`pdftotext -layout`) that a narrow page wrote as a
+/// stack, column by column, each column's cells one above another, one a line:
+///
+/// ```text
+///       3.补正后申请内容仍不明确
+///                    0           ; natural person of the first row, then the second
+///                    6
+///                               0
+///                               0
+///                                   …
+///                                                  0    ; total
+///                                                  6
+/// ```
+///
+/// A run of lines of one value alone (and nothing else, spaces before it), each standing where the line
+/// before stands or further right, is read as `k` rows where it makes table 三's seven
+/// columns, each `k` lines tall (2 to [`MAX_STACKED`]) and right of the one before;
+/// row `j` takes the `j`th value of each column, and is read only where every row
+/// made adds up ([`whole`]). Anything else is left as it was.
+fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
+    let n = T3_COLUMNS.len();
+    // The value of a line of one value alone, and where it stands on its line (in
+    // characters, as `pdftotext` sets them; only spaces before it).
+    let lone = |tr: &TableRow<'i>| -> Option<(u32, Cell<'i>)> {
+        let [c] = tr.row.cells.as_slice() else {
+            return None;
+        };
+        let p = parts(&tr.row);
+        (p.values.len() == 1 && p.labels().next().is_none()).then_some(())?;
+        let before = text.get(..c.span.start)?;
+        let line = before.get(before.rfind('\n').map_or(0, |i| i + 1)..)?;
+        if line.is_empty() || !line.chars().all(|ch| ch == ' ') {
+            return None;
+        }
+        let start = u32::try_from(line.chars().count()).ok()?;
+        let width = u32::try_from(c.text.chars().count()).ok()?;
+        Some((
+            start,
+            Cell {
+                x: Some((start, start.saturating_add(width))),
+                ..*c
+            },
+        ))
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let run = rows
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|tr| lone(tr).is_some())
+            .count();
+        if run < 2 * n {
+            i += run.max(1);
+            continue;
+        }
+        let at: Vec<(u32, Cell<'i>)> = rows
+            .get(i..i + run)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(lone)
+            .collect();
+        // The columns: runs of lines at one position, left to right.
+        let mut columns: Vec<Vec<Cell<'i>>> = Vec::new();
+        let mut last: Option<u32> = None;
+        let mut in_order = true;
+        for &(x, c) in &at {
+            match last {
+                Some(l) if l == x => {
+                    if let Some(col) = columns.last_mut() {
+                        col.push(c);
+                    }
+                }
+                Some(l) if l > x => in_order = false,
+                _ => columns.push(vec![c]),
+            }
+            last = Some(x);
+        }
+        let k = columns.first().map_or(0, Vec::len);
+        let made: Vec<TableRow<'i>> = (0..k)
+            .map(|j| {
+                let cells: Vec<Cell<'i>> =
+                    columns.iter().filter_map(|c| c.get(j).copied()).collect();
+                let span = Span::new(
+                    cells.first().map_or(0, |c| c.span.start),
+                    cells.last().map_or(0, |c| c.span.end),
+                );
+                TableRow {
+                    row: Row { cells, span },
+                    from_text: false,
+                    overflow: Box::default(),
+                    padded: false,
+                }
+            })
+            .collect();
+        let fits = in_order
+            && columns.len() == n
+            && (2..=MAX_STACKED).contains(&k)
+            && columns.iter().all(|c| c.len() == k)
+            && made.iter().all(|r| whole(&r.row.cells));
+        if !fits {
+            i += run;
+            continue;
+        }
+        rows.splice(i..i + run, made);
+        i += k;
     }
 }
 
@@ -829,6 +942,65 @@ mod tests {
     }
 
     const HEAD: &str = "三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n";
+
+    /// `pdftotext -layout` of the online editor's page printed by a browser: two rows
+    /// of (四) stacked column by column under the third's label, the first row's values
+    /// on a line of their own.
+    fn stacked(second: &str, third: &str) -> String {
+        let at = [33usize, 44, 48, 52, 60, 68, 73];
+        // A line: `label`, then each value from its character.
+        let line = |label: &str, values: &[&str]| {
+            let mut l = label.to_string();
+            for (x, v) in at.iter().zip(values) {
+                l.push_str(&" ".repeat(x.saturating_sub(l.chars().count()).max(1)));
+                l.push_str(v);
+            }
+            l.push('\n');
+            l
+        };
+        let mut text = HEAD.to_string();
+        text += &line(
+            "              8.属于行政查询事项",
+            &["6", "0", "0", "0", "0", "1", "7"],
+        );
+        text += "\n       （四）无法提 1.2.本机关不掌握相关政府信息\n                  没有现成信息需要另行制作\n";
+        text += &line("", &["6", "0", "0", "0", "0", "1", "7"]);
+        text += "\n       供      3.补正后申请内容仍不明确\n";
+        let (a, b): (Vec<&str>, Vec<&str>) =
+            (second.split(' ').collect(), third.split(' ').collect());
+        for (x, (p, q)) in at.iter().zip(a.iter().zip(&b)) {
+            text += &format!("{}{p}\n{}{q}\n", " ".repeat(*x), " ".repeat(*x));
+        }
+        text += &line(
+            "              1.信访举报投诉类申请",
+            &["1", "0", "0", "0", "0", "0", "1"],
+        );
+        text
+    }
+
+    #[test]
+    fn rows_stacked_column_by_column_are_read_where_they_add_up() {
+        let got = tidy(&stacked("0 0 0 0 0 0 0", "6 0 0 0 0 0 6"));
+        assert_eq!(
+            get(&got, "t3.unavailable.not_held.total"),
+            Some("7"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.unavailable.needs_creation.total"), Some("0"));
+        assert_eq!(
+            get(&got, "t3.unavailable.unclear.natural_person"),
+            Some("6")
+        );
+        assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("6"));
+        // A row made that does not add up: nothing of the stack is read.
+        let got = tidy(&stacked("0 0 0 0 0 0 0", "6 0 0 0 0 0 5"));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.unavailable.unclear")
+                    && !c.0.starts_with("t3.unavailable.needs_creation")),
+            "{got:?}"
+        );
+    }
 
     /// `pdftotext` of a printed table: each row's values over two lines, bits of
     /// label between and after them.

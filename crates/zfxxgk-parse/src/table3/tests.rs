@@ -443,3 +443,139 @@ fn a_row_cut_over_lines_with_a_bar_line_between_is_not_read_short() {
         .collect();
     assert_eq!(received.len(), 7, "{received:?}");
 }
+
+/// `pdftotext -layout` of a Word page printed by a browser: each row's first values
+/// packed after its label, the last three where the other rows show them; 予以公开
+/// shows six values (a blank cell left nothing). Its gaps leave the blank first or in
+/// the wide gap; the sums down the columns keep 23 under 自然人: read whole.
+#[test]
+fn a_packed_row_short_of_a_blank_is_read_where_its_gaps_and_the_sums_tell() {
+    let lines: &[&str] = &[
+        "   三、收到和处理政府信息公开申请情况",
+        "                                     申请人情况",
+        "                                    法人或其他组织",
+        "                         自然 商业",
+        "                                   科 社会 法律",
+        "                                   研               其  总",
+        "                          人 企 机 公益 服务 他 计",
+        "                             业 构 组织 机构",
+        "  一、本年新收政府信息公开申请数量 190 1 1 1                     0 6 199",
+        "  二、上年结转政府信息公开申请数量 0 0 0 0                       0 0 0",
+        " 三、本       （一）予以公开       23 0 0                  0 1 24",
+        " 年度办 （二）部分公开（区分处理",
+        " 理结果 的，只计这一情形，不计其 23 0 0 0                       0 0 23",
+        "             他情形）",
+        "        （三）不 1.属于国家秘密 38 / 0 0                   0 1 39",
+        "         予公开 2.其他法律行政 26 0 0 0                   0 0 26",
+        "               法规禁止公开",
+        "              3.危及“三安全 16 0 0 0                  0 0 16",
+        "                 一稳定”",
+        "\x0c           4.保护第三方合    4    0   0   0   0   0   4",
+        "               法权益",
+        "           5.属于三类内部   10    0   0   0   0   0   10",
+        "              事务信息",
+        "           6.属于四类过程    6    0   0   0   0   0   6",
+        "               性信息",
+        "           7.属于行政执法    1    0   0   0   0   0   1",
+        "                案卷",
+        "           8.属于行政查询    6    0   0   0   0   1   7",
+        "                事项",
+        "           1.本机关不掌握    6    0   0   0   0   1   7",
+        "            相关政府信息",
+        "     （四）无 2.没有现成信息     0    0   0   0   0   —   0",
+        "      法提供 需要另行制作",
+        "           3.补正后申请内    6    0   0   0   0   0   6",
+        "             容仍不明确",
+        "           1.信访举报投诉    1    0   0   0   0   0   1",
+        "               类申请",
+        "             2.重复申请    2    0   0   0   0   0   2",
+        "           3.要求提供公开    1    0   0   0   0   0   1",
+        "     （五）不      出版物",
+        "      予处理 4.无正当理由大     3    0   0   0   0   0   3",
+        "             量反复申请",
+        "           5.要求行政机关",
+        "            确认或重新出      0   0   0   0   0   0 0",
+        "            具已获取信息",
+        "        （六）其他处理         7   1   1   1   0   2 12",
+        "         （七）总计        179   1   1   1   0   6 188",
+        "   四、结转下年度继续办理         11   0   0   0   0   0 11",
+    ];
+    let got = cells_of(lines);
+    let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+    assert_eq!(get("t3.granted.natural_person"), Some("23"), "{got:?}");
+    assert_eq!(get("t3.granted.commercial"), Some("0"));
+    assert_eq!(get("t3.granted.research"), Some("0"));
+    assert_eq!(get("t3.granted.public_interest"), Some(""));
+    assert_eq!(get("t3.granted.other_org"), Some("1"));
+    assert_eq!(get("t3.granted.total"), Some("24"));
+}
+
+/// The same of a CMS page: `38     0 0     0 1 39`, the blank between 38 and the
+/// zeros or after them; the cells the two readings share are read, the others not.
+#[test]
+fn a_packed_row_whose_gaps_leave_two_places_is_read_where_they_agree() {
+    let lines: &[&str] = &[
+        "         三、收到和处理政府信息公开申请情况",
+        "                                            申请人情况",
+        "                                           法人或其他组织",
+        "                                    自然 商业 科研            总",
+        "                                             社会公  法律服 其",
+        "                                     人 企业 机构 益组织 务机构 他 计",
+        "              一、本年新收政府信息公开申请数量      190 1 1 1      0 6 199",
+        "              二、上年结转政府信息公开申请数量       — 0 0 0       0 0 0",
+        "                       （一）予以公开       23 0 0 0      0 1 24",
+        "                  （二）部分公开（区分处理的，只 23 0 0 0         0 0 23",
+        "                   计这一情形，不计其他情形）",
+        "                           1.属于国家秘密 38     0 0     0 1 39",
+        "                        2.其他法律行政法规禁 26 0 0 0       0 0 26",
+        "                               止公开",
+        "                         3.危及“三安全一稳 16 0 0 0       0 0 16",
+        "                                定”",
+        "                  （三）不 4.保护第三方合法权益 4 0 0 0         0 0 4",
+        "                   予公开 5.属于三类内部事务信",
+        "                                 息   10 0 0 0      0 0 10",
+        "                        6.属于四类过程性信息 6 0 0 0        0 0 6",
+        "                         7.属于行政执法案卷 1 0 0 0        0 0 1",
+        "           三、本年度         8.属于行政查询事项 6 0 0 0        0 1 7",
+        "            办理结果        1.本机关不掌握相关政 6 0 0 0        0 1 7",
+        "                               府信息",
+        "                  （四）无 2.没有现成信息需要另 0 0 0 0         0 / 0",
+        "                   法提供         行制作",
+        "                        3.补正后申请内容仍不 6 0 0 0        0 0 6",
+        "                                明确",
+        "                        1.信访举报投诉类申请 1 0 0 0        0 0 1",
+        "                             2.重复申请  2 0 0 0       0 0 2",
+        "                  （五）不 3.要求提供公开出版物 1 0 0 0         0 0 1",
+        "                   予处理 4.无正当理由大量反复 3 0 0 0         0 0 3",
+        "                                申请",
+        "                        5.要求行政机关确认或 0 0 0 0        0 0 —",
+        "                         重新出具已获取信息",
+        "                       （六）其他处理       7 1 1 1       0 2 12",
+        "                        （七）总计       179 1 1 1      0 6 188",
+        "                 四、结转下年度继续办理         11 0 0 0      0 0 11",
+    ];
+    let got = cells_of(lines);
+    let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+    assert_eq!(
+        get("t3.withheld.state_secret.natural_person"),
+        Some("38"),
+        "{got:?}"
+    );
+    assert_eq!(get("t3.withheld.state_secret.research"), Some("0"));
+    assert_eq!(get("t3.withheld.state_secret.total"), Some("39"));
+    assert_eq!(get("t3.withheld.state_secret.commercial"), None);
+    assert_eq!(get("t3.withheld.state_secret.public_interest"), None);
+}
+
+/// The cells of table 三 read from `lines`, followed by table 四's heading.
+fn cells_of(lines: &[&str]) -> Vec<(String, String)> {
+    let text = format!(
+        "{}\n四、政府信息公开行政复议、行政诉讼情况\n",
+        lines.join("\n")
+    );
+    crate::parse(&text)
+        .tidy()
+        .map(|(k, v)| (k.as_str().to_string(), v))
+        .filter(|(k, _)| k.starts_with("t3."))
+        .collect()
+}
