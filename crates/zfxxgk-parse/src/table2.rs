@@ -33,6 +33,91 @@ static HEADER_WORDS: LazyLock<PerEdition<Vec<(u64, Finder<'static>)>>> = LazyLoc
     })
 });
 
+/// The row a label names, and its sub-table's item.
+type WrappedRow = Option<(&'static zfxxgk_model::RowDef, u8)>;
+
+/// Rows whose label a narrow cell wrapped around their line of values, joined: a line
+/// of label text, then, as the next two lines, one line of values alone and the rest of
+/// the label, in either order (LibreOffice's `其他对外管理服务事` / `633 -6 241` / `项`
+/// in `pdftotext -layout`, `…事` / `项` / `633 -6 241` with `-raw`). They are one row
+/// only where the two pieces of label, in order, are one row's wording that neither is
+/// alone, and the line holds as many values as that row has columns in every edition
+/// that has it. The joined row keeps the label's first piece as its one label cell,
+/// and the row it names is given beside it. `None` where no rows are so joined.
+fn wrapped_labels<'i>(rows: &[TableRow<'i>]) -> Option<(Vec<TableRow<'i>>, Vec<WrappedRow>)> {
+    // The label text of a line of text alone; `None` for a line with values.
+    let text = |tr: &TableRow<'i>| -> Option<String> {
+        let s = split(&tr.row);
+        (s.values.is_empty() && !tr.padded).then(|| s.labels.concat())
+    };
+    let values = |tr: &TableRow<'i>| {
+        let s = split(&tr.row);
+        (s.labels.is_empty() && !s.values.is_empty() && !tr.padded).then_some(s.values)
+    };
+    let mut out: Option<(Vec<TableRow<'i>>, Vec<WrappedRow>)> = None;
+    let mut i = 0;
+    while i < rows.len() {
+        let joined = rows.get(i..i + 3).and_then(|three| {
+            let first = text(&three[0])?;
+            let (v, rest) = match (values(&three[1]), values(&three[2])) {
+                (Some(v), None) => (v, &three[2]),
+                (None, Some(v)) => (v, &three[1]),
+                _ => return None,
+            };
+            let rest_text = text(rest)?;
+            if t2_row(&first).is_some() || t2_row(&rest_text).is_some() {
+                return None;
+            }
+            let (def, _) = t2_row(&format!("{first}{rest_text}"))?;
+            let fits = Edition::ALL
+                .iter()
+                .filter_map(|&e| {
+                    let t = Template::of(e).t2;
+                    t.iter().find(|s| s.rows.iter().any(|r| r.key == def.key))
+                })
+                .all(|sub| sub.columns.len() == v.len());
+            if !fits {
+                return None;
+            }
+            let label = three[0].row.cells.first().copied();
+            let cells: Vec<LexCell<'i>> = label.into_iter().chain(v).collect();
+            let start = three.iter().map(|t| t.row.span.start).min()?;
+            let end = three.iter().map(|t| t.row.span.end).max()?;
+            let row = crate::rows::Row {
+                cells,
+                span: zfxxgk_lex::Span::new(start, end),
+            };
+            let tr = TableRow {
+                row,
+                from_text: three.iter().all(|t| t.from_text),
+                overflow: Box::default(),
+                padded: false,
+            };
+            Some((tr, t2_row(&(first + &rest_text))))
+        });
+        let before = || {
+            let kept = rows.get(..i).unwrap_or_default();
+            (kept.to_vec(), vec![None; kept.len()])
+        };
+        match joined {
+            Some((tr, named)) => {
+                let (o, n) = out.get_or_insert_with(before);
+                o.push(tr);
+                n.push(named);
+                i += 3;
+            }
+            None => {
+                if let (Some((o, n)), Some(tr)) = (out.as_mut(), rows.get(i)) {
+                    o.push(tr.clone());
+                    n.push(None);
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Whether the folded text `f`, whose characters have the bits `bits`, holds a header
 /// word only `edition` uses.
 fn has_header_word(f: &str, bits: u64, edition: Edition) -> bool {
@@ -131,7 +216,12 @@ pub(crate) fn build(
     let mut joined = String::new();
     // The sub-table of the rows at hand: a label cut short is looked for among its rows.
     let mut item_now = None;
-    for tr in rows {
+    let rewrapped = wrapped_labels(rows);
+    let (rows, named) = match &rewrapped {
+        Some((rows, named)) => (&rows[..], &named[..]),
+        None => (rows, &[][..]),
+    };
+    for (k, tr) in rows.iter().enumerate() {
         let row = &tr.row;
         joined.clear();
         for c in &row.cells {
@@ -190,7 +280,9 @@ pub(crate) fn build(
             .and_then(|c| ctx.text.get(c.span.end..))
             .is_some_and(|after| after.starts_with(overflow::CUT));
         let cut = || item_now.and_then(|item| t2_row_cut(label, item, mid_character));
-        let Some((def, item)) = t2_row(label).or_else(|| tr.padded.then(cut).flatten()) else {
+        let wrapped = named.get(k).copied().flatten();
+        let named = || t2_row(label).or_else(|| tr.padded.then(cut).flatten());
+        let Some((def, item)) = wrapped.or_else(named) else {
             continue;
         };
         // A line of running text is a row only with a value: a number, or a mark
@@ -648,6 +740,30 @@ mod tests {
                 .count(),
             0
         );
+    }
+
+    #[test]
+    fn a_label_wrapped_around_its_values_is_joined_where_its_pieces_are_one_wording() {
+        let head = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 4481 5 7150\n规范性文件 766 3533 7598\n第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减 处理决定数量\n行政许可 3178 -5 4594\n";
+        let tail = "第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 12 3 400\n三、收到和处理政府信息公开申请情况\n";
+        let other = |middle: &str| {
+            facts(&format!("{head}{middle}{tail}"))
+                .into_iter()
+                .filter(|(k, _)| k.starts_with("t2.other_services"))
+                .collect::<Vec<_>>()
+        };
+        let want = pairs(&[
+            ("t2.other_services.items_last_year", "633"),
+            ("t2.other_services.items_change", "-6"),
+            ("t2.other_services.decisions", "241"),
+        ]);
+        // `pdftotext -raw`: the label's rest, then the values.
+        assert_eq!(other("其他对外管理服务事\n项\n633 -6 241\n"), want);
+        // `pdftotext -layout`: the values between the label's two pieces.
+        assert_eq!(other("其他对外管理服务事\n633 -6 241\n项\n"), want);
+        // Pieces that are no wording, or a line short of a value: nothing joined.
+        assert_eq!(other("其他对外管理服务\n633 -6 241\n项\n"), vec![]);
+        assert_eq!(other("其他对外管理服务事\n633 241\n项\n"), vec![]);
     }
 
     #[test]
