@@ -185,6 +185,23 @@ pub(crate) fn tight(values: &[Cell<'_>]) -> Option<Vec<bool>> {
     Some(gaps.iter().map(|&g| g <= PACKED_GAP).collect())
 }
 
+/// The columns that `placement` (column by column, each `Some` a value, in order, or
+/// `None` a blank) puts a row's values in, where it sets no blank column between two
+/// values that `tight` ([`tight`]'s answer for the row) calls packed; `None` where it
+/// does.
+pub(crate) fn packed_columns<T>(placement: &[Option<T>], tight: &[bool]) -> Option<Vec<usize>> {
+    let at: Vec<usize> = placement
+        .iter()
+        .enumerate()
+        .filter_map(|(k, v)| v.as_ref().map(|_| k))
+        .collect();
+    let kept = at
+        .windows(2)
+        .zip(tight)
+        .all(|(w, &packed)| !packed || w[0] + 1 == w[1]);
+    kept.then_some(at)
+}
+
 /// The ranges of a row's values, when every one has a position.
 pub(crate) fn ranges(values: &[Cell<'_>]) -> Option<Vec<Range>> {
     values.iter().map(|c| c.x).collect()

@@ -461,16 +461,7 @@ impl Vanished {
             let p = match (p, untold.get(i).copied().unwrap_or(false)) {
                 (Some(p), true) => columns::tight(values).map(|tight| {
                     p.into_iter()
-                        .filter(|p| {
-                            let at: Vec<usize> = p
-                                .iter()
-                                .enumerate()
-                                .filter_map(|(k, v)| v.map(|_| k))
-                                .collect();
-                            at.windows(2)
-                                .zip(&tight)
-                                .all(|(w, &t)| !t || w[0] + 1 == w[1])
-                        })
+                        .filter(|p| columns::packed_columns(p, &tight).is_some())
                         .collect()
                 }),
                 (p, _) => p,

@@ -378,19 +378,10 @@ fn by_sums_and_gaps(values: &[zfxxgk_lex::Cell<'_>]) -> Option<Vec<usize>> {
     let Placements::Found(found) = placements(&tokens, &T4_ROW) else {
         return None;
     };
-    let mut kept = found.iter().filter_map(|p| {
-        // The column of each value, in order.
-        let at: Vec<usize> = p
-            .iter()
-            .enumerate()
-            .filter_map(|(k, i)| i.map(|_| k))
-            .collect();
-        let apart = at
-            .windows(2)
-            .zip(&tight)
-            .all(|(w, &t)| !t || w[0] + 1 == w[1]);
-        (apart && at.len() == values.len()).then_some(at)
-    });
+    // The column of each value, in order.
+    let mut kept = found
+        .iter()
+        .filter_map(|p| columns::packed_columns(p, &tight).filter(|at| at.len() == values.len()));
     match (kept.next(), kept.next()) {
         (Some(at), None) => Some(at),
         _ => None,
