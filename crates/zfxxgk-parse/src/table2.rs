@@ -45,42 +45,46 @@ type WrappedRow = Option<(&'static zfxxgk_model::RowDef, u8)>;
 /// that has it. The joined row keeps the label's first piece as its one label cell,
 /// and the row it names is given beside it. `None` where no rows are so joined.
 fn wrapped_labels<'i>(rows: &[TableRow<'i>]) -> Option<(Vec<TableRow<'i>>, Vec<WrappedRow>)> {
-    // The label text of a line of text alone; `None` for a line with values.
-    let text = |tr: &TableRow<'i>| -> Option<String> {
-        let s = split(&tr.row);
-        (s.values.is_empty() && !tr.padded).then(|| s.labels.concat())
-    };
-    let values = |tr: &TableRow<'i>| {
-        let s = split(&tr.row);
-        (s.labels.is_empty() && !s.values.is_empty() && !tr.padded).then_some(s.values)
-    };
+    // Each row once: the label text of a line of text alone, or the values of a line
+    // of values alone.
+    let lines: Vec<(Option<String>, Option<Vec<LexCell<'i>>>)> = rows
+        .iter()
+        .map(|tr| {
+            let s = split(&tr.row);
+            match (s.labels.is_empty(), s.values.is_empty()) {
+                _ if tr.padded => (None, None),
+                (false, true) => (Some(s.labels.concat()), None),
+                (true, false) => (None, Some(s.values)),
+                _ => (None, None),
+            }
+        })
+        .collect();
     let mut out: Option<(Vec<TableRow<'i>>, Vec<WrappedRow>)> = None;
     let mut i = 0;
     while i < rows.len() {
-        let joined = rows.get(i..i + 3).and_then(|three| {
-            let first = text(&three[0])?;
-            let (v, rest) = match (values(&three[1]), values(&three[2])) {
-                (Some(v), None) => (v, &three[2]),
-                (None, Some(v)) => (v, &three[1]),
+        let joined = lines.get(i..i + 3).and_then(|three| {
+            let first = three[0].0.as_deref()?;
+            let (v, rest) = match (&three[1].1, &three[2].1) {
+                (Some(v), None) => (v, &three[2].0),
+                (None, Some(v)) => (v, &three[1].0),
                 _ => return None,
             };
-            let rest_text = text(rest)?;
-            if t2_row(&first).is_some() || t2_row(&rest_text).is_some() {
+            let rest = rest.as_deref()?;
+            if t2_row(first).is_some() || t2_row(rest).is_some() {
                 return None;
             }
-            let (def, _) = t2_row(&format!("{first}{rest_text}"))?;
-            let fits = Edition::ALL
+            let (def, item) = t2_row(&format!("{first}{rest}"))?;
+            let columns = t2_columns(item, def.key);
+            if !Edition::ALL
                 .iter()
-                .filter_map(|&e| {
-                    let t = Template::of(e).t2;
-                    t.iter().find(|s| s.rows.iter().any(|r| r.key == def.key))
-                })
-                .all(|sub| sub.columns.len() == v.len());
-            if !fits {
+                .filter_map(|&e| columns[e])
+                .all(|n| n == v.len())
+            {
                 return None;
             }
+            let three = rows.get(i..i + 3)?;
             let label = three[0].row.cells.first().copied();
-            let cells: Vec<LexCell<'i>> = label.into_iter().chain(v).collect();
+            let cells: Vec<LexCell<'i>> = label.into_iter().chain(v.iter().copied()).collect();
             let start = three.iter().map(|t| t.row.span.start).min()?;
             let end = three.iter().map(|t| t.row.span.end).max()?;
             let row = crate::rows::Row {
@@ -93,7 +97,7 @@ fn wrapped_labels<'i>(rows: &[TableRow<'i>]) -> Option<(Vec<TableRow<'i>>, Vec<W
                 overflow: Box::default(),
                 padded: false,
             };
-            Some((tr, t2_row(&(first + &rest_text))))
+            Some((tr, Some((def, item))))
         });
         let before = || {
             let kept = rows.get(..i).unwrap_or_default();
@@ -143,12 +147,7 @@ pub(crate) fn header_edition(f: &str) -> Option<Edition> {
 /// votes for the wider edition when it shows two numbers or more, and for the edition
 /// of one column when it shows one value (of `values`, blanks counted).
 fn row_vote(item: u8, row: &str, numbers: usize, values: usize) -> Option<Edition> {
-    let columns = PerEdition::from_fn(|e| {
-        Template::of(e)
-            .t2_subtable(item)
-            .filter(|sub| sub.rows.iter().any(|r| r.key == row))
-            .map(|sub| sub.columns.len())
-    });
+    let columns = t2_columns(item, row);
     let (old, new) = (Edition::V2019, Edition::V2021);
     match (columns[old], columns[new]) {
         (Some(_), None) => Some(old),
@@ -165,6 +164,17 @@ fn row_vote(item: u8, row: &str, numbers: usize, values: usize) -> Option<Editio
         }
         _ => None,
     }
+}
+
+/// How many columns row `row` of sub-table `item` has in each edition; `None` in an
+/// edition without that row.
+fn t2_columns(item: u8, row: &str) -> PerEdition<Option<usize>> {
+    PerEdition::from_fn(|e| {
+        Template::of(e)
+            .t2_subtable(item)
+            .filter(|sub| sub.rows.iter().any(|r| r.key == row))
+            .map(|sub| sub.columns.len())
+    })
 }
 
 struct DataRow<'i> {
@@ -281,8 +291,8 @@ pub(crate) fn build(
             .is_some_and(|after| after.starts_with(overflow::CUT));
         let cut = || item_now.and_then(|item| t2_row_cut(label, item, mid_character));
         let wrapped = named.get(k).copied().flatten();
-        let named = || t2_row(label).or_else(|| tr.padded.then(cut).flatten());
-        let Some((def, item)) = wrapped.or_else(named) else {
+        let by_label = || t2_row(label).or_else(|| tr.padded.then(cut).flatten());
+        let Some((def, item)) = wrapped.or_else(by_label) else {
             continue;
         };
         // A line of running text is a row only with a value: a number, or a mark
