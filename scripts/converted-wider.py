@@ -37,7 +37,6 @@ import argparse
 import importlib.util
 import json
 import random
-import subprocess
 import sys
 from pathlib import Path
 
@@ -64,16 +63,6 @@ def page_truth(kind: str, chosen, values: dict, written: dict):
         shown[key] = mark
         truth[key] = "0" if mark == "0" else ""
     return shown, truth
-
-
-def read_facts(binary: Path, path: Path):
-    out = subprocess.run([str(binary), "parse", str(path), "--format", "facts"], capture_output=True)
-    got = {}
-    for line in out.stdout.decode(errors="replace").splitlines()[1:]:
-        parts = line.split(",", 2)
-        if len(parts) == 3:
-            got[parts[1]] = parts[2]
-    return got
 
 
 def outputs_of(page: Path, work: Path, kind: str, use_lo: bool):
@@ -148,12 +137,14 @@ def main():
         cf.run(["cargo", "build", "-q", "--release", "-p", "zfxxgk-cli"], cwd=ROOT)
     cf.ZFXXGK = binary
     if a.again:
+        if not (out / "manifest.json").exists():
+            sys.exit(f"{out / 'manifest.json'}: absent; run once without --again")
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     else:
         manifest = convert(a.count, a.seed, out, not a.no_lo)
     tally, bad = {}, []
     for entry in manifest:
-        judge(tally, bad, entry["form"], Path(entry["path"]), entry["truth"], binary)
+        judge(tally, bad, entry["form"], Path(entry["path"]), entry["truth"])
     print("| form | files | cells | right | unplaced | WRONG | INVENTED |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for form, t in sorted(tally.items()):
@@ -164,8 +155,8 @@ def main():
     sys.exit(1 if any(not line.startswith("unplaced") for line in bad) else 0)
 
 
-def judge(tally, bad, form, path, truth, binary):
-    got = read_facts(binary, path)
+def judge(tally, bad, form, path, truth):
+    got = cf.facts(path)
     t = tally.setdefault(form, [0, 0, 0, 0, 0, 0])
     t[0] += 1
     for key, value in truth.items():
