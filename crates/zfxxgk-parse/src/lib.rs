@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 mod columns;
+mod columnwise;
 mod labels;
 mod ledger;
 mod narrative;
