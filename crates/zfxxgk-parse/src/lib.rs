@@ -4,6 +4,7 @@
 
 mod columns;
 mod columnwise;
+mod cuts;
 mod labels;
 mod ledger;
 mod narrative;

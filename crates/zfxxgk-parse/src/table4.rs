@@ -6,11 +6,14 @@ use std::sync::LazyLock;
 use zfxxgk_model::{CellKey, NoteKind, Placement, Table, TableId, Text, T4_COLUMNS, T4_GROUPS};
 
 use crate::columns;
+use crate::cuts::at_cuts;
 use crate::ledger::{fitted, parts, Ledger};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
 use crate::split::T4_ROW;
-use crate::vanished::decide;
+use crate::vanished::{
+    agreed, decide, placements, written, Placement as Placed, Placements, Token,
+};
 
 pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let want = T4_GROUPS.len() * T4_COLUMNS.len();
@@ -221,6 +224,25 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
     })
 }
 
+/// What the placements of a row of table 四 that lost cells without a trace agree on
+/// ([`decide`]), narrowed to those whose vanished cell stands at the row's start, its
+/// end or where its line is cut ([`at_cuts`]), and the placements kept as a note
+/// writes them.
+fn decided(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> (Vec<Option<Option<usize>>>, String) {
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    match placements(&tokens, &T4_ROW) {
+        Placements::Found(found) if values.iter().all(|c| c.x.is_none()) => {
+            let found = at_cuts(text, values, found);
+            let kept: Vec<&Placed> = found.iter().collect();
+            (
+                agreed(&kept, values, T4_KEYS.len()),
+                written(&kept, values, 4),
+            )
+        }
+        _ => decide(values, &T4_ROW),
+    }
+}
+
 /// The cells of table 四 written as lines of running text with fewer values than its
 /// fifteen columns (blank cells left nothing): those the placements the groups' sums
 /// keep agree on ([`crate::vanished`]), by position with a note; the values are kept
@@ -230,7 +252,7 @@ fn vanished(
     values: &[zfxxgk_lex::Cell<'_>],
     spans: &[zfxxgk_lex::Span],
 ) -> Vec<zfxxgk_model::Cell> {
-    let (agreed, candidates) = decide(values, &T4_ROW);
+    let (agreed, candidates) = decided(ctx.text, values);
     let start = spans.first().map_or(0, |s| s.start);
     let end = spans.last().map_or(start, |s| s.end);
     let mut cells = Vec::new();
