@@ -112,6 +112,27 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
     } else {
         Placement::Position
     };
+    // Values that stand in another order than the text writes them: two lines that
+    // only one merge makes add up ([`crate::wrapped::rejoin_t4`]), placed so.
+    let reordered = values.windows(2).any(|w| match w {
+        [a, b] => b.span.start < a.span.end,
+        _ => false,
+    });
+    let placement = if reordered {
+        let start = values.iter().map(|c| c.span.start).min().unwrap_or(0);
+        let end = values.iter().map(|c| c.span.end).max().unwrap_or(start);
+        ctx.note(
+            NoteKind::InferredPlacement,
+            Text::new(
+                "表四：数值分两行写出，按文字顺序各组合计不符；两行各自保持顺序、只有一种合并方式使三组合计都相符，按此放入".to_string(),
+                "table 四: the values stand on two lines whose groups do not add up in the text's order; the one merge of the two lines, each kept in its order, whose three groups add up is placed".to_string(),
+            ),
+            Some(zfxxgk_lex::Span::new(start, end)),
+        );
+        Placement::Position
+    } else {
+        placement
+    };
     // Where each value stands among the fifteen columns: in order, unless a
     // space-aligned row shows fewer values than columns, when each goes under the
     // header column it stands under.
