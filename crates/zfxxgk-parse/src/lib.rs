@@ -3,6 +3,8 @@
 #![deny(missing_docs)]
 
 mod columns;
+mod columnwise;
+mod cuts;
 mod labels;
 mod ledger;
 mod narrative;

@@ -22,7 +22,9 @@ use zfxxgk_model::{
 
 use crate::ledger::Ledger;
 use crate::sections::Heading;
-use crate::{narrative, paragraphs, plausible, ran_together, rows, sections, unread, wrapped};
+use crate::{
+    columnwise, narrative, paragraphs, plausible, ran_together, rows, sections, unread, wrapped,
+};
 use crate::{table2, table3, table4};
 
 /// Reads `text` into a report: the phases in order.
@@ -93,7 +95,8 @@ fn meta_of(ctx: &Ledger<'_>, text: &str, heads: &[Heading], sections: &[Section]
 
 /// Tables 二, 三 and 四, in the order they stand, and the edition they tell. Table 三
 /// is read first: its edition is the surest, and table 二's reader takes it as a hint.
-/// A section whose table no grid holds is searched for cells that ran together.
+/// A section whose table no grid holds is searched for cells that ran together; table
+/// 三 first for a table written a column and a run at a time ([`columnwise`]).
 fn tables_of(
     ctx: &mut Ledger<'_>,
     text: &str,
@@ -115,8 +118,11 @@ fn tables_of(
     };
     let mut t3 = table3::build(ctx, &zones.t3, year_hint);
     if let (None, Some(range)) = (&t3, body(SectionKey::S3)) {
-        let rows = ran_together::t3(ctx, range, year_hint);
-        t3 = table3::build(ctx, &rows, year_hint);
+        t3 = columnwise::t3(ctx, range.clone());
+        if t3.is_none() {
+            let rows = ran_together::t3(ctx, range, year_hint);
+            t3 = table3::build(ctx, &rows, year_hint);
+        }
     }
     let t3_edition = t3.as_ref().and_then(|t| t.edition);
     let hint = t3_edition.or(year_hint);

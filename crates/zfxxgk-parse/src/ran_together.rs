@@ -817,6 +817,22 @@ impl Equation {
             p == m
         })
     }
+
+    /// Whether the sum holds in every column where `value` tells each of its rows'
+    /// values (`None`: not told, and the column is passed over).
+    pub(crate) fn holds_where_told(&self, value: impl Fn(usize, usize) -> Option<u64>) -> bool {
+        (0..T3_CELLS).all(|col| {
+            let side = |rows: &[usize]| -> Option<u64> {
+                rows.iter()
+                    .map(|&i| value(i, col))
+                    .try_fold(0u64, |s, v| s.checked_add(v?))
+            };
+            match (side(&self.plus), side(&self.minus)) {
+                (Some(p), Some(m)) => p == m,
+                _ => true,
+            }
+        })
+    }
 }
 
 /// The sums down table 三's columns that hold among `rows` (the template row each

@@ -16,6 +16,7 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
+use crate::cuts::at_cuts;
 use crate::labels::{best_t3_row, t3_column_match, t3_row_runs_on, Folded, Match};
 use crate::ledger::{fitted, parts, Ledger, Parts};
 use crate::normalize::has;
@@ -456,6 +457,13 @@ impl Vanished {
             let p = match placements(&tokens, &shape) {
                 Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
                 _ => None,
+            };
+            // Reading-order text over lines: an empty cell stands at a cut.
+            let p = match p {
+                Some(p) if short && values.iter().all(|c| c.x.is_none()) => {
+                    Some(at_cuts(text, values, p))
+                }
+                p => p,
             };
             // A positioned row: no blank column between two values packed one space apart.
             let p = match (p, untold.get(i).copied().unwrap_or(false)) {

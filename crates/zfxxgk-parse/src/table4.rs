@@ -6,11 +6,14 @@ use std::sync::LazyLock;
 use zfxxgk_model::{CellKey, NoteKind, Placement, Table, TableId, Text, T4_COLUMNS, T4_GROUPS};
 
 use crate::columns;
+use crate::cuts::at_cuts;
 use crate::ledger::{fitted, parts, Ledger};
 use crate::normalize::{fold_cow, has};
 use crate::rows::TableRow;
 use crate::split::T4_ROW;
-use crate::vanished::decide;
+use crate::vanished::{
+    agreed, decide, placements, written, Placement as Placed, Placements, Token,
+};
 
 pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table> {
     let want = T4_GROUPS.len() * T4_COLUMNS.len();
@@ -108,6 +111,27 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
         Placement::Label
     } else {
         Placement::Position
+    };
+    // Values that stand in another order than the text writes them: two lines that
+    // only one merge makes add up ([`crate::wrapped::rejoin_t4`]), placed so.
+    let reordered = values.windows(2).any(|w| match w {
+        [a, b] => b.span.start < a.span.end,
+        _ => false,
+    });
+    let placement = if reordered {
+        let start = values.iter().map(|c| c.span.start).min().unwrap_or(0);
+        let end = values.iter().map(|c| c.span.end).max().unwrap_or(start);
+        ctx.note(
+            NoteKind::InferredPlacement,
+            Text::new(
+                "表四：数值分两行写出，按文字顺序各组合计不符；两行各自保持顺序、只有一种合并方式使三组合计都相符，按此放入".to_string(),
+                "table 四: the values stand on two lines whose groups do not add up in the text's order; the one merge of the two lines, each kept in its order, whose three groups add up is placed".to_string(),
+            ),
+            Some(zfxxgk_lex::Span::new(start, end)),
+        );
+        Placement::Position
+    } else {
+        placement
     };
     // Where each value stands among the fifteen columns: in order, unless a
     // space-aligned row shows fewer values than columns, when each goes under the
@@ -221,6 +245,25 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
     })
 }
 
+/// What the placements of a row of table 四 that lost cells without a trace agree on
+/// ([`decide`]), narrowed to those whose vanished cell stands at the row's start, its
+/// end or where its line is cut ([`at_cuts`]), and the placements kept as a note
+/// writes them.
+fn decided(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> (Vec<Option<Option<usize>>>, String) {
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    match placements(&tokens, &T4_ROW) {
+        Placements::Found(found) if values.iter().all(|c| c.x.is_none()) => {
+            let found = at_cuts(text, values, found);
+            let kept: Vec<&Placed> = found.iter().collect();
+            (
+                agreed(&kept, values, T4_KEYS.len()),
+                written(&kept, values, 4),
+            )
+        }
+        _ => decide(values, &T4_ROW),
+    }
+}
+
 /// The cells of table 四 written as lines of running text with fewer values than its
 /// fifteen columns (blank cells left nothing): those the placements the groups' sums
 /// keep agree on ([`crate::vanished`]), by position with a note; the values are kept
@@ -230,7 +273,7 @@ fn vanished(
     values: &[zfxxgk_lex::Cell<'_>],
     spans: &[zfxxgk_lex::Span],
 ) -> Vec<zfxxgk_model::Cell> {
-    let (agreed, candidates) = decide(values, &T4_ROW);
+    let (agreed, candidates) = decided(ctx.text, values);
     let start = spans.first().map_or(0, |s| s.start);
     let end = spans.last().map_or(start, |s| s.end);
     let mut cells = Vec::new();

@@ -338,7 +338,9 @@ fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
 /// more (`1 2 3 2 8 1 3 1` / `5 3 1 3 2 9`, `pdftotext` of a printed page): lines of
 /// values alone, two at least each, next to each other, that make fifteen values, or
 /// fourteen (a blank cell left nothing, which the groups' sums place or leave), and
-/// only where the lines before and after them hold no value.
+/// only where the lines before and after them hold no value. Fifteen on two lines
+/// that do not add up as written are joined in the one merge of the two lines,
+/// each kept in its order, whose groups add up ([`only_merge`]), if only one does.
 pub(crate) fn rejoin_t4(rows: &mut Vec<TableRow<'_>>) {
     if rows.iter().any(|r| r.padded) {
         return;
@@ -371,14 +373,30 @@ pub(crate) fn rejoin_t4(rows: &mut Vec<TableRow<'_>>) {
         // Fifteen values must add up group by group (the lines may stand in another
         // order than their columns); fourteen are left to the sums of the groups.
         let adds_up = count + 1 == n || cells.chunks(T4_COLUMNS.len()).all(|g| group_adds_up(g));
+        // Two lines whose fifteen values add up in no group order as written: the
+        // one way of merging them, each line's values kept in their order, that
+        // adds up, if only one does.
+        let merged = match rows.get(i..e) {
+            Some([a, b]) if count == n && !adds_up => {
+                let (pa, pb) = (parts(&a.row), parts(&b.row));
+                only_merge(pa.values, pb.values)
+            }
+            _ => None,
+        };
+        let (cells, adds_up) = match merged {
+            Some(m) => (m, true),
+            None => (cells, adds_up),
+        };
         if e - i >= 2
             && (count == n || count + 1 == n)
             && adds_up
             && clear(before)
             && clear(rows.get(e))
         {
-            let span = match (cells.first(), cells.last()) {
-                (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+            let start = cells.iter().map(|c| c.span.start).min();
+            let end = cells.iter().map(|c| c.span.end).max();
+            let span = match start.zip(end) {
+                Some((s, e)) => Span::new(s, e),
                 _ => continue,
             };
             let row = TableRow {
@@ -390,6 +408,61 @@ pub(crate) fn rejoin_t4(rows: &mut Vec<TableRow<'_>>) {
             rows.splice(i..e, [row]);
         }
         i = e.max(i + 1);
+    }
+}
+
+/// The one merge of two lines of table 四's values (`5 2 0 0 1 3 3 0 2 0 5` and
+/// `0 3 1 1`: a printed page set the first group's first four cells after the rest),
+/// each line's values kept in their order, whose three groups add up
+/// ([`group_adds_up`]); `None` where none does or more than one merge, by their
+/// values, does.
+fn only_merge<'i>(a: &[Cell<'i>], b: &[Cell<'i>]) -> Option<Vec<Cell<'i>>> {
+    let n = a.len() + b.len();
+    let mut found: Option<Vec<Cell<'i>>> = None;
+    // Each merge is the set of places the second line's values take, in order.
+    let mut places: Vec<usize> = (0..b.len()).collect();
+    loop {
+        let mut merged = Vec::with_capacity(n);
+        let (mut ia, mut ib) = (a.iter(), b.iter());
+        for k in 0..n {
+            let next = if places.contains(&k) {
+                ib.next()
+            } else {
+                ia.next()
+            };
+            merged.extend(next.copied());
+        }
+        if merged.len() == n && merged.chunks(T4_COLUMNS.len()).all(group_adds_up) {
+            let texts = |m: &[Cell<'_>]| {
+                m.iter()
+                    .map(|c| c.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            match &found {
+                Some(f) if texts(f) != texts(&merged) => return None,
+                Some(_) => {}
+                None => found = Some(merged),
+            }
+        }
+        // The next set of places, in lexicographic order; done after the last.
+        let mut k = b.len();
+        loop {
+            let Some(j) = k.checked_sub(1) else {
+                return found;
+            };
+            k = j;
+            let limit = n - (b.len() - k);
+            if places.get(k).is_some_and(|&p| p < limit) {
+                break;
+            }
+        }
+        let Some(&p) = places.get(k) else {
+            return found;
+        };
+        for (off, slot) in places.iter_mut().skip(k).enumerate() {
+            *slot = p + 1 + off;
+        }
     }
 }
 
@@ -1220,7 +1293,13 @@ mod tests {
         assert_eq!(get(&got, "t4.review.total"), Some("8"));
         assert_eq!(get(&got, "t4.litigation_after_review.upheld"), Some("3"));
         assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+        // The first group's first four cells after the rest: read in the one merge
+        // of the lines that adds up (see the test of `only_merge` below).
         let got = tidy(&format!("{head}5 2 0 0 1 3 3 0 2 0 5\n0 3 1 1\n"));
+        assert_eq!(get(&got, "t4.review.upheld"), Some("0"), "{got:?}");
+        assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
+        // Lines whose merges add up in more than one way: nothing is read.
+        let got = tidy(&format!("{head}0 0 0 0 1 0 0 0 0 0 0\n1 0 0 0\n"));
         assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
         let got = tidy(&format!("{head}0 3 1 1\n5 2 0 0 1 3 3 0 2 0 5\n"));
         assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
@@ -1272,5 +1351,56 @@ mod tests {
         assert!(!super::whole(&cells("1 1 1 1 1 1 7")));
         assert!(!super::whole(&cells("1 1 1 1 1 1 —")));
         assert!(super::whole(&cells("0 0 0 0 0 0 —")));
+    }
+
+    /// `pdftotext` of chromium's print of the CMS page: table 四's row on two lines,
+    /// the first group's first four cells after the rest. Only one merge of the two
+    /// lines adds up: read so, by position, with a note; a merge that two readings
+    /// fit is not made.
+    #[test]
+    fn two_lines_of_table_four_merged_the_one_way_that_adds_up() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n\
+            结果维持 结果纠正 其他结果 尚未审结 总计\n\
+            5 2 0 0 1 3 3 0 2 0 5\n\n0 3 1 1\n五、存在的主要问题及改进情况\n";
+        let report = crate::parse(text);
+        let cells: Vec<(String, String)> = report
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect();
+        assert_eq!(get(&cells, "t4.review.upheld"), Some("0"));
+        assert_eq!(get(&cells, "t4.review.total"), Some("5"));
+        assert_eq!(get(&cells, "t4.litigation_direct.upheld"), Some("2"));
+        assert_eq!(get(&cells, "t4.litigation_after_review.total"), Some("5"));
+        let cell = report
+            .cell("t4.review.pending".parse().expect("key"))
+            .expect("read");
+        assert_eq!(cell.placement, zfxxgk_model::Placement::Position);
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.message.en.contains("the one merge of the two lines")));
+        // Two 1s among zeros: several merges add up, with the values in other
+        // places; none is made.
+        assert_eq!(merge("0 0 0 0 1 0 0 0 0 0 0", "1 0 0 0"), None);
+        assert_eq!(
+            merge("5 2 0 0 1 3 3 0 2 0 5", "0 3 1 1").as_deref(),
+            Some("0 3 1 1 5 2 0 0 1 3 3 0 2 0 5")
+        );
+    }
+
+    /// [`super::only_merge`] of two lines of words, as text.
+    fn merge(a: &'static str, b: &'static str) -> Option<String> {
+        let cells = |t: &'static str| {
+            t.split(' ')
+                .enumerate()
+                .map(|(i, w)| zfxxgk_lex::Cell {
+                    text: w,
+                    span: zfxxgk_lex::Span::new(i, i + 1),
+                    x: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        super::only_merge(&cells(a), &cells(b))
+            .map(|m| m.iter().map(|c| c.text).collect::<Vec<_>>().join(" "))
     }
 }

@@ -1,0 +1,160 @@
+//! Where an empty cell stood in a row of reading-order text cut over lines:
+//! `pdftotext` without `-layout` cuts a row's line at the wide gap an empty cell
+//! leaves between two values, so a row that lost one cell without a trace and
+//! stands on two lines or more shows where the cell may have been.
+//!
+//! ```text
+//! 1 2 3 2 8 1 3 1        ; table 四, the second group's fourth cell empty:
+//! 5 3 1 3 2 9            ; it stood at the cut
+//! 1.属于国家秘密 38       ; table 三: after 38 or after `0 0`, not elsewhere
+//! 0 0
+//! 0 1 39
+//! ```
+//!
+//! The sums ([`crate::vanished`]) keep the placements first; of those, only the
+//! ones that put the vanished cell at the row's start, its end, or a cut are kept.
+//! A row cut where no cell is missing (a row wrapped for its width) keeps the
+//! placements with the cell at that cut as well as at either end, so the rule only
+//! ever drops a placement that puts an empty cell between two values written on
+//! one line: the text would have been cut there. It is not applied where a value
+//! stands alone on its line (a table written one cell a line is cut everywhere,
+//! and tells nothing), nor where more than one cell vanished.
+
+use zfxxgk_lex::Cell as LexCell;
+
+use crate::vanished::Placement;
+
+/// Of `found` (placements of `values` into a row that lost one cell without a
+/// trace), those that leave no vanished cell between two values the text writes on
+/// one line: reading-order `pdftotext` cuts a row's line at the wide gap an empty
+/// cell leaves between two values (`1 2 3 2 8 1 3 1` / `5 3 1 3 2 9`, `38` / `0 0` /
+/// `0 1 39`), so an empty cell stands at the row's start, its end, or a cut. Only
+/// where the values stand on two lines or more, no line holding one value alone (a
+/// table written one cell a line cuts everywhere), and one cell vanished; `found`
+/// as it is otherwise, and where no placement is left.
+pub(crate) fn at_cuts(text: &str, values: &[LexCell<'_>], found: Vec<Placement>) -> Vec<Placement> {
+    let columns = found.first().map_or(0, Vec::len);
+    // For each value after the first: whether a line break stands before it.
+    let breaks: Vec<bool> = values
+        .windows(2)
+        .map(|w| match w {
+            [a, b] => text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|t| t.contains('\n')),
+            _ => false,
+        })
+        .collect();
+    let lines = breaks.iter().filter(|b| **b).count() + 1;
+    // A value alone on its line: nothing else on the line, a label's text included.
+    let alone = values.iter().any(|c| {
+        let start = text
+            .get(..c.span.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let end = text
+            .get(c.span.end..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |n| c.span.end + n);
+        text.get(start..end)
+            .is_some_and(|line| line.trim() == c.text.trim())
+    });
+    if values.len() + 1 != columns || lines < 2 || alone {
+        return found;
+    }
+    let fits = |p: &Placement| {
+        p.iter().enumerate().all(|(col, c)| {
+            if c.is_some() {
+                return true;
+            }
+            let before = p.get(..col).and_then(|s| s.iter().rev().find_map(|c| *c));
+            let after = p.get(col + 1..).and_then(|s| s.iter().find_map(|c| *c));
+            match (before, after) {
+                (Some(_), Some(b)) => b
+                    .checked_sub(1)
+                    .and_then(|k| breaks.get(k))
+                    .copied()
+                    .unwrap_or(false),
+                _ => true,
+            }
+        })
+    };
+    if found.iter().any(fits) {
+        found.into_iter().filter(fits).collect()
+    } else {
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split::{T3_ROW, T4_ROW};
+    use crate::vanished::{placements, Placements, Token};
+
+    /// The words of `text` as cells.
+    fn cells(text: &str) -> Vec<LexCell<'_>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let mut col = 0;
+            for w in line.split(' ') {
+                let w = w.trim_end_matches('\n');
+                if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+                    out.push(LexCell {
+                        text: w,
+                        span: zfxxgk_lex::Span::new(at + col, at + col + w.len()),
+                        x: None,
+                    });
+                }
+                col += w.len() + 1;
+            }
+            at += line.len();
+        }
+        out
+    }
+
+    /// The placements the sums keep, and those the cuts keep of them.
+    fn both(text: &str, shape: &[crate::split::Group]) -> (usize, Vec<Placement>) {
+        let values = cells(text);
+        let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+        let Placements::Found(found) = placements(&tokens, shape) else {
+            panic!("too many");
+        };
+        (found.len(), at_cuts(text, &values, found))
+    }
+
+    fn kept(text: &str, shape: &[crate::split::Group]) -> Vec<Placement> {
+        both(text, shape).1
+    }
+
+    #[test]
+    fn the_empty_cell_of_table_four_stood_at_the_cut() {
+        // The sums leave the second group's four cells; the cut leaves one.
+        let p = kept("1 2 3 2 8 1 3 1\n5 3 1 3 2 9\n", &T4_ROW);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p.first().and_then(|p| p.get(8)), Some(&None));
+        // On one line nothing is told: the four placements stay.
+        assert_eq!(kept("1 2 3 2 8 1 3 1 5 3 1 3 2 9\n", &T4_ROW).len(), 4);
+    }
+
+    #[test]
+    fn a_row_of_table_three_keeps_its_cuts_and_its_ends() {
+        // `38` / `0 0` / `0 1 39`: after 38 or after `0 0`, or first (38 the
+        // commercial column's: the row's own sum allows it, the sums down the
+        // columns decide); the label's line holds 38, which is not alone.
+        let p = kept("1.属于国家秘密 38\n0 0\n0 1 39\n", &T3_ROW);
+        let mut blanks: Vec<Option<usize>> = p
+            .iter()
+            .map(|p| p.iter().position(Option::is_none))
+            .collect();
+        blanks.sort_unstable();
+        assert_eq!(blanks, [Some(0), Some(1), Some(3)]);
+        // A value alone on its line: one cell a line, nothing is told.
+        let (found, kept) = both("38\n0 0\n0 1 39\n", &T3_ROW);
+        assert_eq!(kept.len(), found);
+        // Two cells vanished: not narrowed.
+        let (found, kept) = both("名 38 0\n0 1 39\n", &T3_ROW);
+        assert!(found > 1);
+        assert_eq!(kept.len(), found);
+    }
+}
