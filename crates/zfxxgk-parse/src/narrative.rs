@@ -145,9 +145,7 @@ impl Words {
         };
         let q = s.back(start, 4 * MAX_CLAUSE, sentence_end);
         let previous = match q.checked_sub(1) {
-            Some(e) if cs.get(e) != Some(&BREAK) => {
-                s.back(e, e.min(4 * MAX_CLAUSE - 1), sentence_end)..q
-            }
+            Some(e) if cs.get(e) != Some(&BREAK) => s.back(e, 4 * MAX_CLAUSE - 1, sentence_end)..q,
             _ => q..q,
         };
         let (near, after) = (near_start..start, unit_end..after_end);
@@ -174,7 +172,7 @@ impl Words {
         self.number_first = !says(near, KIND_WORDS);
         // The words read: the clause before, and the words after when they decide.
         let end = match self.number_first {
-            true => after_end.max(unit_end),
+            true => after_end,
             false => unit_end,
         };
         (self.at, self.words, self.value) = (at, near_start..end, value);
@@ -238,17 +236,13 @@ impl Words {
 /// digit, at most [`MAX_CLAUSE`] characters, jumping over a parenthetical that ends
 /// right before the number.
 fn near_start(s: &Prose, start: usize) -> usize {
-    let cs = s.chars();
     let mut from = start;
-    if let Some('）' | ')') = start.checked_sub(1).and_then(|b| cs.get(b)) {
-        // The `（` at most `MAX_CLAUSE` characters before the `）`.
+    if let Some('）' | ')') = start.checked_sub(1).and_then(|b| s.chars().get(b)) {
+        // Back to the `（` at most `MAX_CLAUSE` characters before the `）`, if any.
         let floor = start.saturating_sub(MAX_CLAUSE + 1);
-        let open = cs
-            .get(floor..start - 1)
-            .and_then(|r| r.iter().rposition(|c| matches!(c, '（' | '(')));
-        match open {
-            Some(p) => from = floor + p,
-            None => return start,
+        match s.back(start - 1, MAX_CLAUSE, |c| matches!(c, '（' | '(')) {
+            open if open == floor => return start,
+            open => from = open - 1,
         }
     }
     let max = from.saturating_sub(start.saturating_sub(MAX_CLAUSE));
@@ -409,22 +403,15 @@ const STEPS: &[Step] = &[
 
 /// The kind of fact the words `w` say a number counts, by [`STEPS`].
 fn decide(w: &Words) -> Option<FactKind> {
-    let holds = |row: &&Row| row.1.iter().all(|c| w.holds(c));
     for step in STEPS {
-        match *step {
-            Step::First(rows) => {
-                if let Some(row) = rows.iter().find(holds) {
-                    return row.0;
-                }
-            }
-            Step::One(rows) => {
-                let mut held = rows.iter().filter(holds);
-                match (held.next(), held.next()) {
-                    (Some(row), None) => return row.0,
-                    (Some(_), Some(_)) => return None,
-                    _ => {}
-                }
-            }
+        let (rows, one) = match *step {
+            Step::First(rows) => (rows, false),
+            Step::One(rows) => (rows, true),
+        };
+        let mut held = rows.iter().filter(|row| row.1.iter().all(|c| w.holds(c)));
+        if let Some(row) = held.next() {
+            // In a `One` step, a second row that holds leaves the number no fact.
+            return row.0.filter(|_| !one || held.next().is_none());
         }
     }
     None
