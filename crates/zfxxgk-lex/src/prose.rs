@@ -34,7 +34,7 @@ pub struct Prose {
 pub fn passages(text: &str, ranges: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
     let mut sorted: Vec<Range<usize>> = ranges
         .iter()
-        .filter(|r| r.start <= r.end && text.get((*r).clone()).is_some())
+        .filter(|r| text.get((*r).clone()).is_some())
         .cloned()
         .collect();
     sorted.sort_by_key(|r| (r.start, r.end));
@@ -177,10 +177,9 @@ impl Prose {
             .unwrap_or(cs.len().min(max))
     }
 
-    /// The stream index right after the last character before index `i` where `stop`
-    /// holds, looking back at most `max` characters (or the index `max` back): where
-    /// the sentence (`stop` being [`sentence_end`]) or clause ([`clause_end`]) that
-    /// holds index `i` starts.
+    /// The stream index after the last character before index `i` where `stop` holds,
+    /// looking back at most `max` characters: where the sentence ([`sentence_end`]) or
+    /// clause ([`clause_end`]) that holds index `i` starts.
     pub fn back(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
         let i = i.min(self.chars.len());
         let floor = i.saturating_sub(max);
@@ -213,9 +212,7 @@ fn prose_heading(t: &str) -> bool {
 }
 
 /// An HTML tag (`<p style="…">`, `</p>`, `<br/>`, `<!-- -->`) at the start of `rest`
-/// in running text: its length in bytes. What a tag is, is [`HtmlTag::at`]'s to say
-/// (the input crate bounds HTML nesting with it too); in text a tag is at most
-/// [`TEXT_TAG_MAX_CHARS`] characters long.
+/// in running text, as [`HtmlTag::at`] reads it: its length in bytes.
 pub fn html_tag(rest: &str) -> Option<usize> {
     HtmlTag::at(rest, TEXT_TAG_MAX_CHARS).map(|t| t.len)
 }
