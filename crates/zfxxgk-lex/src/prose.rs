@@ -50,7 +50,7 @@ pub fn passages(text: &str, ranges: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
             Some(passage) if between.is_some_and(|b| b.trim().is_empty()) => {
                 passage.push(start..r.end)
             }
-            _ => out.push(vec![start..r.end]),
+            _ => out.push(std::iter::once(start..r.end).collect()),
         }
         last_end = Some(r.end);
     }
