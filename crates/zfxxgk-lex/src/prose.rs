@@ -93,12 +93,13 @@ impl Prose {
         // Bytes before `skip` are left out: a page number or a tag.
         let (mut skip, mut line_start, mut in_heading) = (0, true, false);
         for (off, c) in part.char_indices() {
-            let (at, rest) = (from + off, part.get(off..).unwrap_or(""));
             if off < skip {
                 continue;
             }
-            if line_start && may_set_apart(rest) {
-                let line = rest.split('\n').next().unwrap_or("");
+            let at = from + off;
+            let rest = || part.get(off..).unwrap_or("");
+            if line_start && may_set_apart(rest()) {
+                let line = rest().split('\n').next().unwrap_or("");
                 if is_page_number(line.trim()) {
                     skip = off + line.len();
                     continue;
@@ -119,7 +120,7 @@ impl Prose {
                 '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                 '．' => '.',
                 c if is_space(c) => continue,
-                '<' => match html_tag(rest) {
+                '<' => match html_tag(rest()) {
                     Some(len) => {
                         skip = off + len;
                         continue;
