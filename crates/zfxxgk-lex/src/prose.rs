@@ -3,14 +3,15 @@
 //! PDF text wraps sentences over lines and puts blanks around numbers, and web pages
 //! put tags inside them, so prose is read as a stream: whitespace, page numbers (lines
 //! that [`zfxxgk_text::is_page_number`] calls page numbers, as the lexer does) and HTML
-//! tags left out, full-width digits and points made ASCII. Every character keeps its byte range, so that what is read
-//! from the stream is located as written. A heading line (`四、…`, `（二）…`, `# …`)
-//! stands apart: a [`BREAK`] before and after it ends any sentence running into it.
+//! tags left out, full-width digits and points made ASCII. Every character keeps its
+//! byte range, so that what is read from the stream is located as written. A heading
+//! line (`四、…`, `（二）…`, `# …`) stands apart: a [`BREAK`] before and after it ends
+//! any sentence running into it.
 
 use std::ops::Range;
 
 use crate::tag::{HtmlTag, TEXT_TAG_MAX_CHARS};
-use zfxxgk_text::{heading, is_numeral, is_page_dash, is_page_number};
+use zfxxgk_text::{heading, is_numeral, is_page_number, is_space, may_bound_a_page_number};
 
 /// Ends a sentence where no punctuation does: around a heading line.
 pub const BREAK: char = '\u{0}';
@@ -33,24 +34,22 @@ pub struct Prose {
 pub fn passages(text: &str, ranges: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
     let mut sorted: Vec<Range<usize>> = ranges
         .iter()
-        .filter(|r| r.start <= r.end && text.get((*r).clone()).is_some())
+        .filter(|r| text.get((*r).clone()).is_some())
         .cloned()
         .collect();
     sorted.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Vec<Range<usize>>> = Vec::new();
     let mut last_end: Option<usize> = None;
     for r in sorted {
-        let start = match last_end {
-            Some(e) if r.end <= e => continue,
-            Some(e) if r.start < e => e,
-            _ => r.start,
-        };
-        let joined = last_end.is_some_and(|e| {
-            text.get(e..start)
-                .is_some_and(|between| between.chars().all(char::is_whitespace))
-        });
+        if last_end.is_some_and(|e| r.end <= e) {
+            continue;
+        }
+        let start = r.start.max(last_end.unwrap_or(0));
+        let between = last_end.and_then(|e| text.get(e..start));
         match out.last_mut() {
-            Some(passage) if joined => passage.push(start..r.end),
+            Some(passage) if between.is_some_and(|b| b.trim().is_empty()) => {
+                passage.push(start..r.end)
+            }
             _ => out.push(std::iter::once(start..r.end).collect()),
         }
         last_end = Some(r.end);
@@ -91,28 +90,21 @@ impl Prose {
     fn read_range(&mut self, part: &str, from: usize) {
         self.chars.reserve(part.len() / 3);
         self.spans.reserve(part.len() / 3);
-        // Bytes before this offset are skipped: a page number or a tag.
-        let mut skip = 0;
-        let mut line_start = true;
-        let mut in_heading = false;
+        // Bytes before `skip` are left out: a page number or a tag.
+        let (mut skip, mut line_start, mut in_heading) = (0, true, false);
         for (off, c) in part.char_indices() {
             if off < skip {
                 continue;
             }
             let at = from + off;
-            if line_start && may_set_apart(part.get(off..).unwrap_or("")) {
-                let line = part
-                    .get(off..)
-                    .unwrap_or("")
-                    .split('\n')
-                    .next()
-                    .unwrap_or("");
-                let t = line.trim();
-                if is_page_number(t) {
+            let rest = || part.get(off..).unwrap_or("");
+            if line_start && may_set_apart(rest()) {
+                let line = rest().split('\n').next().unwrap_or("");
+                if is_page_number(line.trim()) {
                     skip = off + line.len();
                     continue;
                 }
-                if prose_heading(t) {
+                if prose_heading(line.trim()) {
                     self.push(BREAK, at..at);
                     in_heading = true;
                 }
@@ -127,10 +119,8 @@ impl Prose {
                 '\u{4e00}'..='\u{9fff}' => c,
                 '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                 '．' => '.',
-                '\u{feff}' => continue,
-                // No whitespace comes after U+3000, the ideographic space.
-                c if c <= '\u{3000}' && c.is_whitespace() => continue,
-                '<' => match html_tag(part.get(off..).unwrap_or("")) {
+                c if is_space(c) => continue,
+                '<' => match html_tag(rest()) {
                     Some(len) => {
                         skip = off + len;
                         continue;
@@ -188,10 +178,9 @@ impl Prose {
             .unwrap_or(cs.len().min(max))
     }
 
-    /// The stream index right after the last character before index `i` where `stop`
-    /// holds, looking back at most `max` characters (or the index `max` back): where
-    /// the sentence (`stop` being [`sentence_end`]) or clause ([`clause_end`]) that
-    /// holds index `i` starts.
+    /// The stream index after the last character before index `i` where `stop` holds,
+    /// looking back at most `max` characters: where the sentence ([`sentence_end`]) or
+    /// clause ([`clause_end`]) that holds index `i` starts.
     pub fn back(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
         let i = i.min(self.chars.len());
         let floor = i.saturating_sub(max);
@@ -203,15 +192,12 @@ impl Prose {
     }
 }
 
-/// Whether the line starting `rest` may be a page number or a heading: what its first
-/// character that is not blank allows, a quick test before the line is parsed.
+/// Whether the line starting `rest` may be a page number or a heading, by its first
+/// character that is not blank: a quick test before the line is parsed.
 fn may_set_apart(rest: &str) -> bool {
     let first = rest.chars().find(|c| !c.is_whitespace() || *c == '\n');
     first.is_some_and(|c| {
-        c.is_ascii_digit()
-            || matches!(c, '第' | '#' | '（' | '(')
-            || is_page_dash(c)
-            || is_numeral(c)
+        may_bound_a_page_number(c) || is_numeral(c) || matches!(c, '#' | '（' | '(')
     })
 }
 
@@ -227,9 +213,7 @@ fn prose_heading(t: &str) -> bool {
 }
 
 /// An HTML tag (`<p style="…">`, `</p>`, `<br/>`, `<!-- -->`) at the start of `rest`
-/// in running text: its length in bytes. What a tag is, is [`HtmlTag::at`]'s to say
-/// (the input crate bounds HTML nesting with it too); in text a tag is at most
-/// [`TEXT_TAG_MAX_CHARS`] characters long.
+/// in running text, as [`HtmlTag::at`] reads it: its length in bytes.
 pub fn html_tag(rest: &str) -> Option<usize> {
     HtmlTag::at(rest, TEXT_TAG_MAX_CHARS).map(|t| t.len)
 }

@@ -2,12 +2,13 @@
 //! and fees that the text restates (RULES.md N001–N004).
 //!
 //! The narrative is read as [`Prose`]: one stream of characters per passage, without
-//! blanks, tags or page numbers. Each number followed by `件` (or `元`, `万元` for
-//! fees) is then told by the words around it, each [`Scope`]: the clause before it,
-//! the clause after it, its sentence and the sentence before. What the words must say
-//! for each kind of fact is the table [`STEPS`]; adding a kind is a line there.
-//! Precision comes first: a number whose words are ambiguous, a subset (`其中…`) or a
-//! change (`较上年增加…`) is no fact.
+//! blanks, tags or page numbers. A fact is read from a number followed by `件` (or
+//! `元`, `万元` for fees), or from a negation (`未收到…申请`), and told by the words
+//! around it, each a [`Scope`]: the clause before a number, the clause after it, its
+//! sentence and the sentence before, or the clause after a negation. What the words
+//! must say for each kind of fact is the table [`STEPS`]; adding a kind is a line
+//! there. Precision comes first: a number whose words are ambiguous, a subset
+//! (`其中…`) or a change (`较上年增加…`) is no fact.
 
 use std::ops::Range;
 use std::str::FromStr;
@@ -41,24 +42,22 @@ pub fn extract_facts(
         let s = Prose::read(text, &passage);
         let mut i = 0;
         while i < s.chars().len() {
-            let (found, next) = if s.chars().get(i).is_some_and(char::is_ascii_digit) {
-                let (end, value) = number(s.chars(), i, &mut w.plain);
-                let found = value.and_then(|v| read_number(&s, i..end, v, &mut w));
-                (found, end.max(i + 1))
-            } else {
-                (no_applications(&s, i), i + 1)
+            let (end, value) = number(s.chars(), i);
+            let read = match value {
+                Some(value) => w.read_number(&s, i..end, value),
+                None => end == i && w.read_negation(&s, i),
             };
-            if let Some(f) = found {
-                let at = s.byte_range(f.at);
+            if let Some(kind) = read.then(|| decide(&w)).flatten() {
+                let at = s.byte_range(w.at.clone());
                 facts.push(Fact {
-                    kind: f.kind,
-                    value: f.value,
-                    unit: f.unit.map(str::to_owned),
+                    kind,
+                    value: w.value,
+                    unit: w.unit.map(str::to_owned),
                     location: locate(at.start, at.end),
-                    text: s.original(text, f.words).to_owned(),
+                    text: s.original(text, w.words.clone()).to_owned(),
                 });
             }
-            i = next;
+            i = end.max(i + 1);
         }
     }
     facts
@@ -72,22 +71,15 @@ const MAX_CLAUSE: usize = 80;
 /// At most this many characters after a negation are read.
 const MAX_NEGATED: usize = 30;
 
-/// A fact found in a passage: what it counts, its value and unit, and the stream
-/// indices of its number (or negation) and of the words it was read from.
-struct Found {
-    kind: FactKind,
-    value: Decimal,
-    unit: Option<&'static str>,
-    at: Range<usize>,
-    words: Range<usize>,
-}
-
-/// The number starting at stream index `i`: digits, thousands separators (`1,234`) and
-/// a decimal point. Returns the index after it and its value; `plain` is scratch.
-fn number(cs: &[char], i: usize, plain: &mut String) -> (usize, Option<Decimal>) {
+/// The number at stream index `i`, if a digit stands there: digits, thousands
+/// separators (`1,234`) and a decimal point. Returns the index after it (`i` if
+/// none) and its value.
+fn number(cs: &[char], i: usize) -> (usize, Option<Decimal>) {
     let digit = |j: usize| cs.get(j).is_some_and(char::is_ascii_digit);
-    let mut j = i;
-    plain.clear();
+    if !digit(i) {
+        return (i, None);
+    }
+    let (mut j, mut plain) = (i, String::new());
     while let Some(&c) = cs.get(j) {
         let point = plain.contains('.');
         let separator = c == ',' && !point && (1..=3).all(|k| digit(j + k)) && !digit(j + 4);
@@ -98,65 +90,46 @@ fn number(cs: &[char], i: usize, plain: &mut String) -> (usize, Option<Decimal>)
         }
         j += 1;
     }
-    (j, Decimal::from_str(plain).ok())
+    (j, Decimal::from_str(&plain).ok())
 }
 
-/// The fact that the number at stream indices `at` counts, if its unit and words say
-/// one; `w` is scratch.
-fn read_number(s: &Prose, at: Range<usize>, value: Decimal, w: &mut Words) -> Option<Found> {
-    let cs = s.chars();
-    let (unit, unit_end) = match (cs.get(at.end), cs.get(at.end + 1)) {
-        (Some('件'), Some('次')) => return None,
-        (Some('件'), _) => ("件", at.end + 1),
-        (Some('元'), _) => ("元", at.end + 1),
-        (Some('万'), Some('元')) => ("万元", at.end + 2),
-        _ => return None,
-    };
-    // Not part of a longer token (`第3件`, `1-2件`, `12.5%`) nor an estimate.
-    let before = at.start.checked_sub(1).and_then(|b| cs.get(b));
-    if before.is_some_and(|c| matches!(c, '第' | '-' | '.' | '约' | '近' | '超')) {
-        return None;
-    }
-    w.read(s, at.start, unit_end, unit, value);
-    let kind = decide(w)?;
-    // The words read: the clause before, and the words after when they decided.
-    let end = match w.number_first {
-        true => w.after_end.max(unit_end),
-        false => unit_end,
-    };
-    let (unit, words) = (Some(unit), w.near_start..end);
-    Some(Found {
-        kind,
-        value,
-        unit,
-        at,
-        words,
-    })
-}
-
-/// The words around a number: the text of each [`Scope`] but `Kind`, and what else
-/// the conditions ask. Its buffers are kept from one number to the next.
+/// What a fact is read from (a number or a negation) and the words around it: the
+/// text of each [`Scope`] but `Kind`. Its buffers are kept from one to the next.
 #[derive(Default)]
 struct Words {
-    texts: [String; 7],
-    /// Scratch for the digits of a number.
-    plain: String,
+    texts: [String; 9],
+    /// The stream indices of the number or negation, and of the words a fact is
+    /// read from.
+    at: Range<usize>,
+    words: Range<usize>,
+    value: Decimal,
+    /// `None` after a negation.
+    unit: Option<&'static str>,
     /// The clause follows `其中，`: it counts a part of something.
     after_qizhong: bool,
     /// `Near` names no kind of thing (`KIND_WORDS`): the words after the number say
     /// what it counts (`另有2件申请…顺延到下年度答复`).
     number_first: bool,
-    money: bool,
-    whole: bool,
-    near_start: usize,
-    after_end: usize,
 }
 
 impl Words {
-    /// Reads the words around the number at stream index `start` whose unit ends
-    /// at `unit_end`.
-    fn read(&mut self, s: &Prose, start: usize, unit_end: usize, unit: &str, value: Decimal) {
+    /// Reads the number at stream indices `at` and the words around it, if a unit
+    /// follows it and it is no part of a longer token (`第3件`, `1-2件`, `12.5%`)
+    /// nor an estimate.
+    fn read_number(&mut self, s: &Prose, at: Range<usize>, value: Decimal) -> bool {
         let cs = s.chars();
+        let (unit, unit_end) = match (cs.get(at.end), cs.get(at.end + 1)) {
+            (Some('件'), Some('次')) => return false,
+            (Some('件'), _) => ("件", at.end + 1),
+            (Some('元'), _) => ("元", at.end + 1),
+            (Some('万'), Some('元')) => ("万元", at.end + 2),
+            _ => return false,
+        };
+        let start = at.start;
+        let before = start.checked_sub(1).and_then(|b| cs.get(b));
+        if before.is_some_and(|c| matches!(c, '第' | '-' | '.' | '约' | '近' | '超')) {
+            return false;
+        }
         let near_start = near_start(s, start);
         let floor = start.saturating_sub(MAX_CLAUSE).min(near_start);
         let clause_start = s.back(near_start, near_start - floor, clause_end);
@@ -172,9 +145,7 @@ impl Words {
         };
         let q = s.back(start, 4 * MAX_CLAUSE, sentence_end);
         let previous = match q.checked_sub(1) {
-            Some(e) if cs.get(e) != Some(&BREAK) => {
-                s.back(e, e.min(4 * MAX_CLAUSE - 1), sentence_end)..q
-            }
+            Some(e) if cs.get(e) != Some(&BREAK) => s.back(e, 4 * MAX_CLAUSE - 1, sentence_end)..q,
             _ => q..q,
         };
         let (near, after) = (near_start..start, unit_end..after_end);
@@ -187,19 +158,50 @@ impl Words {
             previous,
             near,
             after,
+            0..0,
+            0..0,
         ];
         for (t, r) in self.texts.iter_mut().zip(ranges) {
             t.clear();
             t.extend(cs.get(r).unwrap_or_default());
         }
-        let [near_after, .., near, after] = &mut self.texts;
+        let [near_after, .., near, after, _, _] = &mut self.texts;
         near_after.push_str(after);
         self.after_qizhong = clause_start >= 3
             && cs.get(clause_start - 3..clause_start - 1) == Some(&['其', '中'][..]);
         self.number_first = !says(near, KIND_WORDS);
-        self.money = unit != "件";
-        self.whole = value.fract().is_zero() && !value.is_sign_negative();
-        (self.near_start, self.after_end) = (near_start, after_end);
+        // The words read: the clause before, and the words after when they decide.
+        let end = match self.number_first {
+            true => after_end,
+            false => unit_end,
+        };
+        (self.at, self.words, self.value) = (at, near_start..end, value);
+        self.unit = Some(unit);
+        true
+    }
+
+    /// Reads the negation (`未收到`, `无政府信息公开申请`) at stream index `i` and the
+    /// clause after it, if one stands there.
+    fn read_negation(&mut self, s: &Prose, i: usize) -> bool {
+        let cs = s.chars();
+        let Some(&first) = cs.get(i).filter(|c| matches!(c, '未' | '没' | '无')) else {
+            return false;
+        };
+        let at = |j: usize, w: &str| w.chars().zip(j..).all(|(c, k)| cs.get(k) == Some(&c));
+        let negation = match NONE_RECEIVED.iter().find(|w| at(i, w)) {
+            Some(w) => w.chars().count(),
+            // `无政府信息公开申请`, `无依申请公开` only.
+            None if first == '无' && NONE_LISTED.iter().any(|w| at(i + 1, w)) => 1,
+            None => return false,
+        };
+        let end = s.until(i + negation, MAX_NEGATED - negation, clause_end);
+        self.texts.iter_mut().for_each(String::clear);
+        let [.., negated, upto] = &mut self.texts;
+        negated.extend(cs.get(i + negation..end).unwrap_or_default());
+        upto.push_str(negated.split("申请").next().unwrap_or_default());
+        (self.at, self.words, self.value) = (i..i + negation, i..end, Decimal::ZERO);
+        self.unit = None;
+        true
     }
 
     fn scope(&self, scope: Scope) -> &str {
@@ -223,8 +225,9 @@ impl Words {
                 let qizhong = |s| self.scope(s).starts_with("其中");
                 (self.after_qizhong || qizhong(Clause) || qizhong(Near)) == yes
             }
-            Money => self.money,
-            NotWhole => !self.whole,
+            Negation => self.unit.is_none(),
+            Money => matches!(self.unit, Some("元" | "万元")),
+            NotWhole => !self.value.fract().is_zero() || self.value.is_sign_negative(),
         }
     }
 }
@@ -233,17 +236,13 @@ impl Words {
 /// digit, at most [`MAX_CLAUSE`] characters, jumping over a parenthetical that ends
 /// right before the number.
 fn near_start(s: &Prose, start: usize) -> usize {
-    let cs = s.chars();
     let mut from = start;
-    if let Some('）' | ')') = start.checked_sub(1).and_then(|b| cs.get(b)) {
-        // The `（` at most `MAX_CLAUSE` characters before the `）`.
+    if let Some('）' | ')') = start.checked_sub(1).and_then(|b| s.chars().get(b)) {
+        // Back to the `（` at most `MAX_CLAUSE` characters before the `）`, if any.
         let floor = start.saturating_sub(MAX_CLAUSE + 1);
-        let open = cs
-            .get(floor..start - 1)
-            .and_then(|r| r.iter().rposition(|c| matches!(c, '（' | '(')));
-        match open {
-            Some(p) => from = floor + p,
-            None => return start,
+        match s.back(start - 1, MAX_CLAUSE, |c| matches!(c, '（' | '(')) {
+            open if open == floor => return start,
+            open => from = open - 1,
         }
     }
     let max = from.saturating_sub(start.saturating_sub(MAX_CLAUSE));
@@ -281,12 +280,15 @@ enum Scope {
     Near,
     /// The clause after the unit, up to a clause end or another number.
     After,
+    /// The clause after a negation, and that clause up to its first `申请`.
+    Negated,
+    Upto,
     /// The words that say what is counted: `Near`, or `After` when the clause puts
     /// the number first.
     Kind,
 }
 
-/// What must hold of the words around a number.
+/// What must hold of the words around a number or a negation.
 enum Cond {
     /// The words hold one of these.
     Says(Scope, &'static [&'static str]),
@@ -297,6 +299,8 @@ enum Cond {
     Mention(&'static [Scope], bool),
     /// The clause counts part of something (`其中…`), or not.
     Subset(bool),
+    /// The words follow a negation, not a number.
+    Negation,
     /// The unit is `元` or `万元`.
     Money,
     /// The number is a fraction or negative.
@@ -343,10 +347,14 @@ use Cond::*;
 use FactKind::*;
 use Scope::*;
 
-/// What the words around a number must say for each kind of fact, in turn.
+/// What the words around a number or negation must say for each kind of fact, in turn.
 #[rustfmt::skip]
 const STEPS: &[Step] = &[
     Step::First(&[
+        // No application received: the clause after the negation names them and
+        // nothing else before `申请` (`未收到信息公开申请`, not `未收到行政复议申请`).
+        (Some(NoApplications), &[Negation, Mention(&[Negated], true), Lacks(Upto, &["复议", "诉讼", "投诉", "咨询", "留言", "结转"]), Says(Negated, &["信息公开", "依申请"])]),
+        (None, &[Negation]),
         (Some(ProcessingFee), &[Money, Says(Near, &["处理费"]), Lacks(Near, &["未", "无", "不", "免"])]),
         (None, &[Money]),
         (None, &[NotWhole]),
@@ -395,22 +403,15 @@ const STEPS: &[Step] = &[
 
 /// The kind of fact the words `w` say a number counts, by [`STEPS`].
 fn decide(w: &Words) -> Option<FactKind> {
-    let holds = |row: &&Row| row.1.iter().all(|c| w.holds(c));
     for step in STEPS {
-        match *step {
-            Step::First(rows) => {
-                if let Some(row) = rows.iter().find(holds) {
-                    return row.0;
-                }
-            }
-            Step::One(rows) => {
-                let mut held = rows.iter().filter(holds);
-                match (held.next(), held.next()) {
-                    (Some(row), None) => return row.0,
-                    (Some(_), Some(_)) => return None,
-                    _ => {}
-                }
-            }
+        let (rows, one) = match *step {
+            Step::First(rows) => (rows, false),
+            Step::One(rows) => (rows, true),
+        };
+        let mut held = rows.iter().filter(|row| row.1.iter().all(|c| w.holds(c)));
+        if let Some(row) = held.next() {
+            // In a `One` step, a second row that holds leaves the number no fact.
+            return row.0.filter(|_| !one || held.next().is_none());
         }
     }
     None
@@ -421,45 +422,6 @@ fn decide(w: &Words) -> Option<FactKind> {
 const NONE_RECEIVED: &[&str] = &["未收到", "没有收到", "未接到", "没有接到", "未接收到", "未受理", "没有受理"];
 /// What may follow `无` to say that no application was received.
 const NONE_LISTED: &[&str] = &["政府信息公开申请", "信息公开申请", "依申请公开"];
-
-/// `未收到…申请` at stream index `i`: the fact that no application was received.
-fn no_applications(s: &Prose, i: usize) -> Option<Found> {
-    let cs = s.chars();
-    let first = *cs.get(i)?;
-    if !matches!(first, '未' | '没' | '无') {
-        return None;
-    }
-    let at = |j: usize, w: &str| w.chars().zip(j..).all(|(c, k)| cs.get(k) == Some(&c));
-    let negation = match NONE_RECEIVED.iter().find(|w| at(i, w)) {
-        Some(w) => w.chars().count(),
-        // `无政府信息公开申请`, `无依申请公开` only.
-        None if first == '无' && NONE_LISTED.iter().any(|w| at(i + 1, w)) => 1,
-        None => return None,
-    };
-    // The rest of the clause must name applications, and nothing else.
-    let end = s.until(i + negation, MAX_NEGATED - negation, clause_end);
-    let clause: String = cs
-        .get(i + negation..end)
-        .unwrap_or_default()
-        .iter()
-        .collect();
-    let upto = clause.find("申请").and_then(|p| clause.get(..p));
-    let other = says(
-        upto.unwrap_or(&clause),
-        &["复议", "诉讼", "投诉", "咨询", "留言", "结转"],
-    );
-    if !mentions_application(&clause) || other || !says(&clause, &["信息公开", "依申请"]) {
-        return None;
-    }
-    let (kind, value, unit) = (NoApplications, Decimal::ZERO, None);
-    Some(Found {
-        kind,
-        value,
-        unit,
-        at: i..i + negation,
-        words: i..end,
-    })
-}
 
 #[cfg(test)]
 mod tests;
