@@ -242,14 +242,29 @@ pub(crate) fn t3_row_runs_on<'t>(
 
 /// The table 二 row of sub-table `item` whose wording, in either edition, a label cut
 /// short begins (`行政事业性收` of 行政事业性收费, as Debian html2text cuts labels), when
-/// it begins one row's only; a label of fewer than [`MIN_PREFIX`] characters
-/// (numbering aside) names none, or fewer than [`MIN_CUT_PREFIX`] where it was cut
-/// in the middle of a character (`mid_character`: it was cut for certain).
+/// it begins one row's only (see [`t2_rows_begun`]).
 pub(crate) fn t2_row_cut(
     label: &str,
     item: u8,
     mid_character: bool,
 ) -> Option<(&'static RowDef, u8)> {
+    match t2_rows_begun(label, item, mid_character).as_slice() {
+        [(_, first), rest @ ..] if rest.iter().all(|(_, r)| r.key == first.key) => {
+            Some((*first, item))
+        }
+        _ => None,
+    }
+}
+
+/// The rows of sub-table `item`, with their edition, whose wording a label cut short
+/// begins; none for a label of fewer than [`MIN_PREFIX`] characters (numbering
+/// aside), or fewer than [`MIN_CUT_PREFIX`] where it was cut in the middle of a
+/// character (`mid_character`: it was cut for certain).
+pub(crate) fn t2_rows_begun(
+    label: &str,
+    item: u8,
+    mid_character: bool,
+) -> Vec<(Edition, &'static RowDef)> {
     let folded = fold_cow(label);
     let core = strip_numbering(&folded);
     let min = if mid_character {
@@ -258,9 +273,9 @@ pub(crate) fn t2_row_cut(
         MIN_PREFIX
     };
     if core.chars().count() < min {
-        return None;
+        return Vec::new();
     }
-    let mut found: Option<&'static RowDef> = None;
+    let mut found = Vec::new();
     for e in Edition::ALL {
         let Some(sub) = Template::of(e).t2_subtable(item) else {
             continue;
@@ -269,14 +284,12 @@ pub(crate) fn t2_row_cut(
             let begun = std::iter::once(r.label)
                 .chain(r.aliases.iter().copied())
                 .any(|w| fold_cow(w).starts_with(core));
-            match found {
-                _ if !begun => {}
-                Some(f) if f.key != r.key => return None,
-                _ => found = Some(r),
+            if begun {
+                found.push((e, r));
             }
         }
     }
-    found.map(|r| (r, item))
+    found
 }
 
 /// Whether the rest of a label that ran on into a table 二 row's value cells

@@ -12,7 +12,7 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
-use crate::labels::{column_match, t2_row, t2_row_cut, t2_row_runs_on};
+use crate::labels::{column_match, t2_row, t2_row_cut, t2_row_runs_on, t2_rows_begun};
 use crate::ledger::{fit, split, Ledger};
 use crate::normalize::{char_bits, fold, fold_onto, item_number};
 use crate::number::is_blank;
@@ -120,6 +120,98 @@ fn wrapped_labels<'i>(rows: &[TableRow<'i>]) -> Option<(Vec<TableRow<'i>>, Vec<W
         }
     }
     out
+}
+
+/// Whether the first label of a row was cut in the middle of a character (U+FFFD right
+/// after it, as Debian html2text writes it): it was cut short for certain.
+fn cut_mid_character(text: &str, tr: &TableRow<'_>) -> bool {
+    tr.row
+        .cells
+        .iter()
+        .find(|c| !c.text.trim().is_empty())
+        .and_then(|c| text.get(c.span.end..))
+        .is_some_and(|after| after.starts_with(overflow::CUT))
+}
+
+/// Rows of Debian html2text's padded grid whose labels were cut so short that they
+/// begin more than one row of their sub-table (`行政�` of 行政处罚 and 行政强制), named
+/// by their order: the template's rows of a sub-table stand in its order. Only where
+/// every row of the sub-table (those whose label begins one of its rows) is padded,
+/// they are as many as the template's rows, and each begins the row of its rank, in
+/// every edition that so fits, alike; a row whose label names one row for certain
+/// counts among them and must name the row of its rank. `None` for every other row.
+fn ordered_cut_labels(text: &str, rows: &[TableRow<'_>]) -> Vec<WrappedRow> {
+    let mut named: Vec<WrappedRow> = vec![None; rows.len()];
+    // The rows of the sub-table at hand: index, and the rows its label begins.
+    let mut segment: Vec<(usize, Vec<&'static str>)> = Vec::new();
+    let mut item_now = None;
+    let mut joined = String::new();
+    let mut close = |item: Option<u8>, segment: &mut Vec<(usize, Vec<&'static str>)>| {
+        let Some(item) = item.filter(|_| !segment.is_empty()) else {
+            segment.clear();
+            return;
+        };
+        let fitting: Vec<&'static [zfxxgk_model::RowDef]> = Edition::ALL
+            .iter()
+            .filter_map(|&e| Template::of(e).t2_subtable(item))
+            .map(|sub| sub.rows)
+            .filter(|defs| {
+                defs.len() == segment.len()
+                    && defs
+                        .iter()
+                        .zip(segment.iter())
+                        .all(|(d, (_, begun))| begun.contains(&d.key))
+            })
+            .collect();
+        let agree = fitting.windows(2).all(|w| match w {
+            [a, b] => a.iter().map(|d| d.key).eq(b.iter().map(|d| d.key)),
+            _ => true,
+        });
+        if let (Some(defs), true) = (fitting.first(), agree) {
+            for (d, (k, _)) in defs.iter().zip(segment.iter()) {
+                if let Some(slot) = named.get_mut(*k) {
+                    *slot = Some((d, item));
+                }
+            }
+        }
+        segment.clear();
+    };
+    for (k, tr) in rows.iter().enumerate() {
+        joined.clear();
+        for c in &tr.row.cells {
+            fold_onto(c.text, &mut joined);
+        }
+        if let Some(item) = item_of(&joined) {
+            close(item_now, &mut segment);
+            item_now = Some(item);
+            continue;
+        }
+        let (Some(item), s) = (item_now, split(&tr.row)) else {
+            continue;
+        };
+        let Some(label) = s.labels.first() else {
+            continue;
+        };
+        let begun: Vec<&'static str> = match t2_row(label) {
+            Some((def, i)) if i == item => vec![def.key],
+            _ => t2_rows_begun(label, item, cut_mid_character(text, tr))
+                .into_iter()
+                .map(|(_, d)| d.key)
+                .collect(),
+        };
+        if begun.is_empty() {
+            continue;
+        }
+        if !tr.padded {
+            // Not Debian html2text's grid: nothing here is named by its order.
+            item_now = None;
+            segment.clear();
+            continue;
+        }
+        segment.push((k, begun));
+    }
+    close(item_now, &mut segment);
+    named
 }
 
 /// Whether the folded text `f`, whose characters have the bits `bits`, holds a header
@@ -231,6 +323,7 @@ pub(crate) fn build(
         Some((rows, named)) => (&rows[..], &named[..]),
         None => (rows, &[][..]),
     };
+    let ordered = ordered_cut_labels(ctx.text, rows);
     for (k, tr) in rows.iter().enumerate() {
         let row = &tr.row;
         joined.clear();
@@ -281,17 +374,15 @@ pub(crate) fn build(
         let Some(label) = s.labels.first() else {
             continue;
         };
-        // A label cut in the middle of a character (U+FFFD after it, as written) was
-        // cut short for certain.
-        let mid_character = row
-            .cells
-            .iter()
-            .find(|c| !c.text.trim().is_empty())
-            .and_then(|c| ctx.text.get(c.span.end..))
-            .is_some_and(|after| after.starts_with(overflow::CUT));
-        let cut = || item_now.and_then(|item| t2_row_cut(label, item, mid_character));
+        let cut =
+            || item_now.and_then(|item| t2_row_cut(label, item, cut_mid_character(ctx.text, tr)));
         let wrapped = named.get(k).copied().flatten();
-        let by_label = || t2_row(label).or_else(|| tr.padded.then(cut).flatten());
+        let by_order = || ordered.get(k).copied().flatten();
+        let by_label = || {
+            t2_row(label)
+                .or_else(|| tr.padded.then(cut).flatten())
+                .or_else(by_order)
+        };
         let Some((def, item)) = wrapped.or_else(by_label) else {
             continue;
         };
@@ -935,6 +1026,51 @@ mod tests {
             .filter(|n| n.kind == NoteKind::LabelOverflow)
             .count();
         assert_eq!(notes, 3);
+    }
+
+    /// Labels cut so short that they begin two rows of their sub-table (`行政�` of
+    /// 行政处罚 and 行政强制) are named by their order where the sub-table holds as
+    /// many rows as the template's, each beginning the row of its rank; where a row is
+    /// missing, nothing tells which one is, and neither is read.
+    #[test]
+    fn labels_cut_to_two_rows_beginnings_are_named_by_their_order() {
+        let table = |rows: &str| {
+            format!(
+                "二、主动公开政府信息情况\n\
+                 |第二十条第（一）项_|\n\
+                 |信息�|本年|本年|现行|��效件数\n\
+                 |规章_|4310__|—___|1114__|\n\
+                 |行政�|1541�|4413��|1030__|\n\
+                 |第二十条第（六）项_|\n\
+                 |信息�|本年处理决定�|量\n\
+                 {rows}\
+                 |第二十条第（八）项_|\n\
+                 |信息�|本年收费金额�|单位：万元）\n\
+                 |行政�|1734.7�收费_______|\n"
+            )
+        };
+        let read = |text: &str, key: &str| {
+            let report = crate::parse(text);
+            let key: CellKey = key.parse().expect("a key");
+            report.cell(key).map(|c| c.value.normalized())
+        };
+        let both = table("|行政�|4112________________|\n|行政�|1918________________|\n");
+        assert_eq!(
+            read(&both, "t2.penalties.decisions").as_deref(),
+            Some("4112")
+        );
+        assert_eq!(
+            read(&both, "t2.enforcement.decisions").as_deref(),
+            Some("1918")
+        );
+        // Two rows of (一) too: 规章 by its label, 行政规范性文件 by its rank.
+        assert_eq!(
+            read(&both, "t2.normative_documents.issued").as_deref(),
+            Some("1541")
+        );
+        let one = table("|行政�|4112________________|\n");
+        assert_eq!(read(&one, "t2.penalties.decisions"), None);
+        assert_eq!(read(&one, "t2.enforcement.decisions"), None);
     }
 
     /// `pdftotext -layout` of a Chromium PDF: a row whose label is narrower than its
