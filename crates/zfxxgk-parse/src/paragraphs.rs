@@ -61,7 +61,9 @@
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
 
-use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{
+    ColumnDef, Edition, SectionKey, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+};
 
 use crate::labels;
 use crate::number::{self, Kind};
@@ -70,10 +72,11 @@ use crate::rows::{Row, TableRow, Zones};
 /// Puts the rows of each zone that were written one cell per paragraph back together,
 /// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
 /// spans index.
-pub(crate) fn regroup(text: &str, zones: &mut Zones<'_>) {
+pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     regroup_zone(text, &mut zones.t2, TableId::T2);
     regroup_zone(text, &mut zones.t3, TableId::T3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
+    past_heading_t4(text, &mut zones.t4);
     scattered_t4(&mut zones.t4);
     rejoin_broken(text, &mut zones.t3);
 }
@@ -292,6 +295,101 @@ fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     if let Some(slot) = rows.iter_mut().find(|r| r.row.span.start == f.span.start) {
         *slot = row;
     }
+}
+
+/// Table 四's values, one a paragraph, that run on past the next section's heading
+/// (`3` / `2` / `五、存在的主要问题及改进情况` / `8` / `1` / …: `pdftotext` of a
+/// LibreOffice page follows where each cell's text stands, and the heading may stand
+/// above the table's last cells), taken into the zone: only where every value in the
+/// zone stands alone on its line, the zone ends with one, the one line after it is
+/// the heading of section 五 and nothing else, the lines after the heading are values
+/// alone on their lines up to a line of text, and the zone's and the heading's values
+/// together are one row of the three groups (fifteen) with each group adding up (its
+/// total the sum of the four before). [`scattered_t4`] then reads them as one row.
+fn past_heading_t4<'i>(text: &'i str, rows: &mut Vec<TableRow<'i>>) {
+    let n = T4_COLUMNS.len() * T4_GROUPS.len();
+    let valued = |tr: &TableRow<'_>| {
+        tr.row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text)
+    };
+    if rows.iter().any(|r| valued(r) && !value(r)) {
+        return;
+    }
+    let have: Vec<zfxxgk_lex::Cell<'i>> = rows
+        .iter()
+        .filter(|r| value(r))
+        .filter_map(lone)
+        .copied()
+        .collect();
+    let Some(last) = rows.iter().rev().find(|r| !empty(r)).filter(|r| value(r)) else {
+        return;
+    };
+    if have.is_empty() || have.len() >= n {
+        return;
+    }
+    let mut at = last.row.span.end;
+    let Some(rest) = text.get(at..) else {
+        return;
+    };
+    let mut heading = false;
+    let mut found: Vec<zfxxgk_lex::Cell<'i>> = Vec::new();
+    for line in rest.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let word = line.trim();
+        if word.is_empty() {
+            continue;
+        }
+        if !heading {
+            // The rest of the last value's line holds nothing; the next line is
+            // section 五's heading, whole.
+            let indent = line.len() - line.trim_start().len();
+            let heads = crate::sections::headings(line);
+            let ok = matches!(heads.as_slice(), [h] if h.key == SectionKey::S5 && h.start == indent)
+                && !word.chars().any(|c| c.is_ascii_digit());
+            if !ok {
+                return;
+            }
+            heading = true;
+            continue;
+        }
+        if word.contains(char::is_whitespace) || number::kind(word) == Kind::Text {
+            break;
+        }
+        let from = start + (line.len() - line.trim_start().len());
+        let Some(t) = text.get(from..from + word.len()) else {
+            return;
+        };
+        found.push(zfxxgk_lex::Cell {
+            text: t,
+            span: zfxxgk_lex::Span::new(from, from + word.len()),
+            x: None,
+        });
+        if have.len() + found.len() > n {
+            return;
+        }
+    }
+    if have.len() + found.len() != n {
+        return;
+    }
+    let all: Vec<zfxxgk_lex::Cell<'i>> = have.iter().chain(&found).copied().collect();
+    if !all
+        .chunks(T4_COLUMNS.len())
+        .all(|g| crate::wrapped::group_adds_up(g))
+    {
+        return;
+    }
+    rows.extend(found.into_iter().map(|c| TableRow {
+        row: Row {
+            cells: vec![c],
+            span: c.span,
+        },
+        from_text: true,
+        overflow: Box::default(),
+        padded: false,
+    }));
 }
 
 /// The one cell of a row read from running text, if it has exactly one.
@@ -1820,6 +1918,50 @@ mod tests {
         let got = tidy(&cells(&all[1..]));
         assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
         assert_eq!(get(&got, "t4.litigation_after_review.other"), Some("2"));
+    }
+
+    /// `pdftotext` of a LibreOffice page: table 四's last values set after section
+    /// 五's heading, which stood above them on the page.
+    #[test]
+    fn table_four_values_past_the_next_heading_are_its_own() {
+        let text = |before: &[&str], between: &str, after: &[&str]| {
+            let mut t = String::from(
+                "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n结果\n维持\n\n",
+            );
+            for v in before {
+                t.push_str(v);
+                t.push_str("\n\n");
+            }
+            t.push_str("五、存在的主要问题及改进情况\n");
+            t.push_str(between);
+            for v in after {
+                t.push_str("\n");
+                t.push_str(v);
+                t.push('\n');
+            }
+            t.push_str("政务公开工作仍存在公开内容不够全面等问题。\n");
+            t
+        };
+        let before = ["1", "2", "3", "2"];
+        let after = ["8", "1", "3", "1", "0", "5", "3", "1", "3", "2", "9"];
+        let got = tidy(&text(&before, "", &after));
+        assert_eq!(get(&got, "t4.review.upheld"), Some("1"), "{got:?}");
+        assert_eq!(get(&got, "t4.review.total"), Some("8"), "{got:?}");
+        assert_eq!(get(&got, "t4.litigation_direct.pending"), Some("0"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+        // A line of text between the heading and the values: not the table's.
+        let got = tidy(&text(&before, "本年度：\n", &after));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        // Groups that do not add up: not read.
+        let mut wrong = after;
+        wrong[5] = "6";
+        let got = tidy(&text(&before, "", &wrong));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        // Sixteen values: not one row.
+        let mut more = after.to_vec();
+        more.push("0");
+        let got = tidy(&text(&before, "", &more));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
     }
 
     /// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of
