@@ -74,6 +74,7 @@ use crate::rows::{Row, TableRow, Zones};
 /// spans index.
 pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     regroup_zone(text, &mut zones.t2, TableId::T2);
+    first_columns_apart(&mut zones.t3);
     regroup_zone(text, &mut zones.t3, TableId::T3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
     past_heading_t4(text, &mut zones.t4);
@@ -294,6 +295,125 @@ fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     });
     if let Some(slot) = rows.iter_mut().find(|r| r.row.span.start == f.span.start) {
         *slot = row;
+    }
+}
+
+/// Table 三's first rows whose first column LibreOffice set apart from the rest, as
+/// `pdftotext` of its page reads them (`一、本年新收…` / `190` / `二、上年结转…` /
+/// the header's words / `1` / `1` / `1` / `0` / `6` / `199` / `0` / … ): the zone's
+/// first labels, naming the template's first rows one after another (two or more),
+/// each followed by its first column's value alone or by nothing (that cell blank),
+/// then lines of text that name no row, then a run of values, the rest of those rows
+/// in turn. Read so only where the run holds exactly the six other columns of each
+/// row, at least one label has its value, and each row so made adds up (its total
+/// the sum of the six before); else left as it was.
+fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
+    let n = T3_COLUMNS.len();
+    let is_label = |r: &TableRow<'_>| {
+        text_line(r, TableId::T3).is_some() && names_t3_row(r) && !header_line(r)
+    };
+    let skip = |mut k: usize| {
+        while rows.get(k).is_some_and(empty) {
+            k += 1;
+        }
+        k
+    };
+    let Some(start) = rows.iter().position(|r| is_label(r)) else {
+        return;
+    };
+    // The labels and their first columns' values (row indices).
+    let mut heads: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut k = start;
+    while let Some(r) = rows.get(k).filter(|r| is_label(r)) {
+        let folded: Vec<labels::Folded<'_>> = r
+            .row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        let names_next = Edition::ALL
+            .iter()
+            .all(|&e| labels::best_t3_row(&folded, e).map(|(j, _)| j) == Some(heads.len()));
+        if !names_next {
+            break;
+        }
+        let mut j = skip(k + 1);
+        let first = rows.get(j).is_some_and(value).then_some(j);
+        if first.is_some() {
+            j = skip(j + 1);
+        }
+        if rows.get(j).is_some_and(value) {
+            // Two values or more after a label: not its first column alone.
+            return;
+        }
+        heads.push((k, first));
+        k = j;
+    }
+    if heads.len() < 2 || heads.iter().all(|h| h.1.is_none()) {
+        return;
+    }
+    // Lines of text naming no row, then the run.
+    while let Some(r) = rows.get(k).filter(|r| !value(r)) {
+        let valued = r
+            .row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text);
+        if valued || is_label(r) || names_t3_row(r) && !header_line(r) {
+            return;
+        }
+        k += 1;
+    }
+    let mut run = Vec::new();
+    while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
+        if value(r) {
+            run.push(k);
+        }
+        k += 1;
+    }
+    if run.len() != heads.len() * (n - 1) {
+        return;
+    }
+    let lone_cell = |k: usize| rows.get(k).and_then(lone).copied();
+    let mut made_rows: Vec<(usize, TableRow<'i>)> = Vec::new();
+    for (&(label, first), chunk) in heads.iter().zip(run.chunks(n - 1)) {
+        let Some(tr) = rows.get(label) else {
+            return;
+        };
+        let first = match first {
+            Some(f) => lone_cell(f),
+            // Nothing after the label: its first column was blank.
+            None => Some(zfxxgk_lex::Cell {
+                text: "",
+                span: zfxxgk_lex::Span::new(tr.row.span.end, tr.row.span.end),
+                x: None,
+            }),
+        };
+        let Some(first) = first else {
+            return;
+        };
+        let values: Vec<zfxxgk_lex::Cell<'i>> = std::iter::once(Some(first))
+            .chain(chunk.iter().map(|&k| lone_cell(k)))
+            .collect::<Option<_>>()
+            .unwrap_or_default();
+        if values.len() != n || !adds_up(&values) {
+            return;
+        }
+        let mut cells = tr.row.cells.clone();
+        cells.extend(values);
+        made_rows.push((label, made(cells, tr)));
+    }
+    let taken: Vec<usize> = heads.iter().filter_map(|h| h.1).chain(run).collect();
+    let old = std::mem::take(rows);
+    for (k, r) in old.into_iter().enumerate() {
+        if taken.contains(&k) {
+            continue;
+        }
+        match made_rows.iter().position(|m| m.0 == k) {
+            Some(at) => rows.push(made_rows.swap_remove(at).1),
+            None => rows.push(r),
+        }
     }
 }
 
@@ -1862,6 +1982,55 @@ mod tests {
                 .all(|c| !c.0.starts_with("t3.not_processed.duplicate")
                     && !c.0.starts_with("t3.other")
                     && !c.0.starts_with("t3.results_total")),
+            "{got:?}"
+        );
+    }
+
+    /// LibreOffice's page sets the first column of table 三's first rows apart: each
+    /// label's first value (or nothing, where that cell is blank) after it, the rest
+    /// of the rows after the header's words.
+    #[test]
+    fn first_columns_set_apart_join_the_rest_of_their_rows() {
+        let text = |first: &[&str], rest: &[&str]| {
+            lo_table(&[
+                (&["一、本年新收政府信息公开申请数量"], first),
+                (
+                    &[
+                        "二、上年结转政府信息公开申请数量",
+                        "三、本年度",
+                        "商业企业",
+                        "总计",
+                    ],
+                    rest,
+                ),
+                (&["（一）予以公开"], &["23", "0", "0", "0", "0", "1", "24"]),
+            ])
+        };
+        let rest = ["1", "1", "1", "0", "6", "199", "0", "0", "0", "0", "0", "0"];
+        let got = tidy(&text(&["190"], &rest));
+        assert_eq!(
+            get(&got, "t3.new_received.natural_person"),
+            Some("190"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.new_received.commercial"), Some("1"));
+        assert_eq!(get(&got, "t3.new_received.total"), Some("199"));
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+        assert_eq!(get(&got, "t3.carried_over.commercial"), Some("0"));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+        assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+        // A row that does not add up with its first value: none read.
+        let got = tidy(&text(&["191"], &rest));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.new_received")
+                && !c.0.starts_with("t3.carried_over")),
+            "{got:?}"
+        );
+        // A value short (a blank elsewhere left nothing): which is whose is not told.
+        let got = tidy(&text(&["190"], &rest[..11]));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.new_received")
+                && !c.0.starts_with("t3.carried_over")),
             "{got:?}"
         );
     }
