@@ -73,6 +73,7 @@ use crate::rows::{Row, TableRow, Zones};
 /// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
 /// spans index.
 pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
+    label_after_values_t2(&mut zones.t2);
     regroup_zone(text, &mut zones.t2, TableId::T2);
     first_columns_apart(&mut zones.t3);
     regroup_zone(text, &mut zones.t3, TableId::T3);
@@ -295,6 +296,66 @@ fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     });
     if let Some(slot) = rows.iter_mut().find(|r| r.row.span.start == f.span.start) {
         *slot = row;
+    }
+}
+
+/// Table 二's values set before the label of a sub-table of one row (`上一年项目数量`
+/// / `本年增/减` / `1829` / `0` / `行政事业性收费`, as `pdftotext` of a LibreOffice
+/// page reads them): the label is moved before them, to be joined as a label and its
+/// values are. Only where the values stand right after a line naming a column of table
+/// 二 (no other row's), are as many as the sub-table's columns (in the edition the
+/// zone's headers name, or in both alike), the sub-table has that one row in every
+/// edition, and no value stands after the label: the values can be no other row's.
+fn label_after_values_t2(rows: &mut Vec<TableRow<'_>>) {
+    let edition = t2_edition(rows);
+    let one_row = |label: &str| {
+        labels::t2_row(label).is_some_and(|(_, item)| {
+            Edition::ALL.iter().all(|&e| {
+                Template::of(e)
+                    .t2
+                    .iter()
+                    .find(|sub| sub.item == item)
+                    .is_none_or(|sub| sub.rows.len() == 1)
+            })
+        })
+    };
+    let mut k = 0;
+    while k < rows.len() {
+        let after_column = (0..k)
+            .rev()
+            .find(|&p| rows.get(p).is_some_and(|r| !empty(r)))
+            .and_then(|p| rows.get(p))
+            .is_some_and(names_t2_column);
+        if !after_column || !rows.get(k).is_some_and(value) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        let mut n = 0;
+        while let Some(r) = rows.get(end).filter(|r| value(r) || empty(r)) {
+            n += usize::from(value(r));
+            end += 1;
+        }
+        let Some(label) = rows
+            .get(end)
+            .and_then(|r| text_line(r, TableId::T2))
+            .map(|c| c.text)
+        else {
+            k = end.max(k + 1);
+            continue;
+        };
+        let mut next = end + 1;
+        while rows.get(next).is_some_and(empty) {
+            next += 1;
+        }
+        if one_row(label)
+            && fits(TableId::T2, label, n, edition)
+            && !rows.get(next).is_some_and(value)
+        {
+            let row = rows.remove(end);
+            rows.insert(k, row);
+        }
+        k = end + 1;
     }
 }
 
@@ -1984,6 +2045,58 @@ mod tests {
                     && !c.0.starts_with("t3.results_total")),
             "{got:?}"
         );
+    }
+
+    /// `pdftotext` of a LibreOffice page may set a table 二 row's values before its
+    /// label: where its sub-table has that one row, they are its.
+    #[test]
+    fn values_before_the_label_of_a_one_row_sub_table_are_its() {
+        let text = |item: &str, cells: &[&str]| {
+            let mut t = String::from(
+                "二、主动公开政府信息情况\n\n第二十条第（五）项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n3178\n\n-5\n\n4594\n\n",
+            );
+            t.push_str(item);
+            t.push_str("\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n");
+            for c in cells {
+                t.push_str(c);
+                t.push_str("\n\n");
+            }
+            t.push_str("三、收到和处理政府信息公开申请情况\n");
+            t
+        };
+        let got = tidy(&text(
+            "第二十条第（八）项",
+            &["1829", "0", "行政事业性收费"],
+        ));
+        assert_eq!(
+            get(&got, "t2.fees.items_last_year"),
+            Some("1829"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.fees.items_change"), Some("0"));
+        assert_eq!(get(&got, "t2.licensing.decisions"), Some("4594"));
+        // A value after the label too: whose are the two before is not told.
+        let got = tidy(&text(
+            "第二十条第（八）项",
+            &["1829", "0", "行政事业性收费", "5"],
+        ));
+        assert_eq!(get(&got, "t2.fees.items_last_year"), None, "{got:?}");
+        // A sub-table of two rows: the values may be the other row's.
+        let got = tidy(&text(
+            "第二十条第（六）项",
+            &[
+                "4802",
+                "-1",
+                "3717",
+                "行政处罚",
+                "行政强制",
+                "3692",
+                "-8",
+                "2067",
+            ],
+        ));
+        assert_eq!(get(&got, "t2.penalties.items_last_year"), None, "{got:?}");
+        assert_eq!(get(&got, "t2.enforcement.decisions"), Some("2067"));
     }
 
     /// LibreOffice's page sets the first column of table 三's first rows apart: each
