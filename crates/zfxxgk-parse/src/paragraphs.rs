@@ -76,6 +76,7 @@ pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     label_after_values_t2(&mut zones.t2);
     regroup_zone(text, &mut zones.t2, TableId::T2);
     first_columns_apart(&mut zones.t3);
+    label_after_table_t3(&mut zones.t3);
     regroup_zone(text, &mut zones.t3, TableId::T3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
     past_heading_t4(text, &mut zones.t4);
@@ -475,6 +476,129 @@ fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
             Some(at) => rows.push(made_rows.swap_remove(at).1),
             None => rows.push(r),
         }
+    }
+}
+
+/// A label of table 三 set after the table's last values (`5.要求行政机关确认或重` /
+/// `新出具已获取信息` at the zone's end, as `pdftotext` of a LibreOffice page may read
+/// it), moved to just before the run of values whose rows it names the last of: the
+/// run after the labels of the template's rows just before its own (`3.要求提供公开出版物`
+/// / `4.无正当理由大量反复申请` / three rows' values). Only where the zone ends with
+/// that label's lines alone (the first numbered), they name one row in each edition,
+/// and one run only splits one way into rows that add up, one more than the labels
+/// since the values before it, which name the rows before the label's one after
+/// another. The labels then take the rows in turn as labels before their values do
+/// ([`in_order`], which checks them again).
+fn label_after_table_t3(rows: &mut Vec<TableRow<'_>>) {
+    let n = T3_COLUMNS.len();
+    let valued = |r: &TableRow<'_>| {
+        r.row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text)
+    };
+    let Some(last_value) = rows.iter().rposition(valued) else {
+        return;
+    };
+    let tail: Vec<usize> = (last_value + 1..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(|r| !empty(r)))
+        .collect();
+    let numbered_first = tail
+        .first()
+        .and_then(|&k| rows.get(k))
+        .and_then(|r| text_line(r, TableId::T3))
+        .is_some_and(|c| labels::Folded::new(c.text).numbered());
+    if !numbered_first
+        || tail.len() > MAX_LABEL_LINES
+        || !tail.iter().all(|&k| {
+            rows.get(k)
+                .and_then(|r| text_line(r, TableId::T3))
+                .is_some()
+        })
+    {
+        return;
+    }
+    let named = |e: Edition, ks: &[usize]| -> Option<usize> {
+        let folded: Vec<labels::Folded<'_>> = ks
+            .iter()
+            .filter_map(|&k| rows.get(k))
+            .flat_map(|r| r.row.cells.iter())
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        labels::best_t3_row(&folded, e).map(|(j, _)| j)
+    };
+    let cells_of = |ks: &[usize]| -> Vec<zfxxgk_lex::Cell<'_>> {
+        ks.iter()
+            .filter_map(|&k| rows.get(k))
+            .flat_map(|r| r.row.cells.iter().copied())
+            .collect()
+    };
+    // Each run of lone values whose rows the trailing label may name the last of.
+    let mut found: Option<usize> = None;
+    let mut k = 0;
+    while k < last_value {
+        if !rows.get(k).is_some_and(value) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut run = Vec::new();
+        while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
+            if value(r) {
+                run.push(k);
+            }
+            k += 1;
+        }
+        if run.len() <= n {
+            continue;
+        }
+        let Some(sizes) = only_split(&run, &|ks| crate::wrapped::whole(&cells_of(ks))) else {
+            continue;
+        };
+        // The labels since the values before the run.
+        let since = (0..start)
+            .rev()
+            .find(|&p| rows.get(p).is_some_and(valued))
+            .map_or(0, |p| p + 1);
+        let open: Vec<usize> = (since..start)
+            .filter(|&p| {
+                rows.get(p)
+                    .is_some_and(|r| names_t3_row(r) && !header_line(r))
+            })
+            .collect();
+        let fits = Edition::ALL.iter().any(|&e| {
+            let Some(own) = named(e, &tail) else {
+                return false;
+            };
+            let at: Vec<Option<usize>> = open
+                .iter()
+                .map(|&p| named(e, &[p]))
+                .chain(std::iter::once(Some(own)))
+                .collect();
+            at.iter().all(Option::is_some)
+                && at
+                    .windows(2)
+                    .all(|w| matches!(w, [Some(a), Some(b)] if a + 1 == *b))
+        });
+        if !open.is_empty() && fits && sizes.len() == open.len() + 1 {
+            if found.is_some() {
+                return;
+            }
+            found = Some(start);
+        }
+    }
+    let Some(start) = found else {
+        return;
+    };
+    let moved: Vec<TableRow<'_>> = tail.iter().filter_map(|&k| rows.get(k).cloned()).collect();
+    rows.truncate(last_value + 1);
+    let at = (0..start)
+        .rev()
+        .find(|&p| rows.get(p).is_some_and(|r| !empty(r)))
+        .map_or(start, |p| p + 1);
+    for (j, r) in moved.into_iter().enumerate() {
+        rows.insert(at + j, r);
     }
 }
 
@@ -2097,6 +2221,47 @@ mod tests {
         ));
         assert_eq!(get(&got, "t2.penalties.items_last_year"), None, "{got:?}");
         assert_eq!(get(&got, "t2.enforcement.decisions"), Some("2067"));
+    }
+
+    /// A label set after the table's last values names the row after those of the
+    /// labels left without values before a run: the run's rows are theirs in turn.
+    #[test]
+    fn a_label_after_the_last_values_takes_the_row_after_the_open_labels() {
+        let text = |open: &[&str]| {
+            let run: Vec<&str> = ["1", "0", "0", "0", "0", "0", "1"]
+                .into_iter()
+                .chain(["3", "0", "0", "0", "0", "0", "3"])
+                .chain(["2", "0", "0", "0", "0", "0", "2"])
+                .collect();
+            lo_table(&[
+                (&["1.信访举报投诉类申请"], ONES),
+                (&["2.重复申请"], ONES),
+                (open, &run),
+                (&["（六）其他处理"], &["7", "1", "1", "1", "0", "2", "12"]),
+                (&["5.要求行政机关确认或重", "新出具已获取信息"], &[]),
+            ])
+        };
+        let got = tidy(&text(&["3.要求提供公开出版物", "4.无正当理由大量反复申请"]));
+        assert_eq!(
+            get(&got, "t3.not_processed.publication.total"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t3.not_processed.excessive.natural_person"),
+            Some("3")
+        );
+        assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("2"));
+        // The labels before the run name no rows one after another up to the label
+        // set after: none of the run's rows read.
+        let got = tidy(&text(&["3.要求提供公开出版物", "（五）不予处理"]));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.not_processed.publication")
+                    && !c.0.starts_with("t3.not_processed.excessive")
+                    && !c.0.starts_with("t3.not_processed.confirmation")),
+            "{got:?}"
+        );
     }
 
     /// LibreOffice's page sets the first column of table 三's first rows apart: each
