@@ -364,9 +364,10 @@ fn label_after_values_t2(rows: &mut Vec<TableRow<'_>>) {
 /// `pdftotext` of its page reads them (`一、本年新收…` / `190` / `二、上年结转…` /
 /// the header's words / `1` / `1` / `1` / `0` / `6` / `199` / `0` / … ): the zone's
 /// first labels, naming the template's first rows one after another (two or more),
-/// each followed by its first column's value alone or by nothing (that cell blank),
-/// then lines of text that name no row, then a run of values, the rest of those rows
-/// in turn. Read so only where the run holds exactly the six other columns of each
+/// each followed by its first column's value alone or, the last only, by nothing
+/// (that cell blank: a first value may stand after the next label's line, as the
+/// 2021 editor page has `（一）予以公开`'s), then lines of text that name no row, then
+/// a run of values, the rest of those rows in turn. Read so only where the run holds exactly the six other columns of each
 /// row, at least one label has its value, and each row so made adds up (its total
 /// the sum of the six before); else left as it was.
 fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
@@ -411,6 +412,14 @@ fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
         }
         heads.push((k, first));
         k = j;
+        if first.is_none() {
+            // Nothing after a label stands for its blank first cell only where no
+            // label follows: a first value may stand after the next label's line.
+            if rows.get(k).is_some_and(|r| is_label(r)) {
+                return;
+            }
+            break;
+        }
     }
     if heads.len() < 2 || heads.iter().all(|h| h.1.is_none()) {
         return;
@@ -1996,8 +2005,10 @@ mod tests {
     }
 
     /// A label with no values stands before the next label, and the values after
-    /// that one are three rows' for the two labels: whose are whose cannot be told,
-    /// and none is read.
+    /// that one are three rows' for the two labels: whose are whose cannot be told
+    /// where the label after them has values of its own, and none is read. Where
+    /// it stands at the table's end without values, it names the third row (the
+    /// label set after the table's values: [`label_after_table_t3`]).
     #[test]
     fn values_after_a_label_left_without_values_are_not_split() {
         let mut text = String::from(
@@ -2013,13 +2024,17 @@ mod tests {
             text.push_str("\n\n");
         }
         text.push_str("1.属于国家秘密\n\n");
-        let got = tidy(&text);
+        let got = tidy(&format!("{text}5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"));
         assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
         assert!(
             got.iter()
                 .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
             "{got:?}"
         );
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("32"));
     }
 
     /// `pdftotext` of a LibreOffice page, one value a paragraph: text with `rows` as
@@ -2299,6 +2314,17 @@ mod tests {
         assert_eq!(get(&got, "t3.granted.total"), Some("24"));
         // A row that does not add up with its first value: none read.
         let got = tidy(&text(&["191"], &rest));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.new_received")
+                && !c.0.starts_with("t3.carried_over")),
+            "{got:?}"
+        );
+        // Nothing after the first label, the next label after it: its first value may
+        // stand after the next label's line, not told.
+        let mut shifted = vec!["190"];
+        shifted.extend_from_slice(&rest[..6]);
+        shifted.extend(["0", "0", "0", "0", "0", "0"]);
+        let got = tidy(&text(&[], &shifted));
         assert!(
             got.iter().all(|c| !c.0.starts_with("t3.new_received")
                 && !c.0.starts_with("t3.carried_over")),
