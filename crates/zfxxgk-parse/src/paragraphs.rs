@@ -1211,7 +1211,14 @@ fn t3_rows<'i>(
     // the next row's first value after it, reads so too (`0 0 0 0 0 0` / `0 …`).
     let whole = |ks: &[usize]| crate::wrapped::whole(&cells_of(ks));
     let split = if values.len() > n {
-        only_split(values, &whole)
+        only_split(values, &whole).or_else(|| {
+            // Two ways or more: the one whose rows each fit under the bounds the
+            // table's totals set, where only one does.
+            let bounds = column_bounds(old)?;
+            only_split(values, &|ks| {
+                whole(ks) && within_bounds(&cells_of(ks), &bounds)
+            })
+        })
     } else {
         None
     };
@@ -1273,6 +1280,108 @@ fn t3_rows<'i>(
     }
     // The values left stay as they were, from the first of them on.
     Some(values.get(k).copied())
+}
+
+/// The most each column of table 三 can hold in any row, as the table's totals tell:
+/// （七）总计 plus 四、结转下年度继续办理, column by column (a row of 三 is at most
+/// （七）总计, which is their sum; 一 and 二 are at most （七）总计 plus 四, which they
+/// add up to; 四 itself at most that). Read from the zone's rows where each of the
+/// two labels stands once, alone on its line, followed by exactly its seven values
+/// alone on theirs that add up; the same in every edition whose template names them;
+/// `None` else.
+fn column_bounds(old: &[TableRow<'_>]) -> Option<Vec<u64>> {
+    use crate::vanished::Token;
+    let n = T3_COLUMNS.len();
+    let row_of = |e: Edition, key: &str| Template::of(e).t3_rows.iter().position(|r| r.key == key);
+    let values_after = |e: Edition, j: usize| -> Option<Vec<u64>> {
+        let mut found = None;
+        for (k, r) in old.iter().enumerate() {
+            let Some(c) = lone(r).filter(|c| number::kind(c.text) == Kind::Text) else {
+                continue;
+            };
+            if header_line(r) {
+                // `总计` of the column headers: no row's label.
+                continue;
+            }
+            if labels::best_t3_row(&[labels::Folded::new(c.text)], e).map(|(i, _)| i) != Some(j) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            let mut cells = Vec::new();
+            let mut at = k + 1;
+            while let Some(r) = old.get(at).filter(|r| value(r) || empty(r)) {
+                cells.extend(lone(r).copied());
+                at += 1;
+            }
+            if cells.len() != n || !crate::wrapped::whole(&cells) {
+                return None;
+            }
+            let counts: Option<Vec<u64>> = cells
+                .iter()
+                .map(|c| match Token::of(c.text) {
+                    Token::Count(v) => Some(v),
+                    Token::Blank => Some(0),
+                    Token::Other => None,
+                })
+                .collect();
+            found = Some(counts?);
+        }
+        found
+    };
+    let mut bounds: Option<Vec<u64>> = None;
+    for e in Edition::ALL {
+        let (Some(total), Some(forward)) =
+            (row_of(e, "results_total"), row_of(e, "carried_forward"))
+        else {
+            continue;
+        };
+        let (t, f) = (values_after(e, total)?, values_after(e, forward)?);
+        let b: Vec<u64> = t
+            .iter()
+            .zip(&f)
+            .map(|(a, b)| a.saturating_add(*b))
+            .collect();
+        match &bounds {
+            Some(other) if *other != b => return None,
+            _ => bounds = Some(b),
+        }
+    }
+    bounds
+}
+
+/// Whether `values` (a row of seven, or of six whose blank left nothing) fit under
+/// `bounds` column by column: all seven, or the six with the blank in some column
+/// before the total.
+fn within_bounds(values: &[zfxxgk_lex::Cell<'_>], bounds: &[u64]) -> bool {
+    use crate::vanished::Token;
+    let counts: Option<Vec<u64>> = values
+        .iter()
+        .map(|c| match Token::of(c.text) {
+            Token::Count(v) => Some(v),
+            Token::Blank => Some(0),
+            Token::Other => None,
+        })
+        .collect();
+    let Some(counts) = counts else {
+        return false;
+    };
+    let fits = |vs: &[u64], bs: &[u64]| vs.iter().zip(bs).all(|(v, b)| v <= b);
+    let n = bounds.len();
+    match counts.len() {
+        l if l == n => fits(&counts, bounds),
+        l if l + 1 == n => (0..l).any(|p| {
+            fits(
+                counts.get(..p).unwrap_or_default(),
+                bounds.get(..p).unwrap_or_default(),
+            ) && fits(
+                counts.get(p..).unwrap_or_default(),
+                bounds.get(p + 1..).unwrap_or_default(),
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// Most values [`only_split`] splits: the ways grow with them.
@@ -2275,6 +2384,51 @@ mod tests {
                 .all(|c| !c.0.starts_with("t3.not_processed.publication")
                     && !c.0.starts_with("t3.not_processed.excessive")
                     && !c.0.starts_with("t3.not_processed.confirmation")),
+            "{got:?}"
+        );
+    }
+
+    /// A run that splits two ways into rows that add up (`0 0 0 0 0 0 0 23 0 0 0 1
+    /// 24 …`: seven and six, or six and seven) is split the one way whose rows fit
+    /// under the table's totals, （七）总计 plus 四 column by column.
+    #[test]
+    fn a_run_split_two_ways_is_split_the_way_the_totals_allow() {
+        let text = |total: &[&str]| {
+            let run: Vec<&str> = ["0", "0", "0", "0", "0", "0", "0"]
+                .into_iter()
+                .chain(["23", "0", "0", "0", "1", "24"])
+                .chain(["23", "0", "0", "0", "0", "0", "23"])
+                .collect();
+            lo_table(&[
+                (
+                    &["一、本年新收政府信息公开申请数量"],
+                    &["190", "1", "1", "1", "0", "6", "199"],
+                ),
+                (&["二、上年结转政府信息公开申请数量"], &run),
+                (&["1.属于国家秘密"], &["38", "0", "0", "0", "0", "1", "39"]),
+                (&["（七）总计"], total),
+                (
+                    &["四、结转下年度继续办理"],
+                    &["11", "0", "0", "0", "0", "0", "11"],
+                ),
+            ])
+        };
+        let got = tidy(&text(&["179", "1", "1", "1", "0", "6", "188"]));
+        assert_eq!(
+            get(&got, "t3.carried_over.natural_person"),
+            Some("0"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+        // The row of six: what its placements agree on.
+        assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        // Totals that let 23 stand in the second column too: not told.
+        let got = tidy(&text(&["179", "30", "1", "1", "0", "6", "217"]));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.carried_over")
+                && !c.0.starts_with("t3.granted")
+                && !c.0.starts_with("t3.partly_granted")),
             "{got:?}"
         );
     }
