@@ -1123,7 +1123,40 @@ fn t3_rows<'i>(
     };
     let first = values.get(..n)?;
     if values.len() > n && !crate::wrapped::whole(&cells_of(first)) {
-        return None;
+        // The first value may end the row of the label before, whose other values
+        // stand before the labels.
+        let numbered =
+            |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
+        let mut lines = 0;
+        if !numbered(tr) {
+            while lines < MAX_LABEL_LINES
+                && rows
+                    .len()
+                    .checked_sub(lines + 1)
+                    .and_then(|k| rows.get(k))
+                    .and_then(lone)
+                    .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            {
+                lines += 1;
+                if rows.get(rows.len() - lines).is_some_and(numbered) {
+                    break;
+                }
+            }
+            if !rows
+                .len()
+                .checked_sub(lines)
+                .and_then(|k| rows.get(k))
+                .is_some_and(numbered)
+            {
+                lines = 0;
+            }
+        }
+        let mut tried = rows.clone();
+        let mut label = tried.split_off(tried.len() - lines);
+        label.push(tr.clone());
+        let next = around_labels(&mut tried, &label, values, &cells_of)?;
+        *rows = tried;
+        return Some(next);
     }
     // Left as they were (to be left unplaced), the label and its values each a row
     // of their own.
@@ -1713,6 +1746,98 @@ fn in_order<'i>(
     }
     // Past the zone's end: every row after the values is pushed.
     Some(values.last().map(|&l| l + 1 + after.len()))
+}
+
+/// A row whose values LibreOffice's page sets around its label (`0` / `0` / `0` /
+/// `1` / `39` / `1.属于国家秘密` / `2.其他法律行政法规禁止公开` / `38` / `26` / …: its
+/// first column after the labels, the rest before them), read with the next label's:
+/// the one label left without values since the values before it (`open`) takes the
+/// first value of the run after the label at hand (`label`) and, after it, the values
+/// standing alone before it (fewer than a row's), where they make a row that adds up
+/// (seven, or six whose blank left nothing); the label at hand takes the rest, where
+/// they are one row that adds up. Then every value is taken (`Some(None)`, as
+/// [`t3_rows`] says); `None` when not so, nothing changed.
+fn around_labels<'i>(
+    rows: &mut Vec<TableRow<'i>>,
+    label: &[TableRow<'i>],
+    values: &[usize],
+    cells_of: &dyn Fn(&[usize]) -> Vec<zfxxgk_lex::Cell<'i>>,
+) -> Option<Option<usize>> {
+    let n = T3_COLUMNS.len();
+    // The values standing alone before the labels, as [`run_before`] finds them.
+    let mut before: Vec<usize> = Vec::new();
+    for k in (0..rows.len()).rev() {
+        let r = rows.get(k)?;
+        if empty(r) {
+            continue;
+        }
+        if value(r) {
+            before.push(k);
+            continue;
+        }
+        if before.is_empty() && text_line(r, TableId::T3).is_some() {
+            continue;
+        }
+        break;
+    }
+    before.reverse();
+    let last_before = *before.last()?;
+    let open: Vec<usize> = (last_before + 1..rows.len())
+        .filter(|&k| {
+            rows.get(k)
+                .is_some_and(|r| names_t3_row(r) && !header_line(r))
+        })
+        .collect();
+    let &[o] = open.as_slice() else {
+        return None;
+    };
+    fn folded<'a>(rs: &[&TableRow<'a>]) -> Vec<labels::Folded<'a>> {
+        rs.iter()
+            .flat_map(|r| r.row.cells.iter())
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect()
+    }
+    let open_row = rows.get(o)?;
+    let here: Vec<&TableRow<'_>> = label.iter().collect();
+    let consecutive = Edition::ALL.iter().any(|&e| {
+        let a = labels::best_t3_row(&folded(&[open_row]), e).map(|(j, _)| j);
+        let b = labels::best_t3_row(&folded(&here), e).map(|(j, _)| j);
+        matches!((a, b), (Some(a), Some(b)) if a + 1 == b)
+    });
+    if !consecutive {
+        return None;
+    }
+    let before_cells: Vec<zfxxgk_lex::Cell<'i>> = before
+        .iter()
+        .filter_map(|&k| rows.get(k).and_then(lone).copied())
+        .collect();
+    let (first, rest) = values.split_first()?;
+    let mut own = cells_of(&[*first]);
+    own.extend(before_cells);
+    let theirs = cells_of(rest);
+    if !crate::wrapped::whole(&own) || !crate::wrapped::whole(&theirs) {
+        return None;
+    }
+    let mut cells = open_row.row.cells.clone();
+    cells.extend(own.iter().copied());
+    let mut row = made(cells, open_row);
+    row.from_text = own.len() < n;
+    if let Some(slot) = rows.get_mut(o) {
+        *slot = row;
+    }
+    for &k in before.iter().rev() {
+        rows.remove(k);
+    }
+    let mut cells: Vec<_> = label
+        .iter()
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    cells.extend(theirs.iter().copied());
+    let mut row = made(cells, label.first()?);
+    row.from_text = theirs.len() < n;
+    rows.push(row);
+    Some(None)
 }
 
 /// A row made of `cells` put together by the template's shape; `tr` the row it
@@ -2429,6 +2554,64 @@ mod tests {
             got.iter().all(|c| !c.0.starts_with("t3.carried_over")
                 && !c.0.starts_with("t3.granted")
                 && !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
+    }
+
+    /// LibreOffice's page may set a row's values around its label: its first value
+    /// after the labels, the others before them.
+    #[test]
+    fn a_row_set_around_its_label_takes_the_first_value_after_it() {
+        let text = |total: &str| {
+            let partly = [
+                "23", "0", "0", "0", "0", "0", "23", "0", "0", "0", "1", total,
+            ];
+            lo_table(&[
+                (&["（一）予以公开"], &["24", "0", "0", "0", "0", "0", "24"]),
+                (
+                    &["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+                    &partly,
+                ),
+                (
+                    &[
+                        "（三）",
+                        "1.属于国家秘密",
+                        "不予公",
+                        "开",
+                        "2.其他法律行政法规",
+                        "禁止公开",
+                    ],
+                    &["38", "26", "0", "0", "0", "0", "0", "26"],
+                ),
+                (
+                    &["3.危及“三安全一稳定”"],
+                    &["16", "0", "0", "0", "0", "0", "16"],
+                ),
+            ])
+        };
+        let got = tidy(&text("39"));
+        // A row of six: what its placements agree on.
+        assert_eq!(
+            get(&got, "t3.withheld.state_secret.total"),
+            Some("39"),
+            "{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t3.withheld.law_forbidden.natural_person"),
+            Some("26")
+        );
+        assert_eq!(get(&got, "t3.withheld.law_forbidden.total"), Some("26"));
+        assert_eq!(
+            get(&got, "t3.withheld.security_stability.total"),
+            Some("16")
+        );
+        // The values before the labels do not add up with the first after them: none
+        // of the two rows read.
+        let got = tidy(&text("40"));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.withheld.state_secret")
+                    && !c.0.starts_with("t3.withheld.law_forbidden")),
             "{got:?}"
         );
     }
