@@ -372,16 +372,16 @@ fn label_after_values_t2(rows: &mut Vec<TableRow<'_>>) {
 /// the sum of the six before); else left as it was.
 fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
     let n = T3_COLUMNS.len();
-    let is_label = |r: &TableRow<'_>| {
+    fn is_label(r: &TableRow<'_>) -> bool {
         text_line(r, TableId::T3).is_some() && names_t3_row(r) && !header_line(r)
-    };
+    }
     let skip = |mut k: usize| {
         while rows.get(k).is_some_and(empty) {
             k += 1;
         }
         k
     };
-    let Some(start) = rows.iter().position(|r| is_label(r)) else {
+    let Some(start) = rows.iter().position(is_label) else {
         return;
     };
     // The labels and their first columns' values (row indices).
@@ -415,7 +415,7 @@ fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
         if first.is_none() {
             // Nothing after a label stands for its blank first cell only where no
             // label follows: a first value may stand after the next label's line.
-            if rows.get(k).is_some_and(|r| is_label(r)) {
+            if rows.get(k).is_some_and(is_label) {
                 return;
             }
             break;
@@ -2745,7 +2745,7 @@ mod tests {
             t.push_str("五、存在的主要问题及改进情况\n");
             t.push_str(between);
             for v in after {
-                t.push_str("\n");
+                t.push('\n');
                 t.push_str(v);
                 t.push('\n');
             }
