@@ -304,14 +304,16 @@ fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
 /// / `本年增/减` / `1829` / `0` / `行政事业性收费`, as `pdftotext` of a LibreOffice
 /// page reads them): the label is moved before them, to be joined as a label and its
 /// values are. Only where the values stand right after a line naming a column of table
-/// 二 (no other row's), are as many as the sub-table's columns (in the edition the
-/// zone's headers name, or in both alike), the sub-table has that one row in every
-/// edition, and no value stands after the label: the values can be no other row's.
+/// 二 (no other row's), are as many as the sub-table's columns and the sub-table has
+/// that one row (in the edition the zone's headers name, or in both alike: 行政许可
+/// is the one row of its sub-table in 2021 only), and no value stands after the
+/// label: the values can be no other row's.
 fn label_after_values_t2(rows: &mut Vec<TableRow<'_>>) {
     let edition = t2_edition(rows);
     let one_row = |label: &str| {
         labels::t2_row(label).is_some_and(|(_, item)| {
-            Edition::ALL.iter().all(|&e| {
+            let editions = edition.map_or(Edition::ALL.to_vec(), |e| vec![e]);
+            editions.iter().all(|&e| {
                 Template::of(e)
                     .t2
                     .iter()
@@ -2470,6 +2472,19 @@ mod tests {
         ));
         assert_eq!(get(&got, "t2.penalties.items_last_year"), None, "{got:?}");
         assert_eq!(get(&got, "t2.enforcement.decisions"), Some("2067"));
+        // 行政许可 is the one row of its sub-table in 2021, which the headers name.
+        let text = |first: &str| {
+            format!(
+                "二、主动公开政府信息情况\n\n第二十条第（一）项\n\n信息内容\n\n{first}\n\n规章\n\n4310\n\n\
+                 第二十条第（五）项\n\n信息内容\n\n本年处理决定数量\n\n0\n\n行政许可\n\n\
+                 三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let got = tidy(&text("本年制发件数"));
+        assert_eq!(get(&got, "t2.licensing.decisions"), Some("0"), "{got:?}");
+        // Headers of 2019, whose sub-table has two rows (of three columns): not read.
+        let got = tidy(&text("本年新制作数量"));
+        assert_eq!(get(&got, "t2.licensing.decisions"), None, "{got:?}");
     }
 
     /// A label set after the table's last values names the row after those of the
