@@ -73,7 +73,7 @@ use crate::rows::{Row, TableRow, Zones};
 /// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
 /// spans index.
 pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
-    label_after_values_t2(&mut zones.t2);
+    one_row_blocks_t2(&mut zones.t2);
     regroup_zone(text, &mut zones.t2, TableId::T2);
     first_columns_apart(&mut zones.t3);
     label_after_table_t3(&mut zones.t3);
@@ -300,15 +300,18 @@ fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     }
 }
 
-/// Table 二's values set before the label of a sub-table of one row (`上一年项目数量`
-/// / `本年增/减` / `1829` / `0` / `行政事业性收费`, as `pdftotext` of a LibreOffice
-/// page reads them): the label is moved before them, to be joined as a label and its
-/// values are. Only where the values stand right after a line naming a column of table
-/// 二 (no other row's), are as many as the sub-table's columns and the sub-table has
-/// that one row (in the edition the zone's headers name, or in both alike: 行政许可
-/// is the one row of its sub-table in 2021 only), and no value stands after the
-/// label: the values can be no other row's.
-fn label_after_values_t2(rows: &mut Vec<TableRow<'_>>) {
+/// Table 二's values set apart from the label of a sub-table of one row, as
+/// `pdftotext` of a LibreOffice page reads them: before it (`上一年项目数量` / `本年增/减`
+/// / `1829` / `0` / `行政事业性收费`), or after it among the column names' words
+/// (`行政事业性收费` / `上一年项目数` / `量` / `1829` / `本年增/减` / `—`). The label and
+/// its values are set together, to be joined as a label and its values are. Only
+/// within the sub-table's block (from its `第二十条第（…）项` line to the next, or the
+/// zone's end) where the block names that one row of table 二 and no other, holds no
+/// other number, and its values alone on their lines are as many as the sub-table's
+/// columns, and the sub-table has that one row (in the edition the zone's headers
+/// name, or in both alike: 行政许可 is the one row of its sub-table in 2021 only): the
+/// values can be no other row's.
+fn one_row_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
     let edition = t2_edition(rows);
     let one_row = |label: &str| {
         labels::t2_row(label).is_some_and(|(_, item)| {
@@ -322,43 +325,68 @@ fn label_after_values_t2(rows: &mut Vec<TableRow<'_>>) {
             })
         })
     };
-    let mut k = 0;
-    while k < rows.len() {
-        let after_column = (0..k)
-            .rev()
-            .find(|&p| rows.get(p).is_some_and(|r| !empty(r)))
-            .and_then(|p| rows.get(p))
-            .is_some_and(names_t2_column);
-        if !after_column || !rows.get(k).is_some_and(value) {
-            k += 1;
-            continue;
-        }
-        let mut end = k;
-        let mut n = 0;
-        while let Some(r) = rows.get(end).filter(|r| value(r) || empty(r)) {
-            n += usize::from(value(r));
-            end += 1;
-        }
-        let Some(label) = rows
-            .get(end)
-            .and_then(|r| text_line(r, TableId::T2))
-            .map(|c| c.text)
-        else {
-            k = end.max(k + 1);
+    let heading = |r: &TableRow<'_>| {
+        text_line(r, TableId::T2).is_some_and(|c| c.text.trim().starts_with("第二十条"))
+    };
+    let starts: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(heading))
+        .collect();
+    // Last block first: moving rows within a block leaves the others where they are.
+    for (b, &start) in starts.iter().enumerate().rev() {
+        let end = starts.get(b + 1).copied().unwrap_or(rows.len());
+        let Some(block) = rows.get(start + 1..end) else {
             continue;
         };
-        let mut next = end + 1;
-        while rows.get(next).is_some_and(empty) {
-            next += 1;
-        }
-        if one_row(label)
-            && fits(TableId::T2, label, n, edition)
-            && !rows.get(next).is_some_and(value)
+        let named: Vec<usize> = (0..block.len())
+            .filter(|&k| {
+                block
+                    .get(k)
+                    .and_then(|r| text_line(r, TableId::T2))
+                    .is_some_and(|c| labels::t2_row(c.text).is_some())
+            })
+            .collect();
+        let values: Vec<usize> = (0..block.len())
+            .filter(|&k| block.get(k).is_some_and(value))
+            .collect();
+        let numbers = block
+            .iter()
+            .filter(|r| {
+                r.row
+                    .cells
+                    .iter()
+                    .any(|c| number::kind(c.text) != Kind::Text)
+            })
+            .count();
+        let (&[l], Some(&first), Some(&last)) = (named.as_slice(), values.first(), values.last())
+        else {
+            continue;
+        };
+        let Some(label) = block.get(l).and_then(|r| text_line(r, TableId::T2)) else {
+            continue;
+        };
+        // Values right after the label, nothing between: read as they stand.
+        let together =
+            l < first && (l + 1..=last).all(|k| block.get(k).is_some_and(|r| value(r) || empty(r)));
+        if together
+            || numbers != values.len()
+            || !one_row(label.text)
+            || !fits(TableId::T2, label.text, values.len(), edition)
         {
-            let row = rows.remove(end);
-            rows.insert(k, row);
+            continue;
         }
-        k = end + 1;
+        let old: Vec<TableRow<'_>> = block.to_vec();
+        let at = l.min(first);
+        let mut new: Vec<TableRow<'_>> = Vec::with_capacity(old.len());
+        for (k, r) in old.iter().enumerate() {
+            if k == at {
+                new.extend(old.get(l).cloned());
+                new.extend(values.iter().filter_map(|&v| old.get(v).cloned()));
+            }
+            if k != l && !values.contains(&k) {
+                new.push(r.clone());
+            }
+        }
+        rows.splice(start + 1..end, new);
     }
 }
 
@@ -2423,7 +2451,8 @@ mod tests {
     }
 
     /// `pdftotext` of a LibreOffice page may set a table 二 row's values before its
-    /// label: where its sub-table has that one row, they are its.
+    /// label, or after it among the column names: where its sub-table has that one
+    /// row, they are its.
     #[test]
     fn values_before_the_label_of_a_one_row_sub_table_are_its() {
         let text = |item: &str, cells: &[&str]| {
@@ -2450,6 +2479,24 @@ mod tests {
         );
         assert_eq!(get(&got, "t2.fees.items_change"), Some("0"));
         assert_eq!(get(&got, "t2.licensing.decisions"), Some("4594"));
+        // After the label, among the column names' words.
+        let got = tidy(&text(
+            "第二十条第（八）项",
+            &[
+                "行政事业性收费",
+                "上一年项目数",
+                "量",
+                "1829",
+                "本年增/减",
+                "—",
+            ],
+        ));
+        assert_eq!(
+            get(&got, "t2.fees.items_last_year"),
+            Some("1829"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.fees.items_change"), Some(""));
         // A value after the label too: whose are the two before is not told.
         let got = tidy(&text(
             "第二十条第（八）项",
