@@ -60,6 +60,21 @@
 //! the table's end after its values. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
+//!
+//! LibreOffice's page, read by `pdftotext` in reading order, sets cells apart in more
+//! ways, each read only where the template and the sums leave one reading:
+//!
+//! - the first column of table 三's first rows after each label, the rest of those
+//!   rows after the header's words ([`first_columns_apart`]);
+//! - a label of table 三 after the table's last values, naming the row after those of
+//!   the labels open before a run ([`label_after_table_t3`]);
+//! - a row's first value after the next label, the rest before its own
+//!   ([`around_labels`]);
+//! - a run that splits two ways into rows that add up, split the one way whose rows
+//!   fit under （七）总计 plus 四 column by column ([`column_bounds`]);
+//! - the values of a one-row sub-table of table 二 before its label or among its
+//!   column names ([`one_row_blocks_t2`]);
+//! - table 四's last values after section 五's heading ([`past_heading_t4`]).
 
 use zfxxgk_model::{
     ColumnDef, Edition, SectionKey, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
