@@ -60,8 +60,25 @@
 //! the table's end after its values. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
+//!
+//! LibreOffice's page, read by `pdftotext` in reading order, sets cells apart in more
+//! ways, each read only where the template and the sums leave one reading:
+//!
+//! - the first column of table 三's first rows after each label, the rest of those
+//!   rows after the header's words ([`first_columns_apart`]);
+//! - a label of table 三 after the table's last values, naming the row after those of
+//!   the labels open before a run ([`label_after_table_t3`]);
+//! - a row's first value after the next label, the rest before its own
+//!   ([`around_labels`]);
+//! - a run that splits two ways into rows that add up, split the one way whose rows
+//!   fit under （七）总计 plus 四 column by column ([`column_bounds`]);
+//! - the values of a one-row sub-table of table 二 before its label or among its
+//!   column names ([`one_row_blocks_t2`]);
+//! - table 四's last values after section 五's heading ([`past_heading_t4`]).
 
-use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{
+    ColumnDef, Edition, SectionKey, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+};
 
 use crate::labels;
 use crate::number::{self, Kind};
@@ -70,10 +87,14 @@ use crate::rows::{Row, TableRow, Zones};
 /// Puts the rows of each zone that were written one cell per paragraph back together,
 /// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
 /// spans index.
-pub(crate) fn regroup(text: &str, zones: &mut Zones<'_>) {
+pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
+    one_row_blocks_t2(&mut zones.t2);
     regroup_zone(text, &mut zones.t2, TableId::T2);
+    first_columns_apart(&mut zones.t3);
+    label_after_table_t3(&mut zones.t3);
     regroup_zone(text, &mut zones.t3, TableId::T3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
+    past_heading_t4(text, &mut zones.t4);
     scattered_t4(&mut zones.t4);
     rejoin_broken(text, &mut zones.t3);
 }
@@ -292,6 +313,442 @@ fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     if let Some(slot) = rows.iter_mut().find(|r| r.row.span.start == f.span.start) {
         *slot = row;
     }
+}
+
+/// Table 二's values set apart from the label of a sub-table of one row, as
+/// `pdftotext` of a LibreOffice page reads them: before it (`上一年项目数量` / `本年增/减`
+/// / `1829` / `0` / `行政事业性收费`), or after it among the column names' words
+/// (`行政事业性收费` / `上一年项目数` / `量` / `1829` / `本年增/减` / `—`). The label and
+/// its values are set together, to be joined as a label and its values are. Only
+/// within the sub-table's block (from its `第二十条第（…）项` line to the next, or the
+/// zone's end) where the block names that one row of table 二 and no other, holds no
+/// other number, and its values alone on their lines are as many as the sub-table's
+/// columns, and the sub-table has that one row (in the edition the zone's headers
+/// name, or in both alike: 行政许可 is the one row of its sub-table in 2021 only): the
+/// values can be no other row's.
+fn one_row_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
+    let edition = t2_edition(rows);
+    let one_row = |label: &str| {
+        labels::t2_row(label).is_some_and(|(_, item)| {
+            let editions = edition.map_or(Edition::ALL.to_vec(), |e| vec![e]);
+            editions.iter().all(|&e| {
+                Template::of(e)
+                    .t2
+                    .iter()
+                    .find(|sub| sub.item == item)
+                    .is_none_or(|sub| sub.rows.len() == 1)
+            })
+        })
+    };
+    let heading = |r: &TableRow<'_>| {
+        text_line(r, TableId::T2).is_some_and(|c| c.text.trim().starts_with("第二十条"))
+    };
+    let starts: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(heading))
+        .collect();
+    // Last block first: moving rows within a block leaves the others where they are.
+    for (b, &start) in starts.iter().enumerate().rev() {
+        let end = starts.get(b + 1).copied().unwrap_or(rows.len());
+        let Some(block) = rows.get(start + 1..end) else {
+            continue;
+        };
+        let named: Vec<usize> = (0..block.len())
+            .filter(|&k| {
+                block
+                    .get(k)
+                    .and_then(|r| text_line(r, TableId::T2))
+                    .is_some_and(|c| labels::t2_row(c.text).is_some())
+            })
+            .collect();
+        let values: Vec<usize> = (0..block.len())
+            .filter(|&k| block.get(k).is_some_and(value))
+            .collect();
+        let numbers = block
+            .iter()
+            .filter(|r| {
+                r.row
+                    .cells
+                    .iter()
+                    .any(|c| number::kind(c.text) != Kind::Text)
+            })
+            .count();
+        let (&[l], Some(&first), Some(&last)) = (named.as_slice(), values.first(), values.last())
+        else {
+            continue;
+        };
+        let Some(label) = block.get(l).and_then(|r| text_line(r, TableId::T2)) else {
+            continue;
+        };
+        // Values right after the label, nothing between: read as they stand.
+        let together =
+            l < first && (l + 1..=last).all(|k| block.get(k).is_some_and(|r| value(r) || empty(r)));
+        if together
+            || numbers != values.len()
+            || !one_row(label.text)
+            || !fits(TableId::T2, label.text, values.len(), edition)
+        {
+            continue;
+        }
+        let old: Vec<TableRow<'_>> = block.to_vec();
+        let at = l.min(first);
+        let mut new: Vec<TableRow<'_>> = Vec::with_capacity(old.len());
+        for (k, r) in old.iter().enumerate() {
+            if k == at {
+                new.extend(old.get(l).cloned());
+                new.extend(values.iter().filter_map(|&v| old.get(v).cloned()));
+            }
+            if k != l && !values.contains(&k) {
+                new.push(r.clone());
+            }
+        }
+        rows.splice(start + 1..end, new);
+    }
+}
+
+/// Table 三's first rows whose first column LibreOffice set apart from the rest, as
+/// `pdftotext` of its page reads them (`一、本年新收…` / `190` / `二、上年结转…` /
+/// the header's words / `1` / `1` / `1` / `0` / `6` / `199` / `0` / … ): the zone's
+/// first labels, naming the template's first rows one after another (two or more),
+/// each followed by its first column's value alone or, the last only, by nothing
+/// (that cell blank: a first value may stand after the next label's line, as the
+/// 2021 editor page has `（一）予以公开`'s), then lines of text that name no row, then
+/// a run of values, the rest of those rows in turn. Read so only where the run holds exactly the six other columns of each
+/// row, at least one label has its value, and each row so made adds up (its total
+/// the sum of the six before); else left as it was.
+fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
+    let n = T3_COLUMNS.len();
+    fn is_label(r: &TableRow<'_>) -> bool {
+        text_line(r, TableId::T3).is_some() && names_t3_row(r) && !header_line(r)
+    }
+    let skip = |mut k: usize| {
+        while rows.get(k).is_some_and(empty) {
+            k += 1;
+        }
+        k
+    };
+    let Some(start) = rows.iter().position(is_label) else {
+        return;
+    };
+    // The labels and their first columns' values (row indices).
+    let mut heads: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut k = start;
+    while let Some(r) = rows.get(k).filter(|r| is_label(r)) {
+        let folded: Vec<labels::Folded<'_>> = r
+            .row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        let names_next = Edition::ALL
+            .iter()
+            .all(|&e| labels::best_t3_row(&folded, e).map(|(j, _)| j) == Some(heads.len()));
+        if !names_next {
+            break;
+        }
+        let mut j = skip(k + 1);
+        let first = rows.get(j).is_some_and(value).then_some(j);
+        if first.is_some() {
+            j = skip(j + 1);
+        }
+        if rows.get(j).is_some_and(value) {
+            // Two values or more after a label: not its first column alone.
+            return;
+        }
+        heads.push((k, first));
+        k = j;
+        if first.is_none() {
+            // Nothing after a label stands for its blank first cell only where no
+            // label follows: a first value may stand after the next label's line.
+            if rows.get(k).is_some_and(is_label) {
+                return;
+            }
+            break;
+        }
+    }
+    if heads.len() < 2 || heads.iter().all(|h| h.1.is_none()) {
+        return;
+    }
+    // Lines of text naming no row, then the run.
+    while let Some(r) = rows.get(k).filter(|r| !value(r)) {
+        let valued = r
+            .row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text);
+        if valued || is_label(r) || names_t3_row(r) && !header_line(r) {
+            return;
+        }
+        k += 1;
+    }
+    let mut run = Vec::new();
+    while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
+        if value(r) {
+            run.push(k);
+        }
+        k += 1;
+    }
+    if run.len() != heads.len() * (n - 1) {
+        return;
+    }
+    let lone_cell = |k: usize| rows.get(k).and_then(lone).copied();
+    let mut made_rows: Vec<(usize, TableRow<'i>)> = Vec::new();
+    for (&(label, first), chunk) in heads.iter().zip(run.chunks(n - 1)) {
+        let Some(tr) = rows.get(label) else {
+            return;
+        };
+        let first = match first {
+            Some(f) => lone_cell(f),
+            // Nothing after the label: its first column was blank.
+            None => Some(zfxxgk_lex::Cell {
+                text: "",
+                span: zfxxgk_lex::Span::new(tr.row.span.end, tr.row.span.end),
+                x: None,
+            }),
+        };
+        let Some(first) = first else {
+            return;
+        };
+        let values: Vec<zfxxgk_lex::Cell<'i>> = std::iter::once(Some(first))
+            .chain(chunk.iter().map(|&k| lone_cell(k)))
+            .collect::<Option<_>>()
+            .unwrap_or_default();
+        if values.len() != n || !adds_up(&values) {
+            return;
+        }
+        let mut cells = tr.row.cells.clone();
+        cells.extend(values);
+        made_rows.push((label, made(cells, tr)));
+    }
+    let taken: Vec<usize> = heads.iter().filter_map(|h| h.1).chain(run).collect();
+    let old = std::mem::take(rows);
+    for (k, r) in old.into_iter().enumerate() {
+        if taken.contains(&k) {
+            continue;
+        }
+        match made_rows.iter().position(|m| m.0 == k) {
+            Some(at) => rows.push(made_rows.swap_remove(at).1),
+            None => rows.push(r),
+        }
+    }
+}
+
+/// A label of table 三 set after the table's last values (`5.要求行政机关确认或重` /
+/// `新出具已获取信息` at the zone's end, as `pdftotext` of a LibreOffice page may read
+/// it), moved to just before the run of values whose rows it names the last of: the
+/// run after the labels of the template's rows just before its own (`3.要求提供公开出版物`
+/// / `4.无正当理由大量反复申请` / three rows' values). Only where the zone ends with
+/// that label's lines alone (the first numbered), they name one row in each edition,
+/// and one run only splits one way into rows that add up, one more than the labels
+/// since the values before it, which name the rows before the label's one after
+/// another. The labels then take the rows in turn as labels before their values do
+/// ([`in_order`], which checks them again).
+fn label_after_table_t3(rows: &mut Vec<TableRow<'_>>) {
+    let n = T3_COLUMNS.len();
+    let valued = |r: &TableRow<'_>| {
+        r.row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text)
+    };
+    let Some(last_value) = rows.iter().rposition(valued) else {
+        return;
+    };
+    let tail: Vec<usize> = (last_value + 1..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(|r| !empty(r)))
+        .collect();
+    let numbered_first = tail
+        .first()
+        .and_then(|&k| rows.get(k))
+        .and_then(|r| text_line(r, TableId::T3))
+        .is_some_and(|c| labels::Folded::new(c.text).numbered());
+    if !numbered_first
+        || tail.len() > MAX_LABEL_LINES
+        || !tail.iter().all(|&k| {
+            rows.get(k)
+                .and_then(|r| text_line(r, TableId::T3))
+                .is_some()
+        })
+    {
+        return;
+    }
+    let named = |e: Edition, ks: &[usize]| -> Option<usize> {
+        let folded: Vec<labels::Folded<'_>> = ks
+            .iter()
+            .filter_map(|&k| rows.get(k))
+            .flat_map(|r| r.row.cells.iter())
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        labels::best_t3_row(&folded, e).map(|(j, _)| j)
+    };
+    let cells_of = |ks: &[usize]| -> Vec<zfxxgk_lex::Cell<'_>> {
+        ks.iter()
+            .filter_map(|&k| rows.get(k))
+            .flat_map(|r| r.row.cells.iter().copied())
+            .collect()
+    };
+    // Each run of lone values whose rows the trailing label may name the last of.
+    let mut found: Option<usize> = None;
+    let mut k = 0;
+    while k < last_value {
+        if !rows.get(k).is_some_and(value) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut run = Vec::new();
+        while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
+            if value(r) {
+                run.push(k);
+            }
+            k += 1;
+        }
+        if run.len() <= n {
+            continue;
+        }
+        let Some(sizes) = only_split(&run, &|ks| crate::wrapped::whole(&cells_of(ks))) else {
+            continue;
+        };
+        // The labels since the values before the run.
+        let since = (0..start)
+            .rev()
+            .find(|&p| rows.get(p).is_some_and(valued))
+            .map_or(0, |p| p + 1);
+        let open: Vec<usize> = (since..start)
+            .filter(|&p| {
+                rows.get(p)
+                    .is_some_and(|r| names_t3_row(r) && !header_line(r))
+            })
+            .collect();
+        let fits = Edition::ALL.iter().any(|&e| {
+            let Some(own) = named(e, &tail) else {
+                return false;
+            };
+            let at: Vec<Option<usize>> = open
+                .iter()
+                .map(|&p| named(e, &[p]))
+                .chain(std::iter::once(Some(own)))
+                .collect();
+            at.iter().all(Option::is_some)
+                && at
+                    .windows(2)
+                    .all(|w| matches!(w, [Some(a), Some(b)] if a + 1 == *b))
+        });
+        if !open.is_empty() && fits && sizes.len() == open.len() + 1 {
+            if found.is_some() {
+                return;
+            }
+            found = Some(start);
+        }
+    }
+    let Some(start) = found else {
+        return;
+    };
+    let moved: Vec<TableRow<'_>> = tail.iter().filter_map(|&k| rows.get(k).cloned()).collect();
+    rows.truncate(last_value + 1);
+    let at = (0..start)
+        .rev()
+        .find(|&p| rows.get(p).is_some_and(|r| !empty(r)))
+        .map_or(start, |p| p + 1);
+    for (j, r) in moved.into_iter().enumerate() {
+        rows.insert(at + j, r);
+    }
+}
+
+/// Table 四's values, one a paragraph, that run on past the next section's heading
+/// (`3` / `2` / `五、存在的主要问题及改进情况` / `8` / `1` / …: `pdftotext` of a
+/// LibreOffice page follows where each cell's text stands, and the heading may stand
+/// above the table's last cells), taken into the zone: only where every value in the
+/// zone stands alone on its line, the zone ends with one, the one line after it is
+/// the heading of section 五 and nothing else, the lines after the heading are values
+/// alone on their lines up to a line of text, and the zone's and the heading's values
+/// together are one row of the three groups (fifteen) with each group adding up (its
+/// total the sum of the four before). [`scattered_t4`] then reads them as one row.
+fn past_heading_t4<'i>(text: &'i str, rows: &mut Vec<TableRow<'i>>) {
+    let n = T4_COLUMNS.len() * T4_GROUPS.len();
+    let valued = |tr: &TableRow<'_>| {
+        tr.row
+            .cells
+            .iter()
+            .any(|c| number::kind(c.text) != Kind::Text)
+    };
+    if rows.iter().any(|r| valued(r) && !value(r)) {
+        return;
+    }
+    let have: Vec<zfxxgk_lex::Cell<'i>> = rows
+        .iter()
+        .filter(|r| value(r))
+        .filter_map(lone)
+        .copied()
+        .collect();
+    let Some(last) = rows.iter().rev().find(|r| !empty(r)).filter(|r| value(r)) else {
+        return;
+    };
+    if have.is_empty() || have.len() >= n {
+        return;
+    }
+    let mut at = last.row.span.end;
+    let Some(rest) = text.get(at..) else {
+        return;
+    };
+    let mut heading = false;
+    let mut found: Vec<zfxxgk_lex::Cell<'i>> = Vec::new();
+    for line in rest.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let word = line.trim();
+        if word.is_empty() {
+            continue;
+        }
+        if !heading {
+            // The rest of the last value's line holds nothing; the next line is
+            // section 五's heading, whole.
+            let indent = line.len() - line.trim_start().len();
+            let heads = crate::sections::headings(line);
+            let ok = matches!(heads.as_slice(), [h] if h.key == SectionKey::S5 && h.start == indent)
+                && !word.chars().any(|c| c.is_ascii_digit());
+            if !ok {
+                return;
+            }
+            heading = true;
+            continue;
+        }
+        if word.contains(char::is_whitespace) || number::kind(word) == Kind::Text {
+            break;
+        }
+        let from = start + (line.len() - line.trim_start().len());
+        let Some(t) = text.get(from..from + word.len()) else {
+            return;
+        };
+        found.push(zfxxgk_lex::Cell {
+            text: t,
+            span: zfxxgk_lex::Span::new(from, from + word.len()),
+            x: None,
+        });
+        if have.len() + found.len() > n {
+            return;
+        }
+    }
+    if have.len() + found.len() != n {
+        return;
+    }
+    let all: Vec<zfxxgk_lex::Cell<'i>> = have.iter().chain(&found).copied().collect();
+    if !all
+        .chunks(T4_COLUMNS.len())
+        .all(|g| crate::wrapped::group_adds_up(g))
+    {
+        return;
+    }
+    rows.extend(found.into_iter().map(|c| TableRow {
+        row: Row {
+            cells: vec![c],
+            span: c.span,
+        },
+        from_text: true,
+        overflow: Box::default(),
+        padded: false,
+    }));
 }
 
 /// The one cell of a row read from running text, if it has exactly one.
@@ -711,7 +1168,40 @@ fn t3_rows<'i>(
     };
     let first = values.get(..n)?;
     if values.len() > n && !crate::wrapped::whole(&cells_of(first)) {
-        return None;
+        // The first value may end the row of the label before, whose other values
+        // stand before the labels.
+        let numbered =
+            |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
+        let mut lines = 0;
+        if !numbered(tr) {
+            while lines < MAX_LABEL_LINES
+                && rows
+                    .len()
+                    .checked_sub(lines + 1)
+                    .and_then(|k| rows.get(k))
+                    .and_then(lone)
+                    .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            {
+                lines += 1;
+                if rows.get(rows.len() - lines).is_some_and(numbered) {
+                    break;
+                }
+            }
+            if !rows
+                .len()
+                .checked_sub(lines)
+                .and_then(|k| rows.get(k))
+                .is_some_and(numbered)
+            {
+                lines = 0;
+            }
+        }
+        let mut tried = rows.clone();
+        let mut label = tried.split_off(tried.len() - lines);
+        label.push(tr.clone());
+        let next = around_labels(&mut tried, &label, values, &cells_of)?;
+        *rows = tried;
+        return Some(next);
     }
     // Left as they were (to be left unplaced), the label and its values each a row
     // of their own.
@@ -799,7 +1289,14 @@ fn t3_rows<'i>(
     // the next row's first value after it, reads so too (`0 0 0 0 0 0` / `0 …`).
     let whole = |ks: &[usize]| crate::wrapped::whole(&cells_of(ks));
     let split = if values.len() > n {
-        only_split(values, &whole)
+        only_split(values, &whole).or_else(|| {
+            // Two ways or more: the one whose rows each fit under the bounds the
+            // table's totals set, where only one does.
+            let bounds = column_bounds(old)?;
+            only_split(values, &|ks| {
+                whole(ks) && within_bounds(&cells_of(ks), &bounds)
+            })
+        })
     } else {
         None
     };
@@ -861,6 +1358,108 @@ fn t3_rows<'i>(
     }
     // The values left stay as they were, from the first of them on.
     Some(values.get(k).copied())
+}
+
+/// The most each column of table 三 can hold in any row, as the table's totals tell:
+/// （七）总计 plus 四、结转下年度继续办理, column by column (a row of 三 is at most
+/// （七）总计, which is their sum; 一 and 二 are at most （七）总计 plus 四, which they
+/// add up to; 四 itself at most that). Read from the zone's rows where each of the
+/// two labels stands once, alone on its line, followed by exactly its seven values
+/// alone on theirs that add up; the same in every edition whose template names them;
+/// `None` else.
+fn column_bounds(old: &[TableRow<'_>]) -> Option<Vec<u64>> {
+    use crate::vanished::Token;
+    let n = T3_COLUMNS.len();
+    let row_of = |e: Edition, key: &str| Template::of(e).t3_rows.iter().position(|r| r.key == key);
+    let values_after = |e: Edition, j: usize| -> Option<Vec<u64>> {
+        let mut found = None;
+        for (k, r) in old.iter().enumerate() {
+            let Some(c) = lone(r).filter(|c| number::kind(c.text) == Kind::Text) else {
+                continue;
+            };
+            if header_line(r) {
+                // `总计` of the column headers: no row's label.
+                continue;
+            }
+            if labels::best_t3_row(&[labels::Folded::new(c.text)], e).map(|(i, _)| i) != Some(j) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            let mut cells = Vec::new();
+            let mut at = k + 1;
+            while let Some(r) = old.get(at).filter(|r| value(r) || empty(r)) {
+                cells.extend(lone(r).copied());
+                at += 1;
+            }
+            if cells.len() != n || !crate::wrapped::whole(&cells) {
+                return None;
+            }
+            let counts: Option<Vec<u64>> = cells
+                .iter()
+                .map(|c| match Token::of(c.text) {
+                    Token::Count(v) => Some(v),
+                    Token::Blank => Some(0),
+                    Token::Other => None,
+                })
+                .collect();
+            found = Some(counts?);
+        }
+        found
+    };
+    let mut bounds: Option<Vec<u64>> = None;
+    for e in Edition::ALL {
+        let (Some(total), Some(forward)) =
+            (row_of(e, "results_total"), row_of(e, "carried_forward"))
+        else {
+            continue;
+        };
+        let (t, f) = (values_after(e, total)?, values_after(e, forward)?);
+        let b: Vec<u64> = t
+            .iter()
+            .zip(&f)
+            .map(|(a, b)| a.saturating_add(*b))
+            .collect();
+        match &bounds {
+            Some(other) if *other != b => return None,
+            _ => bounds = Some(b),
+        }
+    }
+    bounds
+}
+
+/// Whether `values` (a row of seven, or of six whose blank left nothing) fit under
+/// `bounds` column by column: all seven, or the six with the blank in some column
+/// before the total.
+fn within_bounds(values: &[zfxxgk_lex::Cell<'_>], bounds: &[u64]) -> bool {
+    use crate::vanished::Token;
+    let counts: Option<Vec<u64>> = values
+        .iter()
+        .map(|c| match Token::of(c.text) {
+            Token::Count(v) => Some(v),
+            Token::Blank => Some(0),
+            Token::Other => None,
+        })
+        .collect();
+    let Some(counts) = counts else {
+        return false;
+    };
+    let fits = |vs: &[u64], bs: &[u64]| vs.iter().zip(bs).all(|(v, b)| v <= b);
+    let n = bounds.len();
+    match counts.len() {
+        l if l == n => fits(&counts, bounds),
+        l if l + 1 == n => (0..l).any(|p| {
+            fits(
+                counts.get(..p).unwrap_or_default(),
+                bounds.get(..p).unwrap_or_default(),
+            ) && fits(
+                counts.get(p..).unwrap_or_default(),
+                bounds.get(p + 1..).unwrap_or_default(),
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// Most values [`only_split`] splits: the ways grow with them.
@@ -1192,6 +1791,98 @@ fn in_order<'i>(
     }
     // Past the zone's end: every row after the values is pushed.
     Some(values.last().map(|&l| l + 1 + after.len()))
+}
+
+/// A row whose values LibreOffice's page sets around its label (`0` / `0` / `0` /
+/// `1` / `39` / `1.属于国家秘密` / `2.其他法律行政法规禁止公开` / `38` / `26` / …: its
+/// first column after the labels, the rest before them), read with the next label's:
+/// the one label left without values since the values before it (`open`) takes the
+/// first value of the run after the label at hand (`label`) and, after it, the values
+/// standing alone before it (fewer than a row's), where they make a row that adds up
+/// (seven, or six whose blank left nothing); the label at hand takes the rest, where
+/// they are one row that adds up. Then every value is taken (`Some(None)`, as
+/// [`t3_rows`] says); `None` when not so, nothing changed.
+fn around_labels<'i>(
+    rows: &mut Vec<TableRow<'i>>,
+    label: &[TableRow<'i>],
+    values: &[usize],
+    cells_of: &dyn Fn(&[usize]) -> Vec<zfxxgk_lex::Cell<'i>>,
+) -> Option<Option<usize>> {
+    let n = T3_COLUMNS.len();
+    // The values standing alone before the labels, as [`run_before`] finds them.
+    let mut before: Vec<usize> = Vec::new();
+    for k in (0..rows.len()).rev() {
+        let r = rows.get(k)?;
+        if empty(r) {
+            continue;
+        }
+        if value(r) {
+            before.push(k);
+            continue;
+        }
+        if before.is_empty() && text_line(r, TableId::T3).is_some() {
+            continue;
+        }
+        break;
+    }
+    before.reverse();
+    let last_before = *before.last()?;
+    let open: Vec<usize> = (last_before + 1..rows.len())
+        .filter(|&k| {
+            rows.get(k)
+                .is_some_and(|r| names_t3_row(r) && !header_line(r))
+        })
+        .collect();
+    let &[o] = open.as_slice() else {
+        return None;
+    };
+    fn folded<'a>(rs: &[&TableRow<'a>]) -> Vec<labels::Folded<'a>> {
+        rs.iter()
+            .flat_map(|r| r.row.cells.iter())
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect()
+    }
+    let open_row = rows.get(o)?;
+    let here: Vec<&TableRow<'_>> = label.iter().collect();
+    let consecutive = Edition::ALL.iter().any(|&e| {
+        let a = labels::best_t3_row(&folded(&[open_row]), e).map(|(j, _)| j);
+        let b = labels::best_t3_row(&folded(&here), e).map(|(j, _)| j);
+        matches!((a, b), (Some(a), Some(b)) if a + 1 == b)
+    });
+    if !consecutive {
+        return None;
+    }
+    let before_cells: Vec<zfxxgk_lex::Cell<'i>> = before
+        .iter()
+        .filter_map(|&k| rows.get(k).and_then(lone).copied())
+        .collect();
+    let (first, rest) = values.split_first()?;
+    let mut own = cells_of(&[*first]);
+    own.extend(before_cells);
+    let theirs = cells_of(rest);
+    if !crate::wrapped::whole(&own) || !crate::wrapped::whole(&theirs) {
+        return None;
+    }
+    let mut cells = open_row.row.cells.clone();
+    cells.extend(own.iter().copied());
+    let mut row = made(cells, open_row);
+    row.from_text = own.len() < n;
+    if let Some(slot) = rows.get_mut(o) {
+        *slot = row;
+    }
+    for &k in before.iter().rev() {
+        rows.remove(k);
+    }
+    let mut cells: Vec<_> = label
+        .iter()
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect();
+    cells.extend(theirs.iter().copied());
+    let mut row = made(cells, label.first()?);
+    row.from_text = theirs.len() < n;
+    rows.push(row);
+    Some(None)
 }
 
 /// A row made of `cells` put together by the template's shape; `tr` the row it
@@ -1593,8 +2284,10 @@ mod tests {
     }
 
     /// A label with no values stands before the next label, and the values after
-    /// that one are three rows' for the two labels: whose are whose cannot be told,
-    /// and none is read.
+    /// that one are three rows' for the two labels: whose are whose cannot be told
+    /// where the label after them has values of its own, and none is read. Where
+    /// it stands at the table's end without values, it names the third row (the
+    /// label set after the table's values: [`label_after_table_t3`]).
     #[test]
     fn values_after_a_label_left_without_values_are_not_split() {
         let mut text = String::from(
@@ -1610,13 +2303,17 @@ mod tests {
             text.push_str("\n\n");
         }
         text.push_str("1.属于国家秘密\n\n");
-        let got = tidy(&text);
+        let got = tidy(&format!("{text}5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"));
         assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
         assert!(
             got.iter()
                 .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
             "{got:?}"
         );
+        let got = tidy(&text);
+        assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+        assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("32"));
     }
 
     /// `pdftotext` of a LibreOffice page, one value a paragraph: text with `rows` as
@@ -1768,6 +2465,294 @@ mod tests {
         );
     }
 
+    /// `pdftotext` of a LibreOffice page may set a table 二 row's values before its
+    /// label, or after it among the column names: where its sub-table has that one
+    /// row, they are its.
+    #[test]
+    fn values_before_the_label_of_a_one_row_sub_table_are_its() {
+        let text = |item: &str, cells: &[&str]| {
+            let mut t = String::from(
+                "二、主动公开政府信息情况\n\n第二十条第（五）项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n3178\n\n-5\n\n4594\n\n",
+            );
+            t.push_str(item);
+            t.push_str("\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n");
+            for c in cells {
+                t.push_str(c);
+                t.push_str("\n\n");
+            }
+            t.push_str("三、收到和处理政府信息公开申请情况\n");
+            t
+        };
+        let got = tidy(&text(
+            "第二十条第（八）项",
+            &["1829", "0", "行政事业性收费"],
+        ));
+        assert_eq!(
+            get(&got, "t2.fees.items_last_year"),
+            Some("1829"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.fees.items_change"), Some("0"));
+        assert_eq!(get(&got, "t2.licensing.decisions"), Some("4594"));
+        // After the label, among the column names' words.
+        let got = tidy(&text(
+            "第二十条第（八）项",
+            &[
+                "行政事业性收费",
+                "上一年项目数",
+                "量",
+                "1829",
+                "本年增/减",
+                "—",
+            ],
+        ));
+        assert_eq!(
+            get(&got, "t2.fees.items_last_year"),
+            Some("1829"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.fees.items_change"), Some(""));
+        // A value after the label too: whose are the two before is not told.
+        let got = tidy(&text(
+            "第二十条第（八）项",
+            &["1829", "0", "行政事业性收费", "5"],
+        ));
+        assert_eq!(get(&got, "t2.fees.items_last_year"), None, "{got:?}");
+        // A sub-table of two rows: the values may be the other row's.
+        let got = tidy(&text(
+            "第二十条第（六）项",
+            &[
+                "4802",
+                "-1",
+                "3717",
+                "行政处罚",
+                "行政强制",
+                "3692",
+                "-8",
+                "2067",
+            ],
+        ));
+        assert_eq!(get(&got, "t2.penalties.items_last_year"), None, "{got:?}");
+        assert_eq!(get(&got, "t2.enforcement.decisions"), Some("2067"));
+        // 行政许可 is the one row of its sub-table in 2021, which the headers name.
+        let text = |first: &str| {
+            format!(
+                "二、主动公开政府信息情况\n\n第二十条第（一）项\n\n信息内容\n\n{first}\n\n规章\n\n4310\n\n\
+                 第二十条第（五）项\n\n信息内容\n\n本年处理决定数量\n\n0\n\n行政许可\n\n\
+                 三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let got = tidy(&text("本年制发件数"));
+        assert_eq!(get(&got, "t2.licensing.decisions"), Some("0"), "{got:?}");
+        // Headers of 2019, whose sub-table has two rows (of three columns): not read.
+        let got = tidy(&text("本年新制作数量"));
+        assert_eq!(get(&got, "t2.licensing.decisions"), None, "{got:?}");
+    }
+
+    /// A label set after the table's last values names the row after those of the
+    /// labels left without values before a run: the run's rows are theirs in turn.
+    #[test]
+    fn a_label_after_the_last_values_takes_the_row_after_the_open_labels() {
+        let text = |open: &[&str]| {
+            let run: Vec<&str> = ["1", "0", "0", "0", "0", "0", "1"]
+                .into_iter()
+                .chain(["3", "0", "0", "0", "0", "0", "3"])
+                .chain(["2", "0", "0", "0", "0", "0", "2"])
+                .collect();
+            lo_table(&[
+                (&["1.信访举报投诉类申请"], ONES),
+                (&["2.重复申请"], ONES),
+                (open, &run),
+                (&["（六）其他处理"], &["7", "1", "1", "1", "0", "2", "12"]),
+                (&["5.要求行政机关确认或重", "新出具已获取信息"], &[]),
+            ])
+        };
+        let got = tidy(&text(&["3.要求提供公开出版物", "4.无正当理由大量反复申请"]));
+        assert_eq!(
+            get(&got, "t3.not_processed.publication.total"),
+            Some("1"),
+            "{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t3.not_processed.excessive.natural_person"),
+            Some("3")
+        );
+        assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("2"));
+        // The labels before the run name no rows one after another up to the label
+        // set after: none of the run's rows read.
+        let got = tidy(&text(&["3.要求提供公开出版物", "（五）不予处理"]));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.not_processed.publication")
+                    && !c.0.starts_with("t3.not_processed.excessive")
+                    && !c.0.starts_with("t3.not_processed.confirmation")),
+            "{got:?}"
+        );
+    }
+
+    /// A run that splits two ways into rows that add up (`0 0 0 0 0 0 0 23 0 0 0 1
+    /// 24 …`: seven and six, or six and seven) is split the one way whose rows fit
+    /// under the table's totals, （七）总计 plus 四 column by column.
+    #[test]
+    fn a_run_split_two_ways_is_split_the_way_the_totals_allow() {
+        let text = |total: &[&str]| {
+            let run: Vec<&str> = ["0", "0", "0", "0", "0", "0", "0"]
+                .into_iter()
+                .chain(["23", "0", "0", "0", "1", "24"])
+                .chain(["23", "0", "0", "0", "0", "0", "23"])
+                .collect();
+            lo_table(&[
+                (
+                    &["一、本年新收政府信息公开申请数量"],
+                    &["190", "1", "1", "1", "0", "6", "199"],
+                ),
+                (&["二、上年结转政府信息公开申请数量"], &run),
+                (&["1.属于国家秘密"], &["38", "0", "0", "0", "0", "1", "39"]),
+                (&["（七）总计"], total),
+                (
+                    &["四、结转下年度继续办理"],
+                    &["11", "0", "0", "0", "0", "0", "11"],
+                ),
+            ])
+        };
+        let got = tidy(&text(&["179", "1", "1", "1", "0", "6", "188"]));
+        assert_eq!(
+            get(&got, "t3.carried_over.natural_person"),
+            Some("0"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+        // The row of six: what its placements agree on.
+        assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+        // Totals that let 23 stand in the second column too: not told.
+        let got = tidy(&text(&["179", "30", "1", "1", "0", "6", "217"]));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.carried_over")
+                && !c.0.starts_with("t3.granted")
+                && !c.0.starts_with("t3.partly_granted")),
+            "{got:?}"
+        );
+    }
+
+    /// LibreOffice's page may set a row's values around its label: its first value
+    /// after the labels, the others before them.
+    #[test]
+    fn a_row_set_around_its_label_takes_the_first_value_after_it() {
+        let text = |total: &str| {
+            let partly = [
+                "23", "0", "0", "0", "0", "0", "23", "0", "0", "0", "1", total,
+            ];
+            lo_table(&[
+                (&["（一）予以公开"], &["24", "0", "0", "0", "0", "0", "24"]),
+                (
+                    &["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+                    &partly,
+                ),
+                (
+                    &[
+                        "（三）",
+                        "1.属于国家秘密",
+                        "不予公",
+                        "开",
+                        "2.其他法律行政法规",
+                        "禁止公开",
+                    ],
+                    &["38", "26", "0", "0", "0", "0", "0", "26"],
+                ),
+                (
+                    &["3.危及“三安全一稳定”"],
+                    &["16", "0", "0", "0", "0", "0", "16"],
+                ),
+            ])
+        };
+        let got = tidy(&text("39"));
+        // A row of six: what its placements agree on.
+        assert_eq!(
+            get(&got, "t3.withheld.state_secret.total"),
+            Some("39"),
+            "{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t3.withheld.law_forbidden.natural_person"),
+            Some("26")
+        );
+        assert_eq!(get(&got, "t3.withheld.law_forbidden.total"), Some("26"));
+        assert_eq!(
+            get(&got, "t3.withheld.security_stability.total"),
+            Some("16")
+        );
+        // The values before the labels do not add up with the first after them: none
+        // of the two rows read.
+        let got = tidy(&text("40"));
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.withheld.state_secret")
+                    && !c.0.starts_with("t3.withheld.law_forbidden")),
+            "{got:?}"
+        );
+    }
+
+    /// LibreOffice's page sets the first column of table 三's first rows apart: each
+    /// label's first value (or nothing, where that cell is blank) after it, the rest
+    /// of the rows after the header's words.
+    #[test]
+    fn first_columns_set_apart_join_the_rest_of_their_rows() {
+        let text = |first: &[&str], rest: &[&str]| {
+            lo_table(&[
+                (&["一、本年新收政府信息公开申请数量"], first),
+                (
+                    &[
+                        "二、上年结转政府信息公开申请数量",
+                        "三、本年度",
+                        "商业企业",
+                        "总计",
+                    ],
+                    rest,
+                ),
+                (&["（一）予以公开"], &["23", "0", "0", "0", "0", "1", "24"]),
+            ])
+        };
+        let rest = ["1", "1", "1", "0", "6", "199", "0", "0", "0", "0", "0", "0"];
+        let got = tidy(&text(&["190"], &rest));
+        assert_eq!(
+            get(&got, "t3.new_received.natural_person"),
+            Some("190"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t3.new_received.commercial"), Some("1"));
+        assert_eq!(get(&got, "t3.new_received.total"), Some("199"));
+        assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+        assert_eq!(get(&got, "t3.carried_over.commercial"), Some("0"));
+        assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+        assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+        // A row that does not add up with its first value: none read.
+        let got = tidy(&text(&["191"], &rest));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.new_received")
+                && !c.0.starts_with("t3.carried_over")),
+            "{got:?}"
+        );
+        // Nothing after the first label, the next label after it: its first value may
+        // stand after the next label's line, not told.
+        let mut shifted = vec!["190"];
+        shifted.extend_from_slice(&rest[..6]);
+        shifted.extend(["0", "0", "0", "0", "0", "0"]);
+        let got = tidy(&text(&[], &shifted));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.new_received")
+                && !c.0.starts_with("t3.carried_over")),
+            "{got:?}"
+        );
+        // A value short (a blank elsewhere left nothing): which is whose is not told.
+        let got = tidy(&text(&["190"], &rest[..11]));
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.new_received")
+                && !c.0.starts_with("t3.carried_over")),
+            "{got:?}"
+        );
+    }
+
     /// A row of six in a run one value a paragraph, cut from it by the sums, is no row
     /// cut over two lines though values stand on the lines beside it: what its
     /// placements agree on is read (the total), the rest left.
@@ -1820,6 +2805,50 @@ mod tests {
         let got = tidy(&cells(&all[1..]));
         assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
         assert_eq!(get(&got, "t4.litigation_after_review.other"), Some("2"));
+    }
+
+    /// `pdftotext` of a LibreOffice page: table 四's last values set after section
+    /// 五's heading, which stood above them on the page.
+    #[test]
+    fn table_four_values_past_the_next_heading_are_its_own() {
+        let text = |before: &[&str], between: &str, after: &[&str]| {
+            let mut t = String::from(
+                "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n结果\n维持\n\n",
+            );
+            for v in before {
+                t.push_str(v);
+                t.push_str("\n\n");
+            }
+            t.push_str("五、存在的主要问题及改进情况\n");
+            t.push_str(between);
+            for v in after {
+                t.push('\n');
+                t.push_str(v);
+                t.push('\n');
+            }
+            t.push_str("政务公开工作仍存在公开内容不够全面等问题。\n");
+            t
+        };
+        let before = ["1", "2", "3", "2"];
+        let after = ["8", "1", "3", "1", "0", "5", "3", "1", "3", "2", "9"];
+        let got = tidy(&text(&before, "", &after));
+        assert_eq!(get(&got, "t4.review.upheld"), Some("1"), "{got:?}");
+        assert_eq!(get(&got, "t4.review.total"), Some("8"), "{got:?}");
+        assert_eq!(get(&got, "t4.litigation_direct.pending"), Some("0"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+        // A line of text between the heading and the values: not the table's.
+        let got = tidy(&text(&before, "本年度：\n", &after));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        // Groups that do not add up: not read.
+        let mut wrong = after;
+        wrong[5] = "6";
+        let got = tidy(&text(&before, "", &wrong));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+        // Sixteen values: not one row.
+        let mut more = after.to_vec();
+        more.push("0");
+        let got = tidy(&text(&before, "", &more));
+        assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
     }
 
     /// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of
