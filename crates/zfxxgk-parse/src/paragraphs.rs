@@ -1061,6 +1061,16 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
     let edition = (table == TableId::T2).then(|| t2_edition(rows)).flatten();
     let centre = zone_centre(text, rows);
     let old = std::mem::take(rows);
+    // Table 二's rows put together (their place in `rows`, what they were in `old`, their
+    // sub-table), and the sub-tables with a label left short of its values.
+    let mut t2_joined: Vec<(usize, std::ops::Range<usize>, u8)> = Vec::new();
+    let mut t2_short: Vec<u8> = Vec::new();
+    let t2_item = |label: Option<&zfxxgk_lex::Cell<'_>>| {
+        label
+            .filter(|_| table == TableId::T2)
+            .and_then(|c| labels::t2_row(c.text))
+            .map(|(_, item)| item)
+    };
     let mut i = 0;
     while let Some(tr) = old.get(i) {
         // The run of values after row `i` (or from it, for table 四's values).
@@ -1127,14 +1137,60 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
             match lines.or_else(shifted) {
                 Some(blanks) if whole(n + blanks.len()) => blanks,
                 _ => {
+                    t2_short.extend(t2_item(label));
                     rows.push(tr.clone());
                     i += 1;
                     continue;
                 }
             }
         };
+        if let Some(item) = t2_item(label) {
+            t2_joined.push((rows.len(), i..end, item));
+        }
         rows.push(joined(&old, i, end, tr, &blanks));
         i = end;
+    }
+    unjoin_short_t2(rows, &old, &t2_joined, &t2_short);
+}
+
+/// Table 二's rows put together in a sub-table where a label was left short of its
+/// values, taken apart again. A blank cell written as nothing left no trace there,
+/// and where it left none the values need not stand by their labels: `pdftotext` of
+/// LibreOffice's page writes a sub-table's lone value before its label (`行政处罚` /
+/// `3212` / `行政强制`, 3212 being 行政强制's), and a column whose last cell is blank
+/// after the rows (`规章` / `4627` / `/` / `行政规范性文件` / `1747` / `1660` / `4198`,
+/// 4198 being 规章's). Which row a value is then cannot be told, and table 二 has no
+/// sums to tell it by, so none of the sub-table's rows is read: they stay as they were
+/// written. `joined` holds each row put together, in order: its place in `rows`, the
+/// rows of `old` it was made of, and its sub-table; `short` the sub-tables with a
+/// label left short.
+///
+/// A value can drift further, past the sub-table's end (`行政处罚` / `4112` / `行政强制` /
+/// `1918` / `1030`, 1030 being 行政规范性文件's): where it lands after a row that has
+/// its own values, that row is left short too; only where it lands in the place of a
+/// later row's own blank last cell would it be read as that cell. Taking apart every
+/// sub-table after a short label as well would leave about one cell in sixty of
+/// LibreOffice's reading-order pages unread, for a case no generated page has shown.
+fn unjoin_short_t2<'i>(
+    rows: &mut Vec<TableRow<'i>>,
+    old: &[TableRow<'i>],
+    joined: &[(usize, std::ops::Range<usize>, u8)],
+    short: &[u8],
+) {
+    if !joined.iter().any(|(_, _, item)| short.contains(item)) {
+        return;
+    }
+    let made = std::mem::take(rows);
+    for (k, tr) in made.into_iter().enumerate() {
+        match joined
+            .iter()
+            .find(|(at, _, item)| *at == k && short.contains(item))
+        {
+            Some((_, from, _)) => {
+                rows.extend(old.get(from.clone()).unwrap_or_default().iter().cloned())
+            }
+            None => rows.push(tr),
+        }
     }
 }
 
@@ -2518,7 +2574,8 @@ mod tests {
             &["1829", "0", "行政事业性收费", "5"],
         ));
         assert_eq!(get(&got, "t2.fees.items_last_year"), None, "{got:?}");
-        // A sub-table of two rows: the values may be the other row's.
+        // A sub-table of two rows: the values may be the other row's, and with a label
+        // left without values, so may the other row's be (see `unjoin_short_t2`).
         let got = tidy(&text(
             "第二十条第（六）项",
             &[
@@ -2533,7 +2590,7 @@ mod tests {
             ],
         ));
         assert_eq!(get(&got, "t2.penalties.items_last_year"), None, "{got:?}");
-        assert_eq!(get(&got, "t2.enforcement.decisions"), Some("2067"));
+        assert_eq!(get(&got, "t2.enforcement.decisions"), None);
         // 行政许可 is the one row of its sub-table in 2021, which the headers name.
         let text = |first: &str| {
             format!(
@@ -2547,6 +2604,66 @@ mod tests {
         // Headers of 2019, whose sub-table has two rows (of three columns): not read.
         let got = tidy(&text("本年新制作数量"));
         assert_eq!(get(&got, "t2.licensing.decisions"), None, "{got:?}");
+    }
+
+    /// `pdftotext` of LibreOffice's 2021 page: a blank cell left no trace, and a value
+    /// stands before its label (3212, 行政强制's) or after the next row's (4198, 规章's):
+    /// a sub-table with a label left short of its values is not read, the others are.
+    #[test]
+    fn a_sub_table_with_a_label_short_of_its_values_is_not_read() {
+        let text = |first: &[&str], sixth: &[&str]| {
+            let mut t = String::from(
+                "二、主动公开政府信息情况\n\n第二十条第（一）项\n信息内容\n\n\
+                 本年制发件数 本年废止件数 现行有效件数\n\n",
+            );
+            for c in first
+                .iter()
+                .chain(["第二十条第（六）项", "信息内容", "本年处理决定数量"].iter())
+                .chain(sixth)
+            {
+                t.push_str(c);
+                t.push_str("\n\n");
+            }
+            t.push_str(
+                "第二十条第（八）项\n\n信息内容\n\n本年收费金额（单位：万元）\n\n\
+                 行政事业性收费\n\n4667.7\n\n三、收到和处理政府信息公开申请情况\n",
+            );
+            t
+        };
+        let whole_first = [
+            "规章",
+            "4627",
+            "/",
+            "4198",
+            "行政规范性文件",
+            "1747",
+            "1660",
+            "7",
+        ];
+        let got = tidy(&text(&whole_first, &["行政处罚", "3212", "行政强制"]));
+        assert_eq!(get(&got, "t2.penalties.decisions"), None, "{got:?}");
+        assert_eq!(get(&got, "t2.enforcement.decisions"), None);
+        assert_eq!(get(&got, "t2.regulations.in_force"), Some("4198"));
+        assert_eq!(get(&got, "t2.normative_documents.in_force"), Some("7"));
+        let short_first = [
+            "规章",
+            "4627",
+            "/",
+            "行政规范性文件",
+            "1747",
+            "1660",
+            "4198",
+        ];
+        let got = tidy(&text(&short_first, &["行政处罚", "3212", "行政强制", "9"]));
+        assert_eq!(
+            get(&got, "t2.normative_documents.in_force"),
+            None,
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.regulations.issued"), None);
+        assert_eq!(get(&got, "t2.penalties.decisions"), Some("3212"));
+        assert_eq!(get(&got, "t2.enforcement.decisions"), Some("9"));
+        assert_eq!(get(&got, "t2.fees.amount_10k_yuan"), Some("4667.7"));
     }
 
     /// A label set after the table's last values names the row after those of the
