@@ -21,6 +21,8 @@ mod split;
 mod table2;
 mod table3;
 mod table4;
+#[cfg(test)]
+mod test_support;
 mod unread;
 mod vanished;
 mod wrapped;

@@ -783,14 +783,8 @@ impl Named {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::tidy;
     use zfxxgk_model::{T2Column, T2Row};
-
-    fn facts(text: &str) -> Vec<(String, String)> {
-        crate::parse(text)
-            .tidy()
-            .map(|(k, v)| (k.as_str().to_string(), v))
-            .collect()
-    }
 
     fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
         want.iter()
@@ -825,7 +819,7 @@ mod tests {
         // `pdftotext -raw` of a 2021 table 二: 行政许可's one cell is `/`.
         let t2 = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 4310 1114 38\n行政规范性文件 1541 4413 1030\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 MARK\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 4112\n行政强制 1918\n三、收到和处理政府信息公开申请情况\n";
         let licensing = |mark: &str| {
-            facts(&t2.replace("MARK", mark))
+            tidy(&t2.replace("MARK", mark))
                 .into_iter()
                 .filter(|(k, _)| k.starts_with("t2.licensing"))
                 .collect::<Vec<_>>()
@@ -835,7 +829,7 @@ mod tests {
         assert_eq!(licensing("0"), pairs(&[("t2.licensing.decisions", "0")]));
         // The label alone on its line is no row.
         assert_eq!(
-            facts(&t2.replace(" MARK", ""))
+            tidy(&t2.replace(" MARK", ""))
                 .iter()
                 .filter(|(k, _)| k.starts_with("t2.licensing"))
                 .count(),
@@ -848,7 +842,7 @@ mod tests {
         let head = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 4481 5 7150\n规范性文件 766 3533 7598\n第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减 处理决定数量\n行政许可 3178 -5 4594\n";
         let tail = "第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 12 3 400\n三、收到和处理政府信息公开申请情况\n";
         let other = |middle: &str| {
-            facts(&format!("{head}{middle}{tail}"))
+            tidy(&format!("{head}{middle}{tail}"))
                 .into_iter()
                 .filter(|(k, _)| k.starts_with("t2.other_services"))
                 .collect::<Vec<_>>()
@@ -898,7 +892,7 @@ mod tests {
                  \x20       行政规范性文件               1541            4413          1030\n"
             )
         };
-        let got = facts(&table(
+        let got = tidy(&table(
             "             规章               4310                          1114",
         ));
         let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
@@ -908,7 +902,7 @@ mod tests {
         assert_eq!(get("t2.regulations.in_force"), Some("1114"), "{got:?}");
         // `7` stands under 现行有效件数 by the header and under 本年废止件数 by the
         // full row: not placed.
-        let got = facts(&table(
+        let got = tidy(&table(
             "             规章               4310                    7",
         ));
         let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
@@ -926,7 +920,7 @@ mod tests {
                     \x20                 信息内容            本年新制作数量 本年新公开数量 对外公开总数量\n\
                     \x20                  规章                4481                  7150\n\
                     \x20                规范性文件                766      3533        7598\n";
-        let got = facts(text);
+        let got = tidy(text);
         let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
         assert_eq!(get("t2.regulations.made"), Some("4481"), "{got:?}");
         assert_eq!(get("t2.regulations.published"), Some(""), "{got:?}");
@@ -943,7 +937,7 @@ mod tests {
                     | 行政许可 | 4 |  | 2 | 7 |\n\n\
                     三、收到和处理政府信息公开申请情况\n";
         assert_eq!(
-            facts(text),
+            tidy(text),
             pairs(&[
                 ("t2.licensing.items_last_year", "4"),
                 ("t2.licensing.items_change", "2"),
@@ -965,7 +959,7 @@ mod tests {
                     | 政府集中采购 | 3 |  |  |\n\n\
                     三、收到和处理政府信息公开申请情况\n";
         assert_eq!(
-            facts(text),
+            tidy(text),
             pairs(&[
                 ("t2.fees.items_last_year", ""),
                 ("t2.fees.items_change", "15"),
@@ -1093,7 +1087,7 @@ mod tests {
             "   二、主动公开政府信息情况\n{}\n   三、收到和处理政府信息公开申请情况\n",
             lines.join("\n")
         );
-        let got = facts(&text);
+        let got = tidy(&text);
         assert!(
             got.iter().all(|(k, _)| !k.starts_with("t2.licensing")),
             "{got:?}"
@@ -1122,7 +1116,7 @@ mod tests {
             "{}\n   三、收到和处理政府信息公开申请情况\n",
             lines.join("\n")
         );
-        let got = facts(&text);
+        let got = tidy(&text);
         assert!(
             got.iter().all(|(k, _)| !k.starts_with("t2.regulations")),
             "{got:?}"
@@ -1157,7 +1151,7 @@ mod tests {
             "二、主动公开政府信息情况\n\n{}\n\n三、收到和处理政府信息公开申请情况\n",
             lines.join("\n")
         );
-        let got = facts(&text);
+        let got = tidy(&text);
         let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
         assert_eq!(get("t2.procurement.items"), Some(""), "{got:?}");
         assert_eq!(get("t2.procurement.amount"), Some("416047.71"), "{got:?}");

@@ -251,6 +251,7 @@ pub(crate) fn written(placements: &[&Placement], values: &[LexCell<'_>], most: u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{self, get};
 
     fn tokens(s: &str) -> Vec<Token> {
         s.split_whitespace().map(Token::of).collect()
@@ -331,15 +332,7 @@ mod tests {
 
     fn read(text: &str) -> (Vec<(String, String)>, zfxxgk_model::Report) {
         let report = crate::parse(text);
-        let cells = report
-            .tidy()
-            .map(|(k, v)| (k.as_str().to_string(), v))
-            .collect();
-        (cells, report)
-    }
-
-    fn get<'a>(cells: &'a [(String, String)], key: &str) -> Option<&'a str> {
-        cells.iter().find(|c| c.0 == key).map(|c| c.1.as_str())
+        (test_support::cells(&report), report)
     }
 
     /// `pdftotext -raw` of a report: table 四's first cell blank and gone, and a row of

@@ -1,4 +1,5 @@
 use super::*;
+use crate::test_support::{cells, starting};
 
 /// [`align`] as first written: each reached cell pushes its score on to the cells
 /// one step on.
@@ -114,11 +115,7 @@ fn a_blank_row_named_other_is_not_a_header() {
          四、政府信息公开行政复议、行政诉讼情况\n"
     );
     let report = crate::parse(&text);
-    let other: Vec<String> = report
-        .tidy()
-        .map(|(k, v)| format!("{}={v}", k.as_str()))
-        .filter(|kv| kv.starts_with("t3.other.other."))
-        .collect();
+    let other: Vec<String> = starting(&report, "t3.other.other.");
     assert_eq!(other.len(), 7, "{other:?}");
     assert!(other.iter().all(|kv| kv.ends_with('=')), "{other:?}");
 }
@@ -269,10 +266,7 @@ fn layout_table(total: &str) -> (zfxxgk_model::Report, Vec<(String, String)>) {
     );
     text += "四、政府信息公开行政复议、行政诉讼情况\n";
     let report = crate::parse(&text);
-    let got: Vec<(String, String)> = report
-        .tidy()
-        .map(|(k, v)| (k.as_str().to_string(), v))
-        .collect();
+    let got = cells(&report);
     (report, got)
 }
 
@@ -295,10 +289,7 @@ fn rows_with_blanks_where_the_other_has_values_are_read() {
     );
     text += &layout_line("2.重复申请", &["2", "0", "0", "0", "0", "0", "2"]);
     let report = crate::parse(&text);
-    let got: Vec<(String, String)> = report
-        .tidy()
-        .map(|(k, v)| (k.as_str().to_string(), v))
-        .collect();
+    let got = cells(&report);
     let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
     assert_eq!(
         get("t3.unavailable.unclear.research"),
@@ -392,22 +383,14 @@ fn a_short_line_of_a_stack_of_values_is_no_row_with_blanks() {
             lines.join("\n")
         );
         let report = crate::parse(&text);
-        let excessive: Vec<String> = report
-            .tidy()
-            .map(|(k, v)| format!("{}={v}", k.as_str()))
-            .filter(|kv| kv.starts_with("t3.not_processed.excessive."))
-            .collect();
+        let excessive: Vec<String> = starting(&report, "t3.not_processed.excessive.");
         assert!(excessive.is_empty(), "{excessive:?}");
         assert!(report.notes.iter().any(|n| n
             .message
             .en
             .contains("each column's values may stand on lines of their own")));
         // The rows around the stack are read as before.
-        let received: Vec<String> = report
-            .tidy()
-            .map(|(k, v)| format!("{}={v}", k.as_str()))
-            .filter(|kv| kv.starts_with("t3.new_received."))
-            .collect();
+        let received: Vec<String> = starting(&report, "t3.new_received.");
         assert_eq!(received.len(), 7, "{received:?}");
     }
 }
@@ -430,17 +413,9 @@ fn a_row_cut_over_lines_with_a_bar_line_between_is_not_read_short() {
                 （二）部分公开（区分处理的，只计这一情形，不计其他情形）| 3| —| 0| 1| 0| 0| 4  \n\
                 四、政府信息公开行政复议、行政诉讼情况\n";
     let report = crate::parse(text);
-    let carried: Vec<String> = report
-        .tidy()
-        .map(|(k, v)| format!("{}={v}", k.as_str()))
-        .filter(|kv| kv.starts_with("t3.carried_over."))
-        .collect();
+    let carried: Vec<String> = starting(&report, "t3.carried_over.");
     assert!(carried.is_empty(), "{carried:?}");
-    let received: Vec<String> = report
-        .tidy()
-        .map(|(k, v)| format!("{}={v}", k.as_str()))
-        .filter(|kv| kv.starts_with("t3.new_received."))
-        .collect();
+    let received: Vec<String> = starting(&report, "t3.new_received.");
     assert_eq!(received.len(), 7, "{received:?}");
 }
 

@@ -1,0 +1,1198 @@
+//! Unit tests of `paragraphs.rs`.
+
+use crate::test_support::{get, tidy};
+
+/// lynx -dump of a table with merged cells: each cell centred on a line of its
+/// own, blank lines between.
+#[test]
+fn lynx_rows_read_back_by_the_template_shape() {
+    let cell = |t: &str| format!("        {t}\n\n");
+    let mut text =
+        String::from("某局2023年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n");
+    for t in [
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数",
+        "本年废止件数",
+    ] {
+        text.push_str(&cell(t));
+    }
+    for t in ["现行有效件数", "规章", "89", "11", "148", "行政许可"] {
+        text.push_str(&cell(t));
+    }
+    // A lone tab between two cells.
+    text.push_str("\t\n2629\n\n");
+    text.push_str("三、收到和处理政府信息公开申请情况\n\n");
+    for t in [
+        "申请人情况",
+        "自然人",
+        "总计",
+        "一、本年新收政府信息公开申请数量",
+    ] {
+        text.push_str(&cell(t));
+    }
+    for t in ["80", "1", "0", "0", "0", "0", "81"] {
+        text.push_str(&cell(t));
+    }
+    // A blank cell left out: six values, not seven.
+    text.push_str(&cell("二、上年结转政府信息公开申请数量"));
+    for t in ["3", "0", "0", "0", "0", "3"] {
+        text.push_str(&cell(t));
+    }
+    text.push_str("四、政府信息公开行政复议、行政诉讼情况\n\n");
+    for t in ["行政复议", "结果维持", "总计"] {
+        text.push_str(&cell(t));
+    }
+    for k in 0..15 {
+        text.push_str(&cell(&(k % 3).to_string()));
+    }
+    let got = tidy(&text);
+    assert_eq!(get(&got, "t2.regulations.issued"), Some("89"));
+    assert_eq!(get(&got, "t2.regulations.in_force"), Some("148"));
+    assert_eq!(get(&got, "t2.licensing.decisions"), Some("2629"));
+    assert_eq!(get(&got, "t3.new_received.natural_person"), Some("80"));
+    assert_eq!(get(&got, "t3.new_received.total"), Some("81"));
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.carried_over")),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t4.review.corrected"), Some("1"));
+    assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+}
+
+/// `pdftotext` of a LibreOffice page: labels cut over lines, and runs of values
+/// with a row's values after another's.
+#[test]
+fn table_three_labels_join_and_runs_split_by_their_sums() {
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+         一、本年新收政府信息公开申请数量\n\n",
+    );
+    let lines = |t: &mut String, cells: &[&str]| {
+        for c in cells {
+            t.push_str(c);
+            t.push_str("\n\n");
+        }
+    };
+    lines(&mut text, &["190", "1", "1", "1", "0", "6", "199"]);
+    lines(&mut text, &["二、上年结转政府信息公开申请数量"]);
+    lines(&mut text, &["—", "0", "0", "0", "0", "0", "0"]);
+    lines(
+        &mut text,
+        &["（一）予以公开", "23", "0", "0", "0", "0", "1", "24"],
+    );
+    lines(
+        &mut text,
+        &[
+            "（二）部分公开（区分处理",
+            "的，只计这一情形，不计其他",
+            "情形）",
+        ],
+    );
+    // partly_granted's seven, then five of the next row's.
+    lines(
+        &mut text,
+        &[
+            "23", "0", "0", "0", "0", "0", "23", "0", "0", "0", "1", "39",
+        ],
+    );
+    lines(&mut text, &["四、结转下年度继续办理"]);
+    let got = tidy(&text);
+    assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+    assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.withheld")),
+        "{got:?}"
+    );
+}
+
+/// Rows whose labels a converter lost, after a labelled row's seven values: split
+/// where one way only into rows of seven or six that add up.
+#[test]
+fn runs_after_a_row_split_one_way_only() {
+    let text = |carried_over: [&str; 7]| {
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n190\n\n1\n\n1\n\n1\n\n0\n\n6\n\n199\n\n\
+             二、上年结转政府信息公开申请数量\n\n",
+        );
+        let values = [
+            "23", "0", "0", "0", "1", "24", // granted, a blank cell left nothing
+            "23", "0", "0", "0", "0", "0", "23", // partly_granted
+        ];
+        for v in carried_over.iter().chain(&values) {
+            text.push_str(v);
+            text.push_str("\n\n");
+        }
+        text.push_str("1.属于国家秘密\n\n38\n\n/\n\n0\n\n0\n\n0\n\n1\n\n39\n\n");
+        text
+    };
+    let got = tidy(&text(["2", "0", "0", "0", "0", "1", "3"]));
+    assert_eq!(get(&got, "t3.carried_over.total"), Some("3"), "{got:?}");
+    assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+    assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+    // Seven zeros: six of them with a blank cell that left nothing, then granted
+    // as `0 23 0 0 0 1 24`, add up as well: which is which cannot be told.
+    let got = tidy(&text(["0"; 7]));
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.carried_over")
+            && !c.0.starts_with("t3.granted")
+            && !c.0.starts_with("t3.partly_granted")),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+    let kept = |v: &[usize]| super::only_split(v, &|run: &[usize]| run.len() == 7);
+    assert_eq!(kept(&[0; 14]), Some(vec![7, 7]));
+    assert_eq!(kept(&[0; 13]), None);
+    let any = |v: &[usize]| super::only_split(v, &|_: &[usize]| true);
+    // 42 values: six sevens or seven sixes.
+    assert_eq!(any(&[0; 42]), None);
+    assert_eq!(any(&[0; 13]), None);
+    assert_eq!(any(&[0; 6]), Some(vec![6]));
+}
+
+/// `pdftotext` of a LibreOffice page: a row whose blank cell left nothing shows
+/// six values, the next row's first right after them (`0 0 0 0 0 0` / `0 …`):
+/// the first seven add up, but so do the first six, and the label's values cannot
+/// be told; nor can a label's after a row that showed fewer than seven, where
+/// those and this label's first make a row that adds up (`1.信访举报投诉类申请` /
+/// `0 0 0 — 0` / `2.重复申请` / `0 0` then its own), or where those, with no
+/// label just before them, add up as a row set before its label.
+#[test]
+fn a_run_whose_first_six_add_up_too_is_not_split() {
+    let head = "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+                一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n";
+    let lines = |lines: &[&str]| {
+        let mut t = String::from(head);
+        for l in lines {
+            t.push_str(l);
+            t.push_str("\n\n");
+        }
+        t.push_str("（六）其他处理\n\n");
+        t
+    };
+    // publication `0 _ 0 0 0 0 0`, excessive `_ 0 0 0 — 0 0`, the label lost.
+    let got = tidy(&lines(&[
+        "2.重复申请",
+        "/",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "/",
+        "3.要求提供公开出版物",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "—",
+        "0",
+        "0",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+    ]));
+    assert_eq!(
+        get(&got, "t3.not_processed.duplicate.total"),
+        Some(""),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.publication")
+                && !c.0.starts_with("t3.not_processed.excessive")),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+    // complaint `0 0 0 — 0 0 0` cut by the next label, duplicate `0 0 0 0 0 _ 0`.
+    let got = tidy(&lines(&[
+        "1.信访举报投诉类申请",
+        "0",
+        "0",
+        "0",
+        "—",
+        "0",
+        "2.重复申请",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+    ]));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.complaint")
+                && !c.0.starts_with("t3.not_processed.duplicate")),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+    // duplicate `_ 0 _ 0 0 0 0` set before its label, after complaint's seven;
+    // publication's and excessive's after it, their labels lost.
+    let got = tidy(&lines(&[
+        "1.信访举报投诉类申请",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "2.重复申请",
+        "1",
+        "0",
+        "—",
+        "0",
+        "0",
+        "0",
+        "1",
+        "1",
+        "0",
+        "0",
+        "0",
+        "—",
+        "0",
+        "1",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+    ]));
+    assert_eq!(
+        get(&got, "t3.not_processed.complaint.total"),
+        Some("1"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.duplicate")),
+        "{got:?}"
+    );
+}
+
+/// lynx centres each cell on a line of its own, row after row: after a row
+/// whose blank cell left nothing (six values), the next label's seven are its
+/// own, though the six and its first would add up as a row.
+#[test]
+fn lynx_values_after_a_short_row_are_the_next_labels() {
+    let cell = |t: &str| format!("                                      {t}\n\n");
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+         一、本年新收政府信息公开申请数量\n\n",
+    );
+    for v in ["120", "1", "0", "1", "6", "2", "130"] {
+        text += &cell(v);
+    }
+    text += "                     4.无正当理由大量反复申请\n\n";
+    for v in ["0", "0", "0", "—", "0", "0"] {
+        text += &cell(v);
+    }
+    text += "          5.要求行政机关确认或重新出具已获取信息\n\n";
+    for v in ["0", "0", "0", "0", "0", "0", "0"] {
+        text += &cell(v);
+    }
+    text += "                            （六）其他处理\n\n";
+    let got = tidy(&text);
+    assert_eq!(
+        get(&got, "t3.not_processed.confirmation.total"),
+        Some("0"),
+        "{got:?}"
+    );
+    assert_eq!(
+        get(&got, "t3.not_processed.confirmation.natural_person"),
+        Some("0")
+    );
+}
+
+/// Two labels, then both rows' values: each takes seven in turn, where they add
+/// up; not where one row's do not.
+#[test]
+fn labels_before_their_values_take_them_in_turn() {
+    let text = |last: &str| {
+        let mut t = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+             （一）予以公开\n\n度办理结\n\n（二）部分公开（区分处理的，\n\n只计这一情形，不计其他情形）\n\n",
+        );
+        for v in [
+            "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", last,
+        ] {
+            t.push_str(v);
+            t.push_str("\n\n");
+        }
+        t.push_str("1.属于国家秘密\n\n");
+        t
+    };
+    let got = tidy(&text("3"));
+    assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+    assert_eq!(get(&got, "t3.granted.legal_services"), Some("2"));
+    assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("2"));
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+    let got = tidy(&text("4"));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+        "{got:?}"
+    );
+}
+
+/// A label with no values stands before the next label, and the values after
+/// that one are three rows' for the two labels: whose are whose cannot be told
+/// where the label after them has values of its own, and none is read. Where
+/// it stands at the table's end without values, it names the third row (the
+/// label set after the table's values: [`label_after_table_t3`]).
+#[test]
+fn values_after_a_label_left_without_values_are_not_split() {
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+         一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+         （一）予以公开\n\n度办理结\n\n（二）部分公开（区分处理的，\n\n只计这一情形，不计其他情形）\n\n",
+    );
+    for v in [
+        "19", "0", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1", "0", "3", "31", "0", "0",
+        "0", "1", "0", "32",
+    ] {
+        text.push_str(v);
+        text.push_str("\n\n");
+    }
+    text.push_str("1.属于国家秘密\n\n");
+    let got = tidy(&format!("{text}5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"));
+    assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+        "{got:?}"
+    );
+    let got = tidy(&text);
+    assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+    assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("32"));
+}
+
+/// `pdftotext` of a LibreOffice page, one value a paragraph: text with `rows` as
+/// (label lines, values) in turn, in a 2021 table 三.
+fn lo_table(rows: &[(&[&str], &[&str])]) -> String {
+    let mut t = String::from("三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n自然人\n\n");
+    for (labels, values) in rows {
+        for l in *labels {
+            t.push_str(l);
+            t.push_str("\n\n");
+        }
+        for v in *values {
+            t.push_str(v);
+            t.push_str("\n\n");
+        }
+    }
+    t
+}
+
+const ONES: &[&str] = &["1", "0", "0", "0", "0", "0", "1"];
+const ZEROS: &[&str] = &["0", "0", "0", "0", "0", "0", "0"];
+
+/// A group's label set beside its item's on one line (`（四） 1.本机关…`) labels the
+/// values after it; the two rows after the next labels take theirs in turn, the
+/// column header words (`总计`) between them no label.
+#[test]
+fn a_group_label_beside_its_item_labels_its_values() {
+    let text = lo_table(&[
+        (
+            &["8.属于行政查询事项"],
+            &["2", "0", "0", "0", "0", "0", "2"],
+        ),
+        (
+            &["（四） 1.本机关不掌握相关政府信息"],
+            &["3", "0", "0", "0", "0", "1", "4"],
+        ),
+        (
+            &[
+                "总计",
+                "无法提 2.没有现成信息需要另行制作",
+                "3.补正后申请内容仍不明确",
+            ],
+            &[],
+        ),
+        (&[], ONES),
+        (&[], ZEROS),
+        (&["1.信访举报投诉类申请"], ONES),
+    ]);
+    let got = tidy(&text);
+    assert_eq!(
+        get(&got, "t3.unavailable.not_held.other_org"),
+        Some("1"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.unavailable.not_held.total"), Some("4"));
+    assert_eq!(get(&got, "t3.unavailable.needs_creation.total"), Some("1"));
+    assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("0"));
+    // The second label names no row after the first's: whose values are whose
+    // is not told, and neither row is read.
+    let text = lo_table(&[
+        (
+            &["8.属于行政查询事项"],
+            &["2", "0", "0", "0", "0", "0", "2"],
+        ),
+        (
+            &["（四） 1.本机关不掌握相关政府信息"],
+            &["3", "0", "0", "0", "0", "1", "4"],
+        ),
+        (
+            &["总计", "无法提 2.没有现成信息需要另行制作", "2.重复申请"],
+            &[],
+        ),
+        (&[], ONES),
+        (&[], ZEROS),
+        (&["1.信访举报投诉类申请"], ONES),
+    ]);
+    let got = tidy(&text);
+    assert_eq!(
+        get(&got, "t3.unavailable.not_held.total"),
+        Some("4"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.unavailable.needs_creation")
+                && !c.0.starts_with("t3.unavailable.unclear")
+                && !c.0.starts_with("t3.not_processed.duplicate")),
+        "{got:?}"
+    );
+}
+
+/// The last rows' values stand before their labels are all written (LibreOffice
+/// sets the labels of the table's end after them): the labels before and after the
+/// values, naming the template's rows one after another to the zone's end, take
+/// them in turn; a row of six is placed by the sums or left.
+#[test]
+fn labels_after_the_last_values_take_them_in_turn() {
+    let tail = |last: &[&str]| -> String {
+        let values: Vec<&str> = [ONES, ONES, ONES, ONES, ZEROS, ONES]
+            .concat()
+            .into_iter()
+            .chain(["4", "1", "0", "1", "2", "2", "10"])
+            .chain(["16", "1", "0", "1", "2", "2", "22"])
+            .chain(["10", "0", "0", "0", "0", "10"])
+            .collect();
+        let mut labels = vec!["1.申请人无正当理由逾期不补", "正、行政机关不再处理其政府信"];
+        labels.extend_from_slice(last);
+        lo_table(&[
+            (&["1.信访举报投诉类申请"], ONES),
+            (
+                &[
+                    "2.重复申请",
+                    "（五）",
+                    "3.要求提供公开出版物",
+                    "4.无正当理由大量反复申请",
+                    "5.要求行政机关确认或重新出具",
+                    "已获取信息",
+                ],
+                &values,
+            ),
+            (&labels, &[]),
+        ])
+    };
+    let got = tidy(&tail(&[
+        "2.申请人逾期未按收费通知要求",
+        "3.其他",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    ]));
+    assert_eq!(
+        get(&got, "t3.not_processed.duplicate.total"),
+        Some("1"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+    assert_eq!(get(&got, "t3.other.no_correction.total"), Some("0"));
+    assert_eq!(get(&got, "t3.other.no_fee.total"), Some("1"));
+    assert_eq!(get(&got, "t3.other.other.legal_services"), Some("2"));
+    assert_eq!(get(&got, "t3.results_total.total"), Some("22"));
+    assert_eq!(get(&got, "t3.carried_forward.total"), Some("10"));
+    // A label short (no 2.): nine rows for eight labels, none of them read.
+    let got = tidy(&tail(&["3.其他", "（七）总计", "四、结转下年度继续办理"]));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.duplicate")
+                && !c.0.starts_with("t3.other")
+                && !c.0.starts_with("t3.results_total")),
+        "{got:?}"
+    );
+}
+
+/// `pdftotext` of a LibreOffice page may set a table 二 row's values before its
+/// label, or after it among the column names: where its sub-table has that one
+/// row, they are its.
+#[test]
+fn values_before_the_label_of_a_one_row_sub_table_are_its() {
+    let text = |item: &str, cells: &[&str]| {
+        let mut t = String::from(
+            "二、主动公开政府信息情况\n\n第二十条第（五）项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n3178\n\n-5\n\n4594\n\n",
+        );
+        t.push_str(item);
+        t.push_str("\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n");
+        for c in cells {
+            t.push_str(c);
+            t.push_str("\n\n");
+        }
+        t.push_str("三、收到和处理政府信息公开申请情况\n");
+        t
+    };
+    let got = tidy(&text(
+        "第二十条第（八）项",
+        &["1829", "0", "行政事业性收费"],
+    ));
+    assert_eq!(
+        get(&got, "t2.fees.items_last_year"),
+        Some("1829"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t2.fees.items_change"), Some("0"));
+    assert_eq!(get(&got, "t2.licensing.decisions"), Some("4594"));
+    // After the label, among the column names' words.
+    let got = tidy(&text(
+        "第二十条第（八）项",
+        &[
+            "行政事业性收费",
+            "上一年项目数",
+            "量",
+            "1829",
+            "本年增/减",
+            "—",
+        ],
+    ));
+    assert_eq!(
+        get(&got, "t2.fees.items_last_year"),
+        Some("1829"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t2.fees.items_change"), Some(""));
+    // A value after the label too: whose are the two before is not told.
+    let got = tidy(&text(
+        "第二十条第（八）项",
+        &["1829", "0", "行政事业性收费", "5"],
+    ));
+    assert_eq!(get(&got, "t2.fees.items_last_year"), None, "{got:?}");
+    // A sub-table of two rows: the values may be the other row's, and with a label
+    // left without values, so may the other row's be (see `unjoin_short_t2`).
+    let got = tidy(&text(
+        "第二十条第（六）项",
+        &[
+            "4802",
+            "-1",
+            "3717",
+            "行政处罚",
+            "行政强制",
+            "3692",
+            "-8",
+            "2067",
+        ],
+    ));
+    assert_eq!(get(&got, "t2.penalties.items_last_year"), None, "{got:?}");
+    assert_eq!(get(&got, "t2.enforcement.decisions"), None);
+    // 行政许可 is the one row of its sub-table in 2021, which the headers name.
+    let text = |first: &str| {
+        format!(
+            "二、主动公开政府信息情况\n\n第二十条第（一）项\n\n信息内容\n\n{first}\n\n规章\n\n4310\n\n\
+             第二十条第（五）项\n\n信息内容\n\n本年处理决定数量\n\n0\n\n行政许可\n\n\
+             三、收到和处理政府信息公开申请情况\n"
+        )
+    };
+    let got = tidy(&text("本年制发件数"));
+    assert_eq!(get(&got, "t2.licensing.decisions"), Some("0"), "{got:?}");
+    // Headers of 2019, whose sub-table has two rows (of three columns): not read.
+    let got = tidy(&text("本年新制作数量"));
+    assert_eq!(get(&got, "t2.licensing.decisions"), None, "{got:?}");
+}
+
+/// `pdftotext` of LibreOffice's 2021 page: a blank cell left no trace, and a value
+/// stands before its label (3212, 行政强制's) or after the next row's (4198, 规章's):
+/// a sub-table with a label left short of its values is not read, the others are.
+#[test]
+fn a_sub_table_with_a_label_short_of_its_values_is_not_read() {
+    let text = |first: &[&str], sixth: &[&str]| {
+        let mut t = String::from(
+            "二、主动公开政府信息情况\n\n第二十条第（一）项\n信息内容\n\n\
+             本年制发件数 本年废止件数 现行有效件数\n\n",
+        );
+        for c in first
+            .iter()
+            .chain(["第二十条第（六）项", "信息内容", "本年处理决定数量"].iter())
+            .chain(sixth)
+        {
+            t.push_str(c);
+            t.push_str("\n\n");
+        }
+        t.push_str(
+            "第二十条第（八）项\n\n信息内容\n\n本年收费金额（单位：万元）\n\n\
+             行政事业性收费\n\n4667.7\n\n三、收到和处理政府信息公开申请情况\n",
+        );
+        t
+    };
+    let whole_first = [
+        "规章",
+        "4627",
+        "/",
+        "4198",
+        "行政规范性文件",
+        "1747",
+        "1660",
+        "7",
+    ];
+    let got = tidy(&text(&whole_first, &["行政处罚", "3212", "行政强制"]));
+    assert_eq!(get(&got, "t2.penalties.decisions"), None, "{got:?}");
+    assert_eq!(get(&got, "t2.enforcement.decisions"), None);
+    assert_eq!(get(&got, "t2.regulations.in_force"), Some("4198"));
+    assert_eq!(get(&got, "t2.normative_documents.in_force"), Some("7"));
+    let short_first = [
+        "规章",
+        "4627",
+        "/",
+        "行政规范性文件",
+        "1747",
+        "1660",
+        "4198",
+    ];
+    let got = tidy(&text(&short_first, &["行政处罚", "3212", "行政强制", "9"]));
+    assert_eq!(
+        get(&got, "t2.normative_documents.in_force"),
+        None,
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t2.regulations.issued"), None);
+    assert_eq!(get(&got, "t2.penalties.decisions"), Some("3212"));
+    assert_eq!(get(&got, "t2.enforcement.decisions"), Some("9"));
+    assert_eq!(get(&got, "t2.fees.amount_10k_yuan"), Some("4667.7"));
+}
+
+/// A label set after the table's last values names the row after those of the
+/// labels left without values before a run: the run's rows are theirs in turn.
+#[test]
+fn a_label_after_the_last_values_takes_the_row_after_the_open_labels() {
+    let text = |open: &[&str]| {
+        let run: Vec<&str> = ["1", "0", "0", "0", "0", "0", "1"]
+            .into_iter()
+            .chain(["3", "0", "0", "0", "0", "0", "3"])
+            .chain(["2", "0", "0", "0", "0", "0", "2"])
+            .collect();
+        lo_table(&[
+            (&["1.信访举报投诉类申请"], ONES),
+            (&["2.重复申请"], ONES),
+            (open, &run),
+            (&["（六）其他处理"], &["7", "1", "1", "1", "0", "2", "12"]),
+            (&["5.要求行政机关确认或重", "新出具已获取信息"], &[]),
+        ])
+    };
+    let got = tidy(&text(&["3.要求提供公开出版物", "4.无正当理由大量反复申请"]));
+    assert_eq!(
+        get(&got, "t3.not_processed.publication.total"),
+        Some("1"),
+        "{got:?}"
+    );
+    assert_eq!(
+        get(&got, "t3.not_processed.excessive.natural_person"),
+        Some("3")
+    );
+    assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("2"));
+    // The labels before the run name no rows one after another up to the label
+    // set after: none of the run's rows read.
+    let got = tidy(&text(&["3.要求提供公开出版物", "（五）不予处理"]));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.publication")
+                && !c.0.starts_with("t3.not_processed.excessive")
+                && !c.0.starts_with("t3.not_processed.confirmation")),
+        "{got:?}"
+    );
+}
+
+/// A run that splits two ways into rows that add up (`0 0 0 0 0 0 0 23 0 0 0 1
+/// 24 …`: seven and six, or six and seven) is split the one way whose rows fit
+/// under the table's totals, （七）总计 plus 四 column by column.
+#[test]
+fn a_run_split_two_ways_is_split_the_way_the_totals_allow() {
+    let text = |total: &[&str]| {
+        let run: Vec<&str> = ["0", "0", "0", "0", "0", "0", "0"]
+            .into_iter()
+            .chain(["23", "0", "0", "0", "1", "24"])
+            .chain(["23", "0", "0", "0", "0", "0", "23"])
+            .collect();
+        lo_table(&[
+            (
+                &["一、本年新收政府信息公开申请数量"],
+                &["190", "1", "1", "1", "0", "6", "199"],
+            ),
+            (&["二、上年结转政府信息公开申请数量"], &run),
+            (&["1.属于国家秘密"], &["38", "0", "0", "0", "0", "1", "39"]),
+            (&["（七）总计"], total),
+            (
+                &["四、结转下年度继续办理"],
+                &["11", "0", "0", "0", "0", "0", "11"],
+            ),
+        ])
+    };
+    let got = tidy(&text(&["179", "1", "1", "1", "0", "6", "188"]));
+    assert_eq!(
+        get(&got, "t3.carried_over.natural_person"),
+        Some("0"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+    // The row of six: what its placements agree on.
+    assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
+    // Totals that let 23 stand in the second column too: not told.
+    let got = tidy(&text(&["179", "30", "1", "1", "0", "6", "217"]));
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.carried_over")
+            && !c.0.starts_with("t3.granted")
+            && !c.0.starts_with("t3.partly_granted")),
+        "{got:?}"
+    );
+}
+
+/// LibreOffice's page may set a row's values around its label: its first value
+/// after the labels, the others before them.
+#[test]
+fn a_row_set_around_its_label_takes_the_first_value_after_it() {
+    let text = |total: &str| {
+        let partly = [
+            "23", "0", "0", "0", "0", "0", "23", "0", "0", "0", "1", total,
+        ];
+        lo_table(&[
+            (&["（一）予以公开"], &["24", "0", "0", "0", "0", "0", "24"]),
+            (
+                &["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+                &partly,
+            ),
+            (
+                &[
+                    "（三）",
+                    "1.属于国家秘密",
+                    "不予公",
+                    "开",
+                    "2.其他法律行政法规",
+                    "禁止公开",
+                ],
+                &["38", "26", "0", "0", "0", "0", "0", "26"],
+            ),
+            (
+                &["3.危及“三安全一稳定”"],
+                &["16", "0", "0", "0", "0", "0", "16"],
+            ),
+        ])
+    };
+    let got = tidy(&text("39"));
+    // A row of six: what its placements agree on.
+    assert_eq!(
+        get(&got, "t3.withheld.state_secret.total"),
+        Some("39"),
+        "{got:?}"
+    );
+    assert_eq!(
+        get(&got, "t3.withheld.law_forbidden.natural_person"),
+        Some("26")
+    );
+    assert_eq!(get(&got, "t3.withheld.law_forbidden.total"), Some("26"));
+    assert_eq!(
+        get(&got, "t3.withheld.security_stability.total"),
+        Some("16")
+    );
+    // The values before the labels do not add up with the first after them: none
+    // of the two rows read.
+    let got = tidy(&text("40"));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.withheld.state_secret")
+                && !c.0.starts_with("t3.withheld.law_forbidden")),
+        "{got:?}"
+    );
+}
+
+/// LibreOffice's page sets the first column of table 三's first rows apart: each
+/// label's first value (or nothing, where that cell is blank) after it, the rest
+/// of the rows after the header's words.
+#[test]
+fn first_columns_set_apart_join_the_rest_of_their_rows() {
+    let text = |first: &[&str], rest: &[&str]| {
+        lo_table(&[
+            (&["一、本年新收政府信息公开申请数量"], first),
+            (
+                &[
+                    "二、上年结转政府信息公开申请数量",
+                    "三、本年度",
+                    "商业企业",
+                    "总计",
+                ],
+                rest,
+            ),
+            (&["（一）予以公开"], &["23", "0", "0", "0", "0", "1", "24"]),
+        ])
+    };
+    let rest = ["1", "1", "1", "0", "6", "199", "0", "0", "0", "0", "0", "0"];
+    let got = tidy(&text(&["190"], &rest));
+    assert_eq!(
+        get(&got, "t3.new_received.natural_person"),
+        Some("190"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.new_received.commercial"), Some("1"));
+    assert_eq!(get(&got, "t3.new_received.total"), Some("199"));
+    assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+    assert_eq!(get(&got, "t3.carried_over.commercial"), Some("0"));
+    assert_eq!(get(&got, "t3.carried_over.total"), Some("0"));
+    assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+    // A row that does not add up with its first value: none read.
+    let got = tidy(&text(&["191"], &rest));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.new_received") && !c.0.starts_with("t3.carried_over")),
+        "{got:?}"
+    );
+    // Nothing after the first label, the next label after it: its first value may
+    // stand after the next label's line, not told.
+    let mut shifted = vec!["190"];
+    shifted.extend_from_slice(&rest[..6]);
+    shifted.extend(["0", "0", "0", "0", "0", "0"]);
+    let got = tidy(&text(&[], &shifted));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.new_received") && !c.0.starts_with("t3.carried_over")),
+        "{got:?}"
+    );
+    // A value short (a blank elsewhere left nothing): which is whose is not told.
+    let got = tidy(&text(&["190"], &rest[..11]));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.new_received") && !c.0.starts_with("t3.carried_over")),
+        "{got:?}"
+    );
+}
+
+/// A row of six in a run one value a paragraph, cut from it by the sums, is no row
+/// cut over two lines though values stand on the lines beside it: what its
+/// placements agree on is read (the total), the rest left.
+#[test]
+fn a_row_of_six_cut_from_a_run_by_its_sums_is_placed() {
+    let values = [
+        "6", "0", "0", "0", "0", "0", "6", "19", "0", "0", "2", "0", "21", "2", "0", "0", "0", "1",
+        "0", "3",
+    ];
+    let text = lo_table(&[
+        (&["二、上年结转政府信息公开申请数量"], &values),
+        (&["1.属于国家秘密"], &["31", "0", "0", "0", "1", "0", "32"]),
+    ]);
+    let got = tidy(&text);
+    assert_eq!(get(&got, "t3.granted.total"), Some("21"), "{got:?}");
+    assert_eq!(get(&got, "t3.granted.natural_person"), None);
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+}
+
+/// `pdftotext` of a LibreOffice page: table 四's values one a paragraph with the
+/// header's words between them.
+#[test]
+fn table_four_values_between_header_words_are_one_row() {
+    let head = "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n结果维 结果纠 其他结 尚未审\n\n";
+    let cells = |values: &[&str]| {
+        let mut t = String::from(head);
+        for (k, v) in values.iter().enumerate() {
+            if let Some(word) = ["持", "正", "果", "结"].get(k % 5) {
+                t.push_str(word);
+                t.push_str("\n\n");
+            }
+            t.push_str(v);
+            t.push_str("\n\n");
+        }
+        t
+    };
+    let all = [
+        "0", "3", "1", "1", "5", "2", "0", "0", "1", "3", "3", "0", "2", "0", "5",
+    ];
+    let got = tidy(&cells(&all));
+    assert_eq!(get(&got, "t4.review.upheld"), Some("0"), "{got:?}");
+    assert_eq!(get(&got, "t4.litigation_direct.total"), Some("3"));
+    assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("5"));
+    // Fifteen that do not add up: not read.
+    let mut wrong = all;
+    wrong[4] = "6";
+    let got = tidy(&cells(&wrong));
+    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    // Fourteen: the groups the sums decide.
+    let got = tidy(&cells(&all[1..]));
+    assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
+    assert_eq!(get(&got, "t4.litigation_after_review.other"), Some("2"));
+}
+
+/// `pdftotext` of a LibreOffice page: table 四's last values set after section
+/// 五's heading, which stood above them on the page.
+#[test]
+fn table_four_values_past_the_next_heading_are_its_own() {
+    let text = |before: &[&str], between: &str, after: &[&str]| {
+        let mut t = String::from(
+            "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n结果\n维持\n\n",
+        );
+        for v in before {
+            t.push_str(v);
+            t.push_str("\n\n");
+        }
+        t.push_str("五、存在的主要问题及改进情况\n");
+        t.push_str(between);
+        for v in after {
+            t.push('\n');
+            t.push_str(v);
+            t.push('\n');
+        }
+        t.push_str("政务公开工作仍存在公开内容不够全面等问题。\n");
+        t
+    };
+    let before = ["1", "2", "3", "2"];
+    let after = ["8", "1", "3", "1", "0", "5", "3", "1", "3", "2", "9"];
+    let got = tidy(&text(&before, "", &after));
+    assert_eq!(get(&got, "t4.review.upheld"), Some("1"), "{got:?}");
+    assert_eq!(get(&got, "t4.review.total"), Some("8"), "{got:?}");
+    assert_eq!(get(&got, "t4.litigation_direct.pending"), Some("0"));
+    assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+    // A line of text between the heading and the values: not the table's.
+    let got = tidy(&text(&before, "本年度：\n", &after));
+    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    // Groups that do not add up: not read.
+    let mut wrong = after;
+    wrong[5] = "6";
+    let got = tidy(&text(&before, "", &wrong));
+    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    // Sixteen values: not one row.
+    let mut more = after.to_vec();
+    more.push("0");
+    let got = tidy(&text(&before, "", &more));
+    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+}
+
+/// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of
+/// its own, two blank lines between its neighbours where one stands elsewhere.
+#[test]
+fn lynx_nbsp_cells_are_read_where_their_blank_line_stands() {
+    let cell = |t: &str| format!("                 {t}\n\n");
+    let mut text = String::from("三、收到和处理政府信息公开申请情况\n\n");
+    for t in [
+        "申请人情况",
+        "自然人",
+        "总计",
+        "（一）予以公开",
+        "23",
+        "0",
+        "0",
+    ] {
+        text.push_str(&cell(t));
+    }
+    text.push_str("\n   0\n\n");
+    for t in [
+        "1",
+        "24",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    ] {
+        text.push_str(&cell(t));
+    }
+    // A blank line too many between two values where six stand: no cell.
+    for t in ["23", "0", "0"] {
+        text.push_str(&cell(t));
+    }
+    text.push_str("\n\n   0\n\n");
+    for t in ["0", "23"] {
+        text.push_str(&cell(t));
+    }
+    text.push_str("四、政府信息公开行政复议、行政诉讼情况\n\n");
+    for t in ["行政复议", "结果维持", "总计"] {
+        text.push_str(&cell(t));
+    }
+    for k in 0..14 {
+        text.push_str(&cell(&(k % 3 + 1).to_string()));
+        if k == 7 {
+            text.push('\n');
+        }
+    }
+    let got = tidy(&text);
+    assert_eq!(get(&got, "t3.granted.natural_person"), Some("23"));
+    assert_eq!(get(&got, "t3.granted.public_interest"), Some(""));
+    assert_eq!(get(&got, "t3.granted.legal_services"), Some("0"));
+    assert_eq!(get(&got, "t3.granted.total"), Some("24"));
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t4.litigation_direct.upheld"), Some("3"));
+    assert_eq!(get(&got, "t4.litigation_direct.pending"), Some(""));
+    assert_eq!(get(&got, "t4.litigation_direct.total"), Some("3"));
+    assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
+}
+
+/// lynx -dump of an online editor's table: a cell holding only `<br>` breaks its
+/// row's line where it stands.
+#[test]
+fn lynx_rows_broken_by_a_br_cell_are_read_with_it_empty() {
+    let text =
+        "三、收到和处理政府信息公开申请情况\n   申请人情况\n   自然人 法人或其他组织 总计\n   \
+                一、本年新收政府信息公开申请数量 120 1 0 1 6 2 130\n   \
+                二、上年结转政府信息公开申请数量 6\n   0 0 0 0 6\n   \
+                三、本年度办理结果 （一）予以公开 19 0 0 0 2 0 21\n   \
+                四、结转下年度继续办理 10 0 0 0\n   0 10\n\n\
+                五、存在的主要问题及改进情况\n";
+    let got = tidy(text);
+    assert_eq!(get(&got, "t3.carried_over.natural_person"), Some("6"));
+    assert_eq!(get(&got, "t3.carried_over.commercial"), Some(""));
+    assert_eq!(get(&got, "t3.carried_over.total"), Some("6"));
+    assert_eq!(get(&got, "t3.carried_forward.public_interest"), Some("0"));
+    assert_eq!(get(&got, "t3.carried_forward.legal_services"), Some(""));
+    assert_eq!(get(&got, "t3.carried_forward.total"), Some("10"));
+    // A row that does not add up: the break places no cell.
+    let bad = text.replace("10 0 0 0\n   0 10", "10 0 0 0\n   0 11");
+    let got = tidy(&bad);
+    for key in [
+        "t3.carried_forward.legal_services",
+        "t3.carried_forward.total",
+    ] {
+        assert_eq!(get(&got, key), None, "{key}: {got:?}");
+    }
+    // A break right after the label, where the page's other rows stand whole on
+    // their line at lynx's margin: the empty cell is the first.
+    let first = text.replace("数量 6\n   0 0 0 0 6", "数量\n   6 0 0 0 0 6");
+    let got = tidy(&first);
+    assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
+    assert_eq!(get(&got, "t3.carried_over.commercial"), Some("6"));
+    assert_eq!(get(&got, "t3.carried_over.total"), Some("6"));
+    // Not so with no margin (`pdftotext -raw` sets a row's values below its
+    // label), nor where no row stands whole on its line: the label's cell may
+    // break its line by itself there, and the blank stand anywhere.
+    let raw = first.replace("\n   ", "\n");
+    let broken = first
+        .replace("数量 120", "数量\n   120")
+        .replace("（一）予以公开 19", "（一）予以公开\n   19");
+    for text in [raw, broken] {
+        let got = tidy(&text);
+        for key in [
+            "t3.carried_over.natural_person",
+            "t3.carried_over.commercial",
+        ] {
+            assert_eq!(get(&got, key), None, "{key}: {got:?}");
+        }
+    }
+}
+
+/// lynx -dump of a CMS page: each cell centred on a line of its own (by its
+/// bytes), and the cell after an empty one set 2 or 3 columns off that centre.
+#[test]
+fn lynx_cells_off_the_centre_follow_an_empty_one() {
+    let at = |t: &str, shift: isize| {
+        let indent = (77 - t.len()) / 2;
+        let indent = usize::try_from(indent as isize + shift).unwrap_or(0);
+        format!("{}{t}\n\n", " ".repeat(indent))
+    };
+    let cell = |t: &str| at(t, 0);
+    let page = |shift: isize, indent: Option<usize>| {
+        let mut text = String::from("   三、收到和处理政府信息公开申请情况\n\n");
+        for t in [
+            "申请人情况",
+            "自然人",
+            "总计",
+            "一、本年新收政府信息公开申请数量",
+        ] {
+            text.push_str(&cell(t));
+        }
+        for t in ["190", "1", "1", "1", "0", "6", "199"] {
+            text.push_str(&cell(t));
+        }
+        text.push_str(&cell("二、上年结转政府信息公开申请数量"));
+        for t in ["1", "1", "0", "0", "0", "2"] {
+            text.push_str(&cell(t));
+        }
+        text.push_str(&cell("三、本年度办理结果"));
+        text.push_str(&cell("（一）予以公开"));
+        for t in ["23", "0", "0", "0", "0", "1", "24"] {
+            text.push_str(&cell(t));
+        }
+        text.push_str(&cell("1.属于国家秘密"));
+        // The empty cell was the second: the third is set off the centre.
+        text.push_str(&cell("38"));
+        text.push_str(&at("0", shift));
+        for t in ["0", "0", "1", "39"] {
+            text.push_str(&cell(t));
+        }
+        text.push_str("   四、政府信息公开行政复议、行政诉讼情况\n\n");
+        match indent {
+            // Every value at one indent, none centred.
+            Some(n) => text
+                .lines()
+                .map(|l| {
+                    let t = l.trim();
+                    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                        format!("{}{t}\n", " ".repeat(n))
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
+                .collect(),
+            None => text,
+        }
+    };
+    let got = tidy(&page(-3, None));
+    assert_eq!(
+        get(&got, "t3.withheld.state_secret.natural_person"),
+        Some("38")
+    );
+    assert_eq!(get(&got, "t3.withheld.state_secret.commercial"), Some(""));
+    assert_eq!(get(&got, "t3.withheld.state_secret.research"), Some("0"));
+    assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
+    let got = tidy(&page(2, None));
+    assert_eq!(get(&got, "t3.withheld.state_secret.commercial"), Some(""));
+    // No cell off the centre (lynx does not always set one off), or values that
+    // are not centred: where the blank stood is not shown, the row is left.
+    for text in [page(0, None), page(-3, Some(3)), page(-3, Some(30))] {
+        let got = tidy(&text);
+        assert!(
+            got.iter()
+                .all(|c| !c.0.starts_with("t3.withheld.state_secret")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().all(|c| !c.0.starts_with("t3.carried_over")),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
+fn short_paragraphs_of_numbers_elsewhere_stay_text() {
+    let text =
+        "一、总体情况\n\n规章\n\n3\n\n5\n\n二、主动公开政府信息情况\n\n行政许可\n\n1\n\n2\n\n";
+    let got = tidy(text);
+    assert!(got.is_empty(), "{got:?}");
+}
