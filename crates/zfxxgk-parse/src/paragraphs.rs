@@ -1361,6 +1361,13 @@ fn t3_rows<'i>(
         None if values.len() > n && values.get(..n - 1).is_some_and(&whole) => {
             return leave(rows);
         }
+        // Seven values that do not add up, flush left: in `pdftotext`'s reading order a
+        // row that lost a blank cell may have let a value of its own stand after the
+        // next label (`4.保护第三方合法权益` / `4 0 0 0 0 5` / `1` / `5.属于…`, 1 being
+        // its research column's and 5 its total), so whose each is cannot be told.
+        // lynx's centred cells stand in their row's order: there they are the row,
+        // and a sum that is off is the report's own, for the rules to find.
+        None if !centred && !whole(first) => return leave(rows),
         None => first,
     };
     let mut cells: Vec<_> = label

@@ -1196,3 +1196,47 @@ fn short_paragraphs_of_numbers_elsewhere_stay_text() {
     let got = tidy(text);
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// `pdftotext` of a LibreOffice page: a row that lost a blank cell lets a value of the
+/// next row stand after that row's total (`4 0 0 0 0 5` / `1`, 1 being its research
+/// column's). Seven values that do not add up are not read as the row; the rows that
+/// add up around them are.
+#[test]
+fn seven_values_that_do_not_add_up_are_not_read_flush_left() {
+    let text = lo_table(&[
+        (&["3.危及“三安全一稳定”"], &["3", "0", "0", "0", "1", "4"]),
+        (
+            &["4.保护第三方合法权益"],
+            &["4", "0", "0", "0", "0", "5", "1"],
+        ),
+        (
+            &["5.属于三类内部事务信息"],
+            &["1", "0", "0", "0", "0", "0", "1"],
+        ),
+    ]);
+    let got = tidy(&text);
+    for column in ["natural_person", "research", "other_org", "total"] {
+        let key = format!("t3.withheld.third_party.{column}");
+        assert_eq!(get(&got, &key), None, "{key}: {got:?}");
+    }
+    assert_eq!(get(&got, "t3.withheld.internal_affairs.total"), Some("1"));
+    // Centred as lynx sets its cells, the same seven are the row: a sum that is off is
+    // the report's, for the rules to find.
+    let centred = text
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("        {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let got = tidy(&centred);
+    assert_eq!(
+        get(&got, "t3.withheld.third_party.total"),
+        Some("1"),
+        "{got:?}"
+    );
+}
