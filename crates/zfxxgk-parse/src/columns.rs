@@ -77,6 +77,22 @@ pub(crate) fn under(values: &[Cell<'_>], columns: &[Range]) -> Option<Vec<usize>
     Some(out)
 }
 
+/// Whether each of `values` stands within `max` columns of the column `ks` puts it
+/// under (its range in `columns`): [`under`] widens each column to the middle of the
+/// gaps beside it, which places a value anywhere in a wide gap; a row that lost a
+/// cell is placed by position only where its values stand by their columns.
+pub(crate) fn near(values: &[Cell<'_>], columns: &[Range], ks: &[usize], max: u32) -> bool {
+    values
+        .iter()
+        .zip(ks)
+        .all(|(v, &k)| match (v.x, columns.get(k)) {
+            (Some((a, b)), Some(&(x0, x1))) => {
+                x0.saturating_sub(b).max(a.saturating_sub(x1)) <= max
+            }
+            _ => false,
+        })
+}
+
 /// The only item of `it`, if it has exactly one.
 fn one(mut it: impl Iterator<Item = usize>) -> Option<usize> {
     let first = it.next()?;
@@ -221,6 +237,20 @@ mod tests {
                 x: Some((x, x + width(t))),
             })
             .collect()
+    }
+
+    /// `pdftotext -layout` of chromium's CJK lines: a row's first value set off its
+    /// neighbours' columns into the wide gap after them, `under` the nearer column
+    /// by the middle of the gap, but near none.
+    #[test]
+    fn a_value_in_a_wide_gap_is_near_no_column() {
+        let reference = [(49, 50), (51, 52), (83, 84), (85, 86)];
+        let shifted = cells(&[("3", 57), ("0", 83)]);
+        let ks = under(&shifted, &reference).expect("placed by the gap's middle");
+        assert_eq!(ks, vec![1, 2]);
+        assert!(!near(&shifted, &reference, &ks, 2));
+        let by = cells(&[("3", 52), ("0", 83)]);
+        assert!(near(&by, &reference, &[1, 2], 2));
     }
 
     fn width(t: &str) -> u32 {

@@ -875,6 +875,10 @@ fn ambiguity_notes(
 /// Table 三's number of columns.
 const N_COLUMNS: usize = T3_COLUMNS.len();
 
+/// Most display columns (or characters) a value of a short row may stand off the
+/// column it is placed under by the rows that show every column.
+const MAX_OFF_COLUMN: u32 = 2;
+
 /// Where each value row's values stand among the seven columns.
 struct Columns<'t, 'i> {
     /// The indices (in the value rows) of the rows that show a positioned value in every
@@ -963,7 +967,12 @@ impl<'t, 'i> Columns<'t, 'i> {
                 continue;
             };
             let ks = columns::under(at_x, reference)?;
-            if found.as_ref().is_some_and(|f| *f != ks) {
+            // A value in a wide gap, nearer no column than a few characters: the row
+            // is set off its neighbours (`pdftotext -layout` of CJK lines shifts a
+            // row's first values), and its position tells no column.
+            if found.as_ref().is_some_and(|f| *f != ks)
+                || !columns::near(at_x, reference, &ks, MAX_OFF_COLUMN)
+            {
                 return None;
             }
             found = Some(ks);
