@@ -1137,7 +1137,11 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
             match lines.or_else(shifted) {
                 Some(blanks) if whole(n + blanks.len()) => blanks,
                 _ => {
-                    t2_short.extend(t2_item(label));
+                    // lynx's centred cells stand in their rows' order: a row short
+                    // there lost a blank, and its neighbours' values are theirs.
+                    if label.is_some_and(|c| !indented(text, c)) {
+                        t2_short.extend(t2_item(label));
+                    }
                     rows.push(tr.clone());
                     i += 1;
                     continue;
@@ -1161,7 +1165,7 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
 /// after the rows (`规章` / `4627` / `/` / `行政规范性文件` / `1747` / `1660` / `4198`,
 /// 4198 being 规章's). Which row a value is then cannot be told, and table 二 has no
 /// sums to tell it by, so none of the sub-table's rows is read: they stay as they were
-/// written. `joined` holds each row put together, in order: its place in `rows`, the
+/// written. Only flush left: lynx's centred cells keep their rows' order. `joined` holds each row put together, in order: its place in `rows`, the
 /// rows of `old` it was made of, and its sub-table; `short` the sub-tables with a
 /// label left short.
 ///
