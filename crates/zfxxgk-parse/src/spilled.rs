@@ -26,8 +26,10 @@
 //! order is tried (at most [`MAX_STEPS`] steps) under T301, each row's total the sum
 //! of the six before (a blank as 0, a blank total where the rest add up to 0). The
 //! spill is joined to the rows only where every order that adds up puts the same
-//! value (a count, or a blank written) in every cell; the cells are then those of
-//! the first such order, and [`join`] says so for the pipeline's note. Anything
+//! value (a count, or a blank written) in every cell; the cells (which of equal
+//! words) are then those of the first such order, the rightmost column tried first
+//! (a row's cells kept together as far as they can), and [`join`] says so for the
+//! pipeline's note; the pipeline places them by position. Anything
 //! else is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
 
@@ -198,7 +200,9 @@ impl Search<'_> {
             }
             return true;
         }
-        for c in 0..self.width {
+        // The rightmost column first: of orders that agree, the first found keeps
+        // a row's cells together as far as it can, as a line of the text does.
+        for c in (0..self.width).rev() {
             let r = self.filled.get(c).copied().unwrap_or(usize::MAX);
             let left_done = c == 0
                 || self
@@ -333,6 +337,7 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{get, tidy};
 
     fn tokens(s: &str) -> Vec<Token> {
         s.split_whitespace().map(Token::of).collect()
@@ -368,9 +373,56 @@ mod tests {
         );
     }
 
+    /// Reading-order `pdftotext` of chromium's print of the 2021 CMS page.
+    const PAGE: &str =
+        include_str!("../../../tests/corpus/converted/forms/gen2021-cms-chromium-plain.txt");
+
+    #[test]
+    fn the_spill_of_the_cms_page_is_read() {
+        let got = tidy(PAGE);
+        for (key, want) in [
+            ("t3.other.no_correction.public_interest", "0"),
+            ("t3.other.no_correction.total", "1"),
+            ("t3.other.other.legal_services", "2"),
+            ("t3.other.other.total", "10"),
+            ("t3.results_total.legal_services", "6"),
+            ("t3.results_total.total", "126"),
+            ("t3.carried_forward.legal_services", ""),
+            ("t3.carried_forward.total", "10"),
+        ] {
+            assert_eq!(get(&got, key), Some(want), "{key}: {got:?}");
+        }
+        // Table 四 as before.
+        assert_eq!(get(&got, "t4.review.total"), Some("5"));
+    }
+
+    #[test]
+    fn a_spill_that_does_not_add_up_or_is_short_is_left() {
+        for page in [
+            PAGE.replace("6 2 126", "6 2 127"),
+            PAGE.replace("— 0 10", "0 10"),
+        ] {
+            let got = tidy(&page);
+            for key in [
+                "t3.other.no_correction.total",
+                "t3.results_total.total",
+                "t3.carried_forward.total",
+            ] {
+                assert_eq!(get(&got, key), None, "{key}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn two_grids_that_add_up_read_nothing() {
+        // The second row reads `1 0 1` (its cells in the text's order) or `0 1 1`
+        // (the third token set above the second row's first): both add up.
+        assert!(solve(&tokens("0 0 0 1 0 1"), &[0, 0], 3).is_none());
+    }
+
     #[test]
     fn a_spill_that_adds_up_no_way_reads_nothing() {
-        assert!(solve(&tokens("1 1 5 5"), &[0, 0], 2).is_none());
+        assert!(solve(&tokens("1 2 5 5"), &[0, 0], 2).is_none());
         assert!(solve(&tokens("1 1 5"), &[0, 0], 2).is_none());
     }
 }
