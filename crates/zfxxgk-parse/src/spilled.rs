@@ -14,8 +14,9 @@
 //!                              ; (seven values that add up) and named the
 //!                              ; template's row m before its last, the last short
 //!                              ; row's label (or the line before it) its last row
-//! zone 四 = text* spill …       ; lines with no value (the heading, header words)
+//! zone 四 = text* spill rest    ; lines with no value (the heading, header words)
 //! spill   = value-line+         ; lines of values alone, m × (7 − c) values in all
+//! rest    = text* values …      ; table 四's own values after it
 //! ```
 //!
 //! # Reading
@@ -120,7 +121,13 @@ fn spill(t4: &[TableRow<'_>]) -> Option<Vec<usize>> {
     let run: Vec<usize> = (start..t4.len())
         .take_while(|&k| t4.get(k).is_some_and(all_values))
         .collect();
-    (!run.is_empty()).then_some(run)
+    // Table 四's own values stand after the spill: a zone whose first values are
+    // its last is no spill.
+    let after = run.last().map_or(start, |&k| k + 1);
+    let more = t4
+        .get(after..)
+        .is_some_and(|rest| rest.iter().any(|r| !values_of(r).is_empty()));
+    (!run.is_empty() && more).then_some(run)
 }
 
 /// A count's value in a sum: a blank as 0; `None` for anything else.
