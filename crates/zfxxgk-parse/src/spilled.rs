@@ -308,7 +308,7 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
             .and_then(|b| zones.t3.get(b))
             .map(|r| r.row.clone());
         let Some(tr) = zones.t3.get_mut(k) else {
-            return None;
+            continue;
         };
         if let Some(label) = label {
             let mut cells = label.cells;
