@@ -17,6 +17,7 @@ mod plausible;
 mod ran_together;
 mod rows;
 mod sections;
+mod spilled;
 mod split;
 mod table2;
 mod table3;

@@ -16,14 +16,15 @@ use std::ops::Range;
 
 use zfxxgk_lex::{lex, Block as LexBlock, BlockKind, Span};
 use zfxxgk_model::{
-    Block, BlockKind as OutlineKind, Edition, Fact, Meta, Report, Section, SectionKey, Table,
-    Unplaced, UnplacedKind,
+    Block, BlockKind as OutlineKind, Edition, Fact, Meta, NoteKind, Report, Section, SectionKey,
+    Table, Text, Unplaced, UnplacedKind,
 };
 
 use crate::ledger::Ledger;
 use crate::sections::Heading;
 use crate::{
-    columnwise, narrative, paragraphs, plausible, ran_together, rows, sections, unread, wrapped,
+    columnwise, narrative, paragraphs, plausible, ran_together, rows, sections, spilled, unread,
+    wrapped,
 };
 use crate::{table2, table3, table4};
 
@@ -110,6 +111,17 @@ fn tables_of(
     paragraphs::regroup(text, &mut zones);
     wrapped::rejoin(text, &mut zones.t3);
     wrapped::rejoin_t4(&mut zones.t4);
+    let spill = spilled::join(&mut zones);
+    if let Some(span) = spill {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            Text::new(
+                "表三：最后几行的右侧各列写在第四部分的表头之后、次序另成一套；按行列先后各种次序中只有一种取值使各行合计相符，按此按位置放入".to_string(),
+                "table 三: the right-hand columns of its last rows stand after section 四's header words, in an order of their own; of every order that keeps rows and columns, those whose rows add up agree on one value a cell, placed so, by position".to_string(),
+            ),
+            Some(span),
+        );
+    }
     let body = |key: SectionKey| {
         sections
             .iter()
@@ -117,6 +129,15 @@ fn tables_of(
             .map(|s| s.body.start..s.body.end)
     };
     let mut t3 = table3::build(ctx, &zones.t3, year_hint);
+    // The spill's cells stand by the order found, not by their labels.
+    if let (Some(span), Some(t)) = (spill, t3.as_mut()) {
+        let within = |c: &&mut zfxxgk_model::Cell| {
+            c.location.start >= span.start && c.location.end <= span.end
+        };
+        for c in t.cells.iter_mut().filter(within) {
+            c.placement = zfxxgk_model::Placement::Position;
+        }
+    }
     if let (None, Some(range)) = (&t3, body(SectionKey::S3)) {
         t3 = columnwise::t3(ctx, range.clone());
         if t3.is_none() {
