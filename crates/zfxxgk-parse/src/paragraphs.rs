@@ -128,7 +128,9 @@ fn integer(c: &zfxxgk_lex::Cell<'_>) -> Option<i64> {
 /// ```
 ///
 /// The empty cell stands where the line broke, and is taken only when the row's
-/// first six cells then add up to its total. A break right after the label (k = 0)
+/// first six cells then add up to its total, and the row stands at lynx's margin
+/// (`pdftotext` in reading order cuts a row's line at any wide gap, flush left, and
+/// its blank may stand at either end as well: [`crate::cuts`]). A break right after the label (k = 0)
 /// is read so only where the zone shows lynx's simple table ([`lynx_break`]):
 /// `pdftotext -raw` writes a row's values on the line below its label too, and there
 /// a lost blank may have stood anywhere.
@@ -150,7 +152,10 @@ fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             && values(&b.row.cells)
             && a.row.cells.len() - 1 + b.row.cells.len() == want - 1
             && values(a.row.cells.get(1..).unwrap_or_default())
-            && (a.row.cells.len() >= 2 || lynx_break(text, rows, a, b));
+            && (a.row.cells.len() >= 2 || lynx_break(text, rows, a, b))
+            // At lynx's margin: `pdftotext` in reading order writes lines flush left and
+            // cuts a row at any wide gap, an empty cell's or not.
+            && line_of(text, a).is_some_and(|(indent, _)| !indent.is_empty());
         let line_start = text
             .get(..a.row.span.start)
             .and_then(|t| t.rfind('\n'))

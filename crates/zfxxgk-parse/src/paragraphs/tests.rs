@@ -1240,3 +1240,35 @@ fn seven_values_that_do_not_add_up_are_not_read_flush_left() {
         "{got:?}"
     );
 }
+
+/// `pdftotext` of a chromium PDF in reading order cuts a row at a wide gap, flush left:
+/// an all-zero row short of a blank (`0 0 0 0` / `/ 0`) does not say whether the
+/// blank stood at the cut or at either end, so its last cells are not read; at lynx's
+/// margin the cut is a `<br>` cell's, and the row is read with it empty there.
+#[test]
+fn a_row_cut_flush_left_places_no_blank_at_the_cut() {
+    let text = |margin: &str| {
+        format!(
+            "三、收到和处理政府信息公开申请情况\n\
+             {margin}6.属于四类过程性信息 16 0 0 0 0 1 17\n\
+             {margin}7.属于行政执法案卷 0 0 0 0\n\
+             {margin}/ 0\n\
+             {margin}8.属于行政查询事项 10 0 0 0 0 0 10\n\
+             四、政府信息公开行政复议、行政诉讼情况\n"
+        )
+    };
+    let got = tidy(&text(""));
+    assert_eq!(
+        get(&got, "t3.withheld.enforcement_files.total"),
+        None,
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.withheld.inquiry.total"), Some("10"));
+    let got = tidy(&text("   "));
+    assert_eq!(
+        get(&got, "t3.withheld.enforcement_files.legal_services"),
+        Some(""),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.withheld.enforcement_files.total"), Some("0"));
+}
