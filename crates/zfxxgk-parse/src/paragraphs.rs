@@ -93,6 +93,7 @@ pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     first_columns_apart(&mut zones.t3);
     label_after_table_t3(&mut zones.t3);
     regroup_zone(text, &mut zones.t3, TableId::T3);
+    stray::first_rows_stray(&mut zones.t3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
     past_heading_t4(text, &mut zones.t4);
     scattered_t4(&mut zones.t4);
@@ -1960,5 +1961,6 @@ fn made<'i>(cells: Vec<zfxxgk_lex::Cell<'i>>, tr: &TableRow<'i>) -> TableRow<'i>
     }
 }
 
+mod stray;
 #[cfg(test)]
 mod tests;
