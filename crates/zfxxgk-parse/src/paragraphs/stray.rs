@@ -49,10 +49,20 @@ fn count_of(r: &TableRow<'_>) -> Option<u64> {
     }
 }
 
-/// The label rows of the zone's first rows and the lone values after them, the run of
-/// values after the header's words (row indices), and the index just past the run;
-/// `None` where the zone does not begin so.
-fn first_rows(rows: &[TableRow<'_>]) -> Option<(Vec<usize>, Vec<usize>, Vec<usize>, usize)> {
+/// The zone's first rows as written (row indices).
+struct FirstRows {
+    /// The labels naming the template's first rows one after another.
+    labels_at: Vec<usize>,
+    /// The values alone after those labels: some rows' first columns.
+    firsts: Vec<usize>,
+    /// The values after the header's words: the rest of those rows.
+    run: Vec<usize>,
+    /// Just past the run.
+    end: usize,
+}
+
+/// The zone's first rows as written; `None` where the zone does not begin so.
+fn first_rows(rows: &[TableRow<'_>]) -> Option<FirstRows> {
     let is_label = |r: &TableRow<'_>| {
         text_line(r, TableId::T3).is_some() && names_t3_row(r) && !header_line(r)
     };
@@ -109,7 +119,12 @@ fn first_rows(rows: &[TableRow<'_>]) -> Option<(Vec<usize>, Vec<usize>, Vec<usiz
         }
         k += 1;
     }
-    (!run.is_empty()).then_some((labels_at, firsts, run, k))
+    (!run.is_empty()).then_some(FirstRows {
+        labels_at,
+        firsts,
+        run,
+        end: k,
+    })
 }
 
 /// The zone's one value after `from` standing alone between lines of text (empty
@@ -310,7 +325,13 @@ fn readings(
 /// from them and exactly one reading is kept (see the module's doc); leaves the zone
 /// as it was else.
 pub(super) fn first_rows_stray(rows: &mut Vec<TableRow<'_>>) {
-    let Some((labels_at, firsts, run, end)) = first_rows(rows) else {
+    let Some(FirstRows {
+        labels_at,
+        firsts,
+        run,
+        end,
+    }) = first_rows(rows)
+    else {
         return;
     };
     let Some(stray) = lone_value(rows, end) else {
