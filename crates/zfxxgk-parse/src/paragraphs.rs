@@ -1299,6 +1299,9 @@ fn t3_rows<'i>(
     if spills || (!before.is_empty() && !labelled && adds_up(&before)) {
         return leave(rows);
     }
+    if values.len() == n && moved_after_total(text, &cells_of(values)) {
+        return leave(rows);
+    }
     // The label's lines before it, back to a numbered one.
     let numbered =
         |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
@@ -1484,6 +1487,31 @@ fn column_bounds(old: &[TableRow<'_>]) -> Option<Vec<u64>> {
         }
     }
     bounds
+}
+
+/// Whether a label's seven values, flush left (`pdftotext` of a page, not lynx's
+/// centred cells), do not add up as written but would with one of them moved to the
+/// end: that one is the sum of the other six. `pdftotext` of LibreOffice's page may
+/// set a row's cell after its total (`4.保护第三方合法权益` / `4` / `0` / `0` / `0` / `0` /
+/// `5` / `1`, the 1 being the third column's): the row is then no report's slip to be
+/// read as written, and where the moved cell stood cannot be told.
+fn moved_after_total(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> bool {
+    use crate::vanished::Token;
+    let counts: Option<Vec<u64>> = values
+        .iter()
+        .map(|c| match Token::of(c.text) {
+            Token::Count(v) => Some(v),
+            Token::Blank => Some(0),
+            Token::Other => None,
+        })
+        .collect();
+    let Some((last, rest)) = counts.as_deref().and_then(<[u64]>::split_last) else {
+        return false;
+    };
+    let sum: u64 = rest.iter().sum();
+    sum != *last
+        && values.iter().all(|c| !indented(text, c))
+        && rest.iter().any(|&v| sum + last == 2 * v)
 }
 
 /// Whether `values` (a row of seven, or of six whose blank left nothing) fit under
