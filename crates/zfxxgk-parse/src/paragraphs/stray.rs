@@ -12,7 +12,8 @@
 //!
 //! Every reading of the first rows is tried: the first values alone taken in turn by
 //! some of the labels' rows, the run cut in turn into the rest of each row, each row
-//! short of at most two cells, one of which may be the lone value; a cell short is
+//! short of at most two cells, one of which may be the lone value (never before a
+//! first value set apart, which is its row's first column); a cell short is
 //! otherwise a blank that left no trace (left to [`crate::vanished`] and the sums
 //! down the table). A reading is kept where every row adds up (T301: its total the
 //! sum of the six before, a blank 0) and, where （七）总计 has been read whole, the
@@ -275,10 +276,12 @@ fn readings(
                 made.push(cells);
             }
             // The lone value in no row, or in one row short, at any place of it.
+            // A first value set apart is its row's first column: nothing before it.
             let mut options: Vec<Option<(usize, usize)>> = vec![None];
             for (i, cells) in made.iter().enumerate() {
                 if shorts.get(i).is_some_and(|&s| s > 0) {
-                    options.extend((0..=cells.len()).map(|p| Some((i, p))));
+                    let from = usize::from(chosen.contains(&i));
+                    options.extend((from..=cells.len()).map(|p| Some((i, p))));
                 }
             }
             for option in options {
