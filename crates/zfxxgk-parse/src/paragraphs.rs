@@ -74,7 +74,10 @@
 //!   fit under （七）总计 plus 四 column by column ([`column_bounds`]);
 //! - the values of a one-row sub-table of table 二 before its label or among its
 //!   column names ([`one_row_blocks_t2`]);
-//! - table 四's last values after section 五's heading ([`past_heading_t4`]).
+//! - table 四's last values after section 五's heading ([`past_heading_t4`]);
+//! - a first row's cell alone far below, among the header's words, taken where the
+//!   rows' sums and （七）总计 leave it one place ([`stray`]);
+//! - a cell set after its row's total: that row left unread ([`moved_after_total`]).
 
 use zfxxgk_model::{
     ColumnDef, Edition, SectionKey, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
