@@ -74,7 +74,11 @@
 //!   fit under （七）总计 plus 四 column by column ([`column_bounds`]);
 //! - the values of a one-row sub-table of table 二 before its label or among its
 //!   column names ([`one_row_blocks_t2`]);
-//! - table 四's last values after section 五's heading ([`past_heading_t4`]).
+//! - table 四's last values after section 五's heading ([`past_heading_t4`]);
+//! - a first row's cell alone far below, among the header's words, taken where the
+//!   rows' sums and （七）总计 leave it one place ([`stray`]);
+//! - seven values that do not add up, flush left: left unread, since a row's cell
+//!   may stand after its total or the next label (in [`t3_rows`]).
 
 use zfxxgk_model::{
     ColumnDef, Edition, SectionKey, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
@@ -93,6 +97,7 @@ pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     first_columns_apart(&mut zones.t3);
     label_after_table_t3(&mut zones.t3);
     regroup_zone(text, &mut zones.t3, TableId::T3);
+    stray::first_rows_stray(&mut zones.t3);
     regroup_zone(text, &mut zones.t4, TableId::T4);
     past_heading_t4(text, &mut zones.t4);
     scattered_t4(&mut zones.t4);
@@ -1976,5 +1981,6 @@ fn made<'i>(cells: Vec<zfxxgk_lex::Cell<'i>>, tr: &TableRow<'i>) -> TableRow<'i>
     }
 }
 
+mod stray;
 #[cfg(test)]
 mod tests;

@@ -1272,3 +1272,103 @@ fn a_row_cut_flush_left_places_no_blank_at_the_cut() {
     );
     assert_eq!(get(&got, "t3.withheld.enforcement_files.total"), Some("0"));
 }
+
+/// LibreOffice's 2021 editor page: the first rows' first column apart, the rest of
+/// those rows after the header's words, and new_received's commercial value alone far
+/// below among the header's words (`6.属于四类过程性信息` / `1` / `总计`). Its row
+/// adds up only with it, and （七）总计 leaves it one column: 一 + 二 cover （七）总计
+/// column by column, and 二's middle cells are all 0.
+#[test]
+fn a_first_row_value_set_far_below_is_taken_where_the_totals_say_where() {
+    let run = [
+        "0", "1", "6", "2", "130", "0", "0", "0", "0", "6", "0", "0", "/", "2", "0", "21", "2",
+        "0", "0", "0", "1", "0", "3",
+    ];
+    let text = |stray: &'static str, total: &'static [&'static str]| {
+        lo_table(&[
+            (&["一、本年新收政府信息公开申请数量"], &["120"]),
+            (&["二、上年结转政府信息公开申请数量"], &["6"]),
+            (
+                &[
+                    "三、本年度 （一）予以公开",
+                    "办理结果 （二）部分公开（区分处理的，只计这",
+                ],
+                &["19"],
+            ),
+            (&["商业企业"], &run),
+            (&["1.属于国家秘密"], &["31", "0", "0", "0", "1", "0", "32"]),
+            (&["6.属于四类过程性信息"], &[stray]),
+            (&["总计", "（七）总计"], total),
+        ])
+    };
+    const TOTAL: &[&str] = &["116", "1", "0", "1", "6", "2", "126"];
+    let got = tidy(&text("1", TOTAL));
+    for (key, want) in [
+        ("t3.new_received.natural_person", "120"),
+        ("t3.new_received.commercial", "1"),
+        ("t3.new_received.research", "0"),
+        ("t3.new_received.public_interest", "1"),
+        ("t3.new_received.total", "130"),
+        ("t3.carried_over.total", "6"),
+        ("t3.granted.natural_person", "19"),
+        ("t3.granted.public_interest", ""),
+        ("t3.granted.total", "21"),
+        ("t3.partly_granted.natural_person", "2"),
+        ("t3.partly_granted.total", "3"),
+    ] {
+        assert_eq!(get(&got, key), Some(want), "{key}: {got:?}");
+    }
+    // 二's blank may be any of its cells but its total (without 四, the sums down the
+    // table do not tell even its first): those are left.
+    assert_eq!(get(&got, "t3.carried_over.natural_person"), None, "{got:?}");
+    assert_eq!(get(&got, "t3.carried_over.research"), None, "{got:?}");
+    let first_rows = |got: &[(String, String)]| {
+        got.iter()
+            .any(|c| c.0.starts_with("t3.new_received") || c.0.starts_with("t3.granted"))
+    };
+    // Without （七）总计 the lone value may be any of four columns: nothing read.
+    let got = tidy(&text("1", &[]));
+    assert!(!first_rows(&got), "{got:?}");
+    // A lone value that does not make the row add up: nothing read.
+    let got = tidy(&text("2", TOTAL));
+    assert!(!first_rows(&got), "{got:?}");
+}
+
+/// `pdftotext` of LibreOffice's page may set a row's cell after its total: seven
+/// values that do not add up, one of which is the sum of the other six, are left
+/// unread (where the moved cell stood is not told); so are seven that do not add up
+/// otherwise, flush left: a report's slip there cannot be told from a cell of
+/// another row set among them.
+#[test]
+fn a_cell_set_after_its_rows_total_leaves_the_row() {
+    let text = |third: &'static [&'static str]| {
+        lo_table(&[
+            (&["3.危及“三安全一稳定”"], &["3", "0", "0", "0", "1", "4"]),
+            (&["4.保护第三方合法权益"], third),
+            (
+                &["5.属于三类内部事务信息"],
+                &["1", "0", "0", "0", "0", "0", "1"],
+            ),
+        ])
+    };
+    let got = tidy(&text(&["4", "0", "0", "0", "0", "5", "1"]));
+    assert_eq!(
+        get(&got, "t3.withheld.third_party.natural_person"),
+        None,
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.withheld.third_party.total"), None, "{got:?}");
+    assert_eq!(
+        get(&got, "t3.withheld.internal_affairs.total"),
+        Some("1"),
+        "{got:?}"
+    );
+    // No value the sum of the others: not read either.
+    let got = tidy(&text(&["4", "0", "0", "0", "0", "6", "1"]));
+    assert_eq!(
+        get(&got, "t3.withheld.third_party.natural_person"),
+        None,
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.withheld.third_party.total"), None, "{got:?}");
+}
