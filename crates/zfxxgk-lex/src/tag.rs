@@ -184,7 +184,9 @@ mod tests {
         #[test]
         fn a_tag_ends_in_a_closing_bracket(s in "<[a-z/!][ -~字]{0,40}") {
             if let Some(t) = HtmlTag::at(&s, usize::MAX) {
-                prop_assert!(s.get(..t.len).is_some_and(|m| m.ends_with('>')));
+                // A comment that never closes runs to the end, as in a browser.
+                let unclosed = s.starts_with("<!--") && t.len == s.len();
+                prop_assert!(unclosed || s.get(..t.len).is_some_and(|m| m.ends_with('>')));
                 prop_assert!(s.is_char_boundary(t.len));
             }
         }
