@@ -443,17 +443,7 @@ fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
     let mut heads: Vec<(usize, Option<usize>)> = Vec::new();
     let mut k = start;
     while let Some(r) = rows.get(k).filter(|r| is_label(r)) {
-        let folded: Vec<labels::Folded<'_>> = r
-            .row
-            .cells
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .map(|c| labels::Folded::new(c.text))
-            .collect();
-        let names_next = Edition::ALL
-            .iter()
-            .all(|&e| labels::best_t3_row(&folded, e).map(|(j, _)| j) == Some(heads.len()));
-        if !names_next {
+        if !names_t3_row_at(r, heads.len()) {
             break;
         }
         let mut j = skip(k + 1);
@@ -1240,32 +1230,7 @@ fn t3_rows<'i>(
     if values.len() > n && !crate::wrapped::whole(&cells_of(first)) {
         // The first value may end the row of the label before, whose other values
         // stand before the labels.
-        let numbered =
-            |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
-        let mut lines = 0;
-        if !numbered(tr) {
-            while lines < MAX_LABEL_LINES
-                && rows
-                    .len()
-                    .checked_sub(lines + 1)
-                    .and_then(|k| rows.get(k))
-                    .and_then(lone)
-                    .is_some_and(|c| number::kind(c.text) == Kind::Text)
-            {
-                lines += 1;
-                if rows.get(rows.len() - lines).is_some_and(numbered) {
-                    break;
-                }
-            }
-            if !rows
-                .len()
-                .checked_sub(lines)
-                .and_then(|k| rows.get(k))
-                .is_some_and(numbered)
-            {
-                lines = 0;
-            }
-        }
+        let lines = label_lines(rows, tr);
         let mut tried = rows.clone();
         let mut label = tried.split_off(tried.len() - lines);
         label.push(tr.clone());
@@ -1313,27 +1278,9 @@ fn t3_rows<'i>(
         return leave(rows);
     }
     // The label's lines before it, back to a numbered one.
-    let numbered =
-        |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
-    let mut label: Vec<TableRow<'i>> = vec![tr.clone()];
-    if !numbered(tr) {
-        let mut back = 0;
-        while back < MAX_LABEL_LINES
-            && rows
-                .len()
-                .checked_sub(back + 1)
-                .and_then(|k| rows.get(k))
-                .and_then(lone)
-                .is_some_and(|c| number::kind(c.text) == Kind::Text)
-        {
-            back += 1;
-            if rows.get(rows.len() - back).is_some_and(numbered) {
-                label = rows.split_off(rows.len() - back);
-                label.push(tr.clone());
-                break;
-            }
-        }
-    }
+    let back = label_lines(rows, tr);
+    let mut label = rows.split_off(rows.len() - back);
+    label.push(tr.clone());
     if values.len() > n && pending(rows) {
         let after = values
             .last()
@@ -1646,15 +1593,55 @@ fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
     (values, labelled)
 }
 
-/// Whether a row's cells together name a row of table 三 in some edition.
-fn names_t3_row(r: &TableRow<'_>) -> bool {
-    let label: Vec<labels::Folded<'_>> = r
-        .row
+/// How many lines of text just before a label of table 三 (`tr`; the last of `rows` is
+/// the line before it) are of that label: back to a numbered one (`（二）部分公开（区分处理`
+/// / `的，只计这一情形，不计其他` / `情形）`), at most [`MAX_LABEL_LINES`]; 0 where the
+/// label is numbered itself or no numbered line is that near.
+fn label_lines(rows: &[TableRow<'_>], tr: &TableRow<'_>) -> usize {
+    let numbered =
+        |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
+    if numbered(tr) {
+        return 0;
+    }
+    let mut back = 0;
+    while back < MAX_LABEL_LINES
+        && rows
+            .len()
+            .checked_sub(back + 1)
+            .and_then(|k| rows.get(k))
+            .and_then(lone)
+            .is_some_and(|c| number::kind(c.text) == Kind::Text)
+    {
+        back += 1;
+        if rows.get(rows.len() - back).is_some_and(numbered) {
+            return back;
+        }
+    }
+    0
+}
+
+/// A row's cells that hold text, folded to be matched against the template's labels.
+fn folded_label<'i>(r: &TableRow<'i>) -> Vec<labels::Folded<'i>> {
+    r.row
         .cells
         .iter()
         .filter(|c| !c.text.trim().is_empty())
         .map(|c| labels::Folded::new(c.text))
-        .collect();
+        .collect()
+}
+
+/// Whether a row's cells together name table 三's row `j` (in the template's order) in
+/// every edition.
+fn names_t3_row_at(r: &TableRow<'_>, j: usize) -> bool {
+    let folded = folded_label(r);
+    Edition::ALL
+        .iter()
+        .all(|&e| labels::best_t3_row(&folded, e).map(|(i, _)| i) == Some(j))
+}
+
+/// Whether a row's cells together name a row of table 三 in some edition.
+fn names_t3_row(r: &TableRow<'_>) -> bool {
+    let label = folded_label(r);
     !label.is_empty()
         && Edition::ALL
             .iter()

@@ -24,7 +24,7 @@
 
 use zfxxgk_model::{Edition, Template, T3_COLUMNS};
 
-use super::{empty, header_line, lone, made, names_t3_row, text_line, value};
+use super::{empty, header_line, lone, made, names_t3_row, names_t3_row_at, text_line, value};
 use crate::labels;
 use crate::number::{self, Kind};
 use crate::rows::TableRow;
@@ -76,17 +76,7 @@ fn first_rows(rows: &[TableRow<'_>]) -> Option<FirstRows> {
     let mut k = rows.iter().position(is_label)?;
     let (mut labels_at, mut firsts) = (Vec::new(), Vec::new());
     while let Some(r) = rows.get(k).filter(|r| is_label(r)) {
-        let folded: Vec<labels::Folded<'_>> = r
-            .row
-            .cells
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .map(|c| labels::Folded::new(c.text))
-            .collect();
-        let names_next = Edition::ALL
-            .iter()
-            .all(|&e| labels::best_t3_row(&folded, e).map(|(j, _)| j) == Some(labels_at.len()));
-        if !names_next {
+        if !names_t3_row_at(r, labels_at.len()) {
             break;
         }
         labels_at.push(k);
