@@ -432,11 +432,7 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
         .collect();
     let count = |j: usize, col: usize| -> Option<u64> {
         match agreed.get(j)?.get(col)? {
-            Some(Some(g)) => match words.get(*g)?.token {
-                Token::Count(n) => Some(n),
-                Token::Blank => Some(0),
-                Token::Other => None,
-            },
+            Some(Some(g)) => words.get(*g)?.token.count(),
             Some(None) => Some(0),
             None => None,
         }

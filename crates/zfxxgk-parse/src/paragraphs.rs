@@ -1420,14 +1420,8 @@ fn column_bounds(old: &[TableRow<'_>]) -> Option<Vec<u64>> {
             if cells.len() != n || !crate::wrapped::whole(&cells) {
                 return None;
             }
-            let counts: Option<Vec<u64>> = cells
-                .iter()
-                .map(|c| match Token::of(c.text) {
-                    Token::Count(v) => Some(v),
-                    Token::Blank => Some(0),
-                    Token::Other => None,
-                })
-                .collect();
+            let counts: Option<Vec<u64>> =
+                cells.iter().map(|c| Token::of(c.text).count()).collect();
             found = Some(counts?);
         }
         found
@@ -1458,14 +1452,7 @@ fn column_bounds(old: &[TableRow<'_>]) -> Option<Vec<u64>> {
 /// before the total.
 fn within_bounds(values: &[zfxxgk_lex::Cell<'_>], bounds: &[u64]) -> bool {
     use crate::vanished::Token;
-    let counts: Option<Vec<u64>> = values
-        .iter()
-        .map(|c| match Token::of(c.text) {
-            Token::Count(v) => Some(v),
-            Token::Blank => Some(0),
-            Token::Other => None,
-        })
-        .collect();
+    let counts: Option<Vec<u64>> = values.iter().map(|c| Token::of(c.text).count()).collect();
     let Some(counts) = counts else {
         return false;
     };

@@ -130,15 +130,6 @@ fn spill(t4: &[TableRow<'_>]) -> Option<Vec<usize>> {
     (!run.is_empty() && more).then_some(run)
 }
 
-/// A count's value in a sum: a blank as 0; `None` for anything else.
-fn count(t: Token) -> Option<u64> {
-    match t {
-        Token::Count(n) => Some(n),
-        Token::Blank => Some(0),
-        Token::Other => None,
-    }
-}
-
 /// The search of the orders that keep rows and columns.
 struct Search<'a> {
     /// The spill's tokens, in the text's order.
@@ -171,7 +162,7 @@ impl Search<'_> {
         let Some((total, rest)) = cells.as_ref().and_then(|c| c.split_last()) else {
             return false;
         };
-        let sum: Option<u64> = rest.iter().map(|&t| count(t)).sum();
+        let sum: Option<u64> = rest.iter().map(|&t| t.count()).sum();
         let (Some(sum), Some(left)) = (sum, self.left.get(r)) else {
             return false;
         };
@@ -284,7 +275,7 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
         .iter()
         .map(|&k| {
             let values = zones.t3.get(k).map(values_of)?;
-            values.iter().map(|v| count(Token::of(v.text))).sum()
+            values.iter().map(|v| Token::of(v.text).count()).sum()
         })
         .collect();
     let grid = solve(&tokens, &left?, width)?;

@@ -390,11 +390,7 @@ fn sums_hold(values: &[zfxxgk_lex::Cell<'_>], at: &[usize]) -> bool {
     use crate::vanished::Token;
     let mut cells = vec![Some(0u64); T4_GROUPS.len() * T4_COLUMNS.len()];
     for (c, &k) in values.iter().zip(at) {
-        let v = match Token::of(c.text) {
-            Token::Count(n) => Some(n),
-            Token::Blank => Some(0),
-            Token::Other => None,
-        };
+        let v = Token::of(c.text).count();
         match cells.get_mut(k) {
             Some(slot) => *slot = v,
             None => return false,

@@ -57,7 +57,7 @@ impl Token {
     }
 
     /// The token's value in a sum: `None` for [`Token::Other`].
-    fn count(self) -> Option<u64> {
+    pub(crate) fn count(self) -> Option<u64> {
         match self {
             Token::Count(n) => Some(n),
             Token::Blank => Some(0),

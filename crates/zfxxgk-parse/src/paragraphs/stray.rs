@@ -43,11 +43,7 @@ type Reading = Vec<Vec<usize>>;
 
 /// The count a lone value's row holds (a blank written is 0); `None` else.
 fn count_of(r: &TableRow<'_>) -> Option<u64> {
-    match Token::of(lone(r)?.text) {
-        Token::Count(v) => Some(v),
-        Token::Blank => Some(0),
-        Token::Other => None,
-    }
+    Token::of(lone(r)?.text).count()
 }
 
 /// The zone's first rows as written (row indices).
