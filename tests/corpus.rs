@@ -78,6 +78,7 @@ fn every_corpus_report_matches_its_expected_cells() {
             continue;
         };
         failures.extend(compare(r, &doc));
+        failures.extend(mixed_notes(&r.name, &doc.report));
         checked += 1;
         cells += r.expected.len();
         println!("{}: {} expected cells", r.name, r.expected.len());
@@ -162,6 +163,43 @@ struct Tally {
     invented: usize,
 }
 
+/// The notes whose Chinese holds an English word (any ASCII word that is no part of a
+/// cell key, such as `natural_person`): each language has a field of its own.
+fn mixed_notes(name: &str, report: &zfxxgk::model::Report) -> Vec<String> {
+    let key_words: std::collections::BTreeSet<&str> = zfxxgk::model::CellKey::all()
+        .flat_map(|k| k.as_str().split('.'))
+        .collect();
+    report
+        .notes
+        .iter()
+        .filter(|n| {
+            n.message
+                .zh
+                .split(|c: char| !c.is_ascii_alphabetic() && c != '_')
+                .any(|w| w.len() > 1 && !key_words.contains(w))
+        })
+        .map(|n| format!("{name}: a note's Chinese holds English: {}", n.message.zh))
+        .collect()
+}
+
+#[test]
+fn a_note_in_chinese_holding_english_is_found() {
+    let mut report = zfxxgk::model::Report::default();
+    let note = |zh: &str| zfxxgk::model::Note {
+        kind: zfxxgk::model::NoteKind::AmbiguousPlacement,
+        message: zfxxgk::model::Text::new(zh, "en"),
+        location: None,
+    };
+    report
+        .notes
+        .push(note("表三 withheld.enforcement_files 行：t3 可读作 `_ 0`"));
+    assert!(mixed_notes("x", &report).is_empty());
+    report
+        .notes
+        .push(note("可读作 no way: no placement adds up"));
+    assert_eq!(mixed_notes("x", &report).len(), 1);
+}
+
 /// Every form of the generated pages (`forms/`, reading-order text included) reads
 /// each cell right or leaves it unplaced: no wrong value, no invented cell, and no rule
 /// fires on a report read whole. The figures per form are printed (`--nocapture`).
@@ -218,6 +256,7 @@ fn converted_forms_read_no_wrong_value() {
                 ));
             }
         }
+        wrong.extend(mixed_notes(&r.name, &doc.report));
         // A report read whole is consistent: no rule may fire.
         let whole = r
             .expected

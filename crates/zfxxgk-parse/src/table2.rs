@@ -671,7 +671,7 @@ fn vanished(
                 values.len(),
                 columns.len(),
                 open.join("、"),
-                candidates
+                candidates.zh
             ),
             format!(
                 "table 二, row {}: {} values for {} columns (blank cells left no text), and table 二 has no sums to tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
@@ -679,7 +679,7 @@ fn vanished(
                 values.len(),
                 columns.len(),
                 open.join(", "),
-                candidates
+                candidates.en
             ),
         ),
         Some(span),

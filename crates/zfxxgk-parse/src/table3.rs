@@ -410,7 +410,7 @@ fn align(cand: &[Option<(usize, Match)>], n: usize) -> (i64, Plan) {
 
 /// What the placements of a row whose blank cells vanished agree on, column by column
 /// (see [`crate::vanished`]), and the placements as a note writes them.
-type Agreed = (Vec<Option<Option<usize>>>, String);
+type Agreed = (Vec<Option<Option<usize>>>, Text);
 
 /// The rows written without positions that show fewer values than the seven columns
 /// (reading-order text: blank cells left nothing), each with what its placements agree
@@ -505,7 +505,10 @@ impl Vanished {
             .zip(cuts)
             .map(|(((p, vr), (r, verdict)), cut)| {
                 if cut {
-                    let why = "in no way told: a line of values stands next to it, so the row may have been cut in two".to_string();
+                    let why = Text::new(
+                        "无从判断：旁边一行只有数值，这一行可能被截成两段",
+                        "in no way told: a line of values stands next to it, so the row may have been cut in two",
+                    );
                     return Some((vec![None; N_COLUMNS], why));
                 }
                 let p = p.as_ref()?;
@@ -773,12 +776,14 @@ fn place_vanished(
             NoteKind::AmbiguousPlacement,
             Text::new(
                 format!(
-                    "表三 {row} 行：{shown} 个数值对应 {N_COLUMNS} 列（空白单元格没有留下文字），合计关系看不出空白在哪里：{} 未读；可读作 {candidates}（`_` 为空白）",
-                    open.join("、")
+                    "表三 {row} 行：{shown} 个数值对应 {N_COLUMNS} 列（空白单元格没有留下文字），合计关系看不出空白在哪里：{} 未读；可读作 {}（`_` 为空白）",
+                    open.join("、"),
+                    candidates.zh
                 ),
                 format!(
-                    "table 三, row {row}: {shown} values for {N_COLUMNS} columns (blank cells left no text), and the sums do not tell where the blanks stood: {} not read; it may be read {candidates} (`_` a blank)",
-                    open.join(", ")
+                    "table 三, row {row}: {shown} values for {N_COLUMNS} columns (blank cells left no text), and the sums do not tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
+                    open.join(", "),
+                    candidates.en
                 ),
             ),
             Some(vr.parts.row.span),

@@ -249,7 +249,7 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
 /// ([`decide`]), narrowed to those whose vanished cell stands at the row's start, its
 /// end or where its line is cut ([`at_cuts`]), and the placements kept as a note
 /// writes them.
-fn decided(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> (Vec<Option<Option<usize>>>, String) {
+fn decided(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> (Vec<Option<Option<usize>>>, Text) {
     let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
     match placements(&tokens, &T4_ROW) {
         Placements::Found(found) if values.iter().all(|c| c.x.is_none()) => {
@@ -331,14 +331,14 @@ fn vanished(
                         values.len(),
                         T4_KEYS.len(),
                         open.join("、"),
-                        candidates
+                        candidates.zh
                     ),
                     format!(
                         "table 四: {} values for {} columns (blank cells left no text), and the groups' sums do not tell where the blanks stood: {} not read; it may be read {} (`_` a blank)",
                         values.len(),
                         T4_KEYS.len(),
                         open.join(", "),
-                        candidates
+                        candidates.en
                     ),
                 )
             },

@@ -26,6 +26,7 @@
 //! (6435 for fifteen), and past [`MAX_PLACEMENTS`] kept it gives up.
 
 use zfxxgk_lex::Cell as LexCell;
+use zfxxgk_model::Text;
 
 use crate::number;
 use crate::split::Group;
@@ -207,7 +208,7 @@ pub(crate) fn agreed(
 pub(crate) fn decide(
     values: &[LexCell<'_>],
     shape: &[Group],
-) -> (Vec<Option<Option<usize>>>, String) {
+) -> (Vec<Option<Option<usize>>>, Text) {
     let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
     let columns = shape.iter().map(|g| g.cells).sum();
     match placements(&tokens, shape) {
@@ -217,35 +218,43 @@ pub(crate) fn decide(
         }
         Placements::TooMany => (
             vec![None; columns],
-            format!("in more than {MAX_PLACEMENTS} ways"),
+            Text::new(
+                format!("超过 {MAX_PLACEMENTS} 种"),
+                format!("in more than {MAX_PLACEMENTS} ways"),
+            ),
         ),
     }
 }
 
 /// The placements as a person reads them, for a note: `55 0 / _ 1 0 56`, `_` for a
 /// vanished blank cell; at most `most`, then how many more (or that there are none).
-pub(crate) fn written(placements: &[&Placement], values: &[LexCell<'_>], most: usize) -> String {
+pub(crate) fn written(placements: &[&Placement], values: &[LexCell<'_>], most: usize) -> Text {
     if placements.is_empty() {
-        return "no way: no placement adds up".to_string();
+        return Text::new(
+            "无一种：没有一种放法合计相符",
+            "no way: no placement adds up",
+        );
     }
-    let mut out: Vec<String> = placements
+    let shown: Vec<String> = placements
         .iter()
         .take(most)
         .map(|p| {
-            p.iter()
+            let cells: Vec<String> = p
+                .iter()
                 .map(|c| {
                     c.and_then(|i| values.get(i))
                         .map_or("_".to_string(), |v| v.text.trim().to_string())
                 })
-                .collect::<Vec<_>>()
-                .join(" ")
+                .collect();
+            format!("`{}`", cells.join(" "))
         })
-        .map(|s| format!("`{s}`"))
         .collect();
-    if placements.len() > most {
-        out.push(format!("and {} more", placements.len() - most));
+    let (mut zh, mut en) = (shown.join("、"), shown.join(", "));
+    if let Some(more) = placements.len().checked_sub(most).filter(|m| *m > 0) {
+        zh.push_str(&format!("，另有 {more} 种"));
+        en.push_str(&format!(", and {more} more"));
     }
-    out.join(", ")
+    Text::new(zh, en)
 }
 
 #[cfg(test)]
@@ -327,7 +336,9 @@ mod tests {
         let last: Vec<&Placement> = p.iter().filter(|p| p[6].is_none()).collect();
         assert_eq!(agreed(&last, &cells, 7)[6], Some(None));
         assert_eq!(agreed(&last, &cells, 7)[0], Some(Some(0)));
-        assert!(written(&refs, &cells, 2).contains("and 5 more"));
+        let more = written(&refs, &cells, 2);
+        assert!(more.en.ends_with(", and 5 more") && more.zh.ends_with("，另有 5 种"));
+        assert!(!more.zh.contains("and"), "{}", more.zh);
     }
 
     fn read(text: &str) -> (Vec<(String, String)>, zfxxgk_model::Report) {
@@ -422,7 +433,10 @@ mod tests {
         }];
         let (agreed, said) = decide(&cells(text), &free);
         assert!(agreed.iter().all(Option::is_none));
-        assert_eq!(said, "in more than 4096 ways");
+        assert_eq!(
+            (said.zh.as_str(), said.en.as_str()),
+            ("超过 4096 种", "in more than 4096 ways")
+        );
     }
 
     #[test]
