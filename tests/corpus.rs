@@ -11,6 +11,9 @@
 //! why, and passes. A PDF is skipped (with the reason) when `pdftotext` is not
 //! installed, except under CI, where that is a failure.
 
+#[path = "support/pipeline.rs"]
+#[allow(dead_code)]
+mod pipeline;
 mod support;
 
 use support::corpus::{reports, CorpusReport};
@@ -163,21 +166,13 @@ struct Tally {
     invented: usize,
 }
 
-/// The notes whose Chinese holds an English word (any ASCII word that is no part of a
-/// cell key, such as `natural_person`): each language has a field of its own.
+/// The notes whose Chinese holds an English word ([`pipeline::english_in`]):
+/// each language has a field of its own.
 fn mixed_notes(name: &str, report: &zfxxgk::model::Report) -> Vec<String> {
-    let key_words: std::collections::BTreeSet<&str> = zfxxgk::model::CellKey::all()
-        .flat_map(|k| k.as_str().split('.'))
-        .collect();
     report
         .notes
         .iter()
-        .filter(|n| {
-            n.message
-                .zh
-                .split(|c: char| !c.is_ascii_alphabetic() && c != '_')
-                .any(|w| w.len() > 1 && !key_words.contains(w))
-        })
+        .filter(|n| pipeline::english_in(&n.message.zh).is_some())
         .map(|n| format!("{name}: a note's Chinese holds English: {}", n.message.zh))
         .collect()
 }

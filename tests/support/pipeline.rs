@@ -216,7 +216,7 @@ pub fn blocks_tile(text: &str, report: &Report) -> Result<(), String> {
 }
 
 /// Every parser note and every finding's message and notes have a Chinese text (with a
-/// Chinese character in it) and an English one.
+/// Chinese character in it, and no English word: [`english_in`]) and an English one.
 ///
 /// # Errors
 /// The first text that lacks one.
@@ -225,6 +225,11 @@ pub fn texts_in_both_languages(report: &Report, findings: &[Finding]) -> Result<
         let chinese = t.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
         if !chinese || t.en.trim().is_empty() {
             return Err(format!("{what} is not in both languages: {t:?}"));
+        }
+        if let Some(word) = english_in(&t.zh) {
+            return Err(format!(
+                "{what}'s Chinese holds the English {word:?}: {t:?}"
+            ));
         }
         Ok(())
     };
@@ -238,6 +243,38 @@ pub fn texts_in_both_languages(report: &Report, findings: &[Finding]) -> Result<
         }
     }
     Ok(())
+}
+
+/// An English word in a Chinese text: an ASCII word of two letters or more, not all
+/// capitals (`UTF`, `PDF`), that is no part of a cell key (`natural_person` is one), as
+/// `no` in `可读作 no way`. What a text quotes of the report (between `“”` or
+/// backticks) is the report's own and is passed over.
+pub fn english_in(zh: &str) -> Option<&str> {
+    static KEY_WORDS: std::sync::LazyLock<std::collections::BTreeSet<&str>> =
+        std::sync::LazyLock::new(|| {
+            zfxxgk::model::CellKey::all()
+                .flat_map(|k| k.as_str().split('.'))
+                .collect()
+        });
+    // Outside quotes: the pieces between an opening mark and the next closing one.
+    let mut outside = Vec::new();
+    let mut rest = zh;
+    while let Some(open) = rest.find(['“', '`']) {
+        outside.push(&rest[..open]);
+        let mark = rest[open..].chars().next().unwrap_or('`');
+        let after = &rest[open + mark.len_utf8()..];
+        let close = if mark == '“' { '”' } else { '`' };
+        rest = after
+            .find(close)
+            .map_or("", |c| &after[c + close.len_utf8()..]);
+    }
+    outside.push(rest);
+    outside
+        .into_iter()
+        .flat_map(|piece| piece.split(|c: char| !c.is_ascii_alphabetic() && c != '_'))
+        .find(|w| {
+            w.len() > 1 && w.bytes().any(|b| b.is_ascii_lowercase()) && !KEY_WORDS.contains(w)
+        })
 }
 
 /// A finding's place that names a cell has that cell's text as read and its location.
