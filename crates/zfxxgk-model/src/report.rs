@@ -228,7 +228,8 @@ pub enum UnplacedKind {
     /// A block the lexer could not read as text, heading or table.
     Unrecognized,
     /// A table row with numbers that no table of the template took: a table other than
-    /// 二, 三 and 四, or rows their readers passed over.
+    /// 二, 三 and 四, rows their readers passed over, or values standing on lines of
+    /// their own in a table's section (reading-order text) that no reader placed.
     UnreadRow,
     /// A row whose cells ran together with nothing between them (`规章77132470`), which
     /// the template's sums do not split one way only; a note names the splits that fit.

@@ -8,7 +8,8 @@
 //! 4. [`tables_of`]: tables 二, 三 and 四 from their zones of table rows, or from cells
 //!    run together in their section when no grid holds them;
 //! 5. [`keep_leftovers`]: numbers in table blocks that no table took, tables seen and
-//!    not read, implausible values, unrecognized blocks;
+//!    not read, values on lines of their own in a table's section that no table took,
+//!    implausible values, unrecognized blocks;
 //! 6. [`facts_of`]: the facts the narrative states;
 //! 7. [`outline`]: the lexed blocks as the report's outline.
 
@@ -176,6 +177,7 @@ fn keep_leftovers(
 ) {
     unread::keep_unread(ctx, blocks, tables);
     unread::keep_unread_tables(ctx, sections, tables);
+    unread::keep_unread_values(ctx, blocks, sections, tables);
     plausible::note_implausible(ctx, tables);
     for b in blocks.iter().filter(|b| b.kind == BlockKind::Unrecognized) {
         ctx.unplaced.push(Unplaced {

@@ -1,14 +1,16 @@
 //! Nothing read is lost: a table row with a number that no table took (a table other
 //! than 二, 三 and 四, a row outside every table's zone, a row a table's reader passed
 //! over) is kept in [`Report::unplaced`](zfxxgk_model::Report::unplaced); so is a
-//! table that stands in its section but that no reader could read.
+//! table that stands in its section but that no reader could read, and so are the
+//! values that reading-order text sets on lines of their own in a table's section and
+//! that no reader placed.
 
 use zfxxgk_lex::{Block, BlockKind, Span};
 use zfxxgk_model::{Section, SectionKey, Table, TableId, Unplaced, UnplacedKind};
 
 use crate::ledger::{values_from_end, Ledger};
 use crate::normalize::find_folded;
-use crate::number::Kind;
+use crate::number::{self, Kind};
 
 /// Keeps, as [`UnplacedKind::UnreadRow`], every row of a table block with a number
 /// among its values that is neither a cell of `tables` nor inside what is already
@@ -93,6 +95,87 @@ pub(crate) fn keep_unread_tables(ctx: &mut Ledger<'_>, sections: &[Section], tab
     }
 }
 
+/// Keeps, as [`UnplacedKind::UnreadRow`] of the section's table, each run of lines
+/// that hold nothing but values (`4481`, `0 0 0 0 6`, `795016.99元`), each line with a
+/// number that is neither a cell of `tables` nor inside what is already unplaced, in a
+/// paragraph (without a full stop: not narrative) of the body of section 二, 三 or 四
+/// whose table was read or shows one of its [`marks`]. Reading-order text (`pdftotext`
+/// without `-layout`, a cell a paragraph) writes a table's values so, where
+/// [`keep_unread`] sees no table block: what the readers left of them is kept, not lost.
+pub(crate) fn keep_unread_values(
+    ctx: &mut Ledger<'_>,
+    blocks: &[Block<'_>],
+    sections: &[Section],
+    tables: &[Table],
+) {
+    let mut taken: Vec<(usize, usize)> = tables
+        .iter()
+        .flat_map(|t| t.cells.iter().map(|c| &c.location))
+        .chain(ctx.unplaced.iter().map(|u| &u.location))
+        .map(|l| (l.start, l.end))
+        .collect();
+    taken.sort_unstable();
+    let taken = union(taken);
+    let mut kept = Vec::new();
+    for key in [SectionKey::S2, SectionKey::S3, SectionKey::S4] {
+        let (Some(id), Some(section)) = (key.table(), sections.iter().find(|s| s.key == key))
+        else {
+            continue;
+        };
+        let (start, end) = (section.body.start, section.body.end);
+        let body = ctx.text.get(start..end).unwrap_or_default();
+        let shown = marks(id).iter().any(|m| find_folded(body, m).is_some());
+        if !shown && !tables.iter().any(|t| t.id == id) {
+            continue;
+        }
+        // A paragraph with a full stop is narrative (`本年共主动公开信息` / `12` / `条。`):
+        // no label or header of a table holds one.
+        let paragraphs = blocks.iter().filter(|b| {
+            b.kind == BlockKind::Paragraph
+                && b.span.start >= start
+                && b.span.end <= end
+                && !b.text.contains('。')
+        });
+        for b in paragraphs {
+            // The run of lines with a lost value being read.
+            let mut run: Option<Span> = None;
+            let mut at = b.span.start;
+            for line in b.text.split_inclusive('\n') {
+                let span = Span::new(at, at + line.trim_end().len());
+                at += line.len();
+                let values = line
+                    .split_whitespace()
+                    .all(|w| number::kind(w) != Kind::Text);
+                let lost = values
+                    && line.split_whitespace().any(|w| {
+                        let off = w.as_ptr() as usize - line.as_ptr() as usize;
+                        let at = Span::new(span.start + off, span.start + off + w.len());
+                        number::kind(w) == Kind::Number && !inside(&taken, at)
+                    });
+                run = match (run, lost) {
+                    (Some(r), true) => Some(Span::new(r.start, span.end)),
+                    (None, true) => Some(span),
+                    (r, false) => {
+                        kept.extend(r.map(|r| (id, r)));
+                        None
+                    }
+                };
+            }
+            kept.extend(run.map(|r| (id, r)));
+        }
+    }
+    for (id, span) in kept {
+        let text = ctx.text.get(span.range()).unwrap_or_default().to_owned();
+        let location = ctx.locate(span);
+        ctx.unplaced.push(Unplaced {
+            kind: UnplacedKind::UnreadRow,
+            table: Some(id),
+            text,
+            location,
+        });
+    }
+}
+
 /// Sorted ranges merged into disjoint ones.
 fn union(sorted: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
@@ -135,6 +218,46 @@ mod tests {
             );
             assert!(kept[0].text.ends_with("└──┴──┘"), "{:?}", kept[0].text);
         }
+    }
+
+    fn unread_values(text: &str) -> Vec<(Option<TableId>, String)> {
+        crate::parse(text)
+            .unplaced
+            .into_iter()
+            .filter(|u| u.kind == UnplacedKind::UnreadRow)
+            .map(|u| (u.table, u.text))
+            .collect()
+    }
+
+    #[test]
+    fn values_on_lines_of_their_own_that_no_reader_placed_are_kept() {
+        // Reading-order text of a table 二 whose labels are gone: its values are kept,
+        // each run of lines as written; the narrative's numbers (a paragraph with a
+        // full stop) and section 一's are not.
+        let text = "一、总体情况\n2019\n年，本机关收到申请3件。\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年新制作数量\n\n4481\n\n766\n3533\n\n本年共主动公开信息\n12\n条。\n三、收到和处理政府信息公开申请情况\n";
+        let kept = unread_values(text);
+        let t2 = Some(TableId::T2);
+        assert_eq!(
+            kept,
+            [(t2, "4481".to_string()), (t2, "766\n3533".to_string())]
+        );
+    }
+
+    #[test]
+    fn values_a_table_placed_are_not_kept_again() {
+        // Without a mark of table 二 and with no table 二 read, a section's lone number
+        // is narrative, not a table's value.
+        assert_eq!(
+            unread_values("二、主动公开政府信息情况\n本年共主动公开信息\n12\n条。\n"),
+            []
+        );
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t5\t0\t12\n行政规范性文件\t4\t1\t30\n\n9999\n三、收到和处理政府信息公开申请情况\n";
+        let report = crate::parse(text);
+        assert!(report.table(TableId::T2).is_some(), "{:?}", report.notes);
+        assert_eq!(
+            unread_values(text),
+            [(Some(TableId::T2), "9999".to_string())]
+        );
     }
 
     #[test]
