@@ -16,14 +16,7 @@ use crate::number::{self, Kind};
 /// among its values that is neither a cell of `tables` nor inside what is already
 /// unplaced. One pass over the rows, and a binary search per number.
 pub(crate) fn keep_unread(ctx: &mut Ledger<'_>, blocks: &[Block<'_>], tables: &[Table]) {
-    let mut taken: Vec<(usize, usize)> = tables
-        .iter()
-        .flat_map(|t| t.cells.iter().map(|c| &c.location))
-        .chain(ctx.unplaced.iter().map(|u| &u.location))
-        .map(|l| (l.start, l.end))
-        .collect();
-    taken.sort_unstable();
-    let taken = union(taken);
+    let taken = taken(ctx, tables);
     for block in blocks {
         let BlockKind::Table(table) = &block.kind else {
             continue;
@@ -108,14 +101,7 @@ pub(crate) fn keep_unread_values(
     sections: &[Section],
     tables: &[Table],
 ) {
-    let mut taken: Vec<(usize, usize)> = tables
-        .iter()
-        .flat_map(|t| t.cells.iter().map(|c| &c.location))
-        .chain(ctx.unplaced.iter().map(|u| &u.location))
-        .map(|l| (l.start, l.end))
-        .collect();
-    taken.sort_unstable();
-    let taken = union(taken);
+    let taken = taken(ctx, tables);
     let mut kept = Vec::new();
     for key in [SectionKey::S2, SectionKey::S3, SectionKey::S4] {
         let (Some(id), Some(section)) = (key.table(), sections.iter().find(|s| s.key == key))
@@ -174,6 +160,19 @@ pub(crate) fn keep_unread_values(
             location,
         });
     }
+}
+
+/// The byte ranges of the cells of `tables` and of what is already unplaced, merged
+/// into disjoint sorted ones (for [`inside`]).
+fn taken(ctx: &Ledger<'_>, tables: &[Table]) -> Vec<(usize, usize)> {
+    let mut taken: Vec<(usize, usize)> = tables
+        .iter()
+        .flat_map(|t| t.cells.iter().map(|c| &c.location))
+        .chain(ctx.unplaced.iter().map(|u| &u.location))
+        .map(|l| (l.start, l.end))
+        .collect();
+    taken.sort_unstable();
+    union(taken)
 }
 
 /// Sorted ranges merged into disjoint ones.
