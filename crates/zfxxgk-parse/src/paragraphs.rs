@@ -75,6 +75,8 @@
 //! - the values of a one-row sub-table of table 二 before its label or among its
 //!   column names ([`one_row_blocks_t2`]);
 //! - table 四's last values after section 五's heading ([`past_heading_t4`]);
+//! - table 二's procurement amount after section 三's heading, as chromium's reading
+//!   order sets it where a page breaks in that row ([`past_heading_t2`]);
 //! - a first row's cell alone far below, among the header's words, taken where the
 //!   rows' sums and （七）总计 leave it one place ([`stray`]);
 //! - seven values that do not add up, flush left: left unread, since a row's cell
@@ -93,6 +95,7 @@ use crate::rows::{Row, TableRow, Zones};
 /// spans index.
 pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     one_row_blocks_t2(&mut zones.t2);
+    past_heading_t2(text, zones);
     regroup_zone(text, &mut zones.t2, TableId::T2);
     first_columns_apart(&mut zones.t3);
     label_after_table_t3(&mut zones.t3);
@@ -749,6 +752,65 @@ fn past_heading_t4<'i>(text: &'i str, rows: &mut Vec<TableRow<'i>>) {
         overflow: Box::default(),
         padded: false,
     }));
+}
+
+/// Table 二's procurement amount written after section 三's heading:
+///
+/// ```text
+/// 政府集中采购 NL 1924 NL 三、收到和处理政府信息公开申请情况 NL 795016.99元
+/// ```
+///
+/// The zone ends with the procurement row's label and one value, each alone on its
+/// line, the value a count (no unit); the next line is section 三's heading and nothing
+/// else; the line after it is one amount alone, in 元. The amount is that row's (it is
+/// the one cell of the template a sum of money fills, and table 三 holds none): it is
+/// moved from table 三's zone to the end of table 二's.
+fn past_heading_t2<'i>(text: &'i str, zones: &mut Zones<'i>) {
+    let mut filled = zones.t2.iter().rev().filter(|r| !empty(r));
+    let (Some(count), Some(label)) = (filled.next(), filled.next()) else {
+        return;
+    };
+    let procurement = lone(label).and_then(|c| labels::t2_row(c.text.trim()));
+    if procurement.is_none_or(|(def, _)| def.key != "procurement")
+        || lone(count).is_none_or(|c| number::kind(c.text) != Kind::Number || c.text.contains('元'))
+    {
+        return;
+    }
+    let mut at = count.row.span.end;
+    let mut heading = false;
+    for line in text.get(at..).unwrap_or_default().split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let word = line.trim();
+        if word.is_empty() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        if !heading {
+            let heads = crate::sections::headings(line);
+            heading = matches!(heads.as_slice(), [h] if h.key == SectionKey::S3 && h.start == indent)
+                && !word.chars().any(|c| c.is_ascii_digit());
+            if heading {
+                continue;
+            }
+            return;
+        }
+        let money = word.ends_with('元') && !word.contains(char::is_whitespace);
+        if !money || number::kind(word) != Kind::Number {
+            return;
+        }
+        let span = zfxxgk_lex::Span::new(start + indent, start + indent + word.len());
+        let Some(at_t3) = zones
+            .t3
+            .iter()
+            .position(|r| lone(r).is_some_and(|c| c.span == span))
+        else {
+            return;
+        };
+        let moved = zones.t3.remove(at_t3);
+        zones.t2.push(moved);
+        return;
+    }
 }
 
 /// The one cell of a row read from running text, if it has exactly one.

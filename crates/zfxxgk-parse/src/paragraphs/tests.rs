@@ -997,6 +997,40 @@ fn table_four_values_past_the_next_heading_are_its_own() {
     assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
 }
 
+/// chromium's print of a cms page, in `pdftotext`'s reading order: a page break in
+/// the procurement row sets its amount after section 三's heading.
+#[test]
+fn the_procurement_amount_past_the_next_heading_is_its_own() {
+    let text = |count: &str, heading: &str, amount: &str| {
+        format!(
+            "二、主动公开政府信息情况\n\n第二十条第（九）项\n\n信息内容\n\n采购项目数量\n\n采购总金额\n\n政府集中采购\n\n{count}\n\n{heading}\n\n{amount}\n\n申请人情况\n"
+        )
+    };
+    let heading = "三、收到和处理政府信息公开申请情况";
+    let got = tidy(&text("1924", heading, "795016.99元"));
+    assert_eq!(get(&got, "t2.procurement.items"), Some("1924"), "{got:?}");
+    assert_eq!(
+        get(&got, "t2.procurement.amount"),
+        Some("795016.99"),
+        "{got:?}"
+    );
+    // No unit: the value may be table 三's; a count in 元, a line between, or another
+    // heading: not read.
+    for t in [
+        text("1924", heading, "795016.99"),
+        text("1924元", heading, "795016.99元"),
+        text("1924", &format!("{heading}\n\n本年度"), "795016.99元"),
+        text(
+            "1924",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "795016.99元",
+        ),
+    ] {
+        let got = tidy(&t);
+        assert!(got.iter().all(|c| !c.0.starts_with("t2.")), "{t}\n{got:?}");
+    }
+}
+
 /// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of
 /// its own, two blank lines between its neighbours where one stands elsewhere.
 #[test]
