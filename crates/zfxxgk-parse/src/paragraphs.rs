@@ -96,6 +96,7 @@ use crate::rows::{Row, TableRow, Zones};
 pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     one_row_blocks_t2(&mut zones.t2);
     past_heading_t2(text, zones);
+    rejoin_broken_t2(text, &mut zones.t2);
     regroup_zone(text, &mut zones.t2, TableId::T2);
     first_columns_apart(&mut zones.t3);
     label_after_table_t3(&mut zones.t3);
@@ -209,6 +210,114 @@ fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             padded: false,
         };
         rows.remove(k + 1);
+        k += 1;
+    }
+}
+
+/// Table 二's rows that a cell holding only `<br>` broke, as lynx writes the online
+/// editor's page: the empty cell stands where the line broke, or ends a row whose one
+/// cell it is.
+///
+/// ```text
+/// broken = label value{k} NL value{m}   ; k + m one short of the row's columns,
+///                                       ; the second line right below the first,
+///                                       ; which is short: the break is no wrap
+/// alone  = label NL                     ; a row of one column; the next line no
+///                                       ; values
+/// ```
+///
+/// Table 二 has no sums to check a placement by, so the zone must show lynx's table:
+/// every line at one indent (lynx's margin; `pdftotext` in reading order writes flush
+/// left, and sets values apart from their labels in other ways), and a row of the
+/// zone whole on one line there, its label and all its values (the page's labels
+/// break no line by themselves). The row's columns are those of the edition the
+/// zone's headers name, or of both where they agree.
+fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    let edition = t2_edition_in(rows, |r| r.row.cells.iter().collect());
+    let row_columns = |label: &str| (1..=3).find(|&n| fits(TableId::T2, label, n, edition));
+    let values =
+        |cells: &[zfxxgk_lex::Cell<'_>]| cells.iter().all(|c| number::kind(c.text) != Kind::Text);
+    // A row's columns and indent, where it stands at a margin, its label first, then
+    // values only.
+    let labelled = |tr: &TableRow<'_>| -> Option<(usize, &str)> {
+        let (label, rest) = tr.row.cells.split_first()?;
+        let indent = line_of(text, tr)?.0;
+        let fit = !indent.is_empty() && values(rest);
+        let n = row_columns(label.text.trim()).filter(|_| fit)?;
+        Some((n, indent))
+    };
+    let margin = rows.iter().find_map(|r| {
+        labelled(r)
+            .filter(|(n, _)| r.row.cells.len() == n + 1)
+            .map(|(_, indent)| indent)
+    });
+    let Some(margin) = margin else {
+        return;
+    };
+    let mut k = 0;
+    while let Some(a) = rows.get(k) {
+        let Some((n, indent)) =
+            labelled(a).filter(|&(n, at)| at == margin && a.row.cells.len() <= n)
+        else {
+            k += 1;
+            continue;
+        };
+        let b = rows.get(k + 1).filter(|b| {
+            !b.row.cells.is_empty()
+                && values(&b.row.cells)
+                && line_of(text, b).is_some_and(|(at, _)| at == indent)
+        });
+        let line_start = text
+            .get(..a.row.span.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let at = a.row.span.end;
+        let blank = zfxxgk_lex::Cell {
+            text: "",
+            span: zfxxgk_lex::Span::new(at, at),
+            x: None,
+        };
+        let (cells, span) = match b {
+            Some(b) if a.row.cells.len() - 1 + b.row.cells.len() == n - 1 => {
+                let short = text.get(line_start..at).is_some_and(|line| {
+                    columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text))
+                        <= MAX_UNWRAPPED
+                });
+                let adjacent = text.get(at..b.row.span.start).is_some_and(|t| {
+                    t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1
+                });
+                if !(short && adjacent) {
+                    k += 1;
+                    continue;
+                }
+                let mut cells = a.row.cells.clone();
+                cells.push(blank);
+                cells.extend(b.row.cells.iter().copied());
+                (
+                    cells,
+                    zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end),
+                )
+            }
+            None if n == 1 && a.row.cells.len() == 1 => {
+                let mut cells = a.row.cells.clone();
+                cells.push(blank);
+                (cells, a.row.span)
+            }
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let joined_b = cells.len() > a.row.cells.len() + 1;
+        rows[k] = TableRow {
+            row: Row { cells, span },
+            from_text: false,
+            overflow: Box::default(),
+            padded: false,
+        };
+        if joined_b {
+            rows.remove(k + 1);
+        }
         k += 1;
     }
 }
@@ -878,6 +987,14 @@ fn fits(table: TableId, label: &str, n: usize, edition: Option<Edition>) -> bool
 /// header whose column key the other edition's table 二 lacks (本年新制作数量,
 /// 上一年项目数量 for 2019; 本年制发件数, 本年收费金额 for 2021).
 fn t2_edition(rows: &[TableRow<'_>]) -> Option<Edition> {
+    t2_edition_in(rows, |r| lone(r).into_iter().collect())
+}
+
+/// [`t2_edition`] from the cells `cells` gives of each row.
+fn t2_edition_in<'r, 'i: 'r>(
+    rows: &'r [TableRow<'i>],
+    cells: impl Fn(&'r TableRow<'i>) -> Vec<&'r zfxxgk_lex::Cell<'i>>,
+) -> Option<Edition> {
     let keys = |e: Edition| -> Vec<&'static str> {
         Template::of(e)
             .t2
@@ -901,7 +1018,7 @@ fn t2_edition(rows: &[TableRow<'_>]) -> Option<Edition> {
                 .filter(|c| !others.contains(&c.key))
                 .collect();
             rows.iter()
-                .filter_map(lone)
+                .flat_map(&cells)
                 .any(|cell| own.iter().any(|c| labels::column_match(cell.text, c)))
         })
         .collect();

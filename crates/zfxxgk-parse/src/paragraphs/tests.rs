@@ -1031,6 +1031,83 @@ fn the_procurement_amount_past_the_next_heading_is_its_own() {
     }
 }
 
+/// lynx -dump of the online editor's page: a blank cell holds `<br/>`, which breaks
+/// its row's line where it stands.
+#[test]
+fn lynx_table_two_rows_broken_by_a_br_cell_are_read_with_it_empty() {
+    let page = |one: &str, six: &str| {
+        format!(
+            "   二、主动公开政府信息情况\n               第二十条第（一）项\n    信息内容      本年制发件数    本年废止件数 现行有效件数\n{one}               第二十条第（六）项\n    信息内容           本年处理决定数量\n{six}   行政强制\n               第二十条第（八）项\n    信息内容         本年收费金额（单位：万元）\n   行政事业性收费\n   1080.1\n\n   三、收到和处理政府信息公开申请情况\n"
+        )
+    };
+    let whole = "   规章      2145         809    4225\n";
+    let six = "   行政处罚    1576\n";
+    let got = tidy(&page(
+        &format!("{whole}   行政规范性文件\n   466     4975\n"),
+        six,
+    ));
+    assert_eq!(
+        get(&got, "t2.normative_documents.issued"),
+        Some(""),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t2.normative_documents.repealed"), Some("466"));
+    assert_eq!(get(&got, "t2.normative_documents.in_force"), Some("4975"));
+    // A row of one column whose cell is the `<br/>`: the label alone.
+    assert_eq!(get(&got, "t2.enforcement.decisions"), Some(""), "{got:?}");
+    assert_eq!(get(&got, "t2.penalties.decisions"), Some("1576"));
+    // Broken after its first value: the blank is the second.
+    let got = tidy(&page(
+        &format!("{whole}   行政规范性文件 466\n   4975\n"),
+        six,
+    ));
+    assert_eq!(
+        get(&got, "t2.normative_documents.issued"),
+        Some("466"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t2.normative_documents.repealed"), Some(""));
+    assert_eq!(get(&got, "t2.normative_documents.in_force"), Some("4975"));
+    // No row whole on its line at the margin (labels may break lines here), the
+    // values at another indent, or as many values as columns: not joined.
+    for (one, six) in [
+        (
+            "   规章      2145\n   809    4225\n   行政规范性文件\n   466     4975\n".to_string(),
+            "   行政处罚\n   1576\n",
+        ),
+        (
+            format!("{whole}   行政规范性文件\n                       466     4975\n"),
+            six,
+        ),
+        (
+            format!("{whole}   行政规范性文件\n   0   466     4975\n"),
+            six,
+        ),
+    ] {
+        let text = page(&one, six);
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t2.normative_documents.repealed"),
+            None,
+            "{text}\n{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t2.normative_documents.issued"),
+            None,
+            "{text}\n{got:?}"
+        );
+    }
+    // Flush left, as reading-order `pdftotext` writes: not lynx's table.
+    let flush = page(&format!("{whole}   行政规范性文件\n   466     4975\n"), six)
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let got = tidy(&flush);
+    assert_eq!(get(&got, "t2.normative_documents.issued"), None, "{got:?}");
+    assert_eq!(get(&got, "t2.enforcement.decisions"), None, "{got:?}");
+}
+
 /// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of
 /// its own, two blank lines between its neighbours where one stands elsewhere.
 #[test]
