@@ -1101,7 +1101,7 @@ mod tests {
     /// (`规章      2973` / `3260`, 本年废止件数 blank): the row's short line is not
     /// read with blanks at its end where the rest of its values stand on the next
     /// line; it is read with the blank where the line broke
-    /// (`paragraphs::rejoin_broken_t2`).
+    /// (`paragraphs::lynx::rejoin_broken_t2`).
     #[test]
     fn a_short_row_with_a_line_of_values_after_it_is_read_with_them() {
         let lines = [

@@ -1,0 +1,429 @@
+//! lynx's traces of blank cells: a `<br/>` cell breaks its row's line where it stands
+//! (the online editor's page), a `&nbsp;` cell leaves a blank line of its own (Word's
+//! page), and an empty centred cell sets the next one off the centre (a CMS page).
+//! Each is read only where the zone shows lynx's table: its margin, its centres.
+
+use zfxxgk_model::{TableId, T3_COLUMNS};
+
+use super::{empty, fits, lone, t2_edition_in, value};
+use crate::number::{self, Kind};
+use crate::rows::{Row, TableRow};
+
+/// A line of running text this short (display columns, with the first word of the
+/// next line) was not wrapped for its width: lynx wraps at 79.
+pub(super) const MAX_UNWRAPPED: usize = 60;
+
+/// Display columns of `s`: 2 for a character beyond ASCII (CJK), else 1.
+pub(super) fn columns(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The integer a cell holds; 0 for a blank one; `None` for anything else.
+pub(super) fn integer(c: &zfxxgk_lex::Cell<'_>) -> Option<i64> {
+    match number::value(c.text) {
+        zfxxgk_model::Value::Blank => Some(0),
+        zfxxgk_model::Value::Number(n) => n.as_i64(),
+        zfxxgk_model::Value::Text { .. } => None,
+    }
+}
+
+/// Table 三's rows that a cell holding only `<br>` broke over two lines of running
+/// text, as lynx writes them, put back together with that cell empty:
+///
+/// ```text
+/// broken = label value{k} NL value{m}   ; k >= 1, k + m = 6, one short of the 7
+///                                       ; columns; the second line right below
+///                                       ; the first, which is short: the break is
+///                                       ; no wrap
+/// ```
+///
+/// The empty cell stands where the line broke, and is taken only when the row's
+/// first six cells then add up to its total, and the row stands at lynx's margin
+/// (`pdftotext` in reading order cuts a row's line at any wide gap, flush left, and
+/// its blank may stand at either end as well: [`crate::cuts`]). A break right after the label (k = 0)
+/// is read so only where the zone shows lynx's simple table ([`lynx_break`]):
+/// `pdftotext -raw` writes a row's values on the line below its label too, and there
+/// a lost blank may have stood anywhere.
+pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    let want = T3_COLUMNS.len();
+    let mut k = 0;
+    while k + 1 < rows.len() {
+        let (a, b) = (&rows[k], &rows[k + 1]);
+        let values = |cells: &[zfxxgk_lex::Cell<'_>]| {
+            cells.iter().all(|c| number::kind(c.text) != Kind::Text)
+        };
+        let shape = a.from_text
+            && b.from_text
+            && a.row
+                .cells
+                .first()
+                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            && !b.row.cells.is_empty()
+            && values(&b.row.cells)
+            && a.row.cells.len() - 1 + b.row.cells.len() == want - 1
+            && values(a.row.cells.get(1..).unwrap_or_default())
+            && (a.row.cells.len() >= 2 || lynx_break(text, rows, a, b))
+            // At lynx's margin: `pdftotext` in reading order writes lines flush left and
+            // cuts a row at any wide gap, an empty cell's or not.
+            && line_of(text, a).is_some_and(|(indent, _)| !indent.is_empty());
+        let line_start = text
+            .get(..a.row.span.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let short = text.get(line_start..a.row.span.end).is_some_and(|line| {
+            columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= MAX_UNWRAPPED
+        });
+        let adjacent = text
+            .get(a.row.span.end..b.row.span.start)
+            .is_some_and(|t| t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1);
+        if !(shape && short && adjacent) {
+            k += 1;
+            continue;
+        }
+        let at = a.row.span.end;
+        let mut cells = a.row.cells.clone();
+        cells.push(zfxxgk_lex::Cell {
+            text: "",
+            span: zfxxgk_lex::Span::new(at, at),
+            x: None,
+        });
+        cells.extend(b.row.cells.iter().copied());
+        let sums = cells
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .map(integer)
+            .collect::<Option<Vec<i64>>>();
+        let adds_up = sums.is_some_and(|v| match v.split_last() {
+            Some((total, parts)) => parts.iter().sum::<i64>() == *total,
+            None => false,
+        });
+        if !adds_up {
+            k += 1;
+            continue;
+        }
+        let span = zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end);
+        // Rows of running text: no padded table, nothing ran on into their cells.
+        rows[k] = TableRow {
+            row: Row { cells, span },
+            from_text: false,
+            overflow: Box::default(),
+            padded: false,
+        };
+        rows.remove(k + 1);
+        k += 1;
+    }
+}
+
+/// Table 二's rows that a cell holding only `<br>` broke, as lynx writes the online
+/// editor's page: the empty cell stands where the line broke, or ends a row whose one
+/// cell it is.
+///
+/// ```text
+/// broken = label value{k} NL value{m}   ; k + m one short of the row's columns,
+///                                       ; the second line right below the first,
+///                                       ; which is short: the break is no wrap
+/// alone  = label NL                     ; a row of one column; the next line no
+///                                       ; values
+/// ```
+///
+/// Table 二 has no sums to check a placement by, so the zone must show lynx's table:
+/// every line at one indent (lynx's margin; `pdftotext` in reading order writes flush
+/// left, and sets values apart from their labels in other ways), and a row of the
+/// zone whole on one line there, its label and all its values (the page's labels
+/// break no line by themselves). The row's columns are those of the edition the
+/// zone's headers name, or of both where they agree.
+pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    let edition = t2_edition_in(rows, |r| r.row.cells.iter().collect());
+    let row_columns = |label: &str| (1..=3).find(|&n| fits(TableId::T2, label, n, edition));
+    let values =
+        |cells: &[zfxxgk_lex::Cell<'_>]| cells.iter().all(|c| number::kind(c.text) != Kind::Text);
+    // A row's columns and indent, where it stands at a margin, its label first, then
+    // values only.
+    let labelled = |tr: &TableRow<'_>| -> Option<(usize, &str)> {
+        let (label, rest) = tr.row.cells.split_first()?;
+        let indent = line_of(text, tr)?.0;
+        let fit = !indent.is_empty() && values(rest);
+        let n = row_columns(label.text.trim()).filter(|_| fit)?;
+        Some((n, indent))
+    };
+    let margin = rows.iter().find_map(|r| {
+        labelled(r)
+            .filter(|(n, _)| r.row.cells.len() == n + 1)
+            .map(|(_, indent)| indent)
+    });
+    let Some(margin) = margin else {
+        return;
+    };
+    let mut k = 0;
+    while let Some(a) = rows.get(k) {
+        let Some((n, indent)) =
+            labelled(a).filter(|&(n, at)| at == margin && a.row.cells.len() <= n)
+        else {
+            k += 1;
+            continue;
+        };
+        let b = rows.get(k + 1).filter(|b| {
+            !b.row.cells.is_empty()
+                && values(&b.row.cells)
+                && line_of(text, b).is_some_and(|(at, _)| at == indent)
+        });
+        let line_start = text
+            .get(..a.row.span.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let at = a.row.span.end;
+        let blank = zfxxgk_lex::Cell {
+            text: "",
+            span: zfxxgk_lex::Span::new(at, at),
+            x: None,
+        };
+        let (cells, span) = match b {
+            Some(b) if a.row.cells.len() - 1 + b.row.cells.len() == n - 1 => {
+                let short = text.get(line_start..at).is_some_and(|line| {
+                    columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text))
+                        <= MAX_UNWRAPPED
+                });
+                let adjacent = text.get(at..b.row.span.start).is_some_and(|t| {
+                    t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1
+                });
+                if !(short && adjacent) {
+                    k += 1;
+                    continue;
+                }
+                let mut cells = a.row.cells.clone();
+                cells.push(blank);
+                cells.extend(b.row.cells.iter().copied());
+                (
+                    cells,
+                    zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end),
+                )
+            }
+            None if n == 1 && a.row.cells.len() == 1 => {
+                let mut cells = a.row.cells.clone();
+                cells.push(blank);
+                (cells, a.row.span)
+            }
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let joined_b = cells.len() > a.row.cells.len() + 1;
+        rows[k] = TableRow {
+            row: Row { cells, span },
+            from_text: false,
+            overflow: Box::default(),
+            padded: false,
+        };
+        if joined_b {
+            rows.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+/// The line a row stands on, as its indent and the rest up to the line's end
+/// (trailing spaces cut); `None` when anything but spaces stands before the row.
+pub(super) fn line_of<'t>(text: &'t str, tr: &TableRow<'_>) -> Option<(&'t str, &'t str)> {
+    let before = text.get(..tr.row.span.start)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let indent = before.get(start..)?;
+    let rest = text.get(tr.row.span.start..)?;
+    let rest = rest
+        .get(..rest.find('\n').unwrap_or(rest.len()))?
+        .trim_end();
+    indent.chars().all(|c| c == ' ').then_some((indent, rest))
+}
+
+/// Whether `cells` are written one space apart, nothing else, as `line` ends.
+pub(super) fn single_spaced(line: &str, cells: &[zfxxgk_lex::Cell<'_>]) -> bool {
+    let joined: Vec<&str> = cells.iter().map(|c| c.text.trim()).collect();
+    !joined.is_empty() && line.trim().ends_with(&joined.join(" "))
+}
+
+/// Whether a label alone on its line (`a`) and the row's six values on the next
+/// (`b`) are lynx's simple table broken by a `<br>` cell right after the label: both
+/// lines at one indent (lynx's margin; `pdftotext -raw` writes none), the values one
+/// space apart and nothing else on their line, and another row of the zone whole on
+/// one line at that indent, its label and its seven values one space apart (the
+/// page's labels break no line by themselves).
+pub(super) fn lynx_break(
+    text: &str,
+    rows: &[TableRow<'_>],
+    a: &TableRow<'_>,
+    b: &TableRow<'_>,
+) -> bool {
+    let want = T3_COLUMNS.len();
+    let (Some((indent, _)), Some((b_indent, b_line))) = (line_of(text, a), line_of(text, b)) else {
+        return false;
+    };
+    let b_values: Vec<&str> = b.row.cells.iter().map(|c| c.text.trim()).collect();
+    if indent.is_empty() || indent != b_indent || b_line.trim() != b_values.join(" ") {
+        return false;
+    }
+    rows.iter().any(|r| {
+        let cells = &r.row.cells;
+        r.from_text
+            && cells.len() == want + 1
+            && cells
+                .first()
+                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            && cells
+                .get(1..)
+                .is_some_and(|v| v.iter().all(|c| number::kind(c.text) != Kind::Text))
+            && line_of(text, r).is_some_and(|(at, line)| {
+                at == indent && single_spaced(line, cells.get(1..).unwrap_or_default())
+            })
+    })
+}
+
+/// How many blank lines stand between rows `a` and `b`; `None` when anything but
+/// whitespace does.
+pub(super) fn blank_lines(text: &str, a: &TableRow<'_>, b: &TableRow<'_>) -> Option<usize> {
+    let between = text.get(a.row.span.end..b.row.span.start)?;
+    if !between.chars().all(char::is_whitespace) {
+        return None;
+    }
+    Some(between.matches('\n').count().saturating_sub(1))
+}
+
+/// The empty cells of a run of values, rows `first..end` of `old` after row `before`:
+/// where two of its paragraphs stand two blank lines apart and all others one, a cell
+/// of `&nbsp;` stood between them, which lynx writes as a blank line of its own. Each
+/// is given as the row it stands before and its empty span (at the start of the
+/// second blank line). `None` when the gaps are not all of one blank line or two, or
+/// the run has an empty row.
+pub(super) fn blank_cells(
+    text: &str,
+    old: &[TableRow<'_>],
+    before: usize,
+    first: usize,
+    end: usize,
+) -> Option<Vec<(usize, zfxxgk_lex::Span)>> {
+    let rows = old.get(before..end)?;
+    if first >= end || old.get(first..end)?.iter().any(empty) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (k, pair) in rows.windows(2).enumerate() {
+        let [a, b] = pair else { return None };
+        match blank_lines(text, a, b)? {
+            1 => {}
+            2 => {
+                let between = text.get(a.row.span.end..b.row.span.start)?;
+                let second = between.match_indices('\n').nth(1)?.0 + 1;
+                let at = a.row.span.end + second;
+                out.push((before + k + 1, zfxxgk_lex::Span::new(at, at)));
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Fewest lone values a zone must centre alike before a value off that centre is
+/// read as the trace of a blank cell.
+pub(super) const MIN_CENTRED: usize = 8;
+
+/// Where a value written alone on its line is centred: twice its indent plus its
+/// length, in bytes (lynx centres a line by its bytes, `元` and `—` three); `None`
+/// when it does not stand after spaces alone on its line.
+pub(super) fn centre_of(text: &str, c: &zfxxgk_lex::Cell<'_>) -> Option<usize> {
+    let before = text.get(..c.span.start)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let indent = before.get(start..)?;
+    if indent.is_empty() || !indent.chars().all(|ch| ch == ' ') {
+        return None;
+    }
+    let rest = text.get(c.span.start..)?;
+    let line = rest
+        .get(..rest.find('\n').unwrap_or(rest.len()))?
+        .trim_end();
+    if line.is_empty() {
+        return None;
+    }
+    Some(2 * indent.len() + line.len())
+}
+
+/// The centre lynx sets a zone's cells about (each cell centred on a line of its
+/// own), as `w`: a value centred there has [`centre_of`] `w - 1` or `w` (an odd
+/// remainder falls left). Only where the zone shows it for certain: at least
+/// [`MIN_CENTRED`] lone values and three in four of them centred so, among them two
+/// whose lengths differ by two or more (values set flush left or right at one column
+/// cannot share a centre then), about a centre well inside the page; `None` else.
+pub(super) fn zone_centre(text: &str, rows: &[TableRow<'_>]) -> Option<usize> {
+    let found: Vec<(usize, usize)> = rows
+        .iter()
+        .filter(|r| value(r))
+        .filter_map(lone)
+        .map(|c| centre_of(text, c).map(|at| (at, c.text.trim().len())))
+        .collect::<Option<Vec<_>>>()?;
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    for &(w, _) in &found {
+        for w in [w, w + 1] {
+            let count = found
+                .iter()
+                .filter(|&&(at, _)| at + 1 == w || at == w)
+                .count();
+            match best {
+                Some((b, n)) if n > count || (n == count && b == w) => {}
+                Some((_, n)) if n == count => tied = true,
+                _ => {
+                    best = Some((w, count));
+                    tied = false;
+                }
+            }
+        }
+    }
+    let (w, count) = best?;
+    let lengths: Vec<usize> = found
+        .iter()
+        .filter(|&&(at, _)| at + 1 == w || at == w)
+        .map(|&(_, len)| len)
+        .collect();
+    let spread = match (lengths.iter().min(), lengths.iter().max()) {
+        (Some(lo), Some(hi)) => hi - lo,
+        _ => 0,
+    };
+    let centred = !tied
+        && count >= MIN_CENTRED
+        && 4 * count >= 3 * found.len()
+        && spread >= 2
+        && w >= 2 * MIN_INDENT;
+    centred.then_some(w)
+}
+
+/// The least indent (columns) of a zone's centre: values nearer the margin are no
+/// centred cells of a page's table.
+pub(super) const MIN_INDENT: usize = 10;
+
+/// The empty cells of a run of values, rows `first..end` of `old`, where lynx's
+/// centring shows them: a cell after an empty one is set off the zone's centre `w`
+/// (lynx keeps something of the empty cell's line: 2 or 3 columns, either way), and
+/// nowhere else. Each is given as the row it stands before and an empty span at the
+/// start of that row's line.
+pub(super) fn shifted_cells(
+    text: &str,
+    old: &[TableRow<'_>],
+    first: usize,
+    end: usize,
+    w: usize,
+) -> Option<Vec<(usize, zfxxgk_lex::Span)>> {
+    let mut out = Vec::new();
+    for k in first..end {
+        let Some(c) = old.get(k).filter(|r| value(r)).and_then(lone) else {
+            continue;
+        };
+        let at = centre_of(text, c)?;
+        if at + 1 != w && at != w {
+            let start = text
+                .get(..c.span.start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            out.push((k, zfxxgk_lex::Span::new(start, start)));
+        }
+    }
+    Some(out)
+}
