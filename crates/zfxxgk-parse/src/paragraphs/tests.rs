@@ -372,7 +372,7 @@ fn labels_before_their_values_take_them_in_turn() {
 /// that one are three rows' for the two labels: whose are whose cannot be told
 /// where the label after them has values of its own, and none is read. Where
 /// it stands at the table's end without values, it names the third row (the
-/// label set after the table's values: [`label_after_table_t3`]).
+/// label set after the table's values: `apart::label_after_table_t3`).
 #[test]
 fn values_after_a_label_left_without_values_are_not_split() {
     let mut text = String::from(
