@@ -32,7 +32,7 @@
 //! its values leave at most [`MAX_VANISHED`] cells that left no text (a chunk of
 //! `n` rows holds `7n` cells). Every way of saying which rows' first column
 //! vanished and how many of its six others each row lost is tried, and each row's
-//! cells are placed by [`vanished::placements`] under T301 (its total the sum of the
+//! cells are placed by [`crate::vanished::placements`] under T301 (its total the sum of the
 //! six before, a blank as 0), its first column where the chunk's first-column values
 //! put it. A way is kept when every row of every chunk has a placement. A cell is
 //! read (by position, with a note) only when every way kept, in every placement,

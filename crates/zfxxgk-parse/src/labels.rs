@@ -372,7 +372,7 @@ pub(crate) fn best_row(labels: &[&str], rows: &[Names]) -> Option<(usize, Match)
     best_row_folded(&fold_labels(labels), rows)
 }
 
-/// [`best_row`] for labels folded with [`Folded::new`].
+/// `best_row` (test-only) for labels folded with [`Folded::new`].
 pub(crate) fn best_row_folded(labels: &[Folded<'_>], rows: &[Names]) -> Option<(usize, Match)> {
     let mut best: Option<(usize, Match)> = None;
     let mut tie = false;

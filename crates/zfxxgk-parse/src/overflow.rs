@@ -28,7 +28,7 @@
 //!
 //! A cell so read is only taken where the row is placed by its label, and the tail's
 //! pieces (split at U+FFFD) stand, in order, in the rest of that row's template
-//! wording after the label the row shows ([`crate::labels::runs_on`]); otherwise the
+//! wording after the label the row shows (`labels::runs_on`); otherwise the
 //! row is left unplaced. A cell that holds nothing but a label's rest (`��`, `请`) is
 //! not read: it shows no value, but that it held none is not read from a cell the
 //! rest filled.
