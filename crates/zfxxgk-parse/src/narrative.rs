@@ -13,7 +13,6 @@
 use std::ops::Range;
 use std::str::FromStr;
 
-use memchr::memmem;
 use zfxxgk_lex::{clause_end, passages, sentence_end, Prose, BREAK};
 use zfxxgk_model::{Decimal, Fact, FactKind, Location};
 
@@ -30,10 +29,8 @@ pub fn extract_facts(
     let (mut facts, mut w) = (Vec::new(), Words::default());
     // Every fact is read from a `件`, a `元` or a negation: most passages hold none.
     let marked = |r: &Range<usize>| {
-        let bytes = text.as_bytes().get(r.clone()).unwrap_or_default();
-        MARKS
-            .iter()
-            .any(|m| memmem::find(bytes, m.as_bytes()).is_some())
+        let t = text.get(r.clone()).unwrap_or_default();
+        MARKS.iter().any(|m| t.contains(m))
     };
     for passage in passages(text, ranges) {
         if !passage.iter().any(marked) {
@@ -48,13 +45,13 @@ pub fn extract_facts(
                 None => end == i && w.read_negation(&s, i),
             };
             if let Some(kind) = read.then(|| decide(&w)).flatten() {
-                let at = s.byte_range(w.at.clone());
+                let (at, words) = (s.byte_range(w.at.clone()), s.byte_range(w.words.clone()));
                 facts.push(Fact {
                     kind,
                     value: w.value,
                     unit: w.unit.map(str::to_owned),
                     location: locate(at.start, at.end),
-                    text: s.original(text, w.words.clone()).to_owned(),
+                    text: text.get(words).unwrap_or_default().to_owned(),
                 });
             }
             i = end.max(i + 1);
@@ -130,22 +127,20 @@ impl Words {
         if before.is_some_and(|c| matches!(c, '第' | '-' | '.' | '约' | '近' | '超')) {
             return false;
         }
-        let near_start = near_start(s, start);
-        let floor = start.saturating_sub(MAX_CLAUSE).min(near_start);
-        let clause_start = s.back(near_start, near_start - floor, clause_end);
-        let after_end = s.until(unit_end, MAX_CLAUSE, |c| {
-            clause_end(c) || c.is_ascii_digit()
-        });
+        let (near_start, max) = (near_start(s, start), unit_end + MAX_CLAUSE);
+        let clause_start = s.back(near_start, start.saturating_sub(MAX_CLAUSE), clause_end);
+        let after_end = s.until(unit_end, max, |c| clause_end(c) || c.is_ascii_digit());
         let paren = match cs.get(unit_end) {
             Some('（' | '(') => {
-                let close = |c| matches!(c, '）' | ')');
-                unit_end + 1..s.until(unit_end + 1, MAX_CLAUSE - 1, close)
+                unit_end + 1..s.until(unit_end + 1, max, |c| matches!(c, '）' | ')'))
             }
             _ => 0..0,
         };
-        let q = s.back(start, 4 * MAX_CLAUSE, sentence_end);
+        let q = s.back(start, start.saturating_sub(4 * MAX_CLAUSE), sentence_end);
         let previous = match q.checked_sub(1) {
-            Some(e) if cs.get(e) != Some(&BREAK) => s.back(e, 4 * MAX_CLAUSE - 1, sentence_end)..q,
+            Some(e) if cs.get(e) != Some(&BREAK) => {
+                s.back(e, q.saturating_sub(4 * MAX_CLAUSE), sentence_end)..q
+            }
             _ => q..q,
         };
         let (near, after) = (near_start..start, unit_end..after_end);
@@ -194,7 +189,7 @@ impl Words {
             None if first == '无' && NONE_LISTED.iter().any(|w| at(i + 1, w)) => 1,
             None => return false,
         };
-        let end = s.until(i + negation, MAX_NEGATED - negation, clause_end);
+        let end = s.until(i + negation, i + MAX_NEGATED, clause_end);
         self.texts.iter_mut().for_each(String::clear);
         let [.., negated, upto] = &mut self.texts;
         negated.extend(cs.get(i + negation..end).unwrap_or_default());
@@ -236,17 +231,17 @@ impl Words {
 /// digit, at most [`MAX_CLAUSE`] characters, jumping over a parenthetical that ends
 /// right before the number.
 fn near_start(s: &Prose, start: usize) -> usize {
-    let mut from = start;
+    let (mut from, floor) = (start, start.saturating_sub(MAX_CLAUSE));
     if let Some('）' | ')') = start.checked_sub(1).and_then(|b| s.chars().get(b)) {
         // Back to the `（` at most `MAX_CLAUSE` characters before the `）`, if any.
-        let floor = start.saturating_sub(MAX_CLAUSE + 1);
-        match s.back(start - 1, MAX_CLAUSE, |c| matches!(c, '（' | '(')) {
-            open if open == floor => return start,
+        match s.back(start - 1, floor.saturating_sub(1), |c| {
+            matches!(c, '（' | '(')
+        }) {
+            open if open == floor.saturating_sub(1) => return start,
             open => from = open - 1,
         }
     }
-    let max = from.saturating_sub(start.saturating_sub(MAX_CLAUSE));
-    s.back(from, max, |c| clause_end(c) || c.is_ascii_digit())
+    s.back(from, floor, |c| clause_end(c) || c.is_ascii_digit())
 }
 
 /// Whether `text` holds any of `words`.
