@@ -32,11 +32,8 @@ pub struct Prose {
 /// never share a sentence. Ranges that are out of bounds or not on character
 /// boundaries are left out.
 pub fn passages(text: &str, ranges: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
-    let mut sorted: Vec<Range<usize>> = ranges
-        .iter()
-        .filter(|r| text.get((*r).clone()).is_some())
-        .cloned()
-        .collect();
+    let mut sorted = ranges.to_vec();
+    sorted.retain(|r| text.get(r.clone()).is_some());
     sorted.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Vec<Range<usize>>> = Vec::new();
     for r in sorted {
@@ -168,10 +165,8 @@ impl Prose {
         let i = i.min(self.chars.len());
         let floor = floor.min(i);
         let before = self.chars.get(floor..i).unwrap_or_default();
-        before
-            .iter()
-            .rposition(|c| stop(*c))
-            .map_or(floor, |p| floor + p + 1)
+        let last = before.iter().rposition(|c| stop(*c));
+        last.map_or(floor, |p| floor + p + 1)
     }
 }
 

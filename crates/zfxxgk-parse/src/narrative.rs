@@ -91,10 +91,10 @@ fn number(cs: &[char], i: usize) -> (usize, Option<Decimal>) {
 }
 
 /// What a fact is read from (a number or a negation) and the words around it: the
-/// text of each [`Scope`] but `Kind`. Its buffers are kept from one to the next.
+/// text of each [`Scope`]. Its buffers are kept from one to the next.
 #[derive(Default)]
 struct Words {
-    texts: [String; 9],
+    texts: [String; 10],
     /// The stream indices of the number or negation, and of the words a fact is
     /// read from.
     at: Range<usize>,
@@ -104,9 +104,6 @@ struct Words {
     unit: Option<&'static str>,
     /// The clause follows `其中，`: it counts a part of something.
     after_qizhong: bool,
-    /// `Near` names no kind of thing (`KIND_WORDS`): the words after the number say
-    /// what it counts (`另有2件申请…顺延到下年度答复`).
-    number_first: bool,
 }
 
 impl Words {
@@ -143,35 +140,31 @@ impl Words {
             }
             _ => q..q,
         };
-        let (near, after) = (near_start..start, unit_end..after_end);
-        // In the order of `Scope`; `NearAfter` is `Near` and `After` together.
+        // The text of each scope, in the order of `Scope`.
+        self.texts.iter_mut().for_each(String::clear);
         let ranges = [
-            near.clone(),
             paren,
             clause_start..start,
             q..start,
             previous,
-            near,
-            after,
-            0..0,
-            0..0,
+            near_start..start,
+            unit_end..after_end,
         ];
         for (t, r) in self.texts.iter_mut().zip(ranges) {
-            t.clear();
             t.extend(cs.get(r).unwrap_or_default());
         }
-        let [near_after, .., near, after, _, _] = &mut self.texts;
-        near_after.push_str(after);
+        let [.., near, after, near_after, kind, _, _] = &mut self.texts;
+        near_after.extend([&**near, &**after]);
+        // `Near` names no kind of thing: the words after the number say what it counts
+        // (`另有2件申请…顺延到下年度答复`), and are read as the fact's words.
+        let (kind_words, end) = match says(near, KIND_WORDS) {
+            true => (near, unit_end),
+            false => (after, after_end),
+        };
+        kind.push_str(kind_words);
         self.after_qizhong = clause_start >= 3
             && cs.get(clause_start - 3..clause_start - 1) == Some(&['其', '中'][..]);
-        self.number_first = !says(near, KIND_WORDS);
-        // The words read: the clause before, and the words after when they decide.
-        let end = match self.number_first {
-            true => after_end,
-            false => unit_end,
-        };
-        (self.at, self.words, self.value) = (at, near_start..end, value);
-        self.unit = Some(unit);
+        (self.at, self.words, self.value, self.unit) = (at, near_start..end, value, Some(unit));
         true
     }
 
@@ -194,17 +187,12 @@ impl Words {
         let [.., negated, upto] = &mut self.texts;
         negated.extend(cs.get(i + negation..end).unwrap_or_default());
         upto.push_str(negated.split("申请").next().unwrap_or_default());
-        (self.at, self.words, self.value) = (i..i + negation, i..end, Decimal::ZERO);
-        self.unit = None;
+        (self.at, self.words, self.value, self.unit) =
+            (i..i + negation, i..end, Decimal::ZERO, None);
         true
     }
 
     fn scope(&self, scope: Scope) -> &str {
-        let scope = match scope {
-            Kind if self.number_first => After,
-            Kind => Near,
-            other => other,
-        };
         self.texts.get(scope as usize).map_or("", String::as_str)
     }
 
@@ -233,11 +221,10 @@ impl Words {
 fn near_start(s: &Prose, start: usize) -> usize {
     let (mut from, floor) = (start, start.saturating_sub(MAX_CLAUSE));
     if let Some('）' | ')') = start.checked_sub(1).and_then(|b| s.chars().get(b)) {
-        // Back to the `（` at most `MAX_CLAUSE` characters before the `）`, if any.
-        match s.back(start - 1, floor.saturating_sub(1), |c| {
-            matches!(c, '（' | '(')
-        }) {
-            open if open == floor.saturating_sub(1) => return start,
+        // Back to the `（` at most `MAX_CLAUSE` characters before the `）`: none, no words.
+        let paren_floor = floor.saturating_sub(1);
+        match s.back(start - 1, paren_floor, |c| matches!(c, '（' | '(')) {
+            open if open == paren_floor => return start,
             open => from = open - 1,
         }
     }
@@ -260,8 +247,6 @@ fn mentions_application(t: &str) -> bool {
 /// Which words a condition reads, in the order of [`Words`]'s texts.
 #[derive(Clone, Copy)]
 enum Scope {
-    /// `Near` and `After` as one text, without the number between them.
-    NearAfter,
     /// A parenthetical right after the unit (`（含上年结转2件）`).
     Paren,
     /// The clause before the number, back to a clause end.
@@ -275,12 +260,14 @@ enum Scope {
     Near,
     /// The clause after the unit, up to a clause end or another number.
     After,
-    /// The clause after a negation, and that clause up to its first `申请`.
-    Negated,
-    Upto,
+    /// `Near` and `After` as one text, without the number between them.
+    NearAfter,
     /// The words that say what is counted: `Near`, or `After` when the clause puts
     /// the number first.
     Kind,
+    /// The clause after a negation, and that clause up to its first `申请`.
+    Negated,
+    Upto,
 }
 
 /// What must hold of the words around a number or a negation.
@@ -333,10 +320,6 @@ const DISCLOSURE: &[&str] = &["信息公开"];
 const NEXT_YEAR: &[&str] = &["下年", "下一年", "下一个年度", "次年", "明年"];
 const LAST_YEAR: &[&str] = &["上年", "上一年", "去年", "上一个年度"];
 const FULL: &[&str] = &["予以公开", "同意公开", "全部公开", "准予公开"];
-/// The clause, the clause after the number and the sentence.
-const IN_SENTENCE: &[Scope] = &[Clause, After, Sentence];
-/// … and the sentence before.
-const AROUND: &[Scope] = &[Clause, After, Sentence, Previous];
 
 use Cond::*;
 use FactKind::*;
@@ -364,7 +347,7 @@ const STEPS: &[Step] = &[
         (Some(Lawsuits), &[Says(Kind, &["行政诉讼"]), Lacks(Kind, &["行政复议"])]),
         (None, &[Says(Kind, REVIEW_OR_LAWSUIT)]),
         // Applications: the clause, its sentence or the sentence before names them.
-        (None, &[Mention(AROUND, false)]),
+        (None, &[Mention(&[Clause, After, Sentence, Previous], false)]),
         // Carried forward to next year (`结转`, `转入`, `转至`, `转到` all hold `转`).
         (Some(CarriedForward), &[Says(Kind, &["顺延", "转"]), Says(Kind, NEXT_YEAR)]),
         // Carried over from last year, or received counting them (`含上年结转`).
@@ -389,7 +372,7 @@ const STEPS: &[Step] = &[
         // Who applied (`申请共计81件，涉及自然人80件`).
         (Some(NaturalPersons), &[Says(Near, &["自然人"])]),
         (None, &[Subset(true)]),
-        (None, &[Mention(IN_SENTENCE, false)]),
+        (None, &[Mention(&[Clause, After, Sentence], false)]),
         (Some(ReceivedWithCarriedOver), &[Says(Near, RECEIVE), Lacks(Near, ANSWER), Mention(&[Kind, Near], true), Starts(Paren, "含"), Says(Paren, &["结转"]), Says(Paren, &["上年", "上一年", "去年"])]),
         (Some(NewReceived), &[Says(Near, RECEIVE), Lacks(Near, ANSWER), Mention(&[Kind, Near], true)]),
         (Some(ResultsTotal), &[Says(Near, ANSWER), Lacks(Near, RECEIVE)]),
@@ -399,13 +382,11 @@ const STEPS: &[Step] = &[
 /// The kind of fact the words `w` say a number counts, by [`STEPS`].
 fn decide(w: &Words) -> Option<FactKind> {
     for step in STEPS {
-        let (rows, one) = match *step {
-            Step::First(rows) => (rows, false),
-            Step::One(rows) => (rows, true),
-        };
+        let (Step::First(rows) | Step::One(rows)) = *step;
         let mut held = rows.iter().filter(|row| row.1.iter().all(|c| w.holds(c)));
         if let Some(row) = held.next() {
             // In a `One` step, a second row that holds leaves the number no fact.
+            let one = matches!(step, Step::One(_));
             return row.0.filter(|_| !one || held.next().is_none());
         }
     }
