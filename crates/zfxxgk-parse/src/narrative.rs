@@ -102,8 +102,8 @@ struct Words {
     value: Decimal,
     /// `None` after a negation.
     unit: Option<&'static str>,
-    /// The clause follows `其中，`: it counts a part of something.
-    after_qizhong: bool,
+    /// The words count a part of something (`其中…`).
+    subset: bool,
 }
 
 impl Words {
@@ -124,9 +124,10 @@ impl Words {
         if before.is_some_and(|c| matches!(c, '第' | '-' | '.' | '约' | '近' | '超')) {
             return false;
         }
-        let (near_start, max) = (near_start(s, start), unit_end + MAX_CLAUSE);
-        let clause_start = s.back(near_start, start.saturating_sub(MAX_CLAUSE), clause_end);
-        let after_end = s.until(unit_end, max, |c| clause_end(c) || c.is_ascii_digit());
+        let max = unit_end + MAX_CLAUSE;
+        let near = near_start(s, start)..start;
+        let clause = s.back(near.start, start.saturating_sub(MAX_CLAUSE), clause_end)..start;
+        let after = unit_end..s.until(unit_end, max, |c| clause_end(c) || c.is_ascii_digit());
         let paren = match cs.get(unit_end) {
             Some('（' | '(') => {
                 unit_end + 1..s.until(unit_end + 1, max, |c| matches!(c, '）' | ')'))
@@ -140,31 +141,27 @@ impl Words {
             }
             _ => q..q,
         };
+        // The words count part of something: they start with `其中` or follow `其中，`.
+        let qizhong = |i: usize| cs.get(i..).is_some_and(|r| r.starts_with(&['其', '中']));
+        self.subset = qizhong(clause.start)
+            || qizhong(near.start)
+            || clause.start.checked_sub(3).is_some_and(qizhong);
         // The text of each scope, in the order of `Scope`.
         self.texts.iter_mut().for_each(String::clear);
-        let ranges = [
-            paren,
-            clause_start..start,
-            q..start,
-            previous,
-            near_start..start,
-            unit_end..after_end,
-        ];
+        let ranges = [&paren, &clause, &(q..start), &previous, &near, &after];
         for (t, r) in self.texts.iter_mut().zip(ranges) {
-            t.extend(cs.get(r).unwrap_or_default());
+            t.extend(cs.get(r.clone()).unwrap_or_default());
         }
-        let [.., near, after, near_after, kind, _, _] = &mut self.texts;
-        near_after.extend([&**near, &**after]);
+        let [.., near_text, after_text, near_after, kind, _, _] = &mut self.texts;
+        near_after.extend([&**near_text, &**after_text]);
         // `Near` names no kind of thing: the words after the number say what it counts
         // (`另有2件申请…顺延到下年度答复`), and are read as the fact's words.
-        let (kind_words, end) = match says(near, KIND_WORDS) {
-            true => (near, unit_end),
-            false => (after, after_end),
+        let (kind_words, end) = match says(near_text, KIND_WORDS) {
+            true => (near_text, unit_end),
+            false => (after_text, after.end),
         };
         kind.push_str(kind_words);
-        self.after_qizhong = clause_start >= 3
-            && cs.get(clause_start - 3..clause_start - 1) == Some(&['其', '中'][..]);
-        (self.at, self.words, self.value, self.unit) = (at, near_start..end, value, Some(unit));
+        (self.at, self.words, self.value, self.unit) = (at, near.start..end, value, Some(unit));
         true
     }
 
@@ -204,10 +201,7 @@ impl Words {
             Mention(scopes, yes) => {
                 scopes.iter().any(|s| mentions_application(self.scope(*s))) == yes
             }
-            Subset(yes) => {
-                let qizhong = |s| self.scope(s).starts_with("其中");
-                (self.after_qizhong || qizhong(Clause) || qizhong(Near)) == yes
-            }
+            Subset(yes) => self.subset == yes,
             Negation => self.unit.is_none(),
             Money => matches!(self.unit, Some("元" | "万元")),
             NotWhole => !self.value.fract().is_zero() || self.value.is_sign_negative(),
