@@ -135,11 +135,10 @@ impl Words {
             _ => 0..0,
         };
         let q = s.back(start, start.saturating_sub(4 * MAX_CLAUSE), sentence_end);
-        let previous = match q.checked_sub(1) {
-            Some(e) if cs.get(e) != Some(&BREAK) => {
-                s.back(e, q.saturating_sub(4 * MAX_CLAUSE), sentence_end)..q
-            }
-            _ => q..q,
+        // The sentence before, if no heading stands between.
+        let previous = match q.checked_sub(1).and_then(|e| cs.get(e)) {
+            Some(&BREAK) | None => q..q,
+            Some(_) => s.back(q - 1, q.saturating_sub(4 * MAX_CLAUSE), sentence_end)..q,
         };
         // The words count part of something: they start with `其中` or follow `其中，`.
         let qizhong = |i: usize| cs.get(i..).is_some_and(|r| r.starts_with(&['其', '中']));
@@ -184,8 +183,8 @@ impl Words {
         let [.., negated, upto] = &mut self.texts;
         negated.extend(cs.get(i + negation..end).unwrap_or_default());
         upto.push_str(negated.split("申请").next().unwrap_or_default());
-        (self.at, self.words, self.value, self.unit) =
-            (i..i + negation, i..end, Decimal::ZERO, None);
+        (self.at, self.words, self.value, self.unit, self.subset) =
+            (i..i + negation, i..end, Decimal::ZERO, None, false);
         true
     }
 
