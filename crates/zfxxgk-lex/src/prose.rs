@@ -146,7 +146,7 @@ impl Prose {
     /// start to the last one's end.
     pub fn byte_range(&self, r: Range<usize>) -> Range<usize> {
         let start = self.spans.get(r.start).map_or(0, |s| s.start);
-        let last = self.spans.get(r.end.wrapping_sub(1));
+        let last = r.end.checked_sub(1).and_then(|e| self.spans.get(e));
         start..last.map_or(start, |s| s.end.max(start))
     }
 
@@ -159,7 +159,7 @@ impl Prose {
     }
 
     /// The stream index after the last character before index `i` where `stop` holds,
-    /// looking back no further than index `floor`: where the sentence
+    /// from index `floor` on (`floor` if it holds on none): where the sentence
     /// ([`sentence_end`]) or clause ([`clause_end`]) that holds index `i` starts.
     pub fn back(&self, i: usize, floor: usize, stop: impl Fn(char) -> bool) -> usize {
         let i = i.min(self.chars.len());
