@@ -11,7 +11,7 @@ mod tag;
 
 pub use block::{Block, BlockKind, Cell, Cells, Layout, Row, Rows, Table};
 pub use layout::lex;
-pub use prose::{clause_end, html_tag, passages, sentence_end, Prose, BREAK};
+pub use prose::{clause_end, passages, sentence_end, Prose, BREAK};
 pub use span::Span;
 pub use tag::{HtmlTag, TagKind, TEXT_TAG_MAX_CHARS};
 pub use zfxxgk_text::LineIndex;

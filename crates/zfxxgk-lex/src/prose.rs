@@ -3,10 +3,10 @@
 //! PDF text wraps sentences over lines and puts blanks around numbers, and web pages
 //! put tags inside them, so prose is read as a stream: whitespace, page numbers (lines
 //! that [`zfxxgk_text::is_page_number`] calls page numbers, as the lexer does) and HTML
-//! tags left out, full-width digits and points made ASCII. Every character keeps its
-//! byte range, so that what is read from the stream is located as written. A heading
-//! line (`四、…`, `（二）…`, `# …`) stands apart: a [`BREAK`] before and after it ends
-//! any sentence running into it.
+//! tags ([`HtmlTag`]) left out, full-width digits and points made ASCII. Every
+//! character keeps its byte range, so that what is read from the stream is located as
+//! written. A heading line (`四、…`, `（二）…`, `# …`) stands apart: a [`BREAK`] before
+//! and after it ends any sentence running into it.
 
 use std::ops::Range;
 
@@ -32,27 +32,21 @@ pub struct Prose {
 /// never share a sentence. Ranges that are out of bounds or not on character
 /// boundaries are left out.
 pub fn passages(text: &str, ranges: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
-    let mut sorted: Vec<Range<usize>> = ranges
-        .iter()
-        .filter(|r| text.get((*r).clone()).is_some())
-        .cloned()
-        .collect();
+    let mut sorted = ranges.to_vec();
+    sorted.retain(|r| text.get(r.clone()).is_some());
     sorted.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Vec<Range<usize>>> = Vec::new();
-    let mut last_end: Option<usize> = None;
     for r in sorted {
-        if last_end.is_some_and(|e| r.end <= e) {
-            continue;
-        }
-        let start = r.start.max(last_end.unwrap_or(0));
-        let between = last_end.and_then(|e| text.get(e..start));
+        // The last range taken ends at `last`: `r` is read from there on.
+        let last = out.last().and_then(|p| p.last()).map_or(0, |l| l.end);
+        let start = r.start.max(last);
         match out.last_mut() {
-            Some(passage) if between.is_some_and(|b| b.trim().is_empty()) => {
+            Some(_) if r.end <= last => {}
+            Some(passage) if text.get(last..start).is_some_and(|b| b.trim().is_empty()) => {
                 passage.push(start..r.end)
             }
             _ => out.push(std::iter::once(start..r.end).collect()),
         }
-        last_end = Some(r.end);
     }
     out
 }
@@ -100,11 +94,12 @@ impl Prose {
             let rest = || part.get(off..).unwrap_or("");
             if line_start && may_set_apart(rest()) {
                 let line = rest().split('\n').next().unwrap_or("");
-                if is_page_number(line.trim()) {
+                let t = line.trim();
+                if is_page_number(t) {
                     skip = off + line.len();
                     continue;
                 }
-                if prose_heading(line.trim()) {
+                if prose_heading(t) {
                     self.push(BREAK, at..at);
                     in_heading = true;
                 }
@@ -120,9 +115,9 @@ impl Prose {
                 '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                 '．' => '.',
                 c if is_space(c) => continue,
-                '<' => match html_tag(rest()) {
-                    Some(len) => {
-                        skip = off + len;
+                '<' => match HtmlTag::at(rest(), TEXT_TAG_MAX_CHARS) {
+                    Some(tag) => {
+                        skip = off + tag.len;
                         continue;
                     }
                     None => c,
@@ -147,48 +142,31 @@ impl Prose {
         &self.chars
     }
 
-    /// The byte range in the text of the stream characters `r`.
+    /// The byte range in the text of the stream characters `r`: from the first one's
+    /// start to the last one's end.
     pub fn byte_range(&self, r: Range<usize>) -> Range<usize> {
         let start = self.spans.get(r.start).map_or(0, |s| s.start);
-        let end = r
-            .end
-            .checked_sub(1)
-            .and_then(|e| self.spans.get(e))
-            .map_or(start, |s| s.end);
-        start..end.max(start)
+        let last = r.end.checked_sub(1).and_then(|e| self.spans.get(e));
+        start..last.map_or(start, |s| s.end.max(start))
     }
 
-    /// The text of stream characters `r` as written, blanks and tags between them
-    /// included.
-    pub fn original<'t>(&self, text: &'t str, r: Range<usize>) -> &'t str {
-        if r.start >= r.end {
-            return "";
-        }
-        text.get(self.byte_range(r)).unwrap_or("")
-    }
-
-    /// The stream index where `stop` first holds from index `i` on, or `i + max` (or
-    /// the end) if it holds on none of the `max` characters from `i`.
-    pub fn until(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
-        let cs = self.chars.get(i..).unwrap_or_default();
-        i + cs
-            .iter()
-            .take(max)
-            .position(|c| stop(*c))
-            .unwrap_or(cs.len().min(max))
+    /// The stream index where `stop` first holds from index `i` on, before index
+    /// `end`; `end` (or the end of the stream) if it holds on none.
+    pub fn until(&self, i: usize, end: usize, stop: impl Fn(char) -> bool) -> usize {
+        let end = end.min(self.chars.len()).max(i);
+        let after = self.chars.get(i..end).unwrap_or_default();
+        after.iter().position(|c| stop(*c)).map_or(end, |p| i + p)
     }
 
     /// The stream index after the last character before index `i` where `stop` holds,
-    /// looking back at most `max` characters: where the sentence ([`sentence_end`]) or
-    /// clause ([`clause_end`]) that holds index `i` starts.
-    pub fn back(&self, i: usize, max: usize, stop: impl Fn(char) -> bool) -> usize {
+    /// from index `floor` on (`floor` if it holds on none): where the sentence
+    /// ([`sentence_end`]) or clause ([`clause_end`]) that holds index `i` starts.
+    pub fn back(&self, i: usize, floor: usize, stop: impl Fn(char) -> bool) -> usize {
         let i = i.min(self.chars.len());
-        let floor = i.saturating_sub(max);
+        let floor = floor.min(i);
         let before = self.chars.get(floor..i).unwrap_or_default();
-        before
-            .iter()
-            .rposition(|c| stop(*c))
-            .map_or(floor, |p| floor + p + 1)
+        let last = before.iter().rposition(|c| stop(*c));
+        last.map_or(floor, |p| floor + p + 1)
     }
 }
 
@@ -206,23 +184,16 @@ fn may_set_apart(rest: &str) -> bool {
 /// title.
 fn prose_heading(t: &str) -> bool {
     let body = t.trim_end_matches(['。', '：', ':']);
-    if body.contains(['，', ',', '。', '；', ';']) || t.chars().nth(40).is_some() {
-        return false;
-    }
     heading(body).is_some()
-}
-
-/// An HTML tag (`<p style="…">`, `</p>`, `<br/>`, `<!-- -->`) at the start of `rest`
-/// in running text, as [`HtmlTag::at`] reads it: its length in bytes.
-pub fn html_tag(rest: &str) -> Option<usize> {
-    HtmlTag::at(rest, TEXT_TAG_MAX_CHARS).map(|t| t.len)
+        && !body.contains(['，', ',', '。', '；', ';'])
+        && t.chars().nth(40).is_none()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// `html_tag` as first written: a character at a time.
+    /// `HtmlTag::at` in running text as first written: a character at a time.
     fn html_tag_reference(rest: &str) -> Option<usize> {
         let mut chars = rest.char_indices().skip(1);
         let (_, first) = chars.next()?;
@@ -255,8 +226,8 @@ mod tests {
         assert_eq!(read, "全年共受理申请312件，\0四、复议情况\0答复。");
         // Each character keeps where it was written.
         let twelve = p.chars().iter().position(|c| *c == '1').unwrap_or(0);
-        assert_eq!(p.original(text, twelve..twelve + 2), "１２");
-        assert_eq!(p.original(text, 0..2), "全年");
+        assert_eq!(&text[p.byte_range(twelve..twelve + 2)], "１２");
+        assert_eq!(&text[p.byte_range(0..2)], "全年");
     }
 
     /// The stream of all of `text`, as a string.
@@ -317,7 +288,8 @@ mod tests {
             // reference did not know.
             rest in "<[a-z/!< >=中。]{0,12}|<p[ a>]{380,420}|<b[中 >]{390,410}"
         ) {
-            proptest::prop_assert_eq!(html_tag(&rest), html_tag_reference(&rest));
+            let tag = HtmlTag::at(&rest, TEXT_TAG_MAX_CHARS).map(|t| t.len);
+            proptest::prop_assert_eq!(tag, html_tag_reference(&rest));
         }
 
         /// Every character of the stream is one written at its span (a digit or point

@@ -13,7 +13,6 @@
 use std::ops::Range;
 use std::str::FromStr;
 
-use memchr::memmem;
 use zfxxgk_lex::{clause_end, passages, sentence_end, Prose, BREAK};
 use zfxxgk_model::{Decimal, Fact, FactKind, Location};
 
@@ -30,10 +29,8 @@ pub fn extract_facts(
     let (mut facts, mut w) = (Vec::new(), Words::default());
     // Every fact is read from a `件`, a `元` or a negation: most passages hold none.
     let marked = |r: &Range<usize>| {
-        let bytes = text.as_bytes().get(r.clone()).unwrap_or_default();
-        MARKS
-            .iter()
-            .any(|m| memmem::find(bytes, m.as_bytes()).is_some())
+        let t = text.get(r.clone()).unwrap_or_default();
+        MARKS.iter().any(|m| t.contains(m))
     };
     for passage in passages(text, ranges) {
         if !passage.iter().any(marked) {
@@ -48,13 +45,13 @@ pub fn extract_facts(
                 None => end == i && w.read_negation(&s, i),
             };
             if let Some(kind) = read.then(|| decide(&w)).flatten() {
-                let at = s.byte_range(w.at.clone());
+                let (at, words) = (s.byte_range(w.at.clone()), s.byte_range(w.words.clone()));
                 facts.push(Fact {
                     kind,
                     value: w.value,
                     unit: w.unit.map(str::to_owned),
                     location: locate(at.start, at.end),
-                    text: s.original(text, w.words.clone()).to_owned(),
+                    text: text.get(words).unwrap_or_default().to_owned(),
                 });
             }
             i = end.max(i + 1);
@@ -94,10 +91,10 @@ fn number(cs: &[char], i: usize) -> (usize, Option<Decimal>) {
 }
 
 /// What a fact is read from (a number or a negation) and the words around it: the
-/// text of each [`Scope`] but `Kind`. Its buffers are kept from one to the next.
+/// text of each [`Scope`]. Its buffers are kept from one to the next.
 #[derive(Default)]
 struct Words {
-    texts: [String; 9],
+    texts: [String; 10],
     /// The stream indices of the number or negation, and of the words a fact is
     /// read from.
     at: Range<usize>,
@@ -105,11 +102,8 @@ struct Words {
     value: Decimal,
     /// `None` after a negation.
     unit: Option<&'static str>,
-    /// The clause follows `其中，`: it counts a part of something.
-    after_qizhong: bool,
-    /// `Near` names no kind of thing (`KIND_WORDS`): the words after the number say
-    /// what it counts (`另有2件申请…顺延到下年度答复`).
-    number_first: bool,
+    /// The words count a part of something (`其中…`).
+    subset: bool,
 }
 
 impl Words {
@@ -130,53 +124,43 @@ impl Words {
         if before.is_some_and(|c| matches!(c, '第' | '-' | '.' | '约' | '近' | '超')) {
             return false;
         }
-        let near_start = near_start(s, start);
-        let floor = start.saturating_sub(MAX_CLAUSE).min(near_start);
-        let clause_start = s.back(near_start, near_start - floor, clause_end);
-        let after_end = s.until(unit_end, MAX_CLAUSE, |c| {
-            clause_end(c) || c.is_ascii_digit()
-        });
+        let max = unit_end + MAX_CLAUSE;
+        let near = near_start(s, start)..start;
+        let clause = s.back(near.start, start.saturating_sub(MAX_CLAUSE), clause_end)..start;
+        let after = unit_end..s.until(unit_end, max, |c| clause_end(c) || c.is_ascii_digit());
         let paren = match cs.get(unit_end) {
             Some('（' | '(') => {
-                let close = |c| matches!(c, '）' | ')');
-                unit_end + 1..s.until(unit_end + 1, MAX_CLAUSE - 1, close)
+                unit_end + 1..s.until(unit_end + 1, max, |c| matches!(c, '）' | ')'))
             }
             _ => 0..0,
         };
-        let q = s.back(start, 4 * MAX_CLAUSE, sentence_end);
-        let previous = match q.checked_sub(1) {
-            Some(e) if cs.get(e) != Some(&BREAK) => s.back(e, 4 * MAX_CLAUSE - 1, sentence_end)..q,
-            _ => q..q,
+        let q = s.back(start, start.saturating_sub(4 * MAX_CLAUSE), sentence_end);
+        // The sentence before, if no heading stands between.
+        let previous = match q.checked_sub(1).and_then(|e| cs.get(e)) {
+            Some(&BREAK) | None => q..q,
+            Some(_) => s.back(q - 1, q.saturating_sub(4 * MAX_CLAUSE), sentence_end)..q,
         };
-        let (near, after) = (near_start..start, unit_end..after_end);
-        // In the order of `Scope`; `NearAfter` is `Near` and `After` together.
-        let ranges = [
-            near.clone(),
-            paren,
-            clause_start..start,
-            q..start,
-            previous,
-            near,
-            after,
-            0..0,
-            0..0,
-        ];
+        // The words count part of something: they start with `其中` or follow `其中，`.
+        let qizhong = |i: usize| cs.get(i..).is_some_and(|r| r.starts_with(&['其', '中']));
+        self.subset = qizhong(clause.start)
+            || qizhong(near.start)
+            || clause.start.checked_sub(3).is_some_and(qizhong);
+        // The text of each scope, in the order of `Scope`.
+        self.texts.iter_mut().for_each(String::clear);
+        let ranges = [&paren, &clause, &(q..start), &previous, &near, &after];
         for (t, r) in self.texts.iter_mut().zip(ranges) {
-            t.clear();
-            t.extend(cs.get(r).unwrap_or_default());
+            t.extend(cs.get(r.clone()).unwrap_or_default());
         }
-        let [near_after, .., near, after, _, _] = &mut self.texts;
-        near_after.push_str(after);
-        self.after_qizhong = clause_start >= 3
-            && cs.get(clause_start - 3..clause_start - 1) == Some(&['其', '中'][..]);
-        self.number_first = !says(near, KIND_WORDS);
-        // The words read: the clause before, and the words after when they decide.
-        let end = match self.number_first {
-            true => after_end,
-            false => unit_end,
+        let [.., near_text, after_text, near_after, kind, _, _] = &mut self.texts;
+        near_after.extend([&**near_text, &**after_text]);
+        // `Near` names no kind of thing: the words after the number say what it counts
+        // (`另有2件申请…顺延到下年度答复`), and are read as the fact's words.
+        let (kind_words, end) = match says(near_text, KIND_WORDS) {
+            true => (near_text, unit_end),
+            false => (after_text, after.end),
         };
-        (self.at, self.words, self.value) = (at, near_start..end, value);
-        self.unit = Some(unit);
+        kind.push_str(kind_words);
+        (self.at, self.words, self.value, self.unit) = (at, near.start..end, value, Some(unit));
         true
     }
 
@@ -194,22 +178,17 @@ impl Words {
             None if first == '无' && NONE_LISTED.iter().any(|w| at(i + 1, w)) => 1,
             None => return false,
         };
-        let end = s.until(i + negation, MAX_NEGATED - negation, clause_end);
+        let end = s.until(i + negation, i + MAX_NEGATED, clause_end);
         self.texts.iter_mut().for_each(String::clear);
         let [.., negated, upto] = &mut self.texts;
         negated.extend(cs.get(i + negation..end).unwrap_or_default());
         upto.push_str(negated.split("申请").next().unwrap_or_default());
-        (self.at, self.words, self.value) = (i..i + negation, i..end, Decimal::ZERO);
-        self.unit = None;
+        (self.at, self.words, self.value, self.unit, self.subset) =
+            (i..i + negation, i..end, Decimal::ZERO, None, false);
         true
     }
 
     fn scope(&self, scope: Scope) -> &str {
-        let scope = match scope {
-            Kind if self.number_first => After,
-            Kind => Near,
-            other => other,
-        };
         self.texts.get(scope as usize).map_or("", String::as_str)
     }
 
@@ -221,10 +200,7 @@ impl Words {
             Mention(scopes, yes) => {
                 scopes.iter().any(|s| mentions_application(self.scope(*s))) == yes
             }
-            Subset(yes) => {
-                let qizhong = |s| self.scope(s).starts_with("其中");
-                (self.after_qizhong || qizhong(Clause) || qizhong(Near)) == yes
-            }
+            Subset(yes) => self.subset == yes,
             Negation => self.unit.is_none(),
             Money => matches!(self.unit, Some("元" | "万元")),
             NotWhole => !self.value.fract().is_zero() || self.value.is_sign_negative(),
@@ -236,17 +212,16 @@ impl Words {
 /// digit, at most [`MAX_CLAUSE`] characters, jumping over a parenthetical that ends
 /// right before the number.
 fn near_start(s: &Prose, start: usize) -> usize {
-    let mut from = start;
+    let (mut from, floor) = (start, start.saturating_sub(MAX_CLAUSE));
     if let Some('）' | ')') = start.checked_sub(1).and_then(|b| s.chars().get(b)) {
-        // Back to the `（` at most `MAX_CLAUSE` characters before the `）`, if any.
-        let floor = start.saturating_sub(MAX_CLAUSE + 1);
-        match s.back(start - 1, MAX_CLAUSE, |c| matches!(c, '（' | '(')) {
-            open if open == floor => return start,
+        // Back to the `（` at most `MAX_CLAUSE` characters before the `）`: none, no words.
+        let paren_floor = floor.saturating_sub(1);
+        match s.back(start - 1, paren_floor, |c| matches!(c, '（' | '(')) {
+            open if open == paren_floor => return start,
             open => from = open - 1,
         }
     }
-    let max = from.saturating_sub(start.saturating_sub(MAX_CLAUSE));
-    s.back(from, max, |c| clause_end(c) || c.is_ascii_digit())
+    s.back(from, floor, |c| clause_end(c) || c.is_ascii_digit())
 }
 
 /// Whether `text` holds any of `words`.
@@ -265,8 +240,6 @@ fn mentions_application(t: &str) -> bool {
 /// Which words a condition reads, in the order of [`Words`]'s texts.
 #[derive(Clone, Copy)]
 enum Scope {
-    /// `Near` and `After` as one text, without the number between them.
-    NearAfter,
     /// A parenthetical right after the unit (`（含上年结转2件）`).
     Paren,
     /// The clause before the number, back to a clause end.
@@ -280,12 +253,14 @@ enum Scope {
     Near,
     /// The clause after the unit, up to a clause end or another number.
     After,
-    /// The clause after a negation, and that clause up to its first `申请`.
-    Negated,
-    Upto,
+    /// `Near` and `After` as one text, without the number between them.
+    NearAfter,
     /// The words that say what is counted: `Near`, or `After` when the clause puts
     /// the number first.
     Kind,
+    /// The clause after a negation, and that clause up to its first `申请`.
+    Negated,
+    Upto,
 }
 
 /// What must hold of the words around a number or a negation.
@@ -338,10 +313,6 @@ const DISCLOSURE: &[&str] = &["信息公开"];
 const NEXT_YEAR: &[&str] = &["下年", "下一年", "下一个年度", "次年", "明年"];
 const LAST_YEAR: &[&str] = &["上年", "上一年", "去年", "上一个年度"];
 const FULL: &[&str] = &["予以公开", "同意公开", "全部公开", "准予公开"];
-/// The clause, the clause after the number and the sentence.
-const IN_SENTENCE: &[Scope] = &[Clause, After, Sentence];
-/// … and the sentence before.
-const AROUND: &[Scope] = &[Clause, After, Sentence, Previous];
 
 use Cond::*;
 use FactKind::*;
@@ -369,7 +340,7 @@ const STEPS: &[Step] = &[
         (Some(Lawsuits), &[Says(Kind, &["行政诉讼"]), Lacks(Kind, &["行政复议"])]),
         (None, &[Says(Kind, REVIEW_OR_LAWSUIT)]),
         // Applications: the clause, its sentence or the sentence before names them.
-        (None, &[Mention(AROUND, false)]),
+        (None, &[Mention(&[Clause, After, Sentence, Previous], false)]),
         // Carried forward to next year (`结转`, `转入`, `转至`, `转到` all hold `转`).
         (Some(CarriedForward), &[Says(Kind, &["顺延", "转"]), Says(Kind, NEXT_YEAR)]),
         // Carried over from last year, or received counting them (`含上年结转`).
@@ -394,7 +365,7 @@ const STEPS: &[Step] = &[
         // Who applied (`申请共计81件，涉及自然人80件`).
         (Some(NaturalPersons), &[Says(Near, &["自然人"])]),
         (None, &[Subset(true)]),
-        (None, &[Mention(IN_SENTENCE, false)]),
+        (None, &[Mention(&[Clause, After, Sentence], false)]),
         (Some(ReceivedWithCarriedOver), &[Says(Near, RECEIVE), Lacks(Near, ANSWER), Mention(&[Kind, Near], true), Starts(Paren, "含"), Says(Paren, &["结转"]), Says(Paren, &["上年", "上一年", "去年"])]),
         (Some(NewReceived), &[Says(Near, RECEIVE), Lacks(Near, ANSWER), Mention(&[Kind, Near], true)]),
         (Some(ResultsTotal), &[Says(Near, ANSWER), Lacks(Near, RECEIVE)]),
@@ -404,13 +375,11 @@ const STEPS: &[Step] = &[
 /// The kind of fact the words `w` say a number counts, by [`STEPS`].
 fn decide(w: &Words) -> Option<FactKind> {
     for step in STEPS {
-        let (rows, one) = match *step {
-            Step::First(rows) => (rows, false),
-            Step::One(rows) => (rows, true),
-        };
+        let (Step::First(rows) | Step::One(rows)) = *step;
         let mut held = rows.iter().filter(|row| row.1.iter().all(|c| w.holds(c)));
         if let Some(row) = held.next() {
             // In a `One` step, a second row that holds leaves the number no fact.
+            let one = matches!(step, Step::One(_));
             return row.0.filter(|_| !one || held.next().is_none());
         }
     }

@@ -104,10 +104,10 @@ fn untagged(text: &str) -> Option<String> {
     while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         let (before, from) = rest.split_at(lt);
         out.push_str(before);
-        match zfxxgk_lex::html_tag(from) {
-            Some(len) => {
+        match zfxxgk_lex::HtmlTag::at(from, zfxxgk_lex::TEXT_TAG_MAX_CHARS) {
+            Some(tag) => {
                 found = true;
-                rest = from.get(len..).unwrap_or_default();
+                rest = from.get(tag.len..).unwrap_or_default();
             }
             None => {
                 out.push('<');
