@@ -94,7 +94,9 @@ use apart::{
     first_columns_apart, label_after_table_t3, one_row_blocks_t2, past_heading_t2, past_heading_t4,
     scattered_t4,
 };
-use lynx::{blank_cells, rejoin_broken, rejoin_broken_t2, shifted_cells, zone_centre};
+use lynx::{
+    blank_cells, rejoin_broken, rejoin_broken_t2, shifted_cells, trailing_blank, zone_centre,
+};
 
 /// Puts the rows of each zone that were written one cell per paragraph back together,
 /// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
@@ -261,6 +263,18 @@ fn joined<'i>(
             blank.into_iter().chain(r.row.cells.iter().copied())
         })
         .collect();
+    // An empty cell after the last row put together (one that ends the row).
+    let mut cells = cells;
+    cells.extend(
+        blanks
+            .iter()
+            .filter(|b| b.0 == to)
+            .map(|&(_, span)| zfxxgk_lex::Cell {
+                text: "",
+                span,
+                x: None,
+            }),
+    );
     let span = match (cells.first(), cells.last()) {
         (Some(f), Some(l)) => zfxxgk_lex::Span::new(f.span.start, l.span.end),
         _ => tr.row.span,
@@ -355,7 +369,13 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
                     .and_then(|w| shifted_cells(text, &old, first, end, w))
                     .filter(|blanks| !blanks.is_empty())
             };
-            match lines.or_else(shifted) {
+            // Or an empty cell that ends the row, a blank line of its own after it.
+            let trailing = || {
+                label
+                    .and_then(|_| trailing_blank(text, &old, i, first, end))
+                    .map(|b| vec![b])
+            };
+            match lines.or_else(shifted).or_else(trailing) {
                 Some(blanks) if whole(n + blanks.len()) => blanks,
                 _ => {
                     // lynx's centred cells stand in their rows' order: a row short

@@ -322,6 +322,38 @@ pub(super) fn blank_cells(
     Some(out)
 }
 
+/// The empty cell that ends a row of lynx's one cell a paragraph (a Word page), where
+/// the row's label is `old[label]` and its values `old[first..end]`: a cell of
+/// `&nbsp;` after the last value (or after the label, in a row of one column) leaves
+/// a blank line of its own, two blank lines before the next row, and sets that row's
+/// first line out of the centred cells, at lynx's margin (an indent under
+/// [`MIN_INDENT`], where the label is centred at one over it). The
+/// gaps within the row must be one blank line each (no other empty cell); the empty
+/// cell is given as the row it stands before (`end`) and its span, at the start of
+/// the second blank line.
+pub(super) fn trailing_blank(
+    text: &str,
+    old: &[TableRow<'_>],
+    label: usize,
+    first: usize,
+    end: usize,
+) -> Option<(usize, zfxxgk_lex::Span)> {
+    let last = if end > first { end - 1 } else { label };
+    if end > first && !blank_cells(text, old, label, first, end)?.is_empty() {
+        return None;
+    }
+    let (a, next) = (old.get(last)?, old.get(end)?);
+    let label_indent = line_of(text, old.get(label)?)?.0.len();
+    let next_indent = line_of(text, next)?.0.len();
+    let centred = label_indent >= MIN_INDENT && next_indent > 0 && next_indent < MIN_INDENT;
+    if blank_lines(text, a, next)? != 2 || !centred {
+        return None;
+    }
+    let between = text.get(a.row.span.end..next.row.span.start)?;
+    let at = a.row.span.end + between.match_indices('\n').nth(1)?.0 + 1;
+    Some((end, zfxxgk_lex::Span::new(at, at)))
+}
+
 /// Fewest lone values a zone must centre alike before a value off that centre is
 /// read as the trace of a blank cell.
 pub(super) const MIN_CENTRED: usize = 8;

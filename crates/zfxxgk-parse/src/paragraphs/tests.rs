@@ -1108,6 +1108,63 @@ fn lynx_table_two_rows_broken_by_a_br_cell_are_read_with_it_empty() {
     assert_eq!(get(&got, "t2.enforcement.decisions"), None, "{got:?}");
 }
 
+/// lynx -dump of a Word page's table 二: a last cell of `&nbsp;` leaves a blank line
+/// of its own after the row's last value (or its label, in a row of one column), and
+/// the next row's first line stands out of its centred column.
+#[test]
+fn lynx_cells_ending_a_row_are_read_where_their_blank_line_stands() {
+    let page = |regulations: &str, licensing: &str| {
+        let centred = |w: &str, at: usize| format!("{}{w}\n\n", " ".repeat(at));
+        let mut t = String::from("   二、主动公开政府信息情况\n\n");
+        t += &centred("第二十条第（一）项", 25);
+        t += &centred("信息内容", 32);
+        for h in ["本年制发件数", "本年废止件数", "现行有效件数"] {
+            t += &centred(h, 29);
+        }
+        t += &centred("规章", 35);
+        t += regulations;
+        for v in ["2208", "2296", "4433"] {
+            t += &centred(v, 36);
+        }
+        t += &centred("第二十条第（五）项", 25);
+        t += &centred("信息内容", 32);
+        t += &centred("本年处理决定数量", 26);
+        t += &centred("行政许可", 32);
+        t += licensing;
+        t += &centred("信息内容", 32);
+        t += &centred("本年处理决定数量", 26);
+        t += &centred("行政处罚", 32);
+        t += &centred("1576", 36);
+        t += "   三、收到和处理政府信息公开申请情况\n";
+        t
+    };
+    let regulations = |gap: &str, indent: usize| {
+        format!(
+            "{0}4043\n\n{0}2838\n{gap}{1}行政规范性文件\n\n",
+            " ".repeat(36),
+            " ".repeat(indent)
+        )
+    };
+    let licensing =
+        |gap: &str, indent: usize| format!("{gap}{}第二十条第（六）项\n\n", " ".repeat(indent));
+    let got = tidy(&page(&regulations("\n\n", 3), &licensing("\n", 3)));
+    assert_eq!(get(&got, "t2.regulations.issued"), Some("4043"), "{got:?}");
+    assert_eq!(get(&got, "t2.regulations.repealed"), Some("2838"));
+    assert_eq!(get(&got, "t2.regulations.in_force"), Some(""), "{got:?}");
+    assert_eq!(get(&got, "t2.normative_documents.in_force"), Some("4433"));
+    assert_eq!(get(&got, "t2.licensing.decisions"), Some(""), "{got:?}");
+    assert_eq!(get(&got, "t2.penalties.decisions"), Some("1576"));
+    // One blank line, or the next row in its column: no trace of a cell.
+    for (r, l) in [
+        (regulations("\n", 3), licensing("", 3)),
+        (regulations("\n\n", 28), licensing("\n", 25)),
+    ] {
+        let got = tidy(&page(&r, &l));
+        assert_eq!(get(&got, "t2.regulations.in_force"), None, "{got:?}");
+        assert_eq!(get(&got, "t2.licensing.decisions"), None, "{got:?}");
+    }
+}
+
 /// lynx -dump of a Word page's table: a cell of `&nbsp;` leaves a blank line of
 /// its own, two blank lines between its neighbours where one stands elsewhere.
 #[test]
