@@ -151,6 +151,27 @@ fn value(tr: &TableRow<'_>) -> bool {
     lone(tr).is_some_and(|c| number::kind(c.text) != Kind::Text)
 }
 
+/// Whether any cell of a row holds a value (a number or a blank mark).
+fn holds_value(tr: &TableRow<'_>) -> bool {
+    tr.row
+        .cells
+        .iter()
+        .any(|c| number::kind(c.text) != Kind::Text)
+}
+
+/// The run of lone values from row `k` of `rows` on, empty rows passed over: the
+/// values' indices, and the index after the run.
+fn value_run(rows: &[TableRow<'_>], mut k: usize) -> (Vec<usize>, usize) {
+    let mut run = Vec::new();
+    while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
+        if value(r) {
+            run.push(k);
+        }
+        k += 1;
+    }
+    (run, k)
+}
+
 /// How many values a row of `table` labelled `label` has: in table 二, in `edition`
 /// when the zone's column headers tell it, else in every edition alike (行政许可 has
 /// three in 2019 and one in 2021: such a row is not put together).
@@ -313,11 +334,8 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
         let first = if label.is_some() { i + 1 } else { i };
         let after_value = i > 0 && old.get(i - 1).is_some_and(value);
         // Empty rows between the values are passed over.
-        let (mut end, mut n) = (first, 0);
-        while let Some(r) = old.get(end).filter(|r| value(r) || empty(r)) {
-            n += usize::from(value(r));
-            end += 1;
-        }
+        let (run, mut end) = value_run(&old, first);
+        let n = run.len();
         while end > first && old.get(end - 1).is_some_and(empty) {
             end -= 1;
         }
@@ -906,27 +924,19 @@ fn names_row(text: &str) -> bool {
 /// (`（一）予以公开` / `（二）部分公开…` / its seven values / their seven), and which
 /// seven are the next label's cannot be told.
 fn pending(rows: &[TableRow<'_>]) -> bool {
-    rows.iter()
-        .rev()
-        .take_while(|r| {
-            !r.row
-                .cells
+    rows.iter().rev().take_while(|r| !holds_value(r)).any(|r| {
+        let label: Vec<labels::Folded<'_>> = r
+            .row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        !label.is_empty()
+            && Edition::ALL
                 .iter()
-                .any(|c| number::kind(c.text) != Kind::Text)
-        })
-        .any(|r| {
-            let label: Vec<labels::Folded<'_>> = r
-                .row
-                .cells
-                .iter()
-                .filter(|c| !c.text.trim().is_empty())
-                .map(|c| labels::Folded::new(c.text))
-                .collect();
-            !label.is_empty()
-                && Edition::ALL
-                    .iter()
-                    .any(|&e| labels::best_t3_row(&label, e).is_some())
-        })
+                .any(|&e| labels::best_t3_row(&label, e).is_some())
+    })
 }
 
 /// The labels left without values before the one at hand (`label`, its lines) each
@@ -946,14 +956,7 @@ fn in_order<'i>(
     let open: Vec<usize> = {
         let mut open: Vec<usize> = (0..rows.len())
             .rev()
-            .take_while(|&k| {
-                rows.get(k).is_some_and(|r| {
-                    !r.row
-                        .cells
-                        .iter()
-                        .any(|c| number::kind(c.text) != Kind::Text)
-                })
-            })
+            .take_while(|&k| rows.get(k).is_some_and(|r| !holds_value(r)))
             .filter(|&k| {
                 rows.get(k)
                     .is_some_and(|r| names_t3_row(r) && !header_line(r))
@@ -991,13 +994,7 @@ fn in_order<'i>(
     // More rows than labels before them: the labels after the values, to the zone's
     // end with no value after them, down to the template's last row, are the rest (`3.其他` / `（七）总计` / `四、结转…`
     // set after the last rows' values).
-    let later: Vec<usize> = if sizes.len() > open.len() + 1
-        && !after.iter().any(|r| {
-            r.row
-                .cells
-                .iter()
-                .any(|c| number::kind(c.text) != Kind::Text)
-        }) {
+    let later: Vec<usize> = if sizes.len() > open.len() + 1 && !after.iter().any(holds_value) {
         (0..after.len())
             .filter(|&k| {
                 after

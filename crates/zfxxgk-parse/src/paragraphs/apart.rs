@@ -7,8 +7,8 @@
 use zfxxgk_model::{Edition, SectionKey, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
 use super::{
-    adds_up, empty, fits, header_line, lone, made, names_t3_row, names_t3_row_at, only_split,
-    t2_edition, text_line, value, MAX_LABEL_LINES,
+    adds_up, empty, fits, header_line, holds_value, lone, made, names_t3_row, names_t3_row_at,
+    only_split, t2_edition, text_line, value, value_run, MAX_LABEL_LINES,
 };
 use crate::labels;
 use crate::number::{self, Kind};
@@ -23,12 +23,6 @@ use crate::rows::{Row, TableRow, Zones};
 /// groups' sums place or leave.
 pub(super) fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     let n = T4_COLUMNS.len() * T4_GROUPS.len();
-    let has_values = |tr: &TableRow<'_>| {
-        tr.row
-            .cells
-            .iter()
-            .any(|c| number::kind(c.text) != Kind::Text)
-    };
     let lone_values: Vec<usize> = (0..rows.len())
         .filter(|&k| rows.get(k).is_some_and(value))
         .collect();
@@ -39,7 +33,7 @@ pub(super) fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     if rows
         .iter()
         .enumerate()
-        .any(|(k, r)| has_values(r) && !lone_values.contains(&k))
+        .any(|(k, r)| holds_value(r) && !lone_values.contains(&k))
     {
         return;
     }
@@ -127,15 +121,7 @@ pub(super) fn one_row_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
         let values: Vec<usize> = (0..block.len())
             .filter(|&k| block.get(k).is_some_and(value))
             .collect();
-        let numbers = block
-            .iter()
-            .filter(|r| {
-                r.row
-                    .cells
-                    .iter()
-                    .any(|c| number::kind(c.text) != Kind::Text)
-            })
-            .count();
+        let numbers = block.iter().filter(|r| holds_value(r)).count();
         let (&[l], Some(&first), Some(&last)) = (named.as_slice(), values.first(), values.last())
         else {
             continue;
@@ -225,23 +211,12 @@ pub(super) fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
     }
     // Lines of text naming no row, then the run.
     while let Some(r) = rows.get(k).filter(|r| !value(r)) {
-        let valued = r
-            .row
-            .cells
-            .iter()
-            .any(|c| number::kind(c.text) != Kind::Text);
-        if valued || is_label(r) || names_t3_row(r) && !header_line(r) {
+        if holds_value(r) || is_label(r) || names_t3_row(r) && !header_line(r) {
             return;
         }
         k += 1;
     }
-    let mut run = Vec::new();
-    while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
-        if value(r) {
-            run.push(k);
-        }
-        k += 1;
-    }
+    let (run, _) = value_run(rows, k);
     if run.len() != heads.len() * (n - 1) {
         return;
     }
@@ -299,13 +274,7 @@ pub(super) fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
 /// ([`in_order`](super::in_order), which checks them again).
 pub(super) fn label_after_table_t3(rows: &mut Vec<TableRow<'_>>) {
     let n = T3_COLUMNS.len();
-    let valued = |r: &TableRow<'_>| {
-        r.row
-            .cells
-            .iter()
-            .any(|c| number::kind(c.text) != Kind::Text)
-    };
-    let Some(last_value) = rows.iter().rposition(valued) else {
+    let Some(last_value) = rows.iter().rposition(holds_value) else {
         return;
     };
     let tail: Vec<usize> = (last_value + 1..rows.len())
@@ -351,13 +320,8 @@ pub(super) fn label_after_table_t3(rows: &mut Vec<TableRow<'_>>) {
             continue;
         }
         let start = k;
-        let mut run = Vec::new();
-        while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
-            if value(r) {
-                run.push(k);
-            }
-            k += 1;
-        }
+        let (run, next) = value_run(rows, k);
+        k = next;
         if run.len() <= n {
             continue;
         }
@@ -367,7 +331,7 @@ pub(super) fn label_after_table_t3(rows: &mut Vec<TableRow<'_>>) {
         // The labels since the values before the run.
         let since = (0..start)
             .rev()
-            .find(|&p| rows.get(p).is_some_and(valued))
+            .find(|&p| rows.get(p).is_some_and(holds_value))
             .map_or(0, |p| p + 1);
         let open: Vec<usize> = (since..start)
             .filter(|&p| {
@@ -421,13 +385,7 @@ pub(super) fn label_after_table_t3(rows: &mut Vec<TableRow<'_>>) {
 /// total the sum of the four before). [`scattered_t4`] then reads them as one row.
 pub(super) fn past_heading_t4<'i>(text: &'i str, rows: &mut Vec<TableRow<'i>>) {
     let n = T4_COLUMNS.len() * T4_GROUPS.len();
-    let valued = |tr: &TableRow<'_>| {
-        tr.row
-            .cells
-            .iter()
-            .any(|c| number::kind(c.text) != Kind::Text)
-    };
-    if rows.iter().any(|r| valued(r) && !value(r)) {
+    if rows.iter().any(|r| holds_value(r) && !value(r)) {
         return;
     }
     let have: Vec<zfxxgk_lex::Cell<'i>> = rows

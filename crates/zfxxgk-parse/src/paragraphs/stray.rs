@@ -24,7 +24,10 @@
 
 use zfxxgk_model::{Edition, Template, T3_COLUMNS};
 
-use super::{empty, header_line, lone, made, names_t3_row, names_t3_row_at, text_line, value};
+use super::{
+    empty, header_line, holds_value, lone, made, names_t3_row, names_t3_row_at, text_line, value,
+    value_run,
+};
 use crate::labels;
 use crate::number::{self, Kind};
 use crate::rows::TableRow;
@@ -89,28 +92,17 @@ fn first_rows(rows: &[TableRow<'_>]) -> Option<FirstRows> {
         return None;
     }
     while let Some(r) = rows.get(k).filter(|r| !value(r) && !empty(r)) {
-        let valued = r
-            .row
-            .cells
-            .iter()
-            .any(|c| number::kind(c.text) != Kind::Text);
-        if valued || names_t3_row(r) && !header_line(r) {
+        if holds_value(r) || names_t3_row(r) && !header_line(r) {
             return None;
         }
         k += 1;
     }
-    let mut run = Vec::new();
-    while let Some(r) = rows.get(k).filter(|r| value(r) || empty(r)) {
-        if value(r) {
-            run.push(k);
-        }
-        k += 1;
-    }
+    let (run, end) = value_run(rows, k);
     (!run.is_empty()).then_some(FirstRows {
         labels_at,
         firsts,
         run,
-        end: k,
+        end,
     })
 }
 
