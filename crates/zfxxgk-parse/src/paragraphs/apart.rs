@@ -416,11 +416,7 @@ pub(super) fn past_heading_t4<'i>(text: &'i str, rows: &mut Vec<TableRow<'i>>) {
         if !heading {
             // The rest of the last value's line holds nothing; the next line is
             // section 五's heading, whole.
-            let indent = line.len() - line.trim_start().len();
-            let heads = crate::sections::headings(line);
-            let ok = matches!(heads.as_slice(), [h] if h.key == SectionKey::S5 && h.start == indent)
-                && !word.chars().any(|c| c.is_ascii_digit());
-            if !ok {
+            if !heading_line(line, SectionKey::S5) {
                 return;
             }
             heading = true;
@@ -496,9 +492,7 @@ pub(super) fn past_heading_t2<'i>(text: &'i str, zones: &mut Zones<'i>) {
         }
         let indent = line.len() - line.trim_start().len();
         if !heading {
-            let heads = crate::sections::headings(line);
-            heading = matches!(heads.as_slice(), [h] if h.key == SectionKey::S3 && h.start == indent)
-                && !word.chars().any(|c| c.is_ascii_digit());
+            heading = heading_line(line, SectionKey::S3);
             if heading {
                 continue;
             }
@@ -520,4 +514,13 @@ pub(super) fn past_heading_t2<'i>(text: &'i str, zones: &mut Zones<'i>) {
         zones.t2.push(moved);
         return;
     }
+}
+
+/// Whether `line` is the heading of section `key` and nothing else: one heading, at
+/// the line's start, no digit in it.
+fn heading_line(line: &str, key: SectionKey) -> bool {
+    let indent = line.len() - line.trim_start().len();
+    let heads = crate::sections::headings(line);
+    matches!(heads.as_slice(), [h] if h.key == key && h.start == indent)
+        && !line.chars().any(|c| c.is_ascii_digit())
 }

@@ -66,17 +66,7 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             // At lynx's margin: `pdftotext` in reading order writes lines flush left and
             // cuts a row at any wide gap, an empty cell's or not.
             && line_of(text, a).is_some_and(|(indent, _)| !indent.is_empty());
-        let line_start = text
-            .get(..a.row.span.start)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |n| n + 1);
-        let short = text.get(line_start..a.row.span.end).is_some_and(|line| {
-            columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= MAX_UNWRAPPED
-        });
-        let adjacent = text
-            .get(a.row.span.end..b.row.span.start)
-            .is_some_and(|t| t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1);
-        if !(shape && short && adjacent) {
+        if !(shape && broken_below(text, a, b)) {
             k += 1;
             continue;
         }
@@ -168,10 +158,6 @@ pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
                 && values(&b.row.cells)
                 && line_of(text, b).is_some_and(|(at, _)| at == indent)
         });
-        let line_start = text
-            .get(..a.row.span.start)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |n| n + 1);
         let at = a.row.span.end;
         let blank = zfxxgk_lex::Cell {
             text: "",
@@ -180,14 +166,7 @@ pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
         };
         let (cells, span) = match b {
             Some(b) if a.row.cells.len() - 1 + b.row.cells.len() == n - 1 => {
-                let short = text.get(line_start..at).is_some_and(|line| {
-                    columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text))
-                        <= MAX_UNWRAPPED
-                });
-                let adjacent = text.get(at..b.row.span.start).is_some_and(|t| {
-                    t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1
-                });
-                if !(short && adjacent) {
+                if !broken_below(text, a, b) {
                     k += 1;
                     continue;
                 }
@@ -221,6 +200,22 @@ pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
         }
         k += 1;
     }
+}
+
+/// Whether row `b` stands on the line right below row `a`'s, and `a`'s line with
+/// `b`'s first value would still be short: the line was broken there, not wrapped.
+fn broken_below(text: &str, a: &TableRow<'_>, b: &TableRow<'_>) -> bool {
+    let line_start = text
+        .get(..a.row.span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    let short = text.get(line_start..a.row.span.end).is_some_and(|line| {
+        columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= MAX_UNWRAPPED
+    });
+    let adjacent = text
+        .get(a.row.span.end..b.row.span.start)
+        .is_some_and(|t| t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1);
+    short && adjacent
 }
 
 /// The line a row stands on, as its indent and the rest up to the line's end
@@ -310,12 +305,7 @@ pub(super) fn blank_cells(
         let [a, b] = pair else { return None };
         match blank_lines(text, a, b)? {
             1 => {}
-            2 => {
-                let between = text.get(a.row.span.end..b.row.span.start)?;
-                let second = between.match_indices('\n').nth(1)?.0 + 1;
-                let at = a.row.span.end + second;
-                out.push((before + k + 1, zfxxgk_lex::Span::new(at, at)));
-            }
+            2 => out.push((before + k + 1, nbsp_cell(text, a, b)?)),
             _ => return None,
         }
     }
@@ -349,9 +339,15 @@ pub(super) fn trailing_blank(
     if blank_lines(text, a, next)? != 2 || !centred {
         return None;
     }
-    let between = text.get(a.row.span.end..next.row.span.start)?;
+    Some((end, nbsp_cell(text, a, next)?))
+}
+
+/// Where the empty cell of `&nbsp;` between rows `a` and `b` stands: an empty span at
+/// the start of the second blank line between them.
+fn nbsp_cell(text: &str, a: &TableRow<'_>, b: &TableRow<'_>) -> Option<zfxxgk_lex::Span> {
+    let between = text.get(a.row.span.end..b.row.span.start)?;
     let at = a.row.span.end + between.match_indices('\n').nth(1)?.0 + 1;
-    Some((end, zfxxgk_lex::Span::new(at, at)))
+    Some(zfxxgk_lex::Span::new(at, at))
 }
 
 /// Fewest lone values a zone must centre alike before a value off that centre is
