@@ -58,7 +58,7 @@ pub fn run_report(text: &str, report: &Report) -> Result<(), String> {
     locations_in_text(text, report)?;
     numbers_kept(text, report)?;
     let findings = zfxxgk::check(report);
-    texts_in_both_languages(report, &findings)?;
+    texts_in_both_languages(text, report, &findings)?;
     places_are_the_cells(report, &findings)?;
     for lang in [zfxxgk_rules::Lang::Zh, zfxxgk_rules::Lang::En] {
         let _ = zfxxgk_rules::render_all(&findings, "fuzz.txt", text, lang);
@@ -215,18 +215,23 @@ pub fn blocks_tile(text: &str, report: &Report) -> Result<(), String> {
     Ok(())
 }
 
-/// Every parser note and every finding's message and notes have a Chinese text (with a
-/// Chinese character in it, and no English word: [`english_in`]) and an English one.
+/// Every parser note and every finding's message and notes, of the report read from
+/// `text`, have a Chinese text (with a Chinese character in it, and no English word:
+/// [`english_in`]) and an English one.
 ///
 /// # Errors
 /// The first text that lacks one.
-pub fn texts_in_both_languages(report: &Report, findings: &[Finding]) -> Result<(), String> {
+pub fn texts_in_both_languages(
+    text: &str,
+    report: &Report,
+    findings: &[Finding],
+) -> Result<(), String> {
     let check = |what: &str, t: &zfxxgk::Text| {
         let chinese = t.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
         if !chinese || t.en.trim().is_empty() {
             return Err(format!("{what} is not in both languages: {t:?}"));
         }
-        if let Some(word) = english_in(&t.zh) {
+        if let Some(word) = english_in(&t.zh, text) {
             return Err(format!(
                 "{what}'s Chinese holds the English {word:?}: {t:?}"
             ));
@@ -246,34 +251,22 @@ pub fn texts_in_both_languages(report: &Report, findings: &[Finding]) -> Result<
 }
 
 /// An English word in a Chinese text: an ASCII word of two letters or more, not all
-/// capitals (`UTF`, `PDF`), that is no part of a cell key (`natural_person` is one), as
-/// `no` in `可读作 no way`. What a text quotes of the report (between `“”` or
-/// backticks) is the report's own and is passed over.
-pub fn english_in(zh: &str) -> Option<&str> {
+/// capitals (`UTF`, `PDF`), that is no part of a cell key (`natural_person` is one) and
+/// that `source`, the report's text, does not hold (a message may quote the report,
+/// whose text is anything), as `no` in `可读作 no way`.
+pub fn english_in<'z>(zh: &'z str, source: &str) -> Option<&'z str> {
     static KEY_WORDS: std::sync::LazyLock<std::collections::BTreeSet<&str>> =
         std::sync::LazyLock::new(|| {
             zfxxgk::model::CellKey::all()
                 .flat_map(|k| k.as_str().split('.'))
                 .collect()
         });
-    // Outside quotes: the pieces between an opening mark and the next closing one.
-    let mut outside = Vec::new();
-    let mut rest = zh;
-    while let Some(open) = rest.find(['“', '`']) {
-        outside.push(&rest[..open]);
-        let mark = rest[open..].chars().next().unwrap_or('`');
-        let after = &rest[open + mark.len_utf8()..];
-        let close = if mark == '“' { '”' } else { '`' };
-        rest = after
-            .find(close)
-            .map_or("", |c| &after[c + close.len_utf8()..]);
-    }
-    outside.push(rest);
-    outside
-        .into_iter()
-        .flat_map(|piece| piece.split(|c: char| !c.is_ascii_alphabetic() && c != '_'))
+    zh.split(|c: char| !c.is_ascii_alphabetic() && c != '_')
         .find(|w| {
-            w.len() > 1 && w.bytes().any(|b| b.is_ascii_lowercase()) && !KEY_WORDS.contains(w)
+            w.len() > 1
+                && w.bytes().any(|b| b.is_ascii_lowercase())
+                && !KEY_WORDS.contains(w)
+                && !source.contains(w)
         })
 }
 
