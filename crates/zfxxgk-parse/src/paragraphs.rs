@@ -95,7 +95,8 @@ use apart::{
     scattered_t4,
 };
 use lynx::{
-    blank_cells, rejoin_broken, rejoin_broken_t2, shifted_cells, trailing_blank, zone_centre,
+    blank_cells, blank_total, rejoin_broken, rejoin_broken_t2, shifted_cells, trailing_blank,
+    zone_centre,
 };
 
 /// Puts the rows of each zone that were written one cell per paragraph back together,
@@ -114,6 +115,7 @@ pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     past_heading_t4(text, &mut zones.t4);
     scattered_t4(&mut zones.t4);
     rejoin_broken(text, &mut zones.t3);
+    blank_total(text, &mut zones.t3);
 }
 
 /// The one cell of a row read from running text, if it has exactly one.

@@ -240,37 +240,102 @@ pub(super) fn single_spaced(line: &str, cells: &[zfxxgk_lex::Cell<'_>]) -> bool 
 /// Whether a label alone on its line (`a`) and the row's six values on the next
 /// (`b`) are lynx's simple table broken by a `<br>` cell right after the label: both
 /// lines at one indent (lynx's margin; `pdftotext -raw` writes none), the values one
-/// space apart and nothing else on their line, and another row of the zone whole on
-/// one line at that indent, its label and its seven values one space apart (the
-/// page's labels break no line by themselves).
+/// space apart and nothing else on their line, in a zone that shows lynx's simple
+/// table there ([`simple_table`]).
 pub(super) fn lynx_break(
     text: &str,
     rows: &[TableRow<'_>],
     a: &TableRow<'_>,
     b: &TableRow<'_>,
 ) -> bool {
-    let want = T3_COLUMNS.len();
     let (Some((indent, _)), Some((b_indent, b_line))) = (line_of(text, a), line_of(text, b)) else {
         return false;
     };
     let b_values: Vec<&str> = b.row.cells.iter().map(|c| c.text.trim()).collect();
-    if indent.is_empty() || indent != b_indent || b_line.trim() != b_values.join(" ") {
-        return false;
-    }
+    !indent.is_empty()
+        && indent == b_indent
+        && b_line.trim() == b_values.join(" ")
+        && simple_table(text, rows, indent)
+}
+
+/// Whether the zone shows lynx's simple table at `indent` (the online editor's page):
+/// a row of it whole on one line there, its label and its seven values one space
+/// apart (the page's labels break no line by themselves).
+fn simple_table(text: &str, rows: &[TableRow<'_>], indent: &str) -> bool {
     rows.iter().any(|r| {
         let cells = &r.row.cells;
         r.from_text
-            && cells.len() == want + 1
-            && cells
-                .first()
-                .is_some_and(|c| number::kind(c.text) == Kind::Text)
-            && cells
-                .get(1..)
-                .is_some_and(|v| v.iter().all(|c| number::kind(c.text) != Kind::Text))
+            && cells.len() == T3_COLUMNS.len() + 1
+            && labelled_values(cells)
             && line_of(text, r).is_some_and(|(at, line)| {
                 at == indent && single_spaced(line, cells.get(1..).unwrap_or_default())
             })
     })
+}
+
+/// Whether `cells` are a label and values only.
+fn labelled_values(cells: &[zfxxgk_lex::Cell<'_>]) -> bool {
+    cells
+        .first()
+        .is_some_and(|c| number::kind(c.text) == Kind::Text)
+        && cells
+            .get(1..)
+            .is_some_and(|v| v.iter().all(|c| number::kind(c.text) != Kind::Text))
+}
+
+/// Table 三's rows whose total held only `<br>`, as lynx writes the online editor's
+/// page: a `<br>` cell breaks its row's line where it stands ([`rejoin_broken`]), so a
+/// row whose label and six values stand whole on one line had its empty cell last,
+/// where the line ends anyway.
+///
+/// ```text
+/// ended = label value{6} NL             ; at lynx's margin, one space apart and
+///                                       ; nothing after; the next line no values
+/// ```
+///
+/// Read so only where the zone shows lynx's simple table at that margin
+/// ([`simple_table`]), and where the six values add up to the empty total (0): six
+/// values that do not are no row of a consistent page with its total empty, and are
+/// left to the sums.
+pub(super) fn blank_total(text: &str, rows: &mut [TableRow<'_>]) {
+    let want = T3_COLUMNS.len();
+    for k in 0..rows.len() {
+        let r = &rows[k];
+        let cells = &r.row.cells;
+        let parts = cells
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .map(integer)
+            .collect::<Option<Vec<i64>>>();
+        let whole = r.from_text
+            && cells.len() == want
+            && labelled_values(cells)
+            && parts.is_some_and(|v| v.iter().sum::<i64>() == 0)
+            && line_of(text, r).is_some_and(|(indent, line)| {
+                !indent.is_empty()
+                    && single_spaced(line, cells.get(1..).unwrap_or_default())
+                    && simple_table(text, rows, indent)
+            });
+        let continued = rows.get(k + 1).is_some_and(|b| {
+            b.row
+                .cells
+                .iter()
+                .all(|c| number::kind(c.text) != Kind::Text)
+        });
+        if !whole || continued {
+            continue;
+        }
+        let r = &mut rows[k];
+        let at = r.row.span.end;
+        r.row.cells.push(zfxxgk_lex::Cell {
+            text: "",
+            span: zfxxgk_lex::Span::new(at, at),
+            x: None,
+        });
+        // A row of running text: no padded table, nothing ran on into its cells.
+        r.from_text = false;
+    }
 }
 
 /// How many blank lines stand between rows `a` and `b`; `None` when anything but

@@ -1273,6 +1273,25 @@ fn lynx_rows_broken_by_a_br_cell_are_read_with_it_empty() {
             assert_eq!(get(&got, key), None, "{key}: {got:?}");
         }
     }
+    // A row whole on its line with six values: the `<br>` cell that would have broken
+    // the line anywhere else ended it, so the empty cell is the total.
+    let ended = text.replace("10 0 0 0\n   0 10", "0 0 0 0 0 0");
+    let got = tidy(&ended);
+    assert_eq!(get(&got, "t3.carried_forward.natural_person"), Some("0"));
+    assert_eq!(get(&got, "t3.carried_forward.other_org"), Some("0"));
+    assert_eq!(get(&got, "t3.carried_forward.total"), Some(""));
+    // Not where the six do not add up to an empty total, nor with no margin, nor
+    // where no row of the zone stands whole with seven values.
+    let unequal = text.replace("10 0 0 0\n   0 10", "1 0 0 0 0 1");
+    let raw = ended.replace("\n   ", "\n");
+    let no_whole = ended
+        .replace("数量 120", "数量\n   120")
+        .replace("（一）予以公开 19", "（一）予以公开\n   19");
+    for text in [unequal, raw, no_whole] {
+        let got = tidy(&text);
+        assert_ne!(get(&got, "t3.carried_forward.total"), Some(""), "{got:?}");
+        assert_eq!(get(&got, "t3.carried_forward.other_org"), None, "{got:?}");
+    }
 }
 
 /// lynx -dump of a CMS page: each cell centred on a line of its own (by its
