@@ -19,6 +19,13 @@
 //! one line: the text would have been cut there. It is not applied where a value
 //! stands alone on its line (a table written one cell a line is cut everywhere,
 //! and tells nothing), nor where more than one cell vanished.
+//!
+//! Where the table's whole rows (every cell written) are all cut at the same columns
+//! (the page's column gap: `190 1 1 1` / `0 6 199`, each after its fourth), a cut
+//! there is the page's, and tells nothing of the empty cell; every other cut of a
+//! short row is the empty cell's, and must stand where it does
+//! ([`page_cuts`]): `38` / `0 0` / `0 1 39` under rows cut after their fourth cell
+//! has its empty cell second.
 
 use zfxxgk_lex::Cell as LexCell;
 
@@ -32,18 +39,19 @@ use crate::vanished::Placement;
 /// where the values stand on two lines or more, no line holding one value alone (a
 /// table written one cell a line cuts everywhere), and one cell vanished; `found`
 /// as it is otherwise, and where no placement is left.
-pub(crate) fn at_cuts(text: &str, values: &[LexCell<'_>], found: Vec<Placement>) -> Vec<Placement> {
+///
+/// `page`: the columns before which the table's whole rows are all cut
+/// ([`page_cuts`]); a placement must then also explain each cut of the row, by
+/// one of those columns or by its empty cell standing there, where any does.
+pub(crate) fn at_cuts(
+    text: &str,
+    values: &[LexCell<'_>],
+    found: Vec<Placement>,
+    page: Option<&[usize]>,
+) -> Vec<Placement> {
     let columns = found.first().map_or(0, Vec::len);
     // For each value after the first: whether a line break stands before it.
-    let breaks: Vec<bool> = values
-        .windows(2)
-        .map(|w| match w {
-            [a, b] => text
-                .get(a.span.end..b.span.start)
-                .is_some_and(|t| t.contains('\n')),
-            _ => false,
-        })
-        .collect();
+    let breaks = line_breaks(text, values);
     let lines = breaks.iter().filter(|b| **b).count() + 1;
     // A value alone on its line: nothing else on the line, a label's text included.
     let alone = values.iter().any(|c| {
@@ -78,11 +86,85 @@ pub(crate) fn at_cuts(text: &str, values: &[LexCell<'_>], found: Vec<Placement>)
             }
         })
     };
-    if found.iter().any(fits) {
+    // Each cut between two values the placement puts in columns `a` and `b` stands at
+    // a column where the page cuts its whole rows, or at the empty cell between them.
+    let explained = |p: &Placement| {
+        let Some(page) = page else {
+            return true;
+        };
+        let column = |v: usize| p.iter().position(|c| *c == Some(v));
+        breaks.iter().enumerate().all(|(k, cut)| {
+            let (Some(a), Some(b)) = (column(k), column(k + 1)) else {
+                return false;
+            };
+            !cut || page.iter().any(|&c| a < c && c <= b)
+                || p.get(a + 1..b)
+                    .is_some_and(|s| s.iter().any(Option::is_none))
+        })
+    };
+    if found.iter().any(|p| fits(p) && explained(p)) {
+        found
+            .into_iter()
+            .filter(|p| fits(p) && explained(p))
+            .collect()
+    } else if found.iter().any(fits) {
         found.into_iter().filter(fits).collect()
     } else {
         found
     }
+}
+
+/// For each value after the first of `values`: whether a line break stands before it.
+fn line_breaks(text: &str, values: &[LexCell<'_>]) -> Vec<bool> {
+    values
+        .windows(2)
+        .map(|w| match w {
+            [a, b] => text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|t| t.contains('\n')),
+            _ => false,
+        })
+        .collect()
+}
+
+/// The columns before which the whole rows of a table (`rows`, each as its values;
+/// those with `columns` values, none positioned, in the text's order, are whole)
+/// are all cut: at least two
+/// whole rows, every one of them cut at the same columns and nowhere else, none with
+/// a value alone on its line (a table written one cell a line is cut everywhere).
+/// That is the page's column gap. `None` otherwise.
+pub(crate) fn page_cuts<'a, 'i: 'a>(
+    text: &str,
+    rows: impl IntoIterator<Item = &'a [LexCell<'i>]>,
+    columns: usize,
+) -> Option<Vec<usize>> {
+    let mut seen: Option<Vec<usize>> = None;
+    let mut whole = 0;
+    for values in rows {
+        let in_order = values
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.span.end <= b.span.start));
+        if values.len() != columns || values.iter().any(|c| c.x.is_some()) || !in_order {
+            continue;
+        }
+        let cuts: Vec<usize> = line_breaks(text, values)
+            .iter()
+            .enumerate()
+            .filter_map(|(k, cut)| cut.then_some(k + 1))
+            .collect();
+        let bounds: Vec<usize> = [0]
+            .into_iter()
+            .chain(cuts.iter().copied())
+            .chain([columns])
+            .collect();
+        let lone = bounds.windows(2).any(|w| matches!(w, [a, b] if b - a == 1));
+        if cuts.is_empty() || lone || seen.as_ref().is_some_and(|s| *s != cuts) {
+            return None;
+        }
+        seen = Some(cuts);
+        whole += 1;
+    }
+    seen.filter(|_| whole >= 2)
 }
 
 #[cfg(test)]
@@ -120,7 +202,7 @@ mod tests {
         let Placements::Found(found) = placements(&tokens, shape) else {
             panic!("too many");
         };
-        (found.len(), at_cuts(text, &values, found))
+        (found.len(), at_cuts(text, &values, found, None))
     }
 
     fn kept(text: &str, shape: &[crate::split::Group]) -> Vec<Placement> {
@@ -156,5 +238,35 @@ mod tests {
         let (found, kept) = both("名 38 0\n0 1 39\n", &T3_ROW);
         assert!(found > 1);
         assert_eq!(kept.len(), found);
+    }
+
+    #[test]
+    fn cuts_where_the_page_cuts_its_whole_rows_tell_nothing_of_the_empty_cell() {
+        // Whole rows cut after their fourth cell: the page's column gap.
+        let text = "一、本年新收 190 1 1 1\n0 6 199\n（一）予以公开 23 0 0 0\n0 1 24\n\
+                    1.属于国家秘密 38\n0 0\n0 1 39\n";
+        let all = cells(text);
+        let (whole, short) = all.split_at(14);
+        let page = page_cuts(text, whole.chunks(7), 7);
+        assert_eq!(page, Some(vec![4]));
+        // `38` / `0 0` / `0 1 39`: the cut after `0 0` is the page's, the one after
+        // 38 the empty cell's.
+        let tokens: Vec<Token> = short.iter().map(|c| Token::of(c.text)).collect();
+        let Placements::Found(found) = placements(&tokens, &T3_ROW) else {
+            panic!("too many");
+        };
+        let kept = at_cuts(text, short, found, page.as_deref());
+        let blanks: Vec<Option<usize>> = kept
+            .iter()
+            .map(|p| p.iter().position(Option::is_none))
+            .collect();
+        assert_eq!(blanks, [Some(1)]);
+        // Whole rows cut at other columns, or one whole row, or a value alone on its
+        // line: no page cut.
+        let other = "名 190 1 1 1\n0 6 199\n名 23 0 0\n0 0 1 24\n";
+        assert_eq!(page_cuts(other, cells(other).chunks(7), 7), None);
+        assert_eq!(page_cuts(text, whole.chunks(7).take(1), 7), None);
+        let alone = "名 190 1 1 1 0 6\n199\n名 23 0 0 0 0 1\n24\n";
+        assert_eq!(page_cuts(alone, cells(alone).chunks(7), 7), None);
     }
 }

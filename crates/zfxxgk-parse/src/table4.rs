@@ -253,7 +253,7 @@ fn decided(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> (Vec<Option<Option<us
     let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
     match placements(&tokens, &T4_ROW) {
         Placements::Found(found) if values.iter().all(|c| c.x.is_none()) => {
-            let found = at_cuts(text, values, found);
+            let found = at_cuts(text, values, found, None);
             let kept: Vec<&Placed> = found.iter().collect();
             (
                 agreed(&kept, values, T4_KEYS.len()),
