@@ -114,25 +114,27 @@ pub(crate) fn at_cuts(
     }
 }
 
-/// For each value after the first of `values`: whether a line break stands before it.
+/// For each value after the first of `values`: whether a line break stands before it,
+/// or the value stands before it in the text (a row put together from parts the text
+/// wrote apart, [`crate::wrapped`]).
 fn line_breaks(text: &str, values: &[LexCell<'_>]) -> Vec<bool> {
     values
         .windows(2)
         .map(|w| match w {
             [a, b] => text
                 .get(a.span.end..b.span.start)
-                .is_some_and(|t| t.contains('\n')),
+                .is_none_or(|t| t.contains('\n')),
             _ => false,
         })
         .collect()
 }
 
 /// The columns before which the whole rows of a table (`rows`, each as its values;
-/// those with `columns` values, none positioned, in the text's order, are whole)
-/// are all cut: at least two
+/// those with `columns` values, none positioned, are whole) are all cut: at least two
 /// whole rows, every one of them cut at the same columns and nowhere else, none with
 /// a value alone on its line (a table written one cell a line is cut everywhere).
-/// That is the page's column gap. `None` otherwise.
+/// That is the page's column gap: a row put together from its left-hand values and a
+/// block of right-hand ones written before them is cut there too. `None` otherwise.
 pub(crate) fn page_cuts<'a, 'i: 'a>(
     text: &str,
     rows: impl IntoIterator<Item = &'a [LexCell<'i>]>,
@@ -141,10 +143,7 @@ pub(crate) fn page_cuts<'a, 'i: 'a>(
     let mut seen: Option<Vec<usize>> = None;
     let mut whole = 0;
     for values in rows {
-        let in_order = values
-            .windows(2)
-            .all(|w| matches!(w, [a, b] if a.span.end <= b.span.start));
-        if values.len() != columns || values.iter().any(|c| c.x.is_some()) || !in_order {
+        if values.len() != columns || values.iter().any(|c| c.x.is_some()) {
             continue;
         }
         let cuts: Vec<usize> = line_breaks(text, values)

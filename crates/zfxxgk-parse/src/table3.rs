@@ -457,8 +457,13 @@ impl Vanished {
             // A row whose values may go on (or begin) on a line of values next to it
             // was cut, not short of blanks: none of it is read.
             // (Not where each value stands alone on its line: such a run was cut into
-            // rows by the sums, one way only; see `crate::paragraphs`.)
-            let cut = short && !one_a_line(text, values) && values_beside(text, vr.parts.row.span);
+            // rows by the sums, one way only; see `crate::paragraphs`. Nor where the
+            // row was put together from parts the text wrote apart, its values out of
+            // the text's order: see `crate::wrapped`.)
+            let cut = short
+                && !one_a_line(text, values)
+                && !out_of_order(values)
+                && values_beside(text, vr.parts.row.span);
             let p = match placements(&tokens, &shape) {
                 Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
                 _ => None,
@@ -532,6 +537,14 @@ impl Vanished {
             })
             .collect()
     }
+}
+
+/// Whether some of `values` stands before the value ahead of it in the text: a row
+/// put together from parts the text wrote apart.
+fn out_of_order(values: &[LexCell<'_>]) -> bool {
+    values
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if b.span.start < a.span.end))
 }
 
 /// Whether each of `values` (two or more) stands alone on its line: a table written

@@ -707,6 +707,10 @@ fn column_blocks<'i>(text: &str, rows: Vec<TableRow<'i>>) -> Vec<TableRow<'i>> {
 /// Fewest lines a block of rows' right-hand parts must have to be paired.
 const MIN_BLOCK: usize = 3;
 
+/// Most ways of cutting a block into rows that are tried; a block cut more ways is
+/// left as it is.
+const MAX_WAYS: usize = 16;
+
 /// A row's left-hand part: the index of its label's line, and its values (those on
 /// that line and on the lines of values alone after it).
 type LeftPart<'i> = (usize, Vec<Cell<'i>>, Vec<usize>);
@@ -718,72 +722,92 @@ type LeftPart<'i> = (usize, Vec<Cell<'i>>, Vec<usize>);
 /// ```text
 /// 0 1 6 2 130        ; research … total of each row, one line a row
 /// 0 0 0 0 6
+/// 1 0                ; a row cut in two where a blank cell left a gap
+/// 1 2
 /// …
 /// 一、本年新收政府信息公开申请数量
 /// 120 1              ; natural person, commercial
 /// 二、上年结转政府信息公开申请数量
 /// 6 —
+/// 6 0                ; the values of the label after, which ran over two lines
+/// （三）不 4.保护第三方合法权益
 /// ```
 ///
-/// A run of lines of `k` values alone (at least [`MIN_BLOCK`]) is paired, in order,
-/// with the rows after it that a label names, each showing seven less `k` values
-/// (one less where a blank cell left nothing), and only where every pair adds up
-/// ([`whole`]): then each row is its label, its values and its line of the block.
-/// Otherwise nothing is paired.
+/// A run of lines of values alone (the longest `k` of them, at least
+/// [`MIN_LINE_VALUES`] and at most five) is cut into rows of `k` values, or one less
+/// where a blank cell left nothing, each row one line or two ([`block_ways`]); the
+/// rows (at least [`MIN_BLOCK`]) are paired, in order, with the rows after the run
+/// that a label names, each showing seven less `k` values (one less where a blank
+/// cell left nothing). A way is taken only where every pair adds up ([`whole`]), and
+/// only where it is the one way of cutting the run that does: then each row is its
+/// label, its values and its part of the block. Otherwise nothing is paired.
 fn paired_blocks(rows: Vec<TableRow<'_>>) -> Vec<TableRow<'_>> {
     let n = T3_COLUMNS.len();
     let mut out = rows;
     let mut i = 0;
     while i < out.len() {
-        let k = match out.get(i).map(line) {
-            Some(Line::Values(v)) if (MIN_LINE_VALUES..n - 1).contains(&v.len()) => v.len(),
-            _ => {
-                i += 1;
-                continue;
+        let mut counts = Vec::new();
+        while let Some(Line::Values(v)) = out.get(i + counts.len()).map(line) {
+            if v.len() + 1 >= n {
+                break;
             }
-        };
-        let mut e = i;
-        while matches!(out.get(e).map(line), Some(Line::Values(v)) if v.len() == k) {
-            e += 1;
+            counts.push(v.len());
         }
-        let m = e - i;
-        let parts = (m >= MIN_BLOCK)
-            .then(|| left_parts(&out, e, m, n - k))
-            .flatten();
-        let Some(parts) = parts else {
+        let e = i + counts.len();
+        let k = counts.iter().copied().max().unwrap_or(0);
+        if k < MIN_LINE_VALUES {
+            i = e.max(i + 1);
+            continue;
+        }
+        let values = |lines: &[usize]| -> Vec<Cell<'_>> {
+            lines
+                .iter()
+                .filter_map(|&l| out.get(l))
+                .flat_map(|r| parts_of(r).iter().copied())
+                .collect()
+        };
+        let mut found = block_ways(&counts, k)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|way| way.len() >= MIN_BLOCK)
+            .filter_map(|way| {
+                let way: Vec<Vec<usize>> = way
+                    .into_iter()
+                    .map(|r| r.into_iter().map(|l| i + l).collect())
+                    .collect();
+                let parts = left_parts(&out, e, way.len(), n - k)?;
+                let fits = parts.iter().zip(&way).all(|((_, left, _), lines)| {
+                    let mut all = left.clone();
+                    all.extend(values(lines));
+                    whole(&all)
+                });
+                fits.then_some((way, parts))
+            });
+        let (Some((way, parts)), None) = (found.next(), found.next()) else {
             i = e;
             continue;
         };
-        let block =
-            |b: usize| -> &[Cell<'_>] { out.get(b).map(|r| parts_of(r)).unwrap_or_default() };
-        let fits = parts.iter().enumerate().all(|(b, (_, values, _))| {
-            let mut all = values.clone();
-            all.extend_from_slice(block(i + b));
-            whole(&all)
-        });
-        if !fits {
-            i = e;
-            continue;
-        }
         // The rows put together, by their label's index; the lines they take.
         let mut made: Vec<(usize, TableRow<'_>)> = Vec::new();
         let mut taken: Vec<usize> = (i..e).collect();
-        for (b, (at, values, lines)) in parts.iter().enumerate() {
+        for ((at, left, lines), block) in parts.iter().zip(&way) {
             let Some(tr) = out.get(*at) else { continue };
             let mut cells = tr.row.cells.clone();
             let own = parts_of(tr).len();
-            cells.extend(values.iter().skip(own).copied());
-            cells.extend_from_slice(block(i + b));
-            let end = lines
-                .last()
-                .and_then(|&l| out.get(l))
-                .map_or(tr.row.span.end, |r| r.row.span.end);
+            cells.extend(left.iter().skip(own).copied());
+            cells.extend(values(block));
+            let spans = lines.iter().filter_map(|&l| out.get(l)).map(|r| r.row.span);
+            let start = spans
+                .clone()
+                .map(|s| s.start)
+                .fold(tr.row.span.start, usize::min);
+            let end = spans.map(|s| s.end).fold(tr.row.span.end, usize::max);
             made.push((
                 *at,
                 TableRow {
                     row: Row {
                         cells,
-                        span: Span::new(tr.row.span.start, end),
+                        span: Span::new(start, end),
                     },
                     from_text: true,
                     overflow: Box::default(),
@@ -807,13 +831,52 @@ fn paired_blocks(rows: Vec<TableRow<'_>>) -> Vec<TableRow<'_>> {
     out
 }
 
+/// The ways lines of `counts` values each fall into rows of `k` values or `k - 1`,
+/// a row on one line or on two (`pdftotext` cuts a row where a blank cell leaves a
+/// wide gap): each way is its rows, each row the indices of its lines. `None` where
+/// there are more than [`MAX_WAYS`].
+fn block_ways(counts: &[usize], k: usize) -> Option<Vec<Vec<Vec<usize>>>> {
+    fn go(
+        counts: &[usize],
+        k: usize,
+        from: usize,
+        rows: &mut Vec<Vec<usize>>,
+        ways: &mut Vec<Vec<Vec<usize>>>,
+    ) -> Option<()> {
+        if from == counts.len() {
+            if ways.len() == MAX_WAYS {
+                return None;
+            }
+            ways.push(rows.clone());
+            return Some(());
+        }
+        let fits = |c: usize| c + 1 == k || c == k;
+        let one = counts.get(from).copied().unwrap_or(0);
+        let two = counts.get(from + 1).map(|c| one + c);
+        for (lines, sum) in [(1, Some(one)), (2, two)] {
+            if sum.is_some_and(fits) {
+                rows.push((from..from + lines).collect());
+                go(counts, k, from + lines, rows, ways)?;
+                rows.pop();
+            }
+        }
+        Some(())
+    }
+    let mut ways = Vec::new();
+    go(counts, k, 0, &mut Vec::new(), &mut ways)?;
+    Some(ways)
+}
+
 /// The values of a row, as [`parts`] tells them.
 fn parts_of<'r, 'i>(tr: &'r TableRow<'i>) -> &'r [Cell<'i>] {
     parts(&tr.row).values
 }
 
 /// The left-hand parts of the `m` rows a label names from `old[from]` on, each of
-/// `want` values or one less; `None` when the lines there are not so.
+/// `want` values or one less; `None` when the lines there are not so. A line of
+/// values after a row that has its values, right before a label's line that has
+/// none, is that label's (its cell ran over two lines, the values standing at its
+/// middle).
 fn left_parts<'i>(
     old: &[TableRow<'i>],
     from: usize,
@@ -822,16 +885,21 @@ fn left_parts<'i>(
 ) -> Option<Vec<LeftPart<'i>>> {
     let mut parts: Vec<LeftPart<'i>> = Vec::new();
     let done = |p: &LeftPart<'_>| p.1.len() + 1 >= want;
+    // Values that stand before their label's line, and that line.
+    let mut early: Option<(&[Cell<'i>], usize)> = None;
     let mut j = from;
     while let Some(tr) = old.get(j) {
         match line(tr) {
             Line::Values(v) => {
                 let p = parts.last_mut()?;
-                if p.1.len() + v.len() > want {
+                if p.1.len() + v.len() <= want && early.is_none() {
+                    p.1.extend_from_slice(v);
+                    p.2.push(j);
+                } else if done(p) && early.is_none() && bare_label_next(old, j + 1) {
+                    early = Some((v, j));
+                } else {
                     return None;
                 }
-                p.1.extend_from_slice(v);
-                p.2.push(j);
             }
             Line::Rest => {}
             Line::Other => {
@@ -844,13 +912,28 @@ fn left_parts<'i>(
                     if parts.len() == m {
                         break;
                     }
-                    parts.push((j, values.to_vec(), Vec::new()));
+                    let (values, lines) = match early.take() {
+                        Some((v, l)) => (v.to_vec(), vec![l]),
+                        None => (values.to_vec(), Vec::new()),
+                    };
+                    parts.push((j, values, lines));
                 }
             }
         }
         j += 1;
     }
     (parts.len() == m && parts.iter().all(done)).then_some(parts)
+}
+
+/// Whether the first line from `old[j]` on that is not a bit of label is a label's
+/// line naming a row, with no value.
+fn bare_label_next(old: &[TableRow<'_>], j: usize) -> bool {
+    old.get(j..)
+        .unwrap_or_default()
+        .iter()
+        .find(|tr| !matches!(line(tr), Line::Rest))
+        .and_then(parts_view)
+        .is_some_and(|v| v.is_some_and(<[Cell<'_>]>::is_empty))
 }
 
 /// A line of running text that no value line or bit of label is: `Some(Some(values))`

@@ -134,6 +134,44 @@ fn a_block_of_right_hand_parts_pairs_with_the_rows_after_it() {
     assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
 }
 
+/// The block's row cut in two where its blank cell left a gap (`1 0` / `1 2`), and
+/// the values of a label that ran over two lines written before its line.
+#[test]
+fn a_block_row_cut_at_its_blank_and_values_before_their_label_are_paired() {
+    let text = format!(
+        "{HEAD}0 1 6 2 130\n0 0 0 0 6\n1 0\n1 2\n0 0 1 0 3\n0 0 0 0 6\n自然 商业\n人 企\n\
+         一、本年新收政府信息公开申请数量\n120 1\n二、上年结转政府信息公开申请数量\n6 —\n\
+         （一）予以公开\n0 0\n（二）部分公开（区分处理的，只计这一 2 0\n情形，不计其他情形）\n\
+         6 0\n1.属于国家秘密\n2.其他法律行政法规禁止公开 3 0\n"
+    );
+    let got = tidy(&text);
+    assert_eq!(get(&got, "t3.new_received.total"), Some("130"), "{got:?}");
+    // The blank stood where the row's line was cut; the page's cut (after the
+    // second column) tells nothing of it.
+    assert_eq!(get(&got, "t3.granted.research"), Some("1"), "{got:?}");
+    assert_eq!(get(&got, "t3.granted.public_interest"), Some("0"));
+    assert_eq!(get(&got, "t3.granted.legal_services"), Some(""));
+    assert_eq!(get(&got, "t3.granted.other_org"), Some("1"));
+    assert_eq!(get(&got, "t3.granted.total"), Some("2"));
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
+    assert_eq!(
+        get(&got, "t3.withheld.state_secret.natural_person"),
+        Some("6")
+    );
+    assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("6"));
+    // A block row the sums deny: nothing is paired.
+    let text = text.replace("1 0\n1 2\n", "1 0\n1 3\n");
+    let got = tidy(&text);
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.granted")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.new_received")),
+        "{got:?}"
+    );
+}
+
 /// `pdftotext -layout`: a label cut over two lines took the row's first value
 /// onto its first line and the others onto the next.
 #[test]
