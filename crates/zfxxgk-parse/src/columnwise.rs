@@ -16,7 +16,10 @@
 //!                                 ; one row's first column, in the rows' order
 //! short  = value-line{1,5}        ; fewer values than a run
 //! run    = value-line{6,}         ; the rows' six other columns, row after row,
-//!                                 ; blank lines between
+//!                                 ; blank lines between; or groups of them side
+//!                                 ; by side, each group row after row before the
+//!                                 ; next (`1 7 | 0 0 | …` the 2nd and 3rd columns,
+//!                                 ; then `6 7 6 207 | …` the four after them)
 //! value  = count | blank-mark     ; `0`, `130`; `/`, `—`: a blank written
 //! ```
 //!
@@ -34,7 +37,9 @@
 //! vanished and how many of its six others each row lost is tried, and each row's
 //! cells are placed by [`crate::vanished::placements`] under T301 (its total the sum of the
 //! six before, a blank as 0), its first column where the chunk's first-column values
-//! put it. A way is kept when every row of every chunk has a placement. A cell is
+//! put it, each value in its group's columns; the run is tried as one group and
+//! as each cut of the six columns into groups side by side. A way is kept when every
+//! row of every chunk has a placement. A cell is
 //! read (by position, with a note) only when every way kept, in every placement,
 //! puts the same word of the text there, or a vanished blank; the edition is the
 //! one that keeps ways (none is read where both or neither do). The sums down the
@@ -186,11 +191,20 @@ fn chunks<'i>(text: &'i str, range: Range<usize>) -> Option<(Vec<Word<'i>>, Vec<
     ok.then_some((all, chunks))
 }
 
+/// A group of the six other columns that a run writes row after row, before the
+/// next group: its first column, its width, and the run's values it holds.
+#[derive(Debug, Clone, Copy)]
+struct Group<'a> {
+    column: usize,
+    width: usize,
+    values: &'a [usize],
+}
+
 /// The search of one chunk's ways.
 struct Search<'a, 'i> {
     words: &'a [Word<'i>],
     first: &'a [usize],
-    run: &'a [usize],
+    groups: Vec<Group<'a>>,
     rows: usize,
     /// The placements of the rows so far (words' indices), one list a row.
     path: Vec<Vec<[Content; N]>>,
@@ -201,9 +215,9 @@ struct Search<'a, 'i> {
 }
 
 impl Search<'_, '_> {
-    /// Rows `r` on, with `fi` first-column values and `ri` run values used, and
-    /// `gone_first`, `gone_run` cells still to vanish from each.
-    fn row(&mut self, r: usize, fi: usize, ri: usize, gone_first: usize, gone_run: usize) {
+    /// Rows `r` on, with `fi` first-column values and `at[g]` values of each group
+    /// used, and `gone_first`, `gone[g]` cells still to vanish from each.
+    fn row(&mut self, r: usize, fi: usize, at: &[usize], gone_first: usize, gone: &[usize]) {
         self.steps += 1;
         if self.steps > MAX_STEPS {
             self.over = true;
@@ -215,7 +229,12 @@ impl Search<'_, '_> {
             return;
         }
         if r == self.rows {
-            if fi == self.first.len() && ri == self.run.len() {
+            let used = self
+                .groups
+                .iter()
+                .zip(at)
+                .all(|(g, &a)| a == g.values.len());
+            if fi == self.first.len() && used {
                 self.keep();
             }
             return;
@@ -224,16 +243,30 @@ impl Search<'_, '_> {
             if (shows_first && fi >= self.first.len()) || (!shows_first && gone_first == 0) {
                 continue;
             }
-            for lost in 0..=gone_run.min(N - 1) {
-                let take = N - 1 - lost;
-                let Some(run) = self.run.get(ri..ri + take) else {
-                    continue;
-                };
+            for lost in losses(gone, &self.groups) {
+                // The row's words, and the columns each may stand in.
                 let mut local: Vec<usize> = Vec::with_capacity(N);
+                let mut within: Vec<Range<usize>> = Vec::with_capacity(N);
                 if shows_first {
                     local.extend(self.first.get(fi));
+                    within.push(0..1);
                 }
-                local.extend_from_slice(run);
+                let mut next = at.to_vec();
+                let mut short = false;
+                for ((g, l), a) in self.groups.iter().zip(&lost).zip(next.iter_mut()) {
+                    let take = g.width - l;
+                    match g.values.get(*a..*a + take) {
+                        Some(v) => {
+                            local.extend_from_slice(v);
+                            within.extend(v.iter().map(|_| g.column..g.column + g.width));
+                        }
+                        None => short = true,
+                    }
+                    *a += take;
+                }
+                if short {
+                    continue;
+                }
                 let tokens: Vec<Token> = local
                     .iter()
                     .filter_map(|&g| self.words.get(g).map(|w| w.token))
@@ -248,6 +281,11 @@ impl Search<'_, '_> {
                 let here: Vec<[Content; N]> = found
                     .iter()
                     .filter(|p| (p.first() == Some(&Some(0))) == shows_first)
+                    .filter(|p| {
+                        p.iter().enumerate().all(|(col, c)| {
+                            c.is_none_or(|l| within.get(l).is_some_and(|w| w.contains(&col)))
+                        })
+                    })
                     .map(|p| {
                         let mut cells = [None; N];
                         for (slot, c) in cells.iter_mut().zip(p) {
@@ -259,13 +297,14 @@ impl Search<'_, '_> {
                 if here.is_empty() {
                     continue;
                 }
+                let left: Vec<usize> = gone.iter().zip(&lost).map(|(g, l)| g - l).collect();
                 self.path.push(here);
                 self.row(
                     r + 1,
                     fi + usize::from(shows_first),
-                    ri + take,
+                    &next,
                     gone_first - usize::from(!shows_first),
-                    gone_run - lost,
+                    &left,
                 );
                 self.path.pop();
             }
@@ -287,8 +326,68 @@ impl Search<'_, '_> {
     }
 }
 
+/// Every way one row loses cells from the groups: at most `gone[g]` from each, and
+/// no more than a group's width.
+fn losses(gone: &[usize], groups: &[Group<'_>]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new()];
+    for (g, group) in gone.iter().zip(groups) {
+        out = out
+            .into_iter()
+            .flat_map(|l| {
+                (0..=(*g).min(group.width)).map(move |n| {
+                    let mut l = l.clone();
+                    l.push(n);
+                    l
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// Every way of cutting the six other columns into groups of columns side by side,
+/// as their widths: the whole six first.
+fn splits() -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    for mask in 0u32..1 << (N - 2) {
+        let mut widths = vec![1];
+        for b in 0..N - 2 {
+            match widths.last_mut() {
+                Some(w) if mask & (1 << b) == 0 => *w += 1,
+                _ => widths.push(1),
+            }
+        }
+        out.push(widths);
+    }
+    out
+}
+
+/// Every way `gone` vanished cells fall among groups of `widths` over `rows` rows.
+fn spreads(gone: usize, widths: &[usize], rows: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new()];
+    for (i, w) in widths.iter().enumerate() {
+        let last = i + 1 == widths.len();
+        out = out
+            .into_iter()
+            .flat_map(|s: Vec<usize>| {
+                let used: usize = s.iter().sum();
+                let rest = gone.saturating_sub(used);
+                let range = if last { rest..=rest } else { 0..=rest };
+                range.filter(move |&n| n <= rows * w).map(move |n| {
+                    let mut s = s.clone();
+                    s.push(n);
+                    s
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 /// What the ways of reading `chunk` as `rows` rows put in each cell; `None` where no
-/// way is kept or the search gives up.
+/// way is kept or the search gives up. The run is tried as the six other columns
+/// row after row, and as groups of them side by side, each group row after row
+/// before the next ([`splits`]); what every way of each keeps is put together.
 fn solve(words: &[Word<'_>], chunk: &Chunk, rows: usize) -> Option<Seen> {
     let cells = rows * N;
     let shown = chunk.first.len() + chunk.run.len();
@@ -297,19 +396,50 @@ fn solve(words: &[Word<'_>], chunk: &Chunk, rows: usize) -> Option<Seen> {
     if cells < shown || cells - shown > MAX_VANISHED {
         return None;
     }
-    let mut s = Search {
-        words,
-        first: &chunk.first,
-        run: &chunk.run,
-        rows,
-        path: Vec::with_capacity(rows),
-        seen: vec![vec![Vec::new(); N]; rows],
-        kept: 0,
-        steps: 0,
-        over: false,
-    };
-    s.row(0, 0, 0, gone_first, gone_run);
-    (!s.over && s.kept > 0).then_some(s.seen)
+    let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
+    let mut kept = 0;
+    for widths in splits() {
+        for spread in spreads(gone_run, &widths, rows) {
+            let mut groups = Vec::with_capacity(widths.len());
+            let (mut column, mut from) = (1, 0);
+            for (w, v) in widths.iter().zip(&spread) {
+                let len = rows * w - v;
+                groups.push(Group {
+                    column,
+                    width: *w,
+                    values: chunk.run.get(from..from + len)?,
+                });
+                column += w;
+                from += len;
+            }
+            let mut s = Search {
+                words,
+                first: &chunk.first,
+                groups,
+                rows,
+                path: Vec::with_capacity(rows),
+                seen: vec![vec![Vec::new(); N]; rows],
+                kept: 0,
+                steps: 0,
+                over: false,
+            };
+            s.row(0, 0, &vec![0; widths.len()], gone_first, &spread);
+            if s.over {
+                return None;
+            }
+            kept += s.kept;
+            for (row, got) in seen.iter_mut().zip(s.seen) {
+                for (col, g) in row.iter_mut().zip(got) {
+                    for c in g {
+                        if !col.contains(&c) {
+                            col.push(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (kept > 0).then_some(seen)
 }
 
 /// The chunks with `carry[i]` values moved from the end of chunk `i`'s run to the
@@ -513,11 +643,11 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
         NoteKind::InferredPlacement,
         Text::new(
             format!(
-                "表三：逐页先写第一列（夹在行名之间），再逐行写其余六列；按模板各行的顺序和合计关系放入（{} 段）",
+                "表三：逐页先写第一列（夹在行名之间），再逐行写其余六列（或分几组列，每组逐行写）；按模板各行的顺序和合计关系放入（{} 段）",
                 chunks.len()
             ),
             format!(
-                "table 三: each page's first column written among the labels, then the other six columns row after row; placed by the template's row order and sums ({} chunks)",
+                "table 三: each page's first column written among the labels, then the other six columns row after row (or in groups of columns, each row after row); placed by the template's row order and sums ({} chunks)",
                 chunks.len()
             ),
         ),

@@ -76,16 +76,42 @@ fn a_total_that_does_not_add_up_reads_nothing() {
 fn a_blank_that_left_no_text_is_placed_only_where_the_sums_say() {
     // The second row shows five of its six other columns: its total (3) stands
     // last whatever cell vanished, the zeros' columns are not told. The first
-    // row's first column vanished: the sums alone put it there (6 = 1 + 5).
+    // row's first column vanished: the sums alone put it there (6 = 1 + 5). Read
+    // as groups of columns ([1, 5]: `1` and the second row's `0` the first group),
+    // the first row may have lost one of its middle cells instead of none, so
+    // where its `5` stands is not told either.
     let text = "3\n一\n二\n1\n0\n0\n0\n5\n6\n0\n0\n0\n0\n3\n";
     let (words, chunks) = read(text).expect("shape");
     let seen = solve(&words, chunks.first().expect("chunk"), 2).expect("solved");
     assert_eq!(cell(&seen, &words, 0, 0), Some(None));
-    assert_eq!(cell(&seen, &words, 0, 5), Some(Some("5")));
+    assert_eq!(cell(&seen, &words, 0, 1), Some(Some("1")));
+    assert_eq!(cell(&seen, &words, 0, 5), None);
+    assert_eq!(cell(&seen, &words, 0, 6), Some(Some("6")));
     assert_eq!(cell(&seen, &words, 1, 0), Some(Some("3")));
     assert_eq!(cell(&seen, &words, 1, 6), Some(Some("3")));
     assert_eq!(cell(&seen, &words, 1, 1), None);
     assert_eq!(cell(&seen, &words, 1, 5), None);
+}
+
+#[test]
+fn a_run_written_as_groups_of_columns_is_read_where_one_way_adds_up() {
+    // Rows `5 1 3 2 4 6 21` and `3 7 9 8 1 2 30`: their second and third columns
+    // row after row, then the four after them row after row.
+    let text = "5\n一\n3\n二\n1\n3\n7\n9\n2\n4\n6\n21\n8\n1\n2\n30\n";
+    let (words, chunks) = read(text).expect("shape");
+    let seen = solve(&words, chunks.first().expect("chunk"), 2).expect("solved");
+    let row = |r: usize| -> Vec<Option<Option<&str>>> {
+        (0..N).map(|c| cell(&seen, &words, r, c)).collect()
+    };
+    let told = |v: &[&'static str]| -> Vec<Option<Option<&'static str>>> {
+        v.iter().map(|t| Some(Some(*t))).collect()
+    };
+    assert_eq!(row(0), told(&["5", "1", "3", "2", "4", "6", "21"]));
+    assert_eq!(row(1), told(&["3", "7", "9", "8", "1", "2", "30"]));
+    // A total off by one: no way adds up.
+    let text = text.replace("\n30\n", "\n31\n");
+    let (words, chunks) = read(&text).expect("shape");
+    assert!(solve(&words, chunks.first().expect("chunk"), 2).is_none());
 }
 
 /// A whole table of the 2019 template written so over two pages, the second's
