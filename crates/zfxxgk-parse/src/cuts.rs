@@ -37,8 +37,8 @@ use crate::vanished::Placement;
 /// cell leaves between two values (`1 2 3 2 8 1 3 1` / `5 3 1 3 2 9`, `38` / `0 0` /
 /// `0 1 39`), so an empty cell stands at the row's start, its end, or a cut. Only
 /// where the values stand on two lines or more, no line holding one value alone (a
-/// table written one cell a line cuts everywhere), and one cell vanished; `found`
-/// as it is otherwise, and where no placement is left.
+/// table written one cell a line cuts everywhere) unless `page` is told, and one
+/// cell vanished; `found` as it is otherwise, and where no placement is left.
 ///
 /// `page`: the columns before which the table's whole rows are all cut
 /// ([`page_cuts`]); a placement must then also explain each cut of the row, by
@@ -66,7 +66,8 @@ pub(crate) fn at_cuts(
         text.get(start..end)
             .is_some_and(|line| line.trim() == c.text.trim())
     });
-    if values.len() + 1 != columns || lines < 2 || alone {
+    // Where the page cuts the table's whole rows, it is not written one cell a line.
+    if values.len() + 1 != columns || lines < 2 || (alone && page.is_none()) {
         return found;
     }
     let fits = |p: &Placement| {
@@ -260,6 +261,25 @@ mod tests {
             .map(|p| p.iter().position(Option::is_none))
             .collect();
         assert_eq!(blanks, [Some(1)]);
+        // `38` alone on its line (after its label's): the page's cuts tell the
+        // table is not written one cell a line, so the cuts still place the cell;
+        // without them, nothing is dropped.
+        let lone = text.replace("秘密 38\n", "秘密\n38\n");
+        let short = cells(&lone).split_off(14);
+        let Placements::Found(found) = placements(&tokens, &T3_ROW) else {
+            panic!("too many");
+        };
+        let all = found.len();
+        let blank = |kept: Vec<Placement>| -> Vec<Option<usize>> {
+            kept.iter()
+                .map(|p| p.iter().position(Option::is_none))
+                .collect()
+        };
+        assert_eq!(
+            blank(at_cuts(&lone, &short, found.clone(), page.as_deref())),
+            [Some(1)]
+        );
+        assert_eq!(at_cuts(&lone, &short, found, None).len(), all);
         // Whole rows cut at other columns, or one whole row, or a value alone on its
         // line: no page cut.
         let other = "名 190 1 1 1\n0 6 199\n名 23 0 0\n0 0 1 24\n";
