@@ -22,8 +22,9 @@
 //! # Reading
 //!
 //! A page is read top to bottom, and each of its blocks left to right, so a cell
-//! of the spill is written after the cell to its left and after the cell above it:
-//! the spill is an order of the `m × (7 − c)` cells that keeps both. Every such
+//! of the spill is written after the cell to its left and after the cell above it,
+//! and values on one line are one row's cells side by side (`2 12`: a row's last
+//! two): the spill is an order of the `m × (7 − c)` cells that keeps all three. Every such
 //! order is tried (at most [`MAX_STEPS`] steps) under T301, each row's total the sum
 //! of the six before (a blank as 0, a blank total where the rest add up to 0). The
 //! spill is joined to the rows only where every order that adds up puts the same
@@ -134,6 +135,10 @@ fn spill(t4: &[TableRow<'_>]) -> Option<Vec<usize>> {
 struct Search<'a> {
     /// The spill's tokens, in the text's order.
     tokens: &'a [Token],
+    /// For each token, whether it stands on the line of the one before.
+    beside: &'a [bool],
+    /// Where each token placed so far stands: (row, column).
+    at: Vec<(usize, usize)>,
     /// The sum of each row's left-hand values.
     left: &'a [u64],
     /// Columns of the spill.
@@ -198,10 +203,24 @@ impl Search<'_> {
             }
             return true;
         }
+        // A value on the line of the one before is the next cell of its row.
+        let next = self
+            .beside
+            .get(k)
+            .copied()
+            .unwrap_or(false)
+            .then(|| self.at.last().map(|&(_, c)| c + 1))
+            .flatten();
         // The rightmost column first: of orders that agree, the first found keeps
         // a row's cells together as far as it can, as a line of the text does.
         for c in (0..self.width).rev() {
+            if next.is_some_and(|n| n != c) {
+                continue;
+            }
             let r = self.filled.get(c).copied().unwrap_or(usize::MAX);
+            if next.is_some() && self.at.last().map(|&(r0, _)| r0) != Some(r) {
+                continue;
+            }
             let left_done = c == 0
                 || self
                     .grid
@@ -219,7 +238,9 @@ impl Search<'_> {
                 *f += 1;
             }
             let fits = c + 1 < self.width || self.adds_up(r);
+            self.at.push((r, c));
             let went = !fits || self.go(k + 1);
+            self.at.pop();
             if let Some(f) = self.filled.get_mut(c) {
                 *f -= 1;
             }
@@ -236,12 +257,14 @@ impl Search<'_> {
 
 /// The one grid of values the spill's orders that add up agree on, as token indices
 /// row by row; `None` where none adds up, two disagree, or the search is cut off.
-fn solve(tokens: &[Token], left: &[u64], width: usize) -> Option<Vec<Vec<usize>>> {
+fn solve(tokens: &[Token], beside: &[bool], left: &[u64], width: usize) -> Option<Vec<Vec<usize>>> {
     if width == 0 || tokens.len() != left.len() * width {
         return None;
     }
     let mut s = Search {
         tokens,
+        beside,
+        at: Vec::with_capacity(tokens.len()),
         left,
         width,
         grid: vec![vec![None; width]; left.len()],
@@ -270,6 +293,11 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
         .filter_map(|&k| zones.t4.get(k))
         .flat_map(|r| r.row.cells.iter().copied())
         .collect();
+    let beside: Vec<bool> = run
+        .iter()
+        .filter_map(|&k| zones.t4.get(k))
+        .flat_map(|r| (0..r.row.cells.len()).map(|i| i > 0))
+        .collect();
     let tokens: Vec<Token> = cells.iter().map(|c| Token::of(c.text)).collect();
     let left: Option<Vec<u64>> = short
         .iter()
@@ -278,7 +306,7 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
             values.iter().map(|v| Token::of(v.text).count()).sum()
         })
         .collect();
-    let grid = solve(&tokens, &left?, width)?;
+    let grid = solve(&tokens, &beside, &left?, width)?;
     let start = cells.iter().map(|c| c.span.start).min()?;
     let end = cells.iter().map(|c| c.span.end).max()?;
     for (&k, row) in short.iter().zip(&grid) {
@@ -341,32 +369,68 @@ mod tests {
         s.split_whitespace().map(Token::of).collect()
     }
 
+    /// Each value on a line of its own.
+    fn apart(s: &str) -> Vec<bool> {
+        vec![false; s.split_whitespace().count()]
+    }
+
+    /// The values of lines cut by `|`, and for each whether it is on the line of
+    /// the one before.
+    fn lines(s: &str) -> (Vec<Token>, Vec<bool>) {
+        s.split('|')
+            .flat_map(|l| {
+                l.split_whitespace()
+                    .enumerate()
+                    .map(|(i, w)| (Token::of(w), i > 0))
+            })
+            .unzip()
+    }
+
+    fn values(t: &[Token], grid: Option<Vec<Vec<usize>>>) -> Vec<Vec<Token>> {
+        grid.unwrap_or_default()
+            .iter()
+            .map(|r| r.iter().filter_map(|&i| t.get(i).copied()).collect())
+            .collect()
+    }
+
     #[test]
     fn the_one_grid_that_adds_up_is_read() {
         // The 2021 CMS page: rows' left-hand sums 1, 1, 5, 117, 10; four columns.
-        let t = tokens("0 0 0 1 0 0 0 1 1 1 0 2 2 10 6 2 126 — 0 10");
-        let grid = solve(&t, &[1, 1, 5, 117, 10], 4);
-        let values: Vec<Vec<Token>> = grid
-            .unwrap_or_default()
-            .iter()
-            .map(|r| r.iter().filter_map(|&i| t.get(i).copied()).collect())
-            .collect();
+        let spill = "0 0 0 1 0 0 0 1 1 1 0 2 2 10 6 2 126 — 0 10";
+        let t = tokens(spill);
+        let grid = solve(&t, &apart(spill), &[1, 1, 5, 117, 10], 4);
         let want: Vec<Vec<Token>> = ["0 0 0 1", "0 0 0 1", "1 2 2 10", "1 6 2 126", "0 — 0 10"]
             .iter()
             .map(|r| tokens(r))
             .collect();
-        assert_eq!(values, want);
+        assert_eq!(values(&t, grid), want);
+    }
+
+    #[test]
+    fn values_on_one_line_are_one_rows_cells_side_by_side() {
+        // Rows' left-hand sums 2, 2, 8, 143, 28: with each value on a line of its
+        // own, the third row could read `2 0 2 12` as well as `0 2 2 12`; `2 12`
+        // on one line, and `0 28`, leave only one.
+        let spill = "0|0|0 2|0|0|0 2|0|0|0|2|7|0|2 12|5 155|0 28";
+        let (t, beside) = lines(spill);
+        let left = [2, 2, 8, 143, 28];
+        assert_eq!(solve(&t, &vec![false; t.len()], &left, 4), None);
+        let want: Vec<Vec<Token>> = ["0 0 0 2", "0 0 0 2", "0 2 2 12", "0 7 5 155", "0 0 0 28"]
+            .iter()
+            .map(|r| tokens(r))
+            .collect();
+        assert_eq!(values(&t, solve(&t, &beside, &left, 4)), want);
     }
 
     #[test]
     fn the_order_down_the_columns_is_tried() {
         // Row by row, 1 + 2 is no 2; down the columns, 1 | 3 and 2 | 3 add up.
         assert_eq!(
-            solve(&tokens("1 2 3 3"), &[2, 1], 2),
+            solve(&tokens("1 2 3 3"), &apart("1 2 3 3"), &[2, 1], 2),
             Some(vec![vec![0, 2], vec![1, 3]])
         );
         assert_eq!(
-            solve(&tokens("1 2 3 5"), &[2, 3], 2),
+            solve(&tokens("1 2 3 5"), &apart("1 2 3 5"), &[2, 3], 2),
             Some(vec![vec![0, 2], vec![1, 3]])
         );
     }
@@ -415,12 +479,12 @@ mod tests {
     fn two_grids_that_add_up_read_nothing() {
         // The second row reads `1 0 1` (its cells in the text's order) or `0 1 1`
         // (the third token set above the second row's first): both add up.
-        assert!(solve(&tokens("0 0 0 1 0 1"), &[0, 0], 3).is_none());
+        assert!(solve(&tokens("0 0 0 1 0 1"), &apart("0 0 0 1 0 1"), &[0, 0], 3).is_none());
     }
 
     #[test]
     fn a_spill_that_adds_up_no_way_reads_nothing() {
-        assert!(solve(&tokens("1 2 5 5"), &[0, 0], 2).is_none());
-        assert!(solve(&tokens("1 1 5"), &[0, 0], 2).is_none());
+        assert!(solve(&tokens("1 2 5 5"), &apart("1 2 5 5"), &[0, 0], 2).is_none());
+        assert!(solve(&tokens("1 1 5"), &apart("1 1 5"), &[0, 0], 2).is_none());
     }
 }
