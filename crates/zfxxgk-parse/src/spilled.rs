@@ -21,6 +21,11 @@
 //!
 //! # Reading
 //!
+//! A short row may show one value less where a blank cell left nothing (at most
+//! [`MAX_SHORT_BY_ONE`] of them, fewer than half), on its line or cut in two lines
+//! at the blank's gap (`21` / `0`); where no short row showing all its values was
+//! cut in two, the blank stands at that cut.
+//!
 //! A page is read top to bottom, and each of its blocks left to right, so a cell
 //! of the spill is written after the cell to its left and after the cell above it,
 //! and values on one line are one row's cells side by side (`2 12`: a row's last
@@ -82,30 +87,76 @@ fn all_values(tr: &TableRow<'_>) -> bool {
             .all(|c| matches!(Token::of(c.text), Token::Count(_) | Token::Blank))
 }
 
-/// The short rows at the end of zone 三 (indices), and how many values each shows.
-fn short_rows(t3: &[TableRow<'_>]) -> Option<(Vec<usize>, usize)> {
+/// A short row of zone 三: the row its values begin on, and the line of values alone
+/// right after it where a blank cell's gap cut the row in two (`21` / `0`).
+type Short = (usize, Option<usize>);
+
+/// Most short rows that may show one value less than the others (a blank cell left
+/// nothing).
+const MAX_SHORT_BY_ONE: usize = 2;
+
+/// The short rows at the end of zone 三, and how many values the most of them show
+/// (`c`; a row may show one less where a blank cell left nothing, on one line or cut
+/// in two at its gap).
+fn short_rows(t3: &[TableRow<'_>]) -> Option<(Vec<Short>, usize)> {
     let valued: Vec<usize> = (0..t3.len())
         .filter(|&k| t3.get(k).is_some_and(|r| !values_of(r).is_empty()))
         .collect();
-    let last = *valued.last()?;
-    let c = values_of(t3.get(last)?).len();
-    if c == 0 || c + 2 > T3_COLUMNS.len() {
+    let count = |k: usize| t3.get(k).map_or(0, |r| values_of(r).len());
+    (1..T3_COLUMNS.len() - 1)
+        .rev()
+        .find_map(|c| short_rows_of(t3, &valued, &count, c))
+}
+
+/// [`short_rows`] for `c` values a row.
+fn short_rows_of(
+    t3: &[TableRow<'_>],
+    valued: &[usize],
+    count: &dyn Fn(usize) -> usize,
+    c: usize,
+) -> Option<(Vec<Short>, usize)> {
+    let mut short: Vec<Short> = Vec::new();
+    let mut by_one = 0;
+    let mut i = valued.len();
+    while i > 0 {
+        let k = *valued.get(i - 1)?;
+        let n = count(k);
+        // A line of values alone right after the row's first line: one row cut in two.
+        let pair = i
+            .checked_sub(2)
+            .and_then(|j| valued.get(j))
+            .copied()
+            .filter(|&p| {
+                p + 1 == k
+                    && t3.get(k).is_some_and(|r| labels_of(r).is_empty())
+                    && n < c
+                    && count(p) + n + 1 >= c
+                    && count(p) + n <= c
+            });
+        let (unit, shown, took) = match pair {
+            Some(p) => ((p, Some(k)), count(p) + n, 2),
+            None if n + 1 >= c && n <= c => ((k, None), n, 1),
+            None => break,
+        };
+        if shown < c {
+            by_one += 1;
+        }
+        short.push(unit);
+        i -= took;
+    }
+    if i == valued.len() || by_one > MAX_SHORT_BY_ONE || by_one * 2 >= short.len() {
         return None;
     }
-    let mut short: Vec<usize> = valued
-        .iter()
-        .rev()
-        .take_while(|&&k| t3.get(k).is_some_and(|r| values_of(r).len() == c))
-        .copied()
-        .collect();
+    // The row before the short ones.
+    let before = valued.get(i.checked_sub(1)?).copied()?;
     short.reverse();
     let m = short.len();
-    let before = valued.get(valued.len().checked_sub(m + 1)?).copied()?;
     let whole_before = t3.get(before).is_some_and(|r| whole(values_of(r)));
-    // The label of the last row: on its line, or on the line before.
-    let last_row = t3.get(last)?;
+    // The label of the last row: on its first line, or on the line before.
+    let (first_of_last, _) = *short.last()?;
+    let last_row = t3.get(first_of_last)?;
     let last_label = if labels_of(last_row).is_empty() {
-        t3.get(last.checked_sub(1)?)?
+        t3.get(first_of_last.checked_sub(1)?)?
     } else {
         last_row
     };
@@ -301,16 +352,48 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
     let tokens: Vec<Token> = cells.iter().map(|c| Token::of(c.text)).collect();
     let left: Option<Vec<u64>> = short
         .iter()
-        .map(|&k| {
-            let values = zones.t3.get(k).map(values_of)?;
-            values.iter().map(|v| Token::of(v.text).count()).sum()
+        .map(|&(k, cut)| {
+            let rows = [Some(k), cut].into_iter().flatten();
+            let values = rows.filter_map(|k| zones.t3.get(k)).flat_map(values_of);
+            values.map(|v| Token::of(v.text).count()).sum()
         })
         .collect();
     let grid = solve(&tokens, &beside, &left?, width)?;
     let start = cells.iter().map(|c| c.span.start).min()?;
     let end = cells.iter().map(|c| c.span.end).max()?;
-    for (&k, row) in short.iter().zip(&grid) {
-        let add: Vec<Cell<'_>> = row.iter().filter_map(|&i| cells.get(i).copied()).collect();
+    let shown: Vec<usize> = short
+        .iter()
+        .map(|&(k, cut)| {
+            [Some(k), cut]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| zones.t3.get(k))
+                .map(|r| values_of(r).len())
+                .sum()
+        })
+        .collect();
+    // Where no short row showing its `c` values was cut in two, a row cut in two
+    // was cut at its empty cell's gap: the cell stands there.
+    let uncut = !short
+        .iter()
+        .zip(&shown)
+        .any(|(u, &n)| u.1.is_some() && n == c);
+    for ((&(k, cut), row), &n) in short.iter().zip(&grid).zip(&shown) {
+        let mut add: Vec<Cell<'_>> = Vec::new();
+        let mut end = None;
+        if let Some(rest) = cut.and_then(|c| zones.t3.get(c)) {
+            if uncut && n + 1 == c {
+                let at = rest.row.span.start;
+                add.push(Cell {
+                    text: "",
+                    span: Span::new(at, at),
+                    x: None,
+                });
+            }
+            add.extend_from_slice(&rest.row.cells);
+            end = Some(rest.row.span.end);
+        }
+        add.extend(row.iter().filter_map(|&i| cells.get(i).copied()));
         let label_before = zones
             .t3
             .get(k)
@@ -336,16 +419,21 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
             tr.row.span = Span::new(label.span.start, tr.row.span.end);
         }
         tr.row.cells.extend(add);
+        if let Some(end) = end {
+            tr.row.span = Span::new(tr.row.span.start, end);
+        }
     }
     // The label lines joined to their values' lines are gone, as the spill's lines.
+    // So are the second lines of the rows cut in two.
     let joined: Vec<usize> = short
         .iter()
-        .filter_map(|&k| {
+        .filter_map(|&(k, _)| {
             let first = zones.t3.get(k)?.row.cells.first()?.span;
             let b = k.checked_sub(1)?;
             let before = zones.t3.get(b)?;
             (before.row.cells.first()?.span == first).then_some(b)
         })
+        .chain(short.iter().filter_map(|&(_, cut)| cut))
         .collect();
     let mut k = 0;
     zones.t3.retain(|_| {
@@ -456,6 +544,35 @@ mod tests {
         }
         // Table 四 as before.
         assert_eq!(get(&got, "t4.review.total"), Some("5"));
+    }
+
+    #[test]
+    fn a_short_row_cut_in_two_at_its_blank_is_joined() {
+        // The last row's commercial cell left nothing, and its gap cut the line:
+        // `10` / `0`. Its left-hand values still add up to 10, the spill is read,
+        // and the other short rows' values stand on one line each: the empty cell
+        // stood at the cut.
+        let page = PAGE.replace("\n10 0 0\n", "\n10\n0\n");
+        assert_ne!(page, PAGE);
+        let got = tidy(&page);
+        for (key, want) in [
+            ("t3.other.no_correction.total", "1"),
+            ("t3.results_total.total", "126"),
+            ("t3.carried_forward.natural_person", "10"),
+            ("t3.carried_forward.commercial", ""),
+            ("t3.carried_forward.research", "0"),
+            ("t3.carried_forward.public_interest", "0"),
+            ("t3.carried_forward.legal_services", ""),
+            ("t3.carried_forward.total", "10"),
+        ] {
+            assert_eq!(get(&got, key), Some(want), "{key}: {got:?}");
+        }
+        // Three rows of five short by one (of three values): not rows of three.
+        let page = page
+            .replace("\n116 1 0\n", "\n116 1\n")
+            .replace("\n4 1 0\n", "\n4 1\n");
+        let got = tidy(&page);
+        assert_eq!(get(&got, "t3.carried_forward.total"), None, "{got:?}");
     }
 
     #[test]

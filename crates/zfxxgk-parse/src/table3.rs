@@ -458,11 +458,11 @@ impl Vanished {
             // was cut, not short of blanks: none of it is read.
             // (Not where each value stands alone on its line: such a run was cut into
             // rows by the sums, one way only; see `crate::paragraphs`. Nor where the
-            // row was put together from parts the text wrote apart, its values out of
-            // the text's order: see `crate::wrapped`.)
+            // row was put together from parts the text wrote apart: see
+            // `crate::wrapped` and `crate::spilled`.)
             let cut = short
                 && !one_a_line(text, values)
-                && !out_of_order(values)
+                && !put_together(values, vr.parts.row.span)
                 && values_beside(text, vr.parts.row.span);
             let p = match placements(&tokens, &shape) {
                 Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
@@ -539,12 +539,16 @@ impl Vanished {
     }
 }
 
-/// Whether some of `values` stands before the value ahead of it in the text: a row
-/// put together from parts the text wrote apart.
-fn out_of_order(values: &[LexCell<'_>]) -> bool {
+/// Whether a row was put together from parts the text wrote apart: some of its
+/// `values` stands before the value ahead of it in the text, or outside the row's
+/// `span` (the lines of its label and values).
+fn put_together(values: &[LexCell<'_>], span: zfxxgk_lex::Span) -> bool {
     values
         .windows(2)
         .any(|w| matches!(w, [a, b] if b.span.start < a.span.end))
+        || values
+            .iter()
+            .any(|v| v.span.start < span.start || v.span.end > span.end)
 }
 
 /// Whether each of `values` (two or more) stands alone on its line: a table written
