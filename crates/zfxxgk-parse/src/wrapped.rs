@@ -711,6 +711,10 @@ const MIN_BLOCK: usize = 3;
 /// left as it is.
 const MAX_WAYS: usize = 16;
 
+/// Most rows of a paired block that may show five values, a blank cell gone from
+/// each part, and so be paired without adding up; the others must.
+const MAX_UNCHECKED: usize = 1;
+
 /// A row's left-hand part: the index of its label's line, and its values (those on
 /// that line and on the lines of values alone after it).
 type LeftPart<'i> = (usize, Vec<Cell<'i>>, Vec<usize>);
@@ -738,9 +742,10 @@ type LeftPart<'i> = (usize, Vec<Cell<'i>>, Vec<usize>);
 /// where a blank cell left nothing, each row one line or two ([`block_ways`]); the
 /// rows (at least [`MIN_BLOCK`]) are paired, in order, with the rows after the run
 /// that a label names, each showing seven less `k` values (one less where a blank
-/// cell left nothing). A way is taken only where every pair adds up ([`whole`]), and
-/// only where it is the one way of cutting the run that does: then each row is its
-/// label, its values and its part of the block. Otherwise nothing is paired.
+/// cell left nothing). A way is taken only where every pair adds up ([`whole`]), but
+/// for at most [`MAX_UNCHECKED`] that lost a cell on each side, and only where it is
+/// the one way of cutting the run that does: then each row is its label, its values
+/// and its part of the block. Otherwise nothing is paired.
 fn paired_blocks(rows: Vec<TableRow<'_>>) -> Vec<TableRow<'_>> {
     let n = T3_COLUMNS.len();
     let mut out = rows;
@@ -776,9 +781,16 @@ fn paired_blocks(rows: Vec<TableRow<'_>>) -> Vec<TableRow<'_>> {
                     .map(|r| r.into_iter().map(|l| i + l).collect())
                     .collect();
                 let parts = left_parts(&out, e, way.len(), n - k)?;
+                // Each pair adds up, but for at most one that lost a cell on each
+                // side (five values: nothing to add up).
+                let mut unchecked = 0;
                 let fits = parts.iter().zip(&way).all(|((_, left, _), lines)| {
                     let mut all = left.clone();
                     all.extend(values(lines));
+                    if all.len() + 2 == n {
+                        unchecked += 1;
+                        return unchecked <= MAX_UNCHECKED;
+                    }
                     whole(&all)
                 });
                 fits.then_some((way, parts))

@@ -159,6 +159,27 @@ fn a_block_row_cut_at_its_blank_and_values_before_their_label_are_paired() {
         Some("6")
     );
     assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("6"));
+    // A row that lost a cell on each side (`2` and `0 1 0 3`) has nothing to add up:
+    // one such row is paired with the rest, two are not.
+    let one = text
+        .replace("只计这一 2 0\n", "只计这一 2\n")
+        .replace("\n0 0 1 0 3\n", "\n0 1 0 3\n");
+    let got = tidy(&one);
+    assert_eq!(
+        get(&got, "t3.withheld.state_secret.total"),
+        Some("6"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.granted.legal_services"), Some(""));
+    let two = one
+        .replace("\n6 —\n", "\n6\n")
+        .replace("\n0 0 0 0 6\n1 0\n", "\n0 0 0 6\n1 0\n");
+    assert_ne!(two, one);
+    let got = tidy(&two);
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.new_received")),
+        "{got:?}"
+    );
     // A block row the sums deny: nothing is paired.
     let text = text.replace("1 0\n1 2\n", "1 0\n1 3\n");
     let got = tidy(&text);
