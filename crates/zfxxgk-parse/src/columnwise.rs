@@ -329,20 +329,43 @@ impl Search<'_, '_> {
 /// Every way one row loses cells from the groups: at most `gone[g]` from each, and
 /// no more than a group's width.
 fn losses(gone: &[usize], groups: &[Group<'_>]) -> Vec<Vec<usize>> {
+    let options: Vec<Vec<usize>> = gone
+        .iter()
+        .zip(groups)
+        .map(|(&g, group)| (0..=g.min(group.width)).collect())
+        .collect();
+    product(&options)
+}
+
+/// Every choice of one of each of `options`, in their order.
+fn product(options: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new()];
-    for (g, group) in gone.iter().zip(groups) {
+    for o in options {
         out = out
             .into_iter()
-            .flat_map(|l| {
-                (0..=(*g).min(group.width)).map(move |n| {
-                    let mut l = l.clone();
-                    l.push(n);
-                    l
+            .flat_map(|c| {
+                o.iter().map(move |&n| {
+                    let mut c = c.clone();
+                    c.push(n);
+                    c
                 })
             })
             .collect();
     }
     out
+}
+
+/// Adds what `from` puts in each cell, row by row, to what `into` has seen.
+fn merge(into: &mut Seen, from: impl IntoIterator<Item = Vec<Vec<Content>>>) {
+    for (row, got) in into.iter_mut().zip(from) {
+        for (col, g) in row.iter_mut().zip(got) {
+            for c in g {
+                if !col.contains(&c) {
+                    col.push(c);
+                }
+            }
+        }
+    }
 }
 
 /// Every way of cutting the six other columns into groups of columns side by side,
@@ -428,15 +451,7 @@ fn solve(words: &[Word<'_>], chunk: &Chunk, rows: usize) -> Option<Seen> {
                 return None;
             }
             kept += s.kept;
-            for (row, got) in seen.iter_mut().zip(s.seen) {
-                for (col, g) in row.iter_mut().zip(got) {
-                    for c in g {
-                        if !col.contains(&c) {
-                            col.push(c);
-                        }
-                    }
-                }
-            }
+            merge(&mut seen, s.seen);
         }
     }
     (kept > 0).then_some(seen)
@@ -458,20 +473,7 @@ fn carried(chunks: &[Chunk], carry: &[usize]) -> Option<Vec<Chunk>> {
 
 /// Every way of carrying 0 to [`MAX_CARRY`] values over each of `k - 1` breaks.
 fn carries(k: usize) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new()];
-    for _ in 1..k {
-        out = out
-            .into_iter()
-            .flat_map(|c| {
-                (0..=MAX_CARRY).map(move |n| {
-                    let mut c = c.clone();
-                    c.push(n);
-                    c
-                })
-            })
-            .collect();
-    }
-    out
+    product(&vec![(0..=MAX_CARRY).collect(); k.saturating_sub(1)])
 }
 
 /// The rows each chunk may take: those that leave it at most [`MAX_VANISHED`] cells
@@ -498,19 +500,7 @@ fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize) -> Option<Seen> {
         };
         let options: Vec<Vec<usize>> = chunks.iter().map(sizes).collect();
         // Every choice of a size for each chunk that sums to the template's rows.
-        let mut choices: Vec<Vec<usize>> = vec![Vec::new()];
-        for o in &options {
-            choices = choices
-                .into_iter()
-                .flat_map(|c| {
-                    o.iter().map(move |&n| {
-                        let mut c = c.clone();
-                        c.push(n);
-                        c
-                    })
-                })
-                .collect();
-        }
+        let choices = product(&options);
         for choice in choices.iter().filter(|c| c.iter().sum::<usize>() == rows) {
             let solved: Option<Vec<Seen>> = chunks
                 .iter()
@@ -519,15 +509,7 @@ fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize) -> Option<Seen> {
                 .collect();
             let Some(solved) = solved else { continue };
             any = true;
-            for (row, got) in seen.iter_mut().zip(solved.into_iter().flatten()) {
-                for (col, g) in row.iter_mut().zip(got) {
-                    for c in g {
-                        if !col.contains(&c) {
-                            col.push(c);
-                        }
-                    }
-                }
-            }
+            merge(&mut seen, solved.into_iter().flatten());
         }
     }
     any.then_some(seen)

@@ -166,6 +166,18 @@ fn short_rows_of(
     (m >= MIN_ROWS && whole_before && named).then_some((short, c))
 }
 
+/// The values a short row shows, on its first line and on the line of its cut.
+fn short_values<'r, 'i>(
+    t3: &'r [TableRow<'i>],
+    (k, cut): Short,
+) -> impl Iterator<Item = &'r Cell<'i>> {
+    [Some(k), cut]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| t3.get(k))
+        .flat_map(values_of)
+}
+
 /// The spill in zone 四: the first run of lines of values alone, after lines with no
 /// value (indices).
 fn spill(t4: &[TableRow<'_>]) -> Option<Vec<usize>> {
@@ -352,10 +364,10 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
     let tokens: Vec<Token> = cells.iter().map(|c| Token::of(c.text)).collect();
     let left: Option<Vec<u64>> = short
         .iter()
-        .map(|&(k, cut)| {
-            let rows = [Some(k), cut].into_iter().flatten();
-            let values = rows.filter_map(|k| zones.t3.get(k)).flat_map(values_of);
-            values.map(|v| Token::of(v.text).count()).sum()
+        .map(|&u| {
+            short_values(&zones.t3, u)
+                .map(|v| Token::of(v.text).count())
+                .sum()
         })
         .collect();
     let grid = solve(&tokens, &beside, &left?, width)?;
@@ -363,14 +375,7 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
     let end = cells.iter().map(|c| c.span.end).max()?;
     let shown: Vec<usize> = short
         .iter()
-        .map(|&(k, cut)| {
-            [Some(k), cut]
-                .into_iter()
-                .flatten()
-                .filter_map(|k| zones.t3.get(k))
-                .map(|r| values_of(r).len())
-                .sum()
-        })
+        .map(|&u| short_values(&zones.t3, u).count())
         .collect();
     // Where no short row showing its `c` values was cut in two, a row cut in two
     // was cut at its empty cell's gap: the cell stands there.

@@ -904,10 +904,12 @@ fn left_parts<'i>(
         match line(tr) {
             Line::Values(v) => {
                 let p = parts.last_mut()?;
-                if p.1.len() + v.len() <= want && early.is_none() {
+                if early.is_some() {
+                    return None;
+                } else if p.1.len() + v.len() <= want {
                     p.1.extend_from_slice(v);
                     p.2.push(j);
-                } else if done(p) && early.is_none() && bare_label_next(old, j + 1) {
+                } else if done(p) && bare_label_next(old, j + 1) {
                     early = Some((v, j));
                 } else {
                     return None;
