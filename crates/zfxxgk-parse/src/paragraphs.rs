@@ -37,7 +37,8 @@
 //!
 //! In table 三 (`pdftotext` of a LibreOffice page writes it so) a label cut over
 //! lines (`（二）部分公开（区分处理` / `的，只计这一情形，不计其他` / `情形）`) is put
-//! back together, back to its numbered line, and a run of more than seven values
+//! back together, back to its numbered line (pieces of a group's label set among its
+//! lines, `其他处` / `理` of 其他处理, passed over and kept as lines of their own), and a run of more than seven values
 //! after a label is read seven by seven while each seven adds up (the last the sum of
 //! the six before), the first seven the label's, the others rows without a label;
 //! only where no line naming a row of table 三 stands without values since the last
@@ -493,7 +494,7 @@ fn t3_rows<'i>(
         // stand before the labels.
         let lines = label_lines(rows, tr);
         let mut tried = rows.clone();
-        let mut label = tried.split_off(tried.len() - lines);
+        let mut label = split_label(&mut tried, lines);
         label.push(tr.clone());
         let next = around_labels(&mut tried, &label, values, &cells_of)?;
         *rows = tried;
@@ -540,7 +541,7 @@ fn t3_rows<'i>(
     }
     // The label's lines before it, back to a numbered one.
     let back = label_lines(rows, tr);
-    let mut label = rows.split_off(rows.len() - back);
+    let mut label = split_label(rows, back);
     label.push(tr.clone());
     if values.len() > n && pending(rows) {
         let after = values
@@ -814,11 +815,13 @@ fn adds_up(values: &[zfxxgk_lex::Cell<'_>]) -> bool {
 /// The values `rows` end with, each alone on its line, where they are fewer than a
 /// row's (the lines of text after them passed over: a label's first lines): a row
 /// short of values, whose rest may stand after the next label. Empty when not so.
-/// With them, whether a line naming a row of table 三 stands just before them.
+/// With them, whether a label naming a row of table 三 stands just before them: a
+/// line that names one, or the lines of a label cut over lines back to its numbered
+/// one (`1.申请人无正当理由逾期` / `不补正、行政机关不再处` / `理其政府信息公开申请`).
 fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
     let mut values = Vec::new();
     let mut labelled = false;
-    for r in rows.iter().rev() {
+    for (k, r) in rows.iter().enumerate().rev() {
         if empty(r) {
             continue;
         }
@@ -834,7 +837,24 @@ fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
         }
         labelled = !values.is_empty()
             && text_line(r, TableId::T3).is_some()
-            && r.row.cells.iter().any(|c| names_row(c.text));
+            && (r.row.cells.iter().any(|c| names_row(c.text)) || {
+                let above = rows.get(..k).unwrap_or_default();
+                let back = label_lines(above, r);
+                back > 0
+                    && names_t3_row(&TableRow {
+                        row: Row {
+                            cells: rows
+                                .get(k - back..=k)
+                                .unwrap_or_default()
+                                .iter()
+                                .filter(|l| !group_piece(l))
+                                .flat_map(|l| l.row.cells.iter().copied())
+                                .collect(),
+                            span: r.row.span,
+                        },
+                        ..r.clone()
+                    })
+            });
         break;
     }
     values.reverse();
@@ -844,28 +864,73 @@ fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
 /// How many lines of text just before a label of table 三 (`tr`; the last of `rows` is
 /// the line before it) are of that label: back to a numbered one (`（二）部分公开（区分处理`
 /// / `的，只计这一情形，不计其他` / `情形）`), at most [`MAX_LABEL_LINES`]; 0 where the
-/// label is numbered itself or no numbered line is that near.
+/// label is numbered itself or no numbered line is that near. Pieces of a group's
+/// label that `pdftotext` set among the lines (`2.申请人逾期未按收费通` / `其他处` /
+/// `知要求缴纳费用、行政机` / `理` / …, the group cell 其他处理 cut beside them) are
+/// counted among the lines but not against the limit, at most
+/// [`MAX_GROUP_PIECES`] of them; [`split_label`] sets them apart.
 fn label_lines(rows: &[TableRow<'_>], tr: &TableRow<'_>) -> usize {
     let numbered =
         |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
     if numbered(tr) {
         return 0;
     }
-    let mut back = 0;
-    while back < MAX_LABEL_LINES
-        && rows
+    let (mut back, mut pieces) = (0, 0);
+    while back - pieces < MAX_LABEL_LINES {
+        let Some(line) = rows
             .len()
             .checked_sub(back + 1)
             .and_then(|k| rows.get(k))
-            .and_then(lone)
-            .is_some_and(|c| number::kind(c.text) == Kind::Text)
-    {
+            .filter(|r| lone(r).is_some_and(|c| number::kind(c.text) == Kind::Text))
+        else {
+            break;
+        };
         back += 1;
-        if rows.get(rows.len() - back).is_some_and(numbered) {
+        if group_piece(line) {
+            pieces += 1;
+            if pieces > MAX_GROUP_PIECES {
+                break;
+            }
+            continue;
+        }
+        if numbered(line) {
             return back;
         }
     }
     0
+}
+
+/// Most pieces of a group's label passed over among a label's lines.
+const MAX_GROUP_PIECES: usize = 2;
+
+/// Whether a line is a piece of the label of one of table 三's groups (`其他处`, `理`
+/// of 其他处理), short of the whole, not numbered.
+fn group_piece(r: &TableRow<'_>) -> bool {
+    let Some(c) = lone(r) else {
+        return false;
+    };
+    let f = labels::Folded::new(c.text);
+    let piece = f.text();
+    !piece.is_empty()
+        && !f.numbered()
+        && Edition::ALL.iter().any(|&e| {
+            Template::of(e)
+                .t3_rows
+                .iter()
+                .filter_map(|row| row.group)
+                .map(crate::normalize::fold)
+                .any(|g| g.len() > piece.len() && g.contains(piece))
+        })
+}
+
+/// The last `back` rows of `rows` taken off as a label's lines ([`label_lines`]), the
+/// pieces of a group's label among them put back on `rows`, where they stay as lines
+/// of their own.
+fn split_label<'i>(rows: &mut Vec<TableRow<'i>>, back: usize) -> Vec<TableRow<'i>> {
+    let lines = rows.split_off(rows.len().saturating_sub(back));
+    let (pieces, label): (Vec<_>, Vec<_>) = lines.into_iter().partition(group_piece);
+    rows.extend(pieces);
+    label
 }
 
 /// A row's cells that hold text, folded to be matched against the template's labels.
@@ -927,6 +992,9 @@ fn names_row(text: &str) -> bool {
 /// seven are the next label's cannot be told.
 fn pending(rows: &[TableRow<'_>]) -> bool {
     rows.iter().rev().take_while(|r| !holds_value(r)).any(|r| {
+        if group_piece(r) {
+            return false;
+        }
         let label: Vec<labels::Folded<'_>> = r
             .row
             .cells

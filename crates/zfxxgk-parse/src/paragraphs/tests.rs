@@ -336,6 +336,104 @@ fn lynx_values_after_a_short_row_are_the_next_labels() {
     );
 }
 
+/// `pdftotext` of a LibreOffice page, flush left: a row whose blank cell left nothing
+/// (six values) after its label cut over lines, back to a numbered line; the next
+/// label's seven are its own, the six standing after a label as the lines make it up.
+/// Where the six stand after no label, they may be a row set before the next label,
+/// and that label's values are not read.
+#[test]
+fn values_after_a_label_cut_over_lines_are_that_labels() {
+    let text = |label: &[&str]| {
+        let mut t = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n",
+        );
+        for l in label {
+            t += l;
+            t += "\n";
+        }
+        t += "\n";
+        for v in ["0", "0", "0", "0", "0", "0"] {
+            t += v;
+            t += "\n\n";
+        }
+        t += "5.要求行政机关确认或重新出具已获取信息\n\n";
+        for v in ["1", "0", "0", "0", "0", "0", "1"] {
+            t += v;
+            t += "\n\n";
+        }
+        t += "（六）其他处理\n\n";
+        t
+    };
+    let got = tidy(&text(&["4.无正当理由大量", "反复申请"]));
+    assert_eq!(
+        get(&got, "t3.not_processed.confirmation.natural_person"),
+        Some("1"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
+    // The six zeros: a row whose blank cannot be told.
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.excessive")),
+        "{got:?}"
+    );
+    // A label's last line alone, its numbered line gone: the six may be a row of
+    // their own set before the next label.
+    let got = tidy(&text(&["反复申请"]));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.confirmation")),
+        "{got:?}"
+    );
+}
+
+/// `pdftotext` of a LibreOffice page sets the pieces of a group's cut label (`其他处`
+/// / `理` of 其他处理) among the lines of the row label beside it: the label is its
+/// lines back to the numbered one, the pieces passed over, whether it takes its
+/// own values or stands before the next label's.
+#[test]
+fn pieces_of_a_group_label_among_a_labels_lines_are_passed_over() {
+    let text = |no_fee: &[&str]| {
+        let mut t = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+             1.申请人无正当理由逾期\n不补正、行政机关不再处\n理其政府信息公开申请\n\n\
+             0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n\
+             （六）\n2.申请人逾期未按收费通\n其他处\n知要求缴纳费用、行政机\n理\n\
+             关不再处理其政府信息公\n开申请\n\n",
+        );
+        for v in no_fee
+            .iter()
+            .chain(&["3.其他", "4", "2", "1", "2", "2", "2", "13"])
+        {
+            t += v;
+            t += "\n\n";
+        }
+        t += "（七）总计\n\n";
+        t
+    };
+    let got = tidy(&text(&["2", "0", "0", "0", "0", "0", "2"]));
+    assert_eq!(
+        get(&got, "t3.other.no_fee.natural_person"),
+        Some("2"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.other.no_fee.total"), Some("2"));
+    assert_eq!(get(&got, "t3.other.other.total"), Some("13"));
+    // The group's pieces are no row's text.
+    assert_eq!(get(&got, "t3.other.no_fee.other_org"), Some("0"));
+    // A row of six (its blank left nothing, which of its zeros cannot be told) after
+    // the label with pieces among its lines: the next label's values are its own.
+    let got = tidy(&text(&["1", "0", "0", "0", "0", "1"]));
+    assert_eq!(
+        get(&got, "t3.other.other.natural_person"),
+        Some("4"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.other.other.total"), Some("13"));
+}
+
 /// Two labels, then both rows' values: each takes seven in turn, where they add
 /// up; not where one row's do not.
 #[test]
