@@ -25,7 +25,9 @@
 //! there is the page's, and tells nothing of the empty cell; every other cut of a
 //! short row is the empty cell's, and must stand where it does
 //! ([`page_cuts`]): `38` / `0 0` / `0 1 39` under rows cut after their fourth cell
-//! has its empty cell second.
+//! has its empty cell second. Where a page break moves the gap (the rows on the next
+//! page cut after another cell), a row takes the gap of the nearest whole rows above
+//! and below it, where both are cut alike ([`page_cuts_by_row`]).
 
 use zfxxgk_lex::Cell as LexCell;
 
@@ -144,27 +146,70 @@ pub(crate) fn page_cuts<'a, 'i: 'a>(
     let mut seen: Option<Vec<usize>> = None;
     let mut whole = 0;
     for values in rows {
-        if values.len() != columns || values.iter().any(|c| c.x.is_some()) {
-            continue;
+        match whole_cuts(text, values, columns) {
+            None => continue,
+            Some(None) => return None,
+            Some(Some(cuts)) => {
+                if seen.as_ref().is_some_and(|s| *s != cuts) {
+                    return None;
+                }
+                seen = Some(cuts);
+                whole += 1;
+            }
         }
-        let cuts: Vec<usize> = line_breaks(text, values)
-            .iter()
-            .enumerate()
-            .filter_map(|(k, cut)| cut.then_some(k + 1))
-            .collect();
-        let bounds: Vec<usize> = [0]
-            .into_iter()
-            .chain(cuts.iter().copied())
-            .chain([columns])
-            .collect();
-        let lone = bounds.windows(2).any(|w| matches!(w, [a, b] if b - a == 1));
-        if cuts.is_empty() || lone || seen.as_ref().is_some_and(|s| *s != cuts) {
-            return None;
-        }
-        seen = Some(cuts);
-        whole += 1;
     }
     seen.filter(|_| whole >= 2)
+}
+
+/// For each of `rows`, the page's column gap its line is cut at: the table's
+/// ([`page_cuts`]) where every whole row is cut alike; else, where they are not (a
+/// page break moves the gap: chromium cut table 三's first rows after their second
+/// cell, the rows on the next page after their third), the columns before which the
+/// nearest whole rows above and below the row are both cut, where they are cut alike
+/// and tell something (no value alone on its line). `None` for a row without both.
+pub(crate) fn page_cuts_by_row(
+    text: &str,
+    rows: &[&[LexCell<'_>]],
+    columns: usize,
+) -> Vec<Option<Vec<usize>>> {
+    if let Some(all) = page_cuts(text, rows.iter().copied(), columns) {
+        return vec![Some(all); rows.len()];
+    }
+    let each: Vec<Option<Option<Vec<usize>>>> = rows
+        .iter()
+        .map(|values| whole_cuts(text, values, columns))
+        .collect();
+    (0..rows.len())
+        .map(|i| {
+            let above = each.get(..i)?.iter().rev().find_map(Option::as_ref)?;
+            let below = each.get(i + 1..)?.iter().find_map(Option::as_ref)?;
+            match (above, below) {
+                (Some(a), Some(b)) if a == b => Some(a.clone()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// A whole row's cuts (`values`, with `columns` values, none positioned): the
+/// columns before which its line is cut, `Some(None)` where they tell nothing (not
+/// cut, or a value alone on its line), and `None` for a row that is not whole.
+fn whole_cuts(text: &str, values: &[LexCell<'_>], columns: usize) -> Option<Option<Vec<usize>>> {
+    if values.len() != columns || values.iter().any(|c| c.x.is_some()) {
+        return None;
+    }
+    let cuts: Vec<usize> = line_breaks(text, values)
+        .iter()
+        .enumerate()
+        .filter_map(|(k, cut)| cut.then_some(k + 1))
+        .collect();
+    let bounds: Vec<usize> = [0]
+        .into_iter()
+        .chain(cuts.iter().copied())
+        .chain([columns])
+        .collect();
+    let lone = bounds.windows(2).any(|w| matches!(w, [a, b] if b - a == 1));
+    Some((!cuts.is_empty() && !lone).then_some(cuts))
 }
 
 #[cfg(test)]
@@ -287,5 +332,35 @@ mod tests {
         assert_eq!(page_cuts(text, whole.chunks(7).take(1), 7), None);
         let alone = "名 190 1 1 1 0 6\n199\n名 23 0 0 0 0 1\n24\n";
         assert_eq!(page_cuts(alone, cells(alone).chunks(7), 7), None);
+    }
+
+    #[test]
+    fn where_a_page_break_moves_the_gap_a_row_takes_its_neighbours_cuts() {
+        // Two whole rows cut after their fourth cell, a short row, a whole row cut
+        // so, a short row, two whole rows cut after their third (the next page's
+        // gap), and a short row after the last.
+        let text = "名 190 1 1 1\n0 6 199\n名 23 0 0 0\n0 1 24\n名 38\n0 0\n0 1 39\n\
+                    名 5 0 0 0\n0 0 5\n名 1 0\n0\n0 0 1\n名 7 0 0\n0 0 0 7\n\
+                    名 9 0 0\n0 0 0 9\n名 2 0 0\n0 0 2\n";
+        let all = cells(text);
+        let sizes = [7, 7, 6, 7, 6, 7, 7, 6];
+        let mut rows: Vec<&[LexCell<'_>]> = Vec::new();
+        let mut at = 0;
+        for n in sizes {
+            rows.push(&all[at..at + n]);
+            at += n;
+        }
+        // Not every whole row is cut alike: no cut for the whole table.
+        assert_eq!(page_cuts(text, rows.iter().copied(), 7), None);
+        let by_row = page_cuts_by_row(text, &rows, 7);
+        // Whole rows above and below cut after the fourth: so is the short row.
+        assert_eq!(by_row[2], Some(vec![4]));
+        // Between a row cut after its fourth and one cut after its third: untold.
+        assert_eq!(by_row[4], None);
+        // No whole row below: untold.
+        assert_eq!(by_row[7], None);
+        // Where every whole row is cut alike, every row takes the table's cut.
+        let whole: Vec<&[LexCell<'_>]> = vec![rows[0], rows[1], rows[2], rows[3]];
+        assert_eq!(page_cuts_by_row(text, &whole, 7), vec![Some(vec![4]); 4]);
     }
 }

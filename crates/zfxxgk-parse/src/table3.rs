@@ -16,7 +16,7 @@ use zfxxgk_model::{
 };
 
 use crate::columns;
-use crate::cuts::{at_cuts, page_cuts};
+use crate::cuts::{at_cuts, page_cuts_by_row};
 use crate::labels::{best_t3_row, t3_column_match, t3_row_runs_on, Folded, Match};
 use crate::ledger::{fitted, parts, Ledger, Parts};
 use crate::normalize::has;
@@ -445,11 +445,11 @@ impl Vanished {
         let mut found: Vec<Option<Vec<crate::vanished::Placement>>> = Vec::new();
         let mut readings: Vec<Option<Readings>> = Vec::new();
         let mut cuts: Vec<bool> = Vec::new();
-        let page = page_cuts(
-            text,
-            rows.iter().map(|vr| fitted(vr.parts.values, N_COLUMNS).0),
-            N_COLUMNS,
-        );
+        let all: Vec<&[_]> = rows
+            .iter()
+            .map(|vr| fitted(vr.parts.values, N_COLUMNS).0)
+            .collect();
+        let pages = page_cuts_by_row(text, &all, N_COLUMNS);
         for (i, vr) in rows.iter().enumerate() {
             let values = fitted(vr.parts.values, N_COLUMNS).0;
             let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
@@ -471,7 +471,8 @@ impl Vanished {
             // Reading-order text over lines: an empty cell stands at a cut.
             let p = match p {
                 Some(p) if short && values.iter().all(|c| c.x.is_none()) => {
-                    Some(at_cuts(text, values, p, page.as_deref()))
+                    let page = pages.get(i).and_then(Option::as_deref);
+                    Some(at_cuts(text, values, p, page))
                 }
                 p => p,
             };
