@@ -60,7 +60,9 @@
 //! rows than those labels, the labels after it take the rest only where no value
 //! follows them in the zone and all the labels name the template's rows one after
 //! another down to its last (`四、结转下年度继续办理`): LibreOffice sets the labels of
-//! the table's end after its values. A run of another length (a blank cell left out with no trace, a label cut
+//! the table's end after its values. A label naming a row no later than the last
+//! row read with its label is no label left without values: LibreOffice set it after
+//! its row's values, which were read before by their position. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
 //! missing one.
 //!
@@ -491,14 +493,16 @@ fn t3_rows<'i>(
     let first = values.get(..n)?;
     if values.len() > n && !crate::wrapped::whole(&cells_of(first)) {
         // The first value may end the row of the label before, whose other values
-        // stand before the labels.
+        // stand before the labels. Where it does not, the run is read as any other
+        // (its first row may have lost a blank cell: six values).
         let lines = label_lines(rows, tr);
         let mut tried = rows.clone();
         let mut label = split_label(&mut tried, lines);
         label.push(tr.clone());
-        let next = around_labels(&mut tried, &label, values, &cells_of)?;
-        *rows = tried;
-        return Some(next);
+        if let Some(next) = around_labels(&mut tried, &label, values, &cells_of) {
+            *rows = tried;
+            return Some(next);
+        }
     }
     // Left as they were (to be left unplaced), the label and its values each a row
     // of their own.
@@ -992,7 +996,7 @@ fn names_row(text: &str) -> bool {
 /// seven are the next label's cannot be told.
 fn pending(rows: &[TableRow<'_>]) -> bool {
     rows.iter().rev().take_while(|r| !holds_value(r)).any(|r| {
-        if group_piece(r) {
+        if group_piece(r) || stale(rows, r) {
             return false;
         }
         let label: Vec<labels::Folded<'_>> = r
@@ -1007,6 +1011,48 @@ fn pending(rows: &[TableRow<'_>]) -> bool {
                 .iter()
                 .any(|&e| labels::best_t3_row(&label, e).is_some())
     })
+}
+
+/// The row of table 三, by its index in `edition`'s template, that the last row of
+/// `rows` holding values names by its text: the last row read with its label. `None`
+/// where that row has no label or names none.
+fn last_labelled(rows: &[TableRow<'_>], edition: Edition) -> Option<usize> {
+    let last = rows.iter().rev().find(|r| holds_value(r))?;
+    let label: Vec<labels::Folded<'_>> = last
+        .row
+        .cells
+        .iter()
+        .filter(|c| !c.text.trim().is_empty() && number::kind(c.text) == Kind::Text)
+        .map(|c| labels::Folded::new(c.text))
+        .collect();
+    if label.is_empty() {
+        return None;
+    }
+    labels::best_t3_row(&label, edition).map(|(j, _)| j)
+}
+
+/// Whether a label line after the last row of `rows` holding values names a row of
+/// table 三 no later than that row, read with its label, in every edition that names
+/// it: a label set late, its row's values read before (by position; LibreOffice's
+/// page sets a run of labels after their rows' values, `3.危及“三安全一稳定”` …
+/// `6.属于四类过程性信息` after 1.本机关不掌握相关政府信息's row), which takes none of the
+/// values after it.
+fn stale(rows: &[TableRow<'_>], r: &TableRow<'_>) -> bool {
+    let label = folded_label(r);
+    if label.is_empty() {
+        return false;
+    }
+    let mut named = false;
+    for e in Edition::ALL {
+        let Some((j, _)) = labels::best_t3_row(&label, e) else {
+            continue;
+        };
+        match last_labelled(rows, e) {
+            Some(last) if j <= last => named = true,
+            _ => return false,
+        }
+    }
+    named
 }
 
 /// The labels left without values before the one at hand (`label`, its lines) each
@@ -1028,8 +1074,9 @@ fn in_order<'i>(
             .rev()
             .take_while(|&k| rows.get(k).is_some_and(|r| !holds_value(r)))
             .filter(|&k| {
-                rows.get(k)
-                    .is_some_and(|r| names_t3_row(r) && !header_line(r))
+                rows.get(k).is_some_and(|r| {
+                    names_t3_row(r) && !header_line(r) && !group_piece(r) && !stale(rows, r)
+                })
             })
             .collect();
         open.reverse();

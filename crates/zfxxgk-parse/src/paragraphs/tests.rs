@@ -434,6 +434,84 @@ fn pieces_of_a_group_label_among_a_labels_lines_are_passed_over() {
     assert_eq!(get(&got, "t3.other.other.total"), Some("13"));
 }
 
+/// LibreOffice's page, in reading order, sets labels of rows read before (by their
+/// position) after a later row's values: they are no labels left without values,
+/// and the label before the next label's run takes its first seven.
+#[test]
+fn labels_of_rows_read_before_take_no_values() {
+    let text = |late: &[&str]| {
+        let mut t = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+             1.本机关不掌握相关政府信息\n\n7\n\n1\n\n0\n\n0\n\n0\n\n0\n\n8\n\n",
+        );
+        for l in late {
+            t += l;
+            t += "\n";
+        }
+        t += "2.没有现成信息需要另行制作\n3.补正后申请内容仍不明确\n\n";
+        for v in [
+            "2", "0", "0", "0", "0", "0", "2", "2", "0", "0", "0", "1", "0", "3",
+        ] {
+            t += v;
+            t += "\n\n";
+        }
+        t += "（五）不予处理\n\n";
+        t
+    };
+    let got = tidy(&text(&["3.危及“三安全一稳定”", "4.保护第三方合法权益"]));
+    assert_eq!(
+        get(&got, "t3.unavailable.needs_creation.total"),
+        Some("2"),
+        "{got:?}"
+    );
+    assert_eq!(
+        get(&got, "t3.unavailable.unclear.legal_services"),
+        Some("1")
+    );
+    assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("3"));
+    // A label after the last labelled row, left without values: which seven are
+    // whose is not told.
+    let got = tidy(&text(&["（五）不予处理", "1.信访举报投诉类申请"]));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.unavailable.unclear")),
+        "{got:?}"
+    );
+}
+
+/// Labels left without values, then the next label's run whose first row lost a
+/// blank cell without a trace (six values, the first seven not adding up): the run
+/// splits one way only into rows that add up, one a label, and is read so.
+#[test]
+fn labels_in_turn_take_a_run_whose_first_row_is_short() {
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+         一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+         1.信访举报投诉类申请\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n\
+         2.重复申请\n3.要求提供公开出版物\n4.无正当理由大量反复申请\n\n",
+    );
+    for v in [
+        "3", "0", "0", "1", "0", "4", "4", "0", "0", "0", "0", "0", "4", "3", "0", "0", "0", "1",
+        "0", "4",
+    ] {
+        text += v;
+        text += "\n\n";
+    }
+    text += "5.要求行政机关确认或重新出具已获取信息\n\n";
+    let got = tidy(&text);
+    assert_eq!(
+        get(&got, "t3.not_processed.publication.natural_person"),
+        Some("4"),
+        "{got:?}"
+    );
+    assert_eq!(
+        get(&got, "t3.not_processed.excessive.legal_services"),
+        Some("1")
+    );
+    assert_eq!(get(&got, "t3.not_processed.duplicate.total"), Some("4"));
+}
+
 /// Two labels, then both rows' values: each takes seven in turn, where they add
 /// up; not where one row's do not.
 #[test]
