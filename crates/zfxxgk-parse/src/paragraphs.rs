@@ -60,7 +60,9 @@
 //! rows than those labels, the labels after it take the rest only where no value
 //! follows them in the zone and all the labels name the template's rows one after
 //! another down to its last (`四、结转下年度继续办理`): LibreOffice sets the labels of
-//! the table's end after its values. A label naming a row no later than the last
+//! the table's end after its values. Values alone after those labels, fewer than a
+//! row's, end the run's last row, where the run alone does not split and with them
+//! it does (`31 0 0 0 0` / the labels / `31`). A label naming a row no later than the last
 //! row read with its label is no label left without values: LibreOffice set it after
 //! its row's values, which were read before by their position. A run of another length (a blank cell left out with no trace, a label cut
 //! in two) is left as it was, to be left unplaced: a wrong number is worse than a
@@ -1107,11 +1109,47 @@ fn in_order<'i>(
     if !consecutive {
         return None;
     }
-    let sizes = only_split(values, &|ks| crate::wrapped::whole(&cells_of(ks)))?;
+    let whole = |ks: &[usize]| crate::wrapped::whole(&cells_of(ks));
+    // The run's last value, in `old`: `after` stands after it.
+    let run_end = values.last().map(|&l| l + 1)?;
+    // Values alone after the labels after the run, to the zone's end, fewer than a
+    // row's: the end of the run's last row, set after the labels of the table's end
+    // (`31 0 0 0 0` / `1.申请人…` … `四、结转下年度继续办理` / `31`). Taken only where
+    // the run alone splits into no rows that add up; `tail_from` is where they begin
+    // in `after`.
+    let (tail, tail_from): (Vec<usize>, usize) = {
+        let from = after
+            .iter()
+            .rposition(|r| names_t3_row(r) && !header_line(r))
+            .map_or(after.len(), |l| l + 1);
+        let rest = after.get(from..).unwrap_or_default();
+        let found: Vec<usize> = (from..after.len())
+            .filter(|&k| after.get(k).is_some_and(value))
+            .collect();
+        if from < after.len()
+            && rest.iter().all(|r| value(r) || empty(r))
+            && !found.is_empty()
+            && found.len() < n
+            && only_split(values, &whole).is_none()
+        {
+            (found.iter().map(|&k| run_end + k).collect(), from)
+        } else {
+            (Vec::new(), after.len())
+        }
+    };
+    let all: Vec<usize> = values.iter().chain(&tail).copied().collect();
+    let values = &all[..];
+    let sizes = only_split(values, &whole)?;
     // More rows than labels before them: the labels after the values, to the zone's
-    // end with no value after them, down to the template's last row, are the rest (`3.其他` / `（七）总计` / `四、结转…`
-    // set after the last rows' values).
-    let later: Vec<usize> = if sizes.len() > open.len() + 1 && !after.iter().any(holds_value) {
+    // end with no value after them (but the run's tail), down to the template's last
+    // row, are the rest (`3.其他` / `（七）总计` / `四、结转…` set after the last rows'
+    // values).
+    let unvalued = !after
+        .get(..tail_from)
+        .unwrap_or_default()
+        .iter()
+        .any(holds_value);
+    let later: Vec<usize> = if sizes.len() > open.len() + 1 && unvalued {
         (0..after.len())
             .filter(|&k| {
                 after
@@ -1122,7 +1160,8 @@ fn in_order<'i>(
     } else {
         Vec::new()
     };
-    if sizes.len() != open.len() + 1 + later.len() {
+    // The tail is taken with the labels after the run, or not at all.
+    if sizes.len() != open.len() + 1 + later.len() || (later.is_empty() && !tail.is_empty()) {
         return None;
     }
     if !later.is_empty() {
@@ -1184,6 +1223,10 @@ fn in_order<'i>(
         return Some(None);
     }
     for (k, r) in after.iter().enumerate() {
+        if k >= tail_from {
+            // The run's tail, taken with its last row.
+            continue;
+        }
         if later.contains(&k) {
             let chunk = chunks.next()?;
             let mut cells = r.row.cells.clone();
@@ -1196,7 +1239,7 @@ fn in_order<'i>(
         }
     }
     // Past the zone's end: every row after the values is pushed.
-    Some(values.last().map(|&l| l + 1 + after.len()))
+    Some(Some(run_end + after.len()))
 }
 
 /// A row whose values LibreOffice's page sets around its label (`0` / `0` / `0` /

@@ -512,6 +512,61 @@ fn labels_in_turn_take_a_run_whose_first_row_is_short() {
     assert_eq!(get(&got, "t3.not_processed.duplicate.total"), Some("4"));
 }
 
+/// LibreOffice's page, in reading order: the labels of the table's last rows after
+/// the run of their values, and the last row's last value after those labels (`31 0
+/// 0 0 0` / the labels / `31`): that value ends the run's last row, the run then
+/// splitting into as many rows as there are labels.
+#[test]
+fn the_last_rows_value_after_the_tables_last_labels_ends_its_row() {
+    let text = |tail: &str| {
+        let mut t = String::from(
+            "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+             1.信访举报投诉类申请\n\n3\n\n0\n\n0\n\n0\n\n0\n\n0\n\n3\n\n\
+             2.重复申请\n3.要求提供公开出版物\n4.无正当理由大量反复申请\n\
+             5.要求行政机关确认或重新出具已获取信息\n\n",
+        );
+        let rows = [
+            "1 0 0 0 0 0 1",
+            "2 0 0 0 0 0 2",
+            "0 0 0 0 0 0 0",
+            "1 0 0 0 0 0 1",
+            "1 0 0 0 0 0 1",
+            "1 0 0 0 1 0 2",
+            "4 2 1 2 2 2 13",
+            "174 2 1 5 5 4 191",
+            "31 0 0 0 0",
+        ];
+        for v in rows.iter().flat_map(|r| r.split(' ')) {
+            t += v;
+            t += "\n\n";
+        }
+        t += "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n\
+              2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n\
+              3.其他\n（七）总计\n四、结转下年度继续办理\n\n";
+        t += tail;
+        t
+    };
+    let got = tidy(&text("31\n\n"));
+    assert_eq!(
+        get(&got, "t3.not_processed.publication.natural_person"),
+        Some("2"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.not_processed.duplicate.total"), Some("1"));
+    assert_eq!(get(&got, "t3.other.no_fee.legal_services"), Some("1"));
+    assert_eq!(get(&got, "t3.results_total.total"), Some("191"));
+    // Six values: the blank's place is not told, but the total is.
+    assert_eq!(get(&got, "t3.carried_forward.total"), Some("31"));
+    // Nothing after the labels: the run does not split, and is not read.
+    let got = tidy(&text(""));
+    assert!(
+        got.iter()
+            .all(|c| !c.0.starts_with("t3.not_processed.duplicate")),
+        "{got:?}"
+    );
+}
+
 /// Two labels, then both rows' values: each takes seven in turn, where they add
 /// up; not where one row's do not.
 #[test]
