@@ -62,11 +62,23 @@
 //! another down to its last (`四、结转下年度继续办理`): LibreOffice sets the labels of
 //! the table's end after its values. Values alone after those labels, fewer than a
 //! row's, end the run's last row, where the run alone does not split and with them
-//! it does (`31 0 0 0 0` / the labels / `31`). A label naming a row no later than the last
-//! row read with its label is no label left without values: LibreOffice set it after
-//! its row's values, which were read before by their position. A run of another length (a blank cell left out with no trace, a label cut
-//! in two) is left as it was, to be left unplaced: a wrong number is worse than a
-//! missing one.
+//! it does (`31 0 0 0 0` / the labels / `31`). A label naming a row no later than the
+//! last row read with its label is no label left without values: LibreOffice set it
+//! after its row's values, which were read before by their position. Of the labels
+//! left without values, a line naming the row the line before names, or naming none
+//! and not numbered, is that label's rest (a label cut over lines, its group's cell
+//! set apart: `1.申请人无正当理由逾期不补正、行政机关不` / `（六）其他 再处理其政府信息
+//! 公开申请`), and a group's cut cell on a label's line names nothing. Where the run
+//! splits more ways than one (rows of zeros), it is read only where it splits one way
+//! into as many rows as the labels name.
+//!
+//! chromium's editor page, in reading order, sets the header's words, cut over lines
+//! (`申请人情况` … `人 企业 机构 益组织 务机构 他 计`), or the number of the next rows'
+//! first label alone (`6.`), between the labels and their values: the run is then read
+//! after the last label, those lines passed over and kept ([`header_between`]).
+//!
+//! A run of another length (a blank cell left out with no trace, a label cut in two)
+//! is left as it was, to be left unplaced: a wrong number is worse than a missing one.
 //!
 //! LibreOffice's page, read by `pdftotext` in reading order, sets cells apart in more
 //! ways, each read only where the template and the sums leave one reading (those that
@@ -363,6 +375,10 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
             let values: Vec<usize> = (first..end)
                 .filter(|&k| old.get(k).is_some_and(value))
                 .collect();
+            if let Some(next) = header_between(text, &old, tr, &values, rows) {
+                i = next.unwrap_or(end);
+                continue;
+            }
             if let Some(next) = t3_rows(text, &old, tr, &values, rows) {
                 i = next.unwrap_or(end);
                 continue;
@@ -460,6 +476,107 @@ fn unjoin_short_t2<'i>(
                 rows.extend(old.get(from.clone()).unwrap_or_default().iter().cloned())
             }
             None => rows.push(tr),
+        }
+    }
+}
+
+/// The words over table 三's columns: the header cells above them (`申请人情况`,
+/// `法人或其他组织`) and the columns' own.
+const T3_HEADER_WORDS: [&str; 2] = ["申请人情况", "法人或其他组织"];
+
+/// Whether every cell of a line is a piece of table 三's header words (`人 企业 机构
+/// 益组织 务机构 他 计`, `其`, `总`: the header cut over lines), none numbered.
+fn header_piece(r: &TableRow<'_>) -> bool {
+    let mut cells = r
+        .row
+        .cells
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .peekable();
+    cells.peek().is_some()
+        && cells.all(|c| {
+            let f = labels::Folded::new(c.text);
+            let piece = f.text();
+            !f.numbered()
+                && !piece.is_empty()
+                && T3_COLUMNS
+                    .iter()
+                    .flat_map(|col| std::iter::once(col.label).chain(col.aliases.iter().copied()))
+                    .chain(T3_HEADER_WORDS)
+                    .any(|w| crate::normalize::fold(w).contains(piece))
+        })
+}
+
+/// Whether a line is a row's number alone (`6.`, `（三）`), its label's words set
+/// elsewhere: chromium's editor page, in reading order, sets `6.` of
+/// 6.属于四类过程性信息 after the table's last label, before the values.
+fn bare_number(r: &TableRow<'_>) -> bool {
+    lone(r).is_some_and(|c| {
+        let t = c.text.trim();
+        !t.is_empty()
+            && labels::Folded::new(t).numbered()
+            && t.chars().all(|ch| {
+                ch.is_ascii_digit()
+                    || "一二三四五六七八九十".contains(ch)
+                    || ".．、（）()".contains(ch)
+            })
+    })
+}
+
+/// Most lines of the header's words passed over between a label and its values
+/// ([`header_between`]).
+const MAX_HEADER_LINES: usize = 12;
+
+/// A run of table 三's values whose line before (`tr`) names no row: the header's
+/// words, cut over lines, set between the labels and their values (chromium's editor
+/// page, in reading order: `…` / `5.属于三类内部事务信息` / `申请人情况` / … /
+/// `人 企业 机构 益组织 务机构 他 计` / the values), or a row's number alone (`6.`,
+/// after the table's last label). The run is read as [`t3_rows`] reads it after the
+/// last line that names a row, where the line before the values is such a number or
+/// a piece of the header ([`header_piece`]) and every line between is a piece of the
+/// header, at most [`MAX_HEADER_LINES`] of them; they stay as lines of their own.
+/// `None` where not so, or where [`t3_rows`] reads nothing so: nothing changed.
+fn header_between<'i>(
+    text: &str,
+    old: &[TableRow<'i>],
+    tr: &TableRow<'i>,
+    values: &[usize],
+    rows: &mut Vec<TableRow<'i>>,
+) -> Option<Option<usize>> {
+    let words = |r: &TableRow<'_>| text_line(r, TableId::T3).is_some() && header_piece(r);
+    if !words(tr) && !bare_number(tr) {
+        return None;
+    }
+    let mut at = rows.len();
+    let mut between = 1;
+    while let Some(r) = at.checked_sub(1).and_then(|k| rows.get(k)) {
+        if empty(r) {
+            at -= 1;
+            continue;
+        }
+        if names_t3_row(r) && !header_line(r) {
+            break;
+        }
+        if !words(r) || between >= MAX_HEADER_LINES {
+            return None;
+        }
+        between += 1;
+        at -= 1;
+    }
+    let own = at.checked_sub(1).and_then(|k| rows.get(k)).cloned()?;
+    let mut header = rows.split_off(at);
+    header.push(tr.clone());
+    rows.pop();
+    match t3_rows(text, old, &own, values, rows) {
+        Some(next) => {
+            rows.append(&mut header);
+            Some(next)
+        }
+        None => {
+            rows.push(own);
+            header.pop();
+            rows.append(&mut header);
+            None
         }
     }
 }
@@ -788,6 +905,64 @@ fn only_split(values: &[usize], fits: &dyn Fn(&[usize]) -> bool) -> Option<Vec<u
     Some(out)
 }
 
+/// Most rows [`only_split_rows`] splits values into: table 三's.
+const MAX_SPLIT_ROWS: usize = 32;
+
+/// The one way to cut `values` (indices) into exactly `rows` runs of seven or six that
+/// each `fits`, as the runs' lengths; `None` when there is no such way, or more than
+/// one, or too many rows to try.
+fn only_split_rows(
+    values: &[usize],
+    rows: usize,
+    fits: &dyn Fn(&[usize]) -> bool,
+) -> Option<Vec<usize>> {
+    let n = T3_COLUMNS.len();
+    let len = values.len();
+    if rows == 0 || rows > MAX_SPLIT_ROWS || len < rows * (n - 1) || len > rows * n {
+        return None;
+    }
+    // ways[k][r]: how many ways (0, 1, or 2 for more) cut values[k..] into r runs,
+    // and the first run's length.
+    let mut ways: Vec<Vec<(u8, usize)>> = vec![vec![(0, 0); rows + 1]; len + 1];
+    if let Some(w) = ways.get_mut(len).and_then(|w| w.get_mut(0)) {
+        *w = (1, 0);
+    }
+    for k in (0..len).rev() {
+        for r in 1..=rows {
+            let mut count = 0u8;
+            let mut first = 0;
+            for size in [n, n - 1] {
+                let Some(run) = values.get(k..k + size) else {
+                    continue;
+                };
+                let after = ways
+                    .get(k + size)
+                    .and_then(|w| w.get(r - 1))
+                    .map_or(0, |w| w.0);
+                if after > 0 && fits(run) {
+                    count = count.saturating_add(after).min(2);
+                    first = size;
+                }
+            }
+            if let Some(w) = ways.get_mut(k).and_then(|w| w.get_mut(r)) {
+                *w = (count, first);
+            }
+        }
+    }
+    if ways.first().and_then(|w| w.get(rows)).map(|w| w.0) != Some(1) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let (mut k, mut r) = (0, rows);
+    while k < len && r > 0 {
+        let size = ways.get(k)?.get(r)?.1;
+        out.push(size);
+        k += size;
+        r -= 1;
+    }
+    Some(out)
+}
+
 /// Whether `c` stands after spaces alone on its line.
 fn indented(text: &str, c: &zfxxgk_lex::Cell<'_>) -> bool {
     let before = text.get(..c.span.start).unwrap_or_default();
@@ -878,7 +1053,14 @@ fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
 fn label_lines(rows: &[TableRow<'_>], tr: &TableRow<'_>) -> usize {
     let numbered =
         |r: &TableRow<'_>| lone(r).is_some_and(|c| labels::Folded::new(c.text).numbered());
-    if numbered(tr) {
+    // A label of more than one cell is numbered where one of them is (`三、本年度`
+    // `（一）予以公开`, its group's cell beside it).
+    if tr
+        .row
+        .cells
+        .iter()
+        .any(|c| labels::Folded::new(c.text).numbered())
+    {
         return 0;
     }
     let (mut back, mut pieces) = (0, 0);
@@ -1015,6 +1197,42 @@ fn pending(rows: &[TableRow<'_>]) -> bool {
     })
 }
 
+/// Whether a line has a cell with a row's numbering (`3.`, `（二）`), its group's cell
+/// in `edition` ([`group_cell`]) passed over.
+fn numbered_line(r: &TableRow<'_>, edition: Edition) -> bool {
+    r.row
+        .cells
+        .iter()
+        .filter(|c| !c.text.trim().is_empty() && !group_cell(c.text, edition))
+        .any(|c| labels::Folded::new(c.text).numbered())
+}
+
+/// Whether a cell is a piece of the label of one of table 三's groups in `edition`,
+/// short of the whole, after the group's number if it has one (`（六）其他` of
+/// （六）其他处理 in 2021, where its rows are 1.… 2.… 3.其他; in 2019 （六）其他处理 is a
+/// row of its own, and `（六）其他` names it): the group's cell, cut, set on a row
+/// label's line.
+fn group_cell(text: &str, edition: Edition) -> bool {
+    let folded = crate::normalize::fold(text);
+    let rest = match folded
+        .strip_prefix('（')
+        .or_else(|| folded.strip_prefix('('))
+    {
+        Some(r) => r
+            .split_once('）')
+            .or_else(|| r.split_once(')'))
+            .map_or(folded.as_str(), |(_, rest)| rest),
+        None => folded.as_str(),
+    };
+    !rest.is_empty()
+        && Template::of(edition)
+            .t3_rows
+            .iter()
+            .filter_map(|row| row.group)
+            .map(crate::normalize::fold)
+            .any(|g| g.len() > rest.len() && g.contains(rest))
+}
+
 /// The row of table 三, by its index in `edition`'s template, that the last row of
 /// `rows` holding values names by its text: the last row read with its label. `None`
 /// where that row has no label or names none.
@@ -1085,30 +1303,46 @@ fn in_order<'i>(
         open
     };
     // The labels, the open ones and this one, must name rows that follow each other
-    // in the template of an edition: else which label is whose is not told.
+    // in the template of an edition: else which label is whose is not told. An open
+    // label cut over lines may name its row on each (`1.申请人无正当理由逾期不补正、行政
+    // 机关不` / `（六）其他 再处理其政府信息公开申请`): a line naming the row the line
+    // before names is that label's rest, and takes no row of its own.
     let named = |e: Edition, rs: &[&TableRow<'_>]| -> Option<usize> {
         let folded: Vec<labels::Folded<'_>> = rs
             .iter()
             .flat_map(|r| r.row.cells.iter())
-            .filter(|c| !c.text.trim().is_empty())
+            .filter(|c| !c.text.trim().is_empty() && !group_cell(c.text, e))
             .map(|c| labels::Folded::new(c.text))
             .collect();
         labels::best_t3_row(&folded, e).map(|(j, _)| j)
     };
-    let consecutive = Edition::ALL.iter().any(|&e| {
-        let mut at: Vec<Option<usize>> = open
-            .iter()
-            .map(|&k| rows.get(k).and_then(|r| named(e, &[r])))
-            .collect();
-        at.push(named(e, &label.iter().collect::<Vec<_>>()));
-        at.windows(2).all(|w| match w {
-            [Some(a), Some(b)] => a + 1 == *b,
-            _ => false,
-        }) && at.iter().all(Option::is_some)
-    });
-    if !consecutive {
-        return None;
-    }
+    let takers = |e: Edition| -> Option<Vec<usize>> {
+        // A line naming no row and not numbered (`再处理其政府信息公开申请`, its group's
+        // cell set apart) is the rest of the label before it.
+        let mut at: Vec<usize> = Vec::with_capacity(open.len());
+        for &k in &open {
+            let r = rows.get(k)?;
+            match (named(e, &[r]), at.last()) {
+                (Some(j), _) => at.push(j),
+                (None, Some(&before)) if !numbered_line(r, e) => at.push(before),
+                (None, _) => return None,
+            }
+        }
+        let here = named(e, &label.iter().collect::<Vec<_>>())?;
+        let steps = at
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if *b == *a || *b == *a + 1));
+        let last = at.last().map_or(here, |&a| a + 1);
+        (steps && here == last).then(|| {
+            open.iter()
+                .zip(&at)
+                .enumerate()
+                .filter(|(k, (_, j))| *k == 0 || at.get(k - 1) != Some(j))
+                .map(|(_, (&o, _))| o)
+                .collect()
+        })
+    };
+    let open = Edition::ALL.iter().find_map(|&e| takers(e))?;
     let whole = |ks: &[usize]| crate::wrapped::whole(&cells_of(ks));
     // The run's last value, in `old`: `after` stands after it.
     let run_end = values.last().map(|&l| l + 1)?;
@@ -1139,7 +1373,6 @@ fn in_order<'i>(
     };
     let all: Vec<usize> = values.iter().chain(&tail).copied().collect();
     let values = &all[..];
-    let sizes = only_split(values, &whole)?;
     // More rows than labels before them: the labels after the values, to the zone's
     // end with no value after them (but the run's tail), down to the template's last
     // row, are the rest (`3.其他` / `（七）总计` / `四、结转…` set after the last rows'
@@ -1149,7 +1382,7 @@ fn in_order<'i>(
         .unwrap_or_default()
         .iter()
         .any(holds_value);
-    let later: Vec<usize> = if sizes.len() > open.len() + 1 && unvalued {
+    let after_labels: Vec<usize> = if unvalued {
         (0..after.len())
             .filter(|&k| {
                 after
@@ -1157,6 +1390,21 @@ fn in_order<'i>(
                     .is_some_and(|r| names_t3_row(r) && !header_line(r))
             })
             .collect()
+    } else {
+        Vec::new()
+    };
+    // The one way the run splits into rows that add up; else, the labels telling how
+    // many rows it holds, the one way into that many (rows of zeros split more ways
+    // than one, but not into a given number of rows of seven).
+    let sizes = only_split(values, &whole)
+        .or_else(|| only_split_rows(values, open.len() + 1, &whole))
+        .or_else(|| {
+            (!after_labels.is_empty())
+                .then(|| only_split_rows(values, open.len() + 1 + after_labels.len(), &whole))
+                .flatten()
+        })?;
+    let later: Vec<usize> = if sizes.len() > open.len() + 1 {
+        after_labels
     } else {
         Vec::new()
     };

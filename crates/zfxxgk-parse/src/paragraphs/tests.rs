@@ -567,6 +567,106 @@ fn the_last_rows_value_after_the_tables_last_labels_ends_its_row() {
     );
 }
 
+/// chromium's editor page, in reading order: the labels of the first rows, then the
+/// header's words cut over lines, then those rows' values, row after row: the header
+/// is passed over and the labels take the rows in turn. A line that is no piece of
+/// the header between them leaves the run unread.
+#[test]
+fn header_words_between_labels_and_their_values_are_passed_over() {
+    let text = |between: &str| {
+        let mut t = String::from(
+            "三、收到和处理政府信息公开申请情况\n\
+             一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n\
+             三、本年度 （一）予以公开\n\n申请人情况\n法人或其他组织\n自然 商业 科研\n总\n",
+        );
+        t += between;
+        t += "社会公\n法律服\n其\n人 企业 机构 益组织 务机构 他 计\n";
+        for v in [
+            "63", "7", "3", "0", "1", "2", "76", "30", "0", "0", "0", "0", "0", "30", "14", "0",
+            "0", "0", "0", "0", "14",
+        ] {
+            t += v;
+            t += "\n\n";
+        }
+        t += "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n";
+        t
+    };
+    let got = tidy(&text(""));
+    assert_eq!(
+        get(&got, "t3.new_received.natural_person"),
+        Some("63"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.carried_over.total"), Some("30"));
+    assert_eq!(get(&got, "t3.granted.natural_person"), Some("14"));
+    let got = tidy(&text("本年度共收到申请\n"));
+    assert!(
+        got.iter().all(|c| !c.0.starts_with("t3.new_received")),
+        "{got:?}"
+    );
+}
+
+/// chromium's editor page, in reading order, after its page break: the labels of
+/// the table's last rows (a label cut over two lines that both name its row, a
+/// line of a label's rest that names none after its group's cut cell), the number
+/// of the first (`6.`) alone after them, then the rows' values. Rows of zeros split
+/// more ways than one; into as many rows as the labels name, one way only.
+#[test]
+fn labels_cut_over_lines_take_the_rows_after_a_number_alone() {
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+         一、本年新收政府信息公开申请数量\n\n120\n\n1\n\n0\n\n1\n\n6\n\n2\n\n130\n\n\
+         1.信访举报投诉类申请\n2.重复申请\n3.要求提供公开出版物\n\
+         4.无正当理由大量反复申请\n5.要求行政机关确认或重新出具已获取信息\n\
+         1.申请人无正当理由逾期不补正、行政机关不\n（六）其他 再处理其政府信息公开申请\n\
+         2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n\
+         3.其他\n（七）总计\n四、结转下年度继续办理\n1.\n",
+    );
+    let rows = [
+        "0 0 0 0 0 0 0",
+        "0 0 0 0 0 0 0",
+        "0 0 0 0 0 0 0",
+        "0 0 0 0 0 0 0",
+        "0 0 0 0 0 0 0",
+        "0 0 0 0 0 0 0",
+        "2 0 0 0 0 0 2",
+        "4 1 0 1 2 2 10",
+        "116 1 0 1 6 2 126",
+        "10 0 0 0 0 0 10",
+    ];
+    for v in rows.iter().flat_map(|r| r.split(' ')) {
+        text += v;
+        text += "\n\n";
+    }
+    let got = tidy(&text);
+    assert_eq!(
+        get(&got, "t3.not_processed.complaint.total"),
+        Some("0"),
+        "{got:?}"
+    );
+    assert_eq!(
+        get(&got, "t3.other.no_correction.natural_person"),
+        Some("0")
+    );
+    assert_eq!(get(&got, "t3.other.no_fee.natural_person"), Some("2"));
+    assert_eq!(get(&got, "t3.other.other.total"), Some("10"));
+    assert_eq!(get(&got, "t3.results_total.total"), Some("126"));
+    assert_eq!(get(&got, "t3.carried_forward.natural_person"), Some("10"));
+}
+
+#[test]
+fn a_run_of_zeros_splits_one_way_into_a_given_number_of_rows() {
+    let values: Vec<usize> = (0..42).collect();
+    let zeros = |_: &[usize]| true;
+    assert_eq!(super::only_split(&values, &zeros), None);
+    assert_eq!(super::only_split_rows(&values, 6, &zeros), Some(vec![7; 6]));
+    assert_eq!(super::only_split_rows(&values, 7, &zeros), Some(vec![6; 7]));
+    assert_eq!(super::only_split_rows(&values, 5, &zeros), None);
+    // Six rows of 42 values, but the first seven do not fit: none.
+    let first_six = |ks: &[usize]| ks.first() != Some(&0) || ks.len() == 6;
+    assert_eq!(super::only_split_rows(&values, 6, &first_six), None);
+}
+
 /// Two labels, then both rows' values: each takes seven in turn, where they add
 /// up; not where one row's do not.
 #[test]
