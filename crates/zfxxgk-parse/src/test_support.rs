@@ -21,6 +21,12 @@ pub(crate) fn get<'a>(cells: &'a [(String, String)], key: &str) -> Option<&'a st
     cells.iter().find(|c| c.0 == key).map(|c| c.1.as_str())
 }
 
+/// Whether no cell among `cells` has a key starting with `prefix` (nothing of those
+/// rows read).
+pub(crate) fn none_under(cells: &[(String, String)], prefix: &str) -> bool {
+    cells.iter().all(|c| !c.0.starts_with(prefix))
+}
+
 /// The cells of `report` whose key starts with `prefix`, each as `key=value`.
 pub(crate) fn starting(report: &Report, prefix: &str) -> Vec<String> {
     report

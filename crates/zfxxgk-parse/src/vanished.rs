@@ -260,7 +260,7 @@ pub(crate) fn written(placements: &[&Placement], values: &[LexCell<'_>], most: u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{self, get};
+    use crate::test_support::{self, get, none_under};
 
     fn tokens(s: &str) -> Vec<Token> {
         s.split_whitespace().map(Token::of).collect()
@@ -395,10 +395,7 @@ mod tests {
             一、本年新收政府信息公开申请数量 1 1 0 0 2\n0 5\n\
             二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
         let (cells, report) = read(text);
-        assert!(
-            cells.iter().all(|c| !c.0.starts_with("t3.new_received")),
-            "{cells:?}"
-        );
+        assert!(none_under(&cells, "t3.new_received"), "{cells:?}");
         assert_eq!(get(&cells, "t3.carried_over.total"), Some("0"));
         assert!(report
             .notes
@@ -414,10 +411,7 @@ mod tests {
             行政规范性文件 4702 3051 8595\n";
         let (cells, report) = read(text);
         assert_eq!(get(&cells, "t2.normative_documents.in_force"), Some("8595"));
-        assert!(
-            cells.iter().all(|c| !c.0.starts_with("t2.regulations")),
-            "{cells:?}"
-        );
+        assert!(none_under(&cells, "t2.regulations"), "{cells:?}");
         assert!(report
             .notes
             .iter()

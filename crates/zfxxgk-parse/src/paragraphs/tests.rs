@@ -1,6 +1,6 @@
 //! Unit tests of `paragraphs.rs`.
 
-use crate::test_support::{get, tidy};
+use crate::test_support::{get, none_under, tidy};
 
 /// lynx -dump of a table with merged cells: each cell centred on a line of its
 /// own, blank lines between.
@@ -52,10 +52,7 @@ fn lynx_rows_read_back_by_the_template_shape() {
     assert_eq!(get(&got, "t2.licensing.decisions"), Some("2629"));
     assert_eq!(get(&got, "t3.new_received.natural_person"), Some("80"));
     assert_eq!(get(&got, "t3.new_received.total"), Some("81"));
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.carried_over")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.carried_over"), "{got:?}");
     assert_eq!(get(&got, "t4.review.corrected"), Some("1"));
     assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("2"));
 }
@@ -101,10 +98,7 @@ fn table_three_labels_join_and_runs_split_by_their_sums() {
     assert_eq!(get(&got, "t3.carried_over.natural_person"), Some(""));
     assert_eq!(get(&got, "t3.partly_granted.natural_person"), Some("23"));
     assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.withheld")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.withheld"), "{got:?}");
 }
 
 /// Rows whose labels a converter lost, after a labelled row's seven values: split
@@ -137,9 +131,9 @@ fn runs_after_a_row_split_one_way_only() {
     // as `0 23 0 0 0 1 24`, add up as well: which is which cannot be told.
     let got = tidy(&text(["0"; 7]));
     assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.carried_over")
-            && !c.0.starts_with("t3.granted")
-            && !c.0.starts_with("t3.partly_granted")),
+        none_under(&got, "t3.carried_over")
+            && none_under(&got, "t3.granted")
+            && none_under(&got, "t3.partly_granted"),
         "{got:?}"
     );
     assert_eq!(get(&got, "t3.withheld.state_secret.total"), Some("39"));
@@ -211,9 +205,8 @@ fn a_run_whose_first_six_add_up_too_is_not_split() {
         "{got:?}"
     );
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.publication")
-                && !c.0.starts_with("t3.not_processed.excessive")),
+        none_under(&got, "t3.not_processed.publication")
+            && none_under(&got, "t3.not_processed.excessive"),
         "{got:?}"
     );
     assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
@@ -244,9 +237,8 @@ fn a_run_whose_first_six_add_up_too_is_not_split() {
         "1",
     ]));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.complaint")
-                && !c.0.starts_with("t3.not_processed.duplicate")),
+        none_under(&got, "t3.not_processed.complaint")
+            && none_under(&got, "t3.not_processed.duplicate"),
         "{got:?}"
     );
     assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
@@ -295,11 +287,7 @@ fn a_run_whose_first_six_add_up_too_is_not_split() {
         Some("1"),
         "{got:?}"
     );
-    assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.duplicate")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.not_processed.duplicate"), "{got:?}");
 }
 
 /// lynx centres each cell on a line of its own, row after row: after a row
@@ -373,19 +361,11 @@ fn values_after_a_label_cut_over_lines_are_that_labels() {
     );
     assert_eq!(get(&got, "t3.not_processed.confirmation.total"), Some("1"));
     // The six zeros: a row whose blank cannot be told.
-    assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.excessive")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.not_processed.excessive"), "{got:?}");
     // A label's last line alone, its numbered line gone: the six may be a row of
     // their own set before the next label.
     let got = tidy(&text(&["反复申请"]));
-    assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.confirmation")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.not_processed.confirmation"), "{got:?}");
 }
 
 /// `pdftotext` of a LibreOffice page sets the pieces of a group's cut label (`其他处`
@@ -473,11 +453,7 @@ fn labels_of_rows_read_before_take_no_values() {
     // A label after the last labelled row, left without values: which seven are
     // whose is not told.
     let got = tidy(&text(&["（五）不予处理", "1.信访举报投诉类申请"]));
-    assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.unavailable.unclear")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.unavailable.unclear"), "{got:?}");
 }
 
 /// Labels left without values, then the next label's run whose first row lost a
@@ -560,11 +536,7 @@ fn the_last_rows_value_after_the_tables_last_labels_ends_its_row() {
     assert_eq!(get(&got, "t3.carried_forward.total"), Some("31"));
     // Nothing after the labels: the run does not split, and is not read.
     let got = tidy(&text(""));
-    assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.duplicate")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.not_processed.duplicate"), "{got:?}");
 }
 
 /// chromium's editor page, in reading order: the labels of the first rows, then the
@@ -600,10 +572,7 @@ fn header_words_between_labels_and_their_values_are_passed_over() {
     assert_eq!(get(&got, "t3.carried_over.total"), Some("30"));
     assert_eq!(get(&got, "t3.granted.natural_person"), Some("14"));
     let got = tidy(&text("本年度共收到申请\n"));
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.new_received")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.new_received"), "{got:?}");
 }
 
 /// chromium's editor page, in reading order, after its page break: the labels of
@@ -693,8 +662,7 @@ fn labels_before_their_values_take_them_in_turn() {
     assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
     let got = tidy(&text("4"));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+        none_under(&got, "t3.granted") && none_under(&got, "t3.partly"),
         "{got:?}"
     );
 }
@@ -722,8 +690,7 @@ fn values_after_a_label_left_without_values_are_not_split() {
     let got = tidy(&format!("{text}5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"));
     assert_eq!(get(&got, "t3.new_received.total"), Some("130"));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.granted") && !c.0.starts_with("t3.partly")),
+        none_under(&got, "t3.granted") && none_under(&got, "t3.partly"),
         "{got:?}"
     );
     let got = tidy(&text);
@@ -813,10 +780,9 @@ fn a_group_label_beside_its_item_labels_its_values() {
         "{got:?}"
     );
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.unavailable.needs_creation")
-                && !c.0.starts_with("t3.unavailable.unclear")
-                && !c.0.starts_with("t3.not_processed.duplicate")),
+        none_under(&got, "t3.unavailable.needs_creation")
+            && none_under(&got, "t3.unavailable.unclear")
+            && none_under(&got, "t3.not_processed.duplicate"),
         "{got:?}"
     );
 }
@@ -873,10 +839,9 @@ fn labels_after_the_last_values_take_them_in_turn() {
     // A label short (no 2.): nine rows for eight labels, none of them read.
     let got = tidy(&tail(&["3.其他", "（七）总计", "四、结转下年度继续办理"]));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.duplicate")
-                && !c.0.starts_with("t3.other")
-                && !c.0.starts_with("t3.results_total")),
+        none_under(&got, "t3.not_processed.duplicate")
+            && none_under(&got, "t3.other")
+            && none_under(&got, "t3.results_total"),
         "{got:?}"
     );
 }
@@ -1059,10 +1024,9 @@ fn a_label_after_the_last_values_takes_the_row_after_the_open_labels() {
     // set after: none of the run's rows read.
     let got = tidy(&text(&["3.要求提供公开出版物", "（五）不予处理"]));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.not_processed.publication")
-                && !c.0.starts_with("t3.not_processed.excessive")
-                && !c.0.starts_with("t3.not_processed.confirmation")),
+        none_under(&got, "t3.not_processed.publication")
+            && none_under(&got, "t3.not_processed.excessive")
+            && none_under(&got, "t3.not_processed.confirmation"),
         "{got:?}"
     );
 }
@@ -1105,9 +1069,9 @@ fn a_run_split_two_ways_is_split_the_way_the_totals_allow() {
     // Totals that let 23 stand in the second column too: not told.
     let got = tidy(&text(&["179", "30", "1", "1", "0", "6", "217"]));
     assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.carried_over")
-            && !c.0.starts_with("t3.granted")
-            && !c.0.starts_with("t3.partly_granted")),
+        none_under(&got, "t3.carried_over")
+            && none_under(&got, "t3.granted")
+            && none_under(&got, "t3.partly_granted"),
         "{got:?}"
     );
 }
@@ -1163,9 +1127,8 @@ fn a_row_set_around_its_label_takes_the_first_value_after_it() {
     // of the two rows read.
     let got = tidy(&text("40"));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.withheld.state_secret")
-                && !c.0.starts_with("t3.withheld.law_forbidden")),
+        none_under(&got, "t3.withheld.state_secret")
+            && none_under(&got, "t3.withheld.law_forbidden"),
         "{got:?}"
     );
 }
@@ -1206,8 +1169,7 @@ fn first_columns_set_apart_join_the_rest_of_their_rows() {
     // A row that does not add up with its first value: none read.
     let got = tidy(&text(&["191"], &rest));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.new_received") && !c.0.starts_with("t3.carried_over")),
+        none_under(&got, "t3.new_received") && none_under(&got, "t3.carried_over"),
         "{got:?}"
     );
     // Nothing after the first label, the next label after it: its first value may
@@ -1217,15 +1179,13 @@ fn first_columns_set_apart_join_the_rest_of_their_rows() {
     shifted.extend(["0", "0", "0", "0", "0", "0"]);
     let got = tidy(&text(&[], &shifted));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.new_received") && !c.0.starts_with("t3.carried_over")),
+        none_under(&got, "t3.new_received") && none_under(&got, "t3.carried_over"),
         "{got:?}"
     );
     // A value short (a blank elsewhere left nothing): which is whose is not told.
     let got = tidy(&text(&["190"], &rest[..11]));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.new_received") && !c.0.starts_with("t3.carried_over")),
+        none_under(&got, "t3.new_received") && none_under(&got, "t3.carried_over"),
         "{got:?}"
     );
 }
@@ -1277,7 +1237,7 @@ fn table_four_values_between_header_words_are_one_row() {
     let mut wrong = all;
     wrong[4] = "6";
     let got = tidy(&cells(&wrong));
-    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    assert!(none_under(&got, "t4."), "{got:?}");
     // Fourteen: the groups the sums decide.
     let got = tidy(&cells(&all[1..]));
     assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
@@ -1315,17 +1275,17 @@ fn table_four_values_past_the_next_heading_are_its_own() {
     assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
     // A line of text between the heading and the values: not the table's.
     let got = tidy(&text(&before, "本年度：\n", &after));
-    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    assert!(none_under(&got, "t4."), "{got:?}");
     // Groups that do not add up: not read.
     let mut wrong = after;
     wrong[5] = "6";
     let got = tidy(&text(&before, "", &wrong));
-    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    assert!(none_under(&got, "t4."), "{got:?}");
     // Sixteen values: not one row.
     let mut more = after.to_vec();
     more.push("0");
     let got = tidy(&text(&before, "", &more));
-    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    assert!(none_under(&got, "t4."), "{got:?}");
 }
 
 /// chromium's print of a cms page, in `pdftotext`'s reading order: a page break in
@@ -1358,7 +1318,7 @@ fn the_procurement_amount_past_the_next_heading_is_its_own() {
         ),
     ] {
         let got = tidy(&t);
-        assert!(got.iter().all(|c| !c.0.starts_with("t2.")), "{t}\n{got:?}");
+        assert!(none_under(&got, "t2."), "{t}\n{got:?}");
     }
 }
 
@@ -1544,10 +1504,7 @@ fn lynx_nbsp_cells_are_read_where_their_blank_line_stands() {
     assert_eq!(get(&got, "t3.granted.public_interest"), Some(""));
     assert_eq!(get(&got, "t3.granted.legal_services"), Some("0"));
     assert_eq!(get(&got, "t3.granted.total"), Some("24"));
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.partly_granted"), "{got:?}");
     assert_eq!(get(&got, "t4.litigation_direct.upheld"), Some("3"));
     assert_eq!(get(&got, "t4.litigation_direct.pending"), Some(""));
     assert_eq!(get(&got, "t4.litigation_direct.total"), Some("3"));
@@ -1695,15 +1652,8 @@ fn lynx_cells_off_the_centre_follow_an_empty_one() {
     // are not centred: where the blank stood is not shown, the row is left.
     for text in [page(0, None), page(-3, Some(3)), page(-3, Some(30))] {
         let got = tidy(&text);
-        assert!(
-            got.iter()
-                .all(|c| !c.0.starts_with("t3.withheld.state_secret")),
-            "{got:?}"
-        );
-        assert!(
-            got.iter().all(|c| !c.0.starts_with("t3.carried_over")),
-            "{got:?}"
-        );
+        assert!(none_under(&got, "t3.withheld.state_secret"), "{got:?}");
+        assert!(none_under(&got, "t3.carried_over"), "{got:?}");
     }
 }
 

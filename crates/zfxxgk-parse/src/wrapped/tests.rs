@@ -1,6 +1,6 @@
 //! Unit tests of `wrapped.rs`.
 
-use crate::test_support::{get, tidy};
+use crate::test_support::{get, none_under, tidy};
 
 const HEAD: &str = "三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n";
 
@@ -55,9 +55,8 @@ fn rows_stacked_column_by_column_are_read_where_they_add_up() {
     // A row made that does not add up: nothing of the stack is read.
     let got = tidy(&stacked("0 0 0 0 0 0 0", "6 0 0 0 0 0 5"));
     assert!(
-        got.iter()
-            .all(|c| !c.0.starts_with("t3.unavailable.unclear")
-                && !c.0.starts_with("t3.unavailable.needs_creation")),
+        none_under(&got, "t3.unavailable.unclear")
+            && none_under(&got, "t3.unavailable.needs_creation"),
         "{got:?}"
     );
 }
@@ -124,14 +123,11 @@ fn a_block_of_right_hand_parts_pairs_with_the_rows_after_it() {
     assert_eq!(get(&got, "t3.granted.legal_services"), Some("2"));
     assert_eq!(get(&got, "t3.partly_granted.total"), Some("3"));
     // The row after the block's rows has no right-hand part.
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.withheld")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.withheld"), "{got:?}");
     // One pair that does not add up: none is paired.
     let text = text.replace("0 0 1 0 3", "0 0 1 0 4");
     let got = tidy(&text);
-    assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    assert!(none_under(&got, "t3."), "{got:?}");
 }
 
 /// The block's row cut in two where its blank cell left a gap (`1 0` / `1 2`), and
@@ -176,21 +172,12 @@ fn a_block_row_cut_at_its_blank_and_values_before_their_label_are_paired() {
         .replace("\n0 0 0 0 6\n1 0\n", "\n0 0 0 6\n1 0\n");
     assert_ne!(two, one);
     let got = tidy(&two);
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.new_received")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.new_received"), "{got:?}");
     // A block row the sums deny: nothing is paired.
     let text = text.replace("1 0\n1 2\n", "1 0\n1 3\n");
     let got = tidy(&text);
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.granted")),
-        "{got:?}"
-    );
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.new_received")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.granted"), "{got:?}");
+    assert!(none_under(&got, "t3.new_received"), "{got:?}");
 }
 
 /// `pdftotext -layout`: a label cut over two lines took the row's first value
@@ -227,10 +214,7 @@ fn an_aligned_row_cut_in_two_is_joined() {
         &line("不计其他情形）", &["", "0", "0", "0", "0", "0", "24"]),
     );
     let got = tidy(&text);
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.partly_granted"), "{got:?}");
 }
 
 /// The first part of a cut row on a line of running text (its value one space
@@ -303,7 +287,7 @@ fn values_written_column_by_column_are_read_by_the_blocks() {
     assert_eq!(get(&got, "t3.results_total.total"), Some("188"));
     // One row that does not add up: nothing is read.
     let got = tidy(&text.replace("6 188", "6 189"));
-    assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    assert!(none_under(&got, "t3."), "{got:?}");
 }
 
 /// The label's beginning on the line before, with no value, its end on the line of
@@ -323,10 +307,7 @@ fn a_label_begun_on_the_line_before_is_joined() {
     assert_eq!(get(&got, "t3.partly_granted.total"), Some("23"));
     // A bit of label that does not go on from the line before's: not joined.
     let got = tidy(&text.replace("的，只计这一情形，不计其", "另有说明的情形"));
-    assert!(
-        got.iter().all(|c| !c.0.starts_with("t3.partly_granted")),
-        "{got:?}"
-    );
+    assert!(none_under(&got, "t3.partly_granted"), "{got:?}");
 }
 
 /// Table 四's values over two lines: joined; fifteen that do not add up group by
@@ -346,7 +327,7 @@ fn table_four_values_over_two_lines_are_joined() {
     assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
     // Lines whose merges add up in more than one way: nothing is read.
     let got = tidy(&format!("{head}0 0 0 0 1 0 0 0 0 0 0\n1 0 0 0\n"));
-    assert!(got.iter().all(|c| !c.0.starts_with("t4.")), "{got:?}");
+    assert!(none_under(&got, "t4."), "{got:?}");
     let got = tidy(&format!("{head}0 3 1 1\n5 2 0 0 1 3 3 0 2 0 5\n"));
     assert_eq!(get(&got, "t4.review.total"), Some("5"), "{got:?}");
 }
@@ -375,7 +356,7 @@ fn rows_the_sums_deny_stay_apart() {
          （七）总计\n5 0\n0 0 0 0 6\n"
     );
     let got = tidy(&text);
-    assert!(got.iter().all(|c| !c.0.starts_with("t3.")), "{got:?}");
+    assert!(none_under(&got, "t3."), "{got:?}");
 }
 
 #[test]
