@@ -1094,21 +1094,10 @@ const MAX_GROUP_PIECES: usize = 2;
 /// Whether a line is a piece of the label of one of table 三's groups (`其他处`, `理`
 /// of 其他处理), short of the whole, not numbered.
 fn group_piece(r: &TableRow<'_>) -> bool {
-    let Some(c) = lone(r) else {
-        return false;
-    };
-    let f = labels::Folded::new(c.text);
-    let piece = f.text();
-    !piece.is_empty()
-        && !f.numbered()
-        && Edition::ALL.iter().any(|&e| {
-            Template::of(e)
-                .t3_rows
-                .iter()
-                .filter_map(|row| row.group)
-                .map(crate::normalize::fold)
-                .any(|g| g.len() > piece.len() && g.contains(piece))
-        })
+    lone(r).is_some_and(|c| {
+        !labels::Folded::new(c.text).numbered()
+            && Edition::ALL.iter().any(|&e| group_cell(c.text, e))
+    })
 }
 
 /// The last `back` rows of `rows` taken off as a label's lines ([`label_lines`]), the
