@@ -214,6 +214,57 @@ fn ordered_cut_labels(text: &str, rows: &[TableRow<'_>]) -> Vec<WrappedRow> {
     named
 }
 
+/// A header's cells, a cell holding several column names a single space apart
+/// (`本年制发件数 本年废止件数 现行有效件数`: lynx and `pdftotext -layout` leave one
+/// space between narrow header cells) cut into a cell a name, each where it stands
+/// on its line, where every word names a column of table 二; other cells as they are.
+fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
+    let names = |w: &str| {
+        Edition::ALL.iter().any(|&e| {
+            Template::of(e)
+                .t2
+                .iter()
+                .flat_map(|sub| sub.columns.iter())
+                .any(|c| column_match(w, c))
+        })
+    };
+    let mut out = Vec::with_capacity(cells.len());
+    for c in cells {
+        let words: Vec<(usize, &'i str)> = c
+            .text
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        if words.len() < 2 || !words.iter().all(|(_, w)| names(w)) {
+            out.push(*c);
+            continue;
+        }
+        for (off, w) in words {
+            let before = c.text.get(..off).unwrap_or_default();
+            let x = c.x.map(|(s, _)| {
+                let start = s.saturating_add(display_width(before));
+                (start, start.saturating_add(display_width(w)))
+            });
+            out.push(LexCell {
+                text: w,
+                span: zfxxgk_lex::Span::new(c.span.start + off, c.span.start + off + w.len()),
+                x,
+            });
+        }
+    }
+    out
+}
+
+/// Display columns of `s` (a CJK character two).
+fn display_width(s: &str) -> u32 {
+    u32::try_from(unicode_width::UnicodeWidthStr::width(s)).unwrap_or(u32::MAX)
+}
+
 /// Whether the folded text `f`, whose characters have the bits `bits`, holds a header
 /// word only `edition` uses.
 fn has_header_word(f: &str, bits: u64, edition: Edition) -> bool {
@@ -274,10 +325,8 @@ struct DataRow<'i> {
     item: u8,
     values: Vec<LexCell<'i>>,
     header: Option<Vec<String>>,
-    /// Where the header's column cells stand, when the layout gives positions: in
-    /// display columns, and counted in characters ([`columns::in_chars`]).
-    header_x: Option<Rc<[columns::Range]>>,
-    header_chars: Option<Rc<[columns::Range]>>,
+    /// Where the header's cells stand, shared by the rows under it.
+    header_at: Rc<HeaderAt>,
     span: zfxxgk_lex::Span,
     /// Whether the row is a line of running text (reading-order text, where a blank
     /// cell leaves nothing).
@@ -288,6 +337,20 @@ struct DataRow<'i> {
     /// Where the value cells stand that hold nothing but a label's rest: their value
     /// is not told, and they are not read.
     untold: Vec<usize>,
+}
+
+/// Where a header's column cells stand, when the layout gives positions: in display
+/// columns, and counted in characters ([`columns::in_chars`]); and the same of its
+/// column names ([`header_words`]: a cell of several names a single space apart cut
+/// into one a name), which tell how to count positions where the full rows stand under
+/// them one way only (lynx pads a CJK line by characters, `pdftotext -layout` by
+/// display columns), but do not place values: a name is set flush left in its cell.
+#[derive(Default)]
+struct HeaderAt {
+    x: Option<Vec<columns::Range>>,
+    chars: Option<Vec<columns::Range>>,
+    words_x: Option<Vec<columns::Range>>,
+    words_chars: Option<Vec<columns::Range>>,
 }
 
 /// `第二十条第（五）项` → 5.
@@ -309,8 +372,7 @@ pub(crate) fn build(
     let mut items = Vec::new();
     let mut header: Option<Vec<String>> = None;
     // Shared by the rows under the header: a copy a row would weigh on long tables.
-    let mut header_x: Option<Rc<[columns::Range]>> = None;
-    let mut header_chars: Option<Rc<[columns::Range]>> = None;
+    let mut header_at: Rc<HeaderAt> = Rc::default();
     let mut data: Vec<DataRow<'_>> = Vec::new();
     let mut votes: PerEdition<i32> = PerEdition::default();
     let mut first = None;
@@ -336,8 +398,7 @@ pub(crate) fn build(
             }
             item_now = Some(item);
             header = None;
-            header_x = None;
-            header_chars = None;
+            header_at = Rc::default();
             first.get_or_insert(row.span.start);
             last = row.span.end;
             continue;
@@ -359,12 +420,14 @@ pub(crate) fn build(
                 }
             }
             header = Some(cols);
-            header_x = row.cells.get(1..).and_then(columns::ranges).map(Rc::from);
-            header_chars = row
-                .cells
-                .get(1..)
-                .and_then(|c| columns::ranges(&columns::in_chars(ctx.text, c)))
-                .map(Rc::from);
+            let cells = row.cells.get(1..).unwrap_or_default();
+            let words = header_words(cells);
+            header_at = Rc::new(HeaderAt {
+                x: columns::ranges(cells),
+                chars: columns::ranges(&columns::in_chars(ctx.text, cells)),
+                words_x: columns::ranges(&words),
+                words_chars: columns::ranges(&columns::in_chars(ctx.text, &words)),
+            });
             continue;
         }
         // A row whose label ran on into its value cells is read with those cells cut to
@@ -413,8 +476,7 @@ pub(crate) fn build(
             item,
             values,
             header: above,
-            header_x: header_x.clone(),
-            header_chars: header_chars.clone(),
+            header_at: Rc::clone(&header_at),
             span: row.span,
             from_text: tr.from_text,
             tails,
@@ -450,23 +512,45 @@ pub(crate) fn build(
     // under their header so more often than by display columns (`pdftotext -layout`,
     // a CJK character one column wide).
     let chars = {
-        let agree = |header: &Option<Rc<[columns::Range]>>, values: &[LexCell<'_>]| {
-            header.as_deref().is_some_and(|h| {
+        let agree = |header: Option<&[columns::Range]>, values: &[LexCell<'_>]| {
+            header.is_some_and(|h| {
                 h.len() == values.len()
                     && columns::under(values, h)
                         .is_some_and(|ks| ks.iter().enumerate().all(|(i, &k)| i == k))
             })
         };
-        let full = data
+        // Where no header cell stands over each column, each value where its column's
+        // name begins, one way of counting only (lynx sets a cell flush left, its line
+        // padded by characters): merely standing under a name tells nothing, since
+        // `pdftotext -layout` centres values under names set flush left.
+        let begins = |header: Option<&[columns::Range]>, values: &[LexCell<'_>]| {
+            header.is_some_and(|h| {
+                h.len() == values.len()
+                    && h.iter()
+                        .zip(values)
+                        .all(|(name, v)| v.x.is_some_and(|x| x.0 == name.0))
+            })
+        };
+        let full: Vec<&DataRow<'_>> = data
             .iter()
-            .filter(|d| d.values.len() > 1 && d.values.iter().all(|c| c.x.is_some()));
+            .filter(|d| d.values.len() > 1 && d.values.iter().all(|c| c.x.is_some()))
+            .collect();
         let (mut by_x, mut by_chars) = (0, 0);
-        for d in full {
-            by_x += usize::from(agree(&d.header_x, &d.values));
+        for d in &full {
+            by_x += usize::from(agree(d.header_at.x.as_deref(), &d.values));
             by_chars += usize::from(agree(
-                &d.header_chars,
+                d.header_at.chars.as_deref(),
                 &columns::in_chars(ctx.text, &d.values),
             ));
+        }
+        if by_x == 0 && by_chars == 0 {
+            for d in &full {
+                by_x += usize::from(begins(d.header_at.words_x.as_deref(), &d.values));
+                by_chars += usize::from(begins(
+                    d.header_at.words_chars.as_deref(),
+                    &columns::in_chars(ctx.text, &d.values),
+                ));
+            }
         }
         (by_chars > by_x, by_chars != by_x)
     };
@@ -512,11 +596,11 @@ pub(crate) fn build(
                 let (at_x, header_x, positions) = if chars {
                     (
                         columns::in_chars(ctx.text, &values),
-                        d.header_chars.as_deref(),
+                        d.header_at.chars.as_deref(),
                         &positions_chars,
                     )
                 } else {
-                    (values.clone(), d.header_x.as_deref(), &positions_x)
+                    (values.clone(), d.header_at.x.as_deref(), &positions_x)
                 };
                 let from_header = header_x.and_then(|h| {
                     let h = h.get(h.len().checked_sub(n)?..)?;
@@ -783,13 +867,48 @@ impl Named {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::tidy;
+    use crate::test_support::{none_under, tidy};
     use zfxxgk_model::{T2Column, T2Row};
 
     fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
         want.iter()
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect()
+    }
+
+    /// lynx pads a line of CJK cells by characters, a cell flush left, and keeps one
+    /// space between narrow header cells: a full row's values begin where its
+    /// columns' names do, counted in characters, and a short row's values are placed
+    /// so. Where they begin elsewhere (`pdftotext -layout` centres values under
+    /// names), the names tell nothing, and the short row stays unplaced where the two
+    /// ways of counting place it apart.
+    #[test]
+    fn header_names_a_space_apart_tell_how_lynx_counts_positions() {
+        let text = |full: &str, short: &str| {
+            format!(
+                "二、主动公开政府信息情况\n\n            第二十条第（一）项\n\
+                 {full}\n{short}\n\n三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let lynx = text(
+            "    信息内容   本年制发件数 本年废止件数 现行有效件数\n   行政规范性文件 2208   /      4433",
+            "   规章      4043   2838",
+        );
+        let got = tidy(&lynx);
+        let want = pairs(&[
+            ("t2.regulations.issued", "4043"),
+            ("t2.regulations.repealed", "2838"),
+            ("t2.regulations.in_force", ""),
+        ]);
+        for w in &want {
+            assert!(got.contains(w), "{w:?} in {got:?}");
+        }
+        let centred = text(
+            "      信息内容     本年制发件数 本年废止件数 现行有效件数\n     行政规范性文件     2208      10          4433",
+            "       规章           4043          2838",
+        );
+        let got = tidy(&centred);
+        assert!(none_under(&got, "t2.regulations"), "{got:?}");
     }
 
     #[test]
@@ -1088,10 +1207,7 @@ mod tests {
             lines.join("\n")
         );
         let got = tidy(&text);
-        assert!(
-            got.iter().all(|(k, _)| !k.starts_with("t2.licensing")),
-            "{got:?}"
-        );
+        assert!(none_under(&got, "t2.licensing"), "{got:?}");
         let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
         assert_eq!(get("t2.other_services.items_change"), Some("2"), "{got:?}");
         assert_eq!(get("t2.penalties.items_change"), Some("1"));
