@@ -1223,21 +1223,39 @@ fn group_cell(text: &str, edition: Edition) -> bool {
 }
 
 /// The row of table 三, by its index in `edition`'s template, that the last row of
-/// `rows` holding values names by its text: the last row read with its label. `None`
-/// where that row has no label or names none.
+/// `rows` read with its label names by its text, counted on by the rows without a
+/// label made after it (further sevens of its run, in the template's order): the
+/// last row whose values were read. Values alone on their lines after them (a row
+/// not put together) are passed over. `None` where a label without values stands
+/// among them, or the row names none.
 fn last_labelled(rows: &[TableRow<'_>], edition: Edition) -> Option<usize> {
-    let last = rows.iter().rev().find(|r| holds_value(r))?;
-    let label: Vec<labels::Folded<'_>> = last
-        .row
-        .cells
-        .iter()
-        .filter(|c| !c.text.trim().is_empty() && number::kind(c.text) == Kind::Text)
-        .map(|c| labels::Folded::new(c.text))
-        .collect();
-    if label.is_empty() {
-        return None;
+    let mut unlabelled = 0;
+    let mut seen = false;
+    for r in rows.iter().rev() {
+        if empty(r) || (!seen && !holds_value(r)) {
+            continue;
+        }
+        seen = true;
+        if value(r) {
+            continue;
+        }
+        let label: Vec<labels::Folded<'_>> = r
+            .row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty() && number::kind(c.text) == Kind::Text)
+            .map(|c| labels::Folded::new(c.text))
+            .collect();
+        if !holds_value(r) {
+            return None;
+        }
+        if label.is_empty() {
+            unlabelled += 1;
+            continue;
+        }
+        return labels::best_t3_row(&label, edition).map(|(j, _)| j + unlabelled);
     }
-    labels::best_t3_row(&label, edition).map(|(j, _)| j)
+    None
 }
 
 /// Whether a label line after the last row of `rows` holding values names a row of
@@ -1515,8 +1533,9 @@ fn around_labels<'i>(
     let last_before = *before.last()?;
     let open: Vec<usize> = (last_before + 1..rows.len())
         .filter(|&k| {
-            rows.get(k)
-                .is_some_and(|r| names_t3_row(r) && !header_line(r))
+            rows.get(k).is_some_and(|r| {
+                names_t3_row(r) && !header_line(r) && !group_piece(r) && !stale(rows, r)
+            })
         })
         .collect();
     let &[o] = open.as_slice() else {

@@ -636,6 +636,42 @@ fn a_run_of_zeros_splits_one_way_into_a_given_number_of_rows() {
     assert_eq!(super::only_split_rows(&values, 6, &first_six), None);
 }
 
+/// LibreOffice's page, in reading order: a run after a label whose further sevens
+/// are rows without a label, then the labels of those rows, set late, and a row set
+/// around the next labels (its first value after them, the rest before): the late
+/// labels' rows were read by the further sevens, so the one label left is the row's.
+#[test]
+fn labels_of_rows_read_without_them_are_not_left_open() {
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+         （三）不予公开 1.属于国家秘密\n\n24\n\n0\n\n0\n\n2\n\n0\n\n0\n\n26\n\n\
+         2.其他法律行政法规禁止公开\n\n",
+    );
+    for v in [
+        "24", "0", "1", "1", "0", "0", "26", "7", "0", "0", "—", "0", "0", "7", "9", "0", "0", "0",
+        "0", "0", "9", "0", "1", "0", "0", "6",
+    ] {
+        text += v;
+        text += "\n\n";
+    }
+    text += "3.危及“三安全一稳定”\n4.保护第三方合法权益\n5.属于三类内部事务信息\n\
+             6.属于四类过程性信息\n\n";
+    for v in ["5", "11", "0", "0", "0", "0", "0", "11"] {
+        text += v;
+        text += "\n\n";
+    }
+    text += "7.属于行政执法案卷\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n（四）无法提供\n\n";
+    let got = tidy(&text);
+    // Six values: where its blank stood is not told, but its total is.
+    assert_eq!(
+        get(&got, "t3.withheld.internal_affairs.total"),
+        Some("6"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.withheld.process_info.total"), Some("11"));
+    assert_eq!(get(&got, "t3.withheld.third_party.total"), Some("9"));
+}
+
 /// Two labels, then both rows' values: each takes seven in turn, where they add
 /// up; not where one row's do not.
 #[test]
