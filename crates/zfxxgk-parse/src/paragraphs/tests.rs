@@ -2,6 +2,12 @@
 
 use crate::test_support::{get, none_under, tidy};
 
+/// `values`, each a paragraph of its own (its line, then a blank line), as
+/// reading-order `pdftotext` writes a table's cells.
+fn paragraphs<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    values.into_iter().map(|v| format!("{v}\n\n")).collect()
+}
+
 /// lynx -dump of a table with merged cells: each cell centred on a line of its
 /// own, blank lines between.
 #[test]
@@ -341,15 +347,9 @@ fn values_after_a_label_cut_over_lines_are_that_labels() {
             t += "\n";
         }
         t += "\n";
-        for v in ["0", "0", "0", "0", "0", "0"] {
-            t += v;
-            t += "\n\n";
-        }
+        t += &paragraphs(["0", "0", "0", "0", "0", "0"]);
         t += "5.要求行政机关确认或重新出具已获取信息\n\n";
-        for v in ["1", "0", "0", "0", "0", "0", "1"] {
-            t += v;
-            t += "\n\n";
-        }
+        t += &paragraphs(["1", "0", "0", "0", "0", "0", "1"]);
         t += "（六）其他处理\n\n";
         t
     };
@@ -383,13 +383,12 @@ fn pieces_of_a_group_label_among_a_labels_lines_are_passed_over() {
              （六）\n2.申请人逾期未按收费通\n其他处\n知要求缴纳费用、行政机\n理\n\
              关不再处理其政府信息公\n开申请\n\n",
         );
-        for v in no_fee
-            .iter()
-            .chain(&["3.其他", "4", "2", "1", "2", "2", "2", "13"])
-        {
-            t += v;
-            t += "\n\n";
-        }
+        t += &paragraphs(
+            no_fee
+                .iter()
+                .chain(&["3.其他", "4", "2", "1", "2", "2", "2", "13"])
+                .copied(),
+        );
         t += "（七）总计\n\n";
         t
     };
@@ -430,12 +429,9 @@ fn labels_of_rows_read_before_take_no_values() {
             t += "\n";
         }
         t += "2.没有现成信息需要另行制作\n3.补正后申请内容仍不明确\n\n";
-        for v in [
+        t += &paragraphs([
             "2", "0", "0", "0", "0", "0", "2", "2", "0", "0", "0", "1", "0", "3",
-        ] {
-            t += v;
-            t += "\n\n";
-        }
+        ]);
         t += "（五）不予处理\n\n";
         t
     };
@@ -467,13 +463,10 @@ fn labels_in_turn_take_a_run_whose_first_row_is_short() {
          1.信访举报投诉类申请\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n\
          2.重复申请\n3.要求提供公开出版物\n4.无正当理由大量反复申请\n\n",
     );
-    for v in [
+    text += &paragraphs([
         "3", "0", "0", "1", "0", "4", "4", "0", "0", "0", "0", "0", "4", "3", "0", "0", "0", "1",
         "0", "4",
-    ] {
-        text += v;
-        text += "\n\n";
-    }
+    ]);
     text += "5.要求行政机关确认或重新出具已获取信息\n\n";
     let got = tidy(&text);
     assert_eq!(
@@ -513,10 +506,7 @@ fn the_last_rows_value_after_the_tables_last_labels_ends_its_row() {
             "174 2 1 5 5 4 191",
             "31 0 0 0 0",
         ];
-        for v in rows.iter().flat_map(|r| r.split(' ')) {
-            t += v;
-            t += "\n\n";
-        }
+        t += &paragraphs(rows.iter().flat_map(|r| r.split(' ')));
         t += "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n\
               2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n\
               3.其他\n（七）总计\n四、结转下年度继续办理\n\n";
@@ -553,13 +543,10 @@ fn header_words_between_labels_and_their_values_are_passed_over() {
         );
         t += between;
         t += "社会公\n法律服\n其\n人 企业 机构 益组织 务机构 他 计\n";
-        for v in [
+        t += &paragraphs([
             "63", "7", "3", "0", "1", "2", "76", "30", "0", "0", "0", "0", "0", "30", "14", "0",
             "0", "0", "0", "0", "14",
-        ] {
-            t += v;
-            t += "\n\n";
-        }
+        ]);
         t += "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n";
         t
     };
@@ -603,10 +590,7 @@ fn labels_cut_over_lines_take_the_rows_after_a_number_alone() {
         "116 1 0 1 6 2 126",
         "10 0 0 0 0 0 10",
     ];
-    for v in rows.iter().flat_map(|r| r.split(' ')) {
-        text += v;
-        text += "\n\n";
-    }
+    text += &paragraphs(rows.iter().flat_map(|r| r.split(' ')));
     let got = tidy(&text);
     assert_eq!(
         get(&got, "t3.not_processed.complaint.total"),
@@ -647,19 +631,13 @@ fn labels_of_rows_read_without_them_are_not_left_open() {
          （三）不予公开 1.属于国家秘密\n\n24\n\n0\n\n0\n\n2\n\n0\n\n0\n\n26\n\n\
          2.其他法律行政法规禁止公开\n\n",
     );
-    for v in [
+    text += &paragraphs([
         "24", "0", "1", "1", "0", "0", "26", "7", "0", "0", "—", "0", "0", "7", "9", "0", "0", "0",
         "0", "0", "9", "0", "1", "0", "0", "6",
-    ] {
-        text += v;
-        text += "\n\n";
-    }
+    ]);
     text += "3.危及“三安全一稳定”\n4.保护第三方合法权益\n5.属于三类内部事务信息\n\
              6.属于四类过程性信息\n\n";
-    for v in ["5", "11", "0", "0", "0", "0", "0", "11"] {
-        text += v;
-        text += "\n\n";
-    }
+    text += &paragraphs(["5", "11", "0", "0", "0", "0", "0", "11"]);
     text += "7.属于行政执法案卷\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n（四）无法提供\n\n";
     let got = tidy(&text);
     // Six values: where its blank stood is not told, but its total is.
