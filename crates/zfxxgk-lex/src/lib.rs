@@ -11,6 +11,7 @@ mod tag;
 
 pub use block::{Block, BlockKind, Cell, Cells, Layout, Row, Rows, Table};
 pub use layout::lex;
+pub use line::display_width;
 pub use prose::{clause_end, passages, sentence_end, Prose, BREAK};
 pub use span::Span;
 pub use tag::{HtmlTag, TagKind, TEXT_TAG_MAX_CHARS};

@@ -667,5 +667,11 @@ pub(crate) fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
+/// The display columns `s` covers, counted as [`Cell::x`](crate::Cell::x) counts them:
+/// a CJK character two, a character of no width none.
+pub fn display_width(s: &str) -> u32 {
+    u32::try_from(width(s)).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests;

@@ -416,6 +416,17 @@ fn names_column(f: &str, long: bool, name: &str) -> bool {
 }
 
 /// Whether a header cell names this column.
+/// Whether `text` names a column of table 二, of any sub-table, in either edition.
+pub(crate) fn names_t2_column(text: &str) -> bool {
+    Edition::ALL.iter().any(|&e| {
+        Template::of(e)
+            .t2
+            .iter()
+            .flat_map(|sub| sub.columns.iter())
+            .any(|c| column_match(text, c))
+    })
+}
+
 pub(crate) fn column_match(label: &str, col: &ColumnDef) -> bool {
     let f = fold_cow(label);
     let long = f.chars().count() >= 4;

@@ -264,15 +264,7 @@ fn t2_edition_in<'r, 'i: 'r>(
 
 /// Whether a row is one cell naming a column of table 二 (in either edition).
 fn names_t2_column(tr: &TableRow<'_>) -> bool {
-    lone(tr).is_some_and(|cell| {
-        Edition::ALL.iter().any(|&e| {
-            Template::of(e)
-                .t2
-                .iter()
-                .flat_map(|sub| sub.columns.iter())
-                .any(|c| labels::column_match(cell.text, c))
-        })
-    })
+    lone(tr).is_some_and(|cell| labels::names_t2_column(cell.text))
 }
 
 /// Rows `from..to` of `old` as one row (rows with nothing in them left out), an empty

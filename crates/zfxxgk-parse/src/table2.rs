@@ -6,13 +6,15 @@ use std::rc::Rc;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
-use zfxxgk_lex::Cell as LexCell;
+use zfxxgk_lex::{display_width, Cell as LexCell};
 use zfxxgk_model::{
     CellKey, ColumnDef, Edition, NoteKind, PerEdition, Placement, Table, TableId, Template, Text,
 };
 
 use crate::columns;
-use crate::labels::{column_match, t2_row, t2_row_cut, t2_row_runs_on, t2_rows_begun};
+use crate::labels::{
+    column_match, names_t2_column, t2_row, t2_row_cut, t2_row_runs_on, t2_rows_begun,
+};
 use crate::ledger::{fit, split, Ledger};
 use crate::normalize::{char_bits, fold, fold_onto, item_number};
 use crate::number::is_blank;
@@ -219,15 +221,6 @@ fn ordered_cut_labels(text: &str, rows: &[TableRow<'_>]) -> Vec<WrappedRow> {
 /// space between narrow header cells) cut into a cell a name, each where it stands
 /// on its line, where every word names a column of table 二; other cells as they are.
 fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
-    let names = |w: &str| {
-        Edition::ALL.iter().any(|&e| {
-            Template::of(e)
-                .t2
-                .iter()
-                .flat_map(|sub| sub.columns.iter())
-                .any(|c| column_match(w, c))
-        })
-    };
     let mut out = Vec::with_capacity(cells.len());
     for c in cells {
         let words: Vec<(usize, &'i str)> = c
@@ -240,7 +233,7 @@ fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
             })
             .filter(|(_, w)| !w.is_empty())
             .collect();
-        if words.len() < 2 || !words.iter().all(|(_, w)| names(w)) {
+        if words.len() < 2 || !words.iter().all(|(_, w)| names_t2_column(w)) {
             out.push(*c);
             continue;
         }
@@ -258,11 +251,6 @@ fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
         }
     }
     out
-}
-
-/// Display columns of `s` (a CJK character two).
-fn display_width(s: &str) -> u32 {
-    u32::try_from(unicode_width::UnicodeWidthStr::width(s)).unwrap_or(u32::MAX)
 }
 
 /// Whether the folded text `f`, whose characters have the bits `bits`, holds a header
@@ -531,25 +519,24 @@ pub(crate) fn build(
                         .all(|(name, v)| v.x.is_some_and(|x| x.0 == name.0))
             })
         };
-        let full: Vec<&DataRow<'_>> = data
+        // Each full row, with its values counted in characters too.
+        let full: Vec<(&HeaderAt, &[LexCell<'_>], Vec<LexCell<'_>>)> = data
             .iter()
             .filter(|d| d.values.len() > 1 && d.values.iter().all(|c| c.x.is_some()))
+            .map(|d| {
+                let chars = columns::in_chars(ctx.text, &d.values);
+                (&*d.header_at, &d.values[..], chars)
+            })
             .collect();
         let (mut by_x, mut by_chars) = (0, 0);
-        for d in &full {
-            by_x += usize::from(agree(d.header_at.x.as_deref(), &d.values));
-            by_chars += usize::from(agree(
-                d.header_at.chars.as_deref(),
-                &columns::in_chars(ctx.text, &d.values),
-            ));
+        for (h, values, chars) in &full {
+            by_x += usize::from(agree(h.x.as_deref(), values));
+            by_chars += usize::from(agree(h.chars.as_deref(), chars));
         }
         if by_x == 0 && by_chars == 0 {
-            for d in &full {
-                by_x += usize::from(begins(d.header_at.words_x.as_deref(), &d.values));
-                by_chars += usize::from(begins(
-                    d.header_at.words_chars.as_deref(),
-                    &columns::in_chars(ctx.text, &d.values),
-                ));
+            for (h, values, chars) in &full {
+                by_x += usize::from(begins(h.words_x.as_deref(), values));
+                by_chars += usize::from(begins(h.words_chars.as_deref(), chars));
             }
         }
         (by_chars > by_x, by_chars != by_x)
