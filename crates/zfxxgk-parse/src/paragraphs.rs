@@ -861,40 +861,14 @@ fn only_split(values: &[usize], fits: &dyn Fn(&[usize]) -> bool) -> Option<Vec<u
     if values.is_empty() || values.len() > MAX_SPLIT_VALUES {
         return None;
     }
-    // ways[k]: how many ways (0, 1, or 2 for more) cut values[k..], and the first run.
-    let len = values.len();
-    let mut ways: Vec<(u8, usize)> = vec![(0, 0); len + 1];
-    if let Some(w) = ways.get_mut(len) {
-        *w = (1, 0);
-    }
-    for k in (0..len).rev() {
-        let mut count = 0u8;
-        let mut first = 0;
-        for size in [n, n - 1] {
-            let Some(run) = values.get(k..k + size) else {
-                continue;
-            };
-            let after = ways.get(k + size).map_or(0, |w| w.0);
-            if after > 0 && fits(run) {
-                count = count.saturating_add(after).min(2);
-                first = size;
-            }
-        }
-        if let Some(w) = ways.get_mut(k) {
-            *w = (count, first);
-        }
-    }
-    if ways.first().map(|w| w.0) != Some(1) {
-        return None;
-    }
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < len {
-        let size = ways.get(k)?.1;
-        out.push(size);
-        k += size;
-    }
-    Some(out)
+    let ways = split_ways(values, values.len() / (n - 1), fits);
+    // One way in all, whatever its number of runs.
+    let first = ways.first()?;
+    let all = first
+        .iter()
+        .fold(0u8, |all, w| all.saturating_add(w.0).min(2));
+    let rows = first.iter().position(|w| w.0 == 1).filter(|_| all == 1)?;
+    runs_of(&ways, rows)
 }
 
 /// Most rows [`only_split_rows`] splits values into: table 三's.
@@ -913,25 +887,41 @@ fn only_split_rows(
     if rows == 0 || rows > MAX_SPLIT_ROWS || len < rows * (n - 1) || len > rows * n {
         return None;
     }
-    // ways[k][r]: how many ways (0, 1, or 2 for more) cut values[k..] into r runs,
-    // and the first run's length.
-    let mut ways: Vec<Vec<(u8, usize)>> = vec![vec![(0, 0); rows + 1]; len + 1];
+    let ways = split_ways(values, rows, fits);
+    if ways.first().and_then(|w| w.get(rows)).map(|w| w.0) != Some(1) {
+        return None;
+    }
+    runs_of(&ways, rows)
+}
+
+/// `ways[k][r]`: how many ways (0, 1, or 2 for more) cut `values[k..]` into `r` runs
+/// of seven or six that each `fits` (`r` up to `most`), and the first run's length.
+fn split_ways(
+    values: &[usize],
+    most: usize,
+    fits: &dyn Fn(&[usize]) -> bool,
+) -> Vec<Vec<(u8, usize)>> {
+    let n = T3_COLUMNS.len();
+    let len = values.len();
+    let sizes = [n, n - 1];
+    // Whether the run of each size from each value fits, asked once.
+    let fit: Vec<[bool; 2]> = (0..len)
+        .map(|k| sizes.map(|size| values.get(k..k + size).is_some_and(fits)))
+        .collect();
+    let mut ways: Vec<Vec<(u8, usize)>> = vec![vec![(0, 0); most + 1]; len + 1];
     if let Some(w) = ways.get_mut(len).and_then(|w| w.get_mut(0)) {
         *w = (1, 0);
     }
     for k in (0..len).rev() {
-        for r in 1..=rows {
+        for r in 1..=most {
             let mut count = 0u8;
             let mut first = 0;
-            for size in [n, n - 1] {
-                let Some(run) = values.get(k..k + size) else {
-                    continue;
-                };
+            for (j, size) in sizes.into_iter().enumerate() {
                 let after = ways
                     .get(k + size)
                     .and_then(|w| w.get(r - 1))
                     .map_or(0, |w| w.0);
-                if after > 0 && fits(run) {
+                if after > 0 && fit.get(k).is_some_and(|f| f[j]) {
                     count = count.saturating_add(after).min(2);
                     first = size;
                 }
@@ -941,10 +931,14 @@ fn only_split_rows(
             }
         }
     }
-    if ways.first().and_then(|w| w.get(rows)).map(|w| w.0) != Some(1) {
-        return None;
-    }
-    let mut out = Vec::new();
+    ways
+}
+
+/// The runs' lengths of the one way [`split_ways`] found to cut the values into
+/// `rows` runs.
+fn runs_of(ways: &[Vec<(u8, usize)>], rows: usize) -> Option<Vec<usize>> {
+    let len = ways.len().checked_sub(1)?;
+    let mut out = Vec::with_capacity(rows);
     let (mut k, mut r) = (0, rows);
     while k < len && r > 0 {
         let size = ways.get(k)?.get(r)?.1;
