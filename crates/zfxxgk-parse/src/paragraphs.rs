@@ -102,7 +102,9 @@
 //! - seven values that do not add up, flush left: left unread, since a row's cell
 //!   may stand after its total or the next label (in [`t3_rows`]).
 
-use zfxxgk_model::{ColumnDef, Edition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+use zfxxgk_model::{
+    ColumnDef, Edition, PerEdition, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+};
 
 use crate::labels;
 use crate::number::{self, Kind};
@@ -1007,20 +1009,8 @@ fn run_before<'i>(rows: &[TableRow<'i>]) -> (Vec<zfxxgk_lex::Cell<'i>>, bool) {
             && (r.row.cells.iter().any(|c| names_row(c.text)) || {
                 let above = rows.get(..k).unwrap_or_default();
                 let back = label_lines(above, r);
-                back > 0
-                    && names_t3_row(&TableRow {
-                        row: Row {
-                            cells: rows
-                                .get(k - back..=k)
-                                .unwrap_or_default()
-                                .iter()
-                                .filter(|l| !group_piece(l))
-                                .flat_map(|l| l.row.cells.iter().copied())
-                                .collect(),
-                            span: r.row.span,
-                        },
-                        ..r.clone()
-                    })
+                let lines = rows.get(k - back..=k).unwrap_or_default();
+                back > 0 && names_t3_label(&folded_lines(lines.iter().filter(|l| !group_piece(l))))
             });
         break;
     }
@@ -1098,9 +1088,16 @@ fn split_label<'i>(rows: &mut Vec<TableRow<'i>>, back: usize) -> Vec<TableRow<'i
 
 /// A row's cells that hold text, folded to be matched against the template's labels.
 fn folded_label<'i>(r: &TableRow<'i>) -> Vec<labels::Folded<'i>> {
-    r.row
-        .cells
-        .iter()
+    folded_lines([r])
+}
+
+/// The cells that hold text of lines taken together (a label cut over lines), folded.
+fn folded_lines<'r, 'i: 'r>(
+    lines: impl IntoIterator<Item = &'r TableRow<'i>>,
+) -> Vec<labels::Folded<'i>> {
+    lines
+        .into_iter()
+        .flat_map(|r| r.row.cells.iter())
         .filter(|c| !c.text.trim().is_empty())
         .map(|c| labels::Folded::new(c.text))
         .collect()
@@ -1117,11 +1114,15 @@ fn names_t3_row_at(r: &TableRow<'_>, j: usize) -> bool {
 
 /// Whether a row's cells together name a row of table 三 in some edition.
 fn names_t3_row(r: &TableRow<'_>) -> bool {
-    let label = folded_label(r);
+    names_t3_label(&folded_label(r))
+}
+
+/// Whether a folded label names a row of table 三 in some edition.
+fn names_t3_label(label: &[labels::Folded<'_>]) -> bool {
     !label.is_empty()
         && Edition::ALL
             .iter()
-            .any(|&e| labels::best_t3_row(&label, e).is_some())
+            .any(|&e| labels::best_t3_row(label, e).is_some())
 }
 
 /// Whether a line holds only words of table 三's column headers (`总计`, `其他`), none
@@ -1154,22 +1155,11 @@ fn names_row(text: &str) -> bool {
 /// (`（一）予以公开` / `（二）部分公开…` / its seven values / their seven), and which
 /// seven are the next label's cannot be told.
 fn pending(rows: &[TableRow<'_>]) -> bool {
-    rows.iter().rev().take_while(|r| !holds_value(r)).any(|r| {
-        if group_piece(r) || stale(rows, r) {
-            return false;
-        }
-        let label: Vec<labels::Folded<'_>> = r
-            .row
-            .cells
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .map(|c| labels::Folded::new(c.text))
-            .collect();
-        !label.is_empty()
-            && Edition::ALL
-                .iter()
-                .any(|&e| labels::best_t3_row(&label, e).is_some())
-    })
+    let stale = stale_in(rows);
+    rows.iter()
+        .rev()
+        .take_while(|r| !holds_value(r))
+        .any(|r| !group_piece(r) && !stale(r) && names_t3_row(r))
 }
 
 /// Whether a line has a cell with a row's numbering (`3.`, `（二）`), its group's cell
@@ -1244,28 +1234,32 @@ fn last_labelled(rows: &[TableRow<'_>], edition: Edition) -> Option<usize> {
     None
 }
 
-/// Whether a label line after the last row of `rows` holding values names a row of
-/// table 三 no later than that row, read with its label, in every edition that names
-/// it: a label set late, its row's values read before (by position; LibreOffice's
-/// page sets a run of labels after their rows' values, `3.危及“三安全一稳定”` …
-/// `6.属于四类过程性信息` after 1.本机关不掌握相关政府信息's row), which takes none of the
-/// values after it.
-fn stale(rows: &[TableRow<'_>], r: &TableRow<'_>) -> bool {
-    let label = folded_label(r);
-    if label.is_empty() {
-        return false;
-    }
-    let mut named = false;
-    for e in Edition::ALL {
-        let Some((j, _)) = labels::best_t3_row(&label, e) else {
-            continue;
-        };
-        match last_labelled(rows, e) {
-            Some(last) if j <= last => named = true,
-            _ => return false,
+/// For the labels after the last row of `rows` holding values, whether a label is
+/// stale: it names a row of table 三 no later than the last row read
+/// ([`last_labelled`], found once), in every edition that names it. Such a label was
+/// set late, its row's values read before (by position; LibreOffice's page sets a run
+/// of labels after their rows' values, `3.危及“三安全一稳定”` … `6.属于四类过程性信息`
+/// after 1.本机关不掌握相关政府信息's row), and takes none of the values after it.
+fn stale_in(rows: &[TableRow<'_>]) -> impl Fn(&TableRow<'_>) -> bool {
+    // The last row read, in each edition, found once for every label asked about.
+    let last = PerEdition::from_fn(|e| last_labelled(rows, e));
+    move |r| {
+        let label = folded_label(r);
+        if label.is_empty() {
+            return false;
         }
+        let mut named = false;
+        for e in Edition::ALL {
+            let Some((j, _)) = labels::best_t3_row(&label, e) else {
+                continue;
+            };
+            match last[e] {
+                Some(last) if j <= last => named = true,
+                _ => return false,
+            }
+        }
+        named
     }
-    named
 }
 
 /// The labels left without values before the one at hand (`label`, its lines) each
@@ -1282,13 +1276,14 @@ fn in_order<'i>(
     cells_of: &dyn Fn(&[usize]) -> Vec<zfxxgk_lex::Cell<'i>>,
 ) -> Option<Option<usize>> {
     let n = T3_COLUMNS.len();
+    let stale = stale_in(rows);
     let open: Vec<usize> = {
         let mut open: Vec<usize> = (0..rows.len())
             .rev()
             .take_while(|&k| rows.get(k).is_some_and(|r| !holds_value(r)))
             .filter(|&k| {
                 rows.get(k).is_some_and(|r| {
-                    names_t3_row(r) && !header_line(r) && !group_piece(r) && !stale(rows, r)
+                    names_t3_row(r) && !header_line(r) && !group_piece(r) && !stale(r)
                 })
             })
             .collect();
@@ -1517,28 +1512,21 @@ fn around_labels<'i>(
     }
     before.reverse();
     let last_before = *before.last()?;
+    let stale = stale_in(rows);
     let open: Vec<usize> = (last_before + 1..rows.len())
         .filter(|&k| {
-            rows.get(k).is_some_and(|r| {
-                names_t3_row(r) && !header_line(r) && !group_piece(r) && !stale(rows, r)
-            })
+            rows.get(k)
+                .is_some_and(|r| names_t3_row(r) && !header_line(r) && !group_piece(r) && !stale(r))
         })
         .collect();
     let &[o] = open.as_slice() else {
         return None;
     };
-    fn folded<'a>(rs: &[&TableRow<'a>]) -> Vec<labels::Folded<'a>> {
-        rs.iter()
-            .flat_map(|r| r.row.cells.iter())
-            .filter(|c| !c.text.trim().is_empty())
-            .map(|c| labels::Folded::new(c.text))
-            .collect()
-    }
     let open_row = rows.get(o)?;
-    let here: Vec<&TableRow<'_>> = label.iter().collect();
+    let here = folded_lines(label);
     let consecutive = Edition::ALL.iter().any(|&e| {
-        let a = labels::best_t3_row(&folded(&[open_row]), e).map(|(j, _)| j);
-        let b = labels::best_t3_row(&folded(&here), e).map(|(j, _)| j);
+        let a = labels::best_t3_row(&folded_label(open_row), e).map(|(j, _)| j);
+        let b = labels::best_t3_row(&here, e).map(|(j, _)| j);
         matches!((a, b), (Some(a), Some(b)) if a + 1 == b)
     });
     if !consecutive {
