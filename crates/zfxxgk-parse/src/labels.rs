@@ -104,6 +104,11 @@ impl<'a> Folded<'a> {
     pub(crate) fn numbered(&self) -> bool {
         self.core_start > 0
     }
+
+    /// Whether the label is numbering alone (`6.`, `（三）`), its words set elsewhere.
+    pub(crate) fn numbering_only(&self) -> bool {
+        self.numbered() && self.core().is_empty()
+    }
 }
 
 /// Folds each label of a row once.
@@ -439,6 +444,16 @@ pub(crate) fn column_match(label: &str, col: &ColumnDef) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbering_alone_is_told_from_a_label() {
+        for bare in ["6.", "（三）", "1.2.", "二、"] {
+            assert!(Folded::new(bare).numbering_only(), "{bare}");
+        }
+        for label in ["6.属于四类过程性信息", "6", "其他", "（三）不予公开"] {
+            assert!(!Folded::new(label).numbering_only(), "{label}");
+        }
+    }
 
     #[test]
     fn labels_cut_over_lines_begin_a_row() {

@@ -505,16 +505,7 @@ fn header_piece(r: &TableRow<'_>) -> bool {
 /// elsewhere: chromium's editor page, in reading order, sets `6.` of
 /// 6.属于四类过程性信息 after the table's last label, before the values.
 fn bare_number(r: &TableRow<'_>) -> bool {
-    lone(r).is_some_and(|c| {
-        let t = c.text.trim();
-        !t.is_empty()
-            && labels::Folded::new(t).numbered()
-            && t.chars().all(|ch| {
-                ch.is_ascii_digit()
-                    || "一二三四五六七八九十".contains(ch)
-                    || ".．、（）()".contains(ch)
-            })
-    })
+    lone(r).is_some_and(|c| labels::Folded::new(c.text.trim()).numbering_only())
 }
 
 /// Most lines of the header's words passed over between a label and its values
