@@ -445,13 +445,13 @@ impl Vanished {
         let mut found: Vec<Option<Vec<crate::vanished::Placement>>> = Vec::new();
         let mut readings: Vec<Option<Readings>> = Vec::new();
         let mut cuts: Vec<bool> = Vec::new();
+        // Each row's values, fitted to the columns.
         let all: Vec<&[_]> = rows
             .iter()
             .map(|vr| fitted(vr.parts.values, N_COLUMNS).0)
             .collect();
         let pages = page_cuts_by_row(text, &all, N_COLUMNS);
-        for (i, vr) in rows.iter().enumerate() {
-            let values = fitted(vr.parts.values, N_COLUMNS).0;
+        for (i, (vr, &values)) in rows.iter().zip(&all).enumerate() {
             let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
             let short = short(i, vr);
             // A row whose values may go on (or begin) on a line of values next to it
