@@ -5,6 +5,14 @@
 //! the six other columns of the same rows row after row, in one run of values a
 //! line each. A blank cell written empty leaves nothing at all.
 //!
+//! chromium's Word page ("save as web page", read so) writes a page's rows with their
+//! values beside their labels, as the readers of rows read them, and after a page
+//! break the rest as chunks here: the labels alone or with their first column, then
+//! the run in bands of rows, each band its own way: a column a block (`0` / `0` / …
+//! nine lines, a blank line, the next column), a value a paragraph row after row,
+//! or some columns a block and the last two side by side (`1 15` / `1 134` / `0 28`).
+//! [`tail`] reads those last rows after the rows read before.
+//!
 //! # Grammar
 //!
 //! ```text
@@ -15,11 +23,16 @@
 //!                                 ; of its own, or the end of a label's line) is
 //!                                 ; one row's first column, in the rows' order
 //! short  = value-line{1,5}        ; fewer values than a run
-//! run    = value-line{6,}         ; the rows' six other columns, row after row,
-//!                                 ; blank lines between; or groups of them side
-//!                                 ; by side, each group row after row before the
-//!                                 ; next (`1 7 | 0 0 | …` the 2nd and 3rd columns,
-//!                                 ; then `6 7 6 207 | …` the four after them)
+//! run    = band{1,4}              ; bands of the chunk's rows, one after another
+//! band   = value-line+            ; its rows' other columns (all seven where no
+//!                                 ; value stands among the labels), row after row,
+//!                                 ; or groups of them side by side, each group row
+//!                                 ; after row before the next (`1 7 | 0 0 | …` the
+//!                                 ; 2nd and 3rd columns, then `6 7 6 207 | …` the
+//!                                 ; four after them; a column a group: a column a
+//!                                 ; block); a band ends at a blank line, and two
+//!                                 ; values each a paragraph of its own are never
+//!                                 ; two bands'
 //! value  = count | blank-mark     ; `0`, `130`; `/`, `—`: a blank written
 //! ```
 //!
@@ -27,34 +40,50 @@
 //! text (`1.`, the numbering a label lost, is text). The first column of a page's
 //! first rows stands before their labels, so a run's last values may be the next
 //! chunk's first (`…0 5` then `3` then `属于四类过程性信息`): up to [`MAX_CARRY`]
-//! of them are tried as either.
+//! of them are tried as either. In [`tail`], the first values of a run may be the
+//! last labels' first column, set on a line of their own just before it
+//! (`四、结转下年度继续办理` / `28` / a blank line / the run): up to [`MAX_CARRY`] of
+//! them are tried as either too.
+//!
+//! A band where most values stand in blocks of more than one (lines with no blank
+//! line between) is written in blocks, and its blank lines tell its groups: a
+//! group ends at a blank line, and its rows end at a blank line all or none (where
+//! none do, no blank line stands within a row either). A band written a value a
+//! paragraph tells nothing so, and is asked nothing of its blank lines.
 //!
 //! # Placement
 //!
 //! In each edition the chunks take the template's rows in order, each as many as
 //! its values leave at most [`MAX_VANISHED`] cells that left no text (a chunk of
-//! `n` rows holds `7n` cells). Every way of saying which rows' first column
-//! vanished and how many of its six others each row lost is tried, and each row's
-//! cells are placed by [`crate::vanished::placements`] under T301 (its total the sum of the
-//! six before, a blank as 0), its first column where the chunk's first-column values
-//! put it, each value in its group's columns; the run is tried as one group and
-//! as each cut of the six columns into groups side by side. A way is kept when every
-//! row of every chunk has a placement. A cell is
+//! `n` rows holds `7n` cells). Every way of cutting a run into bands, of saying
+//! which rows' first column vanished and how many of its other cells each row lost
+//! is tried, and each row's cells are placed by [`crate::vanished::placements`]
+//! under T301 (its total the sum of the six before, a blank as 0), its first column
+//! where the chunk's first-column values put it, each value in its group's columns;
+//! each band is tried as one group and as each cut of its columns into groups side
+//! by side. A way is kept when every row of every chunk has a placement. A cell is
 //! read (by position, with a note) only when every way kept, in every placement,
-//! puts the same word of the text there, or a vanished blank; the edition is the
-//! one that keeps ways (none is read where both or neither do). The sums down the
-//! columns (T302, T303) must then hold wherever their cells are read, or nothing
-//! is. Everything else is left unplaced with a note: where the table is written
-//! another way, nothing is read here at all, and the readers of ran-together
-//! cells take it.
+//! gives it the same value (a word of the text, or a blank that vanished); it then
+//! stands where the first way kept puts it, so that rows of zeros are read though
+//! which `0` of the text is whose may not be told. The edition is the one that
+//! keeps ways (none is read where both or neither do). The sums down the columns
+//! (T302, T303) must then hold wherever their cells are read, with the rows read
+//! before in [`tail`], or nothing is. Everything else is left unplaced with a note:
+//! where the table is written another way, nothing is read here at all, and the
+//! readers of ran-together cells take it.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
+use std::sync::LazyLock;
 
 use zfxxgk_lex::{Cell as LexCell, Span};
 use zfxxgk_model::{
-    CellKey, Edition, NoteKind, Placement, Table, TableId, Template, Text, T3_COLUMNS,
+    Cell, CellKey, Edition, NoteKind, Placement, RowDef, Table, TableId, Template, Text, Value,
+    T3_COLUMNS,
 };
 
+use crate::labels;
 use crate::ledger::Ledger;
 use crate::ran_together::equations;
 use crate::split::T3_ROW;
@@ -68,6 +97,15 @@ const MAX_CARRY: usize = 2;
 
 /// Fewest values a run holds: one row's six other columns.
 const MIN_RUN: usize = 6;
+
+/// Most bands of rows a chunk's run is read in, each in a way of its own.
+const MAX_BANDS: usize = 4;
+
+/// Most bands read in the search of one chunk: past it, nothing.
+const MAX_BAND_READS: usize = 400;
+
+/// Fewest rows [`tail`] reads.
+const MIN_TAIL: usize = 2;
 
 /// Most chunks (pages) a table is read over.
 const MAX_CHUNKS: usize = 4;
@@ -84,6 +122,8 @@ struct Word<'i> {
     text: &'i str,
     span: Span,
     token: Token,
+    /// Whether a blank line follows the word.
+    gap: bool,
 }
 
 /// A page's part of the table: the first column's values among the labels, then
@@ -165,6 +205,9 @@ fn chunks<'i>(text: &'i str, range: Range<usize>) -> Option<(Vec<Word<'i>>, Vec<
         let ws: Vec<(&'i str, Span)> = words(line, at).collect();
         at += line.len();
         if ws.is_empty() {
+            if let Some(w) = all.last_mut() {
+                w.gap = true;
+            }
             continue;
         }
         let tokens: Vec<Option<Token>> = ws.iter().map(|(w, _)| value_token(w)).collect();
@@ -178,6 +221,7 @@ fn chunks<'i>(text: &'i str, range: Range<usize>) -> Option<(Vec<Word<'i>>, Vec<
                 text: w,
                 span,
                 token,
+                gap: false,
             });
             if value_line {
                 stretch.push(all.len() - 1);
@@ -191,8 +235,8 @@ fn chunks<'i>(text: &'i str, range: Range<usize>) -> Option<(Vec<Word<'i>>, Vec<
     ok.then_some((all, chunks))
 }
 
-/// A group of the six other columns that a run writes row after row, before the
-/// next group: its first column, its width, and the run's values it holds.
+/// A group of columns that a run writes row after row, before the next group: its
+/// first column, its width, and the run's values it holds.
 #[derive(Debug, Clone, Copy)]
 struct Group<'a> {
     column: usize,
@@ -200,24 +244,92 @@ struct Group<'a> {
     values: &'a [usize],
 }
 
-/// The search of one chunk's ways.
-struct Search<'a, 'i> {
+/// The placements of a row's tokens ([`placements`] under T301), by the tokens (the
+/// first `len` of the array): rows of zeros ask for the same ones again and again.
+type Placed = HashMap<([Token; N], usize), Rc<Placements>>;
+
+/// What a group's rows read so far showed of the text's blank lines.
+#[derive(Debug, Clone, Copy, Default)]
+struct Style {
+    /// Whether its rows end at a blank line, once one has ended.
+    ends: Option<bool>,
+    /// Whether a blank line stood within a row.
+    inner: bool,
+}
+
+/// The search of one band's ways.
+struct Search<'a, 's, 'i> {
     words: &'a [Word<'i>],
     first: &'a [usize],
-    groups: Vec<Group<'a>>,
+    groups: &'s [Group<'a>],
     rows: usize,
+    /// Whether the first column is the run's own (none of it among the labels).
+    first_in_run: bool,
+    /// Whether most of the band's values stand in blocks of more than one (lines
+    /// with no blank line between), not a value a paragraph.
+    blocks: bool,
     /// The placements of the rows so far (words' indices), one list a row.
-    path: Vec<Vec<[Content; N]>>,
-    seen: Seen,
+    path: &'s mut Vec<Vec<[Content; N]>>,
+    seen: &'s mut Seen,
+    placed: &'s mut Placed,
     kept: usize,
     steps: usize,
     over: bool,
 }
 
-impl Search<'_, '_> {
+impl Search<'_, '_, '_> {
+    /// Whether the group's value `i` (of its values) has a blank line after it.
+    fn gap(&self, g: &Group<'_>, i: usize) -> bool {
+        g.values
+            .get(i)
+            .and_then(|&w| self.words.get(w))
+            .is_some_and(|w| w.gap)
+    }
+
+    /// Whether the text's blank lines allow group `gi` to hold a row in its values
+    /// `from..end`, given what its rows before showed (`style`). Only where the band
+    /// is written in blocks ([`Search::blocks`]): a group ends at a blank line, where
+    /// it is not the band's last (a block of the text is never two groups'); its
+    /// rows end at a blank line all or none; and where none do, no blank line stands
+    /// within a row either (a column a block, a row a block, or a cell a block: never
+    /// some rows one block and some another). Where a value a paragraph is the rule,
+    /// nothing is asked: a row's end may still share a block with the next row's
+    /// first value (`0` / `0` where a blank cell left a row lower), and a rule that
+    /// passed over the right reading could leave a wrong one alone.
+    fn ends_fit(&self, gi: usize, from: usize, end: usize, style: &mut [Style]) -> bool {
+        let (Some(g), Some(style)) = (self.groups.get(gi), style.get_mut(gi)) else {
+            return false;
+        };
+        let gap = end > 0 && self.gap(g, end - 1);
+        if !self.blocks {
+            return true;
+        }
+        if end == g.values.len() && !gap && gi + 1 != self.groups.len() {
+            return false;
+        }
+        style.inner |= (from..end.saturating_sub(1)).any(|i| self.gap(g, i));
+        if end == g.values.len() {
+            return !(style.ends == Some(false) && style.inner);
+        }
+        match style.ends {
+            Some(s) if s != gap => return false,
+            _ => style.ends = Some(gap),
+        }
+        !(style.ends == Some(false) && style.inner)
+    }
+
     /// Rows `r` on, with `fi` first-column values and `at[g]` values of each group
-    /// used, and `gone_first`, `gone[g]` cells still to vanish from each.
-    fn row(&mut self, r: usize, fi: usize, at: &[usize], gone_first: usize, gone: &[usize]) {
+    /// used, and `gone_first`, `gone[g]` cells still to vanish from each; `style[g]`
+    /// what group `g`'s rows so far showed of blank lines ([`Search::ends_fit`]).
+    fn row(
+        &mut self,
+        r: usize,
+        fi: usize,
+        at: [usize; N],
+        gone_first: usize,
+        gone: [usize; N],
+        style: [Style; N],
+    ) {
         self.steps += 1;
         if self.steps > MAX_STEPS {
             self.over = true;
@@ -228,37 +340,55 @@ impl Search<'_, '_> {
         if fi + (self.rows - r) < self.first.len() {
             return;
         }
+        let n = self.groups.len();
         if r == self.rows {
-            let used = self
-                .groups
-                .iter()
-                .zip(at)
-                .all(|(g, &a)| a == g.values.len());
+            let used = self.groups.iter().zip(at).all(|(g, a)| a == g.values.len());
             if fi == self.first.len() && used {
                 self.keep();
             }
             return;
         }
-        for shows_first in [true, false] {
-            if (shows_first && fi >= self.first.len()) || (!shows_first && gone_first == 0) {
+        // Whether the row's first column shows beside the labels: always no where the
+        // run holds that column.
+        let shows: &[bool] = if self.first_in_run {
+            &[false]
+        } else {
+            &[true, false]
+        };
+        for &shows_first in shows {
+            let beside = !self.first_in_run;
+            if beside
+                && ((shows_first && fi >= self.first.len()) || (!shows_first && gone_first == 0))
+            {
                 continue;
             }
-            for lost in losses(gone, &self.groups) {
-                // The row's words, and the columns each may stand in.
-                let mut local: Vec<usize> = Vec::with_capacity(N);
-                let mut within: Vec<Range<usize>> = Vec::with_capacity(N);
+            for lost in Losses::new(&gone, self.groups) {
+                // The row's words, and the columns each may stand in (first, end).
+                let mut local = [0usize; N];
+                let mut within = [(0usize, 0usize); N];
+                let mut k = 0;
                 if shows_first {
-                    local.extend(self.first.get(fi));
-                    within.push(0..1);
+                    if let (Some(&w), Some(l), Some(c)) =
+                        (self.first.get(fi), local.get_mut(k), within.get_mut(k))
+                    {
+                        *l = w;
+                        *c = (0, 1);
+                        k += 1;
+                    }
                 }
-                let mut next = at.to_vec();
+                let mut next = at;
                 let mut short = false;
-                for ((g, l), a) in self.groups.iter().zip(&lost).zip(next.iter_mut()) {
+                for ((g, l), a) in self.groups.iter().zip(lost).zip(next.iter_mut()) {
                     let take = g.width - l;
                     match g.values.get(*a..*a + take) {
                         Some(v) => {
-                            local.extend_from_slice(v);
-                            within.extend(v.iter().map(|_| g.column..g.column + g.width));
+                            for &w in v {
+                                if let (Some(l), Some(c)) = (local.get_mut(k), within.get_mut(k)) {
+                                    *l = w;
+                                    *c = (g.column, g.column + g.width);
+                                    k += 1;
+                                }
+                            }
                         }
                         None => short = true,
                     }
@@ -267,23 +397,42 @@ impl Search<'_, '_> {
                 if short {
                     continue;
                 }
-                let tokens: Vec<Token> = local
-                    .iter()
-                    .filter_map(|&g| self.words.get(g).map(|w| w.token))
-                    .collect();
-                let found = match placements(&tokens, &T3_ROW) {
-                    Placements::Found(found) => found,
-                    Placements::TooMany => {
-                        self.over = true;
-                        return;
+                let mut style = style;
+                let fit = (0..n).all(|gi| match (at.get(gi), next.get(gi)) {
+                    (Some(&from), Some(&end)) => {
+                        from == end || self.ends_fit(gi, from, end, &mut style)
                     }
+                    _ => false,
+                });
+                if !fit {
+                    continue;
+                }
+                let local = local.get(..k).unwrap_or_default();
+                let mut tokens = [Token::Blank; N];
+                for (t, &g) in tokens.iter_mut().zip(local) {
+                    if let Some(w) = self.words.get(g) {
+                        *t = w.token;
+                    }
+                }
+                let found = self
+                    .placed
+                    .entry((tokens, k))
+                    .or_insert_with(|| {
+                        Rc::new(placements(tokens.get(..k).unwrap_or_default(), &T3_ROW))
+                    })
+                    .clone();
+                let Placements::Found(found) = found.as_ref() else {
+                    self.over = true;
+                    return;
                 };
                 let here: Vec<[Content; N]> = found
                     .iter()
-                    .filter(|p| (p.first() == Some(&Some(0))) == shows_first)
+                    .filter(|p| !beside || (p.first() == Some(&Some(0))) == shows_first)
                     .filter(|p| {
                         p.iter().enumerate().all(|(col, c)| {
-                            c.is_none_or(|l| within.get(l).is_some_and(|w| w.contains(&col)))
+                            c.is_none_or(|l| {
+                                within.get(l).is_some_and(|&(a, b)| (a..b).contains(&col))
+                            })
                         })
                     })
                     .map(|p| {
@@ -297,14 +446,18 @@ impl Search<'_, '_> {
                 if here.is_empty() {
                     continue;
                 }
-                let left: Vec<usize> = gone.iter().zip(&lost).map(|(g, l)| g - l).collect();
+                let mut left = gone;
+                for (g, l) in left.iter_mut().zip(lost) {
+                    *g -= l;
+                }
                 self.path.push(here);
                 self.row(
                     r + 1,
                     fi + usize::from(shows_first),
-                    &next,
-                    gone_first - usize::from(!shows_first),
-                    &left,
+                    next,
+                    gone_first - usize::from(beside && !shows_first),
+                    left,
+                    style,
                 );
                 self.path.pop();
             }
@@ -314,7 +467,7 @@ impl Search<'_, '_> {
     /// Adds the way just completed to what is seen.
     fn keep(&mut self) {
         self.kept += 1;
-        for (row, placements) in self.seen.iter_mut().zip(&self.path) {
+        for (row, placements) in self.seen.iter_mut().zip(self.path.iter()) {
             for p in placements {
                 for (col, c) in row.iter_mut().zip(p) {
                     if !col.contains(c) {
@@ -327,14 +480,53 @@ impl Search<'_, '_> {
 }
 
 /// Every way one row loses cells from the groups: at most `gone[g]` from each, and
-/// no more than a group's width.
-fn losses(gone: &[usize], groups: &[Group<'_>]) -> Vec<Vec<usize>> {
-    let options: Vec<Vec<usize>> = gone
-        .iter()
-        .zip(groups)
-        .map(|(&g, group)| (0..=g.min(group.width)).collect())
-        .collect();
-    product(&options)
+/// no more than a group's width; the first group's count changing slowest. Counted
+/// in place, as the search asks for them row after row.
+struct Losses {
+    most: [usize; N],
+    len: usize,
+    next: Option<[usize; N]>,
+}
+
+impl Losses {
+    fn new(gone: &[usize; N], groups: &[Group<'_>]) -> Losses {
+        let mut most = [0; N];
+        for ((m, &g), group) in most.iter_mut().zip(gone).zip(groups) {
+            *m = g.min(group.width);
+        }
+        Losses {
+            most,
+            len: groups.len().min(N),
+            next: Some([0; N]),
+        }
+    }
+}
+
+impl Iterator for Losses {
+    type Item = [usize; N];
+
+    fn next(&mut self) -> Option<[usize; N]> {
+        let out = self.next?;
+        let mut cur = out;
+        let mut i = self.len;
+        self.next = loop {
+            if i == 0 {
+                break None;
+            }
+            i -= 1;
+            match (cur.get_mut(i), self.most.get(i)) {
+                (Some(c), Some(&m)) if *c < m => {
+                    *c += 1;
+                    for later in cur.iter_mut().take(self.len).skip(i + 1) {
+                        *later = 0;
+                    }
+                    break Some(cur);
+                }
+                _ => {}
+            }
+        };
+        Some(out)
+    }
 }
 
 /// Every choice of one of each of `options`, in their order.
@@ -368,13 +560,25 @@ fn merge(into: &mut Seen, from: impl IntoIterator<Item = Vec<Vec<Content>>>) {
     }
 }
 
-/// Every way of cutting the six other columns into groups of columns side by side,
-/// as their widths: the whole six first.
-fn splits() -> Vec<Vec<usize>> {
+/// Every way of cutting `columns` columns (six or seven) into groups of columns side
+/// by side, as their widths: the whole first.
+fn splits(columns: usize) -> &'static [Vec<usize>] {
+    static SPLITS: LazyLock<[Vec<Vec<usize>>; 2]> = LazyLock::new(|| [cuts_of(N - 1), cuts_of(N)]);
+    let i = match columns {
+        c if c == N => 1,
+        c if c == N - 1 => 0,
+        _ => return &[],
+    };
+    SPLITS.get(i).map_or(&[], Vec::as_slice)
+}
+
+/// Every way of cutting `columns` columns into groups side by side: the whole first.
+fn cuts_of(columns: usize) -> Vec<Vec<usize>> {
+    let cuts = columns.saturating_sub(1);
     let mut out = Vec::new();
-    for mask in 0u32..1 << (N - 2) {
+    for mask in 0u32..1 << cuts {
         let mut widths = vec![1];
-        for b in 0..N - 2 {
+        for b in 0..cuts {
             match widths.last_mut() {
                 Some(w) if mask & (1 << b) == 0 => *w += 1,
                 _ => widths.push(1),
@@ -386,75 +590,323 @@ fn splits() -> Vec<Vec<usize>> {
 }
 
 /// Every way `gone` vanished cells fall among groups of `widths` over `rows` rows.
-fn spreads(gone: usize, widths: &[usize], rows: usize) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new()];
-    for (i, w) in widths.iter().enumerate() {
-        let last = i + 1 == widths.len();
-        out = out
-            .into_iter()
-            .flat_map(|s: Vec<usize>| {
-                let used: usize = s.iter().sum();
-                let rest = gone.saturating_sub(used);
-                let range = if last { rest..=rest } else { 0..=rest };
-                range.filter(move |&n| n <= rows * w).map(move |n| {
-                    let mut s = s.clone();
-                    s.push(n);
-                    s
-                })
-            })
-            .collect();
-    }
+fn spreads(gone: usize, widths: &[usize], rows: usize) -> Vec<[usize; N]> {
+    let mut out = Vec::new();
+    spread_from(gone, widths, rows, 0, [0; N], &mut out);
     out
 }
 
-/// What the ways of reading `chunk` as `rows` rows put in each cell; `None` where no
-/// way is kept or the search gives up. The run is tried as the six other columns
-/// row after row, and as groups of them side by side, each group row after row
-/// before the next ([`splits`]); what every way of each keeps is put together.
-fn solve(words: &[Word<'_>], chunk: &Chunk, rows: usize) -> Option<Seen> {
-    let cells = rows * N;
-    let shown = chunk.first.len() + chunk.run.len();
-    let gone_first = rows.checked_sub(chunk.first.len())?;
-    let gone_run = (rows * (N - 1)).checked_sub(chunk.run.len())?;
-    if cells < shown || cells - shown > MAX_VANISHED {
-        return None;
+/// [`spreads`] from group `i` on, `s` holding the counts of the groups before.
+fn spread_from(
+    gone: usize,
+    widths: &[usize],
+    rows: usize,
+    i: usize,
+    s: [usize; N],
+    out: &mut Vec<[usize; N]>,
+) {
+    let Some(&w) = widths.get(i) else {
+        if gone == 0 {
+            out.push(s);
+        }
+        return;
+    };
+    let last = i + 1 == widths.len();
+    let least = if last { gone } else { 0 };
+    for n in least..=gone.min(rows * w) {
+        let mut s = s;
+        if let Some(slot) = s.get_mut(i) {
+            *slot = n;
+        }
+        spread_from(gone - n, widths, rows, i + 1, s, out);
     }
+}
+
+/// Whether more than half of `run`'s values stand in blocks of more than one value
+/// (blocks being parted by blank lines).
+fn in_blocks(words: &[Word<'_>], run: &[usize]) -> bool {
+    let mut in_block = 0;
+    let mut size = 0;
+    for (i, w) in run.iter().filter_map(|&g| words.get(g)).enumerate() {
+        size += 1;
+        if w.gap || i + 1 == run.len() {
+            if size > 1 {
+                in_block += size;
+            }
+            size = 0;
+        }
+    }
+    2 * in_block > run.len()
+}
+
+/// The search of a band gave up ([`MAX_STEPS`], or a row with too many placements).
+#[derive(Debug)]
+struct Over;
+
+/// What the ways of reading one band put in each cell of its `rows` rows: `run` the
+/// band's part of the run, `first` its first column's values beside the labels, of
+/// which `gone_first` cells vanished (none, and the run holds that column too, where
+/// `first_in_run`). The run is tried as its columns row after row, and as groups of
+/// them side by side, each group row after row before the next ([`splits`]); what
+/// every way of each keeps is put together. `Ok(None)` where no way is kept.
+fn solve_band(
+    placed: &mut Placed,
+    words: &[Word<'_>],
+    first: &[usize],
+    run: &[usize],
+    rows: usize,
+    gone_first: usize,
+    first_in_run: bool,
+) -> Result<Option<Seen>, Over> {
+    let c0 = usize::from(!first_in_run);
+    let columns = N - c0;
+    let Some(gone_run) = (rows * columns).checked_sub(run.len()) else {
+        return Ok(None);
+    };
+    let blocks = in_blocks(words, run);
     let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
     let mut kept = 0;
-    for widths in splits() {
-        for spread in spreads(gone_run, &widths, rows) {
-            let mut groups = Vec::with_capacity(widths.len());
-            let (mut column, mut from) = (1, 0);
+    // One row reads the same whichever groups its columns are cut into, the whole
+    // allowing every vanished cell any other cut allows.
+    let all = splits(columns);
+    let widths_tried = if rows == 1 {
+        all.get(..1).unwrap_or_default()
+    } else {
+        all
+    };
+    let mut groups = Vec::with_capacity(N);
+    let mut path = Vec::with_capacity(rows);
+    for widths in widths_tried {
+        for spread in spreads(gone_run, widths, rows) {
+            groups.clear();
+            let (mut column, mut from) = (c0, 0);
             for (w, v) in widths.iter().zip(&spread) {
                 let len = rows * w - v;
+                let Some(values) = run.get(from..from + len) else {
+                    return Ok(None);
+                };
                 groups.push(Group {
                     column,
                     width: *w,
-                    values: chunk.run.get(from..from + len)?,
+                    values,
                 });
                 column += w;
                 from += len;
             }
+            // Written in blocks, a group but the last ends at a blank line.
+            let parted = |g: &Group<'_>| {
+                g.values
+                    .last()
+                    .and_then(|&w| words.get(w))
+                    .is_none_or(|w| w.gap)
+            };
+            let cut = groups
+                .split_last()
+                .is_none_or(|(_, before)| before.iter().all(parted));
+            if blocks && !cut {
+                continue;
+            }
             let mut s = Search {
                 words,
-                first: &chunk.first,
-                groups,
+                first,
+                groups: &groups,
                 rows,
-                path: Vec::with_capacity(rows),
-                seen: vec![vec![Vec::new(); N]; rows],
+                first_in_run,
+                blocks,
+                path: &mut path,
+                seen: &mut seen,
+                placed: &mut *placed,
                 kept: 0,
                 steps: 0,
                 over: false,
             };
-            s.row(0, 0, &vec![0; widths.len()], gone_first, &spread);
+            s.row(0, 0, [0; N], gone_first, spread, [Style::default(); N]);
             if s.over {
-                return None;
+                return Err(Over);
             }
             kept += s.kept;
-            merge(&mut seen, s.seen);
         }
     }
-    (kept > 0).then_some(seen)
+    Ok((kept > 0).then_some(seen))
+}
+
+/// A band as its reading is remembered: its run's values `from..to`, its first
+/// column's values beside the labels `from..to`, its rows, and its first column's
+/// cells that vanished.
+type BandKey = (usize, usize, usize, usize, usize, usize);
+
+/// The search of a chunk's ways of cutting its run into bands of rows.
+struct Bands<'a, 'i> {
+    words: &'a [Word<'i>],
+    chunk: &'a Chunk,
+    rows: usize,
+    first_in_run: bool,
+    /// The columns the run holds: six, or seven where it holds the first too.
+    columns: usize,
+    memo: HashMap<BandKey, Option<Seen>>,
+    placed: Placed,
+    path: Vec<BandKey>,
+    seen: Seen,
+    kept: bool,
+    over: bool,
+}
+
+impl Bands<'_, '_> {
+    /// Whether the run's word `i` is a block alone: a blank line before and after it.
+    fn alone(&self, i: usize) -> bool {
+        let gap = |i: usize| {
+            self.chunk
+                .run
+                .get(i)
+                .and_then(|&w| self.words.get(w))
+                .is_some_and(|w| w.gap)
+        };
+        gap(i) && (i == 0 || gap(i - 1))
+    }
+
+    /// Whether a band may end before the run's value `end`: a blank line stands
+    /// there, and the values on both sides of it are not each a block alone (a run
+    /// written a value a paragraph is one band).
+    fn cut(&self, end: usize) -> bool {
+        let gap = self
+            .chunk
+            .run
+            .get(end - 1)
+            .and_then(|&w| self.words.get(w))
+            .is_some_and(|w| w.gap);
+        gap && !(self.alone(end - 1) && self.alone(end))
+    }
+
+    /// Bands from the run's value `at`, row `row` and first-column value `fi` on,
+    /// with `gone_first` and `gone_run` cells still to vanish.
+    fn walk(&mut self, at: usize, row: usize, fi: usize, gone_first: usize, gone_run: usize) {
+        let (run, first) = (&self.chunk.run, &self.chunk.first);
+        if at == run.len() {
+            if row == self.rows && fi == first.len() && gone_first == 0 && gone_run == 0 {
+                self.keep();
+            }
+            return;
+        }
+        let last = self.path.len() + 1 >= MAX_BANDS;
+        for end in at + 1..=run.len() {
+            let whole = end == run.len();
+            if !whole && (last || !self.cut(end)) {
+                continue;
+            }
+            let shown = end - at;
+            for r in 1..=self.rows - row {
+                let cells = r * self.columns;
+                if cells < shown || cells - shown > gone_run {
+                    continue;
+                }
+                if whole && (r != self.rows - row || cells - shown != gone_run) {
+                    continue;
+                }
+                let most = if self.first_in_run {
+                    0
+                } else {
+                    gone_first.min(r)
+                };
+                for gf in 0..=most {
+                    if whole && gf != gone_first {
+                        continue;
+                    }
+                    let f = if self.first_in_run { 0 } else { r - gf };
+                    let Some(band_first) = first.get(fi..fi + f) else {
+                        continue;
+                    };
+                    let key = (at, end, fi, fi + f, r, gf);
+                    if !self.memo.contains_key(&key) {
+                        if self.memo.len() >= MAX_BAND_READS {
+                            self.over = true;
+                        }
+                        let band = run.get(at..end).unwrap_or_default();
+                        let read = match solve_band(
+                            &mut self.placed,
+                            self.words,
+                            band_first,
+                            band,
+                            r,
+                            gf,
+                            self.first_in_run,
+                        ) {
+                            Ok(read) => read,
+                            Err(Over) => {
+                                self.over = true;
+                                None
+                            }
+                        };
+                        self.memo.insert(key, read);
+                    }
+                    if self.over {
+                        return;
+                    }
+                    if self.memo.get(&key).is_some_and(Option::is_some) {
+                        self.path.push(key);
+                        self.walk(
+                            end,
+                            row + r,
+                            fi + f,
+                            gone_first - gf,
+                            gone_run - (cells - shown),
+                        );
+                        self.path.pop();
+                        if self.over {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the bands just completed to what is seen.
+    fn keep(&mut self) {
+        self.kept = true;
+        let rows: Vec<Vec<Vec<Content>>> = self
+            .path
+            .iter()
+            .filter_map(|k| self.memo.get(k).cloned().flatten())
+            .flatten()
+            .collect();
+        merge(&mut self.seen, rows);
+    }
+}
+
+/// What the ways of reading `chunk` as `rows` rows put in each cell; `None` where no
+/// way is kept or the search gives up. The run is read in bands of rows one after
+/// another (at most [`MAX_BANDS`]), each in a way of its own ([`solve_band`]): a
+/// page's table 三 written by column for its first rows and row by row, or by other
+/// columns, for the rest.
+fn solve(words: &[Word<'_>], chunk: &Chunk, rows: usize) -> Option<Seen> {
+    let cells = rows * N;
+    let shown = chunk.first.len() + chunk.run.len();
+    if cells < shown || cells - shown > MAX_VANISHED {
+        return None;
+    }
+    let first_in_run = chunk.first.is_empty();
+    let columns = N - usize::from(!first_in_run);
+    let gone_first = if first_in_run {
+        0
+    } else {
+        rows.checked_sub(chunk.first.len())?
+    };
+    let gone_run = (rows * columns).checked_sub(chunk.run.len())?;
+    let mut bands = Bands {
+        words,
+        chunk,
+        rows,
+        first_in_run,
+        columns,
+        memo: HashMap::new(),
+        placed: Placed::new(),
+        path: Vec::new(),
+        seen: vec![vec![Vec::new(); N]; rows],
+        kept: false,
+        over: false,
+    };
+    bands.walk(0, 0, 0, gone_first, gone_run);
+    (bands.kept && !bands.over).then_some(bands.seen)
 }
 
 /// The chunks with `carry[i]` values moved from the end of chunk `i`'s run to the
@@ -471,6 +923,24 @@ fn carried(chunks: &[Chunk], carry: &[usize]) -> Option<Vec<Chunk>> {
     Some(out)
 }
 
+/// The chunks with `lead[i]` values moved from the front of chunk `i`'s run to the
+/// end of its first column: the last labels' first values, set just before the run.
+/// `None` where a chunk with none beside its labels would take some.
+fn led(chunks: &[Chunk], lead: &[usize]) -> Option<Vec<Chunk>> {
+    let mut out = chunks.to_vec();
+    for (chunk, &n) in out.iter_mut().zip(lead) {
+        if n == 0 {
+            continue;
+        }
+        if chunk.first.is_empty() || n > chunk.run.len() {
+            return None;
+        }
+        let moved: Vec<usize> = chunk.run.drain(..n).collect();
+        chunk.first.extend(moved);
+    }
+    Some(out)
+}
+
 /// Every way of carrying 0 to [`MAX_CARRY`] values over each of `k - 1` breaks.
 fn carries(k: usize) -> Vec<Vec<usize>> {
     product(&vec![(0..=MAX_CARRY).collect(); k.saturating_sub(1)])
@@ -480,92 +950,119 @@ fn carries(k: usize) -> Vec<Vec<usize>> {
 /// without text.
 fn sizes(chunk: &Chunk) -> Vec<usize> {
     let shown = chunk.first.len() + chunk.run.len();
+    let columns = if chunk.first.is_empty() { N } else { N - 1 };
     (1..=shown)
         .filter(|&n| {
             n >= chunk.first.len()
-                && n * (N - 1) >= chunk.run.len()
+                && n * columns >= chunk.run.len()
                 && n * N - shown <= MAX_VANISHED
         })
         .collect()
 }
 
-/// What every kept way puts in each cell of the template's `rows` rows, when any is
-/// kept: the union over the carries and the chunks' sizes that sum to `rows`.
-fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize) -> Option<Seen> {
+/// What every kept way puts in each cell of `rows` rows, when any is kept: the union
+/// over the carries and the chunks' sizes that sum to `rows`; and, where `lead`, over
+/// 0 to [`MAX_CARRY`] values at each run's front taken as its chunk's last labels'
+/// first column.
+fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Option<Seen> {
     let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
     let mut any = false;
+    let leads = if lead {
+        product(&vec![(0..=MAX_CARRY).collect(); chunks.len()])
+    } else {
+        vec![vec![0; chunks.len()]]
+    };
     for carry in carries(chunks.len()) {
         let Some(chunks) = carried(chunks, &carry) else {
             continue;
         };
-        let options: Vec<Vec<usize>> = chunks.iter().map(sizes).collect();
-        // Every choice of a size for each chunk that sums to the template's rows.
-        let choices = product(&options);
-        for choice in choices.iter().filter(|c| c.iter().sum::<usize>() == rows) {
-            let solved: Option<Vec<Seen>> = chunks
-                .iter()
-                .zip(choice)
-                .map(|(chunk, &n)| solve(words, chunk, n))
-                .collect();
-            let Some(solved) = solved else { continue };
-            any = true;
-            merge(&mut seen, solved.into_iter().flatten());
+        for lead in &leads {
+            let Some(chunks) = led(&chunks, lead) else {
+                continue;
+            };
+            let options: Vec<Vec<usize>> = chunks.iter().map(sizes).collect();
+            // Every choice of a size for each chunk that sums to the template's rows.
+            let choices = product(&options);
+            for choice in choices.iter().filter(|c| c.iter().sum::<usize>() == rows) {
+                let solved: Option<Vec<Seen>> = chunks
+                    .iter()
+                    .zip(choice)
+                    .map(|(chunk, &n)| solve(words, chunk, n))
+                    .collect();
+                let Some(solved) = solved else { continue };
+                any = true;
+                merge(&mut seen, solved.into_iter().flatten());
+            }
         }
     }
     any.then_some(seen)
 }
 
-/// Reads table 三 from section 三's body `range` where it is written a column and a
-/// run at a time (see the module's grammar); `None`, with nothing said, where it is
-/// not, or where no edition alone reads it with every row adding up.
-pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
-    let text = ctx.text;
-    let (words, chunks) = chunks(text, range)?;
-    let mut found: Vec<(Edition, Seen)> = Edition::ALL
-        .iter()
-        .filter_map(|&e| seen_in(&words, &chunks, Template::of(e).t3_rows.len()).map(|s| (e, s)))
-        .collect();
-    if found.len() != 1 {
-        return None;
-    }
-    let (edition, seen) = found.pop()?;
-    let template = Template::of(edition).t3_rows;
-    // The cell each reading agrees on: `Some(content)`, else `None`.
-    let agreed: Vec<Vec<Option<Content>>> = seen
-        .iter()
+/// For each cell of `seen`'s rows, what it holds where every way kept gives it the
+/// same value (a vanished blank and a written one alike): the first way's content,
+/// so that the cells read stand where one reading puts them; else `None`. Rows of
+/// zeros are read so, though which `0` of the text is whose may not be told.
+fn agreed(words: &[Word<'_>], seen: &Seen) -> Vec<Vec<Option<Content>>> {
+    let value = |c: &Content| match c {
+        None => Some(Token::Blank),
+        Some(g) => words
+            .get(*g)
+            .map(|w| w.token)
+            .filter(|t| *t != Token::Other),
+    };
+    seen.iter()
         .map(|row| {
             row.iter()
-                .map(|col| match col.as_slice() {
-                    [one] => Some(*one),
-                    _ => None,
+                .map(|col| {
+                    let first = col.first()?;
+                    let same = col
+                        .iter()
+                        .all(|c| c == first || value(c).is_some_and(|v| Some(v) == value(first)));
+                    same.then_some(*first)
                 })
                 .collect()
         })
-        .collect();
-    let count = |j: usize, col: usize| -> Option<u64> {
-        match agreed.get(j)?.get(col)? {
-            Some(Some(g)) => words.get(*g)?.token.count(),
-            Some(None) => Some(0),
-            None => None,
-        }
-    };
-    let rows: Vec<Option<usize>> = (0..template.len()).map(Some).collect();
-    if !equations(&rows, template)
-        .iter()
-        .all(|e| e.holds_where_told(count))
-    {
-        return None;
+        .collect()
+}
+
+/// The count a cell `agreed` on holds (a vanished blank as 0), if it holds one.
+fn agreed_count(
+    words: &[Word<'_>],
+    agreed: &[Vec<Option<Content>>],
+    j: usize,
+    col: usize,
+) -> Option<u64> {
+    match agreed.get(j)?.get(col)? {
+        Some(Some(g)) => words.get(*g)?.token.count(),
+        Some(None) => Some(0),
+        None => None,
     }
+}
+
+/// The cells of `template`'s rows from `from` on that every reading in `seen` (those
+/// rows' readings, in order) agrees on, placed by position; a note for each row with
+/// cells left open, the words no cell took kept as strays, and a note of how the
+/// table was read (`chunks` of it).
+fn place(
+    ctx: &mut Ledger<'_>,
+    words: &[Word<'_>],
+    template: &[RowDef],
+    from: usize,
+    seen: &Seen,
+    chunks: usize,
+) -> Vec<Cell> {
+    let agreed = agreed(words, seen);
     let mut cells = Vec::new();
     let mut placed = vec![false; words.len()];
-    for (j, row) in template.iter().enumerate() {
+    for (j, row) in template.iter().enumerate().skip(from) {
+        let k = j - from;
         let mut open = Vec::new();
         let mut at = None;
         for (col, def) in T3_COLUMNS.iter().enumerate() {
             let Some(key) = CellKey::from_parts(TableId::T3, row.key, def.key) else {
                 continue;
             };
-            let here = agreed.get(j).and_then(|r| r.get(col)).copied().flatten();
+            let here = agreed.get(k).and_then(|r| r.get(col)).copied().flatten();
             match here {
                 Some(Some(g)) => {
                     let Some(w) = words.get(g) else { continue };
@@ -577,7 +1074,7 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
                 }
                 Some(None) => {
                     let end = at.or_else(|| {
-                        seen.get(j)?
+                        seen.get(k)?
                             .iter()
                             .flatten()
                             .flatten()
@@ -592,7 +1089,7 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
         }
         if !open.is_empty() {
             let ways = seen
-                .get(j)
+                .get(k)
                 .map(|r| {
                     r.iter()
                         .map(|col| col.len().to_string())
@@ -625,16 +1122,43 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
         NoteKind::InferredPlacement,
         Text::new(
             format!(
-                "表三：逐页先写第一列（夹在行名之间），再逐行写其余六列（或分几组列，每组逐行写）；按模板各行的顺序和合计关系放入（{} 段）",
-                chunks.len()
+                "表三：逐页先写第一列（夹在行名之间，或与其余各列一起），再按行或按列分段写其余各列（或分几组列，每组逐行写）；按模板各行的顺序和合计关系放入（{chunks} 段）"
             ),
             format!(
-                "table 三: each page's first column written among the labels, then the other six columns row after row (or in groups of columns, each row after row); placed by the template's row order and sums ({} chunks)",
-                chunks.len()
+                "table 三: each page's first column written among the labels (or with the other columns), then the other columns by rows or by columns, band by band (or in groups of columns, each row after row); placed by the template's row order and sums ({chunks} chunks)"
             ),
         ),
         None,
     );
+    cells
+}
+
+/// Reads table 三 from section 三's body `range` where it is written a column and a
+/// run at a time (see the module's grammar); `None`, with nothing said, where it is
+/// not, or where no edition alone reads it with every row adding up.
+pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
+    let text = ctx.text;
+    let (words, chunks) = chunks(text, range)?;
+    let mut found: Vec<(Edition, Seen)> = Edition::ALL
+        .iter()
+        .filter_map(|&e| {
+            seen_in(&words, &chunks, Template::of(e).t3_rows.len(), false).map(|s| (e, s))
+        })
+        .collect();
+    if found.len() != 1 {
+        return None;
+    }
+    let (edition, seen) = found.pop()?;
+    let template = Template::of(edition).t3_rows;
+    let agreed = agreed(&words, &seen);
+    let rows: Vec<Option<usize>> = (0..template.len()).map(Some).collect();
+    if !equations(&rows, template)
+        .iter()
+        .all(|e| e.holds_where_told(|j, col| agreed_count(&words, &agreed, j, col)))
+    {
+        return None;
+    }
+    let mut cells = place(ctx, &words, template, 0, &seen, chunks.len());
     cells.sort_by_key(|c| c.key);
     let first = words.first().map_or(0, |w| w.span.start);
     let last = words.last().map_or(first, |w| w.span.end);
@@ -645,6 +1169,72 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
         items: Vec::new(),
         cells,
     })
+}
+
+/// Reads the last rows of a table 三 that the readers of rows read only the first
+/// of, where the text after the last cell read (to section 三's body's end, `range`)
+/// is written a column and a run at a time: chromium's Word page, read in reading
+/// order, sets a page's rows with their values beside their labels, and after a
+/// page break the labels alone or with their first column, then the other columns
+/// by column for some rows and by rows for others. The rows after the last row
+/// read are those the chunks take, named by a label among them; the sums down the
+/// columns must hold with the rows read before. Nothing is read, and nothing said,
+/// where the text is not of that shape.
+pub(crate) fn tail(ctx: &mut Ledger<'_>, table: &mut Table, range: Range<usize>) {
+    let Some(edition) = table.edition else { return };
+    let template = Template::of(edition).t3_rows;
+    let row_of = |c: &Cell| template.iter().position(|r| c.key.row() == r.key);
+    let Some(last) = table.cells.iter().filter_map(row_of).max() else {
+        return;
+    };
+    let from = last + 1;
+    let rows = template.len() - from;
+    let Some(start) = table.cells.iter().map(|c| c.location.end).max() else {
+        return;
+    };
+    if rows < MIN_TAIL || start < range.start || start >= range.end {
+        return;
+    }
+    let text = ctx.text;
+    let Some((words, chunks)) = chunks(text, start..range.end) else {
+        return;
+    };
+    let named = text
+        .get(start..range.end)
+        .unwrap_or_default()
+        .lines()
+        .any(|l| {
+            labels::best_t3_row(&[labels::Folded::new(l)], edition).is_some_and(|(j, _)| j >= from)
+        });
+    if !named {
+        return;
+    }
+    let Some(seen) = seen_in(&words, &chunks, rows, true) else {
+        return;
+    };
+    let agreed = agreed(&words, &seen);
+    let before = |j: usize, col: usize| -> Option<u64> {
+        let key = CellKey::from_parts(TableId::T3, template.get(j)?.key, T3_COLUMNS.get(col)?.key)?;
+        let cell = table.cells.iter().find(|c| c.key == key)?;
+        match &cell.value {
+            Value::Blank => Some(0),
+            v => v.number()?.as_i64().and_then(|n| u64::try_from(n).ok()),
+        }
+    };
+    let count = |j: usize, col: usize| match j.checked_sub(from) {
+        Some(k) => agreed_count(&words, &agreed, k, col),
+        None => before(j, col),
+    };
+    let all: Vec<Option<usize>> = (0..template.len()).map(Some).collect();
+    if !equations(&all, template)
+        .iter()
+        .all(|e| e.holds_where_told(count))
+    {
+        return;
+    }
+    let cells = place(ctx, &words, template, from, &seen, chunks.len());
+    table.cells.extend(cells);
+    table.cells.sort_by_key(|c| c.key);
 }
 
 #[cfg(test)]

@@ -139,6 +139,9 @@ fn tables_of(
             c.placement = zfxxgk_model::Placement::Position;
         }
     }
+    if let (Some(t), Some(range)) = (t3.as_mut(), body(SectionKey::S3)) {
+        columnwise::tail(ctx, t, range);
+    }
     if let (None, Some(range)) = (&t3, body(SectionKey::S3)) {
         t3 = columnwise::t3(ctx, range.clone());
         if t3.is_none() {

@@ -35,7 +35,7 @@ use crate::split::Group;
 pub(crate) const MAX_PLACEMENTS: usize = 4096;
 
 /// A value as the sums see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Token {
     /// A count (a whole number, not negative).
     Count(u64),

@@ -80,7 +80,7 @@ fn a_blank_that_left_no_text_is_placed_only_where_the_sums_say() {
     // as groups of columns ([1, 5]: `1` and the second row's `0` the first group),
     // the first row may have lost one of its middle cells instead of none, so
     // where its `5` stands is not told either.
-    let text = "3\n一\n二\n1\n0\n0\n0\n5\n6\n0\n0\n0\n0\n3\n";
+    let text = "3\n一\n二\n1\n\n0\n\n0\n\n0\n\n5\n\n6\n\n0\n\n0\n\n0\n\n0\n\n3\n";
     let (words, chunks) = read(text).expect("shape");
     let seen = solve(&words, chunks.first().expect("chunk"), 2).expect("solved");
     assert_eq!(cell(&seen, &words, 0, 0), Some(None));
@@ -97,7 +97,8 @@ fn a_blank_that_left_no_text_is_placed_only_where_the_sums_say() {
 fn a_run_written_as_groups_of_columns_is_read_where_one_way_adds_up() {
     // Rows `5 1 3 2 4 6 21` and `3 7 9 8 1 2 30`: their second and third columns
     // row after row, then the four after them row after row.
-    let text = "5\n一\n3\n二\n1\n3\n7\n9\n2\n4\n6\n21\n8\n1\n2\n30\n";
+    // A value a paragraph, as the editor page's cells are.
+    let text = "5\n一\n3\n二\n1\n\n3\n\n7\n\n9\n\n2\n\n4\n\n6\n\n21\n\n8\n\n1\n\n2\n\n30\n";
     let (words, chunks) = read(text).expect("shape");
     let seen = solve(&words, chunks.first().expect("chunk"), 2).expect("solved");
     let row = |r: usize| -> Vec<Option<Option<&str>>> {
@@ -214,4 +215,224 @@ fn a_generated_table_with_a_sum_off_is_not_read_so() {
     assert!(report
         .cell("t3.withheld.state_secret.total".parse().expect("key"))
         .is_none_or(|c| c.placement != Placement::Position || c.value.normalized() == "1"));
+}
+
+#[test]
+fn a_run_in_bands_of_rows_is_read_each_band_its_own_way() {
+    // Five rows, their first column beside the labels. Rows 1–3 written a column a
+    // block (blank lines between the blocks), rows 4–5 a value a paragraph, row
+    // after row. Every row adds up one way only.
+    let rows: [[u64; N]; 5] = [
+        [5, 1, 0, 2, 0, 0, 8],
+        [3, 0, 4, 0, 0, 1, 8],
+        [2, 2, 0, 0, 3, 0, 7],
+        [1, 0, 0, 6, 0, 0, 7],
+        [4, 1, 1, 0, 0, 0, 6],
+    ];
+    let mut text = String::from("一\n");
+    for r in &rows {
+        text += &format!("标签 {}\n", r[0]);
+    }
+    text.push('\n');
+    for col in 1..N {
+        for r in &rows[..3] {
+            text += &format!("{}\n", r[col]);
+        }
+        text.push('\n');
+    }
+    for r in &rows[3..] {
+        for v in &r[1..] {
+            text += &format!("{v}\n\n");
+        }
+    }
+    let (words, chunks) = read(&text).expect("shape");
+    let seen = solve(&words, chunks.first().expect("chunk"), 5).expect("solved");
+    let got = agreed(&words, &seen);
+    for (j, r) in rows.iter().enumerate() {
+        for (col, v) in r.iter().enumerate() {
+            assert_eq!(
+                agreed_count(&words, &got, j, col),
+                Some(*v),
+                "row {j} column {col}"
+            );
+        }
+    }
+}
+
+#[test]
+fn blocks_tell_a_blank_that_vanished_to_its_column() {
+    // Seven rows of zeros but their first column and total, written a column a
+    // block; the third column's block is one short: a blank written empty. Only
+    // that column's cells are left open; the other zeros are read, whichever `0`
+    // of their block each is. (With as many rows as a group of columns is wide,
+    // a block could as well be a row's: seven rows are more than six columns.)
+    let firsts = ["5", "3", "2", "1", "4", "6", "7"];
+    let mut text: String = firsts.iter().map(|f| format!("标签 {f}\n")).collect();
+    let zeros = |k: usize| "0\n".repeat(k) + "\n";
+    text += "\n";
+    for k in [7, 7, 6, 7, 7] {
+        text += &zeros(k);
+    }
+    text += &firsts.iter().map(|f| format!("{f}\n")).collect::<String>();
+    let (words, chunks) = read(&text).expect("shape");
+    let seen = solve(&words, chunks.first().expect("chunk"), 7).expect("solved");
+    let got = agreed(&words, &seen);
+    for j in 0..7 {
+        for col in [1, 2, 4, 5] {
+            assert_eq!(
+                agreed_count(&words, &got, j, col),
+                Some(0),
+                "row {j} column {col}"
+            );
+        }
+        assert_eq!(got.get(j).and_then(|r| r.get(3)).copied().flatten(), None);
+    }
+    // The same values a paragraph each tell nothing of where the blank stood: its
+    // zeros may be any columns', so the zeros' columns are not read.
+    let text = text.replace("0\n", "0\n\n");
+    let (words, chunks) = read(&text).expect("shape");
+    let seen = solve(&words, chunks.first().expect("chunk"), 7).expect("solved");
+    let got = agreed(&words, &seen);
+    assert!((0..7).any(|j| got
+        .get(j)
+        .and_then(|r| r.get(1))
+        .copied()
+        .flatten()
+        .is_none()));
+}
+
+#[test]
+fn the_first_column_may_be_the_runs() {
+    // No value beside the labels: the run holds all seven columns, a block each.
+    let text = "标签\n标签\n\n5\n3\n\n1\n0\n\n0\n4\n\n2\n0\n\n0\n0\n\n0\n1\n\n8\n8\n";
+    let (words, chunks) = read(text).expect("shape");
+    let chunk = chunks.first().expect("chunk");
+    assert!(chunk.first.is_empty());
+    let seen = solve(&words, chunk, 2).expect("solved");
+    let got = agreed(&words, &seen);
+    let row = |j: usize| -> Vec<Option<u64>> {
+        (0..N).map(|c| agreed_count(&words, &got, j, c)).collect()
+    };
+    assert_eq!(row(0), [5, 1, 0, 2, 0, 0, 8].map(Some));
+    assert_eq!(row(1), [3, 0, 4, 0, 0, 1, 8].map(Some));
+}
+
+/// A 2021 table 三 as chromium's Word page reads in reading order: its first ten
+/// rows with their values beside their labels; after the page break, the labels with
+/// their first column (the last one's on a line of its own, just before the run),
+/// then the next nine rows' other columns a column a block, with one blank cell
+/// (written empty) in the third column, then the last six rows' a value a
+/// paragraph. `off` is added to （七）总计's first column. The title's year tells the
+/// edition, which the first rows do not.
+fn word_page(off: u64) -> (String, Vec<[u64; N]>) {
+    let template = Template::of(Edition::V2021).t3_rows;
+    let key = |k: &str| template.iter().position(|r| r.key == k).expect("row");
+    let adds = |j: usize| zfxxgk_model::T3Row::adds_to_results_total(template[j].key);
+    let mut rows: Vec<[u64; N]> = vec![[0; N]; template.len()];
+    for (i, row) in rows.iter_mut().enumerate().filter(|(j, _)| adds(*j)) {
+        let i = i as u64;
+        *row = [i % 4 + 1, i % 2, 0, 0, 0, u64::from(i % 3 == 0), 0];
+    }
+    let mut results = [0; N];
+    for row in rows
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| adds(*j))
+        .map(|(_, r)| r)
+    {
+        for (sum, v) in results.iter_mut().zip(row) {
+            *sum += v;
+        }
+    }
+    let (forward, over) = ([2, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 0]);
+    let mut received = [0; N];
+    for (col, r) in received.iter_mut().enumerate() {
+        *r = results[col] + forward[col] - over[col];
+    }
+    rows[key("results_total")] = results;
+    rows[key("carried_forward")] = forward;
+    rows[key("carried_over")] = over;
+    rows[key("new_received")] = received;
+    for r in &mut rows {
+        r[6] = r[..6].iter().sum();
+    }
+    let mut text = String::from(
+        "某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n",
+    );
+    let cut = 10;
+    let label = |j: usize| format!("{}{}", template[j].number, template[j].label);
+    for (j, row) in rows.iter().enumerate().take(cut) {
+        let values: Vec<String> = row.iter().map(u64::to_string).collect();
+        text += &format!("{} {}\n", label(j), values.join(" "));
+    }
+    text.push('\n');
+    let total = key("results_total");
+    for (j, row) in rows.iter().enumerate().skip(cut) {
+        let first = row[0] + if j == total { off } else { 0 };
+        if j + 1 == rows.len() {
+            text += &format!("{}\n{first}\n\n", label(j));
+        } else {
+            text += &format!("{} {first}\n", label(j));
+        }
+    }
+    // The blank: the third column (科研机构) of the band's fourth row, a zero.
+    let band = cut..cut + 9;
+    let blank = (cut + 3, 2);
+    assert_eq!(rows[blank.0][blank.1], 0);
+    for col in 1..N {
+        for (j, row) in rows.iter().enumerate().take(band.end).skip(band.start) {
+            if (j, col) != blank {
+                text += &format!("{}\n", row[col]);
+            }
+        }
+        text.push('\n');
+    }
+    for row in rows.iter().skip(band.end) {
+        for v in &row[1..] {
+            text += &format!("{v}\n\n");
+        }
+    }
+    text += "四、政府信息公开行政复议、行政诉讼情况\n";
+    (text, rows)
+}
+
+#[test]
+fn a_tables_last_rows_written_so_after_a_page_break_are_read() {
+    let (text, rows) = word_page(0);
+    let report = crate::parse(&text);
+    let template = Template::of(Edition::V2021).t3_rows;
+    for (j, r) in template.iter().enumerate() {
+        for (col, def) in T3_COLUMNS.iter().enumerate() {
+            let key = format!("t3.{}.{}", r.key, def.key);
+            let got = report.cell(key.parse().expect("key"));
+            // The blank's column in its band is not told.
+            if (10..19).contains(&j) && col == 2 {
+                assert!(got.is_none(), "{key}");
+                continue;
+            }
+            let want = rows[j][col].to_string();
+            let cell = got.unwrap_or_else(|| panic!("{key} not read"));
+            assert_eq!(cell.value.normalized(), want, "{key}");
+            let placement = if j < 10 {
+                Placement::Label
+            } else {
+                Placement::Position
+            };
+            assert_eq!(cell.placement, placement, "{key}");
+        }
+    }
+}
+
+#[test]
+fn a_tail_whose_sums_do_not_hold_with_the_rows_before_is_not_read() {
+    // （七）总计's first column one too many: every row still adds up across, but
+    // not down the columns, with the rows read from their labels.
+    let (text, _) = word_page(1);
+    let report = crate::parse(&text);
+    assert!(report
+        .cell("t3.carried_forward.total".parse().expect("key"))
+        .is_none());
+    assert!(report
+        .cell("t3.new_received.total".parse().expect("key"))
+        .is_some());
 }
