@@ -497,6 +497,27 @@ fn ran_rows(m: &Model) -> Vec<(Vec<String>, String, bool)> {
     rows
 }
 
+/// `text` read, and the cells it reads, by key.
+fn read_tidy(text: &str) -> (zfxxgk::Document, BTreeMap<String, String>) {
+    let doc = zfxxgk::read(text.as_bytes(), &zfxxgk::InputOptions::default()).expect("readable");
+    let got = doc
+        .report
+        .tidy()
+        .map(|(k, v)| (k.as_str().to_string(), v))
+        .collect();
+    (doc, got)
+}
+
+/// A year `edition` was in use, `offset` on (2019's two years in turn). With most
+/// rows blank, the rows left may fit both editions alike, and the year decides (a
+/// 2021 table's `（六）其他处理 1.申请人…` names 2019's （六）其他处理 too).
+fn year_in_use(edition: Edition, offset: u16) -> u16 {
+    match edition {
+        Edition::V2019 => 2019 + offset % 2,
+        _ => 2021 + offset,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
@@ -516,12 +537,7 @@ proptest! {
     ) {
         let m = with_blanks(&consistent(edition, year, &draws, cents), &blanks);
         let text = support::render::render_ran_together(&m);
-        let doc = zfxxgk::read(text.as_bytes(), &zfxxgk::InputOptions::default()).expect("readable");
-        let got: BTreeMap<String, String> = doc
-            .report
-            .tidy()
-            .map(|(k, v)| (k.as_str().to_string(), v))
-            .collect();
+        let (doc, got) = read_tidy(&text);
         let want = m.expected();
         for (k, v) in &got {
             prop_assert_eq!(Some(v), want.get(k), "{} read wrong\n{}", k, text);
@@ -567,21 +583,10 @@ proptest! {
         cents in 0u32..100,
         blanks in prop_oneof![Just(vec![false]), prop::collection::vec(any::<bool>(), 1..12)],
     ) {
-        // A year the edition was in use: with most rows blank, the rows left may fit
-        // both editions alike, and the year decides (a 2021 table's `（六）其他处理
-        // 1.申请人…` names 2019's （六）其他处理 too).
-        let year = match edition {
-            Edition::V2019 => 2019 + offset % 2,
-            _ => 2021 + offset,
-        };
+        let year = year_in_use(edition, offset);
         let m = with_blanks(&consistent(edition, year, &draws, cents), &blanks);
         let text = support::render::render_reading_order(&m);
-        let doc = zfxxgk::read(text.as_bytes(), &zfxxgk::InputOptions::default()).expect("readable");
-        let got: BTreeMap<String, String> = doc
-            .report
-            .tidy()
-            .map(|(k, v)| (k.as_str().to_string(), v))
-            .collect();
+        let (doc, got) = read_tidy(&text);
         let want = m.expected();
         for (k, v) in &got {
             prop_assert_eq!(Some(v), want.get(k), "{} read wrong\n{}", k, text);
@@ -599,6 +604,65 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Issue 17: table 三 as chromium's Word page reads in reading order after a page
+    /// break (the last rows' labels with their first column, then their other columns
+    /// a column a block for some rows and a value a paragraph for the rest) reads back
+    /// every cell right or leaves it unplaced, never a wrong value and no cell
+    /// invented; with no blank cell, the last rows are read.
+    #[test]
+    fn word_page_tail_reads_right_or_leaves_unplaced(
+        edition in prop_oneof![Just(Edition::V2019), Just(Edition::V2021)],
+        offset in 0u16..5,
+        draws in prop::collection::vec(count(), 64),
+        cents in 0u32..100,
+        blanks in prop_oneof![Just(vec![false]), prop::collection::vec(any::<bool>(), 1..12)],
+        cut in 4usize..14,
+        band in 2usize..10,
+    ) {
+        let year = year_in_use(edition, offset);
+        let m = with_blanks(&consistent(edition, year, &draws, cents), &blanks);
+        let text = support::render::render_word_page(&m, cut, band);
+        let (_, got) = read_tidy(&text);
+        let want = m.expected();
+        for (k, v) in &got {
+            prop_assert_eq!(Some(v), want.get(k), "{} read wrong\n{}", k, text);
+        }
+        let no_blank = m.cells.iter().all(|(k, v)| !k.starts_with("t3.") || !v.is_empty());
+        if no_blank {
+            let last = zfxxgk::model::Template::of(edition).t3_rows.last().map(|r| r.key).unwrap_or_default();
+            let key = format!("t3.{last}.natural_person");
+            prop_assert!(got.contains_key(&key), "{} not read\n{}", key, text);
+        }
+    }
+}
+
+#[test]
+fn word_page_last_label_takes_no_row_of_the_columns_after_it() {
+    // Found by the property above: the last label (四、结转下年度继续办理, its first
+    // column 0) is followed by the other columns of every row after the page break,
+    // and the first seven of them (`0 0 1 0 0 7 8`) add up. They are not its row.
+    let mut draws = vec![0u64; 64];
+    for (i, v) in [(55, 7), (59, 1), (61, 8)] {
+        draws[i] = v;
+    }
+    let m = consistent(Edition::V2019, 2019, &draws, 0);
+    let text = support::render::render_word_page(&m, 7, 2);
+    let doc = zfxxgk::read(text.as_bytes(), &zfxxgk::InputOptions::default()).expect("readable");
+    let want = m.expected();
+    let mut read = 0;
+    for (k, v) in doc.report.tidy() {
+        assert_eq!(Some(&v), want.get(k.as_str()), "{k} read wrong\n{text}");
+        read += usize::from(k.as_str().starts_with("t3.not_processed"));
+    }
+    assert!(
+        read > 0,
+        "the rows after the page break were not read\n{text}"
+    );
 }
 
 #[test]

@@ -408,31 +408,109 @@ pub fn render_ran_together(m: &Model) -> String {
     out
 }
 
+/// Each row of `g` on a line of its own, its cells a space apart, empty cells left
+/// out (an empty cell leaves nothing in reading-order text).
+fn row_lines(g: &Grid, out: &mut String) {
+    for row in g {
+        let cells: Vec<&str> = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !cells.is_empty() {
+            out.push_str(&cells.join(" "));
+            out.push('\n');
+        }
+    }
+}
+
 /// The report as `pdftotext -raw` writes a PDF of its web page: each table row on a
 /// line of its own, its cells a space apart, and an empty cell leaving nothing (the
 /// blank cells of the model vanish; `/` or `—` written would stay).
 pub fn render_reading_order(m: &Model) -> String {
     let mut out = opening(m);
-    let lines = |g: &Grid, out: &mut String| {
-        for row in g {
-            let cells: Vec<&str> = row
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect();
-            if !cells.is_empty() {
-                out.push_str(&cells.join(" "));
-                out.push('\n');
-            }
-        }
-    };
     for g in t2_grids(m, Layout::Pipes) {
-        lines(&g, &mut out);
+        row_lines(&g, &mut out);
     }
     out.push_str("三、收到和处理政府信息公开申请情况\n");
-    lines(&t3_grid(m, Layout::Pipes), &mut out);
+    row_lines(&t3_grid(m, Layout::Pipes), &mut out);
     out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
-    lines(&t4_grid(m, Layout::Pipes), &mut out);
+    row_lines(&t4_grid(m, Layout::Pipes), &mut out);
+    out.push_str(CLOSING);
+    out
+}
+
+/// The report as reading-order `pdftotext` writes chromium's PDF of a Word page
+/// ("save as web page") whose table 三 a page break cuts before its row `cut`: the
+/// rows before it on their labels' lines; after it the labels with their first
+/// column (the last label's on a line of its own, a blank line after it), then the
+/// other columns of the `band` rows after the cut a column a block, blank lines
+/// between the blocks, then the last rows' a value a paragraph, row after row.
+/// Blank cells of table 三 leave nothing; tables 二 and 四 as [`render_reading_order`].
+pub fn render_word_page(m: &Model, cut: usize, band: usize) -> String {
+    let mut out = opening(m);
+    for g in t2_grids(m, Layout::Pipes) {
+        row_lines(&g, &mut out);
+    }
+    out.push_str("三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n");
+    let names: Vec<&str> = T3_COLUMNS.iter().map(|c| c.label).collect();
+    out.push_str(&names.join(" "));
+    out.push('\n');
+    let rows = Template::of(m.edition).t3_rows;
+    let cell = |j: usize, c: usize| -> String {
+        let (Some(r), Some(col)) = (rows.get(j), T3_COLUMNS.get(c)) else {
+            return String::new();
+        };
+        value(m, &format!("t3.{}.{}", r.key, col.key), Layout::Pipes)
+            .trim()
+            .to_string()
+    };
+    let label = |j: usize| {
+        rows.get(j)
+            .map_or(String::new(), |r| format!("{}{}", r.number, r.label))
+    };
+    let cut = cut.min(rows.len());
+    for j in 0..cut {
+        let mut line = vec![label(j)];
+        line.extend(
+            (0..T3_COLUMNS.len())
+                .map(|c| cell(j, c))
+                .filter(|v| !v.is_empty()),
+        );
+        out.push_str(&line.join(" "));
+        out.push('\n');
+    }
+    out.push('\n');
+    for j in cut..rows.len() {
+        let first = cell(j, 0);
+        if j + 1 == rows.len() {
+            out.push_str(&format!("{}\n{first}\n\n", label(j)));
+        } else if first.is_empty() {
+            out.push_str(&format!("{}\n", label(j)));
+        } else {
+            out.push_str(&format!("{} {first}\n", label(j)));
+        }
+    }
+    let split = (cut + band).min(rows.len());
+    for c in 1..T3_COLUMNS.len() {
+        for j in cut..split {
+            let v = cell(j, c);
+            if !v.is_empty() {
+                out.push_str(&format!("{v}\n"));
+            }
+        }
+        out.push('\n');
+    }
+    for j in split..rows.len() {
+        for c in 1..T3_COLUMNS.len() {
+            let v = cell(j, c);
+            if !v.is_empty() {
+                out.push_str(&format!("{v}\n\n"));
+            }
+        }
+    }
+    out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+    row_lines(&t4_grid(m, Layout::Pipes), &mut out);
     out.push_str(CLOSING);
     out
 }

@@ -77,6 +77,12 @@
 //! first label alone (`6.`), between the labels and their values: the run is then read
 //! after the last label, those lines passed over and kept ([`header_between`]).
 //!
+//! After three labels or more each set with one value at most, the values after the
+//! last label are not read as its row, though its first seven add up: chromium's
+//! Word page, after a page break, sets the last rows' labels so, with their first
+//! column, and then the other columns of all of them ([`crate::columnwise::tail`]
+//! reads them).
+//!
 //! A run of another length (a blank cell left out with no trace, a label cut in two)
 //! is left as it was, to be left unplaced: a wrong number is worse than a missing one.
 //!
@@ -669,6 +675,12 @@ fn t3_rows<'i>(
     if values.len() > n && pending(rows) {
         return None;
     }
+    if values.len() > n && first_columns_before(rows) {
+        // Put back as they were, to be read by the columns or left unplaced.
+        label.pop();
+        rows.append(&mut label);
+        return leave(rows);
+    }
     // Where the values split one way only into rows of seven or six that add up, the
     // label's are the first of them, seven or six (a blank cell left nothing, to be
     // placed by the sums or left). Else the first seven are the label's only where
@@ -1138,6 +1150,35 @@ fn names_row(text: &str) -> bool {
     Edition::ALL
         .iter()
         .any(|&e| labels::best_t3_row(&label, e).is_some())
+}
+
+/// Fewest labels, each set with one value at most, that [`first_columns_before`]
+/// takes for a page's first column beside its labels.
+const FIRST_COLUMNS: usize = 3;
+
+/// Whether the lines before a label, back to the last that holds more than one
+/// value, hold [`FIRST_COLUMNS`] labels or more, each set with one value at most,
+/// and some value among them: chromium's Word page, after a page break,
+/// sets the last rows' labels so, with their first column, and then the other
+/// columns of all of them, a column a block or a value a paragraph
+/// ([`crate::columnwise::tail`]). The values after the last label are then not its
+/// row alone, though its first seven may add up.
+fn first_columns_before(rows: &[TableRow<'_>]) -> bool {
+    let (mut labels, mut values) = (0, 0);
+    for r in rows.iter().rev() {
+        let n = r
+            .row
+            .cells
+            .iter()
+            .filter(|c| number::kind(c.text) != Kind::Text)
+            .count();
+        if n > 1 {
+            break;
+        }
+        values += n;
+        labels += usize::from(names_t3_row(r));
+    }
+    labels >= FIRST_COLUMNS && values > 0 && values <= labels
 }
 
 /// Whether a line of text that names a row of table 三 stands among `rows` after the
