@@ -630,7 +630,8 @@ pub(crate) fn build(
             // A line of values alone next to the row may hold the rest of its values,
             // a cell wrapped onto a line of its own (lynx: `规章      2973` / `3260`):
             // the columns it leaves are then not told blank.
-            let under = under.filter(|_| !crate::table3::values_beside(ctx.text, d.span));
+            let under =
+                under.filter(|_| !crate::table3::values_beside(ctx.text, d.span, |_| false));
             let Some(under) = under else {
                 let row = crate::rows::Row {
                     cells: values,

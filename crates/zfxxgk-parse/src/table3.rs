@@ -463,7 +463,7 @@ impl Vanished {
             let cut = short
                 && !one_a_line(text, values)
                 && !put_together(values, vr.parts.row.span)
-                && values_beside(text, vr.parts.row.span);
+                && values_beside(text, vr.parts.row.span, whole_row);
             let p = match placements(&tokens, &shape) {
                 Placements::Found(p) if plan[i].is_some() && !cut => Some(p),
                 _ => None,
@@ -566,9 +566,28 @@ fn one_a_line(text: &str, values: &[LexCell<'_>]) -> bool {
         })
 }
 
+/// Whether a line's words are a whole row of table 三: seven counts (a blank as 0),
+/// the last the sum of the six before (`0 0 0 0 0 0 0` after its label, in the
+/// reading order of a page whose rows stand each on one line).
+fn whole_row(words: &[&str]) -> bool {
+    let tokens: Vec<Token> = words.iter().map(|w| Token::of(w)).collect();
+    let counts: Option<Vec<u64>> = tokens.iter().map(|t| t.count()).collect();
+    match counts.as_deref() {
+        Some([rest @ .., total]) if tokens.len() == N_COLUMNS => {
+            rest.iter().try_fold(0u64, |s, v| s.checked_add(*v)) == Some(*total)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the line just before `span`'s line, or just after it (blank lines passed
 /// over), holds values only: the row at `span` may be one part of a row cut in two.
-pub(crate) fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
+/// A line whose values `whole` takes for a row of their own is no part of it.
+pub(crate) fn values_beside(
+    text: &str,
+    span: zfxxgk_lex::Span,
+    whole: impl Fn(&[&str]) -> bool,
+) -> bool {
     // A line's words, a bar between cells (html2text's `| /| 0| 0`) set apart as
     // whitespace is: a line of nothing but bars is passed over as blank.
     fn words(line: &str) -> Vec<&str> {
@@ -582,6 +601,7 @@ pub(crate) fn values_beside(text: &str, span: zfxxgk_lex::Span) -> bool {
             && cells
                 .iter()
                 .all(|c| !rule_word(c) && crate::number::kind(c) != crate::number::Kind::Text)
+            && !whole(&cells)
     };
     let before = text.get(..span.start).unwrap_or_default();
     let before = before

@@ -551,3 +551,32 @@ fn cells_of(lines: &[&str]) -> Vec<(String, String)> {
         .filter(|(k, _)| k.starts_with("t3."))
         .collect()
 }
+
+/// Reading-order text of a page whose labels stand on lines of their own, each
+/// row's values on the line after: a row short of a blank (`4 1 0 0 0 5`, one cell
+/// left no text) between whole rows, each of whose lines adds up. Those lines are
+/// rows of their own, not the short row's other part, so its total, which the sums
+/// decide, is read; the cells the sums leave open (the blank may be any of the
+/// others) are not. A neighbouring line of values that is no whole row still says
+/// the row may be cut, and nothing of it is read.
+#[test]
+fn a_whole_row_on_the_next_line_is_no_part_of_a_short_row() {
+    let text = |before: &str| {
+        format!(
+            "三、收到和处理政府信息公开申请情况\n\
+             1.信访举报投诉类申请\n{before}\n\
+             2.重复申请\n4 1 0 0 0 5\n\
+             3.要求提供公开出版物\n1 0 0 0 0 0 1\n\
+             四、政府信息公开行政复议、行政诉讼情况\n"
+        )
+    };
+    let got = crate::test_support::tidy(&text("0 0 0 0 0 0 0"));
+    let get = |k: &str| crate::test_support::get(&got, k).map(str::to_owned);
+    assert_eq!(
+        get("t3.not_processed.duplicate.total").as_deref(),
+        Some("5")
+    );
+    assert_eq!(get("t3.not_processed.duplicate.natural_person"), None);
+    let got = crate::test_support::tidy(&text("0 0 0 0 0"));
+    assert!(none_under(&got, "t3.not_processed.duplicate"), "{got:?}");
+}
