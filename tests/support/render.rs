@@ -434,10 +434,54 @@ pub fn render_reading_order(m: &Model) -> String {
     }
     out.push_str("三、收到和处理政府信息公开申请情况\n");
     row_lines(&t3_grid(m, Layout::Pipes), &mut out);
-    out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
-    row_lines(&t4_grid(m, Layout::Pipes), &mut out);
-    out.push_str(CLOSING);
+    reading_order_end(m, &mut out);
     out
+}
+
+/// The text of a reading-order rendering up to table 三's rows: title, sections 一
+/// and 二 with table 二 a row a line, section 三's heading and table 三's header
+/// words, the column names on one line (no line break after them).
+fn reading_order_t3_head(m: &Model) -> String {
+    let mut out = opening(m);
+    for g in t2_grids(m, Layout::Pipes) {
+        row_lines(&g, &mut out);
+    }
+    out.push_str("三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n");
+    let names: Vec<&str> = T3_COLUMNS.iter().map(|c| c.label).collect();
+    out.push_str(&names.join(" "));
+    out
+}
+
+/// The text of table 三's cell in template row `j` and column `c`, trimmed (empty
+/// for a blank cell or one outside the table).
+fn t3_value(m: &Model, j: usize, c: usize) -> String {
+    let rows = Template::of(m.edition).t3_rows;
+    let (Some(r), Some(col)) = (rows.get(j), T3_COLUMNS.get(c)) else {
+        return String::new();
+    };
+    value(m, &format!("t3.{}.{}", r.key, col.key), Layout::Pipes)
+        .trim()
+        .to_string()
+}
+
+/// Table 三's `rows`' cells but the first, row after row, a value a paragraph (a
+/// blank cell leaving nothing).
+fn value_paragraphs(m: &Model, rows: std::ops::Range<usize>, out: &mut String) {
+    for j in rows {
+        for c in 1..T3_COLUMNS.len() {
+            let v = t3_value(m, j, c);
+            if !v.is_empty() {
+                out.push_str(&format!("{v}\n\n"));
+            }
+        }
+    }
+}
+
+/// Section 四's heading, table 四 a row a line, and the sections after it.
+fn reading_order_end(m: &Model, out: &mut String) {
+    out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+    row_lines(&t4_grid(m, Layout::Pipes), out);
+    out.push_str(CLOSING);
 }
 
 /// The report as reading-order `pdftotext` writes chromium's PDF of a Word page
@@ -448,23 +492,10 @@ pub fn render_reading_order(m: &Model) -> String {
 /// between the blocks, then the last rows' a value a paragraph, row after row.
 /// Blank cells of table 三 leave nothing; tables 二 and 四 as [`render_reading_order`].
 pub fn render_word_page(m: &Model, cut: usize, band: usize) -> String {
-    let mut out = opening(m);
-    for g in t2_grids(m, Layout::Pipes) {
-        row_lines(&g, &mut out);
-    }
-    out.push_str("三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n");
-    let names: Vec<&str> = T3_COLUMNS.iter().map(|c| c.label).collect();
-    out.push_str(&names.join(" "));
+    let mut out = reading_order_t3_head(m);
     out.push('\n');
     let rows = Template::of(m.edition).t3_rows;
-    let cell = |j: usize, c: usize| -> String {
-        let (Some(r), Some(col)) = (rows.get(j), T3_COLUMNS.get(c)) else {
-            return String::new();
-        };
-        value(m, &format!("t3.{}.{}", r.key, col.key), Layout::Pipes)
-            .trim()
-            .to_string()
-    };
+    let cell = |j: usize, c: usize| t3_value(m, j, c);
     let label = |j: usize| {
         rows.get(j)
             .map_or(String::new(), |r| format!("{}{}", r.number, r.label))
@@ -501,17 +532,36 @@ pub fn render_word_page(m: &Model, cut: usize, band: usize) -> String {
         }
         out.push('\n');
     }
-    for j in split..rows.len() {
-        for c in 1..T3_COLUMNS.len() {
-            let v = cell(j, c);
-            if !v.is_empty() {
-                out.push_str(&format!("{v}\n\n"));
+    value_paragraphs(m, split..rows.len(), &mut out);
+    reading_order_end(m, &mut out);
+    out
+}
+
+/// The report as reading-order `pdftotext` writes chromium's PDF of an online
+/// editor's page whose table 三 a page break cuts before its row `cut`: on each page,
+/// each row's first column on a line of its own before its label, then the page's
+/// rows' other columns, row after row, a value a paragraph. Blank cells of table 三
+/// leave nothing; tables 二 and 四 as [`render_reading_order`].
+pub fn render_editor_page(m: &Model, cut: usize) -> String {
+    let mut out = reading_order_t3_head(m);
+    out.push_str("\n\n");
+    let rows = Template::of(m.edition).t3_rows;
+    let cell = |j: usize, c: usize| t3_value(m, j, c);
+    let cut = cut.clamp(1, rows.len());
+    for page in [0..cut, cut..rows.len()] {
+        for j in page.clone() {
+            let first = cell(j, 0);
+            if !first.is_empty() {
+                out.push_str(&format!("{first}\n"));
+            }
+            if let Some(r) = rows.get(j) {
+                out.push_str(&format!("{}{}\n", r.number, r.label));
             }
         }
+        out.push('\n');
+        value_paragraphs(m, page, &mut out);
     }
-    out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
-    row_lines(&t4_grid(m, Layout::Pipes), &mut out);
-    out.push_str(CLOSING);
+    reading_order_end(m, &mut out);
     out
 }
 

@@ -81,7 +81,8 @@
 //! last label are not read as its row, though its first seven add up: chromium's
 //! Word page, after a page break, sets the last rows' labels so, with their first
 //! column, and then the other columns of all of them ([`crate::columnwise::tail`]
-//! reads them).
+//! reads them); its online-editor page sets each page's first column so, a value
+//! before each label ([`crate::columnwise`]).
 //!
 //! A run of another length (a blank cell left out with no trace, a label cut in two)
 //! is left as it was, to be left unplaced: a wrong number is worse than a missing one.
@@ -1157,14 +1158,16 @@ fn names_row(text: &str) -> bool {
 const FIRST_COLUMNS: usize = 3;
 
 /// Whether the lines before a label, back to the last that holds more than one
-/// value, hold [`FIRST_COLUMNS`] labels or more, each set with one value at most,
-/// and some value among them: chromium's Word page, after a page break,
+/// value or to two lines of a value alone with no label between, hold
+/// [`FIRST_COLUMNS`] labels or more, each set with one value at most, and some
+/// value among them: chromium's Word page, after a page break,
 /// sets the last rows' labels so, with their first column, and then the other
 /// columns of all of them, a column a block or a value a paragraph
 /// ([`crate::columnwise::tail`]). The values after the last label are then not its
 /// row alone, though its first seven may add up.
 fn first_columns_before(rows: &[TableRow<'_>]) -> bool {
     let (mut labels, mut values) = (0, 0);
+    let mut value_after = false;
     for r in rows.iter().rev() {
         let n = r
             .row
@@ -1172,13 +1175,19 @@ fn first_columns_before(rows: &[TableRow<'_>]) -> bool {
             .iter()
             .filter(|c| number::kind(c.text) != Kind::Text)
             .count();
-        if n > 1 {
+        // A line of several values, or two lines of a value with no label between
+        // (the run of the page before): the labels' lines end there.
+        let lone_value = value(r);
+        if n > 1 || (lone_value && value_after) {
             break;
         }
+        value_after = lone_value;
         values += n;
         labels += usize::from(names_t3_row(r));
     }
-    labels >= FIRST_COLUMNS && values > 0 && values <= labels
+    // A value before each label, the last label's included (the online editor's
+    // page), or beside it (the Word page's).
+    labels >= FIRST_COLUMNS && values > 0 && values <= labels + 1
 }
 
 /// Whether a line of text that names a row of table 三 stands among `rows` after the
