@@ -489,9 +489,11 @@ fn reading_order_end(m: &Model, out: &mut String) {
 /// rows before it on their labels' lines; after it the labels with their first
 /// column (the last label's on a line of its own, a blank line after it), then the
 /// other columns of the `band` rows after the cut a column a block, blank lines
-/// between the blocks, then the last rows' a value a paragraph, row after row.
-/// Blank cells of table 三 leave nothing; tables 二 and 四 as [`render_reading_order`].
-pub fn render_word_page(m: &Model, cut: usize, band: usize) -> String {
+/// between the blocks, then the next rows' a value a paragraph, row after row, and
+/// the last `tail` rows' a column a block again, their last two columns side by side
+/// (`1 15` / `1 134` / `0 28`). Blank cells of table 三 leave nothing; tables 二 and 四
+/// as [`render_reading_order`].
+pub fn render_word_page(m: &Model, cut: usize, band: usize, tail: usize) -> String {
     let mut out = reading_order_t3_head(m);
     out.push('\n');
     let rows = Template::of(m.edition).t3_rows;
@@ -523,6 +525,7 @@ pub fn render_word_page(m: &Model, cut: usize, band: usize) -> String {
         }
     }
     let split = (cut + band).min(rows.len());
+    let last = rows.len().saturating_sub(tail).max(split);
     for c in 1..T3_COLUMNS.len() {
         for j in cut..split {
             let v = cell(j, c);
@@ -532,7 +535,30 @@ pub fn render_word_page(m: &Model, cut: usize, band: usize) -> String {
         }
         out.push('\n');
     }
-    value_paragraphs(m, split..rows.len(), &mut out);
+    value_paragraphs(m, split..last, &mut out);
+    if last < rows.len() {
+        for c in 1..T3_COLUMNS.len() - 2 {
+            for j in last..rows.len() {
+                let v = cell(j, c);
+                if !v.is_empty() {
+                    out.push_str(&format!("{v}\n"));
+                }
+            }
+            out.push('\n');
+        }
+        let n = T3_COLUMNS.len();
+        for j in last..rows.len() {
+            let pair: Vec<String> = [cell(j, n - 2), cell(j, n - 1)]
+                .into_iter()
+                .filter(|v| !v.is_empty())
+                .collect();
+            if !pair.is_empty() {
+                out.push_str(&pair.join(" "));
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
     reading_order_end(m, &mut out);
     out
 }
