@@ -577,6 +577,10 @@ fn header_between<'i>(
 /// (`（二）部分公开（区分处理` / `的，只计这一情形，不计其他` / `情形）`).
 const MAX_LABEL_LINES: usize = 3;
 
+/// Values on one line of a zone that make it a grid's (`pdftotext -layout`), not
+/// lynx's cells each on a line of its own.
+const MIN_GRID_VALUES: usize = 3;
+
 /// Table 三's rows from a label (`tr`, the lone text row before the values) and the
 /// value rows after it (`values`, their indices in `old`), pushed onto `rows`: the
 /// label with the first seven values, when they are all the values or add up (the
@@ -629,7 +633,16 @@ fn t3_rows<'i>(
     // lynx sets each cell on a line of its own, centred, row after row: no row's
     // values stand after the next label there, as they may in `pdftotext` of a page
     // (lines flush left), whose reading order follows where each cell's text stands.
-    let centred = before
+    // Not where a line of the zone holds a row's values (`pdftotext -layout`, whose
+    // indented lines of one value are a column's, a few rows set one under the other).
+    let centred = !old.iter().any(|r| {
+        r.row
+            .cells
+            .iter()
+            .filter(|c| number::kind(c.text) != Kind::Text)
+            .count()
+            >= MIN_GRID_VALUES
+    }) && before
         .iter()
         .chain(&cells_of(values.get(..1).unwrap_or_default()))
         .all(|c| indented(text, c));

@@ -138,7 +138,15 @@ pub(crate) fn build(
         })
         .collect();
     let mut vanished = Vanished::of(ctx.text, &value_rows, &plan, template, &untold);
+    let stacks = stack::stacks(&value_rows, &plan, template.len(), &mut columns);
+    let in_stack = |i: usize| stacks.iter().any(|s| s.lines.contains(&i));
+    for s in &stacks {
+        place_stack(ctx, &mut cells, &mut inferred, &value_rows, edition, s);
+    }
     for (i, vr) in value_rows.iter().enumerate() {
+        if in_stack(i) {
+            continue;
+        }
         let Some((j, placement)) = plan[i] else {
             ctx.unplaced_row(TableId::T3, vr.parts.row);
             continue;
@@ -286,7 +294,8 @@ pub(crate) fn build(
             None,
         );
     }
-    ambiguity_notes(ctx, &value_rows, &plan, template);
+    let stacked: Vec<usize> = stacks.iter().map(|s| s.lines.start).collect();
+    ambiguity_notes(ctx, &value_rows, &plan, template, &stacked);
     cells.sort_by_key(|c| c.key);
     let first = value_rows
         .first()
@@ -303,6 +312,78 @@ pub(crate) fn build(
         items: Vec::new(),
         cells,
     })
+}
+
+/// Puts the cells of a run read a column at a time ([`stack`]) among `cells`, by
+/// position; its lines with a value not read are kept unplaced, with a note naming
+/// the columns not read.
+fn place_stack<'i>(
+    ctx: &mut Ledger<'_>,
+    cells: &mut Vec<zfxxgk_model::Cell>,
+    inferred: &mut Vec<&'static str>,
+    rows: &[ValueRow<'_, 'i>],
+    edition: Edition,
+    s: &stack::Stack<'i>,
+) {
+    let template = Template::of(edition).t3_rows;
+    let mut read = Vec::new();
+    for (k, row) in s.cells.iter().enumerate() {
+        let j = s.first_row + k;
+        let (Some(def), Some(keys)) = (template.get(j), T3_KEYS[edition].get(j)) else {
+            continue;
+        };
+        inferred.push(def.key);
+        for (key, c) in keys.iter().zip(row) {
+            if let (Some(key), Some(c)) = (key, c) {
+                cells.push(ctx.cell(*key, c, Placement::Position));
+                read.push(c.span.start);
+            }
+        }
+    }
+    for vr in rows.get(s.lines.clone()).unwrap_or_default() {
+        if vr
+            .parts
+            .values
+            .iter()
+            .any(|c| !read.contains(&c.span.start))
+        {
+            ctx.unplaced_row(TableId::T3, vr.parts.row);
+        }
+    }
+    let keys: Vec<&str> = (0..s.cells.len())
+        .filter_map(|k| template.get(s.first_row + k).map(|r| r.key))
+        .collect();
+    let open: Vec<&str> = s
+        .open
+        .iter()
+        .filter_map(|&c| T3_COLUMNS.get(c).map(|d| d.key))
+        .collect();
+    ctx.note(
+        NoteKind::InferredPlacement,
+        Text::new(
+            format!(
+                "表三：{} 行的数值逐列分行排列（每列数值上下相叠），按各列自上而下的次序放入{}",
+                keys.join("、"),
+                if open.is_empty() {
+                    String::new()
+                } else {
+                    format!("；{} 列的数值少于行数，看不出属于哪一行：未读", open.join("、"))
+                }
+            ),
+            format!(
+                "table 三: rows {} written a column at a time (each column's values one under the other), placed by each column's order top to bottom{}",
+                keys.join(", "),
+                if open.is_empty() {
+                    String::new()
+                } else {
+                    format!("; columns {} hold fewer values than rows, and whose each is cannot be told: not read", open.join(", "))
+                }
+            ),
+        ),
+        rows.get(s.lines.start)
+            .zip(rows.get(s.lines.end.saturating_sub(1)))
+            .map(|(a, b)| zfxxgk_lex::Span::new(a.parts.row.span.start, b.parts.row.span.end)),
+    );
 }
 
 type Plan = Vec<Option<(usize, Placement)>>;
@@ -846,8 +927,9 @@ fn overflow_note(ctx: &mut Ledger<'_>, row: &str, vr: &ValueRow<'_, '_>, read: b
 
 /// Says where rows placed by position had more than one place they could go.
 /// The runs of rows placed by position (or not at all) between two rows placed by
-/// label, or the ends: `(first, past the last, template rows between the labels)`.
-fn position_runs(plan: &Plan, n_template: usize) -> Vec<(usize, usize, usize)> {
+/// label, or the ends: `(first, past the last, the template rows between the labels
+/// from, to)`.
+fn position_runs(plan: &Plan, n_template: usize) -> Vec<(usize, usize, usize, usize)> {
     let by_position = |k: usize| matches!(plan.get(k), Some(Some((_, Placement::Position)) | None));
     let mut runs = Vec::new();
     let mut i = 0;
@@ -867,7 +949,7 @@ fn position_runs(plan: &Plan, n_template: usize) -> Vec<(usize, usize, usize)> {
         let hi = (i..plan.len())
             .find_map(|k| plan.get(k).copied().flatten().map(|(j, _)| j))
             .unwrap_or(n_template);
-        runs.push((start, i, hi.saturating_sub(lo)));
+        runs.push((start, i, lo, hi.max(lo)));
     }
     runs
 }
@@ -877,8 +959,8 @@ fn position_runs(plan: &Plan, n_template: usize) -> Vec<(usize, usize, usize)> {
 /// unplaced (a wrong number is worse than a missing one).
 fn guessed(plan: &Plan, n_template: usize) -> Vec<bool> {
     let mut out = vec![false; plan.len()];
-    for (start, end, slots) in position_runs(plan, n_template) {
-        if slots != end - start {
+    for (start, end, lo, hi) in position_runs(plan, n_template) {
+        if hi - lo != end - start {
             for g in out.get_mut(start..end).into_iter().flatten() {
                 *g = true;
             }
@@ -892,9 +974,11 @@ fn ambiguity_notes(
     rows: &[ValueRow<'_, '_>],
     plan: &Plan,
     template: &[RowDef],
+    stacked: &[usize],
 ) {
-    for (start, end, slots) in position_runs(plan, template.len()) {
-        if slots == end - start {
+    for (start, end, lo, hi) in position_runs(plan, template.len()) {
+        let slots = hi - lo;
+        if slots == end - start || stacked.contains(&start) {
             continue;
         }
         let (Some(first), Some(last)) = (rows.get(start), rows.get(end - 1)) else {
@@ -1041,6 +1125,8 @@ impl<'t, 'i> Columns<'t, 'i> {
         Some(out)
     }
 }
+
+mod stack;
 
 #[cfg(test)]
 mod tests;

@@ -580,3 +580,179 @@ fn a_whole_row_on_the_next_line_is_no_part_of_a_short_row() {
     let got = crate::test_support::tidy(&text("0 0 0 0 0"));
     assert!(none_under(&got, "t3.not_processed.duplicate"), "{got:?}");
 }
+
+/// `pdftotext -layout` of chromium's PDF of the online editor's page (the wider
+/// check's 2024 page of seed 11, section 三): between 8.属于行政查询事项 and
+/// 1.信访举报投诉类申请, the three rows of （四）无法提供 stand in a staircase, the
+/// first whole on a line, the other two a column at a time, each column's two values
+/// one under the other. Each column's values are those rows' in order. The legal
+/// services and other columns show fewer values than rows (a blank cell left
+/// nothing, or a value stands off its column), and whose each is is not told.
+/// Stacked so that a row would not add up, nothing of the run is read.
+#[test]
+fn a_staircase_of_rows_is_read_a_column_at_a_time() {
+    let lines = [
+        "  三、收到和处理政府信息公开申请情况",
+        "                                         申请人情况",
+        "                                        法人或其他组织",
+        "                                 自然 商业 科研            总",
+        "                                          社会公  法律服 其",
+        "                                  人 企业 机构 益组织 务机构 他 计",
+        "一、本年新收政府信息公开申请数量               180     0   4   2       4    1 191",
+        "二、上年结转政府信息公开申请数量                 0     0   0   0       0    0   0",
+        "三、本年度 （一）予以公开                    8     0   1   0       1    0   10",
+        "办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他 52",
+        "      情形）                              0   0   0       1    0   53",
+        "",
+        "      （三）不予 1.属于国家秘密            32     0   0   0       0    0   32",
+        "      公开    2.其他法律行政法规禁止公开      18     0   1   0       0    0   19",
+        "            3.危及“三安全一稳定”        11     0   0   0       0    0   11",
+        "            4.保护第三方合法权益          6     0   0   0       0    0   6",
+        "            5.属于三类内部事务信息        11     0   0   0       0    0   11",
+        "\u{c}                属于四类过程性信息",
+        "               6.                   5           0       0       0       0       0   5",
+        "            7.属于行政执法案卷              7           0       0       0       —       0   7",
+        "            8.属于行政查询事项              4           0       0       0       0       0   4",
+        "",
+        "      （四）无法 1.2.本机关不掌握相关政府信息",
+        "                没有现成信息需要另行制作",
+        "                                    2           0       0       0       0       0   2",
+        "",
+        "      提供    3.补正后申请内容仍不明确",
+        "                                    3",
+        "                                    2",
+        "                                                0",
+        "                                                0",
+        "                                                        0",
+        "                                                        0",
+        "                                                                0",
+        "                                                                0",
+        "                                                                        0       0",
+        "                                                                                —",
+        "                                                                                    3",
+        "                                                                                    2",
+        "            1.信访举报投诉类申请             1           0       /       0       0       0   1",
+        "",
+        "      （五）不予 2.3.重复申请",
+        "                要求提供公开出版物",
+        "                                    0           0       0       0       0       0   0",
+        "",
+        "      处理    4.无正当理由大量反复申请",
+        "                                    0",
+        "                                    0",
+        "                                                0",
+        "                                                0",
+        "                                                        0",
+        "                                                        0",
+        "                                                                0",
+        "                                                                0",
+        "                                                                        0",
+        "                                                                        0",
+        "                                                                                0",
+        "                                                                                0",
+        "                                                                                    0",
+        "                                                                                    0",
+        "            5.要求行政机关确认或重新出具已获取信息    1           0       0       0       0       0   1",
+        "            1.申请人无正当理由逾期不补正、行政机关不",
+        "            再处理其政府信息公开申请",
+        "      （六）其他 2.申请人逾期未按收费通知要求缴纳费用、行",
+        "                                    0           0       0       0       0       0   0",
+        "",
+        "",
+        "      处理    政机关不再处理其政府信息公开申请        0           0       0       0       0       0   0",
+        "",
+        "            3.其他                    2           0       2       2       2       1   9",
+        "      （七）总计                       165           0       4       2       4       1 176",
+        "四、结转下年度继续办理                        15           0       0       0       0       0   15",
+    ];
+    let read = |first: &str| {
+        let mut text = String::from("某局2024年政府信息公开工作年度报告\n");
+        for (k, line) in lines.iter().enumerate() {
+            // The staircase's first value: needs_creation's natural persons.
+            let line = if k == STAIR {
+                line.replace('3', first)
+            } else {
+                line.to_string()
+            };
+            text += &line;
+            text.push('\n');
+        }
+        text += "四、政府信息公开行政复议、行政诉讼情况\n";
+        cells(&crate::parse(&text))
+    };
+    let got = read("3");
+    let get = |k: &str| got.iter().find(|c| c.0 == k).map(|c| c.1.as_str());
+    assert_eq!(get("t3.unavailable.not_held.total"), Some("2"), "{got:?}");
+    assert_eq!(
+        get("t3.unavailable.needs_creation.natural_person"),
+        Some("3")
+    );
+    assert_eq!(get("t3.unavailable.needs_creation.commercial"), Some("0"));
+    assert_eq!(get("t3.unavailable.needs_creation.total"), Some("3"));
+    assert_eq!(get("t3.unavailable.unclear.natural_person"), Some("2"));
+    assert_eq!(get("t3.unavailable.unclear.public_interest"), Some("0"));
+    assert_eq!(get("t3.unavailable.unclear.total"), Some("2"));
+    assert_eq!(get("t3.unavailable.unclear.legal_services"), None);
+    assert_eq!(get("t3.unavailable.needs_creation.legal_services"), None);
+    // needs_creation's natural persons 4 under its total 3: it does not add up.
+    let got = read("4");
+    assert!(none_under(&got, "t3.unavailable.unclear"), "{got:?}");
+    assert!(none_under(&got, "t3.unavailable.needs_creation"), "{got:?}");
+}
+
+/// The line of [`a_staircase_of_rows_is_read_a_column_at_a_time`]'s staircase
+/// that holds its first value.
+const STAIR: usize = 27;
+
+/// The staircase with its labels on lines of one cell each: the indented lines of
+/// one value after 3.补正后申请内容仍不明确 are a grid's columns (lines of the zone hold
+/// a row's seven values), not lynx's cells each on a line of their own, so they are
+/// not read as that label's row in their order (`3 2 1 0 0 0 0`, which does not add
+/// up). What is read of the three rows is theirs.
+#[test]
+fn indented_values_under_a_grid_are_no_lynx_cells() {
+    let mut text =
+        String::from("某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+    text += &layout_line(
+        "      7.属于行政执法案卷",
+        &["5", "0", "0", "0", "0", "0", "5"],
+    );
+    text += &layout_line(
+        "      8.属于行政查询事项",
+        &["4", "0", "0", "0", "0", "0", "4"],
+    );
+    text += "      （四）无法 1.2.本机关不掌握相关政府信息\n";
+    text += &layout_line("", &["2", "0", "0", "0", "0", "0", "2"]);
+    text += "      提供 3.补正后申请内容仍不明确\n";
+    let at = |k: usize, v: &str| layout_line("", &[&vec![""; k][..], &[v][..]].concat());
+    for (k, pair) in [["3", "2"], ["1", "0"], ["0", "0"], ["0", "1"]]
+        .into_iter()
+        .enumerate()
+    {
+        text += &at(k, pair[0]);
+        text += &at(k, pair[1]);
+    }
+    text += &layout_line("", &["", "", "", "", "0", "0"]);
+    text += &at(5, "0");
+    text += &at(6, "4");
+    text += &at(6, "3");
+    text += &layout_line(
+        "      1.信访举报投诉类申请",
+        &["1", "0", "0", "0", "0", "0", "1"],
+    );
+    text += "四、政府信息公开行政复议、行政诉讼情况\n";
+    let got = cells(&crate::parse(&text));
+    let rows = [
+        ("not_held", ["2", "0", "0", "0", "0", "0", "2"]),
+        ("needs_creation", ["3", "1", "0", "0", "0", "0", "4"]),
+        ("unclear", ["2", "0", "0", "1", "", "0", "3"]),
+    ];
+    for (row, values) in rows {
+        for (col, want) in T3_COLUMNS.iter().zip(values) {
+            let key = format!("t3.unavailable.{row}.{}", col.key);
+            if let Some((_, v)) = got.iter().find(|c| c.0 == key) {
+                assert_eq!(v, want, "{key}: {got:?}");
+            }
+        }
+    }
+}
