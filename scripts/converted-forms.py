@@ -82,6 +82,7 @@ Run from the repository root. playwright-core is looked for under $PLAYWRIGHT_DI
 (default ../.npm-i17f: `npm install playwright-core` there).
 """
 
+import argparse
 import html
 import json
 import os
@@ -1066,6 +1067,16 @@ def figures():
 
 
 def main():
+    # The run without arguments rewrites the whole corpus: `--help` or a typo must
+    # not start it.
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument("--figures", action="store_true", help="read the corpus back, write the figures")
+    what.add_argument("--evidence", action="store_true", help="where an empty cell leaves no trace (needs the tools)")
+    what.add_argument("--truth", action="store_true", help="rewrite expected/ from the committed outputs")
+    parser.parse_args()
     if "--figures" in sys.argv:
         table, detail = figures()
         print("| form | files | recoverable | right | wrong | unplaced | invented | `?` |")
