@@ -181,10 +181,16 @@ fn value(tr: &TableRow<'_>) -> bool {
 
 /// Whether any cell of a row holds a value (a number or a blank mark).
 fn holds_value(tr: &TableRow<'_>) -> bool {
+    values_in(tr) > 0
+}
+
+/// How many cells of a row hold a value (a number or a blank mark).
+fn values_in(tr: &TableRow<'_>) -> usize {
     tr.row
         .cells
         .iter()
-        .any(|c| number::kind(c.text) != Kind::Text)
+        .filter(|c| number::kind(c.text) != Kind::Text)
+        .count()
 }
 
 /// The run of lone values from row `k` of `rows` on, empty rows passed over: the
@@ -635,17 +641,11 @@ fn t3_rows<'i>(
     // (lines flush left), whose reading order follows where each cell's text stands.
     // Not where a line of the zone holds a row's values (`pdftotext -layout`, whose
     // indented lines of one value are a column's, a few rows set one under the other).
-    let centred = !old.iter().any(|r| {
-        r.row
-            .cells
+    let centred = !old.iter().any(|r| values_in(r) >= MIN_GRID_VALUES)
+        && before
             .iter()
-            .filter(|c| number::kind(c.text) != Kind::Text)
-            .count()
-            >= MIN_GRID_VALUES
-    }) && before
-        .iter()
-        .chain(&cells_of(values.get(..1).unwrap_or_default()))
-        .all(|c| indented(text, c));
+            .chain(&cells_of(values.get(..1).unwrap_or_default()))
+            .all(|c| indented(text, c));
     let before = if centred { Vec::new() } else { before };
     let spills = !before.is_empty()
         && [n, n - 1].into_iter().any(|size| {
@@ -664,7 +664,7 @@ fn t3_rows<'i>(
     // own, a row whose blank cells left nothing set before its label (`0 0 0 0 0` /
     // `2.重复申请` / the next rows' values): where they add up as a row (the last the
     // sum of those before), which are whose cannot be told either.
-    if spills || (!before.is_empty() && !labelled && adds_up(&before)) {
+    if spills || (!before.is_empty() && !labelled && crate::wrapped::group_adds_up(&before)) {
         return leave(rows);
     }
     // The label's lines before it, back to a numbered one.
@@ -977,27 +977,6 @@ fn indented(text: &str, c: &zfxxgk_lex::Cell<'_>) -> bool {
     !line.is_empty() && line.chars().all(char::is_whitespace)
 }
 
-/// Whether `values` (one or more) add up as a row whose blank cells left nothing:
-/// their last (the total; blank for 0) is the sum of those before, a lone value 0.
-fn adds_up(values: &[zfxxgk_lex::Cell<'_>]) -> bool {
-    use crate::vanished::Token;
-    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
-    let (total, cells) = match tokens.split_last() {
-        Some((Token::Count(total), cells)) => (*total, cells),
-        Some((Token::Blank, cells)) => (0, cells),
-        _ => return false,
-    };
-    let mut sum: u64 = 0;
-    for t in cells {
-        match t {
-            Token::Count(v) => sum = sum.saturating_add(*v),
-            Token::Blank => {}
-            Token::Other => return false,
-        }
-    }
-    sum == total
-}
-
 /// The values `rows` end with, each alone on its line, where they are fewer than a
 /// row's (the lines of text after them passed over: a label's first lines): a row
 /// short of values, whose rest may stand after the next label. Empty when not so.
@@ -1182,12 +1161,7 @@ fn first_columns_before(rows: &[TableRow<'_>]) -> bool {
     let (mut labels, mut values) = (0, 0);
     let mut value_after = false;
     for r in rows.iter().rev() {
-        let n = r
-            .row
-            .cells
-            .iter()
-            .filter(|c| number::kind(c.text) != Kind::Text)
-            .count();
+        let n = values_in(r);
         // A line of several values, or two lines of a value with no label between
         // (the run of the page before): the labels' lines end there.
         let lone_value = value(r);

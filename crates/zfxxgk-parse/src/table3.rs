@@ -652,13 +652,7 @@ fn one_a_line(text: &str, values: &[LexCell<'_>]) -> bool {
 /// reading order of a page whose rows stand each on one line).
 fn whole_row(words: &[&str]) -> bool {
     let tokens: Vec<Token> = words.iter().map(|w| Token::of(w)).collect();
-    let counts: Option<Vec<u64>> = tokens.iter().map(|t| t.count()).collect();
-    match counts.as_deref() {
-        Some([rest @ .., total]) if tokens.len() == N_COLUMNS => {
-            rest.iter().try_fold(0u64, |s, v| s.checked_add(*v)) == Some(*total)
-        }
-        _ => false,
-    }
+    tokens.len() == N_COLUMNS && crate::vanished::adds_up(&tokens) == Some(true)
 }
 
 /// Whether the line just before `span`'s line, or just after it (blank lines passed

@@ -67,6 +67,17 @@ impl Token {
     }
 }
 
+/// Whether `tokens` add up as a row or a group: the last the sum of those before, a
+/// blank counted as 0. `None` where one of them is no count, or there are none.
+pub(crate) fn adds_up(tokens: &[Token]) -> Option<bool> {
+    let (total, cells) = tokens.split_last()?;
+    let mut sum: u64 = 0;
+    for t in cells {
+        sum = sum.saturating_add(t.count()?);
+    }
+    Some(total.count()? == sum)
+}
+
 /// A placement: for each column, the index of the value put there, or `None` for a
 /// vanished blank cell.
 pub(crate) type Placement = Vec<Option<usize>>;

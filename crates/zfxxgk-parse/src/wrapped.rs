@@ -80,25 +80,7 @@ fn line<'r, 'i>(tr: &'r TableRow<'i>) -> Line<'r, 'i> {
 /// a blank written where the others add up to 0.
 pub(crate) fn whole(values: &[Cell<'_>]) -> bool {
     let n = values.len();
-    if n + 1 < T3_COLUMNS.len() || n > T3_COLUMNS.len() {
-        return false;
-    }
-    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
-    // A total written blank stands for nothing: the row's cells must add up to 0.
-    let (total, cells) = match tokens.split_last() {
-        Some((Token::Count(total), cells)) => (*total, cells),
-        Some((Token::Blank, cells)) => (0, cells),
-        _ => return false,
-    };
-    let mut sum: u64 = 0;
-    for t in cells {
-        match t {
-            Token::Count(v) => sum = sum.saturating_add(*v),
-            Token::Blank => {}
-            Token::Other => return false,
-        }
-    }
-    sum == total
+    n + 1 >= T3_COLUMNS.len() && n <= T3_COLUMNS.len() && group_adds_up(values)
 }
 
 /// Joins the rows of table 三's zone that reading-order text wrapped onto several
@@ -469,22 +451,8 @@ fn only_merge<'i>(a: &[Cell<'i>], b: &[Cell<'i>]) -> Option<Vec<Cell<'i>>> {
 /// Whether a group's values add up: its last the sum of the others, a blank written
 /// counted as 0.
 pub(crate) fn group_adds_up(values: &[Cell<'_>]) -> bool {
-    let mut sum = 0u64;
-    let Some((total, cells)) = values.split_last() else {
-        return false;
-    };
-    for c in cells {
-        match Token::of(c.text) {
-            Token::Count(v) => sum = sum.saturating_add(v),
-            Token::Blank => {}
-            Token::Other => return false,
-        }
-    }
-    match Token::of(total.text) {
-        Token::Count(t) => t == sum,
-        Token::Blank => sum == 0,
-        Token::Other => false,
-    }
+    let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
+    crate::vanished::adds_up(&tokens) == Some(true)
 }
 
 /// A row of table 三 that [`column_blocks`] fills: its label's line, its own values

@@ -7,8 +7,8 @@
 use zfxxgk_model::{Edition, SectionKey, TableId, Template, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
 use super::{
-    adds_up, empty, fits, header_line, holds_value, lone, made, names_t3_row, names_t3_row_at,
-    only_split, t2_edition, text_line, value, value_run, MAX_LABEL_LINES,
+    empty, fits, header_line, holds_value, lone, made, names_t3_row, names_t3_row_at, only_split,
+    t2_edition, text_line, value, value_run, MAX_LABEL_LINES,
 };
 use crate::labels;
 use crate::number::{self, Kind};
@@ -242,7 +242,7 @@ pub(super) fn first_columns_apart<'i>(rows: &mut Vec<TableRow<'i>>) {
             .chain(chunk.iter().map(|&k| lone_cell(k)))
             .collect::<Option<_>>()
             .unwrap_or_default();
-        if values.len() != n || !adds_up(&values) {
+        if values.len() != n || !crate::wrapped::group_adds_up(&values) {
             return;
         }
         let mut cells = tr.row.cells.clone();

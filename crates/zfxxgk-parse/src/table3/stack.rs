@@ -170,16 +170,8 @@ fn stack<'i>(
 /// Whether a row adds up: its total the sum of the six cells before, a cell left
 /// without a value (a blank) counted as 0; a value that is no count tells nothing.
 fn adds_up(row: &[Option<LexCell<'_>>; N_COLUMNS]) -> bool {
-    let counts: Option<Vec<u64>> = row
-        .iter()
-        .map(|c| c.map_or(Some(0), |c| Token::of(c.text).count()))
-        .collect();
-    match counts.as_deref() {
-        Some([rest @ .., total]) => {
-            rest.iter().try_fold(0u64, |s, v| s.checked_add(*v)) == Some(*total)
-        }
-        _ => true,
-    }
+    let tokens = row.map(|c| c.map_or(Token::Blank, |c| Token::of(c.text)));
+    crate::vanished::adds_up(&tokens).unwrap_or(true)
 }
 
 /// Every way of choosing `k` of `n` rows, in order.
