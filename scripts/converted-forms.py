@@ -76,7 +76,9 @@ the generated pages").
   python3 scripts/converted-forms.py --truth    # rewrites expected/*.csv and .rules from
                                                 # the committed outputs and evidence
                                                 # (no converter runs)
-  python3 scripts/converted-forms.py --figures  # reads it back, writes the figures
+  python3 scripts/converted-forms.py --figures  # builds target/debug/zfxxgk, reads the
+                                                # corpus back with it, writes the figures
+                                                # (PDFs need pdftotext)
 
 Run from the repository root. playwright-core is looked for under $PLAYWRIGHT_DIR
 (default ../.npm-i17f: `npm install playwright-core` there).
@@ -1019,6 +1021,10 @@ def read_csv(path: Path):
 
 def facts(path: Path):
     out = subprocess.run([str(ZFXXGK), "parse", str(path), "--format", "facts"], capture_output=True)
+    if out.returncode != 0:
+        # A file the reader could not open (a PDF without pdftotext) would count as
+        # every cell unplaced: say so instead of writing that figure.
+        sys.exit(f"{ZFXXGK} parse {path}: exit {out.returncode}\n{out.stderr.decode(errors='replace')}")
     got = {}
     for line in out.stdout.decode().splitlines()[1:]:
         parts = line.split(",", 2)
@@ -1078,6 +1084,8 @@ def main():
     what.add_argument("--truth", action="store_true", help="rewrite expected/ from the committed outputs")
     parser.parse_args()
     if "--figures" in sys.argv:
+        # The figures are of the reader as the tree now stands, never of an old build.
+        run(["cargo", "build", "-q", "-p", "zfxxgk-cli"], cwd=ROOT)
         table, detail = figures()
         print("| form | files | recoverable | right | wrong | unplaced | invented | `?` |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
