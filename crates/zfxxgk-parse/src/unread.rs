@@ -123,8 +123,9 @@ pub(crate) fn keep_unread_values(
                 && !b.text.contains('。')
         });
         for b in paragraphs {
-            // The run of lines with a lost value being read.
-            let mut run: Option<Span> = None;
+            // The run of lines with a lost value being read, and whether a number of
+            // it is lost (a run of blank marks alone is kept with no number).
+            let mut run: Option<(Span, bool)> = None;
             let mut at = b.span.start;
             for line in b.text.split_inclusive('\n') {
                 let span = Span::new(at, at + line.trim_end().len());
@@ -132,22 +133,31 @@ pub(crate) fn keep_unread_values(
                 let values = line
                     .split_whitespace()
                     .all(|w| number::kind(w) != Kind::Text);
-                let lost = values
-                    && line.split_whitespace().any(|w| {
-                        let off = w.as_ptr() as usize - line.as_ptr() as usize;
-                        let at = Span::new(span.start + off, span.start + off + w.len());
-                        number::kind(w) == Kind::Number && !inside(&taken, at)
-                    });
-                run = match (run, lost) {
-                    (Some(r), true) => Some(Span::new(r.start, span.end)),
-                    (None, true) => Some(span),
-                    (r, false) => {
-                        kept.extend(r.map(|r| (id, r)));
+                // The kinds of the line's values that no table and nothing unplaced
+                // holds: a blank written (`/`, `—`) among lost numbers is lost with
+                // them, as the column's cell it is.
+                let lost_kinds = line.split_whitespace().filter_map(|w| {
+                    let off = w.as_ptr() as usize - line.as_ptr() as usize;
+                    let at = Span::new(span.start + off, span.start + off + w.len());
+                    (!inside(&taken, at)).then(|| number::kind(w))
+                });
+                let (mut number, mut mark) = (false, false);
+                for k in lost_kinds.filter(|_| values) {
+                    number |= k == Kind::Number;
+                    mark |= k == Kind::Blank;
+                }
+                run = match run {
+                    Some((r, n)) if number || mark => {
+                        Some((Span::new(r.start, span.end), n || number))
+                    }
+                    None if number || mark => Some((span, number)),
+                    r => {
+                        kept.extend(r.filter(|r| r.1).map(|r| (id, r.0)));
                         None
                     }
                 };
             }
-            kept.extend(run.map(|r| (id, r)));
+            kept.extend(run.filter(|r| r.1).map(|r| (id, r.0)));
         }
     }
     for (id, span) in kept {
@@ -239,6 +249,19 @@ mod tests {
         assert_eq!(
             kept,
             [(t2, "4481".to_string()), (t2, "766\n3533".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_blank_written_among_lost_values_is_kept_with_them() {
+        // A column of a reading-order table (`2` / `6` / `/`: the third row's cell
+        // written `/`) is kept whole, the mark with the numbers; a paragraph of marks
+        // alone holds no lost number and is not kept.
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n\n—\n4481\n\n2\n6\n/\n\n/\n—\n三、收到和处理政府信息公开申请情况\n";
+        let t2 = Some(TableId::T2);
+        assert_eq!(
+            unread_values(text),
+            [(t2, "—\n4481".to_string()), (t2, "2\n6\n/".to_string())]
         );
     }
 
