@@ -2,8 +2,8 @@
 //! than 二, 三 and 四, a row outside every table's zone, a row a table's reader passed
 //! over) is kept in [`Report::unplaced`](zfxxgk_model::Report::unplaced); so is a
 //! table that stands in its section but that no reader could read, and so are the
-//! values that reading-order text sets on lines of their own in a table's section and
-//! that no reader placed.
+//! values that reading-order text sets on lines of their own, or at the end of a
+//! label's line, in a table's section and that no reader placed.
 
 use zfxxgk_lex::{Block, BlockKind, Span};
 use zfxxgk_model::{Section, SectionKey, Table, TableId, Unplaced, UnplacedKind};
@@ -95,6 +95,9 @@ pub(crate) fn keep_unread_tables(ctx: &mut Ledger<'_>, sections: &[Section], tab
 /// whose table was read or shows one of its [`marks`]. Reading-order text (`pdftotext`
 /// without `-layout`, a cell a paragraph) writes a table's values so, where
 /// [`keep_unread`] sees no table block: what the readers left of them is kept, not lost.
+/// A blank written (`/`, `—`) among such lines is kept with them, and a label's line
+/// that ends in such a number (a row whose other columns stand elsewhere) is kept
+/// whole, on its own.
 pub(crate) fn keep_unread_values(
     ctx: &mut Ledger<'_>,
     blocks: &[Block<'_>],
@@ -146,6 +149,15 @@ pub(crate) fn keep_unread_values(
                     number |= k == Kind::Number;
                     mark |= k == Kind::Blank;
                 }
+                if !values && ends_lost(line, span.start, &taken) {
+                    // A label's line ending in values no reader placed (a row cut by
+                    // a page, `正、行政机关不再处理其政府 1 0 0`): kept whole, label
+                    // and all, on its own.
+                    kept.extend(run.take().filter(|r| r.1).map(|r| (id, r.0)));
+                    let lead = line.len() - line.trim_start().len();
+                    kept.push((id, Span::new(span.start + lead, span.end)));
+                    continue;
+                }
                 run = match run {
                     Some((r, n)) if number || mark => {
                         Some((Span::new(r.start, span.end), n || number))
@@ -170,6 +182,20 @@ pub(crate) fn keep_unread_values(
             location,
         });
     }
+}
+
+/// Whether `line` (starting at `start` in the text) ends in values (the words after
+/// its last word of text) of which a number is neither a cell of a table nor inside
+/// what is already unplaced (`taken`).
+fn ends_lost(line: &str, start: usize, taken: &[(usize, usize)]) -> bool {
+    line.split_whitespace()
+        .rev()
+        .take_while(|w| number::kind(w) != Kind::Text)
+        .any(|w| {
+            let off = w.as_ptr() as usize - line.as_ptr() as usize;
+            let at = Span::new(start + off, start + off + w.len());
+            number::kind(w) == Kind::Number && !inside(taken, at)
+        })
 }
 
 /// The byte ranges of the cells of `tables` and of what is already unplaced, merged
@@ -263,6 +289,24 @@ mod tests {
             unread_values(text),
             [(t2, "—\n4481".to_string()), (t2, "2\n6\n/".to_string())]
         );
+    }
+
+    #[test]
+    fn values_ending_a_labels_line_that_no_reader_placed_are_kept() {
+        // chromium's cms page cut by a page: a row's first columns on its label's line,
+        // the rest elsewhere; no reader reads the row, and the line is kept whole.
+        let text = "三、收到和处理政府信息公开申请情况\n申请人情况\n\n正、行政机关不再处理其政府 1 0 0\n信息公开申请\n（七）总计\n174 2 1\n四、政府信息公开行政复议、行政诉讼情况\n";
+        let t3 = Some(TableId::T3);
+        assert_eq!(
+            unread_values(text),
+            [
+                (t3, "正、行政机关不再处理其政府 1 0 0".to_string()),
+                (t3, "174 2 1".to_string())
+            ]
+        );
+        // A line of text whose numbers stand inside it, not after it, keeps nothing.
+        let text = "三、收到和处理政府信息公开申请情况\n申请人情况\n\n共 12 件 申请\n四、政府信息公开行政复议、行政诉讼情况\n";
+        assert_eq!(unread_values(text), []);
     }
 
     #[test]
