@@ -117,8 +117,8 @@ fn tables_of(
         ctx.note(
             NoteKind::InferredPlacement,
             Text::new(
-                "表三：最后几行的右侧各列写在第四部分的表头之后、次序另成一套；按行列先后各种次序中只有一种取值使各行合计相符，按此按位置放入".to_string(),
-                "table 三: the right-hand columns of its last rows stand after section 四's header words, in an order of their own; of every order that keeps rows and columns, those whose rows add up agree on one value a cell, placed so, by position".to_string(),
+                "表三：最后几行的右侧各列写在第四部分的表头之后、次序另成一套；按行列先后的各种次序中，使各行合计（及各列合计）相符的次序给某行同一组数值的，按此按位置放入该行；各次序不一致的行不读".to_string(),
+                "table 三: the right-hand columns of its last rows stand after section 四's header words, in an order of their own; of every order that keeps rows and columns, those whose rows (and columns) add up agree on a row's values where it is placed so, by position; a row they disagree on is not read".to_string(),
             ),
             Some(span),
         );
