@@ -325,6 +325,10 @@ struct DataRow<'i> {
     /// Where the value cells stand that hold nothing but a label's rest: their value
     /// is not told, and they are not read.
     untold: Vec<usize>,
+    /// Whether the row is its label alone, whole (a row's own wording), on a line of
+    /// a table whose cells stand by position (a PDF's words, `pdftotext -layout`):
+    /// nothing stands under any of its columns.
+    bare: bool,
 }
 
 /// Where a header's column cells stand, when the layout gives positions: in display
@@ -453,6 +457,11 @@ pub(crate) fn build(
             overflow::note(ctx, TableId::T2, def.key, &ran, row.span);
             continue;
         }
+        let bare = s.values.is_empty()
+            && !tr.from_text
+            && row.cells.len() == 1
+            && row.cells.iter().all(|c| c.x.is_some())
+            && t2_row(label).is_some_and(|(d, _)| d.key == def.key);
         let (values, above) = under_header(s.values, header.as_deref(), row.cells.len());
         if let Some(e) = row_vote(item, def.key, s.numbers, values.len()) {
             votes[e] += 1;
@@ -469,6 +478,7 @@ pub(crate) fn build(
             from_text: tr.from_text,
             tails,
             untold: overflow::untold(row, &tr.overflow),
+            bare,
         });
     }
     if data.is_empty() && items.is_empty() {
@@ -560,6 +570,39 @@ pub(crate) fn build(
         })
         .collect();
     let positions_x = positions;
+    // Whether most rows that show values (at least half) show each within the span
+    // of a header cell above it, counted one way or the other: a table whose cells
+    // stand by position (a PDF's words, `pdftotext -layout`; a header wrapped over
+    // lines may leave a sub-table's values under none of its cells), not lines of
+    // running text whose spaces happen to line up (reading-order text set flush
+    // left, its values after their labels). Nor is a table with a line of values
+    // alone among its rows: a value set apart from its label (reading order, lynx)
+    // may be the one a label alone lacks.
+    let by_position = {
+        let within = |values: &[LexCell<'_>], header: Option<&[columns::Range]>| {
+            header.is_some_and(|h| {
+                values.iter().all(|v| {
+                    v.x.is_some_and(|(a, b)| h.iter().any(|&(c, d)| a < d && c < b))
+                })
+            })
+        };
+        let shown: Vec<&DataRow<'_>> = data.iter().filter(|d| !d.values.is_empty()).collect();
+        let under = shown
+            .iter()
+            .filter(|d| {
+                within(&d.values, d.header_at.x.as_deref())
+                    || within(
+                        &columns::in_chars(ctx.text, &d.values),
+                        d.header_at.chars.as_deref(),
+                    )
+            })
+            .count();
+        let loose = rows.iter().any(|tr| {
+            let s = split(&tr.row);
+            s.labels.is_empty() && !s.values.is_empty()
+        });
+        under > 0 && under * 2 >= shown.len() && !loose
+    };
     for (i, d) in data.into_iter().enumerate() {
         // A row of the other edition (其他对外管理服务事项 in a 2021 table) has no place.
         let sub = template
@@ -573,6 +616,23 @@ pub(crate) fn build(
             ctx.unplaced_row(TableId::T2, &row);
             continue;
         };
+        // A row that shows its label alone where cells stand by position (every row
+        // with values shows them under its header), under a header that shows its
+        // columns: every cell is blank, written empty (a Word page's `&nbsp;` cell,
+        // printed), unless a line of values alone beside it may hold them (a cell
+        // wrapped onto a line of its own).
+        if d.bare
+            && by_position
+            && d.header_at.x.is_some()
+            && !crate::table3::values_beside(ctx.text, d.span, |_| false)
+        {
+            for col in sub.columns {
+                if let Some(key) = CellKey::from_parts(TableId::T2, d.key, col.key) {
+                    cells.push(ctx.invisible_blank(key, d.span.end, Placement::Position));
+                }
+            }
+            continue;
+        }
         let mut values = d.values;
         let extra = fit(&mut values, sub.columns.len());
         // A space-aligned row that shows fewer values than columns: each value goes
@@ -1073,6 +1133,57 @@ mod tests {
                 ("t2.procurement.items", "3"),
                 ("t2.procurement.amount", ""),
             ])
+        );
+    }
+
+    #[test]
+    fn a_label_alone_where_cells_stand_by_position_is_a_row_of_blanks() {
+        // A PDF of a Word page read by position: 行政许可's one cell was written
+        // empty, so its line shows the label alone under a header with its column.
+        let page = |licensing: &str| {
+            format!(
+                "二、主动公开政府信息情况\n\
+                 \x20                       第二十条第（五）项\n\
+                 \x20      信息内容                  本年处理决定数量\n\
+                 {licensing}\
+                 \x20                       第二十条第（六）项\n\
+                 \x20      信息内容                  本年处理决定数量\n\
+                 \x20      行政处罚                          0\n\
+                 \x20      行政强制                        3299\n\
+                 三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let got = tidy(&page("       行政许可\n"));
+        assert_eq!(
+            got,
+            pairs(&[
+                ("t2.licensing.decisions", ""),
+                ("t2.penalties.decisions", "0"),
+                ("t2.enforcement.decisions", "3299"),
+            ])
+        );
+        // A line of values alone beside it may hold its cell (wrapped onto a line of
+        // its own): not told blank.
+        let got = tidy(&page(
+            "       行政许可\n                                 97\n",
+        ));
+        assert_eq!(
+            got.first().map(|p| p.0.as_str()),
+            Some("t2.penalties.decisions"),
+            "{got:?}"
+        );
+        // Nor where any line of the table holds values alone: values set apart from
+        // their labels (reading order) may be the ones a label alone lacks.
+        let loose = page("       行政许可\n").replace(
+            "行政强制                        3299",
+            "行政强制\n                                3299",
+        );
+        assert_ne!(loose, page("       行政许可\n"));
+        let got = tidy(&loose);
+        assert_eq!(
+            got.first().map(|p| p.0.as_str()),
+            Some("t2.penalties.decisions"),
+            "{got:?}"
         );
     }
 
