@@ -181,8 +181,25 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
         let columns = columns::from_header(&header_cells, want);
         let found = columns.and_then(|c| columns::under(values, &c).filter(|_| spans.len() == 1));
         let found = found.or_else(|| {
-            let columns = from_last_words(ctx.text, &header_cells)?;
+            let columns = from_last_words(ctx.text, &header_cells, true)?;
             columns::under(values, &columns).filter(|at| spans.len() == 1 && sums_hold(values, at))
+        });
+        // Counted in display columns (a PDF's words set by where they stand, a CJK
+        // character two columns wide), each value must stand on its column's last
+        // word, give or take a column: the header words' places counted so are not
+        // those of `pdftotext -layout`, which counts characters.
+        let found = found.or_else(|| {
+            let columns = from_last_words(ctx.text, &header_cells, false)?;
+            columns::under(values, &columns).filter(|at| {
+                spans.len() == 1
+                    && sums_hold(values, at)
+                    && values.iter().zip(at).all(|(v, &k)| {
+                        let (Some((a, b)), Some(&(c, d))) = (v.x, columns.get(k)) else {
+                            return false;
+                        };
+                        a < d.saturating_add(1) && c.saturating_sub(1) < b
+                    })
+            })
         });
         let found = found.or_else(|| {
             let at = by_sums_and_gaps(values).filter(|_| spans.len() == 1)?;
@@ -349,25 +366,32 @@ fn vanished(
 }
 
 /// The fifteen columns of table 四 as its header's last words show them, counted in
-/// characters (`pdftotext -layout` of a page printed by LibreOffice: `结果维` over
-/// `持`, `总计` a line above the group's other last words): the header's cells that
-/// are a column name's last character (`持`, `正`, `果`, `结`) or a whole short name
-/// (`总计`), read left to right, must name the five columns in order three times.
-/// `None` otherwise.
+/// characters where `chars` (`pdftotext -layout` of a page printed by LibreOffice:
+/// `结果维` over `持`, `总计` a line above the group's other last words), else in
+/// display columns (a PDF's words by where they stand: chromium's print of an online
+/// editor's page, `总` over `计`): the header's cells that are a column name's last
+/// character (`持`, `正`, `果`, `结`, `计`) or a whole short name (`总计`), read left
+/// to right, must name the five columns in order three times. `None` otherwise.
 fn from_last_words(
     text: &str,
     header: &[Vec<zfxxgk_lex::Cell<'_>>],
+    chars: bool,
 ) -> Option<Vec<columns::Range>> {
     let ends = |k: usize, t: &str| {
         T4_COLUMNS.get(k).is_some_and(|c| {
             t == c.label
-                || (c.label.chars().count() > 2
+                || (c.label.chars().count() >= 2
                     && c.label.chars().last().is_some_and(|l| t.chars().eq([l])))
         })
     };
     let mut found: Vec<(columns::Range, &str)> = Vec::new();
     for line in header {
-        for c in columns::in_chars(text, line) {
+        let cells = if chars {
+            columns::in_chars(text, line)
+        } else {
+            line.clone()
+        };
+        for c in cells {
             let t = c.text.trim();
             if (0..T4_COLUMNS.len()).any(|k| ends(k, t)) {
                 found.push((c.x?, t));
@@ -690,6 +714,40 @@ mod tests {
         // The groups' sums do not hold with the blank where it stands: not read.
         let got = t4(&last_words(
             " 1   2     3    2   8     1   3   1        6     3   1     3     2   9",
+        ));
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    /// A PDF of chromium's print of an online editor's page, read by where its words
+    /// stand (display columns, a CJK character two wide): `总` over `计`, the first
+    /// group's last words a line above the others'.
+    fn editor_pdf(values: &str) -> String {
+        [
+            "           四、政府信息公开行政复议、行政诉讼情况",
+            "                    行政复议                                            行政诉讼",
+            "       结果维  结果纠  其他结  尚未审  总         未经复议直接起诉                      复议后起诉",
+            "         持      正     果      结    计  结果维  结果纠  其他结  尚未审  总  结果维  结果纠  其他结  尚未审  总",
+            "                                            持     正      果      结   计    持      正      果     结    计",
+            values,
+            "           五、存在的主要问题及改进情况",
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn columns_are_told_by_the_headers_last_words_where_words_stand() {
+        // The third group's first cell empty: it stands under its own last word.
+        let got = t4(&editor_pdf(
+            "          3      2       1       2    8     1       0      0       1     2            3       0       1    4",
+        ));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(get("t4.litigation_after_review.upheld"), Some(""));
+        assert_eq!(get("t4.litigation_after_review.corrected"), Some("3"));
+        assert_eq!(get("t4.litigation_after_review.total"), Some("4"));
+        // A value off its column's word by more than a column: not read.
+        let got = t4(&editor_pdf(
+            "          3      2       1       2    8     1       0      0       1     2               3    0       1    4",
         ));
         assert!(got.is_empty(), "{got:?}");
     }
