@@ -395,6 +395,21 @@ fn from_last_words(
             let t = c.text.trim();
             if (0..T4_COLUMNS.len()).any(|k| ends(k, t)) {
                 found.push((c.x?, t));
+                continue;
+            }
+            // A whole short name run together with the names after it (LibreOffice's
+            // PDF: `总计结果维结果纠其他结尚未审`, the first group's 总计 and the next
+            // group's first lines): the name, where the cell begins.
+            let glued = T4_COLUMNS
+                .iter()
+                .map(|col| col.label)
+                .find(|l| l.chars().count() <= 2 && t.len() > l.len() && t.starts_with(l));
+            if let (Some(label), Some((start, _))) = (glued, c.x) {
+                let width: u32 = label
+                    .chars()
+                    .map(|ch| if chars || ch.is_ascii() { 1 } else { 2 })
+                    .sum();
+                found.push(((start, start + width), label));
             }
         }
     }
@@ -750,6 +765,31 @@ mod tests {
             "          3      2       1       2    8     1       0      0       1     2               3    0       1    4",
         ));
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_name_run_together_with_the_next_names_stands_where_its_cell_begins() {
+        // LibreOffice's PDF of the editor's page: the first group's 总计 runs on into
+        // the second group's first lines; the first group's third cell is empty.
+        let text = [
+            "           四、政府信息公开行政复议、行政诉讼情况",
+            "                       行政复议                                         行政诉讼",
+            "                                                   未经复议直接起诉                    复议后起诉",
+            "           结果维结果纠其他结尚未审",
+            "                                       总计结果维结果纠其他结尚未审         结果维结果纠其他结尚未审",
+            "             持     正     果     结                                   总计                            总计",
+            "                                              持    正     果     结          持     正    果     结",
+            "              1      0            0     1     1      0      3     3     7     1      3      2      3     9",
+            "           五、存在的主要问题及改进情况",
+        ]
+        .join("\n");
+        let got = t4(&text);
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(get("t4.review.other"), Some(""));
+        assert_eq!(get("t4.review.pending"), Some("0"));
+        assert_eq!(get("t4.review.total"), Some("1"));
+        assert_eq!(get("t4.litigation_after_review.total"), Some("9"));
     }
 
     #[test]
