@@ -441,9 +441,22 @@ pub(crate) fn build(
         let Some((def, item)) = wrapped.or_else(by_label) else {
             continue;
         };
+        // The row's label alone, whole (a row's own wording), on a line of a table
+        // whose cells stand by position, or on the line right after one (a table's
+        // last row, its label alone, is no line of the table block).
+        let after_block = k
+            .checked_sub(1)
+            .and_then(|j| rows.get(j))
+            .is_some_and(|p| !p.from_text && p.row.cells.iter().all(|c| c.x.is_some()));
+        let bare = s.values.is_empty()
+            && s.labels.len() == 1
+            && row.cells.len() == 1
+            && (!tr.from_text || after_block)
+            && (tr.from_text || row.cells.iter().all(|c| c.x.is_some()))
+            && t2_row(label).is_some_and(|(d, _)| d.key == def.key);
         // A line of running text is a row only with a value: a number, or a mark
         // that writes a blank (`行政许可 /`); a label alone is prose.
-        if s.labels.len() > 1 || (tr.from_text && s.values.is_empty()) {
+        if s.labels.len() > 1 || (tr.from_text && s.values.is_empty() && !bare) {
             continue;
         }
         let tails = overflow::tails(row, &tr.overflow);
@@ -457,11 +470,6 @@ pub(crate) fn build(
             overflow::note(ctx, TableId::T2, def.key, &ran, row.span);
             continue;
         }
-        let bare = s.values.is_empty()
-            && !tr.from_text
-            && row.cells.len() == 1
-            && row.cells.iter().all(|c| c.x.is_some())
-            && t2_row(label).is_some_and(|(d, _)| d.key == def.key);
         let (values, above) = under_header(s.values, header.as_deref(), row.cells.len());
         if let Some(e) = row_vote(item, def.key, s.numbers, values.len()) {
             votes[e] += 1;
@@ -1170,6 +1178,20 @@ mod tests {
         assert_eq!(
             got.first().map(|p| p.0.as_str()),
             Some("t2.penalties.decisions"),
+            "{got:?}"
+        );
+        // The table's last row, its label alone on the line after the table's lines.
+        let last = format!(
+            "{}\x20                       第二十条第（八）项\n\
+             \x20      信息内容             本年收费金额（单位：万元）\n\
+             \x20   行政事业性收费\n\
+             三、收到和处理政府信息公开申请情况\n",
+            page("       行政许可\n").replace("三、收到和处理政府信息公开申请情况\n", "")
+        );
+        let got = tidy(&last);
+        assert_eq!(
+            got.last(),
+            Some(&("t2.fees.amount_10k_yuan".to_string(), String::new())),
             "{got:?}"
         );
         // Nor where any line of the table holds values alone: values set apart from
