@@ -345,6 +345,49 @@ struct HeaderAt {
     words_chars: Option<Vec<columns::Range>>,
 }
 
+/// The pieces of a header's names that a table standing by position wraps onto the
+/// lines just above and below its `信息内容` row (`rows[k]`): LibreOffice's PDF sets
+/// `上一年项目数` over and `量` under the row that holds `本年增/减`. Such a line is
+/// words only, each standing right of `信息内容` (a label's piece stands under it),
+/// none a sub-table's heading, a row's label or a value.
+fn wrapped_header<'i>(rows: &[TableRow<'i>], k: usize) -> Vec<LexCell<'i>> {
+    let Some(info_end) = rows
+        .get(k)
+        .and_then(|r| r.row.cells.first())
+        .and_then(|c| c.x)
+        .map(|x| x.1)
+    else {
+        return Vec::new();
+    };
+    let piece = |c: &LexCell<'_>| {
+        c.x.is_some_and(|x| x.0 >= info_end)
+            && crate::number::kind(c.text) == crate::number::Kind::Text
+            && item_of(&fold(c.text)).is_none()
+            && t2_row(c.text).is_none()
+    };
+    [k.checked_sub(1), k.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| rows.get(j))
+        .filter(|r| !r.row.cells.is_empty() && r.row.cells.iter().all(piece))
+        .flat_map(|r| r.row.cells.iter().copied())
+        .collect()
+}
+
+/// Ranges sorted and those that overlap merged: a name's pieces on several lines
+/// are one column.
+fn merged(mut ranges: Vec<columns::Range>) -> Vec<columns::Range> {
+    ranges.sort_unstable();
+    let mut out: Vec<columns::Range> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 /// `第二十条第（五）项` → 5.
 fn item_of(folded: &str) -> Option<u8> {
     static ARTICLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("第二十条"));
@@ -414,9 +457,12 @@ pub(crate) fn build(
             header = Some(cols);
             let cells = row.cells.get(1..).unwrap_or_default();
             let words = header_words(cells);
+            // Names wrapped onto the lines above and below stand in columns too.
+            let wrapped = wrapped_header(rows, k);
+            let all: Vec<LexCell<'_>> = cells.iter().chain(&wrapped).copied().collect();
             header_at = Rc::new(HeaderAt {
-                x: columns::ranges(cells),
-                chars: columns::ranges(&columns::in_chars(ctx.text, cells)),
+                x: columns::ranges(&all).map(merged),
+                chars: columns::ranges(&columns::in_chars(ctx.text, &all)).map(merged),
                 words_x: columns::ranges(&words),
                 words_chars: columns::ranges(&columns::in_chars(ctx.text, &words)),
             });
@@ -1207,6 +1253,39 @@ mod tests {
             Some("t2.penalties.decisions"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_header_name_wrapped_over_lines_gives_its_column_to_a_row_with_a_blank() {
+        // LibreOffice's PDF of a 2019 page: `上一年项目数` over and `量` under the line
+        // of `信息内容 本年增/减`; 行政事业性收费's first cell is empty.
+        let text = "二、主动公开政府信息情况\n\
+                    \x20                                第二十条第（五）项\n\
+                    \x20                信息内容      上一年项目数量    本年增/减    处理决定数量\n\
+                    \x20                行政许可           4095           -4            4151\n\
+                    \x20                                第二十条第（八）项\n\
+                    \x20                               上一年项目数\n\
+                    \x20                信息内容                              本年增/减\n\
+                    \x20                                    量\n\
+                    \x20             行政事业性收费                               -5\n\
+                    三、收到和处理政府信息公开申请情况\n";
+        let fees = |got: &[(String, String)]| -> Vec<(String, String)> {
+            got.iter()
+                .filter(|p| p.0.starts_with("t2.fees."))
+                .cloned()
+                .collect()
+        };
+        assert_eq!(
+            fees(&tidy(text)),
+            pairs(&[
+                ("t2.fees.items_last_year", ""),
+                ("t2.fees.items_change", "-5")
+            ])
+        );
+        // Without the wrapped name the row's columns are not told.
+        let bare = text.replace("上一年项目数\n", "\n").replace("  量\n", "\n");
+        assert_ne!(bare, text);
+        assert_eq!(fees(&tidy(&bare)), pairs(&[]), "{bare}");
     }
 
     /// Debian html2text cuts labels too long for their column (U+FFFD where it cut a
