@@ -76,11 +76,14 @@ fn wrapped_labels<'i>(rows: &[TableRow<'i>]) -> Option<(Vec<TableRow<'i>>, Vec<W
                 return None;
             }
             let (def, item) = t2_row(&format!("{first}{rest}"))?;
+            // As many values as the row's columns, or fewer where each stands by
+            // position (a blank cell among them: placed under the header).
             let columns = t2_columns(item, def.key);
+            let positioned = v.iter().all(|c| c.x.is_some());
             if !Edition::ALL
                 .iter()
                 .filter_map(|&e| columns[e])
-                .all(|n| n == v.len())
+                .all(|n| n == v.len() || (positioned && !v.is_empty() && v.len() < n))
             {
                 return None;
             }
@@ -1080,6 +1083,32 @@ mod tests {
         // Pieces that are no wording, or a line short of a value: nothing joined.
         assert_eq!(other("其他对外管理服务\n633 -6 241\n项\n"), vec![]);
         assert_eq!(other("其他对外管理服务事\n633 241\n项\n"), vec![]);
+    }
+
+    #[test]
+    fn a_label_wrapped_around_a_short_line_of_values_standing_by_position_is_joined() {
+        // LibreOffice's PDF: 其他对外管理服务事项 wrapped around its values, its first
+        // cell empty; the values stand under their columns.
+        let text = "二、主动公开政府信息情况\n\
+                    \x20                                 第二十条第（五）项\n\
+                    \x20                 信息内容      上一年项目数量    本年增/减    处理决定数量\n\
+                    \x20                 行政许可           4095           -4            4151\n\
+                    \x20            其他对外管理服务事\n\
+                    \x20                                                  1            1666\n\
+                    \x20                    项\n\
+                    三、收到和处理政府信息公开申请情况\n";
+        let got: Vec<(String, String)> = tidy(text)
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("t2.other_services"))
+            .collect();
+        assert_eq!(
+            got,
+            pairs(&[
+                ("t2.other_services.items_last_year", ""),
+                ("t2.other_services.items_change", "1"),
+                ("t2.other_services.decisions", "1666"),
+            ])
+        );
     }
 
     #[test]
