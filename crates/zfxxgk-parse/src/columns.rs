@@ -102,6 +102,11 @@ fn one(mut it: impl Iterator<Item = usize>) -> Option<usize> {
 /// Most header cells looked at: a header has a few dozen words.
 const MAX_HEADER_CELLS: usize = 256;
 
+/// Whether two ranges of display columns (or characters) share a column.
+pub(crate) fn overlaps(p: Range, q: Range) -> bool {
+    p.0 < q.1 && q.0 < p.1
+}
+
 /// The ranges of the last `n` columns that a header's positioned cells show, left to
 /// right. The header's lines (`lines`, top to bottom) are read from the bottom up: a
 /// cell that overlaps no column found yet starts one; a cell that overlaps one column
@@ -114,7 +119,6 @@ pub(crate) fn from_header(lines: &[Vec<Cell<'_>>], n: usize) -> Option<Vec<Range
     if count > MAX_HEADER_CELLS || n == 0 {
         return None;
     }
-    let overlaps = |p: Range, q: Range| p.0 < q.1 && q.0 < p.1;
     let mut found: Vec<Range> = Vec::new();
     for line in lines.iter().rev() {
         let ranges = line

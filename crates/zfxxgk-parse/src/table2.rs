@@ -83,7 +83,7 @@ fn wrapped_labels<'i>(rows: &[TableRow<'i>]) -> Option<(Vec<TableRow<'i>>, Vec<W
             if !Edition::ALL
                 .iter()
                 .filter_map(|&e| columns[e])
-                .all(|n| n == v.len() || (positioned && !v.is_empty() && v.len() < n))
+                .all(|n| n == v.len() || (positioned && v.len() < n))
             {
                 return None;
             }
@@ -493,15 +493,18 @@ pub(crate) fn build(
         // The row's label alone, whole (a row's own wording), on a line of a table
         // whose cells stand by position, or on the line right after one (a table's
         // last row, its label alone, is no line of the table block).
-        let after_block = k
-            .checked_sub(1)
-            .and_then(|j| rows.get(j))
-            .is_some_and(|p| !p.from_text && p.row.cells.iter().all(|c| c.x.is_some()));
+        let by_x = |r: &TableRow<'_>| r.row.cells.iter().all(|c| c.x.is_some());
+        let positioned = if tr.from_text {
+            k.checked_sub(1)
+                .and_then(|j| rows.get(j))
+                .is_some_and(|p| !p.from_text && by_x(p))
+        } else {
+            by_x(tr)
+        };
         let bare = s.values.is_empty()
             && s.labels.len() == 1
             && row.cells.len() == 1
-            && (!tr.from_text || after_block)
-            && (tr.from_text || row.cells.iter().all(|c| c.x.is_some()))
+            && positioned
             && t2_row(label).is_some_and(|(d, _)| d.key == def.key);
         // A line of running text is a row only with a value: a number, or a mark
         // that writes a blank (`行政许可 /`); a label alone is prose.
@@ -634,12 +637,12 @@ pub(crate) fn build(
     // running text whose spaces happen to line up (reading-order text set flush
     // left, its values after their labels). Nor is a table with a line of values
     // alone among its rows: a value set apart from its label (reading order, lynx)
-    // may be the one a label alone lacks.
-    let by_position = {
+    // may be the one a label alone lacks. Asked only of a table with such a row.
+    let by_position = data.iter().any(|d| d.bare) && {
         let within = |values: &[LexCell<'_>], header: Option<&[columns::Range]>| {
             header.is_some_and(|h| {
                 values.iter().all(|v| {
-                    v.x.is_some_and(|(a, b)| h.iter().any(|&(c, d)| a < d && c < b))
+                    v.x.is_some_and(|x| h.iter().any(|&c| columns::overlaps(x, c)))
                 })
             })
         };

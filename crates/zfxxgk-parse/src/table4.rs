@@ -194,10 +194,10 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
                 spans.len() == 1
                     && sums_hold(values, at)
                     && values.iter().zip(at).all(|(v, &k)| {
-                        let (Some((a, b)), Some(&(c, d))) = (v.x, columns.get(k)) else {
+                        let (Some(x), Some(&(c, d))) = (v.x, columns.get(k)) else {
                             return false;
                         };
-                        a < d.saturating_add(1) && c.saturating_sub(1) < b
+                        columns::overlaps(x, (c.saturating_sub(1), d.saturating_add(1)))
                     })
             })
         });
@@ -405,10 +405,11 @@ fn from_last_words(
                 .map(|col| col.label)
                 .find(|l| l.chars().count() <= 2 && t.len() > l.len() && t.starts_with(l));
             if let (Some(label), Some((start, _))) = (glued, c.x) {
-                let width: u32 = label
-                    .chars()
-                    .map(|ch| if chars || ch.is_ascii() { 1 } else { 2 })
-                    .sum();
+                let width = if chars {
+                    u32::try_from(label.chars().count()).unwrap_or(u32::MAX)
+                } else {
+                    zfxxgk_lex::display_width(label)
+                };
                 found.push(((start, start + width), label));
             }
         }
