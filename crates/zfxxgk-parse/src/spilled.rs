@@ -398,37 +398,41 @@ impl Search<'_> {
                 .is_some_and(Option::is_some)
     }
 
+    /// Whether row `r` has a cell in column `c`, not yet placed.
+    fn free(&self, r: usize, c: usize) -> bool {
+        self.grid
+            .get(r)
+            .and_then(|row| row.get(c))
+            .is_some_and(Option::is_none)
+    }
+
+    /// Puts `what` (a token, or [`VANISHED`]) in row `r`'s cell of column `c`, or
+    /// takes the cell's back out (`None`), keeping the count of the column's cells
+    /// placed.
+    fn put(&mut self, r: usize, c: usize, what: Option<usize>) {
+        if let Some(slot) = self.grid.get_mut(r).and_then(|row| row.get_mut(c)) {
+            *slot = what;
+        }
+        if let Some(f) = self.filled.get_mut(c) {
+            *f = if what.is_some() { *f + 1 } else { *f - 1 };
+        }
+    }
+
     /// Leaves the next cell of column `c` empty (a blank that left nothing) and
     /// places token `k` and those after it; false when the search is cut off.
     fn vanish(&mut self, k: usize, c: usize) -> bool {
         let r = self.filled.get(c).copied().unwrap_or(usize::MAX);
-        let left_done = self.left_placed(r, c);
-        let free = self
-            .grid
-            .get(r)
-            .and_then(|row| row.get(c))
-            .is_some_and(Option::is_none);
-        if !left_done || !free {
+        if !self.left_placed(r, c) || !self.free(r, c) {
             return true;
         }
-        if let Some(slot) = self.grid.get_mut(r).and_then(|row| row.get_mut(c)) {
-            *slot = Some(VANISHED);
-        }
-        if let Some(f) = self.filled.get_mut(c) {
-            *f += 1;
-        }
+        self.put(r, c, Some(VANISHED));
         self.gaps -= 1;
         self.must = Some((r, c));
         let fits = c + 1 < self.width || self.adds_up(r);
         let went = !fits || self.go(k);
         self.must = None;
         self.gaps += 1;
-        if let Some(f) = self.filled.get_mut(c) {
-            *f -= 1;
-        }
-        if let Some(slot) = self.grid.get_mut(r).and_then(|row| row.get_mut(c)) {
-            *slot = None;
-        }
+        self.put(r, c, None);
         went
     }
 
@@ -505,29 +509,17 @@ impl Search<'_> {
             {
                 continue;
             }
-            let left_done = self.left_placed(r, c);
-            let Some(slot) = self.grid.get_mut(r).and_then(|row| row.get_mut(c)) else {
-                continue;
-            };
-            if !left_done {
+            if !self.left_placed(r, c) || !self.free(r, c) {
                 continue;
             }
-            *slot = Some(k);
-            if let Some(f) = self.filled.get_mut(c) {
-                *f += 1;
-            }
+            self.put(r, c, Some(k));
             let fits = c + 1 < self.width || self.adds_up(r);
             self.at.push((r, c));
             let must = self.must.take();
             let went = !fits || self.go(k + 1);
             self.must = must;
             self.at.pop();
-            if let Some(f) = self.filled.get_mut(c) {
-                *f -= 1;
-            }
-            if let Some(slot) = self.grid.get_mut(r).and_then(|row| row.get_mut(c)) {
-                *slot = None;
-            }
+            self.put(r, c, None);
             if !went {
                 return false;
             }
@@ -615,20 +607,21 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
     });
     // A blank cell of the spill that left nothing, where no short row shows one
     // value less: a row may not lose two cells so.
-    let shown_all = short
+    let shown: Vec<usize> = short
         .iter()
-        .all(|&u| short_values(&zones.t3, u).count() == c);
-    let gaps = if shown_all { MAX_SPILL_GAPS } else { 0 };
+        .map(|&u| short_values(&zones.t3, u).count())
+        .collect();
+    let gaps = if shown.iter().all(|&n| n == c) {
+        MAX_SPILL_GAPS
+    } else {
+        0
+    };
     let grid = solve(&tokens, &beside, &left?, width, down.as_ref(), gaps)?;
     if grid.iter().all(Option::is_none) {
         return None;
     }
     let start = cells.iter().map(|c| c.span.start).min()?;
     let end = cells.iter().map(|c| c.span.end).max()?;
-    let shown: Vec<usize> = short
-        .iter()
-        .map(|&u| short_values(&zones.t3, u).count())
-        .collect();
     // Where no short row showing its `c` values was cut in two, a row cut in two
     // was cut at its empty cell's gap: the cell stands there.
     let uncut = !short
