@@ -125,6 +125,9 @@ pub(crate) fn keep_unread_values(
                 && b.span.end <= end
                 && !b.text.contains('。')
         });
+        // Each word of a line: its kind, and whether no table and nothing unplaced
+        // holds it (one buffer for every line).
+        let mut words: Vec<(Kind, bool)> = Vec::new();
         for b in paragraphs {
             // The run of lines with a lost value being read, and whether a number of
             // it is lost (a run of blank marks alone is kept with no number).
@@ -133,23 +136,26 @@ pub(crate) fn keep_unread_values(
             for line in b.text.split_inclusive('\n') {
                 let span = Span::new(at, at + line.trim_end().len());
                 at += line.len();
-                let values = line
-                    .split_whitespace()
-                    .all(|w| number::kind(w) != Kind::Text);
-                // The kinds of the line's values that no table and nothing unplaced
-                // holds: a blank written (`/`, `—`) among lost numbers is lost with
-                // them, as the column's cell it is.
-                let lost_kinds = line.split_whitespace().filter_map(|w| {
+                words.clear();
+                words.extend(line.split_whitespace().map(|w| {
                     let off = w.as_ptr() as usize - line.as_ptr() as usize;
                     let at = Span::new(span.start + off, span.start + off + w.len());
-                    (!inside(&taken, at)).then(|| number::kind(w))
-                });
-                let (mut number, mut mark) = (false, false);
-                for k in lost_kinds.filter(|_| values) {
-                    number |= k == Kind::Number;
-                    mark |= k == Kind::Blank;
-                }
-                if !values && ends_lost(line, span.start, &taken) {
+                    (number::kind(w), !inside(&taken, at))
+                }));
+                let values = words.iter().all(|&(k, _)| k != Kind::Text);
+                let lost = |kind: Kind| words.iter().any(|&(k, lost)| lost && k == kind);
+                // A blank written (`/`, `—`) among lost numbers is lost with them,
+                // as the column's cell it is.
+                let (number, mark) = (values && lost(Kind::Number), values && lost(Kind::Blank));
+                // Whether the line ends in values (the words after its last word of
+                // text) of which a number is lost.
+                let ends_lost = !values
+                    && words
+                        .iter()
+                        .rev()
+                        .take_while(|&&(k, _)| k != Kind::Text)
+                        .any(|&(k, lost)| lost && k == Kind::Number);
+                if ends_lost {
                     // A label's line ending in values no reader placed (a row cut by
                     // a page, `正、行政机关不再处理其政府 1 0 0`): kept whole, label
                     // and all, on its own.
@@ -182,20 +188,6 @@ pub(crate) fn keep_unread_values(
             location,
         });
     }
-}
-
-/// Whether `line` (starting at `start` in the text) ends in values (the words after
-/// its last word of text) of which a number is neither a cell of a table nor inside
-/// what is already unplaced (`taken`).
-fn ends_lost(line: &str, start: usize, taken: &[(usize, usize)]) -> bool {
-    line.split_whitespace()
-        .rev()
-        .take_while(|w| number::kind(w) != Kind::Text)
-        .any(|w| {
-            let off = w.as_ptr() as usize - line.as_ptr() as usize;
-            let at = Span::new(start + off, start + off + w.len());
-            number::kind(w) == Kind::Number && !inside(taken, at)
-        })
 }
 
 /// The byte ranges of the cells of `tables` and of what is already unplaced, merged
