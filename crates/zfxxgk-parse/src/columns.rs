@@ -93,6 +93,33 @@ pub(crate) fn near(values: &[Cell<'_>], columns: &[Range], ks: &[usize], max: u3
         })
 }
 
+/// The column of `columns` each of `values` lines up with exactly: it begins or ends
+/// on the very column where that column's range does (values set flush left or flush
+/// right), or its middle is that range's, give or take half a column (values centred,
+/// their middles rounded to whole columns), one column each, in order. Stricter than
+/// [`under`], which places a value anywhere in the gaps beside a column. `None` where
+/// a value has no position or lines up with no column or with two, or where two
+/// values line up with one column or out of order.
+pub(crate) fn flush_with(values: &[Cell<'_>], columns: &[Range]) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::with_capacity(values.len());
+    for v in values {
+        let (a, b) = v.x?;
+        let lines_up = |c: &Range| {
+            c.0 == a || c.1 == b || c.0.saturating_add(c.1).abs_diff(a.saturating_add(b)) <= 1
+        };
+        let k = one(columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| lines_up(c))
+            .map(|(k, _)| k))?;
+        if out.last().is_some_and(|&last| last >= k) {
+            return None;
+        }
+        out.push(k);
+    }
+    Some(out)
+}
+
 /// The only item of `it`, if it has exactly one.
 fn one(mut it: impl Iterator<Item = usize>) -> Option<usize> {
     let first = it.next()?;
@@ -255,6 +282,28 @@ mod tests {
         assert!(!near(&shifted, &reference, &ks, 2));
         let by = cells(&[("3", 52), ("0", 83)]);
         assert!(near(&by, &reference, &[1, 2], 2));
+    }
+
+    /// A value lines up with a column where it begins or ends on its range's edge, or
+    /// centres on its middle give or take half a column; a value merely nearer one
+    /// column than another lines up with none.
+    #[test]
+    fn a_value_lines_up_by_an_edge_or_its_middle_only() {
+        let full = [(13, 17), (24, 28), (34, 38)];
+        assert_eq!(
+            flush_with(&cells(&[("1015", 13), ("2454", 24)]), &full),
+            Some(vec![0, 1])
+        );
+        // Flush right, flush left; centred, two columns narrower.
+        assert_eq!(
+            flush_with(&cells(&[("15", 15), ("2", 34)]), &full),
+            Some(vec![0, 2])
+        );
+        assert_eq!(flush_with(&cells(&[("24", 25)]), &full), Some(vec![1]));
+        // One column off every edge and middle.
+        assert_eq!(flush_with(&cells(&[("2454", 25)]), &full), None);
+        // Two values on one column.
+        assert_eq!(flush_with(&cells(&[("1", 13), ("17", 15)]), &full), None);
     }
 
     fn width(t: &str) -> u32 {

@@ -256,6 +256,19 @@ fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
     out
 }
 
+/// `c` with the display columns it covers on its line, counted from the line's start:
+/// a cell of running text has none of its own.
+fn on_its_line<'i>(text: &str, c: &LexCell<'i>) -> LexCell<'i> {
+    let x = text.get(..c.span.start).map(|before| {
+        let line = before
+            .rfind('\n')
+            .map_or(before, |i| before.get(i + 1..).unwrap_or_default());
+        let start = display_width(line);
+        (start, start.saturating_add(display_width(c.text)))
+    });
+    LexCell { x, ..*c }
+}
+
 /// Whether the folded text `f`, whose characters have the bits `bits`, holds a header
 /// word only `edition` uses.
 fn has_header_word(f: &str, bits: u64, edition: Edition) -> bool {
@@ -346,6 +359,12 @@ struct HeaderAt {
     chars: Option<Vec<columns::Range>>,
     words_x: Option<Vec<columns::Range>>,
     words_chars: Option<Vec<columns::Range>>,
+    /// A header read as running text (its line apart from the table's block: no
+    /// positions of its own): its names where they stand on their line, in display
+    /// columns and in characters. Only a witness of a row [`columns::flush_with`]
+    /// its full rows (see `build`), never a placement of its own.
+    line_x: Option<Vec<columns::Range>>,
+    line_chars: Option<Vec<columns::Range>>,
 }
 
 /// The pieces of a header's names that a table standing by position wraps onto the
@@ -463,11 +482,18 @@ pub(crate) fn build(
             // Names wrapped onto the lines above and below stand in columns too.
             let wrapped = wrapped_header(rows, k);
             let all: Vec<LexCell<'_>> = cells.iter().chain(&wrapped).copied().collect();
+            let line: Vec<LexCell<'_>> = if tr.from_text {
+                words.iter().map(|c| on_its_line(ctx.text, c)).collect()
+            } else {
+                Vec::new()
+            };
             header_at = Rc::new(HeaderAt {
                 x: columns::ranges(&all).map(merged),
                 chars: columns::ranges(&columns::in_chars(ctx.text, &all)).map(merged),
                 words_x: columns::ranges(&words),
                 words_chars: columns::ranges(&columns::in_chars(ctx.text, &words)),
+                line_x: columns::ranges(&line),
+                line_chars: columns::ranges(&columns::in_chars(ctx.text, &line)),
             });
             continue;
         }
@@ -699,42 +725,33 @@ pub(crate) fn build(
         // under the header cell it stands under, and the columns it leaves are blank.
         let n = sub.columns.len();
         if !values.is_empty() && values.len() < n && values.iter().all(|c| c.x.is_some()) {
+            let references = |positions| nearest_full(positions, &item_of_row, i, n);
+            // The columns the header, counted one way, puts the values under.
+            let header_puts = |at: &[LexCell<'_>], header: Option<&[columns::Range]>| {
+                header.and_then(|h| columns::under(at, h.get(h.len().checked_sub(n)?..)?))
+            };
+            let in_chars = columns::in_chars(ctx.text, &values);
             let under_by = |chars: bool| {
                 let (at_x, header_x, positions) = if chars {
-                    (
-                        columns::in_chars(ctx.text, &values),
-                        d.header_at.chars.as_deref(),
-                        &positions_chars,
-                    )
+                    (&in_chars, d.header_at.chars.as_deref(), &positions_chars)
                 } else {
-                    (values.clone(), d.header_at.x.as_deref(), &positions_x)
+                    (&values, d.header_at.x.as_deref(), &positions_x)
                 };
-                let from_header = header_x.and_then(|h| {
-                    let h = h.get(h.len().checked_sub(n)?..)?;
-                    columns::under(&at_x, h)
-                });
+                let from_header = header_puts(at_x, header_x);
                 // The nearest full rows of the sub-table above and below must agree
                 // with the header (pdftotext -layout narrows a label, and a number can
                 // stand under the wrong header while its neighbours show its column).
-                let full = |k: usize| {
-                    positions
-                        .get(k)?
-                        .as_ref()
-                        .filter(|r| r.len() == n && item_of_row.get(k) == Some(&d.item))
-                };
-                let above = (0..i).rev().find_map(full);
-                let below = (i + 1..item_of_row.len()).find_map(full);
-                let references: Vec<_> = [above, below].into_iter().flatten().collect();
+                let references = references(positions);
                 // Without a header that shows each column, the full rows tell alone.
                 let (under, by_rows) = match (&from_header, references.first()) {
                     (None, Some(first)) if header_x.is_none_or(|h| h.len() < n) => {
-                        (columns::under(&at_x, first), true)
+                        (columns::under(at_x, first), true)
                     }
                     _ => (from_header, false),
                 };
                 let agree = references
                     .iter()
-                    .all(|reference| columns::under(&at_x, reference) == under);
+                    .all(|reference| columns::under(at_x, reference) == under);
                 (under.filter(|_| agree), by_rows)
             };
             // Where the full rows do not tell which way of counting lines the table up
@@ -747,6 +764,43 @@ pub(crate) fn build(
             let (under, by_rows) = under_by(chars);
             let under =
                 under.filter(|u| told || !by_rows || under_by(!chars).0.is_none_or(|o| o == *u));
+            // Where the header and the full rows place the row apart, or one of them
+            // places nothing: counted in characters, each value begins or ends on the
+            // very character column of a value of the nearest full rows of its
+            // sub-table (no full row placing it elsewhere), and the header, counted
+            // one way or the other, puts every value under the same columns: two
+            // witnesses. `pdftotext -layout` sets each word at the character column
+            // its place on the page gives, a CJK character one, so the values of one
+            // column begin or end on one character column whatever the labels before
+            // them, while display columns shift them by a label's width; and a header
+            // of CJK words is set narrower than it stands, so that counted in
+            // characters it may place nothing.
+            let lined_up = || {
+                let mut placed: Option<Vec<usize>> = None;
+                for reference in references(&positions_chars) {
+                    match columns::flush_with(&in_chars, reference) {
+                        Some(p) if placed.as_ref().is_none_or(|q| *q == p) => placed = Some(p),
+                        Some(_) => return None,
+                        None => {}
+                    }
+                }
+                let placed = placed?;
+                let elsewhere = references(&positions_chars).iter().any(|reference| {
+                    columns::under(&in_chars, reference).is_some_and(|p| p != placed)
+                });
+                let h = &d.header_at;
+                let told = [
+                    header_puts(&values, h.x.as_deref()),
+                    header_puts(&in_chars, h.chars.as_deref()),
+                    header_puts(&values, h.words_x.as_deref()),
+                    header_puts(&in_chars, h.words_chars.as_deref()),
+                    header_puts(&values, h.line_x.as_deref()),
+                    header_puts(&in_chars, h.line_chars.as_deref()),
+                ]
+                .contains(&Some(placed.clone()));
+                (told && !elsewhere).then_some(placed)
+            };
+            let under = under.or_else(lined_up);
             // A line of values alone next to the row may hold the rest of its values,
             // a cell wrapped onto a line of its own (lynx: `规章      2973` / `3260`):
             // the columns it leaves are then not told blank.
@@ -814,6 +868,26 @@ pub(crate) fn build(
         items,
         cells,
     })
+}
+
+/// The positions of the nearest rows above and below row `i` that show all `n`
+/// columns of its sub-table (`items` gives each row's), counted one way.
+fn nearest_full<'p>(
+    positions: &'p [Option<Vec<columns::Range>>],
+    items: &[u8],
+    i: usize,
+    n: usize,
+) -> Vec<&'p Vec<columns::Range>> {
+    let item = items.get(i);
+    let full = |k: usize| {
+        positions
+            .get(k)?
+            .as_ref()
+            .filter(|r| r.len() == n && items.get(k) == item)
+    };
+    let above = (0..i).rev().find_map(full);
+    let below = (i + 1..items.len()).find_map(full);
+    [above, below].into_iter().flatten().collect()
 }
 
 /// Places the columns of a row of running text whose blank cells vanished that all its
@@ -1178,6 +1252,44 @@ mod tests {
         assert_eq!(get("t2.regulations.made"), Some("4481"), "{got:?}");
         assert_eq!(get("t2.regulations.published"), Some(""), "{got:?}");
         assert_eq!(get("t2.regulations.published_total"), Some("7150"));
+    }
+
+    /// `pdftotext -layout` of chromium's print of a Word page: a short row's values
+    /// begin on the very character columns of the full row's (13 and 24), though
+    /// counted in display columns the wider label shifts them five columns, and the
+    /// header (a line of running text, its names one space apart) puts them under the
+    /// same columns counted in display columns: two witnesses, read. Values lined up
+    /// with the full row where the header does not put them under the same columns,
+    /// or near the full row's values but not on their columns, are not read.
+    #[test]
+    fn a_short_row_lined_up_with_a_full_row_by_characters_is_read_where_the_header_agrees() {
+        let table = |header: &str, short: &str| {
+            format!(
+                "   二、主动公开政府信息情况\n\
+                 \x20            第二十条第（一）项\n\
+                 {header}\n\
+                 {short}\n\
+                 \x20行政规范性文件     2382       4711      4958\n\
+                 \x20            第二十条第（五）项\n"
+            )
+        };
+        let header = "   信息内容 本年制发件数 本年废止件数 现行有效件数";
+        let got = tidy(&table(header, "     规章      1015       2454"));
+        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
+        assert_eq!(get("t2.normative_documents.in_force"), Some("4958"));
+        assert_eq!(get("t2.regulations.issued"), Some("1015"), "{got:?}");
+        assert_eq!(get("t2.regulations.repealed"), Some("2454"), "{got:?}");
+        assert_eq!(get("t2.regulations.in_force"), Some(""), "{got:?}");
+        // Lined up with the full row's first and last columns, but the header, its
+        // last names set further right, puts the second value under 本年废止件数.
+        let got = tidy(&table(
+            "   信息内容 本年制发件数    本年废止件数 现行有效件数",
+            "     规章      1015                 4958",
+        ));
+        assert!(none_under(&got, "t2.regulations"), "{got:?}");
+        // One character off the full row's column: nothing lines up.
+        let got = tidy(&table(header, "     规章      1015        2454"));
+        assert!(none_under(&got, "t2.regulations"), "{got:?}");
     }
 
     #[test]
