@@ -256,6 +256,22 @@ fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
     out
 }
 
+/// Whether `c` stands apart on its line: two spaces or more, or the line's edge, on
+/// each side (a run of words of its own in `pdftotext -layout`, which sets the words
+/// of one run a single space apart).
+fn stands_apart(text: &str, c: &LexCell<'_>) -> bool {
+    let before = text.get(..c.span.start).unwrap_or_default();
+    let line = before
+        .rfind('\n')
+        .map_or(before, |k| before.get(k + 1..).unwrap_or_default());
+    let after = text.get(c.span.end..).unwrap_or_default();
+    let after = after.split('\n').next().unwrap_or_default();
+    let left = line.trim_end_matches(' ');
+    let right = after.trim_start_matches(' ');
+    let gap = |whole: &str, rest: &str| rest.is_empty() || whole.len() - rest.len() >= 2;
+    gap(line, left) && gap(after, right)
+}
+
 /// `c` with the display columns it covers on its line, counted from the line's start:
 /// a cell of running text has none of its own.
 fn on_its_line<'i>(text: &str, c: &LexCell<'i>) -> LexCell<'i> {
@@ -635,9 +651,27 @@ pub(crate) fn build(
                 by_chars += usize::from(begins(h.words_chars.as_deref(), chars));
             }
         }
-        (by_chars > by_x, by_chars != by_x)
+        // Where the header tells neither way: which way the full rows, one after
+        // another, stand each value under the row before's (their labels' widths
+        // shift them by display columns in `pdftotext -layout` text, not by
+        // characters), if either does better.
+        let rows_say = || {
+            let shown: Vec<Vec<LexCell<'_>>> = full.iter().map(|f| f.1.to_vec()).collect();
+            let counted: Vec<Vec<LexCell<'_>>> = full.iter().map(|f| f.2.clone()).collect();
+            match columns::lined_up(&counted).cmp(&columns::lined_up(&shown)) {
+                std::cmp::Ordering::Greater => Some(true),
+                std::cmp::Ordering::Less => Some(false),
+                std::cmp::Ordering::Equal => None,
+            }
+        };
+        let count = if by_chars != by_x {
+            Some(by_chars > by_x)
+        } else {
+            rows_say()
+        };
+        (by_chars > by_x, by_chars != by_x, count)
     };
-    let (chars, told) = chars;
+    let (chars, told, count) = chars;
     // Counted in characters, the positions of each row: only a table with a short
     // row of positions (the one reader of these) pays for them.
     let short_row = data.iter().any(|d| {
@@ -656,6 +690,13 @@ pub(crate) fn build(
         })
         .collect();
     let positions_x = positions;
+    // Whether each value of each row stands apart on its line (see `stands_apart`),
+    // asked only of a table with a short row of positions.
+    let apart: Vec<bool> = data
+        .iter()
+        .take_while(|_| short_row)
+        .map(|d| d.values.iter().all(|c| stands_apart(ctx.text, c)))
+        .collect();
     // Whether most rows that show values (at least half) show each within the span
     // of a header cell above it, counted one way or the other: a table whose cells
     // stand by position (a PDF's words, `pdftotext -layout`; a header wrapped over
@@ -725,7 +766,10 @@ pub(crate) fn build(
         // under the header cell it stands under, and the columns it leaves are blank.
         let n = sub.columns.len();
         if !values.is_empty() && values.len() < n && values.iter().all(|c| c.x.is_some()) {
-            let references = |positions| nearest_full(positions, &item_of_row, i, n);
+            let references = |positions| {
+                let full = nearest_full(positions, &item_of_row, i, n);
+                full.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+            };
             // The columns the header, counted one way, puts the values under.
             let header_puts = |at: &[LexCell<'_>], header: Option<&[columns::Range]>| {
                 header.and_then(|h| columns::under(at, h.get(h.len().checked_sub(n)?..)?))
@@ -767,17 +811,31 @@ pub(crate) fn build(
             // Where the header and the full rows place the row apart, or one of them
             // places nothing: counted in characters, each value begins or ends on the
             // very character column of a value of the nearest full rows of its
-            // sub-table (no full row placing it elsewhere), and the header, counted
-            // one way or the other, puts every value under the same columns: two
-            // witnesses. `pdftotext -layout` sets each word at the character column
-            // its place on the page gives, a CJK character one, so the values of one
-            // column begin or end on one character column whatever the labels before
-            // them, while display columns shift them by a label's width; and a header
-            // of CJK words is set narrower than it stands, so that counted in
-            // characters it may place nothing.
+            // sub-table, or centres on it within half a column, every one of them
+            // standing apart on its line, and neither another full row nor the
+            // header, counted any way, puts the values under other columns.
+            // `pdftotext -layout` (poppler's physical layout) sets each run of words a
+            // line holds at a column of characters found by going left to right over
+            // all of them: a run that stands wholly right of another, on any line, is
+            // set after that one's last character. So two values on different lines
+            // that begin, end or centre on one column of characters overlap on the
+            // page, and stand in one column of the table. Display columns shift them
+            // by their labels' widths (a CJK character is set one character wide),
+            // and a header of CJK names is set narrower than it stands, so the header
+            // may place nothing either way. A value standing apart (two spaces or a
+            // line's edge each side) is a run of its own; values a space apart may be
+            // one run, set by its first. lynx and the other converters that pad a
+            // table by characters set a column's cells on one column too.
             let lined_up = || {
+                if !apart.get(i).copied().unwrap_or(false) {
+                    return None;
+                }
+                let full = nearest_full(&positions_chars, &item_of_row, i, n);
                 let mut placed: Option<Vec<usize>> = None;
-                for reference in references(&positions_chars) {
+                for (k, reference) in &full {
+                    if !apart.get(*k).copied().unwrap_or(false) {
+                        continue;
+                    }
                     match columns::flush_with(&in_chars, reference) {
                         Some(p) if placed.as_ref().is_none_or(|q| *q == p) => placed = Some(p),
                         Some(_) => return None,
@@ -785,20 +843,24 @@ pub(crate) fn build(
                     }
                 }
                 let placed = placed?;
-                let elsewhere = references(&positions_chars).iter().any(|reference| {
+                let elsewhere = full.iter().any(|(_, reference)| {
                     columns::under(&in_chars, reference).is_some_and(|p| p != placed)
                 });
+                // The header counted the way the full rows stand (under it, or under
+                // each other), where they tell one (`pdftotext -layout`: in
+                // characters), else both ways.
                 let h = &d.header_at;
-                let told = [
-                    header_puts(&values, h.x.as_deref()),
-                    header_puts(&in_chars, h.chars.as_deref()),
-                    header_puts(&values, h.words_x.as_deref()),
-                    header_puts(&in_chars, h.words_chars.as_deref()),
-                    header_puts(&values, h.line_x.as_deref()),
-                    header_puts(&in_chars, h.line_chars.as_deref()),
-                ]
-                .contains(&Some(placed.clone()));
-                (told && !elsewhere).then_some(placed)
+                let by_x =
+                    [&h.x, &h.words_x, &h.line_x].map(|r| header_puts(&values, r.as_deref()));
+                let by_chars = [&h.chars, &h.words_chars, &h.line_chars]
+                    .map(|r| header_puts(&in_chars, r.as_deref()));
+                let says: Vec<&Option<Vec<usize>>> = match count {
+                    Some(true) => by_chars.iter().collect(),
+                    Some(false) => by_x.iter().collect(),
+                    None => by_x.iter().chain(&by_chars).collect(),
+                };
+                let against = says.into_iter().flatten().any(|p| *p != placed);
+                (!elsewhere && !against).then_some(placed)
             };
             let under = under.or_else(lined_up);
             // A line of values alone next to the row may hold the rest of its values,
@@ -870,20 +932,22 @@ pub(crate) fn build(
     })
 }
 
-/// The positions of the nearest rows above and below row `i` that show all `n`
-/// columns of its sub-table (`items` gives each row's), counted one way.
+/// The nearest rows above and below row `i` that show all `n` columns of its
+/// sub-table (`items` gives each row's) where they stand, counted one way: each
+/// row's index and positions.
 fn nearest_full<'p>(
     positions: &'p [Option<Vec<columns::Range>>],
     items: &[u8],
     i: usize,
     n: usize,
-) -> Vec<&'p Vec<columns::Range>> {
+) -> Vec<(usize, &'p Vec<columns::Range>)> {
     let item = items.get(i);
     let full = |k: usize| {
         positions
             .get(k)?
             .as_ref()
             .filter(|r| r.len() == n && items.get(k) == item)
+            .map(|r| (k, r))
     };
     let above = (0..i).rev().find_map(full);
     let below = (i + 1..items.len()).find_map(full);
@@ -1256,13 +1320,15 @@ mod tests {
 
     /// `pdftotext -layout` of chromium's print of a Word page: a short row's values
     /// begin on the very character columns of the full row's (13 and 24), though
-    /// counted in display columns the wider label shifts them five columns, and the
-    /// header (a line of running text, its names one space apart) puts them under the
-    /// same columns counted in display columns: two witnesses, read. Values lined up
-    /// with the full row where the header does not put them under the same columns,
-    /// or near the full row's values but not on their columns, are not read.
+    /// counted in display columns the wider label shifts them five columns: read, the
+    /// header (a line of running text, its names one space apart) putting them under
+    /// the same columns. Not read: values lined up with the full row where the header
+    /// puts one under another column; a value a single space from its label (one
+    /// run of words with it, set where the label is); values near the full row's but
+    /// not on their columns.
     #[test]
-    fn a_short_row_lined_up_with_a_full_row_by_characters_is_read_where_the_header_agrees() {
+    fn a_short_row_lined_up_with_a_full_row_by_characters_is_read_where_the_header_does_not_disagree(
+    ) {
         let table = |header: &str, short: &str| {
             format!(
                 "   二、主动公开政府信息情况\n\
@@ -1281,11 +1347,13 @@ mod tests {
         assert_eq!(get("t2.regulations.repealed"), Some("2454"), "{got:?}");
         assert_eq!(get("t2.regulations.in_force"), Some(""), "{got:?}");
         // Lined up with the full row's first and last columns, but the header, its
-        // last names set further right, puts the second value under 本年废止件数.
+        // names three spaces apart, puts the second value under 本年废止件数.
         let got = tidy(&table(
-            "   信息内容 本年制发件数    本年废止件数 现行有效件数",
+            "   信息内容   本年制发件数   本年废止件数   现行有效件数",
             "     规章      1015                 4958",
         ));
+        assert!(none_under(&got, "t2.regulations"), "{got:?}");
+        let got = tidy(&table(header, "          规章 1015       2454"));
         assert!(none_under(&got, "t2.regulations"), "{got:?}");
         // One character off the full row's column: nothing lines up.
         let got = tidy(&table(header, "     规章      1015        2454"));
@@ -1531,30 +1599,46 @@ mod tests {
     }
 
     /// `pdftotext -layout` of a Chromium PDF: a row whose label is narrower than its
-    /// sub-table's full row (`行政许可` / `其他对外管理服务事项`) shows its value `6`
-    /// under 上一年项目数量 by display columns, under 本年增/减 by characters, as the
-    /// text stands: where the two ways of counting disagree, the row is not read.
+    /// sub-table's full row (`行政许可` / `其他对外管理服务事项`) shows its one value
+    /// `6` on the character column of the full row's `2` (本年增/减) or centred on
+    /// its `361` (上一年项目数量), while counted in display columns the narrower
+    /// label shifts it six columns left. Both pages were printed so (a table of the
+    /// 2019 edition, its cell left empty in one column or the other) and the values
+    /// stand on the full rows' character columns as poppler sets them: read so. The
+    /// first page's header, its names one space apart, puts `6` under 上一年项目数量
+    /// counted in display columns, under 本年增/减 in characters; the full rows of
+    /// different labels line up with each other in characters only, so the header
+    /// is counted in characters.
     #[test]
-    fn a_short_row_placed_differently_by_the_two_counts_is_not_read() {
-        let lines = [
-            "                  第二十条第（五）项",
-            "      信息内容     上一年项目数量 本年增/减 处理决定数量",
-            "      行政许可                   6             2393",
-            " 其他对外管理服务事项         361      2             4378",
-            "                  第二十条第（六）项",
-            "      信息内容     上一年项目数量 本年增/减 处理决定数量",
-            "      行政处罚         3536      1             4695",
-            "      行政强制         1651      0             1597",
-        ];
-        let text = format!(
-            "   二、主动公开政府信息情况\n{}\n   三、收到和处理政府信息公开申请情况\n",
-            lines.join("\n")
-        );
-        let got = tidy(&text);
-        assert!(none_under(&got, "t2.licensing"), "{got:?}");
+    fn a_short_row_on_a_full_rows_character_columns_is_read_whatever_display_columns_say() {
+        let page = |licensing: &str| {
+            let lines = [
+                "            第二十条第（五）项",
+                "    信息内容    上一年项目数量 本年增/减 处理决定数量",
+                licensing,
+                " 其他对外管理服务事项     361   2     4378",
+                "            第二十条第（六）项",
+                "    信息内容    上一年项目数量 本年增/减 处理决定数量",
+                "    行政处罚       3536   1     4695",
+                "    行政强制       1651   0     1597",
+            ];
+            format!(
+                "二、主动公开政府信息情况\n{}\n三、收到和处理政府信息公开申请情况\n",
+                lines.join("\n")
+            )
+        };
+        let got = tidy(&page("    行政许可              6     2393"));
         let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+        assert_eq!(get("t2.licensing.items_last_year"), Some(""), "{got:?}");
+        assert_eq!(get("t2.licensing.items_change"), Some("6"), "{got:?}");
+        assert_eq!(get("t2.licensing.decisions"), Some("2393"), "{got:?}");
         assert_eq!(get("t2.other_services.items_change"), Some("2"), "{got:?}");
         assert_eq!(get("t2.penalties.items_change"), Some("1"));
+        let got = tidy(&page("    行政许可         6          2393"));
+        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
+        assert_eq!(get("t2.licensing.items_last_year"), Some("6"), "{got:?}");
+        assert_eq!(get("t2.licensing.items_change"), Some(""), "{got:?}");
+        assert_eq!(get("t2.licensing.decisions"), Some("2393"), "{got:?}");
     }
 
     /// lynx of the online editor's page, whose blank cell's `<br/>` broke the row
