@@ -221,15 +221,19 @@ pub enum Placement {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnplacedKind {
-    /// A row with numbers whose label matches no template row, or that did not fit.
+    /// A row with numbers whose label matches no template row, or that no reader could
+    /// give a row of the template (one row too many for the table).
     UnknownRow,
     /// Cells beyond the template's columns in a placed row.
     StrayCells,
     /// A block the lexer could not read as text, heading or table.
     Unrecognized,
     /// A table row with numbers that no table of the template took: a table other than
-    /// 二, 三 and 四, rows their readers passed over, or values standing on lines of
-    /// their own in a table's section (reading-order text) that no reader placed.
+    /// 二, 三 and 四, rows their readers passed over, values standing on lines of their
+    /// own in a table's section (reading-order text) that no reader placed, or a row
+    /// of the template (named by its label, or standing among the template's rows
+    /// where only a guess would say which) whose values could not all be placed
+    /// (notes say why).
     UnreadRow,
     /// A row whose cells ran together with nothing between them (`规章77132470`), which
     /// the template's sums do not split one way only; a note names the splits that fit.

@@ -187,6 +187,23 @@ pub(crate) fn begins_t3_row(label: &str) -> bool {
         })
 }
 
+/// Whether `label`, folded and its numbering stripped, is a piece of a wording of a
+/// row of table 三 or of its group's label (in either edition), or numbering alone: a
+/// piece of a label cut over lines (`（三）` / `不予公` / `开`).
+pub(crate) fn in_t3_row(label: &str) -> bool {
+    let f = Folded::new(label);
+    let core = f.core();
+    core.is_empty() && f.numbered()
+        || !core.is_empty()
+            && Edition::ALL.iter().any(|&e| {
+                let groups = Template::of(e).t3_rows.iter().filter_map(|r| r.group);
+                t3_rows(e)
+                    .iter()
+                    .any(|names| names.0.iter().any(|n| n.text.contains(core)))
+                    || groups.map(fold_cow).any(|g| g.contains(core))
+            })
+}
+
 /// Each folded wording of table 三's rows, and the rows it is a wording of.
 type Wordings = FxHashMap<&'static str, Vec<usize>>;
 
@@ -464,6 +481,23 @@ mod tests {
         assert!(!begins_t3_row("（二）部分公开（区分处理另有说明的情形"));
         assert!(!begins_t3_row("的，只计这一情形"));
         assert!(!begins_t3_row(""));
+    }
+
+    #[test]
+    fn pieces_of_a_label_cut_over_lines_are_of_the_template() {
+        for piece in [
+            "（三）",
+            "不予公",
+            "开",
+            "理其政府信息公开申请",
+            "制作",
+            "6.属于四类过程性信息",
+        ] {
+            assert!(in_t3_row(piece), "{piece}");
+        }
+        for other in ["外事接待情况", "", "（八）其他情况"] {
+            assert!(!in_t3_row(other), "{other}");
+        }
     }
 
     #[test]

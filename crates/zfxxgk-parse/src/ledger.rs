@@ -78,9 +78,23 @@ impl<'i> Ledger<'i> {
         });
     }
 
+    /// Keeps a table's row as written that names no row of the template, or that no
+    /// reader could give one ([`UnplacedKind::UnknownRow`]).
     pub fn unplaced_row(&mut self, table: TableId, row: &Row<'_>) {
+        self.keep_row(UnplacedKind::UnknownRow, table, row);
+    }
+
+    /// Keeps a table's row as written that names a row of the template (by its label,
+    /// or by its place) whose values could not all be placed
+    /// ([`UnplacedKind::UnreadRow`]): not a row the template lacks, and no rule may
+    /// say it is.
+    pub fn unread_row(&mut self, table: TableId, row: &Row<'_>) {
+        self.keep_row(UnplacedKind::UnreadRow, table, row);
+    }
+
+    fn keep_row(&mut self, kind: UnplacedKind, table: TableId, row: &Row<'_>) {
         self.unplaced.push(Unplaced {
-            kind: UnplacedKind::UnknownRow,
+            kind,
             table: Some(table),
             text: self.text[row.span.range()].to_string(),
             location: self.locate(row.span),
@@ -91,7 +105,7 @@ impl<'i> Ledger<'i> {
     /// neither a row that shows every column nor the header shows which column each
     /// value stands under, and says so.
     pub fn unplaced_columns(&mut self, table: TableId, row: &Row<'_>) {
-        self.unplaced_row(table, row);
+        self.unread_row(table, row);
         let name = match table {
             TableId::T2 => "二",
             TableId::T3 => "三",

@@ -555,7 +555,7 @@ pub(crate) fn build(
         }
         let tails = overflow::tails(row, &tr.overflow);
         if !tails.is_empty() && !t2_row_runs_on(def, label, tails.iter().map(|t| t.1)) {
-            ctx.unplaced_row(TableId::T2, row);
+            ctx.unread_row(TableId::T2, row);
             let ran = overflow::Ran {
                 tails: &tails,
                 untold: false,
@@ -991,7 +991,7 @@ fn vanished(
         cells: values.to_vec(),
         span,
     };
-    ctx.unplaced_row(TableId::T2, &row);
+    ctx.unread_row(TableId::T2, &row);
     ctx.note(
         NoteKind::AmbiguousPlacement,
         Text::new(
@@ -1355,9 +1355,20 @@ mod tests {
         assert!(none_under(&got, "t2.regulations"), "{got:?}");
         let got = tidy(&table(header, "          规章 1015       2454"));
         assert!(none_under(&got, "t2.regulations"), "{got:?}");
-        // One character off the full row's column: nothing lines up.
-        let got = tidy(&table(header, "     规章      1015        2454"));
+        // One character off the full row's column: nothing lines up. The row, a row
+        // of the template, is kept unread, not as a row the template lacks.
+        let off = table(header, "     规章      1015        2454");
+        let got = tidy(&off);
         assert!(none_under(&got, "t2.regulations"), "{got:?}");
+        let kept = crate::parse(&off).unplaced;
+        assert!(
+            kept.iter().any(|u| u.kind == zfxxgk_model::UnplacedKind::UnreadRow
+                && u.text.contains("1015")),
+            "{kept:?}"
+        );
+        assert!(!kept
+            .iter()
+            .any(|u| u.kind == zfxxgk_model::UnplacedKind::UnknownRow));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use zfxxgk_model::{
 
 use crate::columns;
 use crate::cuts::{at_cuts, page_cuts_by_row};
-use crate::labels::{best_t3_row, t3_column_match, t3_row_runs_on, Folded, Match};
+use crate::labels::{best_t3_row, in_t3_row, t3_column_match, t3_row_runs_on, Folded, Match};
 use crate::ledger::{fitted, parts, Ledger, Parts};
 use crate::normalize::has;
 use crate::overflow;
@@ -147,12 +147,24 @@ pub(crate) fn build(
         if in_stack(i) {
             continue;
         }
+        // A row of values alone, or one whose label names a row of the template or is
+        // a piece of one (a label cut over lines), that no placement took (or only a
+        // guess) is a row of the template left unread; a label naming none is a row
+        // the template lacks.
+        let keep = |ctx: &mut Ledger<'_>| {
+            let labels: Vec<Folded<'_>> = vr.parts.labels().map(Folded::new).collect();
+            if best_t3_row(&labels, edition).is_some() || vr.parts.labels().all(in_t3_row) {
+                ctx.unread_row(TableId::T3, vr.parts.row);
+            } else {
+                ctx.unplaced_row(TableId::T3, vr.parts.row);
+            }
+        };
         let Some((j, placement)) = plan[i] else {
-            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            keep(ctx);
             continue;
         };
         if guesses.get(i).copied().unwrap_or(false) {
-            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            keep(ctx);
             continue;
         }
         let row = &template[j];
@@ -163,7 +175,7 @@ pub(crate) fn build(
             if placement != Placement::Label
                 || !t3_row_runs_on(edition, j, &labels, vr.tails.iter().map(|t| t.1))
             {
-                ctx.unplaced_row(TableId::T3, vr.parts.row);
+                ctx.unread_row(TableId::T3, vr.parts.row);
                 overflow_note(ctx, row.key, vr, false);
                 continue;
             }
@@ -182,7 +194,7 @@ pub(crate) fn build(
             // of text among them (a blank mark with a label's rest, say), and its
             // values' columns are not told. A value cell not told stands where only a
             // row of every column shows.
-            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            ctx.unread_row(TableId::T3, vr.parts.row);
             continue;
         }
         let positioned = untold.get(i).copied().unwrap_or(false);
@@ -196,7 +208,7 @@ pub(crate) fn build(
         if values.len() < N_COLUMNS
             && cut_beside(ctx.text, vr.parts.row.span, values, columns.chars.is_some())
         {
-            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            ctx.unread_row(TableId::T3, vr.parts.row);
             ctx.note(
                 NoteKind::AmbiguousPlacement,
                 Text::new(
@@ -219,7 +231,7 @@ pub(crate) fn build(
             && values.iter().all(|c| c.x.is_some())
             && stacked_beside(ctx.text, values, columns.chars.is_some())
         {
-            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            ctx.unread_row(TableId::T3, vr.parts.row);
             ctx.note(
                 NoteKind::AmbiguousPlacement,
                 Text::new(
@@ -347,7 +359,7 @@ fn place_stack<'i>(
             .iter()
             .any(|c| !read.contains(&c.span.start))
         {
-            ctx.unplaced_row(TableId::T3, vr.parts.row);
+            ctx.unread_row(TableId::T3, vr.parts.row);
         }
     }
     let keys: Vec<&str> = (0..s.cells.len())
@@ -889,7 +901,7 @@ fn place_vanished(
         );
     }
     if !open.is_empty() {
-        ctx.unplaced_row(TableId::T3, vr.parts.row);
+        ctx.unread_row(TableId::T3, vr.parts.row);
         ctx.note(
             NoteKind::AmbiguousPlacement,
             Text::new(

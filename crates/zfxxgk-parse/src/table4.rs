@@ -72,7 +72,7 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
         if let Some(g) = named.take() {
             // A small table's row holds its group's five values, or it is not read.
             if s.values.len() != T4_COLUMNS.len() || read != g * T4_COLUMNS.len() {
-                ctx.unplaced_row(TableId::T4, &tr.row);
+                ctx.unread_row(TableId::T4, &tr.row);
                 break;
             }
         }
@@ -337,7 +337,7 @@ fn vanished(
             cells: values.to_vec(),
             span,
         };
-        ctx.unplaced_row(TableId::T4, &row);
+        ctx.unread_row(TableId::T4, &row);
         ctx.note(
             NoteKind::AmbiguousPlacement,
             {

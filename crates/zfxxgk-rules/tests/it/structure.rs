@@ -139,6 +139,12 @@ fn s003_names_missing_rows_missing_columns_unknown_and_foreign_rows() {
     assert_eq!(found.len(), 1);
     assert!(found[0].message.zh.contains("（八）其他情况"));
     assert_eq!(spans(&found[0])[0].start, 3);
+    // A row of the template whose values the parser kept unread is no row the
+    // template lacks: nothing is said of it here (its absent cells are).
+    let mut unread = unknown.clone();
+    unread.report.unplaced[0].kind = UnplacedKind::UnreadRow;
+    unread.report.unplaced[0].text = "二、上年结转政府信息公开申请数量  1 0".into();
+    assert!(fired(&unread.report, "S003").is_empty());
 
     // A 2019 row in a 2021 table.
     let mut foreign = ok.clone();
