@@ -66,11 +66,92 @@ fn is_header(p: &Parts<'_, '_>, labels: &[Folded<'_>]) -> bool {
     marker || cols.nth(1).is_some()
 }
 
+/// The columns of a grid (a web page's table, its spans expanded so that every row is
+/// as wide: `zfxxgk_input`'s pipe rows) that a cell spanning two columns left behind:
+/// after the first value, each holds nothing in every row with a number, and no
+/// header cell over it names a column of table 三 (it is empty, or a group's name:
+/// `法人或其他组织` starts over the second column of `自然人`'s span, as
+/// `商业企业 colspan=2` does in every value row). Only where the columns left after
+/// the first value are the template's seven: a column of the template blank in
+/// every row is not taken for one. Empty where the rows are no such grid.
+fn span_columns(rows: &[TableRow<'_>]) -> Vec<usize> {
+    let grid: Vec<&TableRow<'_>> = rows
+        .iter()
+        .filter(|tr| !tr.from_text && tr.row.cells.iter().all(|c| c.x.is_none()))
+        .collect();
+    let Some(width) = grid.first().map(|tr| tr.row.cells.len()) else {
+        return Vec::new();
+    };
+    if grid.iter().any(|tr| tr.row.cells.len() != width) {
+        return Vec::new();
+    }
+    let empty =
+        |tr: &TableRow<'_>, c: usize| tr.row.cells.get(c).is_none_or(|x| x.text.trim().is_empty());
+    let valued: Vec<&TableRow<'_>> = grid
+        .iter()
+        .copied()
+        .filter(|tr| parts(&tr.row).numbers > 0)
+        .collect();
+    let first = valued
+        .iter()
+        .filter_map(|tr| {
+            let p = parts(&tr.row);
+            (tr.row.cells.len() - p.values.len()..width).find(|&c| !empty(tr, c))
+        })
+        .min();
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    if valued.len() < 2 {
+        return Vec::new();
+    }
+    let names_column = |text: &str| {
+        let f = Folded::new(text);
+        !has!(f.text(), "法人或其他组织")
+            && !has!(f.text(), "申请人情况")
+            && (0..T3_COLUMNS.len()).any(|k| t3_column_match(&f, k))
+    };
+    let dead: Vec<usize> = (first..width)
+        .filter(|&c| {
+            valued.iter().all(|tr| empty(tr, c))
+                && grid
+                    .iter()
+                    .all(|tr| tr.row.cells.get(c).is_none_or(|x| !names_column(x.text)))
+        })
+        .collect();
+    if dead.is_empty() || width - first - dead.len() != T3_COLUMNS.len() {
+        return Vec::new();
+    }
+    dead
+}
+
 pub(crate) fn build(
     ctx: &mut Ledger<'_>,
     rows: &[TableRow<'_>],
     hint: Option<Edition>,
 ) -> Option<Table> {
+    let dead = span_columns(rows);
+    let kept: Vec<TableRow<'_>>;
+    let rows = if dead.is_empty() {
+        rows
+    } else {
+        kept = rows
+            .iter()
+            .map(|tr| {
+                let mut tr = tr.clone();
+                if tr.from_text || tr.row.cells.iter().any(|c| c.x.is_some()) {
+                    return tr;
+                }
+                let mut c = 0;
+                tr.row.cells.retain(|_| {
+                    c += 1;
+                    !dead.contains(&(c - 1))
+                });
+                tr
+            })
+            .collect();
+        &kept[..]
+    };
     let mut value_rows: Vec<ValueRow<'_, '_>> = Vec::new();
     // The cells of the rows above the first value row: the header, for its columns.
     let mut header: Vec<Vec<LexCell<'_>>> = Vec::new();

@@ -756,3 +756,61 @@ fn indented_values_under_a_grid_are_no_lynx_cells() {
         }
     }
 }
+
+/// 平潭综合实验区's 2021 report (its web page, spans expanded into pipe rows): 自然人
+/// spans two columns of the header, and every value row's 商业企业 cell spans the
+/// second of them and the next, so the rows hold eight value columns, the third
+/// empty throughout and named only by 法人或其他组织 above: it is the span's, and the
+/// seven others are the template's. A column of the template blank in every row is
+/// not taken for one: with 科研机构 blank throughout and no column spare, the rows
+/// are read as they stand.
+#[test]
+fn a_column_a_span_left_empty_in_every_row_is_no_column() {
+    let table = |research: &str| {
+        format!(
+            "三、收到和处理政府信息公开申请情况\n\n\
+             | （本列数据的勾稽关系） |  |  | 申请人情况 |  |  |  |  |  |  |  |\n\
+             | （本列数据的勾稽关系） |  |  | 自然人 |  | 法人或其他组织 |  |  |  |  | 总计 |\n\
+             | （本列数据的勾稽关系） |  |  |  | 商业企业 |  | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n\
+             | 一、本年新收政府信息公开申请数量 |  |  | 64 | 0 |  | {research} | 2 | 0 | 4 | 70 |\n\
+             | 二、上年结转政府信息公开申请数量 |  |  | 0 | 0 |  | {research} | 0 | 0 | 0 | 0 |\n\
+             | 三、本年度办理结果 | （一）予以公开 |  | 27 | 0 |  | {research} | 2 | 0 | 1 | 30 |\n\n\
+             四、政府信息公开行政复议、行政诉讼情况\n"
+        )
+    };
+    let report = crate::parse(&table("0"));
+    assert_eq!(
+        starting(&report, "t3.new_received"),
+        [
+            "t3.new_received.natural_person=64",
+            "t3.new_received.commercial=0",
+            "t3.new_received.research=0",
+            "t3.new_received.public_interest=2",
+            "t3.new_received.legal_services=0",
+            "t3.new_received.other_org=4",
+            "t3.new_received.total=70",
+        ]
+    );
+    assert_eq!(
+        starting(&report, "t3.granted.total"),
+        ["t3.granted.total=30"]
+    );
+    // 科研机构 blank too: two columns empty throughout, one more than the span
+    // leaves; nothing is taken out here, and no cell is read into another column.
+    let report = crate::parse(&table(""));
+    for got in starting(&report, "t3.new_received") {
+        assert!(
+            [
+                "t3.new_received.natural_person=64",
+                "t3.new_received.commercial=0",
+                "t3.new_received.research=",
+                "t3.new_received.public_interest=2",
+                "t3.new_received.legal_services=0",
+                "t3.new_received.other_org=4",
+                "t3.new_received.total=70",
+            ]
+            .contains(&got.as_str()),
+            "{got}"
+        );
+    }
+}
