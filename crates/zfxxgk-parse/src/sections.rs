@@ -27,6 +27,9 @@ const PHRASES: &[(SectionKey, &[&str])] = &[
             "行政复议、行政诉讼",
             "行政复议和行政诉讼",
             "行政复议,行政诉讼",
+            // The wording's end, where its beginning is mistyped
+            // (`四、政府信息公开行政法复议、行政诉讼情况`, a real report's).
+            "复议、行政诉讼",
         ],
     ),
     (
@@ -44,7 +47,10 @@ const PHRASES: &[(SectionKey, &[&str])] = &[
 
 /// Whether `c` may begin one of the [`PHRASES`] (the first character of each).
 fn begins_a_phrase(c: char) -> bool {
-    matches!(c, '总' | '概' | '主' | '收' | '政' | '行' | '存' | '其')
+    matches!(
+        c,
+        '总' | '概' | '主' | '收' | '政' | '行' | '存' | '其' | '复'
+    )
 }
 
 /// How far after `、` (in characters) a section's phrase may start
@@ -403,6 +409,19 @@ mod tests {
             .into_iter()
             .map(|h| (h.key, &text[h.start..h.end]))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_mistyped_at_its_beginning_is_named_by_its_end() {
+        // 平潭综合实验区's 2022 report (its web page) writes 行政法复议.
+        let text = "四、政府信息公开行政法复议、行政诉讼情况\n| 行政复议 |  |\n五、存在的主要问题及改进情况\n";
+        assert_eq!(
+            keys(text),
+            [
+                (SectionKey::S4, "四、政府信息公开行政法复议、行政诉讼情况"),
+                (SectionKey::S5, "五、存在的主要问题及改进情况"),
+            ]
+        );
     }
 
     #[test]
