@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use zfxxgk_model::{
-    CellKey, Edition, Finding, PerEdition, RuleId, SectionKey, Severity, Table, TableId, Template,
-    UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+    CellKey, Edition, Finding, PerEdition, RowDef, RuleId, SectionKey, Severity, Table, TableId,
+    Template, UnplacedKind, Value, YearSource, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
 use zfxxgk_text::numeral;
@@ -206,6 +206,10 @@ struct ShapeRow {
     keys: &'static [CellKey],
     /// The key of each of the shape's columns in this row, where the catalog has one.
     cells: Vec<Option<CellKey>>,
+    /// The row's wordings (the template's label and aliases three characters or
+    /// more, and its label after its numbering): a row the parser kept unplaced
+    /// whose text holds one was seen, not lost.
+    wordings: Vec<String>,
 }
 
 /// The shapes of one edition's template.
@@ -233,7 +237,7 @@ fn shapes_of(edition: Edition) -> Shapes {
                     sub.item,
                     format!("表二第二十条第（{}）项", numeral(sub.item).unwrap_or("?")),
                     format!("table 二, 第二十条 item ({})", sub.item),
-                    sub.rows.iter().map(|r| r.key).collect(),
+                    sub.rows.iter().map(|r| (r.key, wordings(r))).collect(),
                     sub.columns.iter().map(|c| c.key).collect(),
                 )
             })
@@ -243,7 +247,11 @@ fn shapes_of(edition: Edition) -> Shapes {
             0,
             "表三".into(),
             "table 三".into(),
-            template.t3_rows.iter().map(|r| r.key).collect(),
+            template
+                .t3_rows
+                .iter()
+                .map(|r| (r.key, wordings(r)))
+                .collect(),
             T3_COLUMNS.iter().map(|c| c.key).collect(),
         ),
         t4: shape(
@@ -251,10 +259,22 @@ fn shapes_of(edition: Edition) -> Shapes {
             0,
             "表四".into(),
             "table 四".into(),
-            T4_GROUPS.iter().map(|g| g.key).collect(),
+            T4_GROUPS.iter().map(|g| (g.key, Vec::new())).collect(),
             T4_COLUMNS.iter().map(|c| c.key).collect(),
         ),
     }
+}
+
+/// A template row's wordings: its label and aliases three characters long or more
+/// (shorter ones, `其他`, stand inside too many other rows' text), and its label after
+/// its numbering (`（七）总计`).
+fn wordings(row: &RowDef) -> Vec<String> {
+    std::iter::once(row.label)
+        .chain(row.aliases.iter().copied())
+        .filter(|w| w.chars().nth(2).is_some())
+        .map(str::to_string)
+        .chain((!row.number.is_empty()).then(|| format!("{}{}", row.number, row.label)))
+        .collect()
 }
 
 fn shape(
@@ -262,23 +282,24 @@ fn shape(
     item: u8,
     name_zh: String,
     name_en: String,
-    rows: Vec<&'static str>,
+    rows: Vec<(&'static str, Vec<String>)>,
     columns: Vec<&'static str>,
 ) -> Shape {
     let rows_anywhere = rows
         .iter()
-        .flat_map(|&row| TableId::ALL.into_iter().flat_map(move |t| row_keys(t, row)))
+        .flat_map(|&(row, _)| TableId::ALL.into_iter().flat_map(move |t| row_keys(t, row)))
         .copied()
         .collect();
     let rows = rows
         .into_iter()
-        .map(|row| ShapeRow {
+        .map(|(row, wordings)| ShapeRow {
             key: row,
             keys: row_keys(table, row),
             cells: columns
                 .iter()
                 .map(|&column| CellKey::from_parts(table, row, column))
                 .collect(),
+            wordings,
         })
         .collect();
     Shape {
@@ -327,6 +348,13 @@ fn check_s003(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .flatten()
                 .is_some_and(|k| present.contains(k)),
         };
+        // The text the parser kept unplaced in this table, its whitespace taken out.
+        let kept: Vec<String> = report
+            .unplaced
+            .iter()
+            .filter(|u| u.table == Some(table.id))
+            .map(|u| u.text.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect();
         for shape in shapes(table, &present, SHAPES.get(edition)) {
             let present_rows: Vec<&ShapeRow> = shape.rows.iter().filter(|r| has(r, None)).collect();
             if present_rows.is_empty() {
@@ -337,22 +365,49 @@ fn check_s003(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
             }
             if present_rows.len() < shape.rows.len() {
-                let list = shape
+                // A row whose text the parser kept unplaced (its cells ran together,
+                // or stood where their columns could not be told) was seen, not lost.
+                let seen = |r: &ShapeRow| {
+                    kept.iter()
+                        .any(|text| r.wordings.iter().any(|w| text.contains(w.as_str())))
+                };
+                let (unread, lost): (Vec<&ShapeRow>, Vec<&ShapeRow>) = shape
                     .rows
                     .iter()
                     .filter(|r| !has(r, None))
-                    .map(|r| r.key)
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                out.push(
-                    Draft::new(
-                        &S003,
-                        format!("{}（{}版）缺少行：{list}", shape.name_zh, edition),
-                        format!("{} ({} edition) lacks rows: {list}", shape.name_en, edition),
-                    )
-                    .span(table.location)
-                    .finish(),
-                );
+                    .partition(|r| seen(r));
+                let list =
+                    |rows: &[&ShapeRow]| rows.iter().map(|r| r.key).collect::<Vec<_>>().join(", ");
+                if !lost.is_empty() {
+                    let list = list(&lost);
+                    out.push(
+                        Draft::new(
+                            &S003,
+                            format!("{}（{}版）缺少行：{list}", shape.name_zh, edition),
+                            format!("{} ({} edition) lacks rows: {list}", shape.name_en, edition),
+                        )
+                        .span(table.location)
+                        .finish(),
+                    );
+                }
+                if !unread.is_empty() {
+                    let list = list(&unread);
+                    out.push(
+                        Draft::new(
+                            &S003,
+                            format!(
+                                "{}（{}版）有未能读出的行：{list}（其文字保留在未放置内容中，说明见解析备注）",
+                                shape.name_zh, edition
+                            ),
+                            format!(
+                                "{} ({} edition) has rows that could not be read: {list} (their text is kept in unplaced; the parser's notes say why)",
+                                shape.name_en, edition
+                            ),
+                        )
+                        .span(table.location)
+                        .finish(),
+                    );
+                }
             }
             let missing_columns: Vec<&str> = shape
                 .columns

@@ -180,6 +180,44 @@ fn s003_names_missing_rows_missing_columns_unknown_and_foreign_rows() {
 use UnplacedKind::UnknownRow;
 
 #[test]
+fn s003_tells_a_row_kept_unread_from_a_row_lost() {
+    // 行政规范性文件's cells ran together (`77132470`) and the parser kept the row in
+    // `unplaced`: the row was seen and not read, not lost; 规章 left no text at all.
+    let mut f = consistent(Edition::V2021);
+    for t in &mut f.report.tables {
+        t.cells.retain(|c| {
+            !matches!(c.key.row(), "normative_documents" | "regulations") || t.id != TableId::T2
+        });
+    }
+    f.report.unplaced.push(Unplaced {
+        kind: UnplacedKind::RanTogether,
+        table: Some(TableId::T2),
+        text: "行政规范性文件77132470".into(),
+        location: Location {
+            start: 0,
+            end: 1,
+            line: 1,
+            column: 1,
+        },
+    });
+    let found = fired(&f.report, "S003");
+    let messages: Vec<&str> = found.iter().map(|x| x.message.en.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("could not be read: normative_documents")
+                && !m.contains("regulations")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.ends_with("lacks rows: regulations")),
+        "{messages:?}"
+    );
+}
+
+#[test]
 fn s003_judges_a_found_sub_table_of_table_2_that_lacks_its_rows() {
     let mut f = consistent(Edition::V2021);
     for t in &mut f.report.tables {
