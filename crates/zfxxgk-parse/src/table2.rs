@@ -812,8 +812,9 @@ pub(crate) fn build(
             // places nothing: counted in characters, each value begins or ends on the
             // very character column of a value of the nearest full rows of its
             // sub-table, or centres on it within half a column, every one of them
-            // standing apart on its line, and neither another full row nor the
-            // header, counted any way, puts the values under other columns.
+            // standing apart on its line, and neither a full row nor the header
+            // (counted the way the table's full rows stand) puts them under other
+            // columns.
             // `pdftotext -layout` (poppler's physical layout) sets each run of words a
             // line holds at a column of characters found by going left to right over
             // all of them: a run that stands wholly right of another, on any line, is
