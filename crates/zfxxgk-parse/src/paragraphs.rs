@@ -121,12 +121,12 @@ use apart::{
     scattered_t4,
 };
 use lynx::{
-    blank_cells, blank_total, rejoin_broken, rejoin_broken_t2, shifted_cells, trailing_blank,
-    zone_centre,
+    blank_cells, blank_total, rejoin_broken, rejoin_broken_t2, rejoin_broken_t4, shifted_cells,
+    trailing_blank, zone_centre,
 };
 
 /// Puts the rows of each zone that were written one cell per paragraph back together,
-/// and rows of table 三 that a `<br>`-only cell broke in two; `text` is what the rows'
+/// and rows of tables 三 and 四 that a `<br>`-only cell broke in two; `text` is what the rows'
 /// spans index.
 pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     one_row_blocks_t2(&mut zones.t2);
@@ -141,6 +141,7 @@ pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     past_heading_t4(text, &mut zones.t4);
     scattered_t4(&mut zones.t4);
     rejoin_broken(text, &mut zones.t3);
+    rejoin_broken_t4(text, &mut zones.t4);
     blank_total(text, &mut zones.t3);
 }
 

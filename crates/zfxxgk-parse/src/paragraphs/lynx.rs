@@ -3,7 +3,7 @@
 //! page), and an empty centred cell sets the next one off the centre (a CMS page).
 //! Each is read only where the zone shows lynx's table: its margin, its centres.
 
-use zfxxgk_model::{TableId, T3_COLUMNS};
+use zfxxgk_model::{TableId, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
 use super::{empty, fits, lone, t2_edition_in, value};
 use crate::number::{self, Kind};
@@ -25,6 +25,44 @@ pub(super) fn integer(c: &zfxxgk_lex::Cell<'_>) -> Option<i64> {
         zfxxgk_model::Value::Number(n) => n.as_i64(),
         zfxxgk_model::Value::Text { .. } => None,
     }
+}
+
+/// The cells of two rows a `<br>`-only cell broke apart, that cell put back empty
+/// where the line broke: `a`'s, the empty one, then `b`'s.
+fn joined_at_break<'i>(a: &TableRow<'i>, b: &TableRow<'i>) -> Vec<zfxxgk_lex::Cell<'i>> {
+    let at = a.row.span.end;
+    let mut cells = a.row.cells.clone();
+    cells.push(zfxxgk_lex::Cell {
+        text: "",
+        span: zfxxgk_lex::Span::new(at, at),
+        x: None,
+    });
+    cells.extend(b.row.cells.iter().copied());
+    cells
+}
+
+/// Whether `values` add up: the last the sum of those before, a blank as 0.
+fn adds_up(values: &[i64]) -> bool {
+    match values.split_last() {
+        Some((total, parts)) => parts.iter().sum::<i64>() == *total,
+        None => false,
+    }
+}
+
+/// Puts `cells` in place of rows `k` and `k + 1`, one row now.
+fn replace_two<'i>(rows: &mut Vec<TableRow<'i>>, k: usize, cells: Vec<zfxxgk_lex::Cell<'i>>) {
+    let (Some(a), Some(b)) = (rows.get(k), rows.get(k + 1)) else {
+        return;
+    };
+    let span = zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end);
+    // Rows of running text: no padded table, nothing ran on into their cells.
+    rows[k] = TableRow {
+        row: Row { cells, span },
+        from_text: false,
+        overflow: Box::default(),
+        padded: false,
+    };
+    rows.remove(k + 1);
 }
 
 /// Table 三's rows that a cell holding only `<br>` broke over two lines of running
@@ -70,37 +108,75 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             k += 1;
             continue;
         }
-        let at = a.row.span.end;
-        let mut cells = a.row.cells.clone();
-        cells.push(zfxxgk_lex::Cell {
-            text: "",
-            span: zfxxgk_lex::Span::new(at, at),
-            x: None,
-        });
-        cells.extend(b.row.cells.iter().copied());
+        let cells = joined_at_break(a, b);
         let sums = cells
             .get(1..)
             .unwrap_or_default()
             .iter()
             .map(integer)
             .collect::<Option<Vec<i64>>>();
-        let adds_up = sums.is_some_and(|v| match v.split_last() {
-            Some((total, parts)) => parts.iter().sum::<i64>() == *total,
-            None => false,
-        });
-        if !adds_up {
+        if !sums.is_some_and(|v| adds_up(&v)) {
             k += 1;
             continue;
         }
-        let span = zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end);
-        // Rows of running text: no padded table, nothing ran on into their cells.
-        rows[k] = TableRow {
-            row: Row { cells, span },
-            from_text: false,
-            overflow: Box::default(),
-            padded: false,
+        replace_two(rows, k, cells);
+        k += 1;
+    }
+}
+
+/// Table 四's row of values that a cell holding only `<br>` broke over two lines of
+/// running text, as lynx writes the online editor's page, put back together with
+/// that cell empty where the line broke:
+///
+/// ```text
+/// broken = value{k} NL value{m}   ; k >= 1, k + m = 14, one short of the 15
+///                                 ; columns; both lines at one indent (lynx's
+///                                 ; margin), the second right below the first,
+///                                 ; which is short: the break is no wrap; lines
+///                                 ; of running text or of a block of space-
+///                                 ; aligned lines
+/// ```
+///
+/// Taken only where each group of five then adds up (its total the sum of the four
+/// before it, a blank as 0). `pdftotext` in reading order writes its lines flush
+/// left, with no margin, and cuts a row at any wide gap.
+pub(super) fn rejoin_broken_t4(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    let want = T4_COLUMNS.len() * T4_GROUPS.len();
+    let group = T4_COLUMNS.len();
+    let mut k = 0;
+    while k + 1 < rows.len() {
+        let (a, b) = (&rows[k], &rows[k + 1]);
+        let values = |tr: &TableRow<'_>| {
+            !tr.row.cells.is_empty()
+                && tr
+                    .row
+                    .cells
+                    .iter()
+                    .all(|c| number::kind(c.text) != Kind::Text)
         };
-        rows.remove(k + 1);
+        let margin = |tr: &TableRow<'_>| line_of(text, tr).map(|(indent, _)| indent);
+        // Lines of running text, or rows of a block of space-aligned lines (lynx's
+        // table, its cells two spaces apart or more).
+        let shape = values(a)
+            && values(b)
+            && a.row.cells.len() + b.row.cells.len() == want - 1
+            && margin(a).is_some_and(|m| !m.is_empty() && margin(b) == Some(m));
+        if !(shape && broken_below(text, a, b)) {
+            k += 1;
+            continue;
+        }
+        let mut cells = joined_at_break(a, b);
+        // The row's values in order, their positions dropped: the second line starts
+        // again at the margin, under the first line's first columns.
+        for c in &mut cells {
+            c.x = None;
+        }
+        let sums = cells.iter().map(integer).collect::<Option<Vec<i64>>>();
+        if !sums.is_some_and(|v| v.chunks(group).all(adds_up)) {
+            k += 1;
+            continue;
+        }
+        replace_two(rows, k, cells);
         k += 1;
     }
 }

@@ -1854,3 +1854,55 @@ fn a_cell_set_after_its_rows_total_leaves_the_row() {
     );
     assert_eq!(get(&got, "t3.withheld.third_party.total"), None, "{got:?}");
 }
+
+/// lynx of the online editor's page: table 四's one row, broken where the blank
+/// 其他结果 of 行政复议 held only `<br/>`, is read with that cell blank. Where the
+/// groups do not add up with the blank at the break, or the second line stands at
+/// another indent, the row is not joined, and nothing of table 四 is read.
+#[test]
+fn lynx_table_four_broken_by_a_br_cell_is_read_with_it_empty() {
+    let page = |first: &str, second: &str| {
+        format!(
+            "   四、政府信息公开行政复议、行政诉讼情况\n            行政复议                              行政诉讼\n   结果维持 结果纠正 其他结果 尚未审结 总计        未经复议直接起诉                复议后起诉\n                          结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n{first}\n{second}\n\n   五、存在的主要问题及改进情况\n"
+        )
+    };
+    let got = tidy(&page(
+        "   1    0",
+        "   0    1    1    0    3  3    7    1    3    2  3    9",
+    ));
+    let want = [
+        ("t4.review.upheld", "1"),
+        ("t4.review.corrected", "0"),
+        ("t4.review.other", ""),
+        ("t4.review.pending", "0"),
+        ("t4.review.total", "1"),
+        ("t4.litigation_direct.total", "7"),
+        ("t4.litigation_after_review.total", "9"),
+    ];
+    for (k, v) in want {
+        assert_eq!(get(&got, k), Some(v), "{k} in {got:?}");
+    }
+    // The break one value later: 1 0 0 _ 1 adds up too, but then 1 0 3 3 7 and the
+    // rest are the same; the break tells where the blank stands, so it is read so.
+    let got = tidy(&page(
+        "   1    0    0",
+        "   1    1    0    3  3    7    1    3    2  3    9",
+    ));
+    assert_eq!(get(&got, "t4.review.other"), Some("0"), "{got:?}");
+    assert_eq!(get(&got, "t4.review.pending"), Some(""), "{got:?}");
+    // Not adding up with the blank at the break (a group's total 8), or the second
+    // line at another indent: not joined.
+    for (first, second) in [
+        (
+            "   1    0",
+            "   0    1    1    0    3  3    8    1    3    2  3    9",
+        ),
+        (
+            "   1    0",
+            "      0    1    1    0    3  3    7    1    3    2  3    9",
+        ),
+    ] {
+        let got = tidy(&page(first, second));
+        assert!(none_under(&got, "t4."), "{got:?}");
+    }
+}
