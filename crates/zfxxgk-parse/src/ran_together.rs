@@ -71,10 +71,21 @@ struct Run {
     span: Span,
     /// Each digit's value, one per character (the decimal point left out).
     digits: Vec<u8>,
-    /// Where each character of the run starts, and the run's end last.
+    /// Where each character of the run starts, and the run's end last; in a run with
+    /// cuts, where each digit starts.
     bounds: Vec<usize>,
+    /// Where each digit ends.
+    ends: Vec<usize>,
     /// Whether the run holds a decimal point.
     decimal: bool,
+    /// Digit indices a space stands before (`230 000023`: 2): a crawler keeps a
+    /// cell's own space, and a number holds none, so a cell ends there.
+    cuts: Vec<usize>,
+}
+
+/// A space a cell of a crawler's text may hold at its edge (`&nbsp;` included).
+fn cell_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{3000}')
 }
 
 /// A segment of text and the run after it, if any.
@@ -137,15 +148,31 @@ fn pairs(text: &str, range: Range<usize>) -> Vec<Pair> {
         let start = k;
         let mut decimal = false;
         let mut end = k;
+        // Digits before each space kept inside the run.
+        let mut cut_at: Vec<usize> = Vec::new();
+        let mut seen = 0;
         while let Some(&(_, c)) = chars.get(end) {
             if digit(c).is_some() {
                 end += 1;
+                seen += 1;
             } else if !decimal
+                && cut_at.is_empty()
                 && matches!(fold_char(c), '.')
                 && chars.get(end + 1).is_some_and(|n| digit(n.1).is_some())
             {
                 decimal = true;
                 end += 1;
+            } else if !decimal && cell_space(c) {
+                // Spaces between two digits: a cut, where a digit follows them.
+                let mut after = end;
+                while chars.get(after).is_some_and(|n| cell_space(n.1)) {
+                    after += 1;
+                }
+                if chars.get(after).is_none_or(|n| digit(n.1).is_none()) {
+                    break;
+                }
+                cut_at.push(seen);
+                end = after;
             } else {
                 break;
             }
@@ -158,18 +185,38 @@ fn pairs(text: &str, range: Range<usize>) -> Vec<Pair> {
             && chars.get(end + 1).is_none_or(|c| digit(c.1).is_none());
         let run_end = if numbering { end - 1 } else { end };
         if run_end > start {
-            let digits = chars[start..run_end]
+            let digits: Vec<u8> = chars[start..run_end]
                 .iter()
                 .filter_map(|&(_, c)| digit(c))
                 .collect();
-            let bounds = (start..=run_end).map(at).collect();
+            let cuts: Vec<usize> = cut_at
+                .into_iter()
+                .filter(|&c| 0 < c && c < digits.len())
+                .collect();
+            let (bounds, ends) = if cuts.is_empty() {
+                let bounds: Vec<usize> = (start..=run_end).map(at).collect();
+                let ends = bounds.get(1..).unwrap_or_default().to_vec();
+                (bounds, ends)
+            } else {
+                let at_digits: Vec<(usize, char)> = chars[start..run_end]
+                    .iter()
+                    .copied()
+                    .filter(|&(_, c)| digit(c).is_some())
+                    .collect();
+                let mut bounds: Vec<usize> = at_digits.iter().map(|&(i, _)| i).collect();
+                bounds.push(at(run_end));
+                let ends = at_digits.iter().map(|&(i, c)| i + c.len_utf8()).collect();
+                (bounds, ends)
+            };
             out.push(Pair {
                 segment: Span::new(seg_start, at(start)),
                 run: Some(Run {
                     span: Span::new(at(start), at(run_end)),
                     digits,
                     bounds,
+                    ends,
                     decimal,
+                    cuts,
                 }),
             });
             seg_start = at(run_end);
@@ -251,7 +298,11 @@ fn run_cells<'i>(text: &'i str, run: &Run, lengths: &[usize]) -> Vec<Cell<'i>> {
         .iter()
         .filter_map(|&len| {
             let s = *run.bounds.get(pos)?;
-            let e = *run.bounds.get(pos + len)?;
+            // A cell ends at its last digit's end: a space after it is no part of it.
+            let e = match len {
+                0 => s,
+                _ => *run.ends.get(pos + len - 1)?,
+            };
             pos += len;
             Some(cell(text, Span::new(s, e)))
         })
@@ -444,6 +495,8 @@ pub(crate) fn t2<'i>(
         let none = || Splits::Found(Vec::new());
         let (splits, blanks) = match columns {
             // A blank cell alone leaves no run.
+            // One cell holds no space.
+            Some(1) if !run.cuts.is_empty() => (none(), none()),
             Some(1) => (Splits::Found(vec![vec![run.bounds.len() - 1]]), none()),
             Some(n) if !run.decimal => {
                 let shape = [Group {
@@ -451,8 +504,8 @@ pub(crate) fn t2<'i>(
                     summed: false,
                 }];
                 (
-                    splits(&run.digits, &shape),
-                    blank_splits(&run.digits, &shape),
+                    splits(&run.digits, &shape, &run.cuts),
+                    blank_splits(&run.digits, &shape, &run.cuts),
                 )
             }
             _ => (none(), none()),
@@ -588,8 +641,8 @@ pub(crate) fn t4<'i>(ctx: &mut Ledger<'i>, range: Range<usize>) -> Vec<TableRow<
         let f = Found {
             label: header,
             before: None,
-            splits: splits(&run.digits, &shape),
-            blanks: blank_splits(&run.digits, &shape),
+            splits: splits(&run.digits, &shape, &run.cuts),
+            blanks: blank_splits(&run.digits, &shape, &run.cuts),
             run,
             name: Text::new("表四", "table 四"),
         };
@@ -705,8 +758,8 @@ pub(crate) fn t3<'i>(
             (Splits::Found(Vec::new()), Splits::Found(Vec::new()))
         } else {
             (
-                splits(&l.run.digits, &shape),
-                blank_splits(&l.run.digits, &shape),
+                splits(&l.run.digits, &shape, &l.run.cuts),
+                blank_splits(&l.run.digits, &shape, &l.run.cuts),
             )
         };
         rows.push((

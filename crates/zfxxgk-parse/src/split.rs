@@ -81,16 +81,20 @@ pub(crate) enum Splits {
     GaveUp,
 }
 
-/// Every split of `digits` (one value 0–9 per digit) into cells of the row `shape`.
-pub(crate) fn splits(digits: &[u8], shape: &[Group]) -> Splits {
-    splits_within(digits, shape, false, MAX_STEPS).0
+/// Every split of `digits` (one value 0–9 per digit) into cells of the row `shape`,
+/// a cell ending at each of `cuts` (digit indices: a cell boundary stands before digit
+/// `c`; no cell runs across one). A space the crawler kept between two cells' digits
+/// (`230 000023`) is such a cut: a number holds no space.
+pub(crate) fn splits(digits: &[u8], shape: &[Group], cuts: &[usize]) -> Splits {
+    splits_within(digits, shape, false, MAX_STEPS, cuts).0
 }
 
 /// Every split of `digits` into cells of the row `shape` in which one cell or more is
 /// blank (a length of 0, counted as 0 in its group's sum): the readings a row has if
-/// blank cells vanished from it. None of them is among what [`splits`] finds.
-pub(crate) fn blank_splits(digits: &[u8], shape: &[Group]) -> Splits {
-    splits_within(digits, shape, true, MAX_STEPS).0
+/// blank cells vanished from it. None of them is among what [`splits`] finds. A cell
+/// ends at each of `cuts`, as there.
+pub(crate) fn blank_splits(digits: &[u8], shape: &[Group], cuts: &[usize]) -> Splits {
+    splits_within(digits, shape, true, MAX_STEPS, cuts).0
 }
 
 /// [`splits`] (or with `blanks`, [`blank_splits`]) with a step budget of its own; and
@@ -100,6 +104,7 @@ fn splits_within(
     shape: &[Group],
     blanks: bool,
     max_steps: usize,
+    cuts: &[usize],
 ) -> (Splits, usize) {
     let cells: usize = shape.iter().map(|g| g.cells).sum();
     if cells == 0 || digits.iter().any(|&d| d > 9) || shape.iter().any(|g| g.cells == 0) {
@@ -119,6 +124,7 @@ fn splits_within(
         lengths: Vec::with_capacity(cells),
         found: Vec::new(),
         stop: None,
+        cuts,
     };
     search.group(0, 0);
     let steps = search.steps;
@@ -141,9 +147,16 @@ struct Search<'a> {
     found: Vec<Vec<usize>>,
     /// Why the search stopped early, if it did.
     stop: Option<Splits>,
+    /// Digit indices a cell boundary stands before: no cell runs across one.
+    cuts: &'a [usize],
 }
 
 impl Search<'_> {
+    /// Whether a cell of `len` digits at `pos` would run across a cut.
+    fn crosses(&self, pos: usize, len: usize) -> bool {
+        self.cuts.iter().any(|&c| pos < c && c < pos + len)
+    }
+
     /// Cells left from group `g` on (that group whole).
     fn cells_from(&self, g: usize) -> usize {
         self.shape.iter().skip(g).map(|g| g.cells).sum()
@@ -197,6 +210,7 @@ impl Search<'_> {
             }
             let len = decimal_len(sum);
             if len <= MAX_CELL_DIGITS
+                && !self.crosses(pos, len)
                 && self
                     .digits
                     .get(pos..pos + len)
@@ -216,7 +230,8 @@ impl Search<'_> {
             let Some(part) = self.digits.get(pos..pos + len) else {
                 break;
             };
-            if len > 1 && part.first() == Some(&0) {
+            // A leading zero, or a cut inside: no longer cell can be one either.
+            if len > 1 && part.first() == Some(&0) || self.crosses(pos, len) {
                 break;
             }
             let value = value_of(part);
@@ -302,7 +317,7 @@ mod tests {
     const T4: [Group; 3] = T4_ROW;
 
     fn found(s: &str, shape: &[Group]) -> Vec<Vec<String>> {
-        match splits(&digits(s), shape) {
+        match splits(&digits(s), shape, &[]) {
             Splits::Found(f) => f.iter().map(|l| cut(s, l)).collect(),
             other => panic!("{s}: {other:?}"),
         }
@@ -360,7 +375,7 @@ mod tests {
             summed: false,
         }];
         // pingtan-2023-crawler: 行政规范性文件77132470 (21 splits)
-        match splits(&digits("77132470"), &free3) {
+        match splits(&digits("77132470"), &free3, &[]) {
             Splits::TooMany(first) => {
                 assert_eq!(first.len(), MAX_CANDIDATES);
                 assert_eq!(cut("77132470", &first[0]), ["7", "7", "132470"]);
@@ -382,24 +397,25 @@ mod tests {
         for s in [&ones, &twelves, &mixed, &"9".repeat(60), &"10".repeat(30)] {
             for shape in [&ROW3[..], &T4[..]] {
                 // Sixty digits: the lengths alone leave few splits to try.
-                let (got, _) = splits_within(&digits(&s[..60]), shape, false, MAX_STEPS / 10);
+                let (got, _) = splits_within(&digits(&s[..60]), shape, false, MAX_STEPS / 10, &[]);
                 assert_ne!(got, Splits::GaveUp, "{s} {shape:?}");
                 for blanks in [false, true] {
                     // Any length: the search stops within its budget, answered or not.
                     for n in (5..=s.len()).step_by(9) {
-                        let (_, steps) = splits_within(&digits(&s[..n]), shape, blanks, MAX_STEPS);
+                        let (_, steps) =
+                            splits_within(&digits(&s[..n]), shape, blanks, MAX_STEPS, &[]);
                         assert!(steps <= MAX_STEPS + 1, "{n} digits of {s}: {steps} steps");
                     }
                 }
             }
         }
         // Past its budget a search says it gave up.
-        let (got, steps) = splits_within(&digits(&ones[..30]), &ROW3, false, 10);
+        let (got, steps) = splits_within(&digits(&ones[..30]), &ROW3, false, 10, &[]);
         assert_eq!((got, steps), (Splits::GaveUp, 11));
         // Longer than the cells can hold: no search at all.
         for blanks in [false, true] {
             assert_eq!(
-                splits_within(&digits(&ones), &ROW3, blanks, MAX_STEPS),
+                splits_within(&digits(&ones), &ROW3, blanks, MAX_STEPS, &[]),
                 (Splits::Found(Vec::new()), 0)
             );
         }
@@ -412,7 +428,7 @@ mod tests {
             found("101200022", &ROW3),
             [["1", "0", "1", "20", "0", "0", "22"]]
         );
-        let blank = |s: &str, shape: &[Group]| match blank_splits(&digits(s), shape) {
+        let blank = |s: &str, shape: &[Group]| match blank_splits(&digits(s), shape, &[]) {
             Splits::Found(f) => f.iter().map(|l| cut(s, l)).collect::<Vec<_>>(),
             other => panic!("{s}: {other:?}"),
         };
@@ -514,7 +530,7 @@ mod tests {
             let shape = [Group { cells, summed }];
             let mut want = by_brute_force(&s, &shape, blanks);
             want.sort();
-            let got = match splits_within(&s, &shape, blanks, MAX_STEPS).0 {
+            let got = match splits_within(&s, &shape, blanks, MAX_STEPS, &[]).0 {
                 Splits::Found(mut f) => { f.sort(); f }
                 Splits::TooMany(first) => {
                     proptest::prop_assert!(want.len() > MAX_CANDIDATES);

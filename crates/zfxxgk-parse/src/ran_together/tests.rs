@@ -302,3 +302,48 @@ fn numbers_in_the_narrative_are_no_rows() {
     assert!(t2(&mut ctx, 0..text.len(), Some(Edition::V2021)).is_empty());
     assert!(ctx.notes.is_empty() && ctx.unplaced.is_empty());
 }
+
+/// 平潭综合实验区's 2019 report as its crawler kept it: a cell's own space stays between
+/// two cells' digits (`230 000023`), and a number holds no space, so a cell ends
+/// there. The run is read across it, and no split may run a cell across it.
+#[test]
+fn a_space_kept_between_cells_is_a_cut_no_cell_runs_across() {
+    let text = "一、本年新收政府信息公开申请数量230 000023二、";
+    assert_eq!(
+        texts(text),
+        [
+            (
+                "一、本年新收政府信息公开申请数量".to_string(),
+                Some("230 000023".to_string())
+            ),
+            ("二、".to_string(), None),
+        ]
+    );
+    let run = pairs(text, 0..text.len())
+        .into_iter()
+        .find_map(|p| p.run)
+        .expect("a run");
+    assert_eq!(run.cuts, [3]);
+    let one = |cuts: &[usize]| match splits(&run.digits, &crate::split::T3_ROW, cuts) {
+        Splits::Found(found) => found,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(one(&run.cuts), [vec![2, 1, 1, 1, 1, 1, 2]]);
+    // A cut after the first digit (`2 30000023`) leaves no split: 2|3|… adds up to
+    // 5, 2|30|… to 32, and 023 is no cell.
+    assert!(one(&[1]).is_empty());
+    // Whole rows: every cell read, its text the digits alone.
+    let text = t3_text(|key| match key {
+        "new_received" | "granted" | "results_total" => "230 000023".to_string(),
+        _ => "0 0 0 0 0 0 0".to_string(),
+    });
+    let report = crate::parse(&text);
+    assert_eq!(
+        cells(&report, "t3.new_received."),
+        ["23", "0", "0", "0", "0", "0", "23"]
+    );
+    assert_eq!(
+        cells(&report, "t3.results_total."),
+        ["23", "0", "0", "0", "0", "0", "23"]
+    );
+}
