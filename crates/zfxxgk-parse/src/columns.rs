@@ -177,6 +177,13 @@ pub(crate) fn from_header(lines: &[Vec<Cell<'_>>], n: usize) -> Option<Vec<Range
     Some(found.split_off(skip))
 }
 
+/// The text of `at`'s line before it (from just after the last line break); `None`
+/// where `at` is no place in `text`.
+pub(crate) fn line_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?;
+    before.get(before.rfind('\n').map_or(0, |i| i + 1)..)
+}
+
 /// `cells` with their positions counted in characters from their line's start
 /// instead of display columns: `pdftotext -layout` sets its text on a grid of one
 /// character a column, a CJK character as wide as a digit, so a row whose label holds
@@ -187,8 +194,7 @@ pub(crate) fn in_chars<'i>(text: &str, cells: &[Cell<'i>]) -> Vec<Cell<'i>> {
         .iter()
         .map(|c| {
             let x = c.x.and_then(|_| {
-                let before = text.get(..c.span.start)?;
-                let line = before.get(before.rfind('\n').map_or(0, |i| i + 1)..)?;
+                let line = line_before(text, c.span.start)?;
                 let start = u32::try_from(line.chars().count()).ok()?;
                 let len = u32::try_from(c.text.chars().count()).ok()?;
                 Some((start, start.saturating_add(len)))
@@ -201,13 +207,14 @@ pub(crate) fn in_chars<'i>(text: &str, cells: &[Cell<'i>]) -> Vec<Cell<'i>> {
 /// How many rows of `full` (each a row's values, one per column, positioned) stand
 /// one value under each column of the row before: how well a way of counting
 /// positions lines the table's columns up.
-pub(crate) fn lined_up(full: &[Vec<Cell<'_>>]) -> usize {
+pub(crate) fn lined_up<'c, R: AsRef<[Cell<'c>]>>(full: &[R]) -> usize {
     full.windows(2)
         .filter(|w| {
-            let (Some(above), Some(row)) = (ranges(&w[0]), w.get(1)) else {
+            let (Some(above), Some(row)) = (ranges(w[0].as_ref()), w.get(1)) else {
                 return false;
             };
-            under(row, &above).is_some_and(|ks| ks.iter().enumerate().all(|(i, &k)| i == k))
+            under(row.as_ref(), &above)
+                .is_some_and(|ks| ks.iter().enumerate().all(|(i, &k)| i == k))
         })
         .count()
 }

@@ -971,10 +971,7 @@ fn runs_of(ways: &[Vec<(u8, usize)>], rows: usize) -> Option<Vec<usize>> {
 
 /// Whether `c` stands after spaces alone on its line.
 fn indented(text: &str, c: &zfxxgk_lex::Cell<'_>) -> bool {
-    let before = text.get(..c.span.start).unwrap_or_default();
-    let line = before
-        .get(before.rfind('\n').map_or(0, |i| i + 1)..)
-        .unwrap_or_default();
+    let line = crate::columns::line_before(text, c.span.start).unwrap_or_default();
     !line.is_empty() && line.chars().all(char::is_whitespace)
 }
 

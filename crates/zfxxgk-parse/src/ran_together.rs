@@ -74,8 +74,6 @@ struct Run {
     /// Where each character of the run starts, and the run's end last; in a run with
     /// cuts, where each digit starts.
     bounds: Vec<usize>,
-    /// Where each digit ends.
-    ends: Vec<usize>,
     /// Whether the run holds a decimal point.
     decimal: bool,
     /// Digit indices a space stands before (`230 000023`: 2): a crawler keeps a
@@ -193,20 +191,15 @@ fn pairs(text: &str, range: Range<usize>) -> Vec<Pair> {
                 .into_iter()
                 .filter(|&c| 0 < c && c < digits.len())
                 .collect();
-            let (bounds, ends) = if cuts.is_empty() {
-                let bounds: Vec<usize> = (start..=run_end).map(at).collect();
-                let ends = bounds.get(1..).unwrap_or_default().to_vec();
-                (bounds, ends)
+            let bounds: Vec<usize> = if cuts.is_empty() {
+                (start..=run_end).map(at).collect()
             } else {
-                let at_digits: Vec<(usize, char)> = chars[start..run_end]
+                chars[start..run_end]
                     .iter()
-                    .copied()
-                    .filter(|&(_, c)| digit(c).is_some())
-                    .collect();
-                let mut bounds: Vec<usize> = at_digits.iter().map(|&(i, _)| i).collect();
-                bounds.push(at(run_end));
-                let ends = at_digits.iter().map(|&(i, c)| i + c.len_utf8()).collect();
-                (bounds, ends)
+                    .filter(|&&(_, c)| digit(c).is_some())
+                    .map(|&(i, _)| i)
+                    .chain(std::iter::once(at(run_end)))
+                    .collect()
             };
             out.push(Pair {
                 segment: Span::new(seg_start, at(start)),
@@ -214,7 +207,6 @@ fn pairs(text: &str, range: Range<usize>) -> Vec<Pair> {
                     span: Span::new(at(start), at(run_end)),
                     digits,
                     bounds,
-                    ends,
                     decimal,
                     cuts,
                 }),
@@ -298,13 +290,13 @@ fn run_cells<'i>(text: &'i str, run: &Run, lengths: &[usize]) -> Vec<Cell<'i>> {
         .iter()
         .filter_map(|&len| {
             let s = *run.bounds.get(pos)?;
-            // A cell ends at its last digit's end: a space after it is no part of it.
-            let e = match len {
-                0 => s,
-                _ => *run.ends.get(pos + len - 1)?,
-            };
+            let e = *run.bounds.get(pos + len)?;
             pos += len;
-            Some(cell(text, Span::new(s, e)))
+            // A cell ends at its last digit: a space after it (a cut) is no part of it.
+            let digits = text.get(s..e).map_or(e.saturating_sub(s), |t| {
+                t.trim_end_matches(cell_space).len()
+            });
+            Some(cell(text, Span::new(s, s + digits)))
         })
         .collect()
 }

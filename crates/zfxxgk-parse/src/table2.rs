@@ -260,10 +260,7 @@ fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
 /// each side (a run of words of its own in `pdftotext -layout`, which sets the words
 /// of one run a single space apart).
 fn stands_apart(text: &str, c: &LexCell<'_>) -> bool {
-    let before = text.get(..c.span.start).unwrap_or_default();
-    let line = before
-        .rfind('\n')
-        .map_or(before, |k| before.get(k + 1..).unwrap_or_default());
+    let line = columns::line_before(text, c.span.start).unwrap_or_default();
     let after = text.get(c.span.end..).unwrap_or_default();
     let after = after.split('\n').next().unwrap_or_default();
     let left = line.trim_end_matches(' ');
@@ -275,10 +272,7 @@ fn stands_apart(text: &str, c: &LexCell<'_>) -> bool {
 /// `c` with the display columns it covers on its line, counted from the line's start:
 /// a cell of running text has none of its own.
 fn on_its_line<'i>(text: &str, c: &LexCell<'i>) -> LexCell<'i> {
-    let x = text.get(..c.span.start).map(|before| {
-        let line = before
-            .rfind('\n')
-            .map_or(before, |i| before.get(i + 1..).unwrap_or_default());
+    let x = columns::line_before(text, c.span.start).map(|line| {
         let start = display_width(line);
         (start, start.saturating_add(display_width(c.text)))
     });
@@ -656,8 +650,8 @@ pub(crate) fn build(
         // shift them by display columns in `pdftotext -layout` text, not by
         // characters), if either does better.
         let rows_say = || {
-            let shown: Vec<Vec<LexCell<'_>>> = full.iter().map(|f| f.1.to_vec()).collect();
-            let counted: Vec<Vec<LexCell<'_>>> = full.iter().map(|f| f.2.clone()).collect();
+            let shown: Vec<&[LexCell<'_>]> = full.iter().map(|f| f.1).collect();
+            let counted: Vec<&[LexCell<'_>]> = full.iter().map(|f| &f.2[..]).collect();
             match columns::lined_up(&counted).cmp(&columns::lined_up(&shown)) {
                 std::cmp::Ordering::Greater => Some(true),
                 std::cmp::Ordering::Less => Some(false),
@@ -1114,7 +1108,7 @@ impl Named {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{none_under, tidy};
+    use crate::test_support::{get, none_under, tidy};
     use zfxxgk_model::{T2Column, T2Row};
 
     fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -1287,20 +1281,22 @@ mod tests {
         let got = tidy(&table(
             "             规章               4310                          1114",
         ));
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
-        assert_eq!(get("t2.normative_documents.repealed"), Some("4413"));
-        assert_eq!(get("t2.regulations.issued"), Some("4310"), "{got:?}");
-        assert_eq!(get("t2.regulations.repealed"), Some(""), "{got:?}");
-        assert_eq!(get("t2.regulations.in_force"), Some("1114"), "{got:?}");
+        assert_eq!(get(&got, "t2.normative_documents.repealed"), Some("4413"));
+        assert_eq!(get(&got, "t2.regulations.issued"), Some("4310"), "{got:?}");
+        assert_eq!(get(&got, "t2.regulations.repealed"), Some(""), "{got:?}");
+        assert_eq!(
+            get(&got, "t2.regulations.in_force"),
+            Some("1114"),
+            "{got:?}"
+        );
         // `7` stands under 现行有效件数 by the header and under 本年废止件数 by the
         // full row: not placed.
         let got = tidy(&table(
             "             规章               4310                    7",
         ));
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
-        assert_eq!(get("t2.normative_documents.repealed"), Some("4413"));
-        assert_eq!(get("t2.regulations.repealed"), None, "{got:?}");
-        assert_eq!(get("t2.regulations.in_force"), None, "{got:?}");
+        assert_eq!(get(&got, "t2.normative_documents.repealed"), Some("4413"));
+        assert_eq!(get(&got, "t2.regulations.repealed"), None, "{got:?}");
+        assert_eq!(get(&got, "t2.regulations.in_force"), None, "{got:?}");
     }
 
     /// Without a header that shows each column (its words one space apart), the full
@@ -1313,10 +1309,9 @@ mod tests {
                     \x20                  规章                4481                  7150\n\
                     \x20                规范性文件                766      3533        7598\n";
         let got = tidy(text);
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
-        assert_eq!(get("t2.regulations.made"), Some("4481"), "{got:?}");
-        assert_eq!(get("t2.regulations.published"), Some(""), "{got:?}");
-        assert_eq!(get("t2.regulations.published_total"), Some("7150"));
+        assert_eq!(get(&got, "t2.regulations.made"), Some("4481"), "{got:?}");
+        assert_eq!(get(&got, "t2.regulations.published"), Some(""), "{got:?}");
+        assert_eq!(get(&got, "t2.regulations.published_total"), Some("7150"));
     }
 
     /// `pdftotext -layout` of chromium's print of a Word page: a short row's values
@@ -1342,11 +1337,14 @@ mod tests {
         };
         let header = "   信息内容 本年制发件数 本年废止件数 现行有效件数";
         let got = tidy(&table(header, "     规章      1015       2454"));
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
-        assert_eq!(get("t2.normative_documents.in_force"), Some("4958"));
-        assert_eq!(get("t2.regulations.issued"), Some("1015"), "{got:?}");
-        assert_eq!(get("t2.regulations.repealed"), Some("2454"), "{got:?}");
-        assert_eq!(get("t2.regulations.in_force"), Some(""), "{got:?}");
+        assert_eq!(get(&got, "t2.normative_documents.in_force"), Some("4958"));
+        assert_eq!(get(&got, "t2.regulations.issued"), Some("1015"), "{got:?}");
+        assert_eq!(
+            get(&got, "t2.regulations.repealed"),
+            Some("2454"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.regulations.in_force"), Some(""), "{got:?}");
         // Lined up with the full row's first and last columns, but the header, its
         // names three spaces apart, puts the second value under 本年废止件数.
         let got = tidy(&table(
@@ -1640,17 +1638,27 @@ mod tests {
             )
         };
         let got = tidy(&page("    行政许可              6     2393"));
-        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
-        assert_eq!(get("t2.licensing.items_last_year"), Some(""), "{got:?}");
-        assert_eq!(get("t2.licensing.items_change"), Some("6"), "{got:?}");
-        assert_eq!(get("t2.licensing.decisions"), Some("2393"), "{got:?}");
-        assert_eq!(get("t2.other_services.items_change"), Some("2"), "{got:?}");
-        assert_eq!(get("t2.penalties.items_change"), Some("1"));
+        assert_eq!(
+            get(&got, "t2.licensing.items_last_year"),
+            Some(""),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.licensing.items_change"), Some("6"), "{got:?}");
+        assert_eq!(get(&got, "t2.licensing.decisions"), Some("2393"), "{got:?}");
+        assert_eq!(
+            get(&got, "t2.other_services.items_change"),
+            Some("2"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.penalties.items_change"), Some("1"));
         let got = tidy(&page("    行政许可         6          2393"));
-        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
-        assert_eq!(get("t2.licensing.items_last_year"), Some("6"), "{got:?}");
-        assert_eq!(get("t2.licensing.items_change"), Some(""), "{got:?}");
-        assert_eq!(get("t2.licensing.decisions"), Some("2393"), "{got:?}");
+        assert_eq!(
+            get(&got, "t2.licensing.items_last_year"),
+            Some("6"),
+            "{got:?}"
+        );
+        assert_eq!(get(&got, "t2.licensing.items_change"), Some(""), "{got:?}");
+        assert_eq!(get(&got, "t2.licensing.decisions"), Some("2393"), "{got:?}");
     }
 
     /// lynx of the online editor's page, whose blank cell's `<br/>` broke the row
@@ -1675,12 +1683,15 @@ mod tests {
             lines.join("\n")
         );
         let got = tidy(&text);
-        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
-        assert_eq!(get("t2.regulations.issued"), Some("2973"), "{got:?}");
-        assert_eq!(get("t2.regulations.repealed"), Some(""), "{got:?}");
-        assert_eq!(get("t2.regulations.in_force"), Some("3260"), "{got:?}");
+        assert_eq!(get(&got, "t2.regulations.issued"), Some("2973"), "{got:?}");
+        assert_eq!(get(&got, "t2.regulations.repealed"), Some(""), "{got:?}");
         assert_eq!(
-            get("t2.normative_documents.in_force"),
+            get(&got, "t2.regulations.in_force"),
+            Some("3260"),
+            "{got:?}"
+        );
+        assert_eq!(
+            get(&got, "t2.normative_documents.in_force"),
             Some("3214"),
             "{got:?}"
         );
@@ -1709,8 +1720,11 @@ mod tests {
             lines.join("\n")
         );
         let got = tidy(&text);
-        let get = |key: &str| got.iter().find(|c| c.0 == key).map(|c| c.1.as_str());
-        assert_eq!(get("t2.procurement.items"), Some(""), "{got:?}");
-        assert_eq!(get("t2.procurement.amount"), Some("416047.71"), "{got:?}");
+        assert_eq!(get(&got, "t2.procurement.items"), Some(""), "{got:?}");
+        assert_eq!(
+            get(&got, "t2.procurement.amount"),
+            Some("416047.71"),
+            "{got:?}"
+        );
     }
 }

@@ -87,17 +87,17 @@ fn span_columns(rows: &[TableRow<'_>]) -> Vec<usize> {
     }
     let empty =
         |tr: &TableRow<'_>, c: usize| tr.row.cells.get(c).is_none_or(|x| x.text.trim().is_empty());
-    let valued: Vec<&TableRow<'_>> = grid
+    // The rows with a number, each with where its values begin.
+    let valued: Vec<(&TableRow<'_>, usize)> = grid
         .iter()
-        .copied()
-        .filter(|tr| parts(&tr.row).numbers > 0)
+        .filter_map(|&tr| {
+            let p = parts(&tr.row);
+            (p.numbers > 0).then(|| (tr, tr.row.cells.len() - p.values.len()))
+        })
         .collect();
     let first = valued
         .iter()
-        .filter_map(|tr| {
-            let p = parts(&tr.row);
-            (tr.row.cells.len() - p.values.len()..width).find(|&c| !empty(tr, c))
-        })
+        .filter_map(|&(tr, values_at)| (values_at..width).find(|&c| !empty(tr, c)))
         .min();
     let Some(first) = first else {
         return Vec::new();
@@ -113,7 +113,7 @@ fn span_columns(rows: &[TableRow<'_>]) -> Vec<usize> {
     };
     let dead: Vec<usize> = (first..width)
         .filter(|&c| {
-            valued.iter().all(|tr| empty(tr, c))
+            valued.iter().all(|&(tr, _)| empty(tr, c))
                 && grid
                     .iter()
                     .all(|tr| tr.row.cells.get(c).is_none_or(|x| !names_column(x.text)))
@@ -142,11 +142,10 @@ pub(crate) fn build(
                 if tr.from_text || tr.row.cells.iter().any(|c| c.x.is_some()) {
                     return tr;
                 }
-                let mut c = 0;
-                tr.row.cells.retain(|_| {
-                    c += 1;
-                    !dead.contains(&(c - 1))
-                });
+                tr.row.cells = (tr.row.cells.iter().enumerate())
+                    .filter(|(c, _)| !dead.contains(c))
+                    .map(|(_, cell)| *cell)
+                    .collect();
                 tr
             })
             .collect();
@@ -732,9 +731,8 @@ fn put_together(values: &[LexCell<'_>], span: zfxxgk_lex::Span) -> bool {
 fn one_a_line(text: &str, values: &[LexCell<'_>]) -> bool {
     values.len() >= 2
         && values.iter().all(|c| {
-            let before = text.get(..c.span.start).unwrap_or_default();
             let after = text.get(c.span.end..).unwrap_or_default();
-            let head = before.get(before.rfind('\n').map_or(0, |i| i + 1)..);
+            let head = columns::line_before(text, c.span.start);
             let tail = after.get(..after.find('\n').unwrap_or(after.len()));
             head.is_some_and(|h| h.trim().is_empty()) && tail.is_some_and(|t| t.trim().is_empty())
         })
@@ -794,10 +792,7 @@ fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars:
     let open = N_COLUMNS.saturating_sub(values.len());
     // Where `at` stands on its line: (characters, display columns) from its start.
     let place = |at: usize, len: &str| {
-        let before = text.get(..at).unwrap_or_default();
-        let line = before
-            .get(before.rfind('\n').map_or(0, |i| i + 1)..)
-            .unwrap_or_default();
+        let line = columns::line_before(text, at).unwrap_or_default();
         let wide = |s: &str| -> usize { s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
         if chars {
             let c = line.chars().count();
@@ -860,10 +855,7 @@ fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
         return false;
     };
     let place = |at: usize, word: &str| {
-        let before = text.get(..at).unwrap_or_default();
-        let line = before
-            .get(before.rfind('\n').map_or(0, |i| i + 1)..)
-            .unwrap_or_default();
+        let line = columns::line_before(text, at).unwrap_or_default();
         let wide = |s: &str| -> usize { s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
         if chars {
             let c = line.chars().count();

@@ -558,6 +558,8 @@ fn window<'v, 'i>(values: &'v [zfxxgk_lex::Cell<'i>], want: usize) -> Window<'v,
 
 #[cfg(test)]
 mod tests {
+    use crate::test_support::get;
+
     /// Table 四 as three small tables, each under its group's heading (issue 17), as
     /// Python html2text writes them.
     fn three_tables(second: &str, third: &str) -> String {
@@ -630,10 +632,9 @@ mod tests {
             "行政诉讼（复议后起诉）",
         ));
         assert_eq!(got.len(), 15, "{got:?}");
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
-        assert_eq!(get("t4.review.total"), Some("2"));
-        assert_eq!(get("t4.litigation_direct.pending"), Some("1"));
-        assert_eq!(get("t4.litigation_after_review.other"), Some("1"));
+        assert_eq!(get(&got, "t4.review.total"), Some("2"));
+        assert_eq!(get(&got, "t4.litigation_direct.pending"), Some("1"));
+        assert_eq!(get(&got, "t4.litigation_after_review.other"), Some("1"));
     }
 
     /// Plain `pdftotext` of a PDF's table 四 (huaian-2024): values scattered among
@@ -673,11 +674,10 @@ mod tests {
     #[test]
     fn a_blank_in_the_wide_gap_is_told_by_the_sums_and_the_gaps() {
         let got = t4(&packed(" 1 2 3 2 8 1 3 1           5 3 1 3 2 9"));
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
         assert_eq!(got.len(), 15, "{got:?}");
-        assert_eq!(get("t4.litigation_direct.other"), Some("1"));
-        assert_eq!(get("t4.litigation_direct.pending"), Some(""));
-        assert_eq!(get("t4.litigation_direct.total"), Some("5"));
+        assert_eq!(get(&got, "t4.litigation_direct.other"), Some("1"));
+        assert_eq!(get(&got, "t4.litigation_direct.pending"), Some(""));
+        assert_eq!(get(&got, "t4.litigation_direct.total"), Some("5"));
         // The blank first: the only place one space apart from nothing.
         let got = t4(&packed("     3 1 1 5 2 0 0 1 3 3 0 2 0 5"));
         assert_eq!(got.len(), 15, "{got:?}");
@@ -722,11 +722,10 @@ mod tests {
         let got = t4(&last_words(
             " 1   2     3    2   8     1   3   1        5     3   1     3     2   9",
         ));
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
         assert_eq!(got.len(), 15, "{got:?}");
-        assert_eq!(get("t4.litigation_direct.pending"), Some(""));
-        assert_eq!(get("t4.litigation_direct.total"), Some("5"));
-        assert_eq!(get("t4.litigation_after_review.total"), Some("9"));
+        assert_eq!(get(&got, "t4.litigation_direct.pending"), Some(""));
+        assert_eq!(get(&got, "t4.litigation_direct.total"), Some("5"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
         // The groups' sums do not hold with the blank where it stands: not read.
         let got = t4(&last_words(
             " 1   2     3    2   8     1   3   1        6     3   1     3     2   9",
@@ -756,11 +755,10 @@ mod tests {
         let got = t4(&editor_pdf(
             "          3      2       1       2    8     1       0      0       1     2            3       0       1    4",
         ));
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
         assert_eq!(got.len(), 15, "{got:?}");
-        assert_eq!(get("t4.litigation_after_review.upheld"), Some(""));
-        assert_eq!(get("t4.litigation_after_review.corrected"), Some("3"));
-        assert_eq!(get("t4.litigation_after_review.total"), Some("4"));
+        assert_eq!(get(&got, "t4.litigation_after_review.upheld"), Some(""));
+        assert_eq!(get(&got, "t4.litigation_after_review.corrected"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("4"));
         // A value off its column's word by more than a column: not read.
         let got = t4(&editor_pdf(
             "          3      2       1       2    8     1       0      0       1     2               3    0       1    4",
@@ -785,12 +783,11 @@ mod tests {
         ]
         .join("\n");
         let got = t4(&text);
-        let get = |k: &str| got.iter().find(|g| g.0 == k).map(|g| g.1.as_str());
         assert_eq!(got.len(), 15, "{got:?}");
-        assert_eq!(get("t4.review.other"), Some(""));
-        assert_eq!(get("t4.review.pending"), Some("0"));
-        assert_eq!(get("t4.review.total"), Some("1"));
-        assert_eq!(get("t4.litigation_after_review.total"), Some("9"));
+        assert_eq!(get(&got, "t4.review.other"), Some(""));
+        assert_eq!(get(&got, "t4.review.pending"), Some("0"));
+        assert_eq!(get(&got, "t4.review.total"), Some("1"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
     }
 
     #[test]

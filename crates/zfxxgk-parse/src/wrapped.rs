@@ -162,8 +162,7 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         };
         let p = parts(&tr.row);
         (p.values.len() == 1 && p.labels().next().is_none()).then_some(())?;
-        let before = text.get(..c.span.start)?;
-        let line = before.get(before.rfind('\n').map_or(0, |i| i + 1)..)?;
+        let line = crate::columns::line_before(text, c.span.start)?;
         if line.is_empty() || !line.chars().all(|ch| ch == ' ') {
             return None;
         }
@@ -274,9 +273,7 @@ fn cut_aligned<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             && !(named(&pa) && named(&pb));
         // Characters from the start of its line to `at`.
         let column = |at: usize| {
-            let before = text.get(..at).unwrap_or_default();
-            before
-                .get(before.rfind('\n').map_or(0, |i| i + 1)..)
+            crate::columns::line_before(text, at)
                 .unwrap_or_default()
                 .chars()
                 .count()

@@ -1,6 +1,7 @@
 //! Structure: S001–S006 (sections, tables against the template, year and edition,
 //! cells that hold text).
 
+use std::cell::LazyCell;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -348,13 +349,16 @@ fn check_s003(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .flatten()
                 .is_some_and(|k| present.contains(k)),
         };
-        // The text the parser kept unplaced in this table, its whitespace taken out.
-        let kept: Vec<String> = report
-            .unplaced
-            .iter()
-            .filter(|u| u.table == Some(table.id))
-            .map(|u| u.text.chars().filter(|c| !c.is_whitespace()).collect())
-            .collect();
+        // The text the parser kept unplaced in this table, its whitespace taken out:
+        // asked only of a table that lacks a row.
+        let kept: LazyCell<Vec<String>, _> = LazyCell::new(|| {
+            report
+                .unplaced
+                .iter()
+                .filter(|u| u.table == Some(table.id))
+                .map(|u| u.text.chars().filter(|c| !c.is_whitespace()).collect())
+                .collect()
+        });
         for shape in shapes(table, &present, SHAPES.get(edition)) {
             let present_rows: Vec<&ShapeRow> = shape.rows.iter().filter(|r| has(r, None)).collect();
             if present_rows.is_empty() {
