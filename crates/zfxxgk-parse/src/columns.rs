@@ -184,6 +184,46 @@ pub(crate) fn line_before(text: &str, at: usize) -> Option<&str> {
     before.get(before.rfind('\n').map_or(0, |i| i + 1)..)
 }
 
+/// Whether `c` begins a run of words on its line, as `pdftotext -layout` sets them:
+/// two spaces or more before it, or nothing but spaces from the line's start (the
+/// words of one run stand a single space apart).
+pub(crate) fn begins_run(text: &str, c: &Cell<'_>) -> bool {
+    let Some(line) = line_before(text, c.span.start) else {
+        return false;
+    };
+    let left = line.trim_end_matches(' ');
+    left.is_empty() || line.len() - left.len() >= 2
+}
+
+/// Whether `c` ends a run of words on its line (see [`begins_run`]): two spaces or
+/// more after it, or nothing but spaces to the line's end.
+pub(crate) fn ends_run(text: &str, c: &Cell<'_>) -> bool {
+    let after = text.get(c.span.end..).unwrap_or_default();
+    let after = after.split('\n').next().unwrap_or_default();
+    let right = after.trim_start_matches(' ');
+    right.is_empty() || after.len() - right.len() >= 2
+}
+
+/// For each of `cells`, the column of characters (from its line's start) where it
+/// begins a run of words ([`begins_run`]); `None` for a cell inside a run, or with no
+/// position.
+///
+/// poppler's physical layout (`pdftotext -layout`) sets each run of words at a column
+/// of characters found by going over the page's runs left to right: a run that
+/// stands wholly right of another, on any line, is set after that one's last
+/// character, and a run that begins within another's width is set at that one's
+/// character there. Two runs that begin on one column of characters therefore overlap
+/// on the page, each beginning where the other does, give or take a character's
+/// share of its width: their first words stand in one column of a table. A word
+/// inside a run is set by the run's first, and tells nothing so.
+pub(crate) fn run_starts(text: &str, cells: &[Cell<'_>]) -> Vec<Option<u32>> {
+    in_chars(text, cells)
+        .iter()
+        .zip(cells)
+        .map(|(at, c)| at.x.filter(|_| begins_run(text, c)).map(|x| x.0))
+        .collect()
+}
+
 /// `cells` with their positions counted in characters from their line's start
 /// instead of display columns: `pdftotext -layout` sets its text on a grid of one
 /// character a column, a CJK character as wide as a digit, so a row whose label holds

@@ -260,13 +260,7 @@ fn header_words<'i>(cells: &[LexCell<'i>]) -> Vec<LexCell<'i>> {
 /// each side (a run of words of its own in `pdftotext -layout`, which sets the words
 /// of one run a single space apart).
 fn stands_apart(text: &str, c: &LexCell<'_>) -> bool {
-    let line = columns::line_before(text, c.span.start).unwrap_or_default();
-    let after = text.get(c.span.end..).unwrap_or_default();
-    let after = after.split('\n').next().unwrap_or_default();
-    let left = line.trim_end_matches(' ');
-    let right = after.trim_start_matches(' ');
-    let gap = |whole: &str, rest: &str| rest.is_empty() || whole.len() - rest.len() >= 2;
-    gap(line, left) && gap(after, right)
+    columns::begins_run(text, c) && columns::ends_run(text, c)
 }
 
 /// `c` with the display columns it covers on its line, counted from the line's start:

@@ -658,6 +658,23 @@ impl Vanished {
                 }),
                 (p, _) => p,
             };
+            // A positioned row: a value that begins a run where a full row's value
+            // begins one stands in that value's column.
+            let p = match (p, untold.get(i).copied().unwrap_or(false)) {
+                (Some(p), true) => {
+                    let fixed = run_columns(text, &all, i);
+                    Some(
+                        p.into_iter()
+                            .filter(|p| {
+                                fixed.iter().enumerate().all(|(m, k)| {
+                                    k.is_none_or(|k| p.get(k).copied().flatten() == Some(m))
+                                })
+                            })
+                            .collect(),
+                    )
+                }
+                (p, _) => p,
+            };
             // A row's readings: the values of each placement (a blank counted as 0),
             // each once; none where a value is no count.
             let r = p
@@ -711,6 +728,61 @@ impl Vanished {
             })
             .collect()
     }
+}
+
+/// For each value of row `i` (`all[i]`, positioned by `pdftotext -layout`), the
+/// column it stands in where its run of words tells: it begins a run on the very
+/// column of characters where a value of the nearest row above or below that shows
+/// all seven, on the same page, begins one ([`columns::run_starts`]: the two overlap
+/// on the page); that value's column, all such agreeing.
+fn run_columns(text: &str, all: &[&[LexCell<'_>]], i: usize) -> Vec<Option<usize>> {
+    let Some(values) = all.get(i) else {
+        return Vec::new();
+    };
+    let one_page = |a: &[LexCell<'_>], b: &[LexCell<'_>]| {
+        let (Some(a), Some(b)) = (a.first(), b.first()) else {
+            return false;
+        };
+        let (from, to) = (
+            a.span.start.min(b.span.start),
+            a.span.start.max(b.span.start),
+        );
+        text.get(from..to)
+            .is_some_and(|between| !between.contains('\u{c}'))
+    };
+    let full = |k: &usize| {
+        all.get(*k).copied().filter(|f| {
+            f.len() == N_COLUMNS && f.iter().all(|c| c.x.is_some()) && one_page(f, values)
+        })
+    };
+    let above = (0..i)
+        .rev()
+        .find(|k| all.get(*k).is_some_and(|f| f.len() == N_COLUMNS));
+    let below = (i + 1..all.len()).find(|k| all.get(*k).is_some_and(|f| f.len() == N_COLUMNS));
+    let references: Vec<Vec<Option<u32>>> = [above, below]
+        .iter()
+        .flatten()
+        .filter_map(full)
+        .map(|f| columns::run_starts(text, f))
+        .collect();
+    columns::run_starts(text, values)
+        .into_iter()
+        .map(|start| {
+            let start = start?;
+            let mut found = None;
+            for reference in &references {
+                for (k, s) in reference.iter().enumerate() {
+                    if *s == Some(start) {
+                        if found.is_some_and(|j| j != k) {
+                            return None;
+                        }
+                        found = Some(k);
+                    }
+                }
+            }
+            found
+        })
+        .collect()
 }
 
 /// Whether a row was put together from parts the text wrote apart: some of its

@@ -1,5 +1,5 @@
 use super::*;
-use crate::test_support::{cells, none_under, starting};
+use crate::test_support::{cells, get, none_under, starting, tidy};
 
 /// [`align`] as first written: each reached cell pushes its score on to the cells
 /// one step on.
@@ -537,6 +537,106 @@ fn a_packed_row_whose_gaps_leave_two_places_is_read_where_they_agree() {
     assert_eq!(get("t3.withheld.state_secret.total"), Some("39"));
     assert_eq!(get("t3.withheld.state_secret.commercial"), None);
     assert_eq!(get("t3.withheld.state_secret.public_interest"), None);
+}
+
+/// `pdftotext -layout` of a CMS page printed by chromium (the wider check's seed 11):
+/// each row two runs of values, `24 0` after its label and `0 2 0 0 26` from 科研机构
+/// on; 三安全一稳定 shows six (`7 0`, a lone `0`, `0 0 7`). The lone `0` begins a
+/// run on the very character column where the full rows' 科研机构 runs begin, so it
+/// stands under 科研机构 (poppler sets a run that begins within another's width at
+/// that one's character there), and `0 0 7`, packed, are the last three: the blank
+/// is 社会公益组织's. One character off that column, or where the full rows' runs
+/// begin elsewhere, the lone value tells no column, and the sums leave the blank
+/// either side of it: those two cells are not read.
+#[test]
+fn a_value_beginning_a_run_where_the_full_rows_runs_begin_stands_in_their_column() {
+    let lines: &[&str] = &[
+        "                                                                      法人或其他组织",
+        "                                           自然 商业                      科 社会 法律",
+        "                                                                      研 公益 服务 其 总计",
+        "                                            人 企                       机 组织 机构 他",
+        "                                               业                      构",
+        "                一、本年新收政府信息公开申请数量           116 3                      4 7 2 1 133",
+        "                二、上年结转政府信息公开申请数量           29                         0 0 0 0 29",
+        "                        （一）予以公开            14 1                       0 1 0 0 16",
+        "                 （二）部分公开（区分处理的，只计这一 0 0                               1 0 0 0 1",
+        "                      情形，不计其他情形）",
+        "                             1.属于国家秘密      24 0                       0 2 0 0 26",
+        "                       2.其他法律行政法规禁止公开 24 0                            1 1 0 0 26",
+        "                         3.危及“三安全一稳定” 7 0                             0      0 0 7",
+        "                  （三）不 4.保护第三方合法权益          9 0                       / 0 0 0 9",
+        "                   予公开 5.属于三类内部事务信息 5 —                               0 1 0 0 6",
+        "                          6.属于四类过程性信息 11 0                            0 0 0 0 11",
+        "                           7.属于行政执法案卷       5 0                       0 0 0 0 5",
+        "                           8.属于行政查询事项       3 0                       0 0 0 0 3",
+        "                       1.本机关不掌握相关政府信息 0 0                             0 0 0 0 0",
+        "                  （四）无 2.没有现成信息需要另行制作 1 0                             0 0 0 0 1",
+        "            三、本年 法提供",
+        "            度办理结        3.补正后申请内容仍不明确 0 0                             / 0 0 0 0",
+        "              果           1.信访举报投诉类申请       1 0                       0 0 0 0 1",
+        "                               2.重复申请       1 0                       0 0 0 0 1",
+        "                  （五）不 3.要求提供公开出版物          4 0                       0 0 0 0 4",
+        "                   予处理 4.无正当理由大量反复申请 0 0                              0 0 0 0 0",
+        "                       5.要求行政机关确认或重新出 0 0                             0 0 0 0 0",
+        "                              具已获取信息",
+        "                       1.申请人无正当理由逾期不补",
+        "                       正、行政机关不再处理其政府 0 0 0                                 0   0      0 0",
+        "                              信息公开申请",
+        "                  （六）其 2.申请人逾期未按收费通知要",
+        "                   他处理 求缴纳费用、行政机关不再处 2 0 0                                 0   0      0 2",
+        "                          理其政府信息公开申请",
+        "                                 3.其他       6 2 2                          2   2      1 15",
+        "                          （七）总计            117 3 4                         7   2      1 134",
+        "                   四、结转下年度继续办理             28 0 0                          0   0      0 28",
+    ];
+    let row = "3.危及“三安全一稳定” 7 0                             0      0 0 7";
+    let at = lines
+        .iter()
+        .position(|l| l.ends_with(row))
+        .expect("the row");
+    let read = |lines: &[&str]| {
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n");
+        for l in lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        let got = tidy(&text);
+        let cell =
+            |c: &str| get(&got, &format!("t3.withheld.security_stability.{c}")).map(String::from);
+        [
+            "natural_person",
+            "research",
+            "public_interest",
+            "legal_services",
+            "total",
+        ]
+        .map(cell)
+    };
+    assert_eq!(
+        read(lines),
+        [
+            Some("7".into()),
+            Some("0".into()),
+            Some(String::new()),
+            Some("0".into()),
+            Some("7".into())
+        ]
+    );
+    // One character to the right of the full rows' runs.
+    let mut off = lines.to_vec();
+    let shifted = off[at].replacen("       0      ", "        0     ", 1);
+    off[at] = &shifted;
+    assert_eq!(read(&off)[1..3], [None, None]);
+    // The full rows above and below begin their runs a character further left.
+    let mut moved = lines.to_vec();
+    let (above, below) = (
+        moved[at - 1].replacen(" 1 1 0 0 26", "1 1 0 0 26 ", 1),
+        moved[at + 1].replacen(" / 0 0 0 9", "/ 0 0 0 9 ", 1),
+    );
+    moved[at - 1] = &above;
+    moved[at + 1] = &below;
+    assert_eq!(read(&moved)[1..3], [None, None]);
 }
 
 /// The cells of table 三 read from `lines`, followed by table 四's heading.
