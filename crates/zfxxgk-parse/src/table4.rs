@@ -202,21 +202,30 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
             })
         });
         let found = found.or_else(|| {
-            let at = by_sums_and_gaps(values).filter(|_| spans.len() == 1)?;
+            let runs = header_runs(ctx.text, &header_cells, values);
+            let (at, by_runs) = by_sums_and_gaps(values, &runs).filter(|_| spans.len() == 1)?;
             let span = zfxxgk_lex::Span::new(
                 spans.first().map_or(0, |s| s.start),
                 spans.last().map_or(0, |s| s.end),
             );
+            let (runs_zh, runs_en) = if by_runs {
+                (
+                    "；一串数值起于表头一串文字所起的字符列的，在该文字的列下",
+                    "; a run of values that begins on the very character column where a run of the header's words does, under that word's column",
+                )
+            } else {
+                ("", "")
+            };
             ctx.note(
                 NoteKind::InferredPlacement,
                 Text::new(
                     format!(
-                        "表四：{} 个数值对应 {} 列，表头看不出各列位置；按各组合计与数值间的空隙放入（只隔一个空格的两个数值之间没有空白列）",
+                        "表四：{} 个数值对应 {} 列，表头看不出各列位置；按各组合计与数值间的空隙放入（只隔一个空格的两个数值之间没有空白列{runs_zh}）",
                         values.len(),
                         want
                     ),
                     format!(
-                        "table 四: {} values for {} columns, and the header does not show where each column stands; placed by the groups' sums and the gaps between the values (no blank column between two values one space apart)",
+                        "table 四: {} values for {} columns, and the header does not show where each column stands; placed by the groups' sums and the gaps between the values (no blank column between two values one space apart{runs_en})",
                         values.len(),
                         want
                     ),
@@ -365,6 +374,104 @@ fn vanished(
     cells
 }
 
+/// Whether a header word `t` names column `k` of a group of table 四 (0 to 4): it is
+/// the column's name, or the last character of a name of two or more (`持` of 结果维持).
+fn names_column(k: usize, t: &str) -> bool {
+    T4_COLUMNS.get(k).is_some_and(|c| {
+        t == c.label
+            || (c.label.chars().count() >= 2
+                && c.label.chars().last().is_some_and(|l| t.chars().eq([l])))
+    })
+}
+
+/// For each of `values` (table 四's row, positioned by `pdftotext -layout`), the
+/// column it stands in where its run of words tells: it begins a run on the very
+/// column of characters where a word of a header line begins one (the two overlap on
+/// the page: [`columns::run_starts`]), a line whose words name, left to right, the
+/// four columns before 总计 of each group (`持 正 果 结` three times, 总计 set on a line
+/// above) or all fifteen, so that their order tells which column each names; that
+/// word's column.
+fn header_runs(
+    text: &str,
+    header: &[Vec<zfxxgk_lex::Cell<'_>>],
+    values: &[zfxxgk_lex::Cell<'_>],
+) -> Vec<Option<usize>> {
+    let want = T4_GROUPS.len() * T4_COLUMNS.len();
+    let all: Vec<usize> = (0..want).collect();
+    let before_totals: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|k| k % T4_COLUMNS.len() != T4_COLUMNS.len() - 1)
+        .collect();
+    // Where each word naming a column begins a run: its column of characters, and
+    // the column it names.
+    let mut named: Vec<(u32, usize)> = Vec::new();
+    for line in header {
+        let Some(first) = line.first() else { continue };
+        let Some(before) = columns::line_before(text, first.span.start) else {
+            continue;
+        };
+        let begin = first.span.start - before.len();
+        let line = text.get(begin..).unwrap_or_default();
+        let line = line.split('\n').next().unwrap_or_default();
+        let words = words_at(line);
+        let mut k = 0;
+        let mut at = Vec::with_capacity(words.len());
+        for (_, _, w) in &words {
+            while k < want && !names_column(k % T4_COLUMNS.len(), w) {
+                k += 1;
+            }
+            at.push(k);
+            k += 1;
+        }
+        if at != all && at != before_totals {
+            continue;
+        }
+        for ((col, run, _), k) in words.iter().zip(at) {
+            if *run {
+                named.push((*col, k));
+            }
+        }
+    }
+    columns::run_starts(text, values)
+        .into_iter()
+        .map(|start| {
+            let start = start?;
+            let mut found = named.iter().filter(|(col, _)| *col == start).map(|n| n.1);
+            match (found.next(), found.next()) {
+                (Some(k), None) => Some(k),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The words of `line`: each one's column of characters, whether it begins a run
+/// (two spaces or more before it, or the line's start: see [`columns::begins_run`]),
+/// and its text.
+fn words_at(line: &str) -> Vec<(u32, bool, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, u32, bool)> = None;
+    let mut spaces = 0usize;
+    let mut col = 0u32;
+    for (i, c) in line.char_indices() {
+        if c == ' ' {
+            if let Some((from, at, run)) = start.take() {
+                out.push((at, run, line.get(from..i).unwrap_or_default()));
+            }
+            spaces += 1;
+        } else if start.is_none() {
+            start = Some((i, col, spaces >= 2 || out.is_empty()));
+            spaces = 0;
+        }
+        col = col.saturating_add(1);
+    }
+    if let Some((from, at, run)) = start {
+        out.push((at, run, line.get(from..).unwrap_or_default()));
+    }
+    out
+}
+
 /// The fifteen columns of table 四 as its header's last words show them, counted in
 /// characters where `chars` (`pdftotext -layout` of a page printed by LibreOffice:
 /// `结果维` over `持`, `总计` a line above the group's other last words), else in
@@ -377,13 +484,7 @@ fn from_last_words(
     header: &[Vec<zfxxgk_lex::Cell<'_>>],
     chars: bool,
 ) -> Option<Vec<columns::Range>> {
-    let ends = |k: usize, t: &str| {
-        T4_COLUMNS.get(k).is_some_and(|c| {
-            t == c.label
-                || (c.label.chars().count() >= 2
-                    && c.label.chars().last().is_some_and(|l| t.chars().eq([l])))
-        })
-    };
+    let ends = names_column;
     let mut found: Vec<(columns::Range, &str)> = Vec::new();
     for line in header {
         let cells = if chars {
@@ -448,9 +549,13 @@ fn sums_hold(values: &[zfxxgk_lex::Cell<'_>], at: &[usize]) -> bool {
 /// 四's fifteen columns, whose header shows no column's place), when one placement
 /// alone both keeps the groups' sums ([`crate::vanished`]) and puts no blank column
 /// between two values packed one space apart (`1 2 3 2 8 1 3 1           5`:
-/// the blank stands in the wide gap, not between two values one space apart).
+/// the blank stands in the wide gap, not between two values one space apart), and
+/// puts each value in the column `runs` gives it, if any ([`header_runs`]).
 /// `None` when no placement or several are left, or a value has no position.
-fn by_sums_and_gaps(values: &[zfxxgk_lex::Cell<'_>]) -> Option<Vec<usize>> {
+fn by_sums_and_gaps(
+    values: &[zfxxgk_lex::Cell<'_>],
+    runs: &[Option<usize>],
+) -> Option<(Vec<usize>, bool)> {
     use crate::vanished::{placements, Placements, Token};
     let tight = columns::tight(values)?;
     let tokens: Vec<Token> = values.iter().map(|c| Token::of(c.text)).collect();
@@ -458,13 +563,23 @@ fn by_sums_and_gaps(values: &[zfxxgk_lex::Cell<'_>]) -> Option<Vec<usize>> {
         return None;
     };
     // The column of each value, in order.
-    let mut kept = found
+    let kept: Vec<Vec<usize>> = found
         .iter()
-        .filter_map(|p| columns::packed_columns(p, &tight).filter(|at| at.len() == values.len()));
-    match (kept.next(), kept.next()) {
-        (Some(at), None) => Some(at),
+        .filter_map(|p| columns::packed_columns(p, &tight).filter(|at| at.len() == values.len()))
+        .collect();
+    let only = |mut kept: Vec<Vec<usize>>| match kept.len() {
+        1 => kept.pop(),
         _ => None,
+    };
+    if kept.len() == 1 {
+        return only(kept).map(|at| (at, false));
     }
+    let under_runs = |at: &Vec<usize>| {
+        at.iter()
+            .zip(runs)
+            .all(|(k, run)| run.is_none_or(|r| r == *k))
+    };
+    only(kept.into_iter().filter(under_runs).collect()).map(|at| (at, true))
 }
 
 /// Whether a row of labels names group `g` of table 四 (after the first): the heading
@@ -687,6 +802,28 @@ mod tests {
                 .map(|g| g.1.as_str()),
             Some("")
         );
+    }
+
+    /// The wider check's seed 16: `2 3`, a wide gap, then the other twelve packed.
+    /// The sums and the gaps leave the blank first or in the gap; the run `2 3`
+    /// begins on the very character where the header's run `持 正 果 结` does, so
+    /// `2` is the first group's 结果维持 and the blank its 其他结果. A run beginning
+    /// under a word inside the header's run (`正`) tells nothing.
+    #[test]
+    fn a_run_beginning_where_a_run_of_the_headers_words_begins_stands_under_its_first() {
+        let got = t4(&packed(" 2 3       3 8 0 0 3 3 6 3 1 2 3 9"));
+        assert_eq!(got.len(), 15, "{got:?}");
+        assert_eq!(get(&got, "t4.review.upheld"), Some("2"));
+        assert_eq!(get(&got, "t4.review.corrected"), Some("3"));
+        assert_eq!(get(&got, "t4.review.other"), Some(""));
+        assert_eq!(get(&got, "t4.review.pending"), Some("3"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+        let report = crate::parse(&packed(" 2 3       3 8 0 0 3 3 6 3 1 2 3 9"));
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.message.en.contains("a run of values")));
+        assert!(t4(&packed("   2 3     3 8 0 0 3 3 6 3 1 2 3 9")).is_empty());
     }
 
     #[test]
