@@ -29,9 +29,11 @@
 //! A cell so read is only taken where the row is placed by its label, and the tail's
 //! pieces (split at U+FFFD) stand, in order, in the rest of that row's template
 //! wording after the label the row shows (`labels::runs_on`); otherwise the
-//! row is left unplaced. A cell that holds nothing but a label's rest (`��`, `请`) is
-//! not read: it shows no value, but that it held none is not read from a cell the
-//! rest filled.
+//! row is left unplaced. A cell that holds nothing but whole characters of a label's
+//! rest (`请`, `数量`) was empty: every byte of it is the rest's, and a value would
+//! have been written over them. One that holds pieces of characters (`��`) is not
+//! read: a value of characters of more than one byte (a full-width digit, a `—` set
+//! flush right, which the converter cuts itself) would show as such pieces too.
 
 use zfxxgk_lex::{Cell, Span};
 use zfxxgk_model::{NoteKind, TableId, Text};
@@ -59,9 +61,13 @@ pub(crate) enum Holds {
     /// A value, of so many bytes, before the rest: a number (`23��计�`) or a mark
     /// for a blank (`/��）`, `—�`).
     After(usize),
-    /// Nothing else (`��`, `请` after a cut label): a value cell whose value is not
-    /// told (it showed no digits, but whether it was empty is not read).
+    /// Nothing else but the rest, pieces of characters among it (`��`, `�请`): a value
+    /// cell whose value is not told (it showed no digits, but a value cut to pieces
+    /// would show so too).
     Over,
+    /// Nothing else but whole characters of the rest (`请` after a cut label): the
+    /// cell was empty, as every byte of it is the rest's.
+    Empty,
 }
 
 impl Overflow {
@@ -69,7 +75,7 @@ impl Overflow {
     fn number(self) -> usize {
         match self.ran {
             Holds::After(n) => n,
-            Holds::Over => 0,
+            Holds::Over | Holds::Empty => 0,
         }
     }
 
@@ -196,8 +202,12 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
             // A row with no label has no label's rest.
             Some(_) if !labelled => {}
             Some(ran) => {
+                let ran = match ran {
+                    Holds::Over if !cut(c.text) => Holds::Empty,
+                    ran => ran,
+                };
                 out.push(Overflow { cell: k, ran });
-                after_value |= ran != Holds::Over;
+                after_value |= matches!(ran, Holds::After(_));
             }
             None => after_value = true,
         }
@@ -225,7 +235,8 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
 }
 
 /// `row` as tables 二 and 三 read it: the cells of `overflow` cut to their values, and
-/// a cell that holds nothing else empty (its span kept: see [`Holds::Over`]).
+/// a cell that holds nothing else empty (an empty cell's span at its start, an untold
+/// one's kept whole: see [`Holds`]).
 pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
     let mut cells = row.cells.clone();
     for o in overflow {
@@ -235,7 +246,7 @@ pub(crate) fn narrowed<'i>(row: &Row<'i>, overflow: &[Overflow]) -> Row<'i> {
             if let Some(text) = c.text.get(..cut) {
                 let span = match o.ran {
                     Holds::Over => c.span,
-                    Holds::After(_) => Span::new(c.span.start, c.span.start + cut),
+                    Holds::After(_) | Holds::Empty => Span::new(c.span.start, c.span.start + cut),
                 };
                 *c = Cell { text, span, ..*c };
             }
@@ -298,16 +309,29 @@ pub(crate) fn note(ctx: &mut Ledger<'_>, table: TableId, row: &str, ran: &Ran<'_
     let (zh, en) = if ran.read {
         let (untold_zh, untold_en) = if ran.untold {
             (
-                "，只有行名余下部分的单元格不读（看不出是否为空白）",
-                ", and one with nothing else was not read (whether it was blank is not told)",
+                "，只有行名余下半字的单元格不读（看不出是否为空白）",
+                ", and one with nothing else but pieces of characters was not read (whether it was blank is not told)",
+            )
+        } else {
+            ("", "")
+        };
+        // A cell of whole characters of the rest alone was empty.
+        let empty = ran.tails.iter().any(|(n, rest)| n.is_empty() && !cut(rest));
+        let (empty_zh, empty_en) = if empty {
+            (
+                "，只有行名余下整字的单元格为空白",
+                ", one with nothing else but whole characters of the rest was empty (read as blank)",
             )
         } else {
             ("", "")
         };
         (
-            format!("这些单元格只取开头的数值或空白标记{untold_zh}：{}", shown.join("、")),
             format!(
-                "of those cells only the value at the start (a number, or a mark for a blank) was read{untold_en}: {}",
+                "这些单元格只取开头的数值或空白标记{empty_zh}{untold_zh}：{}",
+                shown.join("、")
+            ),
+            format!(
+                "of those cells only the value at the start (a number, or a mark for a blank) was read{empty_en}{untold_en}: {}",
                 shown.join(", ")
             ),
         )
@@ -416,7 +440,7 @@ mod tests {
 
     #[test]
     fn the_rest_of_a_label_in_the_value_cells_is_noted() {
-        use Holds::{After, Over};
+        use Holds::{After, Empty, Over};
         let row = [
             "",
             "（二）部分公开（区分处�",
@@ -432,6 +456,8 @@ mod tests {
         assert_eq!(out, [at(2, After(2)), at(3, After(1)), at(4, After(1))]);
         // The rest alone, after a cut label, a value or with a U+FFFD of its own.
         let row = ["二、上年结转政府信息公开�", "请", "0��", "0"];
+        assert_eq!(repaired(&row).1, [at(1, Empty), at(2, After(1))]);
+        let row = ["二、上年结转政府信息公开�", "�请", "0��", "0"];
         assert_eq!(repaired(&row).1, [at(1, Over), at(2, After(1))]);
         let row = ["", "7.属于行政执法案�", "�", "0", "0"];
         assert_eq!(repaired(&row).1, [at(2, Over)]);
@@ -487,22 +513,28 @@ mod tests {
 
     #[test]
     fn narrowed_rows_hold_the_numbers() {
-        let texts = ["（二）部分公开（区�", "23�", "请", "0"];
+        let texts = ["（二）部分公开（区�", "23�", "�请", "数", "0"];
         let row = Row {
             span: Span::new(0, 60),
             cells: cells(&texts),
         };
-        let out = [at(1, Holds::After(2)), at(2, Holds::Over)];
-        assert_eq!(tails(&row, &out), [("23", "�"), ("", "请")]);
+        let out = [
+            at(1, Holds::After(2)),
+            at(2, Holds::Over),
+            at(3, Holds::Empty),
+        ];
+        assert_eq!(tails(&row, &out), [("23", "�"), ("", "�请"), ("", "数")]);
         let narrow = narrowed(&row, &out);
         let got: Vec<&str> = narrow.cells.iter().map(|c| c.text).collect();
-        assert_eq!(got, ["（二）部分公开（区�", "23", "", "0"]);
+        assert_eq!(got, ["（二）部分公开（区�", "23", "", "", "0"]);
         assert_eq!(
             narrow.cells[1].span,
             Span::new(row.cells[1].span.start, row.cells[1].span.start + 2)
         );
-        // A cell whose value is not told keeps its place.
+        // A cell whose value is not told keeps its place; an empty one is blank.
         assert_eq!(narrow.cells[2].span, row.cells[2].span);
         assert_eq!(untold(&row, &out), [row.cells[2].span.start]);
+        let start = row.cells[3].span.start;
+        assert_eq!(narrow.cells[3].span, Span::new(start, start));
     }
 }

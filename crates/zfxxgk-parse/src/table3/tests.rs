@@ -126,6 +126,8 @@ fn a_blank_row_named_other_is_not_a_header() {
 #[test]
 fn a_labels_rest_after_the_values_is_passed_over() {
     let rows = [
+        // Debian html2text of the editor page: `请` whole in an empty cell.
+        "|二、上年结转政府信息公开�|请|0��|0___|0_____|0_____|0_|0__|",
         "|    |____（一）予以公开___|_____23______|______0_______|______0_______|_______0________|_______0________|___________1____________|___________24____________|",
         "|    |______（二）部分公开（区分处�|_____23��计�|______0形，�|______0他情�|_______0________|_______0________|___________0____________|___________23____________|",
         // A blank mark before the rest: not read either.
@@ -145,6 +147,8 @@ fn a_labels_rest_after_the_values_is_passed_over() {
         report.cell(key).map(|c| c.value.normalized())
     };
     assert_eq!(value("t3.granted.total").as_deref(), Some("24"));
+    assert_eq!(value("t3.carried_over.natural_person").as_deref(), Some(""));
+    assert_eq!(value("t3.carried_over.total").as_deref(), Some("0"));
     for (key, want) in [
         ("t3.partly_granted.natural_person", "23"),
         ("t3.partly_granted.commercial", "0"),
@@ -185,16 +189,20 @@ fn a_labels_rest_after_the_values_is_passed_over() {
         .filter(|n| n.kind == NoteKind::LabelOverflow)
         .map(|n| n.message.en.as_str())
         .collect();
-    assert_eq!(notes.len(), 6, "{notes:?}");
+    assert_eq!(notes.len(), 7, "{notes:?}");
     assert!(
-        notes[0].contains("was read: 23（��计�）, 0（形，�）, 0（他情�）"),
+        notes[0].contains("was empty (read as blank): （请）, 0（��）"),
         "{notes:?}"
     );
-    assert!(notes[1].contains("5（�密）, /（�）"), "{notes:?}");
-    assert!(notes[3].contains("left unplaced"), "{notes:?}");
-    assert!(notes[4].contains("0（�）, （��）"), "{notes:?}");
     assert!(
-        notes[4].contains("one with nothing else was not read"),
+        notes[1].contains("was read: 23（��计�）, 0（形，�）, 0（他情�）"),
+        "{notes:?}"
+    );
+    assert!(notes[2].contains("5（�密）, /（�）"), "{notes:?}");
+    assert!(notes[4].contains("left unplaced"), "{notes:?}");
+    assert!(notes[5].contains("0（�）, （��）"), "{notes:?}");
+    assert!(
+        notes[5].contains("one with nothing else but pieces of characters was not read"),
         "{notes:?}"
     );
     assert!(report.unplaced.iter().any(|u| u.text.contains("16项目")));
