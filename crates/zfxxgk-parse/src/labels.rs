@@ -223,6 +223,16 @@ fn wordings(rows: &'static [Names]) -> Wordings {
 static T3_WORDINGS: LazyLock<PerEdition<Wordings>> =
     LazyLock::new(|| PerEdition::from_fn(|e| wordings(t3_rows(e))));
 
+/// Whether `label` is the wording of a row of table 三 exactly, in either edition (its
+/// numbering aside): no search of rows begun or cut.
+pub(crate) fn names_t3_row_exactly(label: &str) -> bool {
+    let f = Folded::new(label);
+    !f.core().is_empty()
+        && Edition::ALL
+            .into_iter()
+            .any(|e| T3_WORDINGS[e].contains_key(f.core()))
+}
+
 /// [`best_row_folded`] over table 三's rows of `edition`. Labels that are a row's
 /// wording exactly (as most are) are looked up: one row named exactly is the best, and
 /// two are a tie that no partial match can break; only when no label is exact are

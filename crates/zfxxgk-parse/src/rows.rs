@@ -314,6 +314,7 @@ fn text_cells<'i>(
     if len > MAX_TEXT_ROW
         && line.trim().chars().count() > MAX_TEXT_ROW
         && !ends_with_values(cells, |c| c.text)
+        && !names_t3_row(cells)
     {
         return None;
     }
@@ -321,6 +322,23 @@ fn text_cells<'i>(
         (Some(f), Some(l)) => Some((Span::new(f.span.start, l.span.end), marks)),
         _ => None,
     }
+}
+
+/// Whether a line's cells are the wording of a row of table 三, exactly (one cell, or
+/// two: a group's label and its item's), and then one value or more: a row of lynx's
+/// whose long label leaves room for only some of its values before a `<br>`-only
+/// cell breaks the line (`2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息
+/// 公开申请 0 0`, the rest on the next line), which no sentence of prose is.
+fn names_t3_row(cells: &[Cell<'_>]) -> bool {
+    let values = cells
+        .iter()
+        .rev()
+        .take_while(|c| crate::number::kind(c.text) != crate::number::Kind::Text)
+        .count();
+    let labels = cells.get(..cells.len() - values).unwrap_or_default();
+    values >= 1
+        && matches!(labels, [_] | [_, _])
+        && labels.iter().any(|c| labels::names_t3_row_exactly(c.text))
 }
 
 /// Joins a line's last cell to the one before when it is the unit of the money that

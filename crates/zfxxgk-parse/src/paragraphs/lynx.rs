@@ -84,6 +84,7 @@ fn replace_two<'i>(rows: &mut Vec<TableRow<'i>>, k: usize, cells: Vec<zfxxgk_lex
 /// a lost blank may have stood anywhere.
 pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
     let want = T3_COLUMNS.len();
+    let unwrapped = unwrapped_width(text, rows);
     let mut k = 0;
     while k + 1 < rows.len() {
         let (a, b) = (&rows[k], &rows[k + 1]);
@@ -104,7 +105,7 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             // At lynx's margin: `pdftotext` in reading order writes lines flush left and
             // cuts a row at any wide gap, an empty cell's or not.
             && line_of(text, a).is_some_and(|(indent, _)| !indent.is_empty());
-        if !(shape && broken_below(text, a, b)) {
+        if !(shape && broken_below(text, a, b, unwrapped)) {
             k += 1;
             continue;
         }
@@ -143,6 +144,7 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
 pub(super) fn rejoin_broken_t4(text: &str, rows: &mut Vec<TableRow<'_>>) {
     let want = T4_COLUMNS.len() * T4_GROUPS.len();
     let group = T4_COLUMNS.len();
+    let unwrapped = unwrapped_width(text, rows);
     let mut k = 0;
     while k + 1 < rows.len() {
         let (a, b) = (&rows[k], &rows[k + 1]);
@@ -161,7 +163,7 @@ pub(super) fn rejoin_broken_t4(text: &str, rows: &mut Vec<TableRow<'_>>) {
             && values(b)
             && a.row.cells.len() + b.row.cells.len() == want - 1
             && margin(a).is_some_and(|m| !m.is_empty() && margin(b) == Some(m));
-        if !(shape && broken_below(text, a, b)) {
+        if !(shape && broken_below(text, a, b, unwrapped)) {
             k += 1;
             continue;
         }
@@ -200,6 +202,7 @@ pub(super) fn rejoin_broken_t4(text: &str, rows: &mut Vec<TableRow<'_>>) {
 /// break no line by themselves). The row's columns are those of the edition the
 /// zone's headers name, or of both where they agree.
 pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
+    let unwrapped = unwrapped_width(text, rows);
     let edition = t2_edition_in(rows, |r| r.row.cells.iter().collect());
     let row_columns = |label: &str| (1..=3).find(|&n| fits(TableId::T2, label, n, edition));
     let values =
@@ -242,7 +245,7 @@ pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
         };
         let (cells, span) = match b {
             Some(b) if a.row.cells.len() - 1 + b.row.cells.len() == n - 1 => {
-                if !broken_below(text, a, b) {
+                if !broken_below(text, a, b, unwrapped) {
                     k += 1;
                     continue;
                 }
@@ -278,15 +281,33 @@ pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
     }
 }
 
+/// How wide a line of the zone's `rows` may stand unwrapped: [`MAX_UNWRAPPED`], or
+/// the widest of its lines whose first word ends within [`MAX_UNWRAPPED`] columns,
+/// a space after it (where lynx could break the line). lynx breaks a line too wide at a
+/// space before its width, so such a line shows that lines as wide as it are not
+/// wrapped (lynx's simple tables set a row on one line however long).
+fn unwrapped_width(text: &str, rows: &[TableRow<'_>]) -> usize {
+    let breakable = |indent: &str, rest: &str| {
+        rest.split_once(' ')
+            .is_some_and(|(first, _)| indent.len() + columns(first) < MAX_UNWRAPPED)
+    };
+    rows.iter()
+        .filter_map(|tr| line_of(text, tr))
+        .filter(|(indent, rest)| breakable(indent, rest))
+        .map(|(indent, rest)| indent.len() + columns(rest))
+        .fold(MAX_UNWRAPPED, usize::max)
+}
+
 /// Whether row `b` stands on the line right below row `a`'s, and `a`'s line with
-/// `b`'s first value would still be short: the line was broken there, not wrapped.
-fn broken_below(text: &str, a: &TableRow<'_>, b: &TableRow<'_>) -> bool {
+/// `b`'s first value would still be no wider than `unwrapped` ([`unwrapped_width`]):
+/// the line was broken there, not wrapped.
+fn broken_below(text: &str, a: &TableRow<'_>, b: &TableRow<'_>, unwrapped: usize) -> bool {
     let line_start = text
         .get(..a.row.span.start)
         .and_then(|t| t.rfind('\n'))
         .map_or(0, |n| n + 1);
     let short = text.get(line_start..a.row.span.end).is_some_and(|line| {
-        columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= MAX_UNWRAPPED
+        columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= unwrapped
     });
     let adjacent = text
         .get(a.row.span.end..b.row.span.start)

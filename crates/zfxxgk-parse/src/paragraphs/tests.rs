@@ -1596,6 +1596,45 @@ fn lynx_rows_broken_by_a_br_cell_are_read_with_it_empty() {
     }
 }
 
+/// The same of a row whose label is long (the wider check's seed 16): its line, with
+/// the next line's first value, is wider than lynx's 79 columns, yet it was broken,
+/// not wrapped, where a wider line of the table stands whole though lynx could have
+/// broken it after its first word. A line of prose as long as such a label is no row
+/// (it must name a row of table 三 exactly).
+#[test]
+fn lynx_rows_with_long_labels_broken_by_a_br_cell_are_read_where_a_wider_line_stands_whole() {
+    let text = "三、收到和处理政府信息公开申请情况\n   申请人情况\n   自然人 法人或其他组织 总计\n   \
+                一、本年新收政府信息公开申请数量 120 1 0 1 6 2 130\n   \
+                （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n   \
+                2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 1 0\n   \
+                0 0 0 1\n   \
+                3.其他 2 2 2 2 0 1 9\n\n\
+                五、存在的主要问题及改进情况\n";
+    let got = tidy(text);
+    assert_eq!(get(&got, "t3.other.no_fee.natural_person"), Some("1"));
+    assert_eq!(get(&got, "t3.other.no_fee.commercial"), Some("0"));
+    assert_eq!(get(&got, "t3.other.no_fee.research"), Some(""));
+    assert_eq!(get(&got, "t3.other.no_fee.total"), Some("1"));
+    // Without the wider line whole, the break may be a wrap: the row is not joined
+    // there, and the cells before the break stay open (the blank may be first).
+    let narrow = text.replace(
+        "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0",
+        "（六）其他处理 1.申请人无正当理由逾期不补正 0 0 0 0 0 0 0",
+    );
+    let got = tidy(&narrow);
+    for key in ["natural_person", "commercial", "research"] {
+        let key = format!("t3.other.no_fee.{key}");
+        assert_eq!(get(&got, &key), None, "{key}: {got:?}");
+    }
+    // A sentence as long, ending with numbers, is no row.
+    let prose = text.replace(
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 1 0",
+        "2.申请人逾期未按收费通知要求缴纳费用的，本机关依法不再处理其政府信息公开申请的情形 1 0",
+    );
+    let got = tidy(&prose);
+    assert!(none_under(&got, "t3.other.no_fee"), "{got:?}");
+}
+
 /// lynx -dump of a CMS page: each cell centred on a line of its own (by its
 /// bytes), and the cell after an empty one set 2 or 3 columns off that centre.
 #[test]
