@@ -862,20 +862,8 @@ pub(crate) fn values_beside(
 /// and the columns it leaves may hold the other part's values, not blank cells.
 fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars: bool) -> bool {
     let open = N_COLUMNS.saturating_sub(values.len());
-    // Where `at` stands on its line: (characters, display columns) from its start.
-    let place = |at: usize, len: &str| {
-        let line = columns::line_before(text, at).unwrap_or_default();
-        let wide = |s: &str| -> usize { s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
-        if chars {
-            let c = line.chars().count();
-            (c, c + len.chars().count())
-        } else {
-            let d = wide(line);
-            (d, d + wide(len))
-        }
-    };
+    let place = |at: usize, word: &str| on_line(text, at, word, chars);
     let own: Vec<_> = values.iter().map(|v| place(v.span.start, v.text)).collect();
-    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     let cut = |line: &str| {
         let base = line.as_ptr() as usize - text.as_ptr() as usize;
         let tail: Vec<(usize, &str)> = line
@@ -892,7 +880,7 @@ fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars:
             && numbers <= open
             && tail.iter().all(|&(at, w)| {
                 let x = place(at, w);
-                own.iter().all(|&o| !overlaps(x, o))
+                own.iter().all(|&o| !columns::overlaps(x, o))
             })
     };
     let before = text.get(..span.start).unwrap_or_default();
@@ -926,19 +914,8 @@ fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
     let (Some(first), Some(last)) = (values.first(), values.last()) else {
         return false;
     };
-    let place = |at: usize, word: &str| {
-        let line = columns::line_before(text, at).unwrap_or_default();
-        let wide = |s: &str| -> usize { s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
-        if chars {
-            let c = line.chars().count();
-            (c, c + word.chars().count())
-        } else {
-            let d = wide(line);
-            (d, d + wide(word))
-        }
-    };
+    let place = |at: usize, word: &str| on_line(text, at, word, chars);
     let own: Vec<_> = values.iter().map(|v| place(v.span.start, v.text)).collect();
-    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     let stacked = |line: &str| {
         let base = line.as_ptr() as usize - text.as_ptr() as usize;
         let words: Vec<(usize, &str)> = line
@@ -952,7 +929,7 @@ fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
                 .all(|(_, w)| !rule_word(w) && crate::number::kind(w) != crate::number::Kind::Text)
             && words.iter().any(|&(at, w)| {
                 let x = place(at, w);
-                own.iter().all(|&o| !overlaps(x, o))
+                own.iter().all(|&o| !columns::overlaps(x, o))
             })
     };
     let before = text.get(..first.span.start).unwrap_or_default();
@@ -966,6 +943,22 @@ fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
     let above = before.lines().rev().find(|l| !l.trim().is_empty());
     let below = after.lines().find(|l| !l.trim().is_empty());
     [above, below].into_iter().flatten().any(stacked)
+}
+
+/// Where `word`, at byte `at` of `text`, stands on its line: the columns it covers
+/// from the line's start, counted in characters where `chars`, else in display
+/// columns (as [`LexCell::x`] counts them).
+fn on_line(text: &str, at: usize, word: &str, chars: bool) -> columns::Range {
+    let line = columns::line_before(text, at).unwrap_or_default();
+    let count = |s: &str| {
+        if chars {
+            u32::try_from(s.chars().count()).unwrap_or(u32::MAX)
+        } else {
+            zfxxgk_lex::display_width(s)
+        }
+    };
+    let start = count(line);
+    (start, start.saturating_add(count(word)))
 }
 
 /// Whether `w` is a piece of a table's rule (`----------`, pandoc's borders), no
