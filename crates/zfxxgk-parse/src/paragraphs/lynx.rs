@@ -28,8 +28,9 @@ pub(super) fn integer(c: &zfxxgk_lex::Cell<'_>) -> Option<i64> {
 }
 
 /// The cells of two rows a `<br>`-only cell broke apart, that cell put back empty
-/// where the line broke: `a`'s, the empty one, then `b`'s.
-fn joined_at_break<'i>(a: &TableRow<'i>, b: &TableRow<'i>) -> Vec<zfxxgk_lex::Cell<'i>> {
+/// where the line broke: `a`'s, the empty one, then `b`'s (none where the cell ended
+/// `a`'s line).
+fn joined_at_break<'i>(a: &TableRow<'i>, b: Option<&TableRow<'i>>) -> Vec<zfxxgk_lex::Cell<'i>> {
     let at = a.row.span.end;
     let mut cells = a.row.cells.clone();
     cells.push(zfxxgk_lex::Cell {
@@ -37,7 +38,7 @@ fn joined_at_break<'i>(a: &TableRow<'i>, b: &TableRow<'i>) -> Vec<zfxxgk_lex::Ce
         span: zfxxgk_lex::Span::new(at, at),
         x: None,
     });
-    cells.extend(b.row.cells.iter().copied());
+    cells.extend(b.iter().flat_map(|b| b.row.cells.iter().copied()));
     cells
 }
 
@@ -49,9 +50,9 @@ fn adds_up(values: &[i64]) -> bool {
     }
 }
 
-/// Puts `cells` in place of rows `k` and `k + 1`, one row now.
-fn replace_two<'i>(rows: &mut Vec<TableRow<'i>>, k: usize, cells: Vec<zfxxgk_lex::Cell<'i>>) {
-    let (Some(a), Some(b)) = (rows.get(k), rows.get(k + 1)) else {
+/// Puts `cells` in place of the `n` rows from row `k` (one or two), one row now.
+fn replace<'i>(rows: &mut Vec<TableRow<'i>>, k: usize, n: usize, cells: Vec<zfxxgk_lex::Cell<'i>>) {
+    let (Some(a), Some(b)) = (rows.get(k), rows.get(k + n.max(1) - 1)) else {
         return;
     };
     let span = zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end);
@@ -62,7 +63,7 @@ fn replace_two<'i>(rows: &mut Vec<TableRow<'i>>, k: usize, cells: Vec<zfxxgk_lex
         overflow: Box::default(),
         padded: false,
     };
-    rows.remove(k + 1);
+    rows.drain(k + 1..k + n.max(1));
 }
 
 /// Table 三's rows that a cell holding only `<br>` broke over two lines of running
@@ -109,7 +110,7 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             k += 1;
             continue;
         }
-        let cells = joined_at_break(a, b);
+        let cells = joined_at_break(a, Some(b));
         let sums = cells
             .get(1..)
             .unwrap_or_default()
@@ -120,7 +121,7 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
             k += 1;
             continue;
         }
-        replace_two(rows, k, cells);
+        replace(rows, k, 2, cells);
         k += 1;
     }
 }
@@ -167,7 +168,7 @@ pub(super) fn rejoin_broken_t4(text: &str, rows: &mut Vec<TableRow<'_>>) {
             k += 1;
             continue;
         }
-        let mut cells = joined_at_break(a, b);
+        let mut cells = joined_at_break(a, Some(b));
         // The row's values in order, their positions dropped: the second line starts
         // again at the margin, under the first line's first columns.
         for c in &mut cells {
@@ -178,7 +179,7 @@ pub(super) fn rejoin_broken_t4(text: &str, rows: &mut Vec<TableRow<'_>>) {
             k += 1;
             continue;
         }
-        replace_two(rows, k, cells);
+        replace(rows, k, 2, cells);
         k += 1;
     }
 }
@@ -237,46 +238,21 @@ pub(super) fn rejoin_broken_t2(text: &str, rows: &mut Vec<TableRow<'_>>) {
                 && values(&b.row.cells)
                 && line_of(text, b).is_some_and(|(at, _)| at == indent)
         });
-        let at = a.row.span.end;
-        let blank = zfxxgk_lex::Cell {
-            text: "",
-            span: zfxxgk_lex::Span::new(at, at),
-            x: None,
-        };
-        let (cells, span) = match b {
+        let (cells, joined) = match b {
             Some(b) if a.row.cells.len() - 1 + b.row.cells.len() == n - 1 => {
                 if !broken_below(text, a, b, unwrapped) {
                     k += 1;
                     continue;
                 }
-                let mut cells = a.row.cells.clone();
-                cells.push(blank);
-                cells.extend(b.row.cells.iter().copied());
-                (
-                    cells,
-                    zfxxgk_lex::Span::new(a.row.span.start, b.row.span.end),
-                )
+                (joined_at_break(a, Some(b)), 2)
             }
-            None if n == 1 && a.row.cells.len() == 1 => {
-                let mut cells = a.row.cells.clone();
-                cells.push(blank);
-                (cells, a.row.span)
-            }
+            None if n == 1 && a.row.cells.len() == 1 => (joined_at_break(a, None), 1),
             _ => {
                 k += 1;
                 continue;
             }
         };
-        let joined_b = cells.len() > a.row.cells.len() + 1;
-        rows[k] = TableRow {
-            row: Row { cells, span },
-            from_text: false,
-            overflow: Box::default(),
-            padded: false,
-        };
-        if joined_b {
-            rows.remove(k + 1);
-        }
+        replace(rows, k, joined, cells);
         k += 1;
     }
 }
