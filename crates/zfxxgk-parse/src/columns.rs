@@ -224,6 +224,30 @@ pub(crate) fn run_starts(text: &str, cells: &[Cell<'_>]) -> Vec<Option<u32>> {
         .collect()
 }
 
+/// For each of `values`, the column a run of words it begins tells ([`run_starts`]):
+/// `references` are words that begin runs, each as its column of characters and the
+/// table column it stands in; a value that begins a run on the very character column
+/// of one or more of them stands in theirs, where all agree. `None` for a value
+/// inside a run, on no reference's column, or on references of different columns.
+pub(crate) fn by_run_starts(
+    text: &str,
+    values: &[Cell<'_>],
+    references: &[(u32, usize)],
+) -> Vec<Option<usize>> {
+    run_starts(text, values)
+        .into_iter()
+        .map(|start| {
+            let start = start?;
+            let mut found = references
+                .iter()
+                .filter(|(at, _)| *at == start)
+                .map(|r| r.1);
+            let k = found.next()?;
+            found.all(|j| j == k).then_some(k)
+        })
+        .collect()
+}
+
 /// `cells` with their positions counted in characters from their line's start
 /// instead of display columns: `pdftotext -layout` sets its text on a grid of one
 /// character a column, a CJK character as wide as a digit, so a row whose label holds

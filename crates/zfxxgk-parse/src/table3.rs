@@ -759,30 +759,16 @@ fn run_columns(text: &str, all: &[&[LexCell<'_>]], i: usize) -> Vec<Option<usize
         .rev()
         .find(|k| all.get(*k).is_some_and(|f| f.len() == N_COLUMNS));
     let below = (i + 1..all.len()).find(|k| all.get(*k).is_some_and(|f| f.len() == N_COLUMNS));
-    let references: Vec<Vec<Option<u32>>> = [above, below]
+    let references: Vec<(u32, usize)> = [above, below]
         .iter()
         .flatten()
         .filter_map(full)
-        .map(|f| columns::run_starts(text, f))
-        .collect();
-    columns::run_starts(text, values)
-        .into_iter()
-        .map(|start| {
-            let start = start?;
-            let mut found = None;
-            for reference in &references {
-                for (k, s) in reference.iter().enumerate() {
-                    if *s == Some(start) {
-                        if found.is_some_and(|j| j != k) {
-                            return None;
-                        }
-                        found = Some(k);
-                    }
-                }
-            }
-            found
+        .flat_map(|f| {
+            let starts = columns::run_starts(text, f).into_iter().enumerate();
+            starts.filter_map(|(k, s)| Some((s?, k)))
         })
-        .collect()
+        .collect();
+    columns::by_run_starts(text, values, &references)
 }
 
 /// Whether a row was put together from parts the text wrote apart: some of its

@@ -433,17 +433,7 @@ fn header_runs(
             }
         }
     }
-    columns::run_starts(text, values)
-        .into_iter()
-        .map(|start| {
-            let start = start?;
-            let mut found = named.iter().filter(|(col, _)| *col == start).map(|n| n.1);
-            match (found.next(), found.next()) {
-                (Some(k), None) => Some(k),
-                _ => None,
-            }
-        })
-        .collect()
+    columns::by_run_starts(text, values, &named)
 }
 
 /// The words of `line`: each one's column of characters, whether it begins a run
