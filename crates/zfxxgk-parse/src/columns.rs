@@ -355,6 +355,53 @@ mod tests {
         assert!(near(&by, &reference, &[1, 2], 2));
     }
 
+    /// The words of `line` (the whole text) as cells with their spans and display
+    /// columns.
+    fn words(line: &'static str) -> Vec<Cell<'static>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for w in line.split(' ') {
+            if !w.is_empty() {
+                let x = width(line.get(..at).unwrap_or_default());
+                out.push(Cell {
+                    text: w,
+                    span: Span::new(at, at + w.len()),
+                    x: Some((x, x + width(w))),
+                });
+            }
+            at += w.len() + 1;
+        }
+        out
+    }
+
+    /// A run begins after two spaces or at the line's start, ends before two spaces
+    /// or at the line's end; its place is counted in characters (a CJK label one
+    /// character a column), and a value tells a column only by beginning a run where
+    /// references of that column, all agreeing, begin one.
+    #[test]
+    fn a_value_tells_its_column_only_by_beginning_a_run_where_references_begin() {
+        let line = "3.危及 7 0     0  0 0 7";
+        let cells = words(line);
+        let begins: Vec<bool> = cells.iter().map(|c| begins_run(line, c)).collect();
+        let ends: Vec<bool> = cells.iter().map(|c| ends_run(line, c)).collect();
+        assert_eq!(begins, [true, false, false, true, true, false, false]);
+        assert_eq!(ends, [false, false, true, true, false, false, true]);
+        let starts = run_starts(line, &cells);
+        assert_eq!(
+            starts,
+            [Some(0), None, None, Some(13), Some(16), None, None]
+        );
+        let values = &cells[1..];
+        let refs = [(13, 2), (16, 4), (5, 0)];
+        assert_eq!(
+            by_run_starts(line, values, &refs),
+            [None, None, Some(2), Some(4), None, None]
+        );
+        // References on one column that disagree tell nothing.
+        let refs = [(13, 2), (13, 3)];
+        assert_eq!(by_run_starts(line, values, &refs)[2], None);
+    }
+
     /// A value lines up with a column where it begins or ends on its range's edge, or
     /// centres on its middle give or take half a column; a value merely nearer one
     /// column than another lines up with none.
