@@ -204,43 +204,63 @@ pub(crate) fn ends_run(text: &str, c: &Cell<'_>) -> bool {
     right.is_empty() || after.len() - right.len() >= 2
 }
 
-/// For each of `cells`, the column of characters (from its line's start) where it
-/// begins a run of words ([`begins_run`]); `None` for a cell inside a run, or with no
-/// position.
+/// Where a word stands among the runs of words of `pdftotext -layout`: the column of
+/// characters it begins on (from its line's start), and whether it begins a run
+/// ([`begins_run`]).
 ///
-/// poppler's physical layout (`pdftotext -layout`) sets each run of words at a column
-/// of characters found by going over the page's runs left to right: a run that
-/// stands wholly right of another, on any line, is set after that one's last
-/// character, and a run that begins within another's width is set at that one's
-/// character there. Two runs that begin on one column of characters therefore overlap
-/// on the page, each beginning where the other does, give or take a character's
-/// share of its width: their first words stand in one column of a table. A word
-/// inside a run is set by the run's first, and tells nothing so.
-pub(crate) fn run_starts(text: &str, cells: &[Cell<'_>]) -> Vec<Option<u32>> {
-    in_chars(text, cells)
+/// poppler's physical layout sets each run of words at a column of characters found
+/// by going over the page's runs left to right: a run that stands wholly right of
+/// another, on any line, is set after that one's last character, and a run that
+/// begins within another's width is set at that one's character there. So two runs
+/// that begin on one column of characters overlap on the page, each beginning where
+/// the other does, give or take a character's share of its width: their first words
+/// stand in one column of a table. A word inside a run is set by the run's first,
+/// and tells nothing so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RunPlace {
+    /// The column of characters the word begins on.
+    pub start: u32,
+    /// Whether the word begins a run.
+    pub begins: bool,
+}
+
+impl RunPlace {
+    /// Whether the words of `self` and `other` stand in one column of a table by
+    /// their runs: both begin runs on one column of characters.
+    pub(crate) fn with(self, other: RunPlace) -> bool {
+        self.begins && other.begins && self.start == other.start
+    }
+}
+
+/// The [`RunPlace`] of each of `cells`, words of space-aligned lines of `text`.
+pub(crate) fn run_places(text: &str, cells: &[Cell<'_>]) -> Vec<RunPlace> {
+    cells
         .iter()
-        .zip(cells)
-        .map(|(at, c)| at.x.filter(|_| begins_run(text, c)).map(|x| x.0))
+        .map(|c| {
+            let line = line_before(text, c.span.start).unwrap_or_default();
+            RunPlace {
+                start: u32::try_from(line.chars().count()).unwrap_or(u32::MAX),
+                begins: begins_run(text, c),
+            }
+        })
         .collect()
 }
 
-/// For each of `values`, the column a run of words it begins tells ([`run_starts`]):
-/// `references` are words that begin runs, each as its column of characters and the
-/// table column it stands in; a value that begins a run on the very character column
-/// of one or more of them stands in theirs, where all agree. `None` for a value
-/// inside a run, on no reference's column, or on references of different columns.
-pub(crate) fn by_run_starts(
+/// For each of `values`, the column its run of words tells: `references` are words
+/// with the table column each stands in; a value that stands with one or more of
+/// them ([`RunPlace::with`]) stands in theirs, where all agree. `None` for a value
+/// inside a run, with no reference, or with references of different columns.
+pub(crate) fn by_runs(
     text: &str,
     values: &[Cell<'_>],
-    references: &[(u32, usize)],
+    references: &[(RunPlace, usize)],
 ) -> Vec<Option<usize>> {
-    run_starts(text, values)
+    run_places(text, values)
         .into_iter()
-        .map(|start| {
-            let start = start?;
+        .map(|place| {
             let mut found = references
                 .iter()
-                .filter(|(at, _)| *at == start)
+                .filter(|(r, _)| place.with(*r))
                 .map(|r| r.1);
             let k = found.next()?;
             found.all(|j| j == k).then_some(k)
@@ -386,20 +406,25 @@ mod tests {
         let ends: Vec<bool> = cells.iter().map(|c| ends_run(line, c)).collect();
         assert_eq!(begins, [true, false, false, true, true, false, false]);
         assert_eq!(ends, [false, false, true, true, false, false, true]);
-        let starts = run_starts(line, &cells);
+        let places = run_places(line, &cells);
+        let starts: Vec<Option<u32>> = places.iter().map(|p| p.begins.then_some(p.start)).collect();
         assert_eq!(
             starts,
             [Some(0), None, None, Some(13), Some(16), None, None]
         );
+        let run = |start: u32| RunPlace {
+            start,
+            begins: true,
+        };
         let values = &cells[1..];
-        let refs = [(13, 2), (16, 4), (5, 0)];
+        let refs = [(run(13), 2), (run(16), 4), (run(5), 0)];
         assert_eq!(
-            by_run_starts(line, values, &refs),
+            by_runs(line, values, &refs),
             [None, None, Some(2), Some(4), None, None]
         );
-        // References on one column that disagree tell nothing.
-        let refs = [(13, 2), (13, 3)];
-        assert_eq!(by_run_starts(line, values, &refs)[2], None);
+        // References that disagree tell nothing.
+        let refs = [(run(13), 2), (run(13), 3)];
+        assert_eq!(by_runs(line, values, &refs)[2], None);
     }
 
     /// A value lines up with a column where it begins or ends on its range's edge, or

@@ -733,7 +733,7 @@ impl Vanished {
 /// For each value of row `i` (`all[i]`, positioned by `pdftotext -layout`), the
 /// column it stands in where its run of words tells: it begins a run on the very
 /// column of characters where a value of the nearest row above or below that shows
-/// all seven, on the same page, begins one ([`columns::run_starts`]: the two overlap
+/// all seven, on the same page, begins one ([`columns::RunPlace`]: the two overlap
 /// on the page); that value's column, all such agreeing.
 fn run_columns(text: &str, all: &[&[LexCell<'_>]], i: usize) -> Vec<Option<usize>> {
     let Some(values) = all.get(i) else {
@@ -759,16 +759,16 @@ fn run_columns(text: &str, all: &[&[LexCell<'_>]], i: usize) -> Vec<Option<usize
         .rev()
         .find(|k| all.get(*k).is_some_and(|f| f.len() == N_COLUMNS));
     let below = (i + 1..all.len()).find(|k| all.get(*k).is_some_and(|f| f.len() == N_COLUMNS));
-    let references: Vec<(u32, usize)> = [above, below]
+    let references: Vec<(columns::RunPlace, usize)> = [above, below]
         .iter()
         .flatten()
         .filter_map(full)
         .flat_map(|f| {
-            let starts = columns::run_starts(text, f).into_iter().enumerate();
-            starts.filter_map(|(k, s)| Some((s?, k)))
+            let places = columns::run_places(text, f).into_iter();
+            places.zip(0..)
         })
         .collect();
-    columns::by_run_starts(text, values, &references)
+    columns::by_runs(text, values, &references)
 }
 
 /// Whether a row was put together from parts the text wrote apart: some of its

@@ -385,9 +385,9 @@ fn names_column(k: usize, t: &str) -> bool {
 }
 
 /// For each of `values` (table 四's row, positioned by `pdftotext -layout`), the
-/// column it stands in where its run of words tells: it begins a run on the very
-/// column of characters where a word of a header line begins one (the two overlap on
-/// the page: [`columns::run_starts`]), a line whose words name, left to right, the
+/// column it stands in where its run of words tells ([`columns::by_runs`]: it begins a
+/// run on the very column of characters where a word of a header line begins one,
+/// and the two overlap on the page), a line whose words name, left to right, the
 /// four columns before 总计 of each group (`持 正 果 结` three times, 总计 set on a line
 /// above) or all fifteen, so that their order tells which column each names; that
 /// word's column.
@@ -403,22 +403,19 @@ fn header_runs(
         .copied()
         .filter(|k| k % T4_COLUMNS.len() != T4_COLUMNS.len() - 1)
         .collect();
-    // Where each word naming a column begins a run: its column of characters, and
-    // the column it names.
-    let mut named: Vec<(u32, usize)> = Vec::new();
+    // Each word naming a column, where it stands among the line's runs, and the
+    // column it names.
+    let mut named: Vec<(columns::RunPlace, usize)> = Vec::new();
     for line in header {
         let Some(first) = line.first() else { continue };
         let Some(before) = columns::line_before(text, first.span.start) else {
             continue;
         };
-        let begin = first.span.start - before.len();
-        let line = text.get(begin..).unwrap_or_default();
-        let line = line.split('\n').next().unwrap_or_default();
-        let words = words_at(line);
+        let words = words_at(text, first.span.start - before.len());
         let mut k = 0;
         let mut at = Vec::with_capacity(words.len());
-        for (_, _, w) in &words {
-            while k < want && !names_column(k % T4_COLUMNS.len(), w) {
+        for w in &words {
+            while k < want && !names_column(k % T4_COLUMNS.len(), w.text) {
                 k += 1;
             }
             at.push(k);
@@ -427,37 +424,26 @@ fn header_runs(
         if at != all && at != before_totals {
             continue;
         }
-        for ((col, run, _), k) in words.iter().zip(at) {
-            if *run {
-                named.push((*col, k));
-            }
-        }
+        named.extend(columns::run_places(text, &words).into_iter().zip(at));
     }
-    columns::by_run_starts(text, values, &named)
+    columns::by_runs(text, values, &named)
 }
 
-/// The words of `line`: each one's column of characters, whether it begins a run
-/// (two spaces or more before it, or the line's start: see [`columns::begins_run`]),
-/// and its text.
-fn words_at(line: &str) -> Vec<(u32, bool, &str)> {
+/// The words of the line of `text` that begins at `begin`, as cells (no position).
+fn words_at(text: &str, begin: usize) -> Vec<zfxxgk_lex::Cell<'_>> {
+    let line = text.get(begin..).unwrap_or_default();
+    let line = line.split('\n').next().unwrap_or_default();
     let mut out = Vec::new();
-    let mut start: Option<(usize, u32, bool)> = None;
-    let mut spaces = 0usize;
-    let mut col = 0u32;
-    for (i, c) in line.char_indices() {
-        if c == ' ' {
-            if let Some((from, at, run)) = start.take() {
-                out.push((at, run, line.get(from..i).unwrap_or_default()));
-            }
-            spaces += 1;
-        } else if start.is_none() {
-            start = Some((i, col, spaces >= 2 || out.is_empty()));
-            spaces = 0;
+    let mut at = begin;
+    for w in line.split(' ') {
+        if !w.is_empty() {
+            out.push(zfxxgk_lex::Cell {
+                text: w,
+                span: zfxxgk_lex::Span::new(at, at + w.len()),
+                x: None,
+            });
         }
-        col = col.saturating_add(1);
-    }
-    if let Some((from, at, run)) = start {
-        out.push((at, run, line.get(from..).unwrap_or_default()));
+        at += w.len() + 1;
     }
     out
 }
