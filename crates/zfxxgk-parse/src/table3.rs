@@ -196,12 +196,16 @@ pub(crate) fn build(
     if value_rows.is_empty() {
         return None;
     }
-    let (edition, plan) = choose_edition(&value_rows, hint);
+    let (edition, plan, untold_by_edition) = choose_edition(&value_rows, hint);
     let template = Template::of(edition).t3_rows;
     let mut columns = Columns::new(ctx.text, &value_rows, &header);
     let mut cells = Vec::with_capacity(value_rows.len() * T3_COLUMNS.len());
     let mut inferred = Vec::new();
-    let guesses = guessed(&plan, template.len());
+    let guesses: Vec<bool> = guessed(&plan, template.len())
+        .into_iter()
+        .zip(&untold_by_edition)
+        .map(|(g, u)| g || *u)
+        .collect();
     // The positioned rows that show fewer values than columns and whose positions
     // tell no column (`pdftotext -layout` packing a row's values after its label):
     // placed by the sums, as rows whose blanks vanished, where the gaps between their
@@ -497,26 +501,49 @@ static T3_KEYS: LazyLock<PerEdition<Vec<Vec<Option<CellKey>>>>> = LazyLock::new(
     })
 });
 
-fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition, Plan) {
-    let mut best: Option<(i64, i64, Edition, Plan)> = None;
-    for e in Edition::ALL {
-        let template = Template::of(e).t3_rows;
+fn choose_edition(rows: &[ValueRow<'_, '_>], hint: Option<Edition>) -> (Edition, Plan, Vec<bool>) {
+    let plans = PerEdition::from_fn(|e| {
         let cand: Vec<Option<(usize, Match)>> = rows.iter().map(|r| r.cand[e]).collect();
-        let (score, plan) = align(&cand, template.len());
-        // Ties: the edition whose row count the rows fill, then the hint.
-        let fits = i64::from(rows.len() == template.len()) * 2 + i64::from(Some(e) == hint);
-        let better = match &best {
-            None => true,
-            Some((s, f, _, _)) => score > *s || (score == *s && fits > *f),
-        };
-        if better {
-            best = Some((score, fits, e, plan));
+        align(&cand, Template::of(e).t3_rows.len())
+    });
+    // Ties: the hint (the report's year), then the edition whose row count the rows
+    // fill.
+    let rank = |e: Edition| {
+        let fills = rows.len() == Template::of(e).t3_rows.len();
+        (plans[e].0, Some(e) == hint, fills)
+    };
+    let Some(e) = Edition::ALL.into_iter().rev().max_by_key(|&e| rank(e)) else {
+        return (
+            Edition::V2021,
+            vec![None; rows.len()],
+            vec![false; rows.len()],
+        );
+    };
+    // Where the editions score alike, the rows their labels do not name stand where
+    // each edition's rows put them: a row put by position on a row of one edition's
+    // own (the 2021 edition's three rows of （六）其他处理 against the 2019 edition's
+    // one), or put by a guess in the other edition ([`guessed`]), is not told.
+    let other = Edition::ALL.into_iter().find(|&o| o != e);
+    let key = |e: Edition, p: &Option<(usize, Placement)>| {
+        p.and_then(|(j, _)| Template::of(e).t3_rows.get(j))
+            .map(|r| r.key)
+    };
+    let untold: Vec<bool> = match other.filter(|&o| plans[o].0 == plans[e].0) {
+        Some(o) => {
+            let (mine, theirs) = (&plans[e].1, &plans[o].1);
+            let guesses = guessed(theirs, Template::of(o).t3_rows.len());
+            mine.iter()
+                .zip(theirs)
+                .zip(guesses)
+                .map(|((p, q), guess)| {
+                    matches!(p, Some((_, Placement::Position))) && (guess || key(e, p) != key(o, q))
+                })
+                .collect()
         }
-    }
-    match best {
-        Some((_, _, e, plan)) => (e, plan),
-        None => (Edition::V2021, vec![None; rows.len()]),
-    }
+        None => vec![false; rows.len()],
+    };
+    let plan = plans[e].1.clone();
+    (e, plan, untold)
 }
 
 /// What placing a row whose labels name `cand` on template row `j` scores.

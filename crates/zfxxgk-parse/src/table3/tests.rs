@@ -98,6 +98,66 @@ fn rows_placed_by_position_are_a_guess_where_the_count_is_off() {
     assert_eq!(guessed(&tail, 11), [false, true, true]);
 }
 
+/// The wider check's seed 19 (`pdftotext` in reading order of LibreOffice's print of
+/// a 2021 report): the labels of the table's last rows stand after the values, whose
+/// last rows are unlabelled, and （七）总计 and 四、结转 stand apart with fewer values.
+/// The unlabelled rows fill the 2019 edition's row count exactly, so its rows put
+/// them on （六）其他处理, （七）总计 and 四、结转, wrongly; the 2021 edition's put them on
+/// its three rows of （六）其他处理. The labels tell neither: rows the editions put on
+/// rows of different keys are not read, whatever the year says.
+#[test]
+fn unlabelled_rows_the_editions_put_on_different_rows_are_not_read() {
+    let labelled = [
+        ("一、本年新收政府信息公开申请数量", "56 2 1 6 7 0 72"),
+        ("二、上年结转政府信息公开申请数量", "12 0 0 0 0 0 12"),
+        ("", "20 0 / 0 1 0 21"),
+        ("", "1 0 0 0 2 0 3"),
+        ("1.属于国家秘密", "0 0 0 0 1 0 1"),
+        ("2.其他法律行政法规禁止公开", "7 0 0 2 1 0 10"),
+        ("3.危及“三安全一稳定”", "6 0 0 1 0 0 7"),
+        ("4.保护第三方合法权益", "8 0 0 1 0 0 9"),
+        ("5.属于三类内部事务信息", "3 0 0 0 0 0 3"),
+        ("6.属于四类过程性信息", "5 0 0 0 0 0 5"),
+        ("7.属于行政执法案卷", "1 0 0 0 0 0 1"),
+        ("8.属于行政查询事项", "0 0 0 0 0 0 0"),
+        ("1.本机关不掌握相关政府信息", "1 0 0 0 0 0 1"),
+        ("2.没有现成信息需要另行制作", "0 0 0 0 0 0 —"),
+        ("3.补正后申请内容仍不明确", "0 0 0 0 0 0 0"),
+        ("1.信访举报投诉类申请", "1 0 0 0 0 — 1"),
+        ("2.重复申请", "0 0 0 0 0 0 0"),
+        ("3.要求提供公开出版物", "2 0 0 0 0 0 2"),
+        ("4.无正当理由大量反复申请", "1 0 0 0 0 0 1"),
+        ("", "0 0 0 / 0 0 0"),
+        ("", "0 0 0 0 0 0 0"),
+        ("", "0 0 0 0 0 0 0"),
+        ("", "4 2 1 2 2 0 11"),
+    ];
+    for year in [2020, 2021] {
+        let mut text =
+            format!("某某局{year}年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+        for (label, values) in labelled {
+            for cell in label
+                .split(' ')
+                .chain(values.split(' '))
+                .filter(|c| !c.is_empty())
+            {
+                text.push_str(cell);
+                text.push('\n');
+            }
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        let got = tidy(&text);
+        assert_eq!(
+            get(&got, "t3.withheld.state_secret.total"),
+            Some("1"),
+            "{year}"
+        );
+        for row in ["t3.results_total.", "t3.carried_forward.", "t3.other."] {
+            assert!(none_under(&got, row), "{year} {row}: {got:?}");
+        }
+    }
+}
+
 #[test]
 fn a_blank_row_named_other_is_not_a_header() {
     // The official Word template, empty: （六）其他处理 / 3.其他 holds the column word
