@@ -52,7 +52,10 @@
 //! together stand before the label, flush left (`pdftotext` of a page can set a
 //! row's values before its label, or after the next one): fewer than seven that make
 //! a row adding up with the label's first values, or, with no label just before
-//! them, that add up as a row themselves. A line of text cells only (`（四）`
+//! them, that add up as a row themselves; nor where the row before the label is
+//! short of values and the run, longer than a row, does not split into rows (the
+//! rests of rows before, read late one after another, may make seven that add up). A
+//! line of text cells only (`（四）`
 //! `1.本机关不掌握相关政府信息`, a group's label beside its item's) is a label as a line
 //! of one cell is. Labels left without values since the last values take the rows of
 //! the next label's run in turn only where they name template rows one after another
@@ -719,6 +722,14 @@ fn t3_rows<'i>(
         None if values.len() > n && values.get(..n - 1).is_some_and(&whole) => {
             return leave(rows);
         }
+        // The row before is short of values and this run, longer than a row, does
+        // not split into rows: the rests of rows before may stand here, read late,
+        // one after another (LibreOffice's page, rows whose labels take two lines:
+        // `6.属于四类过程性信` / `息` / `0 0 0` / `7.…` / `2 0 0` / `8.…` / `1 0` /
+        // … / `2.没有现成信息需要` / `1 0 1 0 0 0 2 0 0 0 0 1 …`, where `1 0 1` ends
+        // 6's row and `0 0 0 2` 7's, their seven adding up by chance), so that
+        // which seven are the label's cannot be told.
+        None if values.len() > n && !before.is_empty() => return leave(rows),
         // Seven values that do not add up, flush left: in `pdftotext`'s reading order a
         // row that lost a blank cell may have let a value of its own stand after the
         // next label (`4.保护第三方合法权益` / `4 0 0 0 0 5` / `1` / `5.属于…`, 1 being

@@ -1945,3 +1945,31 @@ fn lynx_table_four_broken_by_a_br_cell_is_read_with_it_empty() {
         assert!(none_under(&got, "t4."), "{got:?}");
     }
 }
+
+/// The wider check's seed 20 (`pdftotext` in reading order of LibreOffice's print of
+/// a 2019 cms page): rows whose labels take two lines show their first values after
+/// the label and the rest of them far below, one row's rest after another's, after
+/// a later label. There `1 0 1` (6.'s legal_services, other_org, total) and
+/// `0 0 0 2` (7.'s last four) make seven that add up by chance; read as the row of
+/// the label before them they were two wrong cells. The row before that label is
+/// short of values and the run does not split into rows: none of it is read.
+#[test]
+fn a_run_after_short_rows_that_does_not_split_is_not_read() {
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n总计\n\n\
+         一、本年新收政府信息公开申请数量\n\n42\n\n4\n\n1\n\n5\n\n7\n\n5\n\n64\n\n\
+         5.属于三类内部事务信息\n\n6\n\n0\n\n0\n\n0\n\n1\n\n0\n\n7\n\n",
+    );
+    // Labels and values, each a paragraph of its own, as the text has them.
+    text.push_str(&paragraphs(
+        "6.属于四类过程性信 息 0 0 0 7.属于行政执法案卷 2 0 0 8.属于行政查询事项 1 0 \
+         1.本机关不掌握相关 政府信息 2 （四） 2.没有现成信息需要 无法提 另行制作 供 \
+         1 0 1 0 0 0 2 0 0 0 0 1 0 0 0 / 0 2 2 0 0 0 0 0 2 \
+         3.补正后申请内容仍 不明确 0 0 0 0 0 0 0 （六）其他处理"
+            .split_whitespace(),
+    ));
+    let got = tidy(&text);
+    assert_eq!(get(&got, "t3.withheld.internal_affairs.total"), Some("7"));
+    assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("0"));
+    assert!(none_under(&got, "t3.unavailable.needs_creation"), "{got:?}");
+}
