@@ -619,6 +619,23 @@ fn words(line: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
+/// Whether a cell is a number as [`number_token`] tells, or one followed by a unit of
+/// one or two CJK characters with no space between (`153430.17元`, `3.2万元`, `12件`), as
+/// a money or count column may write its values.
+pub(crate) fn number_with_unit(w: &str) -> bool {
+    let unit = w
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| matches!(c, '\u{4e00}'..='\u{9fff}'))
+        .take(3)
+        .collect::<Vec<_>>();
+    match unit.last() {
+        Some(&(at, _)) if unit.len() <= 2 => w.get(..at).is_some_and(number_token),
+        Some(_) => false,
+        None => number_token(w),
+    }
+}
+
 /// Whether a word is a number as table cells write them: ASCII digits with an optional
 /// sign, thousands commas and one decimal point (`447`, `-3`, `1,288`, `96171.6`), or a
 /// lone dash or slash standing for a blank.

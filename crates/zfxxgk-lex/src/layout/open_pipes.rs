@@ -14,7 +14,9 @@
 //!                                ; (`<td><br></td>`), which html2text writes as
 //!                                ; markdown's hard break, two spaces; the pipe
 //!                                ; that begins the next line closes that cell,
-//!                                ; and numbers or blanks follow it
+//!                                ; and numbers (`153430.17元`: a unit of one or
+//!                                ; two CJK characters may end one) or blanks
+//!                                ; follow it
 //! ```
 
 use super::{cell, Fits};
@@ -58,7 +60,7 @@ pub(super) fn table<'i>(
             && line::trim(line.text).starts_with('|')
             && line::trim(line.text).split('|').all(|c| {
                 let c = line::trim(c);
-                c.is_empty() || line::number_token(c)
+                c.is_empty() || line::number_with_unit(c)
             });
         let start = joined
             .then(|| table.reopen_last_row())
@@ -152,6 +154,15 @@ mod tests {
         assert_eq!(texts(text), [vec!["规章", "3", ""], vec!["", "7", "8"]]);
         let text = "申请人情况| 自然人|  \n| 商业企业| 科研机构  \n";
         assert_eq!(texts(text).len(), 2);
+        // A money column's value with its unit closes the broken cell too.
+        let text = "信息内容| 采购项目数量| 采购总金额  \n政府集中采购|  \n| 153430.17元  \n";
+        assert_eq!(
+            texts(text),
+            [
+                vec!["信息内容", "采购项目数量", "采购总金额"],
+                vec!["政府集中采购", "", "153430.17元"],
+            ]
+        );
     }
 
     #[test]

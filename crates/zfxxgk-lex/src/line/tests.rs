@@ -497,6 +497,20 @@ fn aligned_segments_never_join_digits_across_a_space() {
     ] {
         assert_eq!(number_token(w), number, "{w:?}");
     }
+    for (w, number) in [
+        ("447", true),
+        ("153430.17元", true),
+        ("3.2万元", true),
+        ("12件", true),
+        ("—", true),
+        ("12个人次", false),
+        ("元", false),
+        ("12 元", false),
+        ("第3件", false),
+        ("3a元", false),
+    ] {
+        assert_eq!(number_with_unit(w), number, "{w:?}");
+    }
 }
 
 proptest::proptest! {
