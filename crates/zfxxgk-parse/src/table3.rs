@@ -1175,6 +1175,11 @@ struct Columns<'t, 'i> {
     full: Vec<usize>,
     /// The positions of each full row's values, in the order of `full`.
     ranges: Vec<Vec<columns::Range>>,
+    /// Whether each full row's values begin a run of words ([`columns::begins_run`]),
+    /// in the order of `ranges`.
+    begins: Vec<Vec<bool>>,
+    /// The text the cells' spans index.
+    text: &'t str,
     /// The header's lines of cells, and the columns they show once asked for.
     header: Vec<Vec<LexCell<'i>>>,
     from_header: Option<Option<Vec<columns::Range>>>,
@@ -1208,10 +1213,18 @@ impl<'t, 'i> Columns<'t, 'i> {
         } else {
             (shown, header.to_vec())
         };
-        let ranges = shown.iter().filter_map(|v| columns::ranges(v)).collect();
+        let (ranges, begins) = shown
+            .iter()
+            .filter_map(|v| {
+                let begins = v.iter().map(|c| columns::begins_run(text, c)).collect();
+                Some((columns::ranges(v)?, begins))
+            })
+            .unzip();
         Columns {
             full,
             ranges,
+            begins,
+            text,
             header,
             from_header: None,
             chars: chars.then_some(text),
@@ -1262,6 +1275,19 @@ impl<'t, 'i> Columns<'t, 'i> {
             if found.as_ref().is_some_and(|f| *f != ks)
                 || !columns::near(at_x, reference, &ks, MAX_OFF_COLUMN)
             {
+                return None;
+            }
+            // A value that begins a run of words under a value of the full row that
+            // does not: `pdftotext -layout` sets a run's first word at a column found
+            // from its place on the page, and the words after it one space apart, so
+            // the two stand on one scale no more ([`columns::RunPlace`]). A row that
+            // lost two blank cells between packed columns shows its value a column or
+            // two off (`4      0        0 0 4` under `3 0 0 0        0 0 3`: the `0`
+            // is the research column's, set under the public-interest one).
+            let starts = self.begins.get(k).map_or(&[][..], Vec::as_slice);
+            if values.iter().zip(&ks).any(|(c, &col)| {
+                columns::begins_run(self.text, c) && starts.get(col) == Some(&false)
+            }) {
                 return None;
             }
             found = Some(ks);

@@ -720,6 +720,61 @@ fn cells_of(lines: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The wider check's seed 26 (`pdftotext -layout` of chromium's print of a 2019 cms
+/// page): `1.信访举报投诉类申请` lost two blank cells, commercial and public interest,
+/// and its research `0` begins a run of words under the full rows' public-interest
+/// values, which stand inside theirs. poppler sets a run's first word at a column
+/// found from its place on the page and the words after it one space apart, so the
+/// two are on one scale no more: read by it, the `0` was public interest's, wrong.
+#[test]
+fn a_value_beginning_a_run_under_a_value_inside_one_tells_no_column() {
+    let lines: &[&str] = &[
+        "                                              申请人情况",
+        "                                            法人或其他组织",
+        "                                     自然 商业 科研             总",
+        "                                               社会公  法律服 其",
+        "                                      人 企业 机构 益组织 务机构 他 计",
+        "               一、本年新收政府信息公开申请数量      154 0 3 3       6 7 173",
+        "               二、上年结转政府信息公开申请数量        / 0 0 0       0 0 0",
+        "                        （一）予以公开       44 — 0 0       2 1 47",
+        "                   （二）部分公开（区分处理的，只 5 0 0 0           1 1 7",
+        "                    计这一情形，不计其他情形）",
+        "                            1.属于国家秘密 23 0 0 0        1 0 24",
+        "                         2.其他法律行政法规禁 10 0 1 0        0 0 11",
+        "                                止公开",
+        "                          3.危及“三安全一稳 8 0 0 1         0 0 9",
+        "                                 定”",
+        "                   （三）不 4.保护第三方合法权益 4 0 0 0          0 1 5",
+        "                    予公开 5.属于三类内部事务信",
+        "                                  息   9 0 0 0        0 1 10",
+        "                         6.属于四类过程性信息 16 0 0 0        0 1 17",
+        "                          7.属于行政执法案卷 0 0 0 0         0 0 /",
+        "            三、本年度         8.属于行政查询事项 10 0 0 0        0 0 10",
+        "             办理结果        1.本机关不掌握相关政 0 0 0 0         0 0 0",
+        "                                府信息",
+        "                   （四）无 2.没有现成信息需要另 3 0 0 0          0 0 3",
+        "                    法提供         行制作",
+        "                         3.补正后申请内容仍不 3 0 0 0         0 0 3",
+        "                                 明确",
+        "                         1.信访举报投诉类申请 4      0        0 0 4",
+        "                              2.重复申请  2 0 0 0        0 0 2",
+        "                   （五）不 3.要求提供公开出版物 1 0 0 0          0 0 1",
+        "                    予处理 4.无正当理由大量反复 2 0 0 0          0 0 2",
+        "                                 申请",
+        "                         5.要求行政机关确认或 2 0 0 0         0 0 2",
+        "                          重新出具已获取信息",
+        "                        （六）其他处理       5 0 2 2        2 2 13",
+        "                         （七）总计       151 0 3 3       6 7 170",
+        "                  四、结转下年度继续办理         3 0 0 0        0 0 3",
+    ];
+    let got = cells_of(lines);
+    let cell = |c: &str| get(&got, &format!("t3.not_processed.complaint.{c}"));
+    assert_eq!(cell("research"), None, "{got:?}");
+    assert_eq!(cell("public_interest"), None);
+    assert_eq!(get(&got, "t3.withheld.security_stability.total"), Some("9"));
+    assert_eq!(get(&got, "t3.not_processed.duplicate.total"), Some("2"));
+}
+
 /// Reading-order text of a page whose labels stand on lines of their own, each
 /// row's values on the line after: a row short of a blank (`4 1 0 0 0 5`, one cell
 /// left no text) between whole rows, each of whose lines adds up. Those lines are
