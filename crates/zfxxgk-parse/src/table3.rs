@@ -1278,16 +1278,27 @@ impl<'t, 'i> Columns<'t, 'i> {
                 return None;
             }
             // A value that begins a run of words under a value of the full row that
-            // does not: `pdftotext -layout` sets a run's first word at a column found
-            // from its place on the page, and the words after it one space apart, so
-            // the two stand on one scale no more ([`columns::RunPlace`]). A row that
-            // lost two blank cells between packed columns shows its value a column or
-            // two off (`4      0        0 0 4` under `3 0 0 0        0 0 3`: the `0`
-            // is the research column's, set under the public-interest one).
+            // does not tells its column only where it begins or ends on that value's
+            // very edge: `pdftotext -layout` sets a run's first word at a column found
+            // from its place on the page, and the words after it one space apart
+            // after the run's first (a label, in a row whose values follow it one
+            // space apart), so the two stand on one scale no more
+            // ([`columns::RunPlace`]). A row that lost two blank cells between packed
+            // columns shows its value a column or two off (`4      0        0 0 4`
+            // under `3 0 0 0         0 0 3`: the `0` is the research column's, set a
+            // character right of the public-interest one). Columns laid out on one
+            // scale (every row's values at their columns' places) line up exactly.
             let starts = self.begins.get(k).map_or(&[][..], Vec::as_slice);
-            if values.iter().zip(&ks).any(|(c, &col)| {
-                columns::begins_run(self.text, c) && starts.get(col) == Some(&false)
-            }) {
+            let off_scale = at_x.iter().zip(values).zip(&ks).any(|((a, c), &col)| {
+                let (Some((x0, x1)), Some(&(r0, r1))) = (a.x, reference.get(col)) else {
+                    return true;
+                };
+                starts.get(col) == Some(&false)
+                    && columns::begins_run(self.text, c)
+                    && x0 != r0
+                    && x1 != r1
+            });
+            if off_scale {
                 return None;
             }
             found = Some(ks);
