@@ -999,16 +999,18 @@ fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Opt
 }
 
 /// For each cell of `seen`'s rows, what it holds where every way kept gives it the
-/// same value (a vanished blank and a written one alike): the first way's content,
-/// so that the cells read stand where one reading puts them; else `None`. Rows of
-/// zeros are read so, though which `0` of the text is whose may not be told.
+/// same value: the first way's content, so that the cells read stand where one
+/// reading puts them; else `None`. Rows of zeros are read so, though which `0` of the
+/// text is whose may not be told. A vanished blank is alike only with a vanished
+/// blank, not with a written one (`—`, `/`): `pdftotext`'s reading order can set a
+/// `—` ahead of the digits of its row (its box stands higher than theirs), so that
+/// where some ways put the `—` in a cell and others a vanished blank, the cell may
+/// hold a value that stood before the `—` on the page.
 fn agreed(words: &[Word<'_>], seen: &Seen) -> Vec<Vec<Option<Content>>> {
-    let value = |c: &Content| match c {
-        None => Some(Token::Blank),
-        Some(g) => words
-            .get(*g)
+    let value = |c: &Content| {
+        c.and_then(|g| words.get(g))
             .map(|w| w.token)
-            .filter(|t| *t != Token::Other),
+            .filter(|t| *t != Token::Other)
     };
     seen.iter()
         .map(|row| {

@@ -93,6 +93,34 @@ fn a_blank_that_left_no_text_is_placed_only_where_the_sums_say() {
     assert_eq!(cell(&seen, &words, 1, 5), None);
 }
 
+/// The wider check's seed 39 (chromium's editor page in reading order): a row's
+/// `0 — ⌀ 0 0 0` (⌀ a cell that left no text) came out `— 0 0 0 0`, the `—` ahead of
+/// the digits of its line. Every way put the `—` or the vanished blank in the row's
+/// first cell of the run, which was read blank: wrong. A written blank and a vanished
+/// one are not alike, so that cell is not agreed on; two words of one value are.
+#[test]
+fn a_written_blank_and_a_vanished_one_are_not_alike() {
+    let text = "5\n一\n3\n二\n1\n\n2\n\n0\n\n0\n\n0\n\n8\n\n—\n\n0\n\n0\n\n0\n\n3\n";
+    let (words, chunks) = read(text).expect("shape");
+    let seen = solve(&words, chunks.first().expect("chunk"), 2).expect("solved");
+    let ways = seen.get(1).and_then(|r| r.get(1)).expect("cell");
+    let shown: Vec<_> = ways
+        .iter()
+        .map(|c| c.and_then(|g| words.get(g)).map(|w| w.text))
+        .collect();
+    assert_eq!(shown, [Some("—"), None]);
+    let agreed = agreed(&words, &seen);
+    assert_eq!(agreed.get(1).and_then(|r| r.get(1)).copied(), Some(None));
+    // The total, the same word in every way, is read.
+    let total = agreed
+        .get(1)
+        .and_then(|r| r.get(6))
+        .copied()
+        .flatten()
+        .flatten();
+    assert_eq!(total.and_then(|g| words.get(g)).map(|w| w.text), Some("3"));
+}
+
 #[test]
 fn a_run_written_as_groups_of_columns_is_read_where_one_way_adds_up() {
     // Rows `5 1 3 2 4 6 21` and `3 7 9 8 1 2 30`: their second and third columns
