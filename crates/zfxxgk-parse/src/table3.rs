@@ -152,6 +152,12 @@ pub(crate) fn build(
         &kept[..]
     };
     let mut value_rows: Vec<ValueRow<'_, '_>> = Vec::new();
+    // Values of reading-order text standing alone, fewer than a row's, without a
+    // label, that no row takes: one of them may be the cell a row short of a value
+    // lost, set elsewhere (LibreOffice's order sets a row's `0` among the labels
+    // after the table), so that a cell the sums take for a blank that left no text
+    // may hold it ([`blanks_told`]).
+    let mut loose = false;
     // The cells of the rows above the first value row: the header, for its columns.
     let mut header: Vec<Vec<LexCell<'_>>> = Vec::new();
     // The labels of the row at hand, folded; the buffer serves every row.
@@ -166,6 +172,14 @@ pub(crate) fn build(
         let p = parts(narrow.as_ref().unwrap_or(&tr.row));
         // Rows without values, and lines of text with too few, are passed over before
         // their labels are folded.
+        if tr.from_text
+            && !p.values.is_empty()
+            && p.values.len() < MIN_TEXT_VALUES
+            && p.labels().next().is_none()
+            && p.values.iter().all(|c| c.x.is_none())
+        {
+            loose = true;
+        }
         if p.values.is_empty() || (tr.from_text && p.values.len() < MIN_TEXT_VALUES) {
             if value_rows.is_empty() && !tr.from_text {
                 header.push(tr.row.cells.clone());
@@ -286,6 +300,7 @@ pub(crate) fn build(
             if !vr.tails.is_empty() {
                 overflow_note(ctx, row.key, vr, true);
             }
+            let agreed = &blanks_told(agreed, loose);
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, agreed);
             continue;
         }
@@ -338,6 +353,7 @@ pub(crate) fn build(
             if !vr.tails.is_empty() {
                 overflow_note(ctx, row.key, vr, true);
             }
+            let agreed = &blanks_told(agreed, loose);
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, agreed);
             continue;
         }
@@ -1002,6 +1018,17 @@ fn counts(p: &crate::vanished::Placement, tokens: &[Token]) -> Vec<u64> {
             _ => 0,
         })
         .collect()
+}
+
+/// `agreed` with its cells agreed blank (a blank that left no text) not told where
+/// `loose`: a value of the table standing alone, that no row took, may be theirs.
+fn blanks_told(agreed: &Agreed, loose: bool) -> Agreed {
+    let (cells, candidates) = agreed;
+    let cells = cells
+        .iter()
+        .map(|c| c.filter(|c| c.is_some() || !loose))
+        .collect();
+    (cells, candidates.clone())
 }
 
 /// Places the columns of a row whose blank cells vanished that its placements agree

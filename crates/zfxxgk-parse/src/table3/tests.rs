@@ -775,6 +775,49 @@ fn a_value_beginning_a_run_under_a_value_inside_one_tells_no_column() {
     assert_eq!(get(&got, "t3.not_processed.duplicate.total"), Some("2"));
 }
 
+/// The wider check's seed 45 (`pdftotext` in reading order of LibreOffice's print
+/// of a 2022 Word page; `|` a line break here): 予以公开's public-interest `0` stands
+/// alone among the labels set after the table, its row shows six values, and the
+/// sums put the cell that left no text under public interest: a blank, read so, wrong.
+/// Where a value of the table stands alone, not taken by any row, a cell the sums
+/// take for a blank is not told; without that value it is read blank.
+#[test]
+fn a_blank_that_left_no_text_is_not_told_where_a_value_stands_alone() {
+    let section = "三、收到和处理政府信息公开申请情况|申请人情况|法人或其他组织|自然人|商业企业||科研 社会公 法律服务|机构 益组织||机构||总计|\
+         其他||一、本年新收政府信息公开申请数量||21||1||6||4||3||2||37||二、上年结转政府信息公开申请数量||11||0||\
+         0||0||0||—||11||8||0||1||1||0||10||4||0||0||0||0||4||1.属于国家秘密||1||0||\
+         1||0||0||—||2||2.其他法律行政法规禁止公开||1||0||1||0||0||0||2||3.危及“三安全一稳定”||4||\
+         0||1||0||0||0||5||4.保护第三方合法权益||0||0||0||1||0||0||1||5.属于三类内部事务信息||3||\
+         0||0||1||0||0||4||6.属于四类过程性信息||2||0||0||0||0||0||2||7.属于行政执法案卷||2||0||\
+         0||0||0||0||2||8.属于行政查询事项||1||0||0||0||0||0||1||1.本机关不掌握相关政府信息||1||0||\
+         /||0||0||0||1||2.没有现成信息需要另行制作||0||0||0||0||0||0||0||3.补正后申请内容仍不明确||0||\
+         0||0||0||0||0||0||1.信访举报投诉类申请||0||0||0||0||0||0||0||2.重复申请||0||0||0||\
+         0||0||0||0||3.要求提供公开出版物||0||0||0||0||0||0||0||4.无正当理由大量反复申请||0||0||0||\
+         0||0||0||0||0||0||0||0||0||0||0||0||0||0||0||/||0||0||0||0||0||0||0||\
+         0||0||2||1||2||2||2||2||11||（七）总计||29||1||6||4||3||2||45||四、结转下年度继续办理|\
+         |3||0||0||0||0||0||3||（一）予以公开|（二）部分公开（区分处理的，只计这一情|形，不计其他情形）||（三）|不予公|\
+         开||（四）|三、本年度 无法提|供|办理结果||（五）|不予处|理||5.要求行政机关确认或重新出具已获|取信息|\
+         1.申请人无正当理由逾期不补正、行|政机关不再处理其政府信息公开申请|（六）|其他处|理||0||2.申请人逾期未按收费通知要求缴纳|\
+         费用、行政机关不再处理其政府信息|公开申请|3.其他||四、政府信息公开行政复议、行政诉讼情况";
+    let read = |section: &str| {
+        let text = format!("{}\n", section.replace('|', "\n"));
+        crate::test_support::tidy(&text)
+    };
+    let got = read(section);
+    let get = |k: &str| crate::test_support::get(&got, k).map(str::to_owned);
+    assert_eq!(get("t3.granted.total").as_deref(), Some("10"), "{got:?}");
+    assert_eq!(get("t3.granted.research").as_deref(), Some("1"));
+    assert_eq!(get("t3.granted.public_interest"), None);
+    let alone = "|理||0||2.申请人逾期未按收费通知要求缴纳|";
+    assert!(section.contains(alone));
+    let without = section.replace(alone, "|理||2.申请人逾期未按收费通知要求缴纳|");
+    let got = read(&without);
+    assert_eq!(
+        crate::test_support::get(&got, "t3.granted.public_interest"),
+        Some("")
+    );
+}
+
 /// Reading-order text of a page whose labels stand on lines of their own, each
 /// row's values on the line after: a row short of a blank (`4 1 0 0 0 5`, one cell
 /// left no text) between whole rows, each of whose lines adds up. Those lines are
