@@ -172,15 +172,10 @@ pub(crate) fn build(
         let p = parts(narrow.as_ref().unwrap_or(&tr.row));
         // Rows without values, and lines of text with too few, are passed over before
         // their labels are folded.
-        if tr.from_text
-            && !p.values.is_empty()
-            && p.values.len() < MIN_TEXT_VALUES
-            && p.labels().next().is_none()
-            && p.values.iter().all(|c| c.x.is_none())
-        {
-            loose = true;
-        }
         if p.values.is_empty() || (tr.from_text && p.values.len() < MIN_TEXT_VALUES) {
+            loose |= !p.values.is_empty()
+                && p.labels().next().is_none()
+                && p.values.iter().all(|c| c.x.is_none());
             if value_rows.is_empty() && !tr.from_text {
                 header.push(tr.row.cells.clone());
             }
@@ -283,7 +278,10 @@ pub(crate) fn build(
         }
         let (values, extra) = fitted(vr.parts.values, T3_COLUMNS.len());
         let keys = T3_KEYS[edition].get(j).map_or(&[][..], Vec::as_slice);
-        let vanished = vanished.get_mut(i).and_then(Option::take);
+        let vanished = vanished
+            .get_mut(i)
+            .and_then(Option::take)
+            .map(|agreed| blanks_told(agreed, loose));
         let short = vr.parts.values.len() < N_COLUMNS;
         if (vr.padded && short)
             || (!vr.untold.is_empty() && (vanished.is_some() || vr.parts.values.len() != N_COLUMNS))
@@ -300,7 +298,6 @@ pub(crate) fn build(
             if !vr.tails.is_empty() {
                 overflow_note(ctx, row.key, vr, true);
             }
-            let agreed = &blanks_told(agreed, loose);
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, agreed);
             continue;
         }
@@ -353,7 +350,6 @@ pub(crate) fn build(
             if !vr.tails.is_empty() {
                 overflow_note(ctx, row.key, vr, true);
             }
-            let agreed = &blanks_told(agreed, loose);
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, agreed);
             continue;
         }
@@ -1022,13 +1018,13 @@ fn counts(p: &crate::vanished::Placement, tokens: &[Token]) -> Vec<u64> {
 
 /// `agreed` with its cells agreed blank (a blank that left no text) not told where
 /// `loose`: a value of the table standing alone, that no row took, may be theirs.
-fn blanks_told(agreed: &Agreed, loose: bool) -> Agreed {
-    let (cells, candidates) = agreed;
-    let cells = cells
-        .iter()
-        .map(|c| c.filter(|c| c.is_some() || !loose))
-        .collect();
-    (cells, candidates.clone())
+fn blanks_told(mut agreed: Agreed, loose: bool) -> Agreed {
+    if loose {
+        for cell in &mut agreed.0 {
+            *cell = cell.filter(Option::is_some);
+        }
+    }
+    agreed
 }
 
 /// Places the columns of a row whose blank cells vanished that its placements agree
