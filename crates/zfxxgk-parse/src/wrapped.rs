@@ -147,8 +147,9 @@ const MAX_STACKED: usize = 4;
 ///                                                  6
 /// ```
 ///
-/// A run of lines of one value alone (and nothing else, spaces before it), each standing where the line
-/// before stands or further right, is read as `k` rows where it makes table 三's seven
+/// A run of lines of one value alone (and nothing else, spaces before it), each sharing
+/// characters with the column of the line before (`3` over `10`, flush right) or
+/// wholly right of it, is read as `k` rows where it makes table 三's seven
 /// columns, each `k` lines tall (2 to [`MAX_STACKED`]) and right of the one before;
 /// row `j` takes the `j`th value of each column, and is read only where every row
 /// made adds up ([`whole`]). Anything else is left as it was.
@@ -156,7 +157,7 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
     let n = T3_COLUMNS.len();
     // The value of a line of one value alone, and where it stands on its line (in
     // characters, as `pdftotext` sets them; only spaces before it).
-    let lone = |tr: &TableRow<'i>| -> Option<(u32, Cell<'i>)> {
+    let lone = |tr: &TableRow<'i>| -> Option<(u32, u32, Cell<'i>)> {
         let [c] = tr.row.cells.as_slice() else {
             return None;
         };
@@ -168,10 +169,12 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         }
         let start = u32::try_from(line.chars().count()).ok()?;
         let width = u32::try_from(c.text.chars().count()).ok()?;
+        let end = start.saturating_add(width);
         Some((
             start,
+            end,
             Cell {
-                x: Some((start, start.saturating_add(width))),
+                x: Some((start, end)),
                 ..*c
             },
         ))
@@ -188,27 +191,32 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             i += run.max(1);
             continue;
         }
-        let at: Vec<(u32, Cell<'i>)> = rows
+        let at: Vec<(u32, u32, Cell<'i>)> = rows
             .get(i..i + run)
             .unwrap_or_default()
             .iter()
             .filter_map(lone)
             .collect();
-        // The columns: runs of lines at one position, left to right.
+        // The columns: runs of lines whose values share characters with the
+        // column's (numbers set flush right, `3` over `10`, or flush left), left to
+        // right; a value wholly right of its column's begins the next.
         let mut columns: Vec<Vec<Cell<'i>>> = Vec::new();
-        let mut last: Option<u32> = None;
+        let mut extent: Option<(u32, u32)> = None;
         let mut in_order = true;
-        for &(x, c) in &at {
-            match last {
-                Some(l) if l == x => {
+        for &(start, end, c) in &at {
+            match extent {
+                Some((s, e)) if start < e && end > s => {
                     if let Some(col) = columns.last_mut() {
                         col.push(c);
                     }
+                    extent = Some((s.min(start), e.max(end)));
                 }
-                Some(l) if l > x => in_order = false,
-                _ => columns.push(vec![c]),
+                Some((_, e)) if start < e => in_order = false,
+                _ => {
+                    columns.push(vec![c]);
+                    extent = Some((start, end));
+                }
             }
-            last = Some(x);
         }
         let k = columns.first().map_or(0, Vec::len);
         let made: Vec<TableRow<'i>> = (0..k)

@@ -8,6 +8,12 @@ const HEAD: &str = "三、收到和处理政府信息公开申请情况\n申请�
 /// of (四) stacked column by column under the third's label, the first row's values
 /// on a line of their own.
 fn stacked(second: &str, third: &str) -> String {
+    stacked_flush(second, third, false)
+}
+
+/// [`stacked`], the stacked values set flush left, or flush right (each ending two
+/// characters after its column's start: `3` over `10`).
+fn stacked_flush(second: &str, third: &str, right: bool) -> String {
     let at = [33usize, 44, 48, 52, 60, 68, 73];
     // A line: `label`, then each value from its character.
     let line = |label: &str, values: &[&str]| {
@@ -28,8 +34,9 @@ fn stacked(second: &str, third: &str) -> String {
     text += &line("", &["6", "0", "0", "0", "0", "1", "7"]);
     text += "\n       供      3.补正后申请内容仍不明确\n";
     let (a, b): (Vec<&str>, Vec<&str>) = (second.split(' ').collect(), third.split(' ').collect());
+    let indent = |x: usize, v: &str| " ".repeat(if right { x + 2 - v.len() } else { x });
     for (x, (p, q)) in at.iter().zip(a.iter().zip(&b)) {
-        text += &format!("{}{p}\n{}{q}\n", " ".repeat(*x), " ".repeat(*x));
+        text += &format!("{}{p}\n{}{q}\n", indent(*x, p), indent(*x, q));
     }
     text += &line(
         "              1.信访举报投诉类申请",
@@ -54,6 +61,29 @@ fn rows_stacked_column_by_column_are_read_where_they_add_up() {
     assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("6"));
     // A row made that does not add up: nothing of the stack is read.
     let got = tidy(&stacked("0 0 0 0 0 0 0", "6 0 0 0 0 0 5"));
+    assert!(
+        none_under(&got, "t3.unavailable.unclear")
+            && none_under(&got, "t3.unavailable.needs_creation"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn rows_stacked_flush_right_are_read_where_they_add_up() {
+    // `3` over `10`: the wider number begins a character left of the narrower.
+    let got = tidy(&stacked_flush("3 0 0 0 0 0 3", "10 0 0 0 0 0 10", true));
+    assert_eq!(
+        get(&got, "t3.unavailable.needs_creation.natural_person"),
+        Some("3"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.unavailable.needs_creation.total"), Some("3"));
+    assert_eq!(
+        get(&got, "t3.unavailable.unclear.natural_person"),
+        Some("10")
+    );
+    assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("10"));
+    let got = tidy(&stacked_flush("3 0 0 0 0 0 3", "10 0 0 0 0 0 11", true));
     assert!(
         none_under(&got, "t3.unavailable.unclear")
             && none_under(&got, "t3.unavailable.needs_creation"),
