@@ -167,15 +167,7 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
             ctx.unplaced_columns(TableId::T4, &row);
             Vec::new()
         };
-        let start = spans.first().map_or(0, |s| s.start);
-        let end = spans.last().map_or(start, |s| s.end);
-        return Some(Table {
-            id: TableId::T4,
-            edition: None,
-            location: ctx.locate(zfxxgk_lex::Span::new(start, end)),
-            items: Vec::new(),
-            cells,
-        });
+        return Some(table(ctx, &spans, cells));
     }
     let at: Vec<usize> = if positioned {
         let columns = columns::from_header(&header_cells, want);
@@ -235,8 +227,17 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
             Some(at)
         });
         let Some(found) = found else {
-            unplace(ctx, values, &spans);
-            return None;
+            // Where no column is told, the row is read as reading-order text is: a
+            // blank cell left no text, the values stand in their columns' order, and
+            // a cell is read where every placement the groups' sums keep agrees.
+            let told = spans.len() == 1 && decided(ctx.text, values).0.iter().any(Option::is_some);
+            if !told {
+                unplace(ctx, values, &spans);
+                return None;
+            }
+            ctx.stray(TableId::T4, extra);
+            let cells = vanished(ctx, values, &spans);
+            return Some(table(ctx, &spans, cells));
         };
         found
     } else {
@@ -260,15 +261,20 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
         }
     }
     cells.sort_by_key(|c| c.key);
+    Some(table(ctx, &spans, cells))
+}
+
+/// Table 四 of `cells`, read from the rows of `spans`.
+fn table(ctx: &Ledger<'_>, spans: &[zfxxgk_lex::Span], cells: Vec<zfxxgk_model::Cell>) -> Table {
     let start = spans.first().map_or(0, |s| s.start);
     let end = spans.last().map_or(start, |s| s.end);
-    Some(Table {
+    Table {
         id: TableId::T4,
         edition: None,
         location: ctx.locate(zfxxgk_lex::Span::new(start, end)),
         items: Vec::new(),
         cells,
-    })
+    }
 }
 
 /// What the placements of a row of table 四 that lost cells without a trace agree on
@@ -799,16 +805,38 @@ mod tests {
             .notes
             .iter()
             .any(|n| n.message.en.contains("a run of values")));
-        assert!(t4(&packed("   2 3     3 8 0 0 3 3 6 3 1 2 3 9")).is_empty());
+        // There the sums tell the groups but not where the first group's blank
+        // stood: only its total is read of it.
+        let got = t4(&packed("   2 3     3 8 0 0 3 3 6 3 1 2 3 9"));
+        assert_eq!(got.len(), 11, "{got:?}");
+        assert_eq!(get(&got, "t4.review.upheld"), None);
+        assert_eq!(get(&got, "t4.review.pending"), None);
+        assert_eq!(get(&got, "t4.review.total"), Some("8"));
+        assert_eq!(get(&got, "t4.litigation_direct.total"), Some("6"));
     }
 
     #[test]
-    fn a_blank_the_gaps_do_not_tell_is_not_placed() {
+    fn a_blank_the_gaps_do_not_tell_leaves_its_group_to_the_sums() {
         // Every value one space apart: the blank may be any of the second group's
-        // first four (the sums hold with each).
-        assert!(t4(&packed(" 1 2 3 2 8 1 3 1 5 3 1 3 2 9")).is_empty());
-        // Two gaps as wide, the sums holding with the blank in either.
-        assert!(t4(&packed(" 1 2 3 2 8   1 3 1   5 3 1 3 2 9")).is_empty());
+        // first four (the sums hold with each). Two gaps as wide, the sums holding
+        // with the blank in either: the same. The sums tell the groups, so the
+        // other groups and the second's total are read, as in reading-order text.
+        for values in [
+            " 1 2 3 2 8 1 3 1 5 3 1 3 2 9",
+            " 1 2 3 2 8   1 3 1   5 3 1 3 2 9",
+        ] {
+            let got = t4(&packed(values));
+            assert_eq!(got.len(), 11, "{got:?}");
+            for column in ["upheld", "corrected", "other", "pending"] {
+                let key = format!("t4.litigation_direct.{column}");
+                assert_eq!(get(&got, &key), None, "{got:?}");
+            }
+            assert_eq!(get(&got, "t4.litigation_direct.total"), Some("5"));
+            assert_eq!(get(&got, "t4.review.pending"), Some("2"));
+            assert_eq!(get(&got, "t4.litigation_after_review.upheld"), Some("3"));
+        }
+        // Where the sums do not tell the groups either, nothing is read.
+        assert!(t4(&packed(" 1 2 3 2 7 1 3 1 5 3 1 3 2 9")).is_empty());
     }
 
     /// `pdftotext -layout` of a Word page printed by LibreOffice: each column's
@@ -872,11 +900,16 @@ mod tests {
         assert_eq!(get(&got, "t4.litigation_after_review.upheld"), Some(""));
         assert_eq!(get(&got, "t4.litigation_after_review.corrected"), Some("3"));
         assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("4"));
-        // A value off its column's word by more than a column: not read.
+        // A value off its column's word by more than a column tells no column:
+        // what the groups' sums tell is read, the blank's group's total alone of it.
         let got = t4(&editor_pdf(
             "          3      2       1       2    8     1       0      0       1     2               3    0       1    4",
         ));
-        assert!(got.is_empty(), "{got:?}");
+        assert_eq!(got.len(), 11, "{got:?}");
+        assert_eq!(get(&got, "t4.litigation_after_review.upheld"), None);
+        assert_eq!(get(&got, "t4.litigation_after_review.corrected"), None);
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("4"));
+        assert_eq!(get(&got, "t4.litigation_direct.total"), Some("2"));
     }
 
     #[test]
