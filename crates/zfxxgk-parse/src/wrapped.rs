@@ -187,7 +187,7 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             .iter()
             .take_while(|tr| lone(tr).is_some())
             .count();
-        if run < 2 * n {
+        if run < 2 {
             i += run.max(1);
             continue;
         }
@@ -201,20 +201,20 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         // column's (numbers set flush right, `3` over `10`, or flush left), left to
         // right; a value wholly right of its column's begins the next.
         let mut columns: Vec<Vec<Cell<'i>>> = Vec::new();
-        let mut extent: Option<(u32, u32)> = None;
+        let mut extents: Vec<(u32, u32)> = Vec::new();
         let mut in_order = true;
         for &(start, end, c) in &at {
-            match extent {
-                Some((s, e)) if start < e && end > s => {
+            match extents.last_mut() {
+                Some((s, e)) if start < *e && end > *s => {
                     if let Some(col) = columns.last_mut() {
                         col.push(c);
                     }
-                    extent = Some((s.min(start), e.max(end)));
+                    (*s, *e) = ((*s).min(start), (*e).max(end));
                 }
-                Some((_, e)) if start < e => in_order = false,
+                Some((_, e)) if start < *e => in_order = false,
                 _ => {
                     columns.push(vec![c]);
-                    extent = Some((start, end));
+                    extents.push((start, end));
                 }
             }
         }
@@ -236,16 +236,61 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             })
             .collect();
         let fits = in_order
+            && run >= 2 * n
             && columns.len() == n
             && (2..=MAX_STACKED).contains(&k)
             && columns.iter().all(|c| c.len() == k)
             && made.iter().all(|r| whole(&r.row.cells));
-        if !fits {
-            i += run;
+        if fits {
+            rows.splice(i..i + run, made);
+            i += k;
             continue;
         }
-        rows.splice(i..i + run, made);
-        i += k;
+        // A staircase that is not whole: a column holds fewer values than the others
+        // (a blank cell left no text), and values of the columns at its ends stand
+        // on the line just before or after it, values alone (`0    0`), which makes
+        // the table's seven columns. Its lines are kept as lines of values where they
+        // stand, for table 三 to read a column at a time where the sums say
+        // ([`crate::table3`]'s stacks).
+        let with_line = |tr: &TableRow<'i>| {
+            let p = parts(&tr.row);
+            let xs: Option<Vec<(u32, u32)>> = p.values.iter().map(|c| c.x).collect();
+            let Some(xs) = xs.filter(|xs| !xs.is_empty() && p.labels().next().is_none()) else {
+                return false;
+            };
+            let mut all = extents.clone();
+            for (s, e) in xs {
+                if !all.iter().any(|&(a, b)| s < b && e > a) {
+                    all.push((s, e));
+                }
+            }
+            all.sort_unstable();
+            all.len() == n && all.windows(2).all(|w| matches!(w, [a, b] if a.1 <= b.0))
+        };
+        // The line beside, and the one beyond it, which must be no value alone (the
+        // staircase would go on there, and it is not whole).
+        let beside = [
+            (i.checked_sub(1), i.checked_sub(2)),
+            (Some(i + run), Some(i + run + 1)),
+        ];
+        let staircase = in_order
+            && columns.iter().all(|c| c.len() <= MAX_STACKED)
+            && beside.into_iter().any(|(next, beyond)| {
+                let at = |k: Option<usize>| k.and_then(|k| rows.get(k));
+                at(next).is_some_and(with_line) && at(beyond).is_none_or(|tr| lone(tr).is_none())
+            });
+        if staircase {
+            for (tr, &(_, _, c)) in rows
+                .get_mut(i..i + run)
+                .unwrap_or_default()
+                .iter_mut()
+                .zip(&at)
+            {
+                tr.row.cells = vec![c];
+                tr.from_text = false;
+            }
+        }
+        i += run;
     }
 }
 

@@ -847,6 +847,82 @@ fn a_whole_row_on_the_next_line_is_no_part_of_a_short_row() {
     assert!(none_under(&got, "t3.not_processed.duplicate"), "{got:?}");
 }
 
+/// The lines of [`a_staircase_of_rows_is_read_a_column_at_a_time`]'s section 三.
+const STAIRCASE_LINES: [&str; 72] = [
+    "  三、收到和处理政府信息公开申请情况",
+    "                                         申请人情况",
+    "                                        法人或其他组织",
+    "                                 自然 商业 科研            总",
+    "                                          社会公  法律服 其",
+    "                                  人 企业 机构 益组织 务机构 他 计",
+    "一、本年新收政府信息公开申请数量               180     0   4   2       4    1 191",
+    "二、上年结转政府信息公开申请数量                 0     0   0   0       0    0   0",
+    "三、本年度 （一）予以公开                    8     0   1   0       1    0   10",
+    "办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他 52",
+    "      情形）                              0   0   0       1    0   53",
+    "",
+    "      （三）不予 1.属于国家秘密            32     0   0   0       0    0   32",
+    "      公开    2.其他法律行政法规禁止公开      18     0   1   0       0    0   19",
+    "            3.危及“三安全一稳定”        11     0   0   0       0    0   11",
+    "            4.保护第三方合法权益          6     0   0   0       0    0   6",
+    "            5.属于三类内部事务信息        11     0   0   0       0    0   11",
+    "\u{c}                属于四类过程性信息",
+    "               6.                   5           0       0       0       0       0   5",
+    "            7.属于行政执法案卷              7           0       0       0       —       0   7",
+    "            8.属于行政查询事项              4           0       0       0       0       0   4",
+    "",
+    "      （四）无法 1.2.本机关不掌握相关政府信息",
+    "                没有现成信息需要另行制作",
+    "                                    2           0       0       0       0       0   2",
+    "",
+    "      提供    3.补正后申请内容仍不明确",
+    "                                    3",
+    "                                    2",
+    "                                                0",
+    "                                                0",
+    "                                                        0",
+    "                                                        0",
+    "                                                                0",
+    "                                                                0",
+    "                                                                        0       0",
+    "                                                                                —",
+    "                                                                                    3",
+    "                                                                                    2",
+    "            1.信访举报投诉类申请             1           0       /       0       0       0   1",
+    "",
+    "      （五）不予 2.3.重复申请",
+    "                要求提供公开出版物",
+    "                                    0           0       0       0       0       0   0",
+    "",
+    "      处理    4.无正当理由大量反复申请",
+    "                                    0",
+    "                                    0",
+    "                                                0",
+    "                                                0",
+    "                                                        0",
+    "                                                        0",
+    "                                                                0",
+    "                                                                0",
+    "                                                                        0",
+    "                                                                        0",
+    "                                                                                0",
+    "                                                                                0",
+    "                                                                                    0",
+    "                                                                                    0",
+    "            5.要求行政机关确认或重新出具已获取信息    1           0       0       0       0       0   1",
+    "            1.申请人无正当理由逾期不补正、行政机关不",
+    "            再处理其政府信息公开申请",
+    "      （六）其他 2.申请人逾期未按收费通知要求缴纳费用、行",
+    "                                    0           0       0       0       0       0   0",
+    "",
+    "",
+    "      处理    政机关不再处理其政府信息公开申请        0           0       0       0       0       0   0",
+    "",
+    "            3.其他                    2           0       2       2       2       1   9",
+    "      （七）总计                       165           0       4       2       4       1 176",
+    "四、结转下年度继续办理                        15           0       0       0       0       0   15",
+];
+
 /// `pdftotext -layout` of chromium's PDF of the online editor's page (the wider
 /// check's 2024 page of seed 11, section 三): between 8.属于行政查询事项 and
 /// 1.信访举报投诉类申请, the three rows of （四）无法提供 stand in a staircase, the
@@ -857,80 +933,7 @@ fn a_whole_row_on_the_next_line_is_no_part_of_a_short_row() {
 /// Stacked so that a row would not add up, nothing of the run is read.
 #[test]
 fn a_staircase_of_rows_is_read_a_column_at_a_time() {
-    let lines = [
-        "  三、收到和处理政府信息公开申请情况",
-        "                                         申请人情况",
-        "                                        法人或其他组织",
-        "                                 自然 商业 科研            总",
-        "                                          社会公  法律服 其",
-        "                                  人 企业 机构 益组织 务机构 他 计",
-        "一、本年新收政府信息公开申请数量               180     0   4   2       4    1 191",
-        "二、上年结转政府信息公开申请数量                 0     0   0   0       0    0   0",
-        "三、本年度 （一）予以公开                    8     0   1   0       1    0   10",
-        "办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他 52",
-        "      情形）                              0   0   0       1    0   53",
-        "",
-        "      （三）不予 1.属于国家秘密            32     0   0   0       0    0   32",
-        "      公开    2.其他法律行政法规禁止公开      18     0   1   0       0    0   19",
-        "            3.危及“三安全一稳定”        11     0   0   0       0    0   11",
-        "            4.保护第三方合法权益          6     0   0   0       0    0   6",
-        "            5.属于三类内部事务信息        11     0   0   0       0    0   11",
-        "\u{c}                属于四类过程性信息",
-        "               6.                   5           0       0       0       0       0   5",
-        "            7.属于行政执法案卷              7           0       0       0       —       0   7",
-        "            8.属于行政查询事项              4           0       0       0       0       0   4",
-        "",
-        "      （四）无法 1.2.本机关不掌握相关政府信息",
-        "                没有现成信息需要另行制作",
-        "                                    2           0       0       0       0       0   2",
-        "",
-        "      提供    3.补正后申请内容仍不明确",
-        "                                    3",
-        "                                    2",
-        "                                                0",
-        "                                                0",
-        "                                                        0",
-        "                                                        0",
-        "                                                                0",
-        "                                                                0",
-        "                                                                        0       0",
-        "                                                                                —",
-        "                                                                                    3",
-        "                                                                                    2",
-        "            1.信访举报投诉类申请             1           0       /       0       0       0   1",
-        "",
-        "      （五）不予 2.3.重复申请",
-        "                要求提供公开出版物",
-        "                                    0           0       0       0       0       0   0",
-        "",
-        "      处理    4.无正当理由大量反复申请",
-        "                                    0",
-        "                                    0",
-        "                                                0",
-        "                                                0",
-        "                                                        0",
-        "                                                        0",
-        "                                                                0",
-        "                                                                0",
-        "                                                                        0",
-        "                                                                        0",
-        "                                                                                0",
-        "                                                                                0",
-        "                                                                                    0",
-        "                                                                                    0",
-        "            5.要求行政机关确认或重新出具已获取信息    1           0       0       0       0       0   1",
-        "            1.申请人无正当理由逾期不补正、行政机关不",
-        "            再处理其政府信息公开申请",
-        "      （六）其他 2.申请人逾期未按收费通知要求缴纳费用、行",
-        "                                    0           0       0       0       0       0   0",
-        "",
-        "",
-        "      处理    政机关不再处理其政府信息公开申请        0           0       0       0       0       0   0",
-        "",
-        "            3.其他                    2           0       2       2       2       1   9",
-        "      （七）总计                       165           0       4       2       4       1 176",
-        "四、结转下年度继续办理                        15           0       0       0       0       0   15",
-    ];
+    let lines = STAIRCASE_LINES;
     let read = |first: &str| {
         let mut text = String::from("某局2024年政府信息公开工作年度报告\n");
         for (k, line) in lines.iter().enumerate() {
@@ -964,6 +967,37 @@ fn a_staircase_of_rows_is_read_a_column_at_a_time() {
     let got = read("4");
     assert!(none_under(&got, "t3.unavailable.unclear"), "{got:?}");
     assert!(none_under(&got, "t3.unavailable.needs_creation"), "{got:?}");
+}
+
+/// The wider check's seed 50: the staircase of (五)'s last two rows, all zeros, whose
+/// total column holds one value only (a blank cell left no text), on the line of the
+/// other column's second value (`0   0`), the line after it a labelled row's. The
+/// columns that hold a value for each row are read; whose the total column's values
+/// are is not told by the sums (all zeros), and none of them is read.
+#[test]
+fn a_staircase_with_a_column_short_of_a_value_is_read_where_the_sums_say() {
+    let mut text = String::from("某局2024年政府信息公开工作年度报告\n");
+    for (k, line) in STAIRCASE_LINES.iter().enumerate() {
+        match k {
+            57 => text += &format!("{line}   0\n"),
+            58 | 59 => {}
+            _ => {
+                text += line;
+                text.push('\n');
+            }
+        }
+    }
+    text += "四、政府信息公开行政复议、行政诉讼情况\n";
+    let got = cells(&crate::parse(&text));
+    let get = |k: &str| got.iter().find(|c| c.0 == k).map(|c| c.1.as_str());
+    for row in ["duplicate", "publication", "excessive"] {
+        for column in ["natural_person", "commercial", "other_org"] {
+            let key = format!("t3.not_processed.{row}.{column}");
+            assert_eq!(get(&key), Some("0"), "{key}: {got:?}");
+        }
+        assert_eq!(get(&format!("t3.not_processed.{row}.total")), None);
+    }
+    assert_eq!(get("t3.not_processed.confirmation.total"), Some("1"));
 }
 
 /// The line of [`a_staircase_of_rows_is_read_a_column_at_a_time`]'s staircase
