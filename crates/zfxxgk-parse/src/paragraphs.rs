@@ -124,8 +124,8 @@ use apart::{
     scattered_t4,
 };
 use lynx::{
-    blank_cells, blank_total, rejoin_broken, rejoin_broken_t2, rejoin_broken_t4, shifted_cells,
-    trailing_blank, zone_centre,
+    blank_cells, blank_total, centred_trailing_blank, rejoin_broken, rejoin_broken_t2,
+    rejoin_broken_t4, shifted_cells, trailing_blank, zone_centre,
 };
 
 /// Puts the rows of each zone that were written one cell per paragraph back together,
@@ -427,7 +427,19 @@ fn regroup_zone(text: &str, rows: &mut Vec<TableRow<'_>>, table: TableId) {
                     .and_then(|_| trailing_blank(text, &old, i, first, end))
                     .map(|b| vec![b])
             };
-            match lines.or_else(shifted).or_else(trailing) {
+            // Or an empty centred cell that ends the row: the next row's first line
+            // set off the centre.
+            let centred_trailing = || {
+                label
+                    .and(centre)
+                    .and_then(|w| centred_trailing_blank(text, &old, first, end, w))
+                    .map(|b| vec![b])
+            };
+            match lines
+                .or_else(shifted)
+                .or_else(trailing)
+                .or_else(centred_trailing)
+            {
                 Some(blanks) if whole(n + blanks.len()) => blanks,
                 _ => {
                     // lynx's centred cells stand in their rows' order: a row short

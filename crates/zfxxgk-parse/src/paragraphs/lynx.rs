@@ -561,6 +561,39 @@ pub(super) fn zone_centre(text: &str, rows: &[TableRow<'_>]) -> Option<usize> {
     centred.then_some(w)
 }
 
+/// The empty cell that ends a row of lynx's centred cells (a CMS page), where the
+/// row's values `old[first..end]` all stand on the zone's centre `w`: the empty
+/// centred cell sets the next cell off the centre as it does inside a row, so the line
+/// after the row (the next row's label, every cell of the zone centred alike) stands
+/// [`SHIFT`] left of the centre. Given as the row it stands before (`end`) and an
+/// empty span at the start of that row's line.
+pub(super) fn centred_trailing_blank(
+    text: &str,
+    old: &[TableRow<'_>],
+    first: usize,
+    end: usize,
+    w: usize,
+) -> Option<(usize, zfxxgk_lex::Span)> {
+    if end <= first || !shifted_cells(text, old, first, end, w)?.is_empty() {
+        return None;
+    }
+    let next = old.get(end).and_then(lone)?;
+    let off = w.checked_sub(centre_of(text, next)?)?;
+    if !SHIFT.contains(&off) {
+        return None;
+    }
+    let start = text
+        .get(..next.span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    Some((end, zfxxgk_lex::Span::new(start, start)))
+}
+
+/// How far left of a zone's centre (in [`centre_of`]'s units, twice the columns) an
+/// empty centred cell sets the cell after it: 2 or 3 columns, give or take one unit
+/// for a line of odd length.
+const SHIFT: std::ops::RangeInclusive<usize> = 4..=7;
+
 /// The least indent (columns) of a zone's centre: values nearer the margin are no
 /// centred cells of a page's table.
 pub(super) const MIN_INDENT: usize = 10;

@@ -1635,15 +1635,19 @@ fn lynx_rows_with_long_labels_broken_by_a_br_cell_are_read_where_a_wider_line_st
     assert!(none_under(&got, "t3.other.no_fee"), "{got:?}");
 }
 
+/// A cell as lynx -dump writes a CMS page's: alone on its line, centred by its bytes
+/// on column 38 and a half, set `shift` columns off that, then a blank line.
+fn centred_at(t: &str, shift: isize) -> String {
+    let indent = (77 - t.len()) / 2;
+    let indent = usize::try_from(indent as isize + shift).unwrap_or(0);
+    format!("{}{t}\n\n", " ".repeat(indent))
+}
+
 /// lynx -dump of a CMS page: each cell centred on a line of its own (by its
 /// bytes), and the cell after an empty one set 2 or 3 columns off that centre.
 #[test]
 fn lynx_cells_off_the_centre_follow_an_empty_one() {
-    let at = |t: &str, shift: isize| {
-        let indent = (77 - t.len()) / 2;
-        let indent = usize::try_from(indent as isize + shift).unwrap_or(0);
-        format!("{}{t}\n\n", " ".repeat(indent))
-    };
+    let at = centred_at;
     let cell = |t: &str| at(t, 0);
     let page = |shift: isize, indent: Option<usize>| {
         let mut text = String::from("   三、收到和处理政府信息公开申请情况\n\n");
@@ -1707,6 +1711,55 @@ fn lynx_cells_off_the_centre_follow_an_empty_one() {
         let got = tidy(&text);
         assert!(none_under(&got, "t3.withheld.state_secret"), "{got:?}");
         assert!(none_under(&got, "t3.carried_over"), "{got:?}");
+    }
+}
+
+/// The wider check's seed 51 (lynx -dump of a CMS page): a row whose last cell is
+/// empty shows six values, all on the centre, and the next row's label set off it
+/// as a value after an empty cell is: the empty cell was the row's last.
+#[test]
+fn lynx_label_off_the_centre_follows_a_row_whose_last_cell_is_empty() {
+    let at = centred_at;
+    let page = |shift: isize| {
+        let mut text = String::from("   三、收到和处理政府信息公开申请情况\n\n");
+        let rows: [(&str, &[&str]); 3] = [
+            (
+                "一、本年新收政府信息公开申请数量",
+                &["190", "1", "1", "1", "0", "6", "199"],
+            ),
+            (
+                "二、上年结转政府信息公开申请数量",
+                &["1", "1", "0", "0", "0", "0", "2"],
+            ),
+            ("（一）予以公开", &["0", "0", "0", "0", "0", "0"]),
+        ];
+        for t in ["申请人情况", "自然人", "总计"] {
+            text.push_str(&at(t, 0));
+        }
+        for (label, values) in rows {
+            text.push_str(&at(label, 0));
+            for v in values {
+                text.push_str(&at(v, 0));
+            }
+        }
+        text.push_str(&at("（二）部分公开", shift));
+        for v in ["23", "0", "0", "0", "0", "1", "24"] {
+            text.push_str(&at(v, 0));
+        }
+        text.push_str("   四、政府信息公开行政复议、行政诉讼情况\n\n");
+        text
+    };
+    let got = tidy(&page(-3));
+    assert_eq!(get(&got, "t3.granted.natural_person"), Some("0"), "{got:?}");
+    assert_eq!(get(&got, "t3.granted.other_org"), Some("0"));
+    assert_eq!(get(&got, "t3.granted.total"), Some(""));
+    assert_eq!(get(&got, "t3.partly_granted.total"), Some("24"));
+    // The next label on the centre, or set off it the other way: where the empty
+    // cell stood is not shown, and the row is left.
+    for shift in [0, 3] {
+        let got = tidy(&page(shift));
+        assert!(none_under(&got, "t3.granted"), "{got:?}");
+        assert_eq!(get(&got, "t3.partly_granted.total"), Some("24"));
     }
 }
 
