@@ -74,6 +74,9 @@ fn replace<'i>(rows: &mut Vec<TableRow<'i>>, k: usize, n: usize, cells: Vec<zfxx
 ///                                       ; columns; the second line right below
 ///                                       ; the first, which is short: the break is
 ///                                       ; no wrap
+/// label  = group? item                  ; a row that begins a group: its group's
+///                                       ; label, then its item's (`（四）无法提供
+///                                       ; 1.本机关不掌握相关政府信息`)
 /// ```
 ///
 /// The empty cell stands where the line broke, and is taken only when the row's
@@ -92,17 +95,23 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
         let values = |cells: &[zfxxgk_lex::Cell<'_>]| {
             cells.iter().all(|c| number::kind(c.text) != Kind::Text)
         };
+        // The label: the item's, after its group's where the row begins a group
+        // (`（四）无法提供 1.本机关不掌握相关政府信息`).
+        let labels = a
+            .row
+            .cells
+            .iter()
+            .take(2)
+            .take_while(|c| number::kind(c.text) == Kind::Text)
+            .count();
         let shape = a.from_text
             && b.from_text
-            && a.row
-                .cells
-                .first()
-                .is_some_and(|c| number::kind(c.text) == Kind::Text)
+            && labels > 0
             && !b.row.cells.is_empty()
             && values(&b.row.cells)
-            && a.row.cells.len() - 1 + b.row.cells.len() == want - 1
-            && values(a.row.cells.get(1..).unwrap_or_default())
-            && (a.row.cells.len() >= 2 || lynx_break(text, rows, a, b))
+            && a.row.cells.len() - labels + b.row.cells.len() == want - 1
+            && values(a.row.cells.get(labels..).unwrap_or_default())
+            && (a.row.cells.len() > labels || lynx_break(text, rows, a, b))
             // At lynx's margin: `pdftotext` in reading order writes lines flush left and
             // cuts a row at any wide gap, an empty cell's or not.
             && line_of(text, a).is_some_and(|(indent, _)| !indent.is_empty());
@@ -112,7 +121,7 @@ pub(super) fn rejoin_broken(text: &str, rows: &mut Vec<TableRow<'_>>) {
         }
         let cells = joined_at_break(a, Some(b));
         let sums = cells
-            .get(1..)
+            .get(labels..)
             .unwrap_or_default()
             .iter()
             .map(integer)

@@ -1596,6 +1596,34 @@ fn lynx_rows_broken_by_a_br_cell_are_read_with_it_empty() {
     }
 }
 
+/// The wider check's seed 51: a row that begins a group, its group's label before
+/// its item's (`（四）无法提供 1.本机关不掌握相关政府信息`), broken by a `<br>` cell.
+#[test]
+fn lynx_rows_beginning_a_group_broken_by_a_br_cell_are_read_with_it_empty() {
+    let text = |second: &str| {
+        format!(
+            "三、收到和处理政府信息公开申请情况\n   申请人情况\n   自然人 法人或其他组织 总计\n   \
+             一、本年新收政府信息公开申请数量 120 1 0 1 6 2 130\n   \
+             8.属于行政查询事项 2 0 0 0 0 0 2\n   \
+             （四）无法提供 1.本机关不掌握相关政府信息 2 0 0 0 0\n   {second}\n   \
+             2.没有现成信息需要另行制作 4 0 0 0 0 0 4\n\n\
+             五、存在的主要问题及改进情况\n"
+        )
+    };
+    let got = tidy(&text("2"));
+    assert_eq!(
+        get(&got, "t3.unavailable.not_held.natural_person"),
+        Some("2"),
+        "{got:?}"
+    );
+    assert_eq!(get(&got, "t3.unavailable.not_held.other_org"), Some(""));
+    assert_eq!(get(&got, "t3.unavailable.not_held.total"), Some("2"));
+    // The six do not add up: the break places no cell.
+    let got = tidy(&text("3"));
+    assert!(none_under(&got, "t3.unavailable.not_held"), "{got:?}");
+    assert_eq!(get(&got, "t3.unavailable.needs_creation.total"), Some("4"));
+}
+
 /// The same of a row whose label is long (the wider check's seed 16): its line, with
 /// the next line's first value, is wider than lynx's 79 columns, yet it was broken,
 /// not wrapped, where a wider line of the table stands whole though lynx could have
