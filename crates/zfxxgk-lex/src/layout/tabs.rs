@@ -157,8 +157,9 @@ fn cell_per_line<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = 
 /// broken  = row-line ending in tab, NL, tab values
 ///         ; a cell holding only a line break (`<td><br></td>`, as a browser's
 ///         ; innerText writes it): one row, that cell empty; the second line holds
-///         ; numbers (or blanks) only, so that two rows of headers with empty cells
-///         ; at their ends stay two
+///         ; numbers (a unit of one or two CJK characters may end one:
+///         ; `704474.53元`) or blanks only, so that two rows of headers with empty
+///         ; cells at their ends stay two
 /// wrapped = row-line, NL, text-line   ; the row's last cell goes on, unless that
 ///         ; cell is a number and the text line is none: then the text line is a
 ///         ; row of one cell (`第二十条第（五）项` under `241`)
@@ -203,12 +204,13 @@ fn tab_rows<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<
     }
 }
 
-/// Whether the cells of a tabbed line after its leading tab are all numbers or empty.
+/// Whether the cells of a tabbed line after its leading tab are all numbers or empty
+/// (a number may end in a unit of one or two CJK characters: `704474.53元`).
 fn values_after(line: &str) -> bool {
     let rest = line.strip_prefix('\t').unwrap_or(line);
     rest.split('\t').all(|c| {
         let c = crate::line::trim(c);
-        c.is_empty() || crate::line::number_token(c)
+        c.is_empty() || crate::line::number_with_unit(c)
     })
 }
 
@@ -268,6 +270,23 @@ mod tests {
                 vec!["", "自然人", "法人或其他组织"]
             ]
         );
+    }
+
+    /// The wider check's seed 51: the money cell after the `<br>` one ends in its
+    /// unit, `704474.53元`.
+    #[test]
+    fn a_break_before_a_number_with_its_unit() {
+        let text = "信息内容\t采购项目数量\t采购总金额\n政府集中采购\t\n\t704474.53元\n";
+        assert_eq!(
+            rows(text),
+            [
+                vec!["信息内容", "采购项目数量", "采购总金额"],
+                vec!["政府集中采购", "", "704474.53元"],
+            ]
+        );
+        // Text after the break is no value: the two lines stay two rows.
+        let text = "信息内容\t采购项目数量\n政府集中采购\t\n\t见附件\n";
+        assert_eq!(rows(text).len(), 3);
     }
 
     /// A label's text that wrapped goes on in the cell above.
