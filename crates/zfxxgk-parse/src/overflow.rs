@@ -122,6 +122,17 @@ pub(crate) fn leading_number(text: &str) -> Option<usize> {
     ok.then_some(end)
 }
 
+/// Whether `text` begins with pieces of a cut character and holds none after them.
+fn halves_then_whole(text: &str) -> bool {
+    text.starts_with(CUT) && !cut(text.trim_start_matches(CUT))
+}
+
+/// Whether `c` is padded with `_` after its text (Debian html2text fills a cell out
+/// to its width so, where its text left room).
+fn padded_after(text: &str, c: &Cell<'_>) -> bool {
+    text.get(c.span.end..).is_some_and(|t| t.starts_with('_'))
+}
+
 /// Whether a cell's text holds U+FFFD.
 pub(crate) fn cut(text: &str) -> bool {
     // U+FFFD is EF BF BD.
@@ -155,7 +166,7 @@ fn rest_only(text: &str) -> bool {
 ///
 /// Then a label cut at either end (`1.属于国家�`, `�办理结果`) loses its U+FFFD, so
 /// that it names its row by its beginning.
-pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
+pub(crate) fn repair<'i>(text: &str, cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
     let end = cells.len();
     let kind = |c: &Cell<'_>| number::kind(c.text);
     // The run of value cells at the row's end, read from its end: where it begins.
@@ -204,6 +215,15 @@ pub(crate) fn repair<'i>(cells: &mut [Cell<'i>], out: &mut Vec<Overflow>) {
             Some(ran) => {
                 let ran = match ran {
                     Holds::Over if !cut(c.text) => Holds::Empty,
+                    // The other half of the character cut at the cell before, then
+                    // whole characters of the rest (or none), and `_` after them: the
+                    // cell had room to spare, so nothing was cut at its end, and no
+                    // value stood there (`|行政许�|�______|`).
+                    Holds::Over
+                        if prev_cut && halves_then_whole(c.text) && padded_after(text, c) =>
+                    {
+                        Holds::Empty
+                    }
                     ran => ran,
                 };
                 out.push(Overflow { cell: k, ran });
@@ -427,7 +447,7 @@ mod tests {
     fn repaired(texts: &[&'static str]) -> (Vec<&'static str>, Vec<Overflow>) {
         let mut row = cells(texts);
         let mut out = Vec::new();
-        repair(&mut row, &mut out);
+        repair(&texts.join("|"), &mut row, &mut out);
         for c in &row {
             assert_eq!(c.span.len(), c.text.len(), "{texts:?}");
         }
@@ -461,6 +481,25 @@ mod tests {
         assert_eq!(repaired(&row).1, [at(1, Over), at(2, After(1))]);
         let row = ["", "7.属于行政执法案�", "�", "0", "0"];
         assert_eq!(repaired(&row).1, [at(2, Over)]);
+        // The other half of the label's cut character alone, padded after it: the
+        // cell had room, nothing was cut at its end, and it was empty.
+        let padded = |text: &str| {
+            let mut row =
+                [("行政许�", 1, 13), ("�", 14, 17), ("2", 24, 25)].map(|(t, a, b)| Cell {
+                    text: t,
+                    span: Span::new(a, b),
+                    x: None,
+                });
+            let mut out = Vec::new();
+            repair(text, &mut row, &mut out);
+            out
+        };
+        assert_eq!(padded("|行政许�|�______|2______|"), [at(1, Empty)]);
+        // Not padded (the cell's end may have cut a value off), or pieces of a
+        // character after whole ones: not told.
+        assert_eq!(padded("|行政许�|�|______2______|"), [at(1, Over)]);
+        let row = ["二、上年结转政府信息公开�", "�请�", "0"];
+        assert_eq!(repaired(&row).1, [at(1, Over)]);
         // A blank mark before the rest, in the run of values only.
         let row = [
             "",

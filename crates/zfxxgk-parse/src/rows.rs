@@ -192,7 +192,7 @@ pub(crate) fn zones<'i>(
                         .collect();
                     let mut overflow = Vec::new();
                     if padded {
-                        overflow::repair(&mut cells, &mut overflow);
+                        overflow::repair(text, &mut cells, &mut overflow);
                     }
                     let marks = Marks::of(raw);
                     if let Some(id) = signature(&cells, marks, &mut folded) {
