@@ -17,6 +17,10 @@
 //!                                ; and numbers (`153430.17元`: a unit of one or
 //!                                ; two CJK characters may end one) or blanks
 //!                                ; follow it
+//! first = '  ' NL '|' values     ; a row whose first cell holds only a line
+//!                                ; break: the hard break alone on its line, the
+//!                                ; rest of the row after the pipe that closes that
+//!                                ; cell (empty)
 //! ```
 
 use super::{cell, Fits};
@@ -46,8 +50,18 @@ pub(super) fn table<'i>(
     fits: Fits<'_>,
 ) -> (BlockKind<'i>, usize) {
     let mut j = i + 1;
-    while j < lines.len() && continues(lines, j) && fits(i, j) {
-        j += 1;
+    loop {
+        if j < lines.len() && continues(lines, j) && fits(i, j) {
+            j += 1;
+        } else if j + 1 < lines.len()
+            && hard_break_alone(lines.at(j).text)
+            && values_after_pipe(lines.at(j + 1).text)
+            && fits(i, j + 1)
+        {
+            j += 2;
+        } else {
+            break;
+        }
     }
     let mut table = TableBuilder::new(Layout::OpenPipes, text, lines.start(i));
     let mut broken = false;
@@ -56,12 +70,13 @@ pub(super) fn table<'i>(
             broken = false;
             continue;
         }
-        let joined = broken
-            && line::trim(line.text).starts_with('|')
-            && line::trim(line.text).split('|').all(|c| {
-                let c = line::trim(c);
-                c.is_empty() || line::number_with_unit(c)
-            });
+        // A row's first cell holding only a line break: the pipe that begins the
+        // next line closes it, and that line is a row whose first cell is empty.
+        if hard_break_alone(line.text) {
+            broken = false;
+            continue;
+        }
+        let joined = broken && values_after_pipe(line.text);
         let start = joined
             .then(|| table.reopen_last_row())
             .flatten()
@@ -81,6 +96,23 @@ pub(super) fn table<'i>(
 /// The cells of one line: the text before the first pipe, between pipes and after
 /// the last one, each a cell, empty or not. With `joined`, the line goes on with the
 /// row reopened, which began at that byte: its empty first cell is that row's last.
+/// Whether a line is markdown's hard break alone (two spaces): html2text's writing of
+/// a row whose first cell holds only `<br>`.
+fn hard_break_alone(text: &str) -> bool {
+    text == "  "
+}
+
+/// Whether a line begins with a pipe and holds nothing but numbers (a unit may end
+/// one) or blanks after it.
+fn values_after_pipe(text: &str) -> bool {
+    let t = line::trim(text);
+    t.starts_with('|')
+        && t.split('|').all(|c| {
+            let c = line::trim(c);
+            c.is_empty() || line::number_with_unit(c)
+        })
+}
+
 fn row(table: &mut TableBuilder<'_>, line: &Line<'_>, joined: Option<usize>) {
     let mut from = 0;
     let mut pipes = memchr::memchr_iter(b'|', line.text.as_bytes());
@@ -154,6 +186,16 @@ mod tests {
         assert_eq!(texts(text), [vec!["规章", "3", ""], vec!["", "7", "8"]]);
         let text = "申请人情况| 自然人|  \n| 商业企业| 科研机构  \n";
         assert_eq!(texts(text).len(), 2);
+        // A row whose first cell holds only `<br>` (the wider check's seed 72): the
+        // hard break alone on its line, then the rest after the pipe that closes it.
+        let text = "结果维持| 结果纠正| 总计  \n  \n| 3| 1| 4  \n";
+        assert_eq!(
+            texts(text),
+            [
+                vec!["结果维持", "结果纠正", "总计"],
+                vec!["", "3", "1", "4"]
+            ]
+        );
         // A money column's value with its unit closes the broken cell too.
         let text = "信息内容| 采购项目数量| 采购总金额  \n政府集中采购|  \n| 153430.17元  \n";
         assert_eq!(
