@@ -619,6 +619,16 @@ fn words(line: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
+/// Whether every cell of `cells` is empty (spaces aside) or a number, a unit perhaps
+/// ending it ([`number_with_unit`]): the rest of a row after a cell holding only a
+/// line break, as converters write it on a line of its own.
+pub(crate) fn values_only<'a>(mut cells: impl Iterator<Item = &'a str>) -> bool {
+    cells.all(|c| {
+        let c = trim(c);
+        c.is_empty() || number_with_unit(c)
+    })
+}
+
 /// Whether a cell is a number as [`number_token`] tells, or one followed by a unit of
 /// one or two CJK characters with no space between (`153430.17元`, `3.2万元`, `12件`), as
 /// a money or count column may write its values.

@@ -153,7 +153,8 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
         // vanished) may have been passed over: which group each line holds is not
         // known, and no value is read.
         let cells = if spans.len() == 1 {
-            vanished(ctx, values, &spans)
+            let told = decided(ctx.text, values);
+            vanished(ctx, values, &spans, told)
         } else {
             let span = spans
                 .first()
@@ -230,13 +231,15 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
             // Where no column is told, the row is read as reading-order text is: a
             // blank cell left no text, the values stand in their columns' order, and
             // a cell is read where every placement the groups' sums keep agrees.
-            let told = spans.len() == 1 && decided(ctx.text, values).0.iter().any(Option::is_some);
-            if !told {
+            let told = (spans.len() == 1)
+                .then(|| decided(ctx.text, values))
+                .filter(|(agreed, _)| agreed.iter().any(Option::is_some));
+            let Some(told) = told else {
                 unplace(ctx, values, &spans);
                 return None;
-            }
+            };
             ctx.stray(TableId::T4, extra);
-            let cells = vanished(ctx, values, &spans);
+            let cells = vanished(ctx, values, &spans, told);
             return Some(table(ctx, &spans, cells));
         };
         found
@@ -298,14 +301,16 @@ fn decided(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> (Vec<Option<Option<us
 
 /// The cells of table 四 written as lines of running text with fewer values than its
 /// fifteen columns (blank cells left nothing): those the placements the groups' sums
-/// keep agree on ([`crate::vanished`]), by position with a note; the values are kept
-/// in `unplaced` with a note naming the placements when any column is left.
+/// keep agree on (`told`, what [`decided`] makes of `values`), by position with a
+/// note; the values are kept in `unplaced` with a note naming the placements when any
+/// column is left.
 fn vanished(
     ctx: &mut Ledger<'_>,
     values: &[zfxxgk_lex::Cell<'_>],
     spans: &[zfxxgk_lex::Span],
+    told: (Vec<Option<Option<usize>>>, Text),
 ) -> Vec<zfxxgk_model::Cell> {
-    let (agreed, candidates) = decided(ctx.text, values);
+    let (agreed, candidates) = told;
     let start = spans.first().map_or(0, |s| s.start);
     let end = spans.last().map_or(start, |s| s.end);
     let mut cells = Vec::new();

@@ -205,7 +205,7 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         let mut in_order = true;
         for &(start, end, c) in &at {
             match extents.last_mut() {
-                Some((s, e)) if start < *e && end > *s => {
+                Some((s, e)) if crate::columns::overlaps((start, end), (*s, *e)) => {
                     if let Some(col) = columns.last_mut() {
                         col.push(c);
                     }
@@ -219,29 +219,34 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             }
         }
         let k = columns.first().map_or(0, Vec::len);
-        let made: Vec<TableRow<'i>> = (0..k)
-            .map(|j| {
-                let cells: Vec<Cell<'i>> =
-                    columns.iter().filter_map(|c| c.get(j).copied()).collect();
-                let span = Span::new(
-                    cells.first().map_or(0, |c| c.span.start),
-                    cells.last().map_or(0, |c| c.span.end),
-                );
-                TableRow {
-                    row: Row { cells, span },
-                    from_text: false,
-                    overflow: Box::default(),
-                    padded: false,
-                }
-            })
-            .collect();
-        let fits = in_order
+        // Rows are made only of a stack of the table's shape, and taken where each
+        // adds up.
+        let shaped = in_order
             && run >= 2 * n
             && columns.len() == n
             && (2..=MAX_STACKED).contains(&k)
-            && columns.iter().all(|c| c.len() == k)
-            && made.iter().all(|r| whole(&r.row.cells));
-        if fits {
+            && columns.iter().all(|c| c.len() == k);
+        let made = shaped
+            .then(|| {
+                (0..k)
+                    .map(|j| {
+                        let cells: Vec<Cell<'i>> =
+                            columns.iter().filter_map(|c| c.get(j).copied()).collect();
+                        let span = Span::new(
+                            cells.first().map_or(0, |c| c.span.start),
+                            cells.last().map_or(0, |c| c.span.end),
+                        );
+                        TableRow {
+                            row: Row { cells, span },
+                            from_text: false,
+                            overflow: Box::default(),
+                            padded: false,
+                        }
+                    })
+                    .collect::<Vec<TableRow<'i>>>()
+            })
+            .filter(|made| made.iter().all(|r| whole(&r.row.cells)));
+        if let Some(made) = made {
             rows.splice(i..i + run, made);
             i += k;
             continue;
@@ -259,9 +264,9 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
                 return false;
             };
             let mut all = extents.clone();
-            for (s, e) in xs {
-                if !all.iter().any(|&(a, b)| s < b && e > a) {
-                    all.push((s, e));
+            for x in xs {
+                if !all.iter().any(|&a| crate::columns::overlaps(x, a)) {
+                    all.push(x);
                 }
             }
             all.sort_unstable();

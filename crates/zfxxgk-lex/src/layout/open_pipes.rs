@@ -106,11 +106,7 @@ fn hard_break_alone(text: &str) -> bool {
 /// one) or blanks after it.
 fn values_after_pipe(text: &str) -> bool {
     let t = line::trim(text);
-    t.starts_with('|')
-        && t.split('|').all(|c| {
-            let c = line::trim(c);
-            c.is_empty() || line::number_with_unit(c)
-        })
+    t.starts_with('|') && line::values_only(t.split('|'))
 }
 
 fn row(table: &mut TableBuilder<'_>, line: &Line<'_>, joined: Option<usize>) {

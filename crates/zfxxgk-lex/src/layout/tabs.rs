@@ -208,10 +208,7 @@ fn tab_rows<'i>(table: &mut TableBuilder<'i>, region: impl Iterator<Item = Line<
 /// (a number may end in a unit of one or two CJK characters: `704474.53元`).
 fn values_after(line: &str) -> bool {
     let rest = line.strip_prefix('\t').unwrap_or(line);
-    rest.split('\t').all(|c| {
-        let c = crate::line::trim(c);
-        c.is_empty() || crate::line::number_with_unit(c)
-    })
+    crate::line::values_only(rest.split('\t'))
 }
 
 /// Whether the last cell of the last row is a number.

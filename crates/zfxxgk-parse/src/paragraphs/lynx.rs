@@ -287,17 +287,22 @@ fn unwrapped_width(text: &str, rows: &[TableRow<'_>]) -> usize {
 /// `b`'s first value would still be no wider than `unwrapped` ([`unwrapped_width`]):
 /// the line was broken there, not wrapped.
 fn broken_below(text: &str, a: &TableRow<'_>, b: &TableRow<'_>, unwrapped: usize) -> bool {
-    let line_start = text
-        .get(..a.row.span.start)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |n| n + 1);
-    let short = text.get(line_start..a.row.span.end).is_some_and(|line| {
-        columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= unwrapped
-    });
+    let short = text
+        .get(line_start(text, a.row.span.start)..a.row.span.end)
+        .is_some_and(|line| {
+            columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= unwrapped
+        });
     let adjacent = text
         .get(a.row.span.end..b.row.span.start)
         .is_some_and(|t| t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1);
     short && adjacent
+}
+
+/// Where the line holding `at` begins: just after the last line break before it.
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
 }
 
 /// The line a row stands on, as its indent and the rest up to the line's end
@@ -591,10 +596,7 @@ pub(super) fn centred_trailing_blank(
     if !SHIFT.contains(&off) {
         return None;
     }
-    let start = text
-        .get(..next.span.start)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
+    let start = line_start(text, next.span.start);
     Some((end, zfxxgk_lex::Span::new(start, start)))
 }
 
@@ -626,10 +628,7 @@ pub(super) fn shifted_cells(
         };
         let at = centre_of(text, c)?;
         if at + 1 != w && at != w {
-            let start = text
-                .get(..c.span.start)
-                .and_then(|t| t.rfind('\n'))
-                .map_or(0, |i| i + 1);
+            let start = line_start(text, c.span.start);
             out.push((k, zfxxgk_lex::Span::new(start, start)));
         }
     }
