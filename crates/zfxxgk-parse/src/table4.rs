@@ -83,8 +83,13 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
     if taken.iter().map(|t| t.1).sum::<usize>() > want {
         taken.retain(|t| t.2 > 0);
     }
-    // Lines of running text (reading-order text) leave no trace of a blank cell.
+    // Lines of running text (reading-order text) leave no trace of a blank cell; nor
+    // does a grid row short of cells (`| 2| 3| 2| 7| …`, fourteen cells for fifteen
+    // columns: whether its leading pipe is a border or an empty cell, and which cell
+    // is missing, the grid does not say), unless each row holds a whole group (table
+    // 四 as small tables, five columns each).
     let from_text = taken.iter().all(|t| t.0.from_text);
+    let whole_groups = taken.iter().all(|t| t.1 == T4_COLUMNS.len());
     for (tr, _, _) in taken {
         if values.len() >= want {
             ctx.unplaced_row(TableId::T4, &tr.row);
@@ -147,7 +152,7 @@ pub(crate) fn build(ctx: &mut Ledger<'_>, rows: &[TableRow<'_>]) -> Option<Table
         ctx.unplaced_columns(TableId::T4, &row);
         return None;
     }
-    if from_text && !positioned && values.len() < want {
+    if (from_text || !whole_groups) && !positioned && values.len() < want {
         ctx.stray(TableId::T4, extra);
         // Over several lines, a line too short to be read (a group whose blanks
         // vanished) may have been passed over: which group each line holds is not
@@ -725,6 +730,31 @@ mod tests {
         let mut zeros = vec![""; 16];
         zeros[1..15].fill("0");
         assert!(t4(&row(&zeros)).is_empty(), "{:?}", t4(&row(&zeros)));
+    }
+
+    /// A markdown row of table 四 alone after a blank line, one cell short
+    /// (`| 2| 3| …`: its leading pipe a border, or an empty first cell?): what the
+    /// groups' sums tell, and nothing else.
+    #[test]
+    fn a_grid_row_short_of_a_cell_is_read_where_the_sums_say() {
+        let text = |row: &str| {
+            format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议| 行政诉讼  \n---|---  \n\
+                 结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  \n\
+                 结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计  \n\
+                 \n{row}  \n\n五、存在的主要问题及改进情况\n"
+            )
+        };
+        // Fourteen values: the blank is in the first group, where its sum cannot
+        // say; the other two groups are whole.
+        let got = t4(&text("| 2| 3| 2| 7| 1| 3| 1| /| 5| 3| 1| 3| 2| 9"));
+        assert_eq!(got.len(), 11, "{got:?}");
+        assert_eq!(get(&got, "t4.review.total"), Some("7"));
+        assert_eq!(get(&got, "t4.review.upheld"), None);
+        assert_eq!(get(&got, "t4.litigation_direct.upheld"), Some("1"));
+        assert_eq!(get(&got, "t4.litigation_after_review.total"), Some("9"));
+        // Thirteen: no placement is told, none is made.
+        assert!(t4(&text("| 3| 2| 7| 1| 3| 1| /| 5| 3| 1| 3| 2| 9")).is_empty());
     }
 
     #[test]
