@@ -152,7 +152,12 @@ const MAX_STACKED: usize = 4;
 /// wholly right of it, is read as `k` rows where it makes table 三's seven
 /// columns, each `k` lines tall (2 to [`MAX_STACKED`]) and right of the one before;
 /// row `j` takes the `j`th value of each column, and is read only where every row
-/// made adds up ([`whole`]). Anything else is left as it was.
+/// made adds up ([`whole`]). A staircase that is not whole (a column short of a value:
+/// a blank cell left no text) is kept as lines of values where they stand, for table
+/// 三's stacks to read a column at a time, where the line beside it makes the seven
+/// columns (`0    0` before it or after it), or where the staircase goes on after that
+/// line (`0   0`, then the total column's values a line each). Anything else is left
+/// as it was.
 fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
     let n = T3_COLUMNS.len();
     // The value of a line of one value alone, and where it stands on its line (in
@@ -197,27 +202,7 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             .iter()
             .filter_map(lone)
             .collect();
-        // The columns: runs of lines whose values share characters with the
-        // column's (numbers set flush right, `3` over `10`, or flush left), left to
-        // right; a value wholly right of its column's begins the next.
-        let mut columns: Vec<Vec<Cell<'i>>> = Vec::new();
-        let mut extents: Vec<(u32, u32)> = Vec::new();
-        let mut in_order = true;
-        for &(start, end, c) in &at {
-            match extents.last_mut() {
-                Some((s, e)) if crate::columns::overlaps((start, end), (*s, *e)) => {
-                    if let Some(col) = columns.last_mut() {
-                        col.push(c);
-                    }
-                    (*s, *e) = ((*s).min(start), (*e).max(end));
-                }
-                Some((_, e)) if start < *e => in_order = false,
-                _ => {
-                    columns.push(vec![c]);
-                    extents.push((start, end));
-                }
-            }
-        }
+        let (columns, extents, in_order) = stacked_columns(&at);
         let k = columns.first().map_or(0, Vec::len);
         // Rows are made only of a stack of the table's shape, and taken where each
         // adds up.
@@ -263,14 +248,9 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             let Some(xs) = xs.filter(|xs| !xs.is_empty() && p.labels().next().is_none()) else {
                 return false;
             };
-            let mut all = extents.clone();
-            for x in xs {
-                if !all.iter().any(|&a| crate::columns::overlaps(x, a)) {
-                    all.push(x);
-                }
-            }
+            let mut all = with_extents(&extents, xs);
             all.sort_unstable();
-            all.len() == n && all.windows(2).all(|w| matches!(w, [a, b] if a.1 <= b.0))
+            all.len() == n && apart(&all)
         };
         // The line beside, and the one beyond it, which must be no value alone (the
         // staircase would go on there, and it is not whole).
@@ -284,19 +264,104 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
                 let at = |k: Option<usize>| k.and_then(|k| rows.get(k));
                 at(next).is_some_and(with_line) && at(beyond).is_none_or(|tr| lone(tr).is_none())
             });
-        if staircase {
+        // Or the staircase goes on after that line (`0   0`: one column's second
+        // value beside a column short of one), a value a line again (the total
+        // column's), the three making the seven columns left to right.
+        let after: Vec<(u32, u32, Cell<'i>)> = rows
+            .get(i + run + 1..)
+            .unwrap_or_default()
+            .iter()
+            .map_while(lone)
+            .collect();
+        let bridged = !staircase
+            && in_order
+            && columns.iter().all(|c| c.len() <= MAX_STACKED)
+            && !after.is_empty()
+            && rows.get(i + run).is_some_and(|tr| {
+                let p = parts(&tr.row);
+                let xs: Option<Vec<(u32, u32)>> = p.values.iter().map(|c| c.x).collect();
+                let Some(xs) = xs.filter(|xs| xs.len() >= 2 && p.labels().next().is_none()) else {
+                    return false;
+                };
+                let (more, more_extents, more_in_order) = stacked_columns(&after);
+                let mut all = with_extents(&extents, xs);
+                let before = all.len();
+                all.extend(more_extents);
+                more_in_order
+                    && more.iter().all(|c| c.len() <= MAX_STACKED)
+                    && all.len() == n
+                    && before < n
+                    && apart(&all)
+            });
+        let mut kept = |from: usize, values: &[(u32, u32, Cell<'i>)]| {
             for (tr, &(_, _, c)) in rows
-                .get_mut(i..i + run)
+                .get_mut(from..)
                 .unwrap_or_default()
                 .iter_mut()
-                .zip(&at)
+                .zip(values)
             {
                 tr.row.cells = vec![c];
                 tr.from_text = false;
             }
+        };
+        if staircase || bridged {
+            kept(i, &at);
+        }
+        if bridged {
+            kept(i + run + 1, &after);
+            i += after.len() + 1;
         }
         i += run;
     }
+}
+
+/// `extents` and, after them, each of `xs` that shares no character with one of them.
+fn with_extents(extents: &[(u32, u32)], xs: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    let mut all = extents.to_vec();
+    for x in xs {
+        if !all.iter().any(|&a| crate::columns::overlaps(x, a)) {
+            all.push(x);
+        }
+    }
+    all
+}
+
+/// Whether each of `extents` stands wholly left of the next.
+fn apart(extents: &[(u32, u32)]) -> bool {
+    extents
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.1 <= b.0))
+}
+
+/// A staircase's columns of values, their extents, and whether they stand in order
+/// ([`stacked_columns`]).
+type Stacked<'i> = (Vec<Vec<Cell<'i>>>, Vec<(u32, u32)>, bool);
+
+/// The columns of a staircase's lines of one value each (`at`: where each value
+/// stands, and the value): runs of lines whose values share characters with the
+/// column's (numbers set flush right, `3` over `10`, or flush left), left to right,
+/// a value wholly right of its column's beginning the next; each column's extent;
+/// and whether every value stands in or right of the column before (in order).
+fn stacked_columns<'i>(at: &[(u32, u32, Cell<'i>)]) -> Stacked<'i> {
+    let mut columns: Vec<Vec<Cell<'i>>> = Vec::new();
+    let mut extents: Vec<(u32, u32)> = Vec::new();
+    let mut in_order = true;
+    for &(start, end, c) in at {
+        match extents.last_mut() {
+            Some((s, e)) if crate::columns::overlaps((start, end), (*s, *e)) => {
+                if let Some(col) = columns.last_mut() {
+                    col.push(c);
+                }
+                (*s, *e) = ((*s).min(start), (*e).max(end));
+            }
+            Some((_, e)) if start < *e => in_order = false,
+            _ => {
+                columns.push(vec![c]);
+                extents.push((start, end));
+            }
+        }
+    }
+    (columns, extents, in_order)
 }
 
 /// Joins the rows of a space-aligned table (`pdftotext -layout`) that a label cut over

@@ -1000,6 +1000,50 @@ fn a_staircase_with_a_column_short_of_a_value_is_read_where_the_sums_say() {
     assert_eq!(get("t3.not_processed.confirmation.total"), Some("1"));
 }
 
+/// The wider check's seed 76 (2022 editor page, chromium `-layout`): the staircase
+/// of （四）无法提供's last two rows with a blank written `—` in one column, and
+/// another that left no text in the other-organisations column, whose one value
+/// stands on the line of the legal-services column's second (`0   0`), the total
+/// column's two values a line each after it. The lines before and after that line
+/// make the seven columns together. Every column that holds a value for each row is
+/// read; whose the short column's one value is, the sums (all zeros) do not tell.
+/// The `—` alone on its line is not taken for a cell of the staircase: a `—` may
+/// stand higher than its row's values (seed 75's staircase sets the second row's
+/// `—` above the first row's `0`), so its column is not told either.
+#[test]
+fn a_staircase_going_on_after_the_line_of_a_short_column_is_read_where_the_sums_say() {
+    let mut text = String::from("某局2024年政府信息公开工作年度报告\n");
+    for (k, line) in STAIRCASE_LINES.iter().enumerate() {
+        match k {
+            33 => text += &line.replace('0', "—"),
+            34 => text += &format!("{line}\n{}0", " ".repeat(72)),
+            36 => continue,
+            _ => text += line,
+        }
+        text.push('\n');
+    }
+    text += "四、政府信息公开行政复议、行政诉讼情况\n";
+    let got = cells(&crate::parse(&text));
+    let get = |k: &str| got.iter().find(|c| c.0 == k).map(|c| c.1.as_str());
+    let key = |row: &str, column: &str| format!("t3.unavailable.{row}.{column}");
+    assert_eq!(
+        get(&key("needs_creation", "public_interest")),
+        None,
+        "{got:?}"
+    );
+    assert_eq!(get(&key("unclear", "public_interest")), None);
+    assert_eq!(get(&key("unclear", "research")), Some("0"));
+    for (row, total) in [("not_held", "2"), ("needs_creation", "3"), ("unclear", "2")] {
+        assert_eq!(
+            get(&key(row, "legal_services")),
+            Some("0"),
+            "{row}: {got:?}"
+        );
+        assert_eq!(get(&key(row, "total")), Some(total), "{row}");
+        assert_eq!(get(&key(row, "other_org")), None, "{row}");
+    }
+}
+
 /// The line of [`a_staircase_of_rows_is_read_a_column_at_a_time`]'s staircase
 /// that holds its first value.
 const STAIR: usize = 27;
