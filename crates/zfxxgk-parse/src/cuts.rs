@@ -33,6 +33,21 @@ use zfxxgk_lex::Cell as LexCell;
 
 use crate::vanished::Placement;
 
+/// Whether `c` stands alone on its line of `text`: nothing else on the line, a
+/// label's text included.
+pub(crate) fn alone_on_line(text: &str, c: &LexCell<'_>) -> bool {
+    let start = text
+        .get(..c.span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    let end = text
+        .get(c.span.end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |n| c.span.end + n);
+    text.get(start..end)
+        .is_some_and(|line| line.trim() == c.text.trim())
+}
+
 /// Of `found` (placements of `values` into a row that lost one cell without a
 /// trace), those that leave no vanished cell between two values the text writes on
 /// one line: reading-order `pdftotext` cuts a row's line at the wide gap an empty
@@ -56,18 +71,7 @@ pub(crate) fn at_cuts(
     let breaks = line_breaks(text, values);
     let lines = breaks.iter().filter(|b| **b).count() + 1;
     // A value alone on its line: nothing else on the line, a label's text included.
-    let alone = values.iter().any(|c| {
-        let start = text
-            .get(..c.span.start)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |n| n + 1);
-        let end = text
-            .get(c.span.end..)
-            .and_then(|t| t.find('\n'))
-            .map_or(text.len(), |n| c.span.end + n);
-        text.get(start..end)
-            .is_some_and(|line| line.trim() == c.text.trim())
-    });
+    let alone = values.iter().any(|c| alone_on_line(text, c));
     // Where the page cuts the table's whole rows, it is not written one cell a line.
     if values.len() + 1 != columns || lines < 2 || (alone && page.is_none()) {
         return found;

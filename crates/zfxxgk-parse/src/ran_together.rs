@@ -856,11 +856,14 @@ impl Equation {
 
     /// Whether the sum holds in every column, each row's values given by `value`.
     fn holds(&self, value: impl Fn(usize, usize) -> u64) -> bool {
-        (0..T3_CELLS).all(|col| {
-            let p: u64 = self.plus.iter().map(|&i| value(i, col)).sum();
-            let m: u64 = self.minus.iter().map(|&i| value(i, col)).sum();
-            p == m
-        })
+        (0..T3_CELLS).all(|col| self.holds_in(col, &value))
+    }
+
+    /// Whether the sum holds in column `col`, each row's values given by `value`.
+    fn holds_in(&self, col: usize, value: impl Fn(usize, usize) -> u64) -> bool {
+        let p: u64 = self.plus.iter().map(|&i| value(i, col)).sum();
+        let m: u64 = self.minus.iter().map(|&i| value(i, col)).sum();
+        p == m
     }
 
     /// Whether the sum holds in every column where `value` tells each of its rows'
@@ -985,24 +988,50 @@ pub(crate) enum Verdict {
     Alone,
 }
 
-/// What the sums down the columns say of each row: a row is read only when one
-/// reading is left of it by every combination of the rows' readings (blank cells
-/// counted as 0) that the sums hold for. The rows of sums that no combination holds
-/// for are not read at all: a wrong split (or a blank cell gone) would hide there.
-pub(crate) fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> Vec<Verdict> {
-    let count = |i: usize| {
-        readings
-            .get(i)
-            .and_then(Option::as_ref)
-            .map_or(0, |r| r.values.len())
-    };
-    let mut verdicts: Vec<Verdict> = (0..readings.len())
-        .map(|i| match count(i) {
-            1 => Verdict::Read(0),
-            _ => Verdict::Alone,
-        })
-        .collect();
-    // The sums whose rows all have their readings known.
+/// How many readings row `i` has (none where it has none known).
+fn count_of(readings: &[Option<Readings>], i: usize) -> usize {
+    readings
+        .get(i)
+        .and_then(Option::as_ref)
+        .map_or(0, |r| r.values.len())
+}
+
+/// Row `i`'s value in column `col`, where the open rows `open` take the readings
+/// `pick` (the others their one).
+fn value_of(
+    readings: &[Option<Readings>],
+    open: &[usize],
+    pick: &[usize],
+    i: usize,
+    col: usize,
+) -> u64 {
+    let k = open
+        .iter()
+        .position(|&o| o == i)
+        .and_then(|p| pick.get(p))
+        .copied()
+        .unwrap_or(0);
+    readings
+        .get(i)
+        .and_then(Option::as_ref)
+        .and_then(|r| r.values.get(k))
+        .and_then(|v| v.get(col))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// The sums whose rows all have their readings known, the rows they name, and those
+/// of them with more than one reading; `None` where no sum is usable or the
+/// combinations of the open rows' readings are more than [`MAX_COMBINATIONS`].
+struct Combined<'e> {
+    usable: Vec<&'e Equation>,
+    named: Vec<usize>,
+    open: Vec<usize>,
+}
+
+/// [`Combined`] of `readings` under `equations`.
+fn combined<'e>(readings: &[Option<Readings>], equations: &'e [Equation]) -> Option<Combined<'e>> {
+    let count = |i: usize| count_of(readings, i);
     let usable: Vec<&Equation> = equations
         .iter()
         .filter(|e| e.plus.iter().chain(&e.minus).all(|&i| count(i) > 0))
@@ -1015,43 +1044,24 @@ pub(crate) fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> 
         .iter()
         .try_fold(1usize, |n, &i| n.checked_mul(count(i)))
         .filter(|&n| n <= MAX_COMBINATIONS);
-    if named.is_empty() || combinations.is_none() {
-        return verdicts;
-    }
-    // Every combination of the open rows' readings: which the sums hold for, and
-    // which sums hold for some combination.
-    let mut pick: Vec<usize> = vec![0; open.len()];
-    let mut seen: Vec<Vec<bool>> = open.iter().map(|&i| vec![false; count(i)]).collect();
-    let mut held = vec![false; usable.len()];
-    let mut any = false;
+    (!named.is_empty() && combinations.is_some()).then_some(Combined {
+        usable,
+        named,
+        open,
+    })
+}
+
+/// Calls `f` with every combination of picks, one below `sizes[d]` at each place `d`
+/// (an odometer, the first place turning fastest); once with none where `sizes` is
+/// empty.
+fn each_pick(sizes: &[usize], mut f: impl FnMut(&[usize])) {
+    let mut pick: Vec<usize> = vec![0; sizes.len()];
     loop {
-        let value = |i: usize, col: usize| -> u64 {
-            let k = open.iter().position(|&o| o == i).map_or(0, |p| pick[p]);
-            readings
-                .get(i)
-                .and_then(Option::as_ref)
-                .and_then(|r| r.values.get(k))
-                .and_then(|v| v.get(col))
-                .copied()
-                .unwrap_or(0)
-        };
-        let holds: Vec<bool> = usable.iter().map(|e| e.holds(value)).collect();
-        for (h, now) in held.iter_mut().zip(&holds) {
-            *h |= now;
-        }
-        if holds.iter().all(|&h| h) {
-            any = true;
-            for (s, &k) in seen.iter_mut().zip(&pick) {
-                if let Some(slot) = s.get_mut(k) {
-                    *slot = true;
-                }
-            }
-        }
-        // The next combination, as an odometer; past the last, `d` is past the end.
+        f(&pick);
         let mut d = 0;
         while let Some(p) = pick.get_mut(d) {
             *p += 1;
-            if *p < open.get(d).map_or(0, |&i| count(i)) {
+            if *p < sizes.get(d).copied().unwrap_or(0) {
                 break;
             }
             *p = 0;
@@ -1061,6 +1071,71 @@ pub(crate) fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> 
             break;
         }
     }
+}
+
+/// The columns of table 三 in which no combination of the rows' readings makes every
+/// sum down the columns hold (the sums whose rows all have readings known): a value
+/// read in such a column, in a row with one reading, is not what the page holds, or
+/// the report does not add up. Empty where no sum is usable or the combinations are
+/// too many.
+pub(crate) fn failing_columns(readings: &[Option<Readings>], equations: &[Equation]) -> Vec<usize> {
+    let Some(Combined { usable, open, .. }) = combined(readings, equations) else {
+        return Vec::new();
+    };
+    let sizes: Vec<usize> = open.iter().map(|&i| count_of(readings, i)).collect();
+    let mut holds = [false; T3_CELLS];
+    each_pick(&sizes, |pick| {
+        let value = |i: usize, col: usize| value_of(readings, &open, pick, i, col);
+        for (col, h) in holds.iter_mut().enumerate() {
+            *h |= usable.iter().all(|e| e.holds_in(col, value));
+        }
+    });
+    (0..T3_CELLS)
+        .filter(|&col| !holds.get(col).copied().unwrap_or(true))
+        .collect()
+}
+
+/// What the sums down the columns say of each row: a row is read only when one
+/// reading is left of it by every combination of the rows' readings (blank cells
+/// counted as 0) that the sums hold for. The rows of sums that no combination holds
+/// for are not read at all: a wrong split (or a blank cell gone) would hide there.
+pub(crate) fn resolve(readings: &[Option<Readings>], equations: &[Equation]) -> Vec<Verdict> {
+    let count = |i: usize| count_of(readings, i);
+    let mut verdicts: Vec<Verdict> = (0..readings.len())
+        .map(|i| match count(i) {
+            1 => Verdict::Read(0),
+            _ => Verdict::Alone,
+        })
+        .collect();
+    let Some(Combined {
+        usable,
+        named,
+        open,
+    }) = combined(readings, equations)
+    else {
+        return verdicts;
+    };
+    // Every combination of the open rows' readings: which the sums hold for, and
+    // which sums hold for some combination.
+    let mut seen: Vec<Vec<bool>> = open.iter().map(|&i| vec![false; count(i)]).collect();
+    let mut held = vec![false; usable.len()];
+    let mut any = false;
+    let sizes: Vec<usize> = open.iter().map(|&i| count(i)).collect();
+    each_pick(&sizes, |pick| {
+        let value = |i: usize, col: usize| value_of(readings, &open, pick, i, col);
+        let holds: Vec<bool> = usable.iter().map(|e| e.holds(value)).collect();
+        for (h, now) in held.iter_mut().zip(&holds) {
+            *h |= now;
+        }
+        if holds.iter().all(|&h| h) {
+            any = true;
+            for (s, &k) in seen.iter_mut().zip(pick) {
+                if let Some(slot) = s.get_mut(k) {
+                    *slot = true;
+                }
+            }
+        }
+    });
     if !any {
         // The sums no combination holds for (all, if each holds alone but not together).
         let mut failing: Vec<&Equation> = usable

@@ -958,7 +958,7 @@ fn vanished(
         cells: columns.len(),
         summed: false,
     }];
-    let (agreed, candidates) = decide(values, &shape);
+    let (agreed, candidates) = decide(ctx.text, values, &shape);
     let mut open = Vec::new();
     for (col, column) in columns.iter().zip(&agreed) {
         let Some(key) = CellKey::from_parts(TableId::T2, row_key, col.key) else {

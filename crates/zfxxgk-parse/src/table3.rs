@@ -21,7 +21,7 @@ use crate::labels::{best_t3_row, in_t3_row, t3_column_match, t3_row_runs_on, Fol
 use crate::ledger::{fitted, parts, Ledger, Parts};
 use crate::normalize::has;
 use crate::overflow;
-use crate::ran_together::{equations, resolve, Readings, Verdict};
+use crate::ran_together::{equations, failing_columns, resolve, Readings, Verdict};
 use crate::rows::{Row, TableRow};
 use crate::split::T3_ROW;
 use crate::vanished::{agreed, placements, written, Placements, Token};
@@ -230,7 +230,7 @@ pub(crate) fn build(
                 && columns.place(i, values).is_none()
         })
         .collect();
-    let mut vanished = Vanished::of(ctx.text, &value_rows, &plan, template, &untold);
+    let (mut vanished, doubted) = Vanished::of(ctx.text, &value_rows, &plan, template, &untold);
     let stacks = stack::stacks(&value_rows, &plan, template.len(), &mut columns);
     let in_stack = |i: usize| stacks.iter().any(|s| s.lines.contains(&i));
     for s in &stacks {
@@ -353,10 +353,13 @@ pub(crate) fn build(
             place_vanished(ctx, &mut cells, keys, row.key, vr, values, agreed);
             continue;
         }
-        let Some(placed) = columns.place(i, values) else {
+        let Some(mut placed) = columns.place(i, values) else {
             ctx.unplaced_columns(TableId::T3, vr.parts.row);
             continue;
         };
+        if let Some(doubted) = doubted.get(i).filter(|d| !d.is_empty()) {
+            doubt(ctx, &mut placed, doubted, row.key, vr);
+        }
         if !vr.tails.is_empty() {
             overflow_note(ctx, row.key, vr, true);
         }
@@ -641,7 +644,7 @@ impl Vanished {
         plan: &Plan,
         template: &[RowDef],
         untold: &[bool],
-    ) -> Vec<Option<Agreed>> {
+    ) -> (Vec<Option<Agreed>>, Vec<Vec<usize>>) {
         let shape = T3_ROW;
         let short = |i: usize, vr: &ValueRow<'_, '_>| {
             let values = fitted(vr.parts.values, N_COLUMNS).0;
@@ -652,7 +655,7 @@ impl Vanished {
         };
         // Most tables have no such row: nothing more is done.
         if !rows.iter().enumerate().any(|(i, vr)| short(i, vr)) {
-            return vec![None; rows.len()];
+            return (vec![None; rows.len()], vec![Vec::new(); rows.len()]);
         }
         let mut found: Vec<Option<Vec<crate::vanished::Placement>>> = Vec::new();
         let mut readings: Vec<Option<Readings>> = Vec::new();
@@ -737,8 +740,33 @@ impl Vanished {
             cuts.push(cut);
         }
         let named: Vec<Option<usize>> = plan.iter().map(|p| p.map(|(j, _)| j)).collect();
-        let verdicts = resolve(&readings, &equations(&named, template));
-        found
+        let sums = equations(&named, template);
+        let verdicts = resolve(&readings, &sums);
+        // A whole row of reading-order text just after a row that lost a cell without
+        // a trace: chromium's reading order of the editor page can set one of its
+        // values out of its place (`0 0 0 0 0 5 5` for `5 0 0 0 0 0 5`, after a row
+        // whose first cell was empty), which its own sum does not see. Where no reading
+        // of the rows makes the sums down the columns hold in a column, its value
+        // there is not read.
+        let failing = failing_columns(&readings, &sums);
+        let doubted: Vec<Vec<usize>> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, vr)| {
+                let values = fitted(vr.parts.values, N_COLUMNS).0;
+                let after_short = i
+                    .checked_sub(1)
+                    .and_then(|b| rows.get(b).map(|r| (b, r)))
+                    .is_some_and(|(b, r)| short(b, r) && !untold.get(b).copied().unwrap_or(false));
+                let whole = values.len() == N_COLUMNS && values.iter().all(|c| c.x.is_none());
+                if whole && after_short && plan.get(i).copied().flatten().is_some() {
+                    failing.clone()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let agreed = found
             .iter()
             .zip(rows)
             .zip(readings.iter().zip(verdicts))
@@ -763,9 +791,10 @@ impl Vanished {
                     }
                     _ => p.iter().collect(),
                 };
-                Some((agreed(&kept, values, N_COLUMNS), written(&kept, values, 4)))
+                Some((agreed(text, &kept, values, N_COLUMNS), written(&kept, values, 4)))
             })
-            .collect()
+            .collect();
+        (agreed, doubted)
     }
 }
 
@@ -1093,6 +1122,42 @@ fn place_vanished(
             Some(vr.parts.row.span),
         );
     }
+}
+
+/// Takes out of `placed` (a whole row's cells) those of the columns `doubted`, which the
+/// sums down the columns do not hold in after a row that lost a cell without a trace
+/// ([`Vanished::of`]); the row is kept unplaced, with a note naming them.
+fn doubt(
+    ctx: &mut Ledger<'_>,
+    placed: &mut [Option<LexCell<'_>>; N_COLUMNS],
+    doubted: &[usize],
+    row: &str,
+    vr: &ValueRow<'_, '_>,
+) {
+    for &col in doubted {
+        if let Some(slot) = placed.get_mut(col) {
+            *slot = None;
+        }
+    }
+    let names: Vec<&str> = doubted
+        .iter()
+        .filter_map(|&c| T3_COLUMNS.get(c).map(|d| d.key))
+        .collect();
+    ctx.unread_row(TableId::T3, vr.parts.row);
+    ctx.note(
+        NoteKind::AmbiguousPlacement,
+        Text::new(
+            format!(
+                "表三 {row} 行：上一行的空白单元格没有留下文字，而按文字顺序读这一行，各列合计关系在 {} 列不成立（阅读顺序的文字可能把这一行的数值放错位置）：这些列未读",
+                names.join("、")
+            ),
+            format!(
+                "table 三, row {row}: the row before it lost a blank cell without a trace, and read in the text's order this row leaves the sums down the columns failing in {} (reading-order text may set a value of such a row out of its place): not read there",
+                names.join(", ")
+            ),
+        ),
+        Some(vr.parts.row.span),
+    );
 }
 
 /// [`overflow::note`] for a row of table 三.

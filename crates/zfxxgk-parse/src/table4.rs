@@ -296,11 +296,11 @@ fn decided(text: &str, values: &[zfxxgk_lex::Cell<'_>]) -> (Vec<Option<Option<us
             let found = at_cuts(text, values, found, None);
             let kept: Vec<&Placed> = found.iter().collect();
             (
-                agreed(&kept, values, T4_KEYS.len()),
+                agreed(text, &kept, values, T4_KEYS.len()),
                 written(&kept, values, 4),
             )
         }
-        _ => decide(values, &T4_ROW),
+        _ => decide(text, values, &T4_ROW),
     }
 }
 

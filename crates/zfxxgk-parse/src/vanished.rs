@@ -189,17 +189,32 @@ impl Search<'_> {
 /// What every placement puts in each column: `Some(Some(i))` value `i` (of the first
 /// placement; the others put a value written the same there), `Some(None)` a blank
 /// (vanished, or a blank written), `None` where they disagree, or none was found.
+/// A blank written (`—`, `/`) as the row's first value, alone on its line of `text`,
+/// and one that vanished do not agree: reading-order `pdftotext`, which sets such
+/// cells apart, can set a `—` ahead of the digits of its row (its box stands higher
+/// than theirs), so that where some placements put that `—` in a cell and others a
+/// vanished blank, the cell may hold a value that stood before the `—` on the page
+/// (`—` / `0` / … of a row `0 — 0 0 0 0 0` whose last `0` landed elsewhere). A blank
+/// written after a value, or on the line of the row's other values (`pdftotext
+/// -raw`, which keeps the page's order), stands where the text sets it.
 pub(crate) fn agreed(
+    text: &str,
     placements: &[&Placement],
     values: &[LexCell<'_>],
     columns: usize,
 ) -> Vec<Option<Option<usize>>> {
-    let what = |p: &Placement, col: usize| -> Option<String> {
+    let set_apart = values
+        .first()
+        .is_some_and(|c| crate::cuts::alone_on_line(text, c));
+    // `None` a blank (vanished, or written where the text sets it), `Some(None)` a
+    // blank written first and set apart, `Some(Some(v))` a value.
+    let what = |p: &Placement, col: usize| -> Option<Option<String>> {
         let i = p.get(col).copied().flatten()?;
-        let v = number::value(values.get(i)?.text);
+        let v = values.get(i).map(|c| number::value(c.text));
         match v {
-            zfxxgk_model::Value::Blank => None,
-            v => Some(v.normalized()),
+            Some(zfxxgk_model::Value::Blank) | None if i == 0 && set_apart => Some(None),
+            Some(zfxxgk_model::Value::Blank) | None => None,
+            Some(v) => Some(Some(v.normalized())),
         }
     };
     (0..columns)
@@ -217,6 +232,7 @@ pub(crate) fn agreed(
 /// keep (none past [`MAX_PLACEMENTS`]), and those placements as [`written`] writes
 /// them for a note.
 pub(crate) fn decide(
+    text: &str,
     values: &[LexCell<'_>],
     shape: &[Group],
 ) -> (Vec<Option<Option<usize>>>, Text) {
@@ -225,7 +241,10 @@ pub(crate) fn decide(
     match placements(&tokens, shape) {
         Placements::Found(found) => {
             let kept: Vec<&Placement> = found.iter().collect();
-            (agreed(&kept, values, columns), written(&kept, values, 4))
+            (
+                agreed(text, &kept, values, columns),
+                written(&kept, values, 4),
+            )
         }
         Placements::TooMany => (
             vec![None; columns],
@@ -279,7 +298,7 @@ mod tests {
 
     fn cells(text: &str) -> Vec<LexCell<'_>> {
         let mut at = 0;
-        text.split(' ')
+        text.split([' ', '\n'])
             .map(|t| {
                 let c = LexCell {
                     text: t,
@@ -324,7 +343,7 @@ mod tests {
         assert_eq!(p.len(), 4);
         let values = cells(text);
         let refs: Vec<&Placement> = p.iter().collect();
-        let a = agreed(&refs, &values, 15);
+        let a = agreed(text, &refs, &values, 15);
         assert!(a[..4].iter().all(Option::is_none));
         assert_eq!(a[4], Some(Some(3)));
         assert_eq!(a[5], Some(Some(4)));
@@ -341,15 +360,37 @@ mod tests {
         assert_eq!(p.len(), 7);
         let refs: Vec<&Placement> = p.iter().collect();
         // Each column is 0 in six placements and blank in one: none agrees.
-        assert!(agreed(&refs, &cells, 7).iter().all(Option::is_none));
+        assert!(agreed(text, &refs, &cells, 7).iter().all(Option::is_none));
         // Six zeros with the total vanished add up too; of that one placement alone,
         // every column agrees.
         let last: Vec<&Placement> = p.iter().filter(|p| p[6].is_none()).collect();
-        assert_eq!(agreed(&last, &cells, 7)[6], Some(None));
-        assert_eq!(agreed(&last, &cells, 7)[0], Some(Some(0)));
+        assert_eq!(agreed(text, &last, &cells, 7)[6], Some(None));
+        assert_eq!(agreed(text, &last, &cells, 7)[0], Some(Some(0)));
         let more = written(&refs, &cells, 2);
         assert!(more.en.ends_with(", and 5 more") && more.zh.ends_with("，另有 5 种"));
         assert!(!more.zh.contains("and"), "{}", more.zh);
+    }
+
+    /// The wider check's seed 87 (LibreOffice, reading order): the row `0 — 0 0 0 0 0`
+    /// written `—` / `0` / … a cell a line, five `0`s, its `—` set ahead of the row's
+    /// first `0` and one `0` landed elsewhere. Every placement but one puts the `—`
+    /// first, the other a blank that vanished: a blank written first and set apart
+    /// and a vanished one do not agree, and the first column is not read (it holds 0).
+    /// On one line with the row's values (`pdftotext -raw`, the page's order), the
+    /// `—` is a blank where it stands, alike with a vanished one.
+    #[test]
+    fn a_blank_written_first_and_set_apart_and_a_blank_vanished_do_not_agree() {
+        let text = "—\n0\n0\n0\n0\n0";
+        let cells = cells(text);
+        let p = found("— 0 0 0 0 0", &T3);
+        assert_eq!(p.len(), 7);
+        let refs: Vec<&Placement> = p.iter().collect();
+        assert_eq!(agreed(text, &refs, &cells, 7)[0], None);
+        // Where every placement puts the `—` in the first column, it is read there.
+        let first: Vec<&Placement> = p.iter().filter(|p| p[0] == Some(0)).collect();
+        assert_eq!(agreed(text, &first, &cells, 7)[0], Some(Some(0)));
+        let line = "— 0 0 0 0 0";
+        assert!(agreed(line, &refs, &self::cells(line), 7)[0].is_some());
     }
 
     fn read(text: &str) -> (Vec<(String, String)>, zfxxgk_model::Report) {
@@ -436,7 +477,7 @@ mod tests {
             cells: 15,
             summed: false,
         }];
-        let (agreed, said) = decide(&cells(text), &free);
+        let (agreed, said) = decide(text, &cells(text), &free);
         assert!(agreed.iter().all(Option::is_none));
         assert_eq!(
             (said.zh.as_str(), said.en.as_str()),
