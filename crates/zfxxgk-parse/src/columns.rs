@@ -177,11 +177,18 @@ pub(crate) fn from_header(lines: &[Vec<Cell<'_>>], n: usize) -> Option<Vec<Range
     Some(found.split_off(skip))
 }
 
+/// Where the line holding `at` begins: just after the last line break before it (0
+/// where `at` is no place in `text`).
+pub(crate) fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
 /// The text of `at`'s line before it (from just after the last line break); `None`
 /// where `at` is no place in `text`.
 pub(crate) fn line_before(text: &str, at: usize) -> Option<&str> {
-    let before = text.get(..at)?;
-    before.get(before.rfind('\n').map_or(0, |i| i + 1)..)
+    text.get(..at)?.get(line_start(text, at)..)
 }
 
 /// Whether `c` begins a run of words on its line, as `pdftotext -layout` sets them:

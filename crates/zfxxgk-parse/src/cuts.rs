@@ -36,10 +36,7 @@ use crate::vanished::Placement;
 /// Whether `c` stands alone on its line of `text`: nothing else on the line, a
 /// label's text included.
 pub(crate) fn alone_on_line(text: &str, c: &LexCell<'_>) -> bool {
-    let start = text
-        .get(..c.span.start)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |n| n + 1);
+    let start = crate::columns::line_start(text, c.span.start);
     let end = text
         .get(c.span.end..)
         .and_then(|t| t.find('\n'))

@@ -243,9 +243,7 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         // stand, for table 三 to read a column at a time where the sums say
         // ([`crate::table3`]'s stacks).
         let with_line = |tr: &TableRow<'i>| {
-            let p = parts(&tr.row);
-            let xs: Option<Vec<(u32, u32)>> = p.values.iter().map(|c| c.x).collect();
-            let Some(xs) = xs.filter(|xs| !xs.is_empty() && p.labels().next().is_none()) else {
+            let Some(xs) = values_at(tr).filter(|xs| !xs.is_empty()) else {
                 return false;
             };
             let mut all = with_extents(&extents, xs);
@@ -258,8 +256,8 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             (i.checked_sub(1), i.checked_sub(2)),
             (Some(i + run), Some(i + run + 1)),
         ];
-        let staircase = in_order
-            && columns.iter().all(|c| c.len() <= MAX_STACKED)
+        let stackable = in_order && columns.iter().all(|c| c.len() <= MAX_STACKED);
+        let staircase = stackable
             && beside.into_iter().any(|(next, beyond)| {
                 let at = |k: Option<usize>| k.and_then(|k| rows.get(k));
                 at(next).is_some_and(with_line) && at(beyond).is_none_or(|tr| lone(tr).is_none())
@@ -274,13 +272,10 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
             .map_while(lone)
             .collect();
         let bridged = !staircase
-            && in_order
-            && columns.iter().all(|c| c.len() <= MAX_STACKED)
+            && stackable
             && !after.is_empty()
             && rows.get(i + run).is_some_and(|tr| {
-                let p = parts(&tr.row);
-                let xs: Option<Vec<(u32, u32)>> = p.values.iter().map(|c| c.x).collect();
-                let Some(xs) = xs.filter(|xs| xs.len() >= 2 && p.labels().next().is_none()) else {
+                let Some(xs) = values_at(tr).filter(|xs| xs.len() >= 2) else {
                     return false;
                 };
                 let (more, more_extents, more_in_order) = stacked_columns(&after);
@@ -313,6 +308,16 @@ fn unstack<'i>(text: &str, rows: &mut Vec<TableRow<'i>>) {
         }
         i += run;
     }
+}
+
+/// Where each value of a line of values alone (no label) stands, where every one's
+/// place is told.
+fn values_at(tr: &TableRow<'_>) -> Option<Vec<(u32, u32)>> {
+    let p = parts(&tr.row);
+    if p.labels().next().is_some() {
+        return None;
+    }
+    p.values.iter().map(|c| c.x).collect()
 }
 
 /// `extents` and, after them, each of `xs` that shares no character with one of them.

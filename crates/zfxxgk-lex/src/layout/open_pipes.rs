@@ -93,9 +93,6 @@ pub(super) fn table<'i>(
     )
 }
 
-/// The cells of one line: the text before the first pipe, between pipes and after
-/// the last one, each a cell, empty or not. With `joined`, the line goes on with the
-/// row reopened, which began at that byte: its empty first cell is that row's last.
 /// Whether a line is markdown's hard break alone (two spaces): html2text's writing of
 /// a row whose first cell holds only `<br>`.
 fn hard_break_alone(text: &str) -> bool {
@@ -109,6 +106,9 @@ fn values_after_pipe(text: &str) -> bool {
     t.starts_with('|') && line::values_only(t.split('|'))
 }
 
+/// The cells of one line: the text before the first pipe, between pipes and after
+/// the last one, each a cell, empty or not. With `joined`, the line goes on with the
+/// row reopened, which began at that byte: its empty first cell is that row's last.
 fn row(table: &mut TableBuilder<'_>, line: &Line<'_>, joined: Option<usize>) {
     let mut from = 0;
     let mut pipes = memchr::memchr_iter(b'|', line.text.as_bytes());

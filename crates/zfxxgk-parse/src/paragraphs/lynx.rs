@@ -288,7 +288,7 @@ fn unwrapped_width(text: &str, rows: &[TableRow<'_>]) -> usize {
 /// the line was broken there, not wrapped.
 fn broken_below(text: &str, a: &TableRow<'_>, b: &TableRow<'_>, unwrapped: usize) -> bool {
     let short = text
-        .get(line_start(text, a.row.span.start)..a.row.span.end)
+        .get(crate::columns::line_start(text, a.row.span.start)..a.row.span.end)
         .is_some_and(|line| {
             columns(line) + 1 + b.row.cells.first().map_or(0, |c| columns(c.text)) <= unwrapped
         });
@@ -296,13 +296,6 @@ fn broken_below(text: &str, a: &TableRow<'_>, b: &TableRow<'_>, unwrapped: usize
         .get(a.row.span.end..b.row.span.start)
         .is_some_and(|t| t.chars().all(char::is_whitespace) && t.matches('\n').count() == 1);
     short && adjacent
-}
-
-/// Where the line holding `at` begins: just after the last line break before it.
-fn line_start(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1)
 }
 
 /// The line a row stands on, as its indent and the rest up to the line's end
@@ -596,7 +589,7 @@ pub(super) fn centred_trailing_blank(
     if !SHIFT.contains(&off) {
         return None;
     }
-    let start = line_start(text, next.span.start);
+    let start = crate::columns::line_start(text, next.span.start);
     Some((end, zfxxgk_lex::Span::new(start, start)))
 }
 
@@ -628,7 +621,7 @@ pub(super) fn shifted_cells(
         };
         let at = centre_of(text, c)?;
         if at + 1 != w && at != w {
-            let start = line_start(text, c.span.start);
+            let start = crate::columns::line_start(text, c.span.start);
             out.push((k, zfxxgk_lex::Span::new(start, start)));
         }
     }
