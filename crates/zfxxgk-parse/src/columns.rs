@@ -185,6 +185,20 @@ pub(crate) fn line_start(text: &str, at: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// The lines about the span `start..end`: the text before `start`'s line (up to the
+/// line break that ends the line above) and the text after `end`'s line (from just
+/// after the line break that ends it); empty where there is none.
+pub(crate) fn lines_around(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let before = text
+        .get(..line_start(text, start).saturating_sub(1))
+        .unwrap_or_default();
+    let after = text.get(end..).unwrap_or_default();
+    let after = after
+        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
+        .unwrap_or_default();
+    (before, after)
+}
+
 /// The text of `at`'s line before it (from just after the last line break); `None`
 /// where `at` is no place in `text`.
 pub(crate) fn line_before(text: &str, at: usize) -> Option<&str> {

@@ -895,14 +895,7 @@ pub(crate) fn values_beside(
                 .all(|c| !rule_word(c) && crate::number::kind(c) != crate::number::Kind::Text)
             && !whole(&cells)
     };
-    let before = text.get(..span.start).unwrap_or_default();
-    let before = before
-        .get(..before.rfind('\n').unwrap_or(0))
-        .unwrap_or_default();
-    let after = text.get(span.end..).unwrap_or_default();
-    let after = after
-        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
-        .unwrap_or_default();
+    let (before, after) = columns::lines_around(text, span.start, span.end);
     let last = before.lines().rev().find(|l| !words(l).is_empty());
     let next = after.lines().find(|l| !words(l).is_empty());
     last.is_some_and(values_only) || next.is_some_and(values_only)
@@ -937,14 +930,7 @@ fn cut_beside(text: &str, span: zfxxgk_lex::Span, values: &[LexCell<'_>], chars:
                 own.iter().all(|&o| !columns::overlaps(x, o))
             })
     };
-    let before = text.get(..span.start).unwrap_or_default();
-    let before = before
-        .get(..before.rfind('\n').unwrap_or(0))
-        .unwrap_or_default();
-    let after = text.get(span.end..).unwrap_or_default();
-    let after = after
-        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
-        .unwrap_or_default();
+    let (before, after) = columns::lines_around(text, span.start, span.end);
     let last = before.lines().rev().find(|l| !l.trim().is_empty());
     let next = after.lines().find(|l| !l.trim().is_empty());
     // A row cut in two has its label on one line: the other's names no row (two rows
@@ -986,14 +972,7 @@ fn stacked_beside(text: &str, values: &[LexCell<'_>], chars: bool) -> bool {
                 own.iter().all(|&o| !columns::overlaps(x, o))
             })
     };
-    let before = text.get(..first.span.start).unwrap_or_default();
-    let before = before
-        .get(..before.rfind('\n').unwrap_or(0))
-        .unwrap_or_default();
-    let after = text.get(last.span.end..).unwrap_or_default();
-    let after = after
-        .get(after.find('\n').map_or(after.len(), |i| i + 1)..)
-        .unwrap_or_default();
+    let (before, after) = columns::lines_around(text, first.span.start, last.span.end);
     let above = before.lines().rev().find(|l| !l.trim().is_empty());
     let below = after.lines().find(|l| !l.trim().is_empty());
     [above, below].into_iter().flatten().any(stacked)

@@ -75,7 +75,7 @@ pub(crate) fn keep_unread_tables(ctx: &mut Ledger<'_>, sections: &[Section], tab
             continue;
         };
         // From the start of the mark's line: the table's row, not the middle of it.
-        let at = body[..at].rfind('\n').map_or(0, |n| n + 1);
+        let at = crate::columns::line_start(body, at);
         let text = body[at..].trim_end();
         let span = Span::new(start + at, start + at + text.len());
         let location = ctx.locate(span);

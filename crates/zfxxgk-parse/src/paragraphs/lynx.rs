@@ -301,9 +301,7 @@ fn broken_below(text: &str, a: &TableRow<'_>, b: &TableRow<'_>, unwrapped: usize
 /// The line a row stands on, as its indent and the rest up to the line's end
 /// (trailing spaces cut); `None` when anything but spaces stands before the row.
 pub(super) fn line_of<'t>(text: &'t str, tr: &TableRow<'_>) -> Option<(&'t str, &'t str)> {
-    let before = text.get(..tr.row.span.start)?;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    let indent = before.get(start..)?;
+    let indent = crate::columns::line_before(text, tr.row.span.start)?;
     let rest = text.get(tr.row.span.start..)?;
     let rest = rest
         .get(..rest.find('\n').unwrap_or(rest.len()))?
@@ -503,9 +501,7 @@ pub(super) const MIN_CENTRED: usize = 8;
 /// length, in bytes (lynx centres a line by its bytes, `元` and `—` three); `None`
 /// when it does not stand after spaces alone on its line.
 pub(super) fn centre_of(text: &str, c: &zfxxgk_lex::Cell<'_>) -> Option<usize> {
-    let before = text.get(..c.span.start)?;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    let indent = before.get(start..)?;
+    let indent = crate::columns::line_before(text, c.span.start)?;
     if indent.is_empty() || !indent.chars().all(|ch| ch == ' ') {
         return None;
     }
