@@ -37,10 +37,12 @@
 //! ```
 //!
 //! A line is a value line when each of its words is a value; any other line is
-//! text (`1.`, the numbering a label lost, is text). The first column of a page's
-//! first rows stands before their labels, so a run's last values may be the next
-//! chunk's first (`…0 5` then `3` then `属于四类过程性信息`): up to [`MAX_CARRY`]
-//! of them are tried as either. In [`tail`], the first values of a run may be the
+//! text (`1.`, the numbering a label lost, is text), but a label's numbering alone
+//! on its line inside a run (`6.`, set before the run's last value) is passed
+//! over. The first column of a page's first rows stands before their labels, so a
+//! run's last values may be the next chunk's first (`…0 5` then `3` then
+//! `属于四类过程性信息`): up to [`MAX_CARRY`] of them are tried as either. In
+//! [`tail`], the first values of a run may be the
 //! last labels' first column, set on a line of their own just before it
 //! (`四、结转下年度继续办理` / `28` / a blank line / the run): up to [`MAX_CARRY`] of
 //! them are tried as either too.
@@ -68,7 +70,17 @@
 //! which `0` of the text is whose may not be told. The edition is the one that
 //! keeps ways (none is read where both or neither do). The sums down the columns
 //! (T302, T303) must then hold wherever their cells are read, with the rows read
-//! before in [`tail`], or nothing is. Everything else is left unplaced with a note:
+//! before in [`tail`], or nothing is.
+//!
+//! Where no way is kept, one value may stand away from its row: chromium sets the
+//! total of a row that lost a cell among the table's last values, or a value of
+//! such a row a few places on, past its total. Every way of moving one value back
+//! is then tried ([`displaced`]: one of a run's last three values to any place
+//! before it, any value to any place at most a row's width away), and the cells are
+//! read as above over all the ways those give, with a note saying so: a cell is read
+//! only where every way kept, whichever value it moved, agrees.
+//!
+//! Everything else is left unplaced with a note:
 //! where the table is written another way, nothing is read here at all, and the
 //! readers of ran-together cells take it.
 
@@ -213,6 +225,9 @@ fn chunks<'i>(text: &'i str, range: Range<usize>) -> Option<(Vec<Word<'i>>, Vec<
         let tokens: Vec<Option<Token>> = ws.iter().map(|(w, _)| value_token(w)).collect();
         let value_line = tokens.iter().all(Option::is_some);
         if !value_line {
+            if stretch.len() >= MIN_RUN && numbering_alone(&ws) {
+                continue;
+            }
             close(&mut stretch, &mut current, &mut chunks);
         }
         for ((w, span), token) in ws.into_iter().zip(tokens) {
@@ -233,6 +248,13 @@ fn chunks<'i>(text: &'i str, range: Range<usize>) -> Option<(Vec<Word<'i>>, Vec<
     close(&mut stretch, &mut current, &mut chunks);
     let ok = !chunks.is_empty() && chunks.len() <= MAX_CHUNKS && current.first.is_empty();
     ok.then_some((all, chunks))
+}
+
+/// Whether a line's words are a label's numbering alone (`6.`), its words set
+/// elsewhere: chromium's editor page, in reading order, can set the `6.` of
+/// `6.属于四类过程性信息` inside a run, before its last value.
+fn numbering_alone(ws: &[(&str, Span)]) -> bool {
+    matches!(ws, [(w, _)] if labels::Folded::new(w).numbering_only())
 }
 
 /// A group of columns that a run writes row after row, before the next group: its
@@ -941,6 +963,53 @@ fn led(chunks: &[Chunk], lead: &[usize]) -> Option<Vec<Chunk>> {
     Some(out)
 }
 
+/// Values at the end of a chunk's run tried as displaced ([`displaced`]).
+const MAX_DISPLACED: usize = 3;
+
+/// Most places a value is tried moved by ([`displaced`]): a row's width.
+const MAX_SHIFT: usize = 6;
+
+/// Most ways of moving one value tried ([`seen_displaced`]): past it, none is.
+const MAX_MOVES: usize = 2_000;
+
+/// The chunks with one value of a chunk's run moved: one of its last
+/// [`MAX_DISPLACED`] to each place before it, or any to each place at most
+/// [`MAX_SHIFT`] from it; each way once (moves that give the same words do).
+fn displaced<'i>(words: &[Word<'i>], chunks: &[Chunk]) -> Vec<(Vec<Chunk>, usize)> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (ci, chunk) in chunks.iter().enumerate() {
+        let len = chunk.run.len();
+        for from in 0..len {
+            let near = from.saturating_sub(MAX_SHIFT)..(from + MAX_SHIFT + 1).min(len);
+            let to_all = if from + MAX_DISPLACED >= len {
+                0..len
+            } else {
+                near
+            };
+            for to in to_all.filter(|&t| t != from) {
+                let mut run = chunk.run.clone();
+                let g = run.remove(from);
+                run.insert(to, g);
+                let texts: Vec<&str> = run
+                    .iter()
+                    .filter_map(|&g| words.get(g))
+                    .map(|w| w.text)
+                    .collect();
+                if !seen.insert((ci, texts)) {
+                    continue;
+                }
+                let mut c = chunks.to_vec();
+                if let Some(chunk) = c.get_mut(ci) {
+                    chunk.run = run;
+                    out.push((c, g));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Every way of carrying 0 to [`MAX_CARRY`] values over each of `k - 1` breaks.
 fn carries(k: usize) -> Vec<Vec<usize>> {
     product(&vec![(0..=MAX_CARRY).collect(); k.saturating_sub(1)])
@@ -993,6 +1062,28 @@ fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Opt
                 any = true;
                 merge(&mut seen, solved.into_iter().flatten());
             }
+        }
+    }
+    any.then_some(seen)
+}
+
+/// What [`seen_in`] sees over every way [`displaced`] gives of `chunks`, each moved
+/// value taken as a paragraph of its own: `None` where none is kept.
+fn seen_displaced(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Option<Seen> {
+    let ways = displaced(words, chunks);
+    if ways.len() > MAX_MOVES {
+        return None;
+    }
+    let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
+    let mut any = false;
+    for (moved, g) in ways {
+        let mut words = words.to_vec();
+        if let Some(w) = words.get_mut(g) {
+            w.gap = true;
+        }
+        if let Some(s) = seen_in(&words, &moved, rows, lead) {
+            any = true;
+            merge(&mut seen, s);
         }
     }
     any.then_some(seen)
@@ -1051,7 +1142,7 @@ fn place(
     template: &[RowDef],
     from: usize,
     seen: &Seen,
-    chunks: usize,
+    (chunks, moved): (usize, bool),
 ) -> Vec<Cell> {
     let agreed = agreed(words, seen);
     let mut cells = Vec::new();
@@ -1132,6 +1223,16 @@ fn place(
         ),
         None,
     );
+    if moved {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            Text::new(
+                "表三：按文字的顺序各行的合计关系不成立；有一个数值不在其行的位置（阅读顺序把它移到了别处），每种把一个数值移回的读法都试过，只读各种成立的读法都相同的单元格",
+                "table 三: in the order of the text the rows do not add up; one value stands away from its row (reading order set it elsewhere): every way of moving one value back was tried, and only the cells every way that adds up agrees on are read",
+            ),
+            None,
+        );
+    }
     cells
 }
 
@@ -1141,12 +1242,26 @@ fn place(
 pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
     let text = ctx.text;
     let (words, chunks) = chunks(text, range)?;
-    let mut found: Vec<(Edition, Seen)> = Edition::ALL
-        .iter()
-        .filter_map(|&e| {
-            seen_in(&words, &chunks, Template::of(e).t3_rows.len(), false).map(|s| (e, s))
-        })
-        .collect();
+    let read = |moved: bool| -> Vec<(Edition, Seen)> {
+        Edition::ALL
+            .iter()
+            .filter_map(|&e| {
+                let rows = Template::of(e).t3_rows.len();
+                let seen = if moved {
+                    seen_displaced(&words, &chunks, rows, false)
+                } else {
+                    seen_in(&words, &chunks, rows, false)
+                };
+                seen.map(|s| (e, s))
+            })
+            .collect()
+    };
+    let mut moved = false;
+    let mut found = read(false);
+    if found.is_empty() {
+        moved = true;
+        found = read(true);
+    }
     if found.len() != 1 {
         return None;
     }
@@ -1160,7 +1275,7 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
     {
         return None;
     }
-    let mut cells = place(ctx, &words, template, 0, &seen, chunks.len());
+    let mut cells = place(ctx, &words, template, 0, &seen, (chunks.len(), moved));
     cells.sort_by_key(|c| c.key);
     let first = words.first().map_or(0, |w| w.span.start);
     let last = words.last().map_or(first, |w| w.span.end);
@@ -1211,7 +1326,10 @@ pub(crate) fn tail(ctx: &mut Ledger<'_>, table: &mut Table, range: Range<usize>)
     if !named {
         return;
     }
-    let Some(seen) = seen_in(&words, &chunks, rows, true) else {
+    let Some((seen, moved)) = seen_in(&words, &chunks, rows, true)
+        .map(|s| (s, false))
+        .or_else(|| seen_displaced(&words, &chunks, rows, true).map(|s| (s, true)))
+    else {
         return;
     };
     let agreed = agreed(&words, &seen);
@@ -1234,7 +1352,7 @@ pub(crate) fn tail(ctx: &mut Ledger<'_>, table: &mut Table, range: Range<usize>)
     {
         return;
     }
-    let cells = place(ctx, &words, template, from, &seen, chunks.len());
+    let cells = place(ctx, &words, template, from, &seen, (chunks.len(), moved));
     table.cells.extend(cells);
     table.cells.sort_by_key(|c| c.key);
 }

@@ -148,6 +148,13 @@ fn a_run_written_as_groups_of_columns_is_read_where_one_way_adds_up() {
 /// the first row and its first column: read by position, every cell but the
 /// vanished blank's row's zeros.
 fn generated(total_off: u64) -> String {
+    generated_with(total_off, false)
+}
+
+/// [`generated`], and where `moved`, with 1.属于国家秘密's other-organisations cell
+/// written empty and its total set before the table's last value, as chromium's
+/// editor page in reading order sets the total of a row that lost a cell.
+fn generated_with(total_off: u64, moved: bool) -> String {
     let template = Template::of(Edition::V2019).t3_rows;
     let n = template.len();
     // Row j: natural persons j + 1, other_org 1 in row 0 (so 一 + 二 = 七 + 四
@@ -182,10 +189,21 @@ fn generated(total_off: u64) -> String {
             }
             text += &label;
         }
+        let secret = key("withheld.state_secret");
+        let mut run: Vec<u64> = Vec::new();
         for j in range {
-            for &v in rows[j].iter().skip(1) {
-                text += &format!("\n{}\n", value(v));
+            for (col, &v) in rows[j].iter().enumerate().skip(1) {
+                if !(moved && j == secret && col >= 5) {
+                    run.push(v);
+                }
             }
+        }
+        if moved && page == 1 {
+            let last = run.len() - 1;
+            run.insert(last, rows[secret][6]);
+        }
+        for v in run {
+            text += &format!("\n{}\n", value(v));
         }
         if page == 0 {
             text += &format!("{}\n", value(rows[cut][0]));
@@ -230,6 +248,78 @@ fn a_generated_table_written_so_is_read_by_position() {
         .notes
         .iter()
         .any(|n| n.message.en.contains("written among the labels")));
+}
+
+/// The wider check's seeds 99-102 (chromium's editor page in reading order): a row
+/// that lost a cell has its total set among the table's last values; in the text's
+/// order no row after it adds up, and the table was left whole.
+#[test]
+fn a_total_set_among_the_last_values_is_read_where_the_sums_say() {
+    let text = generated_with(0, true);
+    let report = crate::parse(&text);
+    let got = |k: &str| {
+        report
+            .cell(k.parse().expect("key"))
+            .map(|c| (c.value.normalized(), c.placement))
+    };
+    assert_eq!(
+        got("t3.withheld.state_secret.total"),
+        Some(("1".to_string(), Placement::Position))
+    );
+    assert_eq!(
+        got("t3.withheld.law_forbidden.total"),
+        Some(("1".to_string(), Placement::Position))
+    );
+    assert_eq!(
+        got("t3.carried_forward.total").map(|c| c.0),
+        Some("3".into())
+    );
+    // The empty cell's place among the row's zeros is not told.
+    assert!(got("t3.withheld.state_secret.other_org").is_none());
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.message.en.contains("one value stands away from its row")));
+}
+
+#[test]
+fn one_value_moved_back_is_read_only_where_every_way_agrees() {
+    // Two rows, 5 | 1 0 0 0 ⌀ 6 and 3 | 0 0 0 0 0 3, the first row's total set
+    // last. In the text's order neither row adds up; moved back after the first
+    // row's `1 0 0 0` or after its `1 0 0 0 0` (the second row then the one that
+    // lost a cell), both add up, with the lost cell anywhere in its row: the first
+    // column and the totals are read; the `1`, the zeros and the blank are not.
+    let text = "5\n一\n3\n二\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n3\n\n6\n";
+    let (words, chunks) = read(text).expect("shape");
+    assert!(seen_in(&words, &chunks, 2, false).is_none());
+    let seen = seen_displaced(&words, &chunks, 2, false).expect("moved back");
+    let agreed = agreed(&words, &seen);
+    let text_at = |row: usize, col: usize| {
+        agreed
+            .get(row)
+            .and_then(|r| r.get(col))
+            .copied()
+            .flatten()
+            .map(|c| c.and_then(|g| words.get(g)).map(|w| w.text))
+    };
+    assert_eq!(text_at(0, 0), Some(Some("5")));
+    assert_eq!(text_at(0, 6), Some(Some("6")));
+    assert_eq!(text_at(1, 0), Some(Some("3")));
+    assert_eq!(text_at(1, 6), Some(Some("3")));
+    assert_eq!(text_at(0, 1), None);
+    assert_eq!(text_at(0, 5), None);
+    assert_eq!(text_at(1, 1), None);
+}
+
+#[test]
+fn a_labels_lost_numbering_inside_a_run_is_passed_over() {
+    // chromium sets the `6.` of 6.属于四类过程性信息 before a run's last value.
+    let text = "5\n一\n3\n二\n1\n0\n0\n0\n0\n6\n0\n0\n0\n0\n0\n6.\n3\n";
+    let (words, chunks) = read(text).expect("shape");
+    assert_eq!(chunks.len(), 1);
+    let run = &chunks.first().expect("chunk").run;
+    assert_eq!(texts(&words, run).last(), Some(&"3"));
+    assert!(solve(&words, chunks.first().expect("chunk"), 2).is_some());
 }
 
 #[test]
