@@ -975,7 +975,7 @@ const MAX_MOVES: usize = 2_000;
 /// The chunks with one value of a chunk's run moved: one of its last
 /// [`MAX_DISPLACED`] to each place before it, or any to each place at most
 /// [`MAX_SHIFT`] from it; each way once (moves that give the same words do).
-fn displaced<'i>(words: &[Word<'i>], chunks: &[Chunk]) -> Vec<(Vec<Chunk>, usize)> {
+fn displaced(words: &[Word<'_>], chunks: &[Chunk]) -> Vec<(Vec<Chunk>, usize)> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (ci, chunk) in chunks.iter().enumerate() {
@@ -1029,18 +1029,18 @@ fn sizes(chunk: &Chunk) -> Vec<usize> {
         .collect()
 }
 
-/// What every kept way puts in each cell of `rows` rows, when any is kept: the union
-/// over the carries and the chunks' sizes that sum to `rows`; and, where `lead`, over
-/// 0 to [`MAX_CARRY`] values at each run's front taken as its chunk's last labels'
-/// first column.
-fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Option<Seen> {
-    let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
-    let mut any = false;
+/// Every way of taking the chunks as `rows` rows, by their counts alone: the chunks
+/// after each carry over their breaks and, where `lead`, 0 to [`MAX_CARRY`] values
+/// at each run's front taken as its chunk's last labels' first column, with each
+/// choice of a size for each chunk that sums to `rows` (those chunks where none does
+/// are left out).
+fn layouts(chunks: &[Chunk], rows: usize, lead: bool) -> Vec<(Vec<Chunk>, Vec<Vec<usize>>)> {
     let leads = if lead {
         product(&vec![(0..=MAX_CARRY).collect(); chunks.len()])
     } else {
         vec![vec![0; chunks.len()]]
     };
+    let mut out = Vec::new();
     for carry in carries(chunks.len()) {
         let Some(chunks) = carried(chunks, &carry) else {
             continue;
@@ -1050,18 +1050,33 @@ fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Opt
                 continue;
             };
             let options: Vec<Vec<usize>> = chunks.iter().map(sizes).collect();
-            // Every choice of a size for each chunk that sums to the template's rows.
-            let choices = product(&options);
-            for choice in choices.iter().filter(|c| c.iter().sum::<usize>() == rows) {
-                let solved: Option<Vec<Seen>> = chunks
-                    .iter()
-                    .zip(choice)
-                    .map(|(chunk, &n)| solve(words, chunk, n))
-                    .collect();
-                let Some(solved) = solved else { continue };
-                any = true;
-                merge(&mut seen, solved.into_iter().flatten());
+            let choices: Vec<Vec<usize>> = product(&options)
+                .into_iter()
+                .filter(|c| c.iter().sum::<usize>() == rows)
+                .collect();
+            if !choices.is_empty() {
+                out.push((chunks, choices));
             }
+        }
+    }
+    out
+}
+
+/// What every kept way puts in each cell of `rows` rows, when any is kept: the union
+/// over the [`layouts`] of the chunks.
+fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Option<Seen> {
+    let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
+    let mut any = false;
+    for (chunks, choices) in layouts(chunks, rows, lead) {
+        for choice in choices {
+            let solved: Option<Vec<Seen>> = chunks
+                .iter()
+                .zip(&choice)
+                .map(|(chunk, &n)| solve(words, chunk, n))
+                .collect();
+            let Some(solved) = solved else { continue };
+            any = true;
+            merge(&mut seen, solved.into_iter().flatten());
         }
     }
     any.then_some(seen)
@@ -1070,6 +1085,10 @@ fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Opt
 /// What [`seen_in`] sees over every way [`displaced`] gives of `chunks`, each moved
 /// value taken as a paragraph of its own: `None` where none is kept.
 fn seen_displaced(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Option<Seen> {
+    // A move keeps each chunk's count of values: where no count fits, none will.
+    if layouts(chunks, rows, lead).is_empty() {
+        return None;
+    }
     let ways = displaced(words, chunks);
     if ways.len() > MAX_MOVES {
         return None;
