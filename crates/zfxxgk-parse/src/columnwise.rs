@@ -1065,19 +1065,29 @@ fn layouts(chunks: &[Chunk], rows: usize, lead: bool) -> Vec<(Vec<Chunk>, Vec<Ve
 /// What every kept way puts in each cell of `rows` rows, when any is kept: the union
 /// over the [`layouts`] of the chunks.
 fn seen_in(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Option<Seen> {
+    let ways = layouts(chunks, rows, lead)
+        .into_iter()
+        .flat_map(|(chunks, choices)| {
+            choices.into_iter().map(move |choice| {
+                let solved: Option<Vec<Seen>> = chunks
+                    .iter()
+                    .zip(&choice)
+                    .map(|(chunk, &n)| solve(words, chunk, n))
+                    .collect();
+                solved.map(|s| s.into_iter().flatten().collect())
+            })
+        });
+    union(rows, ways)
+}
+
+/// What the ways kept (`Some`) put in each cell of `rows` rows, all of them together;
+/// `None` where none is kept.
+fn union(rows: usize, ways: impl IntoIterator<Item = Option<Seen>>) -> Option<Seen> {
     let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
     let mut any = false;
-    for (chunks, choices) in layouts(chunks, rows, lead) {
-        for choice in choices {
-            let solved: Option<Vec<Seen>> = chunks
-                .iter()
-                .zip(&choice)
-                .map(|(chunk, &n)| solve(words, chunk, n))
-                .collect();
-            let Some(solved) = solved else { continue };
-            any = true;
-            merge(&mut seen, solved.into_iter().flatten());
-        }
+    for way in ways.into_iter().flatten() {
+        any = true;
+        merge(&mut seen, way);
     }
     any.then_some(seen)
 }
@@ -1093,19 +1103,14 @@ fn seen_displaced(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool)
     if ways.len() > MAX_MOVES {
         return None;
     }
-    let mut seen: Seen = vec![vec![Vec::new(); N]; rows];
-    let mut any = false;
-    for (moved, g) in ways {
+    let kept = ways.into_iter().map(|(moved, g)| {
         let mut words = words.to_vec();
         if let Some(w) = words.get_mut(g) {
             w.gap = true;
         }
-        if let Some(s) = seen_in(&words, &moved, rows, lead) {
-            any = true;
-            merge(&mut seen, s);
-        }
-    }
-    any.then_some(seen)
+        seen_in(&words, &moved, rows, lead)
+    });
+    union(rows, kept)
 }
 
 /// For each cell of `seen`'s rows, what it holds where every way kept gives it the
