@@ -52,7 +52,10 @@ loss makes fire); LOST below finds each case, with its reason. What each form lo
   chromium-plain pdftotext in reading order drops an empty cell too, but splits rows
   lo-plain       over lines at the PDF's column gaps, which in some rows show where
                  the empty cell stood: lost are the cells of the rows whose text is the
-                 same with the empty cell elsewhere, as far as the sums leave them open
+                 same with the empty cell elsewhere, as far as the sums leave them open;
+                 and it may write a block of table 二 row by row or column by column:
+                 lost are the cells of a block whose text is the same with its values
+                 placed the other way (none, on these pages)
   every other    nothing. An empty cell leaves a trace: a grid or pipe cell (w3m,
   form           Debian html2text, Python html2text, pandoc gfm and plain), a tab line
                  (innerText), a column gap (pdftotext -layout), a line break at its
@@ -63,9 +66,11 @@ loss makes fire); LOST below finds each case, with its reason. What each form lo
 
 Whether an empty cell left a trace is tried, not judged by eye: `--evidence` writes
 each page again with its empty cell moved to every other cell of its row (the row's
-values keep their order), puts it through the converters, and notes which moves give
-the page's own text (scripts/converted-forms-evidence.json); the truth pass reads
-that, and the sums, to mark a vanished cell's row.
+values keep their order), and with each block of a sub-table of table 二 placed the
+other way (values read row by row set column by column, and back), puts each through
+the converters, and notes which give the page's own text
+(scripts/converted-forms-evidence.json: "moves" and "orders"); the truth pass reads
+that, and the sums, to mark a vanished cell's row and a block whose order is lost.
 
 The tool versions go to tests/corpus/converted/README.md (section "Tool versions of
 the generated pages").
@@ -691,7 +696,7 @@ def vanished(text, model, form):
     by EVIDENCE, the form's text is the same with the empty cell moved to other cells
     of its row. Such a row's cells are undecided where the template's sums do not
     decide them either."""
-    found = json.loads(EVIDENCE.read_text(encoding="utf-8")).get(model["base"], {})
+    found = json.loads(EVIDENCE.read_text(encoding="utf-8"))["moves"].get(model["base"], {})
     lines = {}
     for key, e in found.items():
         same = e["same"].get(form)
@@ -740,6 +745,31 @@ def table_placeholder(text, model, form):
     return out
 
 
+def truth_of(mark):
+    """The truth of a cell the page writes so (`/`, `—` and nothing read as blank)."""
+    return "" if mark in ("", "/", "—") else mark
+
+
+def reordered(text, model, form):
+    """Cells of table 二 whose values the form writes in the same order whether they
+    stand row by row or column by column: by EVIDENCE, the page with a block of a
+    sub-table's values placed the other way gives the same text. Table 二 has no sums
+    to tell the two apart, so each cell the two pages hold differently is lost."""
+    found = json.loads(EVIDENCE.read_text(encoding="utf-8"))["orders"].get(model["base"], [])
+    out = {}
+    for e in found:
+        if form not in e["same"]:
+            continue
+        for k, mark in e["values"].items():
+            if truth_of(mark) != model["truth"][k]:
+                out[k] = (
+                    f"{DROPS.get(form, 'the form')}, and writes the values of {e['caption']}, "
+                    f"columns {e['columns']}, in the same order whether they stand row by row or "
+                    "column by column: the page with them placed the other way gives the same text"
+                )
+    return out
+
+
 # How the forms that drop an empty cell write one (for the reasons).
 DROPS = {
     "chromium-raw": "pdftotext -raw writes a row's values one space apart and an empty cell as nothing",
@@ -750,7 +780,7 @@ DROPS = {
 
 # What finds lost cells in an output's text, and the structure rule that the loss
 # makes fire once the rest is read (a table gone: S002; a row short of cells: S003).
-LOST = [(table_placeholder, "S002"), (vanished, "S003")]
+LOST = [(table_placeholder, "S002"), (vanished, "S003"), (reordered, "S003")]
 
 
 def lost_cells(path, form, model):
@@ -775,8 +805,9 @@ def lost_cells(path, form, model):
 # other values keep their order, so the row shows the same values), and put through
 # the same converters. A move whose text is the page's own text, byte for byte over
 # the tables (sections 二 to 四; lines with the print date or the page's address left
-# out), is a placement that the text cannot tell from the truth. `--evidence` writes
-# what it found to EVIDENCE; the truth pass reads it there.
+# out), is a placement that the text cannot tell from the truth. So is a block of
+# table 二 placed the other way (`orders`) whose text is the page's own. `--evidence`
+# writes what it found to EVIDENCE; the truth pass reads it there.
 
 EVIDENCE = ROOT / "scripts" / "converted-forms-evidence.json"
 
@@ -804,6 +835,40 @@ def moves(model):
                     moved = dict(shown)
                     moved.update(zip(cells, rest[:j] + [""] + rest[j:]))
                     yield key, cells, at, j, moved
+
+
+def t2_parts(export):
+    """Each part of table 二: its caption (第二十条第（一）项) and its rows' cells."""
+    for heading, tables in export.sections:
+        if heading.startswith("二"):
+            for caption, thead, tbody in tables:
+                rows = [[c.key for c in row if c.key] for row in thead + tbody]
+                yield caption, [r for r in rows if r]
+
+
+def orders(model):
+    """(part's caption, its columns a–b, what the page writes with the values of those
+    columns placed the other way): the values read row by row set column by column, and
+    read column by column set row by row. A `pdftotext` reading order may write a block
+    of cells either way (where the page's geometry makes the block one text block or
+    one per column), so a page whose values stand the other way may give the same
+    text."""
+    shown = model["shown"]
+    for caption, rows in t2_parts(model["export"]):
+        if len(rows) < 2 or len({len(r) for r in rows}) != 1:
+            continue
+        seen = []
+        for a in range(len(rows[0])):
+            for b in range(a + 2, len(rows[0]) + 1):
+                block = [r[a:b] for r in rows]
+                across = [k for r in block for k in r]
+                down = [r[c] for c in range(b - a) for r in block]
+                for read, placed in ((across, down), (down, across)):
+                    other = dict(zip(placed, (shown[k] for k in read)))
+                    changed = {k: v for k, v in other.items() if v != shown[k]}
+                    if changed and changed not in seen:
+                        seen.append(changed)
+                        yield caption, f"{a + 1}-{b}", changed
 
 
 def all_texts(pages, work: Path):
@@ -838,7 +903,7 @@ def evidence():
     gen = Path(tempfile.mkdtemp(prefix="zfxxgk-evidence-"))
     try:
         generate(gen)
-        pages, tried = [], []
+        pages, tried, placed = [], [], []
         for (name, kind), model in models(gen).items():
             export = model["export"]
             year = int(re.search(r"(\d{4})年", export.title).group(1))
@@ -852,14 +917,24 @@ def evidence():
                 q.write_text(PAGES[kind](export.title, year, body_name, export.sections, moved), encoding="utf-8")
                 pages.append(q)
                 tried.append((f"{name}-{kind}", page, key, cells, at, j, q))
+            for n, (caption, columns, changed) in enumerate(orders(model)):
+                q = gen / f"{name}-{kind}-o{n + 1:03d}.html"
+                q.write_text(PAGES[kind](export.title, year, body_name, export.sections, {**model["shown"], **changed}), encoding="utf-8")
+                pages.append(q)
+                placed.append((f"{name}-{kind}", page, caption, columns, changed, q))
         texts = all_texts(pages, gen)
-        out = {}
+        out = {"moves": {}, "orders": {}}
         for base, page, key, cells, at, j, q in tried:
-            e = out.setdefault(base, {}).setdefault(key, {"row": cells, "at": at, "same": {}})
+            e = out["moves"].setdefault(base, {}).setdefault(key, {"row": cells, "at": at, "same": {}})
             for form, text in texts[q].items():
                 same = e["same"].setdefault(form, [])
                 if text == texts[page][form]:
                     same.append(j)
+        for base, page, caption, columns, changed, q in placed:
+            same = sorted(form for form, text in texts[q].items() if text == texts[page][form])
+            out["orders"].setdefault(base, []).append(
+                {"caption": caption, "columns": columns, "values": changed, "same": same}
+            )
         # The committed outputs must be what these tools write of the page.
         for (name, kind) in models(gen):
             page = gen / f"{name}-{kind}-p000.html"
@@ -1080,7 +1155,7 @@ def main():
     )
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--figures", action="store_true", help="read the corpus back, write the figures")
-    what.add_argument("--evidence", action="store_true", help="where an empty cell leaves no trace (needs the tools)")
+    what.add_argument("--evidence", action="store_true", help="where an empty cell, or the order of a block of table 二, leaves no trace (needs the tools)")
     what.add_argument("--truth", action="store_true", help="rewrite expected/ from the committed outputs")
     parser.parse_args()
     if "--figures" in sys.argv:
