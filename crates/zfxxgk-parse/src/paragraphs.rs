@@ -104,6 +104,9 @@
 //!   fit under （七）总计 plus 四 column by column ([`column_bounds`]);
 //! - the values of a one-row sub-table of table 二 before its label or among its
 //!   column names ([`apart::one_row_blocks_t2`]);
+//! - the value of a one-cell sub-table of table 二 after its column's name, its label
+//!   set before the sub-table among the table's other labels, as chromium's reading
+//!   order sets its online-editor page ([`apart::one_cell_blocks_t2`]);
 //! - table 四's last values after section 五's heading ([`apart::past_heading_t4`]);
 //! - table 二's procurement amount after section 三's heading, as chromium's reading
 //!   order sets it where a page breaks in that row ([`apart::past_heading_t2`]);
@@ -120,8 +123,8 @@ use crate::labels;
 use crate::number::{self, Kind};
 use crate::rows::{Row, TableRow, Zones};
 use apart::{
-    first_columns_apart, label_after_table_t3, one_row_blocks_t2, past_heading_t2, past_heading_t4,
-    scattered_t4,
+    first_columns_apart, label_after_table_t3, one_cell_blocks_t2, one_row_blocks_t2,
+    past_heading_t2, past_heading_t4, scattered_t4,
 };
 use lynx::{
     blank_cells, blank_total, centred_trailing_blank, rejoin_broken, rejoin_broken_t2,
@@ -133,6 +136,7 @@ use lynx::{
 /// spans index.
 pub(crate) fn regroup<'i>(text: &'i str, zones: &mut Zones<'i>) {
     one_row_blocks_t2(&mut zones.t2);
+    one_cell_blocks_t2(&mut zones.t2);
     past_heading_t2(text, zones);
     rejoin_broken_t2(text, &mut zones.t2);
     regroup_zone(text, &mut zones.t2, TableId::T2);

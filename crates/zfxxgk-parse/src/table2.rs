@@ -415,7 +415,7 @@ fn merged(mut ranges: Vec<columns::Range>) -> Vec<columns::Range> {
 }
 
 /// `第二十条第（五）项` → 5.
-fn item_of(folded: &str) -> Option<u8> {
+pub(crate) fn item_of(folded: &str) -> Option<u8> {
     static ARTICLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("第二十条"));
     let at = ARTICLE.find(folded.as_bytes())?;
     let rest = &folded[at + "第二十条".len()..];

@@ -73,6 +73,22 @@ pub(super) fn scattered_t4(rows: &mut Vec<TableRow<'_>>) {
     }
 }
 
+/// The blocks of table 二's sub-tables in `rows`: each from its `第二十条第（…）项` line
+/// (the block's first row) to the next such line, or the zone's end.
+fn t2_blocks(rows: &[TableRow<'_>]) -> Vec<(usize, usize)> {
+    let heading = |r: &TableRow<'_>| {
+        text_line(r, TableId::T2).is_some_and(|c| c.text.trim().starts_with("第二十条"))
+    };
+    let starts: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(heading))
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(b, &start)| (start, starts.get(b + 1).copied().unwrap_or(rows.len())))
+        .collect()
+}
+
 /// Table 二's values set apart from the label of a sub-table of one row, as
 /// `pdftotext` of a LibreOffice page reads them: before it (`上一年项目数量` / `本年增/减`
 /// / `1829` / `0` / `行政事业性收费`), or after it among the column names' words
@@ -98,15 +114,8 @@ pub(super) fn one_row_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
             })
         })
     };
-    let heading = |r: &TableRow<'_>| {
-        text_line(r, TableId::T2).is_some_and(|c| c.text.trim().starts_with("第二十条"))
-    };
-    let starts: Vec<usize> = (0..rows.len())
-        .filter(|&k| rows.get(k).is_some_and(heading))
-        .collect();
     // Last block first: moving rows within a block leaves the others where they are.
-    for (b, &start) in starts.iter().enumerate().rev() {
-        let end = starts.get(b + 1).copied().unwrap_or(rows.len());
+    for (start, end) in t2_blocks(rows).into_iter().rev() {
         let Some(block) = rows.get(start + 1..end) else {
             continue;
         };
@@ -152,6 +161,89 @@ pub(super) fn one_row_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
             }
         }
         rows.splice(start + 1..end, new);
+    }
+}
+
+/// The one value of a sub-table of table 二 that has one cell (2021: 行政许可's and
+/// 行政事业性收费's), its row's label set before the sub-table among the table's other
+/// labels, as chromium's online-editor page reads in `pdftotext`'s reading order
+/// (`信息内容` / `行政事业性收费` / `现行有效件数` / … / `第二十条第（八）项` /
+/// `本年收费金额（单位：万元）` / `1734.7`): the label is put before the value, to be
+/// joined as a label and its value are. Only where the sub-table's block (from its
+/// `第二十条第（…）项` line to the next, or the zone's end) names no row of table 二,
+/// holds no number but that one value alone on its line, after a line naming the
+/// sub-table's column; where the sub-table has one row and one column in the edition
+/// the zone's headers name (or in both alike); and where one line of the zone, before
+/// the block, names that row, with no value after it: no other cell of table 二 can
+/// stand there.
+pub(super) fn one_cell_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
+    let edition = t2_edition(rows);
+    // Each move takes a label from before its block to inside it: the blocks before
+    // stay where they were only for the moves after them, so the last block goes first.
+    for (start, end) in t2_blocks(rows).into_iter().rev() {
+        let Some(item) = rows
+            .get(start)
+            .and_then(|r| text_line(r, TableId::T2))
+            .and_then(|c| crate::table2::item_of(&crate::normalize::fold(c.text)))
+        else {
+            continue;
+        };
+        let editions = edition.map_or(Edition::ALL.to_vec(), |e| vec![e]);
+        let subs: Vec<_> = editions
+            .iter()
+            .filter_map(|&e| Template::of(e).t2.iter().find(|sub| sub.item == item))
+            .collect();
+        let (Some(sub), true) = (
+            subs.first(),
+            subs.len() == editions.len()
+                && subs
+                    .iter()
+                    .all(|s| s.rows.len() == 1 && s.columns.len() == 1),
+        ) else {
+            continue;
+        };
+        let (Some(row), Some(column)) = (sub.rows.first(), sub.columns.first()) else {
+            continue;
+        };
+        let Some(block) = rows.get(start + 1..end) else {
+            continue;
+        };
+        let names_row = |r: &TableRow<'_>| {
+            text_line(r, TableId::T2)
+                .and_then(|c| labels::t2_row(c.text))
+                .is_some_and(|(def, i)| i == item && def.key == row.key)
+        };
+        let values: Vec<usize> = (0..block.len())
+            .filter(|&k| block.get(k).is_some_and(value))
+            .collect();
+        let numbers = block.iter().filter(|r| holds_value(r)).count();
+        let ([v], 1) = (values.as_slice(), numbers) else {
+            continue;
+        };
+        let named_column = block.get(..*v).is_some_and(|before| {
+            before.iter().any(|r| {
+                text_line(r, TableId::T2).is_some_and(|c| labels::column_match(c.text, column))
+            })
+        });
+        let named_here = block
+            .iter()
+            .any(|r| text_line(r, TableId::T2).is_some_and(|c| labels::t2_row(c.text).is_some()));
+        if !named_column || named_here {
+            continue;
+        }
+        let labels_before: Vec<usize> = (0..start)
+            .filter(|&k| rows.get(k).is_some_and(names_row))
+            .collect();
+        let [l] = labels_before.as_slice() else {
+            continue;
+        };
+        let next = value_run(rows, l + 1).0;
+        if !next.is_empty() {
+            continue;
+        }
+        let at = start + 1 + v;
+        let label = rows.remove(*l);
+        rows.insert(at - 1, label);
     }
 }
 

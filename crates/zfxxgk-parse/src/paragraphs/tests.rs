@@ -2054,3 +2054,58 @@ fn a_run_after_short_rows_that_does_not_split_is_not_read() {
     assert_eq!(get(&got, "t3.unavailable.unclear.total"), Some("0"));
     assert!(none_under(&got, "t3.unavailable.needs_creation"), "{got:?}");
 }
+
+/// chromium's online-editor page, in `pdftotext`'s reading order, sets table 二's
+/// labels first and a one-cell sub-table's value after its column's name: where the
+/// sub-table has that one cell, its label (alone, before the block) takes it.
+#[test]
+fn the_value_of_a_one_cell_sub_table_is_its_label_set_before() {
+    let text = |first: &str, label_then: &str, block: &[&str]| {
+        let mut t = format!(
+            "二、主动公开政府信息情况\n\n信息内容\n\n规章\n\n行政规范性文件\n\n第二十条第（一）项\n\n\
+             {first}\n\n信息内容\n\n{label_then}\n\n第二十条第（八）项\n\n"
+        );
+        for c in block {
+            t.push_str(c);
+            t.push_str("\n\n");
+        }
+        t.push_str("三、收到和处理政府信息公开申请情况\n");
+        t
+    };
+    let fees = ["本年收费金额（单位：万元）", "1734.7"];
+    let got = tidy(&text(
+        "本年制发件数",
+        "行政事业性收费\n\n现行有效件数",
+        &fees,
+    ));
+    assert_eq!(
+        get(&got, "t2.fees.amount_10k_yuan"),
+        Some("1734.7"),
+        "{got:?}"
+    );
+    // 2019's sub-table (八) has two columns: the value may be either's.
+    let got = tidy(&text(
+        "本年新制作数量",
+        "行政事业性收费\n\n上一年项目数量",
+        &fees,
+    ));
+    assert_eq!(get(&got, "t2.fees.items_last_year"), None, "{got:?}");
+    assert_eq!(get(&got, "t2.fees.items_change"), None);
+    // The label has a value after it: the label keeps it, the block's is not moved.
+    let got = tidy(&text("本年制发件数", "行政事业性收费\n\n5", &fees));
+    assert_eq!(get(&got, "t2.fees.amount_10k_yuan"), Some("5"), "{got:?}");
+    // Two values in the block: which is the cell's is not told.
+    let got = tidy(&text(
+        "本年制发件数",
+        "行政事业性收费\n\n现行有效件数",
+        &["本年收费金额（单位：万元）", "1734.7", "12"],
+    ));
+    assert_eq!(get(&got, "t2.fees.amount_10k_yuan"), None, "{got:?}");
+    // The value before the column's name: not the column's for certain.
+    let got = tidy(&text(
+        "本年制发件数",
+        "行政事业性收费\n\n现行有效件数",
+        &["1734.7", "本年收费金额（单位：万元）"],
+    ));
+    assert_eq!(get(&got, "t2.fees.amount_10k_yuan"), None, "{got:?}");
+}
