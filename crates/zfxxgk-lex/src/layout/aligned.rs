@@ -2,8 +2,10 @@
 //! two or more spaces, each cell with the display columns it covers so that a parser
 //! can line values up under their headers. Labels that wrapped onto lines of their own,
 //! and labels written vertically one character a line, stay inside the table as rows
-//! of one cell. A line of numbers one space apart (columns set close together) is a
-//! row of the table too.
+//! of one cell (at most 8 such lines between two aligned lines). A line of numbers one
+//! space apart (columns set close together) is a row of the table too, and so is a line
+//! of one number alone, as a table whose narrow cells stack writes rows a column at a
+//! time (at most 21 such lines between two aligned lines: three rows of seven columns).
 
 use super::Fits;
 use crate::block::TableBuilder;
@@ -12,6 +14,10 @@ use crate::{BlockKind, Layout, Span};
 
 /// How many lines of one cell may stand between two aligned lines of one table.
 const MAX_GAP_LINES: usize = 8;
+/// How many lines of one number alone may stand between two aligned lines of one
+/// table: a table whose narrow cells `pdftotext -layout` stacks writes a few rows a
+/// column at a time, each value on a line of its own (three rows of seven columns).
+const MAX_STACKED_LINES: usize = 21;
 /// A line of one cell longer than this (display columns) is running text, not a label.
 const MAX_LABEL_WIDTH: usize = 60;
 
@@ -23,19 +29,29 @@ pub(super) fn table<'i>(
 ) -> (BlockKind<'i>, usize) {
     let mut last_aligned = i;
     let mut gap = 0;
+    let mut stacked = 0;
     let mut j = i + 1;
     while j < lines.len() && fits(i, j) {
         match lines.kind(j) {
             LineKind::Aligned => {
                 last_aligned = j;
                 gap = 0;
+                stacked = 0;
             }
             // A row of numbers one space apart (narrow columns) is a row of the table.
             LineKind::Text if numbers_row(lines.at(j).text) => {
                 last_aligned = j;
                 gap = 0;
+                stacked = 0;
             }
             LineKind::Blank => {}
+            // A number alone: a cell of rows written a column at a time.
+            LineKind::Text if line::number_token(line::trim(lines.at(j).text)) => {
+                stacked += 1;
+                if stacked > MAX_STACKED_LINES {
+                    break;
+                }
+            }
             LineKind::Text if line::width(line::trim(lines.at(j).text)) <= MAX_LABEL_WIDTH => {
                 gap += 1;
                 if gap > MAX_GAP_LINES {

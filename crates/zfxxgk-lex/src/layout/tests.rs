@@ -308,3 +308,36 @@ fn aligned_table_keeps_a_row_of_numbers_one_space_apart() {
     let table = blocks[0].table().expect("a table");
     assert_eq!(table.rows().count(), 1);
 }
+
+/// `pdftotext -layout` of a table whose narrow cells stack writes a few rows a column
+/// at a time, each value on a line of its own: more such lines than a label's wrapped
+/// lines may be (two rows of seven columns, less a blank cell: thirteen) stand between
+/// two aligned rows, and the table holds them all.
+#[test]
+fn aligned_table_keeps_rows_written_a_column_at_a_time() {
+    let staircase = |lines: usize| {
+        let mut text = String::from("规章     1     0     1\n");
+        for k in 0..lines {
+            text += &format!("{}{}\n", " ".repeat(8 + 2 * (k / 2)), k % 3);
+        }
+        text += "规范性文件     2     0     2\n";
+        text
+    };
+    let text = staircase(13);
+    let blocks = lex(&text);
+    let t = tables(&blocks);
+    assert_eq!(t.len(), 1, "{blocks:?}");
+    assert_eq!(t[0].rows().count(), 15);
+    // As many as three rows of seven columns, no more.
+    assert_eq!(tables(&lex(&staircase(21))).len(), 1);
+    let text = staircase(22);
+    let blocks = lex(&text);
+    assert_eq!(tables(&blocks)[0].rows().count(), 1, "{blocks:?}");
+    // Lines of text still end the table past their own limit.
+    let mut text = String::from("规章     1     0     1\n");
+    for _ in 0..9 {
+        text += "        一段文字\n";
+    }
+    text += "规范性文件     2     0     2\n";
+    assert_eq!(tables(&lex(&text))[0].rows().count(), 1);
+}

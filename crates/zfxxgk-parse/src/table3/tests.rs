@@ -1260,3 +1260,91 @@ fn a_whole_row_after_a_row_that_lost_a_cell_is_not_read_where_the_column_sums_fa
     assert_eq!(get(&got, &key("natural_person")), Some("2"), "{got:?}");
     assert_eq!(get(&got, &key("other_org")), Some("0"));
 }
+
+/// `pdftotext -layout` of chromium's PDF of the online editor's page (the wider
+/// check's seed 110, a 2020 page, section 三): （四）'s last two rows stand a column at
+/// a time, ten lines of one value each after the commercial column's only value (a
+/// blank cell left nothing), more than a label's wrapped lines may be; the table holds
+/// them, and they are read as the rows in order. The commercial column holds two
+/// values for three rows: whose they are is not told, and none is read.
+#[test]
+fn a_staircase_of_lines_of_one_value_each_is_read_a_column_at_a_time() {
+    const LINES: [&str; 35] = [
+        "某局2024年政府信息公开工作年度报告",
+        "  三、收到和处理政府信息公开申请情况",
+        "                                         申请人情况",
+        "                              自然 商业企 科研机法人或其他组织法律服务 其 总计",
+        "                               人 业 构 社会公益  组织 机构 他",
+        "一、本年新收政府信息公开申请数量             133   3        —      1      6       5   148",
+        "二、上年结转政府信息公开申请数量               1   0        0      0      0       0    1",
+        "三、本年度办 （一）予以公开                40   0        0      0      2       1   43",
+        "理结果    （二）部分公开（区分处理的，只计这一情形， 15",
+        "       不计其他情形）                     1        0      0      0       1   17",
+        "\u{c}                  属于国家秘密",
+        "                   1.            7          0   0   0       0       1    8",
+        "              2.其他法律行政法规禁止公开     7          0   0   0       0       0    7",
+        "              3.危及“三安全一稳定”      10          0   0   0       1       0   11",
+        "       （三）不予公 4.保护第三方合法权益        9          0   0   0       0       0    9",
+        "       开      5.属于三类内部事务信息       4          0   0   0       0       0    4",
+        "              6.属于四类过程性信息        4          0   0   0       0       0    4",
+        "              7.属于行政执法案卷         3          0   0   0       1       /    4",
+        "              8.属于行政查询事项         3          0   0   0       0       0    3",
+        "",
+        "       （四）无法提 1.2.本机关不掌握相关政府信息",
+        "                  没有现成信息需要另行制作",
+        "                                 1          0   0   0       0       0    1",
+        "",
+        "       供      3.补正后申请内容仍不明确",
+        "              1.信访举报投诉类申请        2          0   0   0       0       0    2",
+        "              2.重复申请             2          0   0   0       0       0    2",
+        "       （五）不予处 3.要求提供公开出版物        1          0   0   0       0       0    1",
+        "       理      4.无正当理由大量反复申请      3          0   —   0       0       0    3",
+        "              5.要求行政机关确认或重新出具已",
+        "              获取信息               0          0   0   0       0       0    0",
+        "",
+        "       （六）其他处理                   6          2   0   1       2       2   13",
+        "       （七）总计                   120          3   0   1       6       5   135",
+        "四、结转下年度继续办理                     14          0   0   0       0       0   14",
+    ];
+    // The staircase: each column's values one under the other, at its column.
+    let stair: Vec<String> = [(33, "0"), (33, "3          0")]
+        .into_iter()
+        .chain(
+            [48, 52, 60, 68]
+                .into_iter()
+                .flat_map(|x| [(x, "0"), (x, "0")]),
+        )
+        .chain([(73, "0"), (73, "3")])
+        .map(|(x, v)| format!("{}{v}", " ".repeat(x)))
+        .collect();
+    let at = LINES
+        .iter()
+        .position(|l| l.contains("3.补正后申请内容仍不明确"))
+        .map_or(0, |k| k + 1);
+    let mut lines: Vec<&str> = LINES.to_vec();
+    lines.splice(at..at, stair.iter().map(String::as_str));
+    let got = cells_of(&lines);
+    let row = |r: &str| -> Vec<Option<&str>> {
+        T3_COLUMNS
+            .iter()
+            .map(|c| {
+                let key = format!("t3.unavailable.{r}.{}", c.key);
+                got.iter().find(|g| g.0 == key).map(|g| g.1.as_str())
+            })
+            .collect()
+    };
+    let zero = Some("0");
+    assert_eq!(
+        row("not_held"),
+        [Some("1"), None, zero, zero, zero, zero, Some("1")],
+        "{got:?}"
+    );
+    assert_eq!(
+        row("needs_creation"),
+        [zero, None, zero, zero, zero, zero, zero]
+    );
+    assert_eq!(
+        row("unclear"),
+        [Some("3"), None, zero, zero, zero, zero, Some("3")]
+    );
+}
