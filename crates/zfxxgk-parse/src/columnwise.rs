@@ -72,7 +72,16 @@
 //! (T302, T303) must then hold wherever their cells are read, with the rows read
 //! before in [`tail`], or nothing is.
 //!
-//! Where no way is kept, one value may stand away from its row: chromium sets the
+//! Where no way is kept, the run may be written in blocks of two bands of rows
+//! taken turn about: chromium's Word page can write the first columns of its last
+//! rows a column a block for the top band, then for the bottom band, and only then
+//! the other columns of each, or set a band's last column among the other band's
+//! columns. Each way of saying which band each block is, by the blocks' lengths
+//! (bands of two sizes; a block one column or two side by side), each band holding
+//! every column in order, is tried with the run put back band after band
+//! ([`regrouped`]), and the cells are read as above over all of them, with a note.
+//!
+//! Where still no way is kept, one value may stand away from its row: chromium sets the
 //! total of a row that lost a cell among the table's last values, or a value of
 //! such a row a few places on, past its total. Every way of moving one value back
 //! is then tried ([`displaced`]: one of a run's last three values to any place
@@ -1113,6 +1122,158 @@ fn seen_displaced(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool)
     union(rows, kept)
 }
 
+/// Most ways of putting a run's blocks in bands tried ([`regrouped`]): past it, none is.
+const MAX_REGROUPED: usize = 16;
+
+/// The blocks of `run` (values parted by blank lines): each block's range in `run`.
+fn blocks_of(words: &[Word<'_>], run: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, w) in run.iter().filter_map(|&g| words.get(g)).enumerate() {
+        if w.gap || i + 1 == run.len() {
+            out.push(from..i + 1);
+            from = i + 1;
+        }
+    }
+    out
+}
+
+/// The chunks with one chunk's run, written in blocks of two bands of rows taken
+/// turn about, put back band after band: chromium's Word page, after a page break,
+/// can write the first columns of its last rows a column a block for one band of
+/// rows, then for the next, and only then the other columns, band after band
+/// (`4 2 2 …` / `0 0 0 …` / `1 0 0 …` / `0 2 34 3` / `0 2 6 0` / `0 2 5 0` / then
+/// the last four columns so), or a band's last columns among the other's. Where a
+/// chunk's run holds every column and is all blocks, each block is taken as one
+/// column of a band, or two side by side (`0 1` / `2 13` / …), each band's blocks
+/// in its columns' order: every way of saying which band each block is, with bands
+/// of two sizes told by the blocks' lengths (a block of `k` columns of `r` rows
+/// holds `k × r` values, but for at most [`MAX_VANISHED`] in all that vanished), and
+/// each band holding every column, gives the run band after band. At most
+/// [`MAX_REGROUPED`] ways; past it, none.
+fn regrouped(words: &[Word<'_>], chunks: &[Chunk]) -> Vec<Vec<Chunk>> {
+    let mut out = Vec::new();
+    for (ci, chunk) in chunks.iter().enumerate() {
+        if !chunk.first.is_empty() {
+            continue;
+        }
+        let blocks = blocks_of(words, &chunk.run);
+        let mut sizes: Vec<usize> = blocks.iter().map(|b| b.len()).collect();
+        sizes.sort_unstable();
+        sizes.dedup();
+        for &top in &sizes {
+            for &bottom in sizes.iter().filter(|&&r| r != top) {
+                let mut bands = Vec::new();
+                let mut search = Regroup {
+                    blocks: &blocks,
+                    rows: [top, bottom],
+                    band: Vec::with_capacity(blocks.len()),
+                    found: &mut bands,
+                };
+                search.walk(0, [0, 0], 0);
+                for band in bands {
+                    let mut run = Vec::with_capacity(chunk.run.len());
+                    for b in 0..2 {
+                        for (block, _) in blocks.iter().zip(&band).filter(|(_, &x)| x == b) {
+                            run.extend(chunk.run.get(block.clone()).unwrap_or_default());
+                        }
+                    }
+                    if run == chunk.run {
+                        continue;
+                    }
+                    let mut c = chunks.to_vec();
+                    if let Some(slot) = c.get_mut(ci) {
+                        slot.run = run;
+                        out.push(c);
+                    }
+                    if out.len() > MAX_REGROUPED {
+                        return Vec::new();
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The search of [`regrouped`]: which band each block is, the first block the top
+/// band's, with `rows` the bands' sizes.
+struct Regroup<'a> {
+    blocks: &'a [Range<usize>],
+    rows: [usize; 2],
+    band: Vec<usize>,
+    found: &'a mut Vec<Vec<usize>>,
+}
+
+impl Regroup<'_> {
+    /// From block `i` on, with `columns` of each band placed and `gone` values
+    /// vanished.
+    fn walk(&mut self, i: usize, columns: [usize; 2], gone: usize) {
+        if self.found.len() > MAX_REGROUPED {
+            return;
+        }
+        let Some(block) = self.blocks.get(i) else {
+            if columns == [N, N] {
+                self.found.push(self.band.clone());
+            }
+            return;
+        };
+        let bands = if i == 0 { 0..1 } else { 0..2 };
+        for b in bands {
+            let (Some(&placed), Some(&rows)) = (columns.get(b), self.rows.get(b)) else {
+                continue;
+            };
+            for k in 1..=2.min(N - placed) {
+                let Some(missing) = (k * rows).checked_sub(block.len()) else {
+                    continue;
+                };
+                if gone + missing > MAX_VANISHED || (k > 1 && block.len() <= rows) {
+                    continue;
+                }
+                let mut next = columns;
+                if let Some(c) = next.get_mut(b) {
+                    *c += k;
+                }
+                self.band.push(b);
+                self.walk(i + 1, next, gone + missing);
+                self.band.pop();
+            }
+        }
+    }
+}
+
+/// What [`seen_in`] sees over every way [`regrouped`] gives of `chunks`: `None`
+/// where none is kept.
+fn seen_regrouped(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool) -> Option<Seen> {
+    let ways = regrouped(words, chunks);
+    union(rows, ways.iter().map(|c| seen_in(words, c, rows, lead)))
+}
+
+/// How the run was read: in the text's order, with its bands put back in order
+/// ([`regrouped`]), or with one value moved back ([`displaced`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Text,
+    Regrouped,
+    Moved,
+}
+
+/// What the ways of reading `chunks` in `order` see ([`seen_in`], [`seen_regrouped`],
+/// [`seen_displaced`]).
+fn seen_by(
+    words: &[Word<'_>],
+    chunks: &[Chunk],
+    rows: usize,
+    lead: bool,
+    order: Order,
+) -> Option<Seen> {
+    match order {
+        Order::Text => seen_in(words, chunks, rows, lead),
+        Order::Regrouped => seen_regrouped(words, chunks, rows, lead),
+        Order::Moved => seen_displaced(words, chunks, rows, lead),
+    }
+}
+
 /// For each cell of `seen`'s rows, what it holds where every way kept gives it the
 /// same value: the first way's content, so that the cells read stand where one
 /// reading puts them; else `None`. Rows of zeros are read so, though which `0` of the
@@ -1166,7 +1327,7 @@ fn place(
     template: &[RowDef],
     from: usize,
     seen: &Seen,
-    (chunks, moved): (usize, bool),
+    (chunks, order): (usize, Order),
 ) -> Vec<Cell> {
     let agreed = agreed(words, seen);
     let mut cells = Vec::new();
@@ -1247,7 +1408,17 @@ fn place(
         ),
         None,
     );
-    if moved {
+    if order == Order::Regrouped {
+        ctx.note(
+            NoteKind::InferredPlacement,
+            Text::new(
+                "表三：按文字的顺序各行的合计关系不成立；换页后的各列按列成块，上下两段行的块交替写出；按块的长短把各块放回各段后读，只读各种成立的读法都相同的单元格",
+                "table 三: in the order of the text the rows do not add up; after a page break its columns are written a column a block, the blocks of two bands of rows taken turn about: read with each block put back in its band by the blocks' lengths, and only the cells every way that adds up agrees on",
+            ),
+            None,
+        );
+    }
+    if order == Order::Moved {
         ctx.note(
             NoteKind::InferredPlacement,
             Text::new(
@@ -1266,25 +1437,22 @@ fn place(
 pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
     let text = ctx.text;
     let (words, chunks) = chunks(text, range)?;
-    let read = |moved: bool| -> Vec<(Edition, Seen)> {
+    let read = |order: Order| -> Vec<(Edition, Seen)> {
         Edition::ALL
             .iter()
             .filter_map(|&e| {
                 let rows = Template::of(e).t3_rows.len();
-                let seen = if moved {
-                    seen_displaced(&words, &chunks, rows, false)
-                } else {
-                    seen_in(&words, &chunks, rows, false)
-                };
-                seen.map(|s| (e, s))
+                seen_by(&words, &chunks, rows, false, order).map(|s| (e, s))
             })
             .collect()
     };
-    let mut moved = false;
-    let mut found = read(false);
-    if found.is_empty() {
-        moved = true;
-        found = read(true);
+    let mut order = Order::Text;
+    let mut found = read(order);
+    for next in [Order::Regrouped, Order::Moved] {
+        if found.is_empty() {
+            order = next;
+            found = read(order);
+        }
     }
     if found.len() != 1 {
         return None;
@@ -1299,7 +1467,7 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
     {
         return None;
     }
-    let mut cells = place(ctx, &words, template, 0, &seen, (chunks.len(), moved));
+    let mut cells = place(ctx, &words, template, 0, &seen, (chunks.len(), order));
     cells.sort_by_key(|c| c.key);
     let first = words.first().map_or(0, |w| w.span.start);
     let last = words.last().map_or(first, |w| w.span.end);
@@ -1350,9 +1518,9 @@ pub(crate) fn tail(ctx: &mut Ledger<'_>, table: &mut Table, range: Range<usize>)
     if !named {
         return;
     }
-    let Some((seen, moved)) = seen_in(&words, &chunks, rows, true)
-        .map(|s| (s, false))
-        .or_else(|| seen_displaced(&words, &chunks, rows, true).map(|s| (s, true)))
+    let Some((seen, order)) = [Order::Text, Order::Regrouped, Order::Moved]
+        .into_iter()
+        .find_map(|o| seen_by(&words, &chunks, rows, true, o).map(|s| (s, o)))
     else {
         return;
     };
@@ -1376,7 +1544,7 @@ pub(crate) fn tail(ctx: &mut Ledger<'_>, table: &mut Table, range: Range<usize>)
     {
         return;
     }
-    let cells = place(ctx, &words, template, from, &seen, (chunks.len(), moved));
+    let cells = place(ctx, &words, template, from, &seen, (chunks.len(), order));
     table.cells.extend(cells);
     table.cells.sort_by_key(|c| c.key);
 }

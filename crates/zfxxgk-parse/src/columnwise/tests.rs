@@ -436,6 +436,44 @@ fn the_first_column_may_be_the_runs() {
 /// paragraph. `off` is added to （七）总计's first column. The title's year tells the
 /// edition, which the first rows do not.
 fn word_page(off: u64) -> (String, Vec<[u64; N]>) {
+    let rows = word_rows();
+    let template = Template::of(Edition::V2021).t3_rows;
+    let key = |k: &str| template.iter().position(|r| r.key == k).expect("row");
+    let mut text = word_head(&rows);
+    let cut = 10;
+    let label = |j: usize| format!("{}{}", template[j].number, template[j].label);
+    let total = key("results_total");
+    for (j, row) in rows.iter().enumerate().skip(cut) {
+        let first = row[0] + if j == total { off } else { 0 };
+        if j + 1 == rows.len() {
+            text += &format!("{}\n{first}\n\n", label(j));
+        } else {
+            text += &format!("{} {first}\n", label(j));
+        }
+    }
+    // The blank: the third column (科研机构) of the band's fourth row, a zero.
+    let band = cut..cut + 9;
+    let blank = (cut + 3, 2);
+    assert_eq!(rows[blank.0][blank.1], 0);
+    for col in 1..N {
+        for (j, row) in rows.iter().enumerate().take(band.end).skip(band.start) {
+            if (j, col) != blank {
+                text += &format!("{}\n", row[col]);
+            }
+        }
+        text.push('\n');
+    }
+    for row in rows.iter().skip(band.end) {
+        for v in &row[1..] {
+            text += &format!("{v}\n\n");
+        }
+    }
+    text += "四、政府信息公开行政复议、行政诉讼情况\n";
+    (text, rows)
+}
+
+/// The rows of [`word_page`]'s table: every sum holds.
+fn word_rows() -> Vec<[u64; N]> {
     let template = Template::of(Edition::V2021).t3_rows;
     let key = |k: &str| template.iter().position(|r| r.key == k).expect("row");
     let adds = |j: usize| zfxxgk_model::T3Row::adds_to_results_total(template[j].key);
@@ -467,44 +505,23 @@ fn word_page(off: u64) -> (String, Vec<[u64; N]>) {
     for r in &mut rows {
         r[6] = r[..6].iter().sum();
     }
+    rows
+}
+
+/// [`word_page`]'s text before the page break: the title, section 三's heading,
+/// the header, and the first ten rows with their values beside their labels.
+fn word_head(rows: &[[u64; N]]) -> String {
+    let template = Template::of(Edition::V2021).t3_rows;
     let mut text = String::from(
         "某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n",
     );
-    let cut = 10;
     let label = |j: usize| format!("{}{}", template[j].number, template[j].label);
-    for (j, row) in rows.iter().enumerate().take(cut) {
+    for (j, row) in rows.iter().enumerate().take(10) {
         let values: Vec<String> = row.iter().map(u64::to_string).collect();
         text += &format!("{} {}\n", label(j), values.join(" "));
     }
     text.push('\n');
-    let total = key("results_total");
-    for (j, row) in rows.iter().enumerate().skip(cut) {
-        let first = row[0] + if j == total { off } else { 0 };
-        if j + 1 == rows.len() {
-            text += &format!("{}\n{first}\n\n", label(j));
-        } else {
-            text += &format!("{} {first}\n", label(j));
-        }
-    }
-    // The blank: the third column (科研机构) of the band's fourth row, a zero.
-    let band = cut..cut + 9;
-    let blank = (cut + 3, 2);
-    assert_eq!(rows[blank.0][blank.1], 0);
-    for col in 1..N {
-        for (j, row) in rows.iter().enumerate().take(band.end).skip(band.start) {
-            if (j, col) != blank {
-                text += &format!("{}\n", row[col]);
-            }
-        }
-        text.push('\n');
-    }
-    for row in rows.iter().skip(band.end) {
-        for v in &row[1..] {
-            text += &format!("{v}\n\n");
-        }
-    }
-    text += "四、政府信息公开行政复议、行政诉讼情况\n";
-    (text, rows)
+    text
 }
 
 #[test]
@@ -546,4 +563,119 @@ fn a_tail_whose_sums_do_not_hold_with_the_rows_before_is_not_read() {
     assert!(report
         .cell("t3.new_received.total".parse().expect("key"))
         .is_some());
+}
+
+/// [`word_page`]'s table as chromium's Word page can also read after the page
+/// break: the labels alone, then the first three columns of the next nine rows a
+/// column a block, then of the last six rows so, and only then the other four
+/// columns, band after band. One blank cell (written empty) in a zero of the fifth
+/// column (法律服务机构) of the first band; `off` is added to （七）总计's first column.
+fn word_page_by_column_groups(off: u64) -> (String, Vec<[u64; N]>) {
+    let rows = word_rows();
+    let template = Template::of(Edition::V2021).t3_rows;
+    let total = template
+        .iter()
+        .position(|r| r.key == "results_total")
+        .expect("row");
+    let mut text = word_head(&rows);
+    let cut = 10;
+    for r in template.iter().skip(cut) {
+        text += &format!("{}{}\n", r.number, r.label);
+    }
+    text.push('\n');
+    let bands = [cut..cut + 9, cut + 9..rows.len()];
+    let blank = (cut + 2, 4);
+    assert_eq!(rows[blank.0][blank.1], 0);
+    for group in [0..3, 3..N] {
+        for band in &bands {
+            for col in group.clone() {
+                for j in band.clone() {
+                    if (j, col) == blank {
+                        continue;
+                    }
+                    let off = if (j, col) == (total, 0) { off } else { 0 };
+                    text += &format!("{}\n", rows[j][col] + off);
+                }
+                text.push('\n');
+            }
+        }
+    }
+    text += "四、政府信息公开行政复议、行政诉讼情况\n";
+    (text, rows)
+}
+
+#[test]
+fn a_tables_last_rows_written_by_groups_of_columns_band_after_band_are_read() {
+    let (text, rows) = word_page_by_column_groups(0);
+    let report = crate::parse(&text);
+    let template = Template::of(Edition::V2021).t3_rows;
+    for (j, r) in template.iter().enumerate().skip(10) {
+        for (col, def) in T3_COLUMNS.iter().enumerate() {
+            let key = format!("t3.{}.{}", r.key, def.key);
+            let got = report.cell(key.parse().expect("key"));
+            // The blank's column in its band is not told (zeros all).
+            if (10..19).contains(&j) && col == 4 {
+                assert!(got.is_none(), "{key}");
+                continue;
+            }
+            let cell = got.unwrap_or_else(|| panic!("{key} not read"));
+            assert_eq!(cell.value.normalized(), rows[j][col].to_string(), "{key}");
+            assert_eq!(cell.placement, Placement::Position, "{key}");
+        }
+    }
+    // A sum off down the columns: nothing of the tail is read.
+    let (text, _) = word_page_by_column_groups(1);
+    let report = crate::parse(&text);
+    assert!(report
+        .cell("t3.carried_forward.total".parse().expect("key"))
+        .is_none());
+}
+
+/// A run in blocks is put back band after band only where its blocks' lengths say
+/// which band each is, and each band then holds every column, in order.
+#[test]
+fn blocks_are_put_in_bands_where_their_lengths_say() {
+    // Each block's values name its place in the text (block 3's are 40, 41, …), so
+    // that the order a way gives can be read back.
+    let run_of = |lens: &[usize]| {
+        let mut text = String::from("四、结转下年度继续办理\n\n");
+        for (k, &len) in lens.iter().enumerate() {
+            for v in 0..len {
+                text += &format!("{}\n", (k + 1) * 10 + v);
+            }
+            text.push('\n');
+        }
+        text
+    };
+    let order = |text: &str| -> Vec<Vec<String>> {
+        let (words, chunks) = read(text).expect("chunks");
+        regrouped(&words, &chunks)
+            .iter()
+            .map(|c| {
+                let run = c.first().map(|c| c.run.as_slice()).unwrap_or_default();
+                let mut blocks: Vec<String> = texts(&words, run)
+                    .iter()
+                    .filter_map(|t| t.parse::<usize>().ok())
+                    .map(|n| (n / 10 - 1).to_string())
+                    .collect();
+                blocks.dedup();
+                blocks
+            })
+            .collect()
+    };
+    // Bands of 3 and 1 rows: the first three columns of each, then the other four.
+    let text = run_of(&[3, 3, 3, 1, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1]);
+    let want = [0, 1, 2, 6, 7, 8, 9, 3, 4, 5, 10, 11, 12, 13].map(|k| k.to_string());
+    assert_eq!(order(&text), [want.to_vec()]);
+    // The top band's last column after the bottom band's first two, and the bottom
+    // band's last two columns side by side, one block (its rows' `a b` in turn).
+    let text = run_of(&[3, 3, 3, 3, 3, 3, 1, 1, 3, 1, 1, 1, 2]);
+    let want = [0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10, 11, 12].map(|k| k.to_string());
+    assert_eq!(order(&text), [want.to_vec()]);
+    // Already band after band: nothing to put back.
+    let text = run_of(&[3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1]);
+    assert!(order(&text).is_empty());
+    // Blocks all as long: which band each is is not told by them.
+    let text = run_of(&[2; 14]);
+    assert!(order(&text).is_empty());
 }
