@@ -1158,6 +1158,10 @@ fn regrouped(words: &[Word<'_>], chunks: &[Chunk]) -> Vec<Vec<Chunk>> {
             continue;
         }
         let blocks = blocks_of(words, &chunk.run);
+        // Two bands of every column: a block one column or two.
+        if blocks.len() > 2 * N || blocks.len() < N {
+            continue;
+        }
         let mut sizes: Vec<usize> = blocks.iter().map(|b| b.len()).collect();
         sizes.sort_unstable();
         sizes.dedup();

@@ -678,4 +678,7 @@ fn blocks_are_put_in_bands_where_their_lengths_say() {
     // Blocks all as long: which band each is is not told by them.
     let text = run_of(&[2; 14]);
     assert!(order(&text).is_empty());
+    // More blocks than two bands' columns: no way, and none tried.
+    let text = run_of(&[3, 1].repeat(15));
+    assert!(order(&text).is_empty());
 }
