@@ -112,7 +112,8 @@ fn tables_of(
     paragraphs::regroup(text, &mut zones);
     wrapped::rejoin(text, &mut zones.t3);
     wrapped::rejoin_t4(&mut zones.t4);
-    let spill = spilled::join(&mut zones);
+    let joined = spilled::join(&mut zones);
+    let spill = joined.as_ref().map(|j| j.span);
     if let Some(span) = spill {
         ctx.note(
             NoteKind::InferredPlacement,
@@ -138,6 +139,32 @@ fn tables_of(
         for c in t.cells.iter_mut().filter(within) {
             c.placement = zfxxgk_model::Placement::Position;
         }
+    }
+    // The spill's cells its orders disagree on are not kept where a row read them.
+    if let (Some(j), Some(t)) = (joined.as_ref().filter(|j| !j.open.is_empty()), t3.as_mut()) {
+        let open = |c: &zfxxgk_model::Cell| {
+            j.open
+                .iter()
+                .any(|o| c.location.start == o.span.start && c.location.end == o.span.end)
+        };
+        t.cells.retain(|c| !open(c));
+        for o in &j.open {
+            ctx.stray(zfxxgk_model::TableId::T3, std::slice::from_ref(o));
+        }
+        ctx.note(
+            NoteKind::AmbiguousPlacement,
+            Text::new(
+                format!(
+                    "表三：写在第四部分表头之后的右侧各列，有多种次序都使各行合计相符，其中 {} 个单元格各次序的值不同（空白单元格没有留下文字），未读",
+                    j.open.len()
+                ),
+                format!(
+                    "table 三: of the right-hand columns set after section 四's header words, more than one order adds up, and they give {} cells other values (a blank cell left no text): those not read",
+                    j.open.len()
+                ),
+            ),
+            Some(j.span),
+        );
     }
     if let (Some(t), Some(range)) = (t3.as_mut(), body(SectionKey::S3)) {
         columnwise::tail(ctx, t, range);

@@ -42,15 +42,22 @@
 //! a cell written would (after the cell to its left and the one above it), on no
 //! line, and every place of it is tried too.
 //!
-//! A short row is joined to its part of the spill only where every order that adds
-//! up gives that part the same values in the same order (a count, or a blank
-//! written; where a blank that left nothing stands among them is the rows'
-//! reader's to tell, by the sums); the cells (which of equal words) are then those
+//! Where every order that adds up gives a short row's part of the spill the same
+//! values in the same order (a count, or a blank written; where a blank that left
+//! nothing stands among them is the rows' reader's to tell, by the sums), the row
+//! is joined to it; the cells (which of equal words) are then those
 //! of the first such order, the rightmost column tried first (a row's cells kept
 //! together as far as they can), and [`join`] says so for the pipeline's note; the
-//! pipeline places them by position. A row left open keeps its left-hand values
-//! where they stand, and its part of the spill is kept as values no reader read:
-//! a wrong number is worse than a missing one.
+//! pipeline places them by position. Where the orders give a row other values in
+//! some of its cells (a blank that left nothing in one of two rows of zeros, or in
+//! one of two cells), the row is joined with the first order's values all the same,
+//! and the words that order sets in those cells are taken back out of the table
+//! once its rows are read, kept unplaced with a note: each cell read is one every
+//! order gives the same value (a blank that left nothing in the first order's row is
+//! the rows' reader's to place by the sums, as above). A row the orders disagree on
+//! in every cell keeps its left-hand values where they stand, and its part of the
+//! spill is kept as values no reader read: a wrong number is worse than a missing
+//! one.
 
 use zfxxgk_lex::{Cell, Span};
 use zfxxgk_model::{Edition, Template, T3_COLUMNS};
@@ -227,6 +234,9 @@ struct Search<'a> {
     first: Option<Vec<Vec<usize>>>,
     /// For each row, whether a grid found gave it other values than the first.
     differ: Vec<bool>,
+    /// For each cell, whether a grid found gave it another value than the first (a
+    /// blank that left nothing being no value of the text).
+    cell_differ: Vec<Vec<bool>>,
     steps: usize,
     /// The sums down the spill's columns, where the rows above tell them.
     down: Option<&'a Down>,
@@ -481,6 +491,13 @@ impl Search<'_> {
                     for (d, o) in self.differ.iter_mut().zip(other) {
                         *d |= o;
                     }
+                    let tokens = self.tokens;
+                    let value = |i: usize| (i != VANISHED).then(|| tokens.get(i).copied());
+                    for ((d, a), b) in self.cell_differ.iter_mut().zip(f).zip(&grid) {
+                        for ((d, &x), &y) in d.iter_mut().zip(a).zip(b) {
+                            *d |= value(x) != value(y);
+                        }
+                    }
                 }
             }
             return true;
@@ -528,9 +545,21 @@ impl Search<'_> {
     }
 }
 
-/// The rows of values the spill's orders that add up agree on, as token indices row
-/// by row (a row the orders put other values in: `None`); `None` where none adds up
-/// or the search is cut off.
+/// A short row's part of the spill as the orders that add up read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SpillRow {
+    /// The cells of the first order found, as token indices ([`VANISHED`] for a blank
+    /// that left nothing).
+    cells: Vec<usize>,
+    /// The columns the orders give other values (none where they give the row the
+    /// same values in the same order).
+    open: Vec<usize>,
+}
+
+/// The rows of values the spill's orders that add up give, row by row: each where
+/// the orders give it the same values in the same order, else with the columns they
+/// disagree on open (`None` where they disagree on every column); `None` where none
+/// adds up or the search is cut off.
 fn solve(
     tokens: &[Token],
     beside: &[bool],
@@ -538,7 +567,7 @@ fn solve(
     width: usize,
     down: Option<&Down>,
     gaps: usize,
-) -> Option<Vec<Option<Vec<usize>>>> {
+) -> Option<Vec<Option<SpillRow>>> {
     let cells = left.len() * width;
     if width == 0 || tokens.len() > cells || tokens.len() + gaps < cells {
         return None;
@@ -553,6 +582,7 @@ fn solve(
         filled: vec![0; width],
         first: None,
         differ: vec![false; left.len()],
+        cell_differ: vec![vec![false; width]; left.len()],
         steps: 0,
         down,
         gaps: cells - tokens.len(),
@@ -566,21 +596,41 @@ fn solve(
         first
             .into_iter()
             .zip(&s.differ)
-            .map(|(row, &d)| (!d).then_some(row))
+            .zip(&s.cell_differ)
+            .map(|((cells, &d), cell_differ)| {
+                let open: Vec<usize> = if d {
+                    (0..width)
+                        .filter(|&c| cell_differ.get(c).copied().unwrap_or(true))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                (open.len() < width).then_some(SpillRow { cells, open })
+            })
             .collect(),
     )
 }
 
+/// A spill joined to its short rows: where it stands, and the cells of it the orders
+/// that add up disagree on, which the rows read with them must not keep.
+#[derive(Debug)]
+pub(crate) struct Joined<'i> {
+    /// The spill's span.
+    pub span: Span,
+    /// The spill's words that stand in a row's cell the orders give other values.
+    pub open: Vec<Cell<'i>>,
+}
+
 /// Joins the spill of zone 四 to the short rows of zone 三, as the module says; the
-/// span of the spill where it did.
-pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
+/// span of the spill where it did, and its cells left open.
+pub(crate) fn join<'i>(zones: &mut Zones<'i>) -> Option<Joined<'i>> {
     if zones.t3.iter().chain(&zones.t4).any(|r| r.padded) {
         return None;
     }
     let (short, c) = short_rows(&zones.t3)?;
     let run = spill(&zones.t4)?;
     let width = T3_COLUMNS.len() - c;
-    let cells: Vec<Cell<'_>> = run
+    let cells: Vec<Cell<'i>> = run
         .iter()
         .filter_map(|&k| zones.t4.get(k))
         .flat_map(|r| r.row.cells.iter().copied())
@@ -628,9 +678,22 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
         .iter()
         .zip(&shown)
         .any(|(u, &n)| u.1.is_some() && n == c);
+    let mut open = Vec::new();
     for ((&(k, cut), row), &n) in short.iter().zip(&grid).zip(&shown) {
         // A row the orders leave open keeps its values where they stand, unread.
-        let Some(row) = row else { continue };
+        let Some(SpillRow {
+            cells: row,
+            open: columns,
+        }) = row
+        else {
+            continue;
+        };
+        open.extend(
+            columns
+                .iter()
+                .filter_map(|&c| row.get(c))
+                .filter_map(|&i| cells.get(i).copied()),
+        );
         let mut add: Vec<Cell<'_>> = Vec::new();
         let mut end = None;
         if let Some(rest) = cut.and_then(|c| zones.t3.get(c)) {
@@ -703,7 +766,10 @@ pub(crate) fn join(zones: &mut Zones<'_>) -> Option<Span> {
         k += 1;
         !run.contains(&(k - 1))
     });
-    Some(Span::new(start, end))
+    Some(Joined {
+        span: Span::new(start, end),
+        open,
+    })
 }
 
 #[cfg(test)]
@@ -734,12 +800,29 @@ mod tests {
 
     /// The values of the rows of a grid that every order agrees on; nothing where a
     /// row is left open.
-    fn values(t: &[Token], grid: Option<Vec<Option<Vec<usize>>>>) -> Vec<Vec<Token>> {
-        let rows: Option<Vec<Vec<usize>>> = grid.unwrap_or_default().into_iter().collect();
+    /// The values of each row the orders agree on whole; none where a row is not so.
+    fn values(t: &[Token], grid: Option<Vec<Option<SpillRow>>>) -> Vec<Vec<Token>> {
+        let rows: Option<Vec<Vec<usize>>> = grid
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.filter(|r| r.open.is_empty()).map(|r| r.cells))
+            .collect();
         rows.unwrap_or_default()
             .iter()
             .map(|r| r.iter().filter_map(|&i| t.get(i).copied()).collect())
             .collect()
+    }
+
+    /// Whether the orders agree on each row whole.
+    fn whole(rows: &[Option<SpillRow>]) -> Vec<bool> {
+        rows.iter()
+            .map(|r| r.as_ref().is_some_and(|r| r.open.is_empty()))
+            .collect()
+    }
+
+    /// Each row as given, its cells the first order's.
+    fn given(cells: Vec<usize>, open: Vec<usize>) -> Option<SpillRow> {
+        Some(SpillRow { cells, open })
     }
 
     #[test]
@@ -764,7 +847,7 @@ mod tests {
         let (t, beside) = lines(spill);
         let left = [2, 2, 8, 143, 28];
         let open = solve(&t, &vec![false; t.len()], &left, 4, None, 0).unwrap_or_default();
-        let read: Vec<bool> = open.iter().map(Option::is_some).collect();
+        let read = whole(&open);
         assert_eq!(read, [true, true, false, true, true]);
         let want: Vec<Vec<Token>> = ["0 0 0 2", "0 0 0 2", "0 2 2 12", "0 7 5 155", "0 0 0 28"]
             .iter()
@@ -783,7 +866,7 @@ mod tests {
         let (t, beside) = lines(spill);
         let left = [0, 0, 9, 179, 10];
         let open = solve(&t, &beside, &left, 4, None, 0).unwrap_or_default();
-        let read: Vec<bool> = open.iter().map(Option::is_some).collect();
+        let read = whole(&open);
         assert_eq!(read, [true, true, false, false, true]);
         let sums = |v: [u64; 4]| v.iter().map(|&n| Some(vec![n])).collect::<Vec<_>>();
         let down = Down {
@@ -808,14 +891,15 @@ mod tests {
         );
         open.results_above[1] = None;
         let got = solve(&t, &beside, &left, 4, Some(&open), 0).unwrap_or_default();
-        assert!(got.get(2).is_some_and(Option::is_none), "{got:?}");
+        assert_eq!(whole(&got).get(2), Some(&false), "{got:?}");
     }
 
     #[test]
-    fn a_blank_of_the_spill_that_left_nothing_leaves_open_only_the_rows_it_may_be_in() {
+    fn a_blank_of_the_spill_that_left_nothing_leaves_open_only_the_cells_it_may_be_in() {
         // chromium's 2022 cms page: nineteen values for five rows of four; the
         // second row's second cell left nothing. Which of the first two rows (both
-        // `0 0 0 1`) lost it cannot be told: they stay unread, the rest are read.
+        // `0 0 0 1`) lost it, and in which of its first two cells, cannot be told:
+        // those cells stay open (a 0 or a blank), the others are read.
         let spill = "0|0|0 1|0|0 1|2|5|0|2 2 13|5 4 191|0 — 31";
         let (t, beside) = lines(spill);
         let left = [1, 1, 7, 177, 31];
@@ -826,23 +910,37 @@ mod tests {
             received: sums([&[5], &[5], &[4], &[222]]),
         };
         let got = solve(&t, &beside, &left, 4, Some(&down), 1).unwrap_or_default();
-        let rows: Vec<Option<Vec<Token>>> = got
+        let open: Vec<Option<Vec<usize>>> = got
             .iter()
+            .map(|r| r.as_ref().map(|r| r.open.clone()))
+            .collect();
+        assert_eq!(
+            open,
+            [
+                Some(vec![0, 1]),
+                Some(vec![0, 1]),
+                Some(vec![]),
+                Some(vec![]),
+                Some(vec![])
+            ]
+        );
+        // The cells read: each row's, its open ones left out.
+        let rows: Vec<Vec<Token>> = got
+            .iter()
+            .flatten()
             .map(|r| {
-                r.as_ref()
-                    .map(|r| r.iter().filter_map(|&i| t.get(i).copied()).collect())
+                r.cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, _)| !r.open.contains(c))
+                    .filter_map(|(_, &i)| t.get(i).copied())
+                    .collect()
             })
             .collect();
-        let want: Vec<Option<Vec<Token>>> = [
-            None,
-            None,
-            Some("2 2 2 13"),
-            Some("5 5 4 191"),
-            Some("0 0 — 31"),
-        ]
-        .iter()
-        .map(|r| r.map(tokens))
-        .collect();
+        let want: Vec<Vec<Token>> = ["0 1", "0 1", "2 2 2 13", "5 5 4 191", "0 0 — 31"]
+            .iter()
+            .map(|r| tokens(r))
+            .collect();
         assert_eq!(rows, want);
     }
 
@@ -851,11 +949,11 @@ mod tests {
         // Row by row, 1 + 2 is no 2; down the columns, 1 | 3 and 2 | 3 add up.
         assert_eq!(
             solve(&tokens("1 2 3 3"), &apart("1 2 3 3"), &[2, 1], 2, None, 0),
-            Some(vec![Some(vec![0, 2]), Some(vec![1, 3])])
+            Some(vec![given(vec![0, 2], vec![]), given(vec![1, 3], vec![])])
         );
         assert_eq!(
             solve(&tokens("1 2 3 5"), &apart("1 2 3 5"), &[2, 3], 2, None, 0),
-            Some(vec![Some(vec![0, 2]), Some(vec![1, 3])])
+            Some(vec![given(vec![0, 2], vec![]), given(vec![1, 3], vec![])])
         );
     }
 
@@ -930,6 +1028,41 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_of_the_spill_in_one_of_two_rows_of_zeros_leaves_open_only_its_cells() {
+        // The second short row's second cell left nothing (`0` / `0 1` for `0` / `0` /
+        // `0 1`): whether it was that row's or the first's (both `0 0 0 1`), and
+        // which of their first two cells, is not told. Those cells are left unread
+        // with a note, the rest of the two rows and the other rows are read.
+        let page = PAGE.replacen("0 1\n\n0\n\n0\n\n0 1\n\n1\n1", "0 1\n\n0\n\n0 1\n\n1\n1", 1);
+        assert_ne!(page, PAGE);
+        let report = crate::parse(&page);
+        let got = report
+            .tidy()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect::<Vec<_>>();
+        for (key, want) in [
+            ("t3.other.no_correction.natural_person", Some("1")),
+            ("t3.other.no_correction.public_interest", None),
+            ("t3.other.no_correction.legal_services", None),
+            ("t3.other.no_correction.total", Some("1")),
+            ("t3.other.no_fee.natural_person", Some("1")),
+            ("t3.other.no_fee.public_interest", None),
+            ("t3.other.no_fee.legal_services", None),
+            ("t3.other.no_fee.other_org", Some("0")),
+            ("t3.other.no_fee.total", Some("1")),
+            ("t3.other.other.total", Some("10")),
+            ("t3.results_total.total", Some("126")),
+            ("t3.carried_forward.total", Some("10")),
+        ] {
+            assert_eq!(get(&got, key), want, "{key}: {got:?}");
+        }
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.message.en.contains("more than one order adds up")));
+    }
+
+    #[test]
     fn a_spill_that_does_not_add_up_or_is_short_is_left() {
         for page in [
             PAGE.replace("6 2 126", "6 2 127"),
@@ -947,16 +1080,19 @@ mod tests {
     }
 
     #[test]
-    fn two_grids_that_add_up_leave_the_row_they_differ_in() {
+    fn two_grids_that_add_up_leave_open_the_cells_they_differ_in() {
         // The second row reads `1 0 1` (its cells in the text's order) or `0 1 1`
         // (the third token set above the second row's first): both add up; the
-        // first row is `0 0 0` either way.
+        // first row is `0 0 0` either way, and so is the second row's last cell.
         let t = tokens("0 0 0 1 0 1");
-        let got = solve(&t, &apart("0 0 0 1 0 1"), &[0, 0], 3, None, 0);
-        let first = got.as_ref().and_then(|g| g.first().cloned().flatten());
-        let second = got.as_ref().and_then(|g| g.get(1).cloned().flatten());
-        assert_eq!(first.map(|r| r.len()), Some(3), "{got:?}");
-        assert_eq!(second, None, "{got:?}");
+        let got = solve(&t, &apart("0 0 0 1 0 1"), &[0, 0], 3, None, 0).unwrap_or_default();
+        assert_eq!(whole(&got), [true, false], "{got:?}");
+        let second = got.get(1).cloned().flatten();
+        assert_eq!(second.map(|r| r.open), Some(vec![0, 1]), "{got:?}");
+        // Orders that disagree on every cell of a row leave it whole open.
+        let t = tokens("0 1 1 0");
+        let got = solve(&t, &apart("0 1 1 0"), &[0, 0], 2, None, 0).unwrap_or_default();
+        assert!(got.iter().all(Option::is_none), "{got:?}");
     }
 
     #[test]
