@@ -178,73 +178,77 @@ pub(super) fn one_row_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
 /// stand there.
 pub(super) fn one_cell_blocks_t2(rows: &mut Vec<TableRow<'_>>) {
     let edition = t2_edition(rows);
-    // Each move takes a label from before its block to inside it: the blocks before
-    // stay where they were only for the moves after them, so the last block goes first.
-    for (start, end) in t2_blocks(rows).into_iter().rev() {
-        let Some(item) = rows
-            .get(start)
-            .and_then(|r| text_line(r, TableId::T2))
-            .and_then(|c| crate::table2::item_of(&crate::normalize::fold(c.text)))
-        else {
-            continue;
-        };
-        let editions = edition.map_or(Edition::ALL.to_vec(), |e| vec![e]);
-        let subs: Vec<_> = editions
-            .iter()
-            .filter_map(|&e| Template::of(e).t2.iter().find(|sub| sub.item == item))
-            .collect();
-        let (Some(sub), true) = (
-            subs.first(),
-            subs.len() == editions.len()
-                && subs
-                    .iter()
-                    .all(|s| s.rows.len() == 1 && s.columns.len() == 1),
-        ) else {
-            continue;
-        };
-        let (Some(row), Some(column)) = (sub.rows.first(), sub.columns.first()) else {
-            continue;
-        };
-        let Some(block) = rows.get(start + 1..end) else {
-            continue;
-        };
-        let names_row = |r: &TableRow<'_>| {
-            text_line(r, TableId::T2)
-                .and_then(|c| labels::t2_row(c.text))
-                .is_some_and(|(def, i)| i == item && def.key == row.key)
-        };
-        let values: Vec<usize> = (0..block.len())
-            .filter(|&k| block.get(k).is_some_and(value))
-            .collect();
-        let numbers = block.iter().filter(|r| holds_value(r)).count();
-        let ([v], 1) = (values.as_slice(), numbers) else {
-            continue;
-        };
-        let named_column = block.get(..*v).is_some_and(|before| {
-            before.iter().any(|r| {
-                text_line(r, TableId::T2).is_some_and(|c| labels::column_match(c.text, column))
-            })
-        });
-        let named_here = block
-            .iter()
-            .any(|r| text_line(r, TableId::T2).is_some_and(|c| labels::t2_row(c.text).is_some()));
-        if !named_column || named_here {
-            continue;
-        }
-        let labels_before: Vec<usize> = (0..start)
-            .filter(|&k| rows.get(k).is_some_and(names_row))
-            .collect();
-        let [l] = labels_before.as_slice() else {
-            continue;
-        };
-        let next = value_run(rows, l + 1).0;
-        if !next.is_empty() {
-            continue;
-        }
-        let at = start + 1 + v;
-        let label = rows.remove(*l);
+    // A move takes a label from before its block into it and shifts the rows between:
+    // the blocks are found again after each. A block moved into names its row, and
+    // is not moved into again.
+    while let Some((l, at)) = t2_blocks(rows)
+        .into_iter()
+        .rev()
+        .find_map(|(start, end)| one_cell_move(rows, edition, start, end))
+    {
+        let label = rows.remove(l);
         rows.insert(at - 1, label);
     }
+}
+
+/// For [`one_cell_blocks_t2`], the block of `rows` from `start` (its heading) to
+/// `end`: where its one value is its one cell's, the place of the row's label and of
+/// that value.
+fn one_cell_move(
+    rows: &[TableRow<'_>],
+    edition: Option<Edition>,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let item = rows
+        .get(start)
+        .and_then(|r| text_line(r, TableId::T2))
+        .and_then(|c| crate::table2::item_of(&crate::normalize::fold(c.text)))?;
+    let editions = edition.map_or(Edition::ALL.to_vec(), |e| vec![e]);
+    let subs: Vec<_> = editions
+        .iter()
+        .filter_map(|&e| Template::of(e).t2.iter().find(|sub| sub.item == item))
+        .collect();
+    let one_cell = subs.len() == editions.len()
+        && subs
+            .iter()
+            .all(|s| s.rows.len() == 1 && s.columns.len() == 1);
+    let sub = subs.first().filter(|_| one_cell)?;
+    let (row, column) = (sub.rows.first()?, sub.columns.first()?);
+    let block = rows.get(start + 1..end)?;
+    let names_row = |r: &TableRow<'_>| {
+        text_line(r, TableId::T2)
+            .and_then(|c| labels::t2_row(c.text))
+            .is_some_and(|(def, i)| i == item && def.key == row.key)
+    };
+    let values: Vec<usize> = (0..block.len())
+        .filter(|&k| block.get(k).is_some_and(value))
+        .collect();
+    let numbers = block.iter().filter(|r| holds_value(r)).count();
+    let ([v], 1) = (values.as_slice(), numbers) else {
+        return None;
+    };
+    let named_column = block.get(..*v).is_some_and(|before| {
+        before.iter().any(|r| {
+            text_line(r, TableId::T2).is_some_and(|c| labels::column_match(c.text, column))
+        })
+    });
+    let named_here = block
+        .iter()
+        .any(|r| text_line(r, TableId::T2).is_some_and(|c| labels::t2_row(c.text).is_some()));
+    if !named_column || named_here {
+        return None;
+    }
+    let labels_before: Vec<usize> = (0..start)
+        .filter(|&k| rows.get(k).is_some_and(names_row))
+        .collect();
+    let [l] = labels_before.as_slice() else {
+        return None;
+    };
+    value_run(rows, l + 1)
+        .0
+        .is_empty()
+        .then_some((*l, start + 1 + v))
 }
 
 /// Table 三's first rows whose first column LibreOffice set apart from the rest, as

@@ -2101,6 +2101,14 @@ fn the_value_of_a_one_cell_sub_table_is_its_label_set_before() {
         &["本年收费金额（单位：万元）", "1734.7", "12"],
     ));
     assert_eq!(get(&got, "t2.fees.amount_10k_yuan"), None, "{got:?}");
+    // Two one-cell sub-tables, their labels set first among the others: each its own.
+    let two = "二、主动公开政府信息情况\n\n信息内容\n\n规章\n\n行政许可\n\n行政处罚\n\n\
+               行政事业性收费\n\n第二十条第（一）项\n\n本年制发件数\n\n第二十条第（五）项\n\n\
+               本年处理决定数量\n\n12\n\n第二十条第（八）项\n\n本年收费金额（单位：万元）\n\n\
+               1734.7\n\n三、收到和处理政府信息公开申请情况\n";
+    let got = tidy(two);
+    assert_eq!(get(&got, "t2.licensing.decisions"), Some("12"), "{got:?}");
+    assert_eq!(get(&got, "t2.fees.amount_10k_yuan"), Some("1734.7"));
     // The value before the column's name: not the column's for certain.
     let got = tidy(&text(
         "本年制发件数",
