@@ -656,17 +656,10 @@ fn spread_from(
 /// Whether more than half of `run`'s values stand in blocks of more than one value
 /// (blocks being parted by blank lines).
 fn in_blocks(words: &[Word<'_>], run: &[usize]) -> bool {
-    let mut in_block = 0;
-    let mut size = 0;
-    for (i, w) in run.iter().filter_map(|&g| words.get(g)).enumerate() {
-        size += 1;
-        if w.gap || i + 1 == run.len() {
-            if size > 1 {
-                in_block += size;
-            }
-            size = 0;
-        }
-    }
+    let in_block: usize = blocks_of(words, run)
+        .map(|b| b.len())
+        .filter(|&n| n > 1)
+        .sum();
     2 * in_block > run.len()
 }
 
@@ -1126,16 +1119,20 @@ fn seen_displaced(words: &[Word<'_>], chunks: &[Chunk], rows: usize, lead: bool)
 const MAX_REGROUPED: usize = 16;
 
 /// The blocks of `run` (values parted by blank lines): each block's range in `run`.
-fn blocks_of(words: &[Word<'_>], run: &[usize]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn blocks_of<'a>(
+    words: &'a [Word<'_>],
+    run: &'a [usize],
+) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut from = 0;
-    for (i, w) in run.iter().filter_map(|&g| words.get(g)).enumerate() {
-        if w.gap || i + 1 == run.len() {
-            out.push(from..i + 1);
+    run.iter()
+        .filter_map(|&g| words.get(g))
+        .enumerate()
+        .filter(|&(i, w)| w.gap || i + 1 == run.len())
+        .map(move |(i, _)| {
+            let block = from..i + 1;
             from = i + 1;
-        }
-    }
-    out
+            block
+        })
 }
 
 /// The chunks with one chunk's run, written in blocks of two bands of rows taken
@@ -1157,7 +1154,7 @@ fn regrouped(words: &[Word<'_>], chunks: &[Chunk]) -> Vec<Vec<Chunk>> {
         if !chunk.first.is_empty() {
             continue;
         }
-        let blocks = blocks_of(words, &chunk.run);
+        let blocks: Vec<Range<usize>> = blocks_of(words, &chunk.run).collect();
         // Two bands of every column: a block one column or two.
         if blocks.len() > 2 * N || blocks.len() < N {
             continue;
@@ -1261,6 +1258,9 @@ enum Order {
     Regrouped,
     Moved,
 }
+
+/// The orders tried, each only where none before it reads the run.
+const ORDERS: [Order; 3] = [Order::Text, Order::Regrouped, Order::Moved];
 
 /// What the ways of reading `chunks` in `order` see ([`seen_in`], [`seen_regrouped`],
 /// [`seen_displaced`]).
@@ -1450,14 +1450,10 @@ pub(crate) fn t3(ctx: &mut Ledger<'_>, range: Range<usize>) -> Option<Table> {
             })
             .collect()
     };
-    let mut order = Order::Text;
-    let mut found = read(order);
-    for next in [Order::Regrouped, Order::Moved] {
-        if found.is_empty() {
-            order = next;
-            found = read(order);
-        }
-    }
+    let (order, mut found) = ORDERS
+        .into_iter()
+        .map(|o| (o, read(o)))
+        .find(|(_, found)| !found.is_empty())?;
     if found.len() != 1 {
         return None;
     }
@@ -1522,7 +1518,7 @@ pub(crate) fn tail(ctx: &mut Ledger<'_>, table: &mut Table, range: Range<usize>)
     if !named {
         return;
     }
-    let Some((seen, order)) = [Order::Text, Order::Regrouped, Order::Moved]
+    let Some((seen, order)) = ORDERS
         .into_iter()
         .find_map(|o| seen_by(&words, &chunks, rows, true, o).map(|s| (s, o)))
     else {
