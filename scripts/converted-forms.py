@@ -140,6 +140,13 @@ BLANKS = {
     ],
 }
 MARKS = ["", "/", "—", "0"]
+# The marks that read as blank (the truth says blank).
+BLANK_MARKS = ("", "/", "—")
+
+
+def truth_of(mark):
+    """The truth of a cell the page writes so: blank for a blank mark."""
+    return "" if mark in BLANK_MARKS else mark
 
 
 SECTION_TEXT = {
@@ -257,7 +264,7 @@ def marks_for(name: str, kind: str, values: dict, written: dict):
             sys.exit(f"{name}: {key} is {values[key]}, not 0: blanking it breaks a sum")
         mark = MARKS[(i + turn) % len(MARKS)]
         shown[key] = mark
-        truth[key] = "0" if mark == "0" else ""
+        truth[key] = truth_of(mark)
     return shown, truth
 
 
@@ -647,7 +654,7 @@ def sums(keys):
 
 
 def number(v):
-    return 0 if v in ("", "/", "—") else float(v.rstrip("元"))
+    return 0 if v in BLANK_MARKS else float(v.rstrip("元"))
 
 
 def undecided(truth, lines, keys):
@@ -743,11 +750,6 @@ def table_placeholder(text, model, form):
                     "its values are not in the text"
                 )
     return out
-
-
-def truth_of(mark):
-    """The truth of a cell the page writes so (`/`, `—` and nothing read as blank)."""
-    return "" if mark in ("", "/", "—") else mark
 
 
 def reordered(text, model, form):
